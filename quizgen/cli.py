@@ -1,0 +1,92 @@
+"""The command line: parse options, import the command's module lazily, print errors as one line."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from quizgen import __version__
+from quizgen.errors import BankError, QuizgenError
+
+COMMANDS = {
+    "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
+    "build": ("quizgen.commands", "build", "validate, then write every output into build/"),
+    "anki": ("quizgen.anki", "main", "write the Anki deck (build/anki/<deck>.apkg)"),
+    "print": ("quizgen.worksheet", "main", "write printable worksheets (HTML, PDF)"),
+    "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
+    "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
+}
+
+
+def _bank_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--decks", metavar="DIR", help="deck folders (default: ./decks or the bundled bank)")
+    parser.add_argument("--seeds", metavar="DIR", help="seed articles (default: ./seeds or the bundled ones)")
+    parser.add_argument("--deck", metavar="NAME", help="which deck folder (default: the first)")
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", action="append", metavar="ID", help="only facts from this article (repeatable)")
+    parser.add_argument("--tag", action="append", metavar="TAG", help="only facts with this tag (repeatable)")
+    parser.add_argument("--kind", action="append", metavar="KIND", help="only facts of this kind (repeatable)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizgen", description="Study decks, worksheets and a terminal quiz from curated facts.")
+    parser.add_argument("--version", action="version", version=f"quizgen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = {name: sub.add_parser(name, help=text, description=text)
+                for name, (_, _, text) in COMMANDS.items()}
+    for name in ("check", "build", "anki", "print", "quiz"):
+        _bank_options(commands[name])
+    for name in ("build", "anki", "print"):
+        commands[name].add_argument("--out", metavar="DIR", default="build", help="output folder (default: build)")
+    commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
+    _print_options(commands["print"])
+    _quiz_options(commands["quiz"])
+    commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    return parser
+
+
+def _print_options(parser: argparse.ArgumentParser) -> None:
+    _filter_options(parser)
+    parser.add_argument("-n", "--count", type=int, default=20, metavar="N", help="questions per worksheet (default 20)")
+    parser.add_argument("--types", default="mcq,blank,match,order,tf", metavar="LIST",
+                        help="question types, comma-separated: mcq,blank,match,order,tf")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same worksheet)")
+    parser.add_argument("--versions", type=int, default=1, metavar="N", help="versions A, B, C... (default 1)")
+    parser.add_argument("--title", help="worksheet title")
+    parser.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size (default A4)")
+    parser.add_argument("--pdf", action="store_true", help="also print PDFs with headless Chromium")
+
+
+def _quiz_options(parser: argparse.ArgumentParser) -> None:
+    _filter_options(parser)
+    parser.add_argument("mode", nargs="?", choices=("review", "practice"), default="review",
+                        help="review: due cards, then new ones; practice: N questions now")
+    parser.add_argument("-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)")
+    parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed", help="answer style")
+    parser.add_argument("--new", type=int, default=10, metavar="N", help="new cards per day (default 10)")
+    parser.add_argument("--schedule", action="store_true", help="practice mode: also update the schedule")
+    parser.add_argument("--seed", type=int, help="random seed for option order (default: varies)")
+    parser.add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    module_name, function, _ = COMMANDS[args.command]
+    try:
+        handler = getattr(importlib.import_module(module_name), function)
+        return handler(args) or 0
+    except BankError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        print(f"quizgen: {len(exc.problems)} problem(s) found; nothing was written", file=sys.stderr)
+        return exc.exit_code
+    except QuizgenError as exc:
+        print(f"quizgen: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("quizgen: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,60 @@
+"""Anki-style cloze sentences: `{{c1::answer}}` or `{{c1::answer::hint}}`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Deletion:
+    number: int
+    text: str
+    hint: str | None
+
+
+def find_problem(cloze: str) -> str | None:
+    """Why `cloze` is not valid cloze syntax, or None when it is."""
+    deletions = []
+    for match in DELETION.finditer(cloze):
+        body = match.group(2)
+        if "{{" in body:
+            return "nested or unclosed deletion"
+        text = body.split("::", 1)[0]
+        if not text.strip():
+            return f"deletion c{match.group(1)} is empty"
+        if body.count("::") > 1:
+            return f"deletion c{match.group(1)} has more than one '::' hint"
+        deletions.append(int(match.group(1)))
+    rest = DELETION.sub("", cloze)
+    if "{{" in rest or "}}" in rest:
+        return "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"
+    if not deletions:
+        return "no deletion like {{c1::answer}}"
+    numbers = sorted(set(deletions))
+    if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):
+        return "deletions must be numbered c1, c2, ... without gaps"
+    return None
+
+
+def deletions(cloze: str) -> list[Deletion]:
+    result = []
+    for match in DELETION.finditer(cloze):
+        text, _, hint = match.group(2).partition("::")
+        result.append(Deletion(int(match.group(1)), text, hint or None))
+    return result
+
+
+def fill(cloze: str, replacements: dict[int, str] | None = None) -> str:
+    """The sentence with every deletion shown (or replaced, by number)."""
+    replacements = replacements or {}
+    return DELETION.sub(
+        lambda m: replacements.get(int(m.group(1)), m.group(2).split("::", 1)[0]), cloze)
+
+
+def blank(cloze: str, number: int = 1, gap: str = "_____") -> str:
+    """The sentence with deletion `number` blanked and the others shown."""
+    return DELETION.sub(
+        lambda m: gap if int(m.group(1)) == number else m.group(2).split("::", 1)[0], cloze)

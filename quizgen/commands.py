@@ -1,0 +1,27 @@
+"""The bank-level commands: `check` (validate and summarise) and `build` (every output)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen.exporters import EXPORTERS, export
+from quizgen.paths import shown
+from quizgen.selection import banks_from_args
+from quizgen.summary import summarize
+
+
+def check(args) -> int:
+    for bank in banks_from_args(args):
+        print(summarize(bank))
+    return 0
+
+
+def build(args) -> int:
+    banks = banks_from_args(args)  # everything is validated before anything is written
+    out_dir = Path(args.out)
+    options = {"pdf": not args.no_pdf, "default_set": True}
+    for bank in banks:
+        for name in EXPORTERS:
+            for path in export(name, bank, out_dir, options):
+                print(f"wrote {shown(path)}")
+    return 0

@@ -1,0 +1,122 @@
+"""The domain model: sources, facts and the bank, as small frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
+STANCES = ("fact", "claim", "propaganda")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A date of known precision: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def label(self) -> str:
+        """Human form: '2002', 'May 2002' or '27 May 1997'."""
+        if self.month is None:
+            return str(self.year)
+        month = MONTHS[self.month - 1]
+        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was written: a file (as shown to the user) and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One seed article and what it tells about itself."""
+
+    id: str
+    file: str
+    title: str
+    outlet: str | None = None
+    author: str | None = None
+    year: int | None = None
+    date: str | None = None
+    url: str | None = None
+
+    def citation(self) -> str:
+        """'Title' (Outlet, Year) — shown on every card and key."""
+        details = ", ".join(str(p) for p in (self.author, self.outlet, self.year) if p)
+        return f"{self.title} ({details})" if details else self.title
+
+    def short_label(self) -> str:
+        """Year and title, for subdeck names and headings."""
+        return f"{self.year} {self.title}" if self.year else self.title
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One curated fact: a question with one answer, backed by a verbatim quote."""
+
+    id: str
+    q: str
+    a: str
+    kind: str
+    quote: str
+    stance: str
+    source: Source
+    origin: Location
+    cloze: str | None = None
+    when: When | None = None
+    event: str | None = None
+    role: str | None = None
+    alt: tuple[str, ...] = ()
+    distractors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A validated deck of facts with the sources they cite."""
+
+    name: str
+    title: str
+    facts: tuple[Fact, ...]
+    sources: dict[str, Source] = field(hash=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Fact]:
+        return {fact.id: fact for fact in self.facts}
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        return [fact for fact in self.facts if fact.kind == kind]
+
+    def select(self, sources=(), tags=(), kinds=()) -> "Bank":
+        """A bank of the facts matching every given filter (each filter is any-of)."""
+        chosen = tuple(
+            fact for fact in self.facts
+            if (not sources or fact.source.id in sources)
+            and (not tags or set(tags) & set(fact.tags))
+            and (not kinds or fact.kind in kinds)
+        )
+        return Bank(self.name, self.title, chosen, self.sources)

@@ -1,0 +1,83 @@
+"""The seed articles: their metadata, their text, and the verbatim-quote test."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.errors import BankError
+from quizgen.model import Source
+from quizgen.yamlfile import LineDict, read_yaml
+
+METADATA_FILE = "sources.yaml"
+
+_PUNCTUATION = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00a0": " ", "\u2026": "...",
+})
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Fold white space, typographic quotes and dashes, so quotes match as a reader sees them."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_PUNCTUATION)).strip()
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A source with its normalised text, for quote checks."""
+
+    source: Source
+    text: str
+
+    def contains(self, quote: str) -> bool:
+        needle = normalize(quote)
+        return bool(needle) and needle in self.text
+
+
+_META_FIELDS = {"file": str, "title": str, "outlet": str, "author": str, "year": int,
+                "date": str, "url": str, "notes": str}
+
+
+def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
+    """Read `sources.yaml` and every article it names; all problems are raised together."""
+    shown = f"{shown_dir}/{METADATA_FILE}"
+    meta = read_yaml(seeds_dir / METADATA_FILE, shown)
+    if not isinstance(meta, LineDict):
+        raise BankError([f"{shown}:1: expected a mapping of seed ids to article metadata"])
+    problems, seeds = [], {}
+    for seed_id, entry in meta.items():
+        line = meta.lines[seed_id]
+        if not isinstance(entry, LineDict):
+            problems.append(f"{shown}:{line}: seed '{seed_id}': expected a mapping")
+            continue
+        values = {}
+        for key, value in entry.items():
+            expected = _META_FIELDS.get(key)
+            if expected is None:
+                problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': unknown field '{key}'")
+            elif value is not None:
+                values[key] = str(value) if expected is str else value
+        for key in ("file", "title"):
+            if not values.get(key):
+                problems.append(f"{shown}:{line}: seed '{seed_id}': missing required field '{key}'")
+        if "file" not in values or "title" not in values:
+            continue
+        path = seeds_dir / values["file"]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{shown}:{entry.lines['file']}: seed '{seed_id}': cannot read "
+                            f"{shown_dir}/{values['file']}: {getattr(exc, 'strerror', None) or exc}")
+            continue
+        values.pop("notes", None)
+        source = Source(id=str(seed_id), **values)
+        seeds[source.id] = Seed(source, normalize(text))
+    if problems:
+        raise BankError(problems)
+    return seeds
