@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     except BankError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
-        print(f"quizgen: {len(exc.problems)} problem(s) found; nothing was written", file=sys.stderr)
+        count = len(exc.problems)
+        print(f"quizgen: {count} problem{'s' if count != 1 else ''} in the fact bank; nothing was written",
+              file=sys.stderr)
         return exc.exit_code
     except QuizgenError as exc:
         print(f"quizgen: {exc}", file=sys.stderr)

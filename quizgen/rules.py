@@ -83,8 +83,15 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
 
 
 def _type_name(value) -> str:
-    return {dict: "a mapping", list: "a list", bool: "a boolean", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__).replace("LineDict", "a mapping")
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return type(value).__name__
 
 
 def check_fact(problems: Problems, raw: LineDict, seed: Seed | None) -> dict:

@@ -45,6 +45,8 @@ def read_yaml(path: Path, shown: str):
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         if "\\t" in problem or "'\\t'" in problem:
             problem = "tab character used for indentation (use spaces)"
+        elif "mapping values are not allowed" in problem:
+            problem += " (check the indentation, or quote a value that contains ': ')"
         raise BankError([f"{shown}:{line}: malformed YAML: {problem}"]) from None
     except yaml.YAMLError as exc:
         raise BankError([f"{shown}:1: malformed YAML: {' '.join(str(exc).split())}"]) from None
@@ -73,7 +75,8 @@ def _convert(node, shown: str, problems: list[str]):
                 continue
             if key in result:
                 problems.append(
-                    f"{shown}:{key_line}: duplicate key '{key}' (first at line {result.lines[key]})")
+                    f"{shown}:{key_line}: malformed YAML: duplicate key '{key}' "
+                    f"(first at line {result.lines[key]})")
                 continue
             result[key] = _convert(value_node, shown, problems)
             result.lines[key] = key_line

@@ -1,0 +1,45 @@
+"""The shipped fact bank: it validates, every quote is in its seed, and it covers every article."""
+
+from collections import Counter
+
+import pytest
+
+from quizgen.loader import load_banks
+from quizgen.seeds import load_seeds
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bank():
+    (bank,) = load_banks(ROOT / "decks", ROOT / "seeds")
+    return bank
+
+
+def test_every_quote_of_the_shipped_bank_is_found_in_its_seed(bank):
+    seeds = load_seeds(ROOT / "seeds", "seeds")
+    missing = [fact.id for fact in bank.facts if not seeds[fact.source.id].contains(fact.quote)]
+    assert missing == []
+    assert len(bank.facts) >= 180
+
+
+def test_the_bank_covers_every_article_in_proportion(bank):
+    per_source = Counter(fact.source.id for fact in bank.facts)
+    seeds = load_seeds(ROOT / "seeds", "seeds")
+    assert set(per_source) == set(seeds)
+    for source_id, count in per_source.items():
+        words = len(seeds[source_id].text.split())
+        assert count >= words / 150, f"seed {source_id}: {count} facts for {words} words"
+
+
+def test_opinions_are_attributed_and_propaganda_is_explained(bank):
+    for fact in bank.facts:
+        if fact.stance == "propaganda":
+            assert fact.note and len(fact.note) > 40, fact.id
+        if fact.stance != "fact":
+            assert fact.cloze, fact.id
+
+
+def test_questions_do_not_contain_their_answer(bank):
+    giveaways = [fact.id for fact in bank.facts
+                 if len(fact.a) > 3 and fact.a.casefold() in fact.q.casefold()]
+    assert giveaways == []
