@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = {name: sub.add_parser(name, help=text, description=text)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "quiz"):
+    for name in ("check", "build", "anki", "print", "quiz", "stats"):
         _bank_options(commands[name])
     for name in ("build", "anki", "print"):
         commands[name].add_argument("--out", metavar="DIR", default="build", help="output folder (default: build)")
@@ -64,12 +64,14 @@ def _print_options(parser: argparse.ArgumentParser) -> None:
 def _quiz_options(parser: argparse.ArgumentParser) -> None:
     _filter_options(parser)
     parser.add_argument("mode", nargs="?", choices=("review", "practice"), default="review",
-                        help="review: due cards, then new ones; practice: N questions now")
+                        help="review: due cards, then new ones (default); practice: N random questions now")
     parser.add_argument("-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)")
-    parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed", help="answer style")
+    parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed",
+                        help="mc: press 1-4; typed: type the answer; mixed (default): typed for short "
+                             "names, places, dates and numbers, mc for the rest")
     parser.add_argument("--new", type=int, default=10, metavar="N", help="new cards per day (default 10)")
     parser.add_argument("--schedule", action="store_true", help="practice mode: also update the schedule")
-    parser.add_argument("--seed", type=int, help="random seed for option order (default: varies)")
+    parser.add_argument("--seed", type=int, help="random seed for option order and practice picks (default: varies)")
     parser.add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
 
 

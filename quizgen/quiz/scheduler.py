@@ -1,0 +1,106 @@
+"""FSRS scheduling: card states to and from the store, the order of a session, the new-card limit."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from fsrs import Card, Rating, Scheduler
+
+from quizgen.model import Fact
+from quizgen.quiz.clock import day_end, stamp
+from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG
+
+RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+GRADE_RATINGS = {CORRECT: Rating.Good, ALMOST: Rating.Hard, WRONG: Rating.Again}
+# Like Anki: with nothing else left, a card in its learning steps may come up to 20 minutes early.
+LEARN_AHEAD = timedelta(minutes=20)
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+
+
+def make_scheduler() -> Scheduler:
+    """FSRS defaults: 90 % desired retention, learning steps 1 and 10 minutes, relearning 10 minutes."""
+    return Scheduler()
+
+
+def card_number(fact_id: str) -> int:
+    """A stable integer id for FSRS, derived from the fact id (never from its content)."""
+    return int.from_bytes(hashlib.sha1(fact_id.encode()).digest()[:6], "big")
+
+
+def rate_card(scheduler: Scheduler, fact_id: str, stored: dict | None, rating: int,
+              moment: datetime) -> dict:
+    """The card after rating it at `moment`; `stored` is its row (None for a new card)."""
+    if stored is None:
+        card = Card(card_id=card_number(fact_id), due=moment)
+    else:
+        card = Card.from_dict({**stored, "card_id": card_number(fact_id)})
+    card, _ = scheduler.review_card(card, Rating(rating), review_datetime=moment)
+    return {"state": int(card.state), "step": card.step, "stability": card.stability,
+            "difficulty": card.difficulty, "due": stamp(card.due),
+            "last_review": stamp(card.last_review) if card.last_review else None}
+
+
+def due_at(card: dict) -> datetime:
+    return datetime.fromisoformat(card["due"])
+
+
+@dataclass
+class Queue:
+    """What comes next: learning cards when due, then the planned cards, then learning cards early."""
+
+    planned: deque[str]
+    learning: dict[str, datetime] = field(default_factory=dict)
+    requeue: bool = True
+
+    def next_card(self, moment: datetime) -> str | None:
+        waiting = sorted((due, fact_id) for fact_id, due in self.learning.items())
+        if waiting and (waiting[0][0] <= moment or not self.planned):
+            due, fact_id = waiting[0]
+            if due <= moment + LEARN_AHEAD:
+                del self.learning[fact_id]
+                return fact_id
+        return self.planned.popleft() if self.planned else None
+
+    def answered(self, fact_id: str, card: dict | None, moment: datetime) -> None:
+        """A card whose next step falls within this sitting comes back in it (once)."""
+        self.learning.pop(fact_id, None)
+        if self.requeue and card and card["state"] != REVIEW and due_at(card) <= moment + LEARN_AHEAD:
+            self.learning[fact_id] = due_at(card)
+
+    def put_back(self, fact_id: str) -> None:
+        """Undo: the card is asked again first."""
+        self.learning.pop(fact_id, None)
+        self.planned.appendleft(fact_id)
+
+    def __len__(self) -> int:
+        return len(self.planned) + len(self.learning)
+
+
+def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int) -> Queue:
+    """Cards due (reviews due today, learning steps due soon), oldest first, then new cards in bank order."""
+    due = []
+    for fact in facts:
+        card = cards.get(fact.id)
+        if card is None:
+            continue
+        limit = day_end(moment) if card["state"] == REVIEW else moment + LEARN_AHEAD
+        if due_at(card) <= limit:
+            due.append((card["due"], fact.id))
+    fresh = [fact.id for fact in facts if fact.id not in cards][:max(0, new_left)]
+    return Queue(deque([fact_id for _, fact_id in sorted(due)] + fresh))
+
+
+def practice_queue(facts: list[Fact], count: int, rng: random.Random) -> Queue:
+    """`count` cards drawn at random, due or not; each asked once."""
+    chosen = rng.sample([fact.id for fact in facts], min(count, len(facts)))
+    return Queue(deque(chosen), requeue=False)
+
+
+def count_due(facts: list[Fact], cards: dict[str, dict], moment: datetime) -> int:
+    """Cards already learned that are due by the end of today."""
+    end = day_end(moment)
+    return sum(1 for fact in facts if fact.id in cards and due_at(cards[fact.id]) <= end)

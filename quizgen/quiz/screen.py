@@ -1,0 +1,62 @@
+"""Terminal output: colour when the terminal has it, plain text under NO_COLOR or into a pipe."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import textwrap
+from typing import TextIO
+
+_STYLES = {"good": "32", "almost": "33", "bad": "31", "dim": "2", "bold": "1", "title": "1;36",
+           "key": "1;35"}
+# Text from the bank never moves the cursor or recolours the terminal: control characters go.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MARKS = {"good": ("✓", "+"), "almost": ("≈", "~"), "bad": ("✗", "x")}
+
+
+def wants_colour(stream: TextIO) -> bool:
+    """https://no-color.org: any non-empty NO_COLOR turns colour off; so do pipes and dumb terminals."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+class Screen:
+    """Writes lines for the learner, painted or plain."""
+
+    def __init__(self, stream: TextIO | None = None, colour: bool | None = None):
+        self.stream = stream or sys.stdout
+        self.colour = wants_colour(self.stream) if colour is None else colour
+        self.unicode = "utf" in (getattr(self.stream, "encoding", "") or "").lower()
+        # Wrap at word boundaries on a terminal; a pipe gets whole lines, easier to grep.
+        self.width = min(shutil.get_terminal_size().columns, 100) if self.stream.isatty() else 0
+
+    @staticmethod
+    def clean(text: str) -> str:
+        return _CONTROL.sub("", text)
+
+    def paint(self, text: str, style: str) -> str:
+        text = self.clean(text)
+        return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if self.colour and text else text
+
+    def mark(self, style: str) -> str:
+        fancy, plain = _MARKS[style]
+        return self.paint(fancy if self.unicode else plain, style)
+
+    def say(self, text: str = "", end: str = "\n") -> None:
+        self.stream.write(text + end)
+        self.stream.flush()
+
+    def para(self, text: str, style: str | None = None, indent: str = "") -> None:
+        """A paragraph: wrapped to the terminal, then painted line by line."""
+        text = self.clean(text)
+        lines = textwrap.wrap(text, self.width, initial_indent=indent, subsequent_indent=indent + "  ",
+                              break_on_hyphens=False) if self.width > 20 else [indent + text]
+        for line in lines:
+            self.say(self.paint(line, style) if style else line)
+
+    def blocks(self) -> str:
+        """Five shades for heat maps and bars, light to full."""
+        return "·░▒▓█" if self.unicode else ".:-=#"

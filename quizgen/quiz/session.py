@@ -1,0 +1,204 @@
+"""The study loop: ask a card, grade it, show the answer and its source, record it at once."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from quizgen.errors import UsageError
+from quizgen.model import Bank, Fact
+from quizgen.questions import MultipleChoice, multiple_choice
+from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
+from quizgen.quiz.keyboard import ENTER, Keyboard, Quit
+from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
+from quizgen.quiz.scheduler import (GRADE_RATINGS, RATING_NAMES, Queue, due_at, make_scheduler,
+                                    rate_card)
+from quizgen.quiz.screen import Screen
+from quizgen.quiz.store import Answer, Store
+
+# Short answers one can type; long phrases (terms, events, documents) are asked as multiple choice.
+TYPED_KINDS = {"year", "date", "number", "person", "place", "organization"}
+STATES = {None: "new", 1: "learning", 2: "review", 3: "relearning"}
+_MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An answer this session committed: what undo takes back."""
+
+    review_id: int
+    fact: Fact
+    grade: str
+    rating: int
+    given: str
+    style: str
+    duration: int | None
+
+
+class Session:
+    """One sitting: works through a queue, committing every answer before the next card."""
+
+    def __init__(self, bank: Bank, store: Store, queue: Queue, cards: dict[str, dict], *,
+                 screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool):
+        self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
+        self.screen, self.keyboard, self.rng = screen, keyboard, rng
+        self.style, self.scheduled = style, scheduled
+        self.scheduler = make_scheduler()
+        self.history: list[Recorded] = []
+        self.current: str | None = None
+        if style != "typed" and bank.facts:
+            # The builder indexes the bank on its first call (~25 ms): pay that before the first card.
+            try:
+                multiple_choice(bank.facts[0], bank, random.Random(0))
+            except UsageError:
+                pass
+
+    def run(self) -> int:
+        """Study until the queue is empty or the learner quits; 130 after Ctrl-C."""
+        code = 0
+        try:
+            while (fact_id := self.queue.next_card(now())) is not None:
+                self.current = fact_id
+                self._ask(self.bank.by_id[fact_id])
+                self.current = None
+            self.screen.say(self.screen.paint(self._nothing_left(), "bold"))
+        except Quit:
+            pass
+        except KeyboardInterrupt:
+            self.screen.say()
+            code = 130
+        self.screen.say(self.summary())
+        return code
+
+    def _nothing_left(self) -> str:
+        upcoming = sorted(due_at(card) for card in self.cards.values())
+        if not self.scheduled or not upcoming:
+            return "Nothing more to study now."
+        return f"Nothing more to study now; the next card is due {spoken_interval(upcoming[0] - now())}."
+
+    def summary(self) -> str:
+        grades = [entry.grade for entry in self.history]
+        left = len(self.queue) + (self.current is not None)
+        return (f"{len(grades)} answered: {grades.count(CORRECT)} correct, {grades.count(ALMOST)} almost, "
+                f"{grades.count(WRONG)} wrong; {left} left in this session.")
+
+    def _ask(self, fact: Fact) -> None:
+        style, question = self._style_for(fact), None
+        if style == "mc":
+            try:
+                question = multiple_choice(fact, self.bank, self.rng)
+            except UsageError:  # too few answers of this kind in the bank for options: type it
+                style = "typed"
+        self._show_question(fact)
+        started = time.monotonic()
+        answer = self._ask_choice(question) if style == "mc" else self._ask_typed(fact)
+        if answer is None:
+            return self._undo(current=fact)
+        given, verdict = answer
+        duration = round((time.monotonic() - started) * 1000)
+        self._show_verdict(fact, verdict)
+        recorded = self._record(fact, verdict.grade, GRADE_RATINGS[verdict.grade], given, style, duration)
+        self.current = None
+        if self.keyboard.interactive:  # piped answers keep the grade's rating: one line per card
+            self._confirm(recorded)
+
+    def _ask_choice(self, question: MultipleChoice) -> tuple[str, Verdict] | None:
+        for number, option in enumerate(question.options, start=1):
+            self.screen.say(f"  {self.screen.paint(str(number), 'key')}) {self.screen.clean(option)}")
+        keys = "".join(str(n) for n in range(1, len(question.options) + 1))
+        pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, u undo, q quit]: ", keys + "u")
+        if pressed == "u":
+            return None
+        chosen = int(pressed) - 1
+        grade = CORRECT if chosen == question.answer else WRONG
+        return question.options[chosen], Verdict(grade, question.fact.a)
+
+    def _ask_typed(self, fact: Fact) -> tuple[str, Verdict] | None:
+        if not any(entry.style == "typed" for entry in self.history):
+            self.screen.say(self.screen.paint("(type the answer; Enter: I don't know; u undo; q quit)", "dim"))
+        text = self.keyboard.line("> ")
+        return None if text.strip().lower() == "u" else (text, grade_answer(text, fact))
+
+    def _style_for(self, fact: Fact) -> str:
+        if self.style != "mixed":
+            return self.style
+        return "typed" if fact.kind in TYPED_KINDS and len(fact.a.split()) <= 4 else "mc"
+
+    def _show_question(self, fact: Fact) -> None:
+        done = len(self.history)
+        state = STATES[(self.cards.get(fact.id) or {}).get("state")]
+        details = " · ".join(part for part in (state, fact.kind, fact.stance if fact.stance != "fact" else "")
+                             if part)
+        self.screen.say()
+        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {len(self.queue)} more after this", "dim"))
+        self.screen.para(fact.q, "bold")
+
+    def _show_verdict(self, fact: Fact, verdict: Verdict) -> None:
+        mark = self.screen.mark(_MARKS[verdict.grade])
+        text = {CORRECT: f"Correct: {fact.a}",
+                ALMOST: f"Almost: it is spelled {verdict.expected}",
+                WRONG: f"Wrong: the answer is {fact.a}"}[verdict.grade]
+        self.screen.say(f"{mark} {self.screen.paint(text, _MARKS[verdict.grade])}")
+        if fact.note:
+            self.screen.para(f"Note: {fact.note}", indent="  ")
+        self.screen.para(f"Source: {fact.source.citation()}", "dim", indent="  ")
+
+    def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
+                duration: int | None, replacing: Recorded | None = None) -> Recorded:
+        moment = now()
+        answer = Answer(self.bank.name, fact.id, stamp(moment), local_day(moment).isoformat(), rating,
+                        grade, style, given, duration, self.scheduled)
+        review_id, card = self.store.record(
+            answer, lambda stored: rate_card(self.scheduler, fact.id, stored, rating, moment),
+            replacing.review_id if replacing else None)
+        if replacing:
+            self.history.pop()
+        recorded = Recorded(review_id, fact, grade, rating, given, style, duration)
+        self.history.append(recorded)
+        self._remember(fact.id, card)
+        self.queue.answered(fact.id, card if self.scheduled else None, moment)
+        self._show_next(rating, card, moment)
+        return recorded
+
+    def _show_next(self, rating: int, card: dict | None, moment: datetime) -> None:
+        if self.scheduled and card:
+            when = f"next review {spoken_interval(due_at(card) - moment)}"
+        else:
+            when = "practice: the schedule is unchanged"
+        self.screen.say(self.screen.paint(f"  Rated {RATING_NAMES[rating]}: {when}", "dim"))
+
+    def _confirm(self, recorded: Recorded) -> None:
+        prompt = "[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  [u]ndo  [q]uit: "
+        pressed = self.keyboard.key(prompt, ENTER + "1234u")
+        if pressed == "u":
+            self._undo(current=None)
+        elif pressed != ENTER and int(pressed) != recorded.rating:
+            self._record(recorded.fact, recorded.grade, int(pressed), recorded.given, recorded.style,
+                         recorded.duration, replacing=recorded)
+
+    def _undo(self, current: Fact | None) -> None:
+        """Take back the last answer of this session; that card is asked again, then `current`."""
+        if current is not None:
+            self.queue.put_back(current.id)
+        if not self.history:
+            self.screen.say("Nothing to undo.")
+            return
+        last = self.history[-1]
+        result = self.store.undo(last.review_id)
+        if result is None:
+            self.screen.say("Cannot undo: another session has answered that card since.")
+            return
+        self.history.pop()
+        self._remember(last.fact.id, result[1])
+        self.queue.put_back(last.fact.id)
+        self.screen.para(f"Undone: {last.fact.q}", "almost")
+
+    def _remember(self, fact_id: str, card: dict | None) -> None:
+        if not self.scheduled:
+            return
+        if card is None:
+            self.cards.pop(fact_id, None)
+        else:
+            self.cards[fact_id] = card

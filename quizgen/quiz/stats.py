@@ -1,0 +1,113 @@
+"""`quizgen stats`: what is due, reviews per day as a heat map, retention, streak, mastery per article."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from quizgen.model import Bank
+from quizgen.paths import shown
+from quizgen.quiz.clock import day_end, local_day, now
+from quizgen.quiz.scheduler import REVIEW, due_at
+from quizgen.quiz.screen import Screen
+from quizgen.quiz.store import Store
+
+WEEKS = 4
+MATURE_DAYS = 21  # Anki's line between young and mature cards
+RETENTION_DAYS = 30
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> int:
+    screen = screen or Screen()
+    if not path.exists():
+        screen.say(f"No progress yet ({shown(path)} does not exist). Start with: quizgen quiz")
+        return 0
+    moment = now()
+    today = local_day(moment)
+    with Store(path) as store:
+        cards = store.all_cards()
+        reviews = store.reviews((today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat())
+        days = store.review_days()
+    screen.say(screen.paint(f"Progress in {shown(path)}", "title"))
+    for bank in banks:
+        deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
+        _show_due(screen, bank, deck_cards, moment)
+    per_day: dict[str, int] = {}
+    for review in reviews:
+        per_day[review["day"]] = per_day.get(review["day"], 0) + 1
+    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')} · streak: {_plural(streak(days, today), 'day')}"
+               f" · {retention_line(reviews, today)}")
+    _show_heatmap(screen, per_day, today)
+    for bank in banks:
+        deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
+        _show_mastery(screen, bank, deck_cards)
+    return 0
+
+
+def _show_due(screen: Screen, bank: Bank, cards: dict[str, dict], moment: datetime) -> None:
+    known = [cards[fact.id] for fact in bank.facts if fact.id in cards]
+    today = sum(due_at(card) <= day_end(moment) for card in known)
+    week = sum(due_at(card) <= day_end(moment, 6) for card in known)
+    unseen = len(bank.facts) - len(known)
+    screen.say(f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
+               f"{unseen} new of {len(bank.facts)} not seen yet")
+
+
+def streak(days: list[str], today: date) -> int:
+    """Days in a row with reviews, ending today (or yesterday: today is not over yet)."""
+    seen = set(days)
+    day = today if today.isoformat() in seen else today - timedelta(days=1)
+    count = 0
+    while day.isoformat() in seen:
+        count, day = count + 1, day - timedelta(days=1)
+    return count
+
+
+def retention_line(reviews, today: date) -> str:
+    """Share of scheduled reviews of learned cards (not new, not in learning steps) not forgotten."""
+    since = (today - timedelta(days=RETENTION_DAYS - 1)).isoformat()
+    due = [r for r in reviews if r["day"] >= since and r["scheduled"] and r["state_before"] == REVIEW]
+    if not due:
+        return f"retention: no reviews of learned cards in the last {RETENTION_DAYS} days"
+    kept = sum(1 for r in due if r["rating"] > 1)
+    return f"retention: {round(100 * kept / len(due))}% of {len(due)} reviews ({RETENTION_DAYS} days)"
+
+
+def _show_heatmap(screen: Screen, per_day: dict[str, int], today: date) -> None:
+    """Weeks as columns, weekdays as rows, darker for busier days; today is the last cell."""
+    shades = screen.blocks()
+    first = today - timedelta(days=today.weekday() + 7 * (WEEKS - 1))
+    busiest = max(per_day.values(), default=0)
+    screen.say(f"Reviews per day, last {WEEKS} weeks (busiest day: {busiest}):")
+    header = "".join(f"{(first + timedelta(weeks=w)).strftime('%d %b'):>8}" for w in range(WEEKS))
+    screen.say(f"     {header}")
+    for weekday, name in enumerate(_WEEKDAYS):
+        cells = []
+        for week in range(WEEKS):
+            day = first + timedelta(weeks=week, days=weekday)
+            count = per_day.get(day.isoformat(), 0)
+            level = 0 if not count else 1 + min(3, (4 * count - 1) // max(busiest, 1))
+            cells.append(" " * 8 if day > today else f"{'':>5}{shades[level] * 3}")
+        screen.say(f"  {name}{''.join(cells)}".rstrip())
+    screen.say(f"     {shades[0]} none  {shades[1]} few  {shades[4]} most")
+
+
+def _show_mastery(screen: Screen, bank: Bank, cards: dict[str, dict], width: int = 20) -> None:
+    """Per article: facts learned (in review) and mature (stable for three weeks or more)."""
+    shades = screen.blocks()
+    screen.say(f"Mastery per article ({bank.title}):")
+    for source_id, source in sorted(bank.sources.items()):
+        facts = [fact for fact in bank.facts if fact.source.id == source_id]
+        learned = [cards[f.id] for f in facts if f.id in cards and cards[f.id]["state"] == REVIEW]
+        mature = sum(1 for card in learned if (card["stability"] or 0) >= MATURE_DAYS)
+        filled = round(width * len(learned) / len(facts)) if facts else 0
+        bar = screen.paint(shades[4] * filled, "good") + shades[0] * (width - filled)
+        title = source.short_label()
+        title = title if len(title) <= 38 else title[:37] + "…"
+        screen.say(f"  {source_id:>4} {title:<38} {bar} {len(learned):>3}/{len(facts):<3} learned,"
+                   f" {mature} mature")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -1,0 +1,51 @@
+"""Runs `quizgen quiz` and `quizgen stats` on the quiz test deck, in a pseudo-terminal or a pipe."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+
+QUIZ_BANK = Path(__file__).resolve().parent / "fixtures" / "quiz-bank"
+MONDAY = "2025-03-03T09:00:00+00:00"
+
+
+def copy_bank(tmp_path: Path) -> Path:
+    """The quiz deck as ./decks and ./seeds of a fresh working folder (the bank quizgen finds by default)."""
+    folder = tmp_path / "work"
+    shutil.copytree(QUIZ_BANK, folder)
+    return folder
+
+
+def quiz_env(now: str = MONDAY, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZGEN_") and k != "NO_COLOR"}
+    env.update(QUIZGEN_NOW=now, TZ="UTC", NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="xterm")
+    env.update(extra)
+    return {k: v for k, v in env.items() if v is not None}
+
+
+def spawn(folder: Path, *args: str, env: dict | None = None) -> pexpect.spawn:
+    """`quizgen ARGS` in a real pseudo-terminal."""
+    return pexpect.spawn(sys.executable, ["-m", "quizgen", *args], cwd=str(folder), env=env or quiz_env(),
+                         encoding="utf-8", timeout=15, dimensions=(50, 200))
+
+
+def run(folder: Path, *args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
+    """`quizgen ARGS` with standard input and output as pipes."""
+    return subprocess.run([sys.executable, "-m", "quizgen", *args], cwd=folder, input=stdin, text=True,
+                          capture_output=True, env=env or quiz_env(), timeout=60)
+
+
+def reviews(db: Path) -> list[sqlite3.Row]:
+    connection = sqlite3.connect(db)
+    connection.row_factory = sqlite3.Row
+    return connection.execute("SELECT * FROM reviews ORDER BY id").fetchall()
+
+
+def cards(db: Path) -> dict[str, sqlite3.Row]:
+    connection = sqlite3.connect(db)
+    connection.row_factory = sqlite3.Row
+    return {row["fact_id"]: row for row in connection.execute("SELECT * FROM cards")}

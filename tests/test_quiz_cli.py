@@ -1,0 +1,127 @@
+"""`quizgen quiz` scripted through pipes: modes, limits, filters, database location and errors."""
+
+import re
+import sqlite3
+
+from quiz_harness import cards, copy_bank, quiz_env, reviews, run
+
+TUESDAY = "2025-03-04T09:00:00+00:00"
+
+
+def test_piped_answers_are_graded_one_line_per_card_in_plain_text(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--style", "typed",
+                 stdin="2002\nAnders Fogh Rasmusen\nq\n", env=quiz_env(NO_COLOR=None))
+    assert result.returncode == 0, result.stderr
+    assert "> 2002\n✓ Correct: 2002\n" in result.stdout
+    assert "≈ Almost: it is spelled Anders Fogh Rasmussen\n" in result.stdout
+    assert "[Enter] next" not in result.stdout  # no rating prompt when answers come from a pipe
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour even without NO_COLOR
+    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 1 almost, 0 wrong; 6 left in this session.")
+    assert [(row["rating"], row["answer"]) for row in reviews(db)] == [(3, "2002"), (2, "Anders Fogh Rasmusen")]
+
+
+def test_multiple_choice_from_a_pipe_takes_the_option_number(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "place", "--seed", "3",
+                 stdin="7\n1\n")
+    first_question = result.stdout.split("Answer [")[0]
+    options = dict(re.findall(r"^  (\d)\) (.+)$", first_question, re.MULTILINE))
+    assert sorted(options.values()) == ["Brussels", "Lisbon", "Paris", "Rome"]
+    assert "('7' is not one of 1234u)" in result.stdout
+    assert [row["answer"] for row in reviews(db)] == [options["1"]]
+    assert reviews(db)[0]["grade"] == ("correct" if options["1"] == "Paris" else "wrong")
+
+
+def test_new_cards_per_day_are_limited_and_counted_by_day(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    first = run(folder, "quiz", "--db", str(db), "--new", "2", stdin="2002\n\n")
+    assert "2 cards to review" in first.stdout
+    assert len(cards(db)) == 2
+    again = run(folder, "quiz", "--db", str(db), "--new", "2", stdin="")
+    assert "2 cards to review" in again.stdout  # the two in their learning steps, no new ones
+    tomorrow = run(folder, "quiz", "--db", str(db), "--new", "2", stdin="", env=quiz_env(now=TUESDAY))
+    assert "4 cards to review" in tomorrow.stdout
+
+
+def test_a_learning_card_comes_back_in_the_same_sitting_until_it_graduates(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--kind", "year", stdin="2002\n2002\n")
+    assert result.stdout.count("In which year was the NATO-Russia Council created?") == 2
+    assert "Nothing more to study now; the next card is due in" in result.stdout
+    assert cards(db)["quiz-nrc-year"]["state"] == 2  # Review: out of the learning steps
+
+
+def test_practice_asks_n_cards_and_leaves_the_schedule_alone_unless_asked(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "practice", "-n", "3", "--seed", "1", "--db", str(db), stdin="\n" * 10)
+    assert "Quiz test deck: practice, 3 questions (schedule unchanged)" in result.stdout
+    assert result.stdout.count("practice: the schedule is unchanged") == 3
+    assert "3 answered" in result.stdout
+    assert [row["scheduled"] for row in reviews(db)] == [0, 0, 0]
+    assert cards(db) == {}
+    run(folder, "quiz", "practice", "-n", "3", "--seed", "1", "--schedule", "--db", str(db), stdin="\n" * 10)
+    assert len(cards(db)) == 3
+
+
+def test_filters_by_article_tag_and_kind(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--kind", "person", "--source", "950", stdin="q\n")
+    assert "Quiz test deck: 1 card to review" in result.stdout
+    assert "Who was NATO Secretary General in 2010?" in result.stdout
+    missing = run(folder, "quiz", "--db", str(db), "--tag", "no-such-tag")
+    assert (missing.returncode, missing.stderr) == (2, "quizgen: no facts match --tag no-such-tag\n")
+
+
+def test_the_database_location_comes_from_db_then_the_environment(tmp_path):
+    folder = copy_bank(tmp_path)
+    from_env = tmp_path / "env" / "progress.sqlite3"
+    run(folder, "quiz", stdin="2002\n", env=quiz_env(QUIZGEN_DB=str(from_env)))
+    assert len(reviews(from_env)) == 1
+    flag = tmp_path / "flag.sqlite3"
+    run(folder, "quiz", "--db", str(flag), stdin="2002\n", env=quiz_env(QUIZGEN_DB=str(from_env)))
+    assert len(reviews(flag)) == 1 and len(reviews(from_env)) == 1
+
+
+def test_the_default_database_is_in_the_xdg_data_directory(tmp_path):
+    folder = copy_bank(tmp_path)
+    run(folder, "quiz", stdin="2002\n", env=quiz_env(XDG_DATA_HOME=str(tmp_path / "xdg")))
+    assert len(reviews(tmp_path / "xdg" / "quizgen" / "progress.sqlite3")) == 1
+
+
+def test_bad_options_and_bad_databases_are_one_line_errors(tmp_path):
+    folder = copy_bank(tmp_path)
+    not_db = tmp_path / "notes.sqlite3"
+    not_db.write_text("not a database\n" * 200)
+    cases = [
+        (["--db", str(not_db)], "cannot use the progress database (file is not a database)"),
+        (["practice", "-n", "0"], "--count must be at least 1"),
+        (["--new", "-1"], "--new cannot be negative"),
+        (["--schedule"], "--schedule goes with practice mode"),
+    ]
+    for args, message in cases:
+        result = run(folder, "quiz", *args, env=quiz_env(QUIZGEN_DB=str(tmp_path / "x.sqlite3")))
+        assert result.returncode != 0
+        assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr
+    clock = run(folder, "quiz", env=quiz_env(now="next tuesday"))
+    assert clock.stderr == ("quizgen: QUIZGEN_NOW='next tuesday' is not an ISO timestamp "
+                            "(e.g. 2025-03-01T09:00:00Z)\n")
+
+
+def test_a_fact_edited_but_keeping_its_id_keeps_its_progress(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    run(folder, "quiz", "--db", str(db), "--kind", "year", stdin="2002\n")
+    facts = folder / "decks" / "quiz" / "facts.yaml"
+    facts.write_text(facts.read_text().replace("In which year was the NATO-Russia Council created?",
+                                               "In what year was the NATO-Russia Council set up?"))
+    result = run(folder, "quiz", "--db", str(db), "--kind", "year", stdin="q\n")
+    assert "[1] learning · year" in result.stdout
+    assert "In what year was the NATO-Russia Council set up?" in result.stdout
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM cards").fetchone()[0] == 1
+
+
+def test_multiple_choice_falls_back_to_typing_when_the_bank_has_too_few_options(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "organization", stdin="PJC\n")
+    assert "Which body preceded the NATO-Russia Council?\n(type the answer" in result.stdout
+    assert "Correct: Permanent Joint Council" in result.stdout

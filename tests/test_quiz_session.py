@@ -1,0 +1,174 @@
+"""`quizgen quiz` in a real pseudo-terminal: answer, undo, quit, resume, and survive SIGKILL."""
+
+import re
+import signal
+import sqlite3
+import time
+from datetime import datetime, timedelta
+
+import pexpect
+from fsrs import Card, Rating, Scheduler
+
+from quiz_harness import MONDAY, cards, copy_bank, quiz_env, reviews, spawn
+
+CONFIRM = r"\[q\]uit: "
+
+
+def fsrs_due(*reviews_at: tuple[Rating, datetime]) -> str:
+    """What the fsrs package itself says a new card's next due time is after these ratings."""
+    card = Card(card_id=1, due=reviews_at[0][1])
+    for rating, moment in reviews_at:
+        card, _ = Scheduler(enable_fuzzing=False).review_card(card, rating, moment)
+    return card.due.isoformat()
+
+
+def choose(child: pexpect.spawn, wanted: str, right: bool) -> None:
+    """Press the number of the option `wanted` (or of another option when not `right`)."""
+    child.expect(r"Answer \[1-(\d)")
+    options = dict(re.findall(r"\n  (\d)\) (.+?)\r", child.before))
+    number = next(n for n, text in options.items() if (text == wanted) == right)
+    child.send(number)
+
+
+def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect("Quiz test deck: 6 cards to review")
+    child.expect("> ")
+    child.sendline("2002")  # right
+    child.expect("Correct: 2002")
+    child.expect("Note: It replaced the Permanent Joint Council.")
+    child.expect(r"Source: A short history of NATO-Russia relations for quiz tests \(Quinn Tester")
+    child.expect("Rated Good: next review in 10 min")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect("Who was NATO Secretary General in 2010?")
+    child.expect("> ")
+    child.sendline("Anders Fogh Rasmusen")  # a typo
+    child.expect("Almost: it is spelled Anders Fogh Rasmussen")
+    child.expect("Rated Hard")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect("> ")
+    child.sendline("Rome")  # wrong
+    child.expect("Wrong: the answer is Paris")
+    child.expect("Rated Again: next review in 1 min")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect("What kind of partnership")
+    choose(child, "a strategic partnership", right=True)
+    child.expect("Correct: a strategic partnership")
+    child.expect(CONFIRM)
+    child.send("4")  # the learner overrides Good with Easy
+    child.expect("Rated Easy: next review in")
+    child.expect("How many member states")
+    # committed while the session runs: the override replaced the Good, it did not add a review
+    assert [(row["fact_id"], row["rating"]) for row in reviews(db)][-2:] == [
+        ("quiz-founding-act-city", 1), ("quiz-lisbon-partnership", 4)]
+    child.expect("> ")
+    child.sendline("u")  # undo the multiple-choice answer: it is asked again
+    child.expect("Undone: What kind of partnership")
+    child.expect("What kind of partnership")
+    choose(child, "a strategic partnership", right=False)
+    child.expect("Wrong: the answer is a strategic partnership")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect("> ")
+    child.sendcontrol("d")  # quit
+    child.expect("4 answered: 1 correct, 1 almost, 2 wrong;")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "\x1b[" not in child.before  # NO_COLOR
+
+    monday = datetime.fromisoformat(MONDAY)
+    log = [(row["fact_id"], row["rating"], row["grade"]) for row in reviews(db)]
+    assert log == [("quiz-nrc-year", 3, "correct"), ("quiz-secretary-general", 2, "almost"),
+                   ("quiz-founding-act-city", 1, "wrong"), ("quiz-lisbon-partnership", 1, "wrong")]
+    stored = cards(db)
+    assert stored["quiz-nrc-year"]["due"] == fsrs_due((Rating.Good, monday))
+    assert stored["quiz-secretary-general"]["due"] == fsrs_due((Rating.Hard, monday))
+    assert stored["quiz-lisbon-partnership"]["due"] == fsrs_due((Rating.Again, monday))
+    assert set(stored) == {"quiz-nrc-year", "quiz-secretary-general", "quiz-founding-act-city",
+                           "quiz-lisbon-partnership"}
+
+    tuesday = monday + timedelta(days=1)
+    child = spawn(folder, "quiz", "--db", str(db), env=quiz_env(now=tuesday.isoformat()))
+    child.expect("Quiz test deck: 6 cards to review")
+    child.expect(r"\[1\] learning · place")  # the card answered wrong is due first, no longer new
+    child.expect("In which city")
+    child.expect("> ")
+    child.sendline("paris")
+    child.expect("Correct: Paris")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(r"\[2\] learning · term")
+    child.expect(r"Answer \[1-4")
+    child.send("q")
+    child.expect("1 answered: 1 correct, 0 almost, 0 wrong;")
+    child.expect(pexpect.EOF)
+    assert cards(db)["quiz-founding-act-city"]["due"] == fsrs_due((Rating.Again, monday),
+                                                                  (Rating.Good, tuesday))
+
+
+def test_ctrl_c_quits_with_the_summary_and_keeps_the_answers(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect("> ")
+    child.sendline("2002")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect("> ")
+    child.send("Anders")
+    child.sendintr()
+    child.expect("1 answered: 1 correct, 0 almost, 0 wrong;")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in child.before
+    assert [row["fact_id"] for row in reviews(db)] == ["quiz-nrc-year"]
+
+
+def test_sigkill_mid_session_loses_only_the_answer_being_typed(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed")
+    for answer in ("2002", "Anders Fogh Rasmussen", "Rome"):
+        child.expect("> ")
+        child.sendline(answer)
+        child.expect("Rated ")  # shown once the answer is committed
+        child.expect(CONFIRM)
+        child.send("\r")
+    child.expect("> ")
+    child.send("a strat")  # the fourth answer is being typed
+    time.sleep(0.2)
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    assert child.signalstatus == signal.SIGKILL
+
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    log = [(row["fact_id"], row["grade"]) for row in reviews(db)]
+    assert log == [("quiz-nrc-year", "correct"), ("quiz-secretary-general", "correct"),
+                   ("quiz-founding-act-city", "wrong")]
+    assert len(cards(db)) == 3
+
+    child = spawn(folder, "quiz", "--db", str(db))  # and the next session carries on from there
+    child.expect("Quiz test deck: 6 cards to review")
+    child.expect(r"\[1\] learning · place")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_colour_on_a_terminal_unless_no_color(tmp_path):
+    folder = copy_bank(tmp_path)
+    for no_color, painted in ((None, True), ("1", False)):
+        db = tmp_path / f"colour-{painted}.sqlite3"
+        child = spawn(folder, "quiz", "--db", str(db), env=quiz_env(NO_COLOR=no_color))
+        child.expect("> ")
+        child.sendline("2002")
+        child.expect(CONFIRM)
+        shown = child.before
+        child.send("q")
+        child.expect(pexpect.EOF)
+        assert ("\x1b[32mCorrect: 2002\x1b[0m" in shown) is painted
+        assert ("\x1b[" in shown) is painted

@@ -1,0 +1,46 @@
+"""`quizgen stats` after a few days of study: due counts, heat map, streak, retention, mastery."""
+
+from quiz_harness import copy_bank, quiz_env, run
+
+
+def study(folder, db, now, kind, answers):
+    result = run(folder, "quiz", "--db", str(db), "--kind", kind, stdin=answers, env=quiz_env(now=now))
+    assert result.returncode == 0, result.stderr
+
+
+def test_stats_after_three_days_of_study(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n2002\n")  # Monday: learned, graduates
+    study(folder, db, "2025-03-12T09:00:00Z", "number", "28\n")  # Wednesday next week: a new card
+    study(folder, db, "2025-03-13T09:00:00Z", "year", "2002\n")  # Thursday: the review, remembered
+    result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-13T18:00:00Z"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Progress in " + str(db)
+    assert lines[1].startswith("Quiz test deck: 1 due today, ")  # the number card, still learning
+    assert lines[1].endswith(" due this week, 4 new of 6 not seen yet")
+    assert lines[2] == "Today: 1 review · streak: 2 days · retention: 100% of 1 reviews (30 days)"
+    assert lines[3] == "Reviews per day, last 4 weeks (busiest day: 2):"
+    assert lines[4] == "       17 Feb  24 Feb  03 Mar  10 Mar"
+    assert lines[5] == "  Mon     ···     ···     ███     ···"
+    assert lines[7] == "  Wed     ···     ···     ···     ▒▒▒"
+    assert lines[8] == "  Thu     ···     ···     ···     ▒▒▒"
+    assert lines[9] == "  Fri     ···     ···     ···"  # the future is left blank
+    assert lines[13] == "Mastery per article (Quiz test deck):"
+    assert lines[14].startswith("   950 2012 A short history of NATO-Russia r… ███·················   1/6 ")
+
+
+def test_retention_counts_forgotten_reviews_and_the_streak_breaks_after_a_gap(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n2002\n")
+    study(folder, db, "2025-03-20T09:00:00Z", "year", "1999\n")  # forgotten
+    result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-22T09:00:00Z"))
+    assert "Today: 0 reviews · streak: 0 days · retention: 0% of 1 reviews (30 days)" in result.stdout
+
+
+def test_stats_without_a_database_says_how_to_start(tmp_path):
+    folder = copy_bank(tmp_path)
+    result = run(folder, "stats", "--db", str(tmp_path / "none.sqlite3"))
+    assert result.returncode == 0
+    assert result.stdout == f"No progress yet ({tmp_path / 'none.sqlite3'} does not exist). Start with: quizgen quiz\n"
+    assert not (tmp_path / "none.sqlite3").exists()
