@@ -1,0 +1,21 @@
+"""`quizgen anki`: write the Anki deck of each bank into <out>/anki/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def main(args) -> int:
+    from quizgen.anki.exporter import write_deck
+    from quizgen.paths import shown
+    from quizgen.selection import banks_from_args
+
+    for bank in banks_from_args(args):
+        written = write_deck(bank, Path(args.out), {})
+        total_notes, total_cards = sum(written.notes.values()), sum(written.cards.values())
+        print(f"wrote {shown(written.package)}: {total_notes} notes, {total_cards} cards")
+        for name in sorted(written.notes):
+            print(f"  {name}: {written.notes[name]} notes, {written.cards[name]} cards")
+        if written.ledger:
+            print(f"wrote {shown(written.ledger)} (new note versions: commit it with the YAML)")
+    return 0

@@ -1,0 +1,40 @@
+"""Field contents: Anki fields are HTML, so YAML text is escaped and our markup comes from Jinja."""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+
+from quizgen.model import Fact
+from quizgen.paths import templates_dir
+
+
+def text(value: str | None) -> str:
+    """Plain YAML text as field HTML: '<script>' and '&' show as written, never as markup."""
+    return html.escape(value or "")
+
+
+def source_block(fact: Fact) -> str:
+    return render("source.html", source=fact.source, quote=fact.quote)
+
+
+def options_list(options: tuple[str, ...], right: int | None) -> str:
+    """The lettered options; with `right`, that option is marked (for the back of the card)."""
+    return render("options.html", options=options, right=right)
+
+
+def stance_note(stance: str) -> str:
+    return render("stance.html", stance=stance)
+
+
+def render(name: str, **context) -> str:
+    return _environment().get_template(name).render(**context).strip()
+
+
+@cache
+def _environment():
+    # Jinja renders only these partials, never the card faces: Anki's {{Field}} syntax is not Jinja's
+    import jinja2
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / "anki" / "fields"),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)

@@ -1,0 +1,99 @@
+"""The three Anki note types quizgen publishes: fixed ids, names, fields and card templates.
+
+Ids, names, field names and template names are published: Anki matches note types by id and
+fields/templates by name, so changing any of them turns every later import into a conflict.
+Card faces (HTML, CSS) may change freely; the ledger gives a changed note type a newer mtime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from quizgen.paths import templates_dir
+
+FRONT_BACK, CLOZE = 0, 1  # genanki.Model.FRONT_BACK / CLOZE, without importing genanki here
+
+
+@dataclass(frozen=True)
+class CardTemplate:
+    name: str
+    front: str   # file in templates/anki/
+    back: str
+
+
+@dataclass(frozen=True)
+class NoteType:
+    """One published note type; `volatile` fields depend on other facts and stay out of note hashes."""
+
+    key: str
+    id: int
+    name: str
+    model_type: int
+    fields: tuple[str, ...]
+    templates: tuple[CardTemplate, ...]
+    volatile: tuple[str, ...] = ()
+    sort_field: int = 0
+
+    def faces(self) -> list[dict]:
+        return [{"name": t.name, "qfmt": read_face(t.front), "afmt": read_face(t.back)}
+                for t in self.templates]
+
+    def spec_hash(self) -> str:
+        """Hash of everything Anki stores for the note type: a change needs a newer mtime."""
+        spec = {"id": self.id, "name": self.name, "type": self.model_type, "fields": self.fields,
+                "templates": self.faces(), "css": read_face("card.css"), "sort": self.sort_field}
+        return content_hash(spec)
+
+    def to_genanki(self, mtime: int):
+        from quizgen.anki.package import TimedModel
+        return TimedModel(
+            self.id, self.name, fields=[{"name": name} for name in self.fields],
+            templates=self.faces(), css=read_face("card.css"), model_type=self.model_type,
+            sort_field_index=self.sort_field, mtime=mtime)
+
+
+QUESTION = NoteType(
+    key="qa", id=1410991744, name="quizgen Question/answer",
+    model_type=FRONT_BACK,
+    fields=("Question", "Answer", "Context", "Source", "Role"),
+    templates=(CardTemplate("Question → answer", "qa-front.html", "qa-back.html"),
+               CardTemplate("Person → role", "person-front.html", "person-back.html")),
+)
+CLOZE_TYPE = NoteType(
+    key="cloze", id=1487269831, name="quizgen Cloze",
+    model_type=CLOZE,
+    fields=("Text", "Back Extra", "Source"),
+    templates=(CardTemplate("Cloze", "cloze-front.html", "cloze-back.html"),),
+)
+CHOICE = NoteType(
+    key="mc", id=2026781297, name="quizgen Multiple choice",
+    model_type=FRONT_BACK,
+    fields=("Question", "Answer", "Options", "Marked", "Stance", "Context", "Source"),
+    templates=(CardTemplate("Choose the answer", "mc-front.html", "mc-back.html"),),
+    volatile=("Options", "Marked"),
+)
+NOTE_TYPES = (QUESTION, CLOZE_TYPE, CHOICE)
+
+
+def note_type_for(fact) -> NoteType:
+    """Claims and propaganda: multiple choice (who said what); year/date/number facts with a
+    cloze: cloze; everything else: question/answer."""
+    if fact.stance in ("claim", "propaganda"):
+        return CHOICE
+    if fact.kind in ("year", "date", "number") and fact.cloze:
+        return CLOZE_TYPE
+    return QUESTION
+
+
+@cache
+def read_face(name: str) -> str:
+    """An Anki card face or stylesheet, read as plain text: Anki's {{Field}} syntax is not Jinja."""
+    return (templates_dir() / "anki" / name).read_text(encoding="utf-8")
+
+
+def content_hash(data) -> str:
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,116 @@
+"""Fact → note: which note type, which fields, which tags and GUID, and what the hash covers."""
+
+from dataclasses import replace
+
+import pytest
+
+from quizgen.anki.names import deck_id, deck_name, note_guid, note_tags
+from quizgen.anki.notes import build_note
+from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE, NOTE_TYPES, QUESTION, note_type_for
+from quizgen.model import Bank, Fact, Location, Source, When
+
+SOURCE = Source("007", "007_x.txt", "A title :: with colons", outlet="Outlet", year=2011)
+
+
+def fact(fact_id="f-1", **changes):
+    base = Fact(fact_id, "Which city hosted the 2010 summit?", "Lisbon", "place",
+                "the summit in Lisbon", "fact", SOURCE, Location("decks/d/007.yaml", 4),
+                tags=("summits", "lisbon-summit"))
+    return replace(base, **changes)
+
+
+def bank(*facts):
+    return Bank("nato-russia", "NATO–Russia relations", tuple(facts), {SOURCE.id: SOURCE})
+
+
+def test_the_published_note_types_never_change():
+    # Anki matches note types by id and fields/templates by name: these are a public contract
+    assert [(kind.id, kind.name, kind.fields, [t.name for t in kind.templates])
+            for kind in NOTE_TYPES] == [
+        (1410991744, "quizgen Question/answer", ("Question", "Answer", "Context", "Source", "Role"),
+         ["Question → answer", "Person → role"]),
+        (1487269831, "quizgen Cloze", ("Text", "Back Extra", "Source"), ["Cloze"]),
+        (2026781297, "quizgen Multiple choice",
+         ("Question", "Answer", "Options", "Marked", "Stance", "Context", "Source"),
+         ["Choose the answer"]),
+    ]
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({}, QUESTION),
+    ({"stance": "claim"}, CHOICE),
+    ({"stance": "propaganda", "note": "Why it is false."}, CHOICE),
+    ({"kind": "year", "a": "2010", "cloze": "In {{c1::2010}}."}, CLOZE_TYPE),
+    ({"kind": "number", "a": "8", "cloze": "{{c1::8}} diplomats."}, CLOZE_TYPE),
+    ({"kind": "year", "a": "2010"}, QUESTION),
+    ({"kind": "place", "cloze": "In {{c1::Lisbon}}."}, QUESTION),
+    ({"kind": "year", "a": "2010", "cloze": "In {{c1::2010}}.", "stance": "claim"}, CHOICE),
+])
+def test_the_note_type_follows_stance_kind_and_cloze(changes, expected):
+    assert note_type_for(fact(**changes)) is expected
+
+
+def test_only_people_with_a_role_fill_the_role_field():
+    person = fact(kind="person", a="Anders Fogh Rasmussen", role="NATO Secretary General")
+    note = build_note(bank(person), person)
+    assert dict(zip(note.note_type.fields, note.fields))["Role"] == "NATO Secretary General"
+    place = build_note(bank(fact()), fact())
+    assert dict(zip(place.note_type.fields, place.fields))["Role"] == ""
+
+
+def test_yaml_text_is_escaped_in_every_field():
+    risky = fact(q="<script>x</script> & <b>?", a="A & B", note="1 < 2",
+                 quote='He said "no" & left')
+    fields = dict(zip(QUESTION.fields, build_note(bank(risky), risky).fields))
+    assert fields["Question"] == "&lt;script&gt;x&lt;/script&gt; &amp; &lt;b&gt;?"
+    assert fields["Answer"] == "A &amp; B" and fields["Context"] == "1 &lt; 2"
+    assert "He said &#34;no&#34; &amp; left" in fields["Source"]
+    assert build_note(bank(risky), risky).sort_text == risky.q
+
+
+def test_a_claim_without_enough_same_kind_answers_asks_openly():
+    claim = fact(stance="claim")
+    fields = dict(zip(CHOICE.fields, build_note(bank(claim), claim).fields))
+    assert fields["Options"] == fields["Marked"] == ""
+    assert fields["Answer"] == "Lisbon" and "Claim" in fields["Stance"]
+
+
+def test_the_hash_covers_the_fact_but_not_its_place_in_the_file_or_other_facts_answers():
+    claim = fact(stance="claim", kind="person", a="Vladimir Putin", q="Who, according to X?")
+    others = [fact(f"p-{i}", kind="person", a=name, q=f"Who is person {i}?") for i, name in
+              enumerate(["Dmitry Medvedev", "Sergey Lavrov", "Jens Stoltenberg"])]
+    base = build_note(bank(claim, *others), claim)
+    renamed = [replace(others[0], a="Boris Yeltsin"), *others[1:]]
+    with_other_options = build_note(bank(claim, *renamed), claim)
+    assert with_other_options.fields != base.fields           # the options did change
+    assert with_other_options.content_hash() == base.content_hash()
+    moved = replace(claim, origin=Location("decks/d/other.yaml", 90))
+    assert build_note(bank(moved, *others), moved).content_hash() == base.content_hash()
+    for changes in ({"a": "V. Putin"}, {"note": "Context."}, {"tags": ("people",)},
+                    {"distractors": ("Boris Yeltsin",)}, {"quote": "another passage"}):
+        edited = replace(claim, **changes)
+        assert build_note(bank(edited, *others), edited).content_hash() != base.content_hash()
+
+
+def test_the_guid_comes_from_the_deck_and_fact_id_only():
+    one, edited = fact(), fact(q="Another question?", a="Porto")
+    assert note_guid(bank(one), one) == note_guid(bank(edited), edited)
+    assert note_guid(bank(one), one) != note_guid(bank(one), fact("f-2"))
+    other_deck = Bank("other", "Other", (one,), {})
+    assert note_guid(bank(one), one) != note_guid(other_deck, one)
+
+
+def test_tags_nest_under_the_deck_without_spaces():
+    dated = fact(when=When(1997, 5, 27), tags=("founding act", "nrc"))
+    assert note_tags(bank(dated), dated) == [
+        "nato_russia::era::1990s", "nato_russia::kind::place", "nato_russia::source::007",
+        "nato_russia::stance::fact", "nato_russia::topic::founding_act", "nato_russia::topic::nrc"]
+    undated = fact(tags=())
+    assert "nato_russia::era::2010s" in note_tags(bank(undated), undated)
+
+
+def test_subdecks_are_one_level_per_article_with_fixed_ids():
+    name = deck_name(bank(fact()), SOURCE)
+    assert name == "NATO–Russia relations::2011 A title: with colons"
+    assert deck_id(name) == deck_id(name) != deck_id(deck_name(bank(fact())))
+    assert 1 << 30 <= deck_id(name) < 1 << 31
