@@ -1,32 +1,17 @@
-"""Question builders shared by worksheets, Anki and the terminal quiz (provisional first cut)."""
+"""Question builders shared by worksheets, Anki and the terminal quiz.
 
-from __future__ import annotations
+`multiple_choice(fact, bank, rng, size=4)` is the fixed entry point the other outputs call; the
+other four types (fill in the blank, matching, chronological ordering, true/false) serve worksheets.
+"""
 
-import random
-from dataclasses import dataclass
+from quizgen.questions.blank import FillBlank, fill_blank
+from quizgen.questions.choice import MultipleChoice, can_choose, multiple_choice, with_answer_at
+from quizgen.questions.matching import FLAVOURS, Matching, matching
+from quizgen.questions.ordering import Ordering, ordering
+from quizgen.questions.truefalse import TrueFalse, can_be_false, true_false
 
-from quizgen.model import Bank, Fact
-
-
-@dataclass(frozen=True)
-class MultipleChoice:
-    """A question with 3-4 options; `answer` is the index of the right one."""
-
-    fact: Fact
-    prompt: str
-    options: tuple[str, ...]
-    answer: int
-
-
-def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4) -> MultipleChoice:
-    """Provisional: hand-written distractors first, then other answers of the same kind."""
-    taken = {fact.a.casefold(), *(alt.casefold() for alt in fact.alt)}
-    pool = list(fact.distractors) + sorted({f.a for f in bank.of_kind(fact.kind) if f.id != fact.id})
-    chosen: list[str] = []
-    for option in pool:
-        if option.casefold() not in taken and len(chosen) < size - 1:
-            chosen.append(option)
-            taken.add(option.casefold())
-    options = chosen + [fact.a]
-    rng.shuffle(options)
-    return MultipleChoice(fact, fact.q, tuple(options), options.index(fact.a))
+__all__ = [
+    "FLAVOURS", "FillBlank", "Matching", "MultipleChoice", "Ordering", "TrueFalse",
+    "can_be_false", "can_choose", "fill_blank", "matching", "multiple_choice", "ordering",
+    "true_false", "with_answer_at",
+]

@@ -1,0 +1,249 @@
+"""Headless Chromium or Chrome: find one, print HTML files to PDF, take screenshots.
+
+One browser is started per batch and driven over the DevTools pipe (fast: no start-up per page);
+where pipes cannot be passed (Windows) each page gets its own `--print-to-pdf` run.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from quizgen.errors import BrowserNotFound, OutputError
+
+NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+KNOWN_PATHS = (
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+)
+INSTALL_HINT = ("install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, "
+                "or set QUIZGEN_BROWSER to its path")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio")
+BATCH = 4     # pages printed at the same time by one browser
+TIMEOUT = 60  # seconds for one step; a hung browser must not hang the build
+PDF_SETTINGS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+
+
+def find_browser() -> str:
+    """$QUIZGEN_BROWSER, else the first Chromium/Chrome on PATH or in a usual place."""
+    chosen = os.environ.get("QUIZGEN_BROWSER")
+    if chosen:
+        found = shutil.which(chosen)
+        if not found:
+            raise BrowserNotFound(f"QUIZGEN_BROWSER={chosen} is not an executable browser; {INSTALL_HINT}")
+        return found
+    for name in NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    for path in KNOWN_PATHS:
+        if os.access(path, os.X_OK):
+            return path
+    raise BrowserNotFound(f"no Chromium or Chrome found for PDF output; {INSTALL_HINT}")
+
+
+def print_pdfs(jobs: list[tuple[Path, Path]], browser: str | None = None) -> list[Path]:
+    """Print each (html, pdf) pair with the page size and margins the page's CSS asks for."""
+    browser = browser or find_browser()
+    if os.name != "posix":
+        return [_print_once(browser, html, pdf) for html, pdf in jobs]
+    with Session(browser) as session:
+        done: list[Path] = []
+        for start in range(0, len(jobs), BATCH):  # a few pages at once: the browser renders in parallel
+            done += session.print_pdfs(jobs[start:start + BATCH])
+        return done
+
+
+def print_pdf(html: Path, pdf: Path, browser: str | None = None) -> Path:
+    return print_pdfs([(html, pdf)], browser)[0]
+
+
+def screenshot(html: Path, png: Path, width: int = 900, height: int = 1270,
+               browser: str | None = None) -> Path:
+    """A PNG of the page as a screen of `width` x `height` CSS pixels shows it."""
+    with Session(browser or find_browser()) as session:
+        return session.screenshot(html, png, width, height)
+
+
+class Session:
+    """One headless browser with a fresh profile, spoken to over --remote-debugging-pipe."""
+
+    def __init__(self, browser: str):
+        self.browser = browser
+        self.profile = tempfile.mkdtemp(prefix="quizgen-browser-")
+        self.log = tempfile.TemporaryFile()
+        self.buffer, self.events, self.last_id = b"", [], 0
+        commands_read, self.commands = os.pipe()
+        self.replies, replies_write = os.pipe()
+
+        def use_pipe_fds():  # the browser expects its pipe on fds 3 (in) and 4 (out)
+            first, second = os.dup(commands_read), os.dup(replies_write)
+            os.dup2(first, 3)
+            os.dup2(second, 4)
+
+        try:
+            self.process = subprocess.Popen(
+                [browser, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe",
+                 "about:blank"], preexec_fn=use_pipe_fds, close_fds=False, stdin=subprocess.DEVNULL,
+                stdout=self.log, stderr=self.log, start_new_session=True)
+        except OSError as exc:
+            self._cleanup()
+            raise BrowserNotFound(f"cannot start {browser}: {exc.strerror or exc}; {INSTALL_HINT}") from None
+        finally:
+            os.close(commands_read)
+            os.close(replies_write)
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            if self.process.poll() is None:
+                self._send("Browser.close")
+                self.process.wait(timeout=10)
+        except (OutputError, OSError, subprocess.TimeoutExpired):
+            pass
+        finally:
+            self._cleanup()
+
+    def print_pdfs(self, jobs: list[tuple[Path, Path]]) -> list[Path]:
+        pages = self._open([html for html, _ in jobs])
+        try:
+            asked = [self._request("Page.printToPDF", PDF_SETTINGS, session) for _, session in pages]
+            return [_write(pdf, base64.b64decode(self._reply(asked_id, "Page.printToPDF")["data"]))
+                    for asked_id, (_, pdf) in zip(asked, jobs)]
+        finally:
+            self._close(pages)
+
+    def screenshot(self, html: Path, png: Path, width: int, height: int) -> Path:
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
+        pages = self._open([html], metrics)
+        try:
+            data = self._send("Page.captureScreenshot", {"format": "png"}, pages[0][1])["data"]
+            return _write(png, base64.b64decode(data))
+        finally:
+            self._close(pages)
+
+    def _open(self, files: list[Path], metrics: dict | None = None) -> list[tuple[str, str]]:
+        """A tab per file, each loaded; returns (target, session) pairs."""
+        pages = []
+        try:
+            for html in files:
+                target = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
+                pages.append((target, ""))
+                session = self._send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+                pages[-1] = (target, session)
+                self._send("Page.enable", session=session)
+                if metrics:
+                    self._send("Emulation.setDeviceMetricsOverride", metrics, session=session)
+                result = self._send("Page.navigate", {"url": Path(html).resolve().as_uri()}, session=session)
+                if result.get("errorText"):
+                    raise OutputError(f"{self.browser} could not open {html}: {result['errorText']}")
+            for _, session in pages:
+                self._wait(lambda m, s=session: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == s)
+        except BaseException:
+            self._close(pages)
+            raise
+        return pages
+
+    def _close(self, pages: list[tuple[str, str]]) -> None:
+        for target, _ in pages:
+            if self.process.poll() is None:
+                self._send("Target.closeTarget", {"targetId": target})
+
+    def _send(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
+        return self._reply(self._request(method, params, session), method)
+
+    def _request(self, method: str, params: dict | None = None, session: str | None = None) -> int:
+        self.last_id += 1
+        message = {"id": self.last_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        try:
+            os.write(self.commands, json.dumps(message).encode() + b"\0")
+        except OSError:
+            raise OutputError(f"{self.browser} stopped unexpectedly: {self._last_log_line()}") from None
+        return self.last_id
+
+    def _reply(self, request: int, method: str) -> dict:
+        reply = self._wait(lambda m: m.get("id") == request)
+        if "error" in reply:
+            raise OutputError(f"{self.browser}: {method} failed: {reply['error'].get('message')}")
+        return reply.get("result", {})
+
+    def _wait(self, wanted) -> dict:
+        for index, message in enumerate(self.events):
+            if wanted(message):
+                return self.events.pop(index)
+        while True:
+            while b"\0" in self.buffer:
+                raw, self.buffer = self.buffer.split(b"\0", 1)
+                message = json.loads(raw)
+                if wanted(message):
+                    return message
+                self.events.append(message)
+            ready, _, _ = select.select([self.replies], [], [], TIMEOUT)
+            chunk = os.read(self.replies, 1 << 20) if ready else None
+            if chunk is None:
+                raise OutputError(f"{self.browser} did not answer within {TIMEOUT} s")
+            if not chunk:
+                raise OutputError(f"{self.browser} stopped unexpectedly: {self._last_log_line()}")
+            self.buffer += chunk
+
+    def _last_log_line(self) -> str:
+        self.log.seek(0)
+        lines = [line for line in self.log.read().decode("utf-8", "replace").splitlines() if line.strip()]
+        return lines[-1] if lines else f"exit code {self.process.poll()}"
+
+    def _cleanup(self) -> None:
+        process = getattr(self, "process", None)
+        if process is not None and process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)  # the browser and its helper processes
+            except (ProcessLookupError, PermissionError):
+                process.kill()
+            process.wait()
+        for fd in (getattr(self, "commands", None), getattr(self, "replies", None)):
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self.log.close()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    from quizgen.output import write_atomic
+
+    if not data:
+        raise OutputError(f"{path}: the browser returned an empty file")
+    return write_atomic(Path(path), data)
+
+
+def _print_once(browser: str, html: Path, pdf: Path) -> Path:
+    """One browser run per page, for systems where the DevTools pipe is unavailable."""
+    with tempfile.TemporaryDirectory(prefix="quizgen-browser-", ignore_cleanup_errors=True) as profile:
+        command = [browser, *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                   f"--print-to-pdf={Path(pdf).resolve()}", Path(html).resolve().as_uri()]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT * 2)
+        except OSError as exc:
+            raise BrowserNotFound(f"cannot start {browser}: {exc.strerror or exc}; {INSTALL_HINT}") from None
+        except subprocess.TimeoutExpired:
+            raise OutputError(f"{browser} took too long to print {html}") from None
+    if not Path(pdf).is_file():
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit code {done.returncode}"]
+        raise OutputError(f"{browser} could not print {html}: {lines[-1]}")
+    return Path(pdf)

@@ -1,0 +1,74 @@
+"""Multiple-choice questions: the fact's question, its answer and same-kind distractors."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+
+from quizgen.errors import UsageError
+from quizgen.model import Bank, Fact
+from quizgen.questions.distractors import pick_distractors
+from quizgen.questions.values import order_value
+
+
+@dataclass(frozen=True)
+class MultipleChoice:
+    """A question with 3-4 options; `answer` is the index of the right one."""
+
+    fact: Fact
+    prompt: str
+    options: tuple[str, ...]
+    answer: int
+
+    @property
+    def ordered(self) -> bool:
+        """Options are years, dates or numbers, listed smallest first (their order is fixed)."""
+        return _values(self.fact.kind, self.options) is not None
+
+
+def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
+                    *, position: int | None = None) -> MultipleChoice:
+    """Build the question; `position` asks for the right answer at that index when the kind allows.
+
+    Years, dates and numbers are listed in order, so `position` then decides how many
+    distractors are smaller than the answer. Raises UsageError when fewer than two
+    distractors of the fact's kind exist.
+    """
+    size = max(3, min(size, 4))
+    target = rng.randrange(size) if position is None else position
+    distractors = pick_distractors(fact, bank, rng, size - 1, below=target)
+    if len(distractors) < 2:
+        raise UsageError(f"fact '{fact.id}': too few answers of kind '{fact.kind}' "
+                         "in the bank to make multiple-choice options")
+    options = [fact.a, *distractors]
+    values = _values(fact.kind, options)
+    if values is not None:
+        options = [text for _, text in sorted(zip(values, options))]
+        return MultipleChoice(fact, fact.q, tuple(options), options.index(fact.a))
+    question = MultipleChoice(fact, fact.q, tuple(options), 0)
+    return with_answer_at(question, min(target, len(options) - 1), rng)
+
+
+def with_answer_at(question: MultipleChoice, position: int, rng: random.Random) -> MultipleChoice:
+    """The same question with its options reshuffled and the answer at `position`.
+
+    Ordered options (years, dates, numbers) keep their order.
+    """
+    if question.ordered:
+        return question
+    answer = question.options[question.answer]
+    others = [text for i, text in enumerate(question.options) if i != question.answer]
+    rng.shuffle(others)
+    position = max(0, min(position, len(question.options) - 1))
+    others.insert(position, answer)
+    return replace(question, options=tuple(others), answer=position)
+
+
+def can_choose(fact: Fact, bank: Bank) -> bool:
+    """Whether at least two distractors exist for the fact (so 3+ options)."""
+    return len(pick_distractors(fact, bank, random.Random(0), 2)) == 2
+
+
+def _values(kind: str, options) -> list[int] | None:
+    values = [order_value(kind, text) for text in options]
+    return None if None in values else values

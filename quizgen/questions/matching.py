@@ -1,0 +1,147 @@
+"""Matching questions: people with roles, events with years, abbreviations with full names."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from quizgen.model import Bank, Fact
+from quizgen.questions.answers import answer_key, content_words
+from quizgen.questions.catalog import catalog_of
+
+FLAVOURS = ("roles", "years", "abbreviations")
+PROMPTS = {
+    "roles": ("Match each person to the role they held.", "Person", "Role"),
+    "years": ("Match each event to the year it happened.", "Event", "Year"),
+    "abbreviations": ("Match each abbreviation to its full name.", "Abbreviation", "Full name"),
+}
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
+_ACRONYM = re.compile(r"^[A-Za-z]{2,7}$")
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Left items to match with right items; `pairs[i]` is the index in `right` of `left[i]`'s match."""
+
+    flavour: str
+    prompt: str
+    left_title: str
+    right_title: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    pairs: tuple[int, ...]
+    facts: tuple[Fact, ...]   # facts[i] backs left[i]
+
+    @property
+    def spares(self) -> int:
+        return len(self.right) - len(self.left)
+
+
+def matching(facts: Sequence[Fact], bank: Bank, rng: random.Random, flavour: str,
+             size: int = 5, spares: int = 2) -> Matching | None:
+    """A matching question of `flavour` from `facts` (spare items may come from the whole bank).
+
+    None when fewer than three unambiguous pairs exist.
+    """
+    pairs, spare_pool = _CANDIDATES[flavour](facts, bank)
+    rng.shuffle(pairs)
+    chosen: list[tuple[Fact, str, str]] = []
+    for fact, left, right in pairs:
+        if len(chosen) < size and all(_distinct(flavour, bank, (fact, left, right), other) for other in chosen):
+            chosen.append((fact, left, right))
+    if len(chosen) < 3:
+        return None
+    rng.shuffle(spare_pool)
+    extra: list[str] = []
+    for text in spare_pool:
+        if len(extra) < spares and all(_spare_ok(flavour, bank, text, pair) for pair in chosen) \
+                and answer_key(text) not in {answer_key(t) for t in extra}:
+            extra.append(text)
+    if not extra and len(chosen) > 3:
+        extra.append(chosen.pop()[2])  # a pair's right side left unmatched is a certain spare
+    right = [pair[2] for pair in chosen] + extra
+    rng.shuffle(right)
+    prompt, left_title, right_title = PROMPTS[flavour]
+    return Matching(flavour, prompt, left_title, right_title,
+                    left=tuple(pair[1] for pair in chosen), right=tuple(right),
+                    pairs=tuple(right.index(pair[2]) for pair in chosen),
+                    facts=tuple(pair[0] for pair in chosen))
+
+
+def reshuffled(question: Matching, rng: random.Random) -> Matching:
+    """The same pairs with both columns in a new order (for another version of a worksheet)."""
+    order = list(range(len(question.left)))
+    rng.shuffle(order)
+    right = list(question.right)
+    rng.shuffle(right)
+    return Matching(question.flavour, question.prompt, question.left_title, question.right_title,
+                    left=tuple(question.left[i] for i in order), right=tuple(right),
+                    pairs=tuple(right.index(question.right[question.pairs[i]]) for i in order),
+                    facts=tuple(question.facts[i] for i in order))
+
+
+def _roles(facts, bank):
+    pairs = [(f, f.a, f.role) for f in facts if f.kind == "person" and f.role]
+    spare = [f.role for f in bank.of_kind("person") if f.role]
+    return pairs, spare
+
+
+def _years(facts, bank):
+    def fits(f: Fact) -> bool:
+        return bool(f.when and f.event) and not _YEAR_IN_TEXT.search(f.event)
+    pairs = [(f, f.event, str(f.when.year)) for f in facts if fits(f)]
+    years = sorted({f.when.year for f in bank.facts if f.when})
+    spare = [str(y) for y in years] + [str(y + d) for y in years for d in (-2, -1, 1, 2)]
+    return pairs, spare
+
+
+def _abbreviations(facts, bank):
+    pairs = [(f, short, f.a) for f in facts for short in _acronyms(f)[:1]]
+    spare = [f.a for f in bank.facts if f.kind in ("organization", "document") and not _ACRONYM.match(f.a)]
+    return pairs, spare
+
+
+_CANDIDATES = {"roles": _roles, "years": _years, "abbreviations": _abbreviations}
+
+
+def _acronyms(fact: Fact) -> list[str]:
+    """Alternatives that abbreviate the answer ('NRC' for 'NATO-Russia Council')."""
+    return [alt for alt in fact.alt if _ACRONYM.match(alt) and sum(c.isupper() for c in alt) >= 2
+            and not _ACRONYM.match(fact.a) and _abbreviates(alt, fact.a)]
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    initials = iter(word[0].casefold() for word in re.split(r"[\s\-]+", full) if word)
+    return all(letter.casefold() in initials for letter in short)
+
+
+def _distinct(flavour: str, bank: Bank, pair, other) -> bool:
+    """Two pairs that cannot be confused: different left and right, neither fitting the other."""
+    if answer_key(pair[1]) == answer_key(other[1]) or answer_key(pair[2]) == answer_key(other[2]):
+        return False
+    if flavour == "roles":
+        return _spare_ok(flavour, bank, pair[2], other) and _spare_ok(flavour, bank, other[2], pair)
+    if flavour == "abbreviations":
+        return not _abbreviates(pair[1], other[2]) and not _abbreviates(other[1], pair[2])
+    return True
+
+
+def _spare_ok(flavour: str, bank: Bank, text: str, pair) -> bool:
+    """Whether right-hand `text` certainly does not match the left item of `pair`."""
+    fact, left, right = pair
+    if answer_key(text) == answer_key(right):
+        return False
+    if flavour == "roles":
+        held = catalog_of(bank).role_texts.get(answer_key(fact.a), ()) + (right,)
+        return not any(_same_role(text, role) for role in held)
+    if flavour == "abbreviations":
+        return not _abbreviates(left, text)
+    return True
+
+
+def _same_role(a: str, b: str) -> bool:
+    """One role is contained in the other ('President of Russia' in 'Russian President')."""
+    words_a, words_b = content_words(a), content_words(b)
+    return words_a <= words_b or words_b <= words_a

@@ -1,0 +1,92 @@
+"""Chronological ordering: dated events far enough apart that only one order is right."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from quizgen.model import Fact, When
+from quizgen.questions.answers import answer_key
+
+PROMPT = "In what order did these events happen?"
+GAPS_IN_DAYS = (365, 90, 28)  # try well-spread events first, then closer ones
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """Events shown in `items` order; `order` lists item indices from earliest to latest."""
+
+    prompt: str
+    items: tuple[str, ...]
+    facts: tuple[Fact, ...]   # facts[i] backs items[i]
+    order: tuple[int, ...]
+
+
+def orderable(facts: Sequence[Fact]) -> list[Fact]:
+    """Facts with a date and an event description that does not give the year away."""
+    seen, result = set(), []
+    for fact in facts:
+        if fact.when and fact.event and not _YEAR_IN_TEXT.search(fact.event):
+            key = answer_key(fact.event)
+            if key not in seen:
+                seen.add(key)
+                result.append(fact)
+    return result
+
+
+def ordering(facts: Sequence[Fact], rng: random.Random, size: int = 5) -> Ordering | None:
+    """Pick 3-`size` events whose dates are at least a gap apart; None when none can be found."""
+    candidates = orderable(facts)
+    for gap in GAPS_IN_DAYS:
+        for wanted in range(size, 2, -1):
+            chosen = _spread(candidates, rng, wanted, gap)
+            if chosen:
+                return _shuffled(chosen, rng)
+    return None
+
+
+def reshuffled(question: Ordering, rng: random.Random) -> Ordering:
+    return _shuffled([question.facts[i] for i in question.order], rng)
+
+
+def span(when: When) -> tuple[datetime.date, datetime.date]:
+    """First and last day a date of its precision can mean ('2002' is all of 2002)."""
+    if when.month is None:
+        return datetime.date(when.year, 1, 1), datetime.date(when.year, 12, 31)
+    if when.day is None:
+        following = datetime.date(when.year + when.month // 12, when.month % 12 + 1, 1)
+        return datetime.date(when.year, when.month, 1), following - datetime.timedelta(days=1)
+    day = datetime.date(when.year, when.month, when.day)
+    return day, day
+
+
+def apart(a: When, b: When, gap_days: int) -> bool:
+    """Whether every day `a` can mean is at least `gap_days` before or after every day of `b`."""
+    (a_start, a_end), (b_start, b_end) = span(a), span(b)
+    return (b_start - a_end).days >= gap_days or (a_start - b_end).days >= gap_days
+
+
+def _spread(candidates: list[Fact], rng: random.Random, wanted: int, gap: int) -> list[Fact] | None:
+    for _ in range(30):  # a few random greedy tries; the first full set wins
+        pool = list(candidates)
+        rng.shuffle(pool)
+        chosen: list[Fact] = []
+        for fact in pool:
+            if all(apart(fact.when, other.when, gap) for other in chosen):
+                chosen.append(fact)
+                if len(chosen) == wanted:
+                    return chosen
+    return None
+
+
+def _shuffled(chosen: list[Fact], rng: random.Random) -> Ordering:
+    by_date = sorted(chosen, key=lambda fact: fact.when.sort_key)
+    shown = list(by_date)
+    while shown == by_date or shown == by_date[::-1]:  # never print the answer (or its mirror)
+        rng.shuffle(shown)
+    return Ordering(PROMPT, tuple(f.event for f in shown), tuple(shown),
+                    tuple(shown.index(fact) for fact in by_date))

@@ -1,0 +1,73 @@
+"""Statements made from a fact's cloze sentence, with attribution kept for claims."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen import cloze
+from quizgen.model import Fact, Source
+from quizgen.questions.answers import answer_key
+
+# words by which a curator's sentence already says whose view it is
+_ATTRIBUTION = re.compile(
+    r"\b(according|claim\w*|said|says|say|argu\w*|warn\w*|wr[oi]te\w*|call\w*|conclud\w*|believ\w*|"
+    r"blam\w*|accus\w*|nam\w*|cit\w*|put|sees?|saw|expect\w*|falsely|told|regard\w*|consider\w*|"
+    r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|article)\b", re.IGNORECASE)
+_LOWER_FIRST = frozenset("a an the in on at as even it its this these there some many after before "
+                         "from since while when during".split())
+
+
+def answer_deletion(fact: Fact) -> int | None:
+    """The number of the cloze deletion that holds the fact's answer (or one of its alternatives)."""
+    if not fact.cloze:
+        return None
+    wanted = {answer_key(text) for text in (fact.a, *fact.alt)}
+    for deletion in cloze.deletions(fact.cloze):
+        if answer_key(deletion.text) in wanted:
+            return deletion.number
+    return None
+
+
+def attributed(fact: Fact, sentence: str) -> str:
+    """The sentence, prefixed with 'According to …' when it is a claim that does not say whose."""
+    if fact.stance == "fact" or _ATTRIBUTION.search(sentence):
+        return sentence
+    first, _, rest = sentence.partition(" ")
+    if first.casefold() in _LOWER_FIRST:
+        sentence = f"{first.lower()} {rest}"
+    return f"According to {_who(fact.source)}, {sentence}"
+
+
+def _who(source: Source) -> str:
+    if source.author:
+        return f"{source.author} ({source.year})" if source.year else source.author
+    year = f"{source.year} " if source.year else ""
+    return f'the {year}article "{source.title}"'
+
+
+def with_answer(fact: Fact, replacement: str | None = None) -> str:
+    """The cloze sentence filled in; with `replacement` standing where the answer goes."""
+    number = answer_deletion(fact)
+    if replacement is None or number is None:
+        return attributed(fact, cloze.fill(fact.cloze))
+    marker = "\x00"
+    sentence = cloze.fill(fact.cloze, {number: marker})
+    before, _, after = sentence.partition(marker)
+    before, replacement = _agreed(before, replacement)
+    return attributed(fact, before + replacement + after.replace(marker, replacement))
+
+
+def _agreed(before: str, replacement: str) -> tuple[str, str]:
+    """Make the words around a swapped-in answer agree: 'a'/'an', no 'the the', a capital to start."""
+    if not before.strip():
+        return before, replacement[:1].upper() + replacement[1:]
+    head, _, last = before.rstrip().rpartition(" ")
+    word = last.casefold()
+    first = replacement.split(" ", 1)[0]
+    determined = first.casefold() in ("a", "an", "the", "its", "their") or first.endswith(("'s", "’s"))
+    if word in ("a", "an", "the") and (determined or (word != "the" and replacement[:1].isupper())):
+        return (head + " " if head else ""), replacement  # the replacement brings its own determiner
+    if word in ("a", "an"):
+        article = "an" if replacement[:1].casefold() in "aeiou" else "a"
+        return (head + " " if head else "") + (article.capitalize() if last[:1].isupper() else article) + " ", replacement
+    return before, replacement

@@ -1,0 +1,45 @@
+"""`quizgen print`: one worksheet set from the options given on the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from quizgen.model import Bank
+from quizgen.paths import shown
+from quizgen.selection import bank_from_args, filtered
+from quizgen.worksheet.options import options_from_args, slug
+from quizgen.worksheet.writer import build_set, write_sets
+
+
+def run(args) -> int:
+    options = options_from_args(args)
+    browser = None
+    if args.pdf:
+        from quizgen.browser import find_browser
+
+        browser = find_browser()  # before anything is written: --pdf without a browser is an error
+    bank = bank_from_args(args)
+    pool = filtered(bank, args)
+    title = options.title or default_title(pool, bank, args)
+    sheet_set = build_set(pool, bank, options, slug(title), title, subtitle_for(pool, bank))
+    for note in sheet_set.notes:
+        print(f"quizgen: note: {note}", file=sys.stderr)
+    for path in write_sets([sheet_set], Path(args.out) / "print" / bank.name, browser):
+        print(f"wrote {shown(path)}")
+    return 0
+
+
+def default_title(pool: Bank, bank: Bank, args=None) -> str:
+    """The article's title, or '<bank>: review'; with the tags and kinds asked for, if any."""
+    sources = {fact.source.id for fact in pool.facts}
+    title = pool.facts[0].source.title if len(sources) == 1 else f"{bank.title}: review"
+    narrowed = [*(getattr(args, "tag", None) or ()), *(getattr(args, "kind", None) or ())]
+    return f"{title} ({', '.join(narrowed)})" if narrowed else title
+
+
+def subtitle_for(pool: Bank, bank: Bank) -> str:
+    sources = sorted({fact.source.id for fact in pool.facts})
+    if len(sources) == 1:
+        return f"A worksheet on {bank.sources[sources[0]].citation()}"
+    return f"A review of {len(sources)} articles in the “{bank.title}” collection"

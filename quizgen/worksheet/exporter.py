@@ -1,0 +1,38 @@
+"""The worksheets `quizgen build` writes: one per article and a mixed review, versions A and B."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from quizgen.errors import BrowserNotFound
+from quizgen.model import Bank
+from quizgen.worksheet.command import subtitle_for
+from quizgen.worksheet.options import SheetOptions, slug
+from quizgen.worksheet.writer import build_set, write_sets
+
+ARTICLE_SHEET = SheetOptions(count=15, versions=2, seed=1)
+REVIEW_SHEET = SheetOptions(count=30, versions=2, seed=1)
+
+
+def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
+    """Write the default set under out_dir/print/<deck>/; PDFs too when asked and a browser exists."""
+    browser = None
+    if options.get("pdf"):
+        from quizgen.browser import find_browser
+
+        try:
+            browser = find_browser()
+        except BrowserNotFound as exc:
+            print(f"quizgen: note: worksheets written as HTML only: {exc}", file=sys.stderr)
+    sets = []
+    if options.get("default_set", True):
+        for source_id in sorted(bank.sources):
+            pool = bank.select(sources=(source_id,))
+            if pool.facts:
+                source = bank.sources[source_id]
+                sets.append(build_set(pool, bank, ARTICLE_SHEET, f"{source_id}-{slug(source.title, words=5)}",
+                                      source.title, subtitle_for(pool, bank)))
+        sets.append(build_set(bank, bank, REVIEW_SHEET, "review", f"{bank.title}: mixed review",
+                              subtitle_for(bank, bank)))
+    return write_sets(sets, out_dir / "print" / bank.name, browser)

@@ -1,0 +1,51 @@
+"""What a worksheet set is asked to be: size, question types, seed, versions, title and paper."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from quizgen.errors import UsageError
+
+TYPES = ("mcq", "blank", "match", "order", "tf")
+PAPERS = ("A4", "Letter")
+MAX_VERSIONS = 26  # versions are lettered A-Z
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    count: int = 20
+    types: tuple[str, ...] = TYPES
+    seed: int = 1
+    versions: int = 1
+    title: str | None = None
+    paper: str = "A4"
+
+
+def parse_types(text: str) -> tuple[str, ...]:
+    """'mcq,tf' -> ('mcq', 'tf') in the worksheet's section order; unknown names are a usage error."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in TYPES]
+    if unknown or not names:
+        raise UsageError(f"--types: unknown type '{unknown[0] if unknown else text}'; "
+                         f"choose from {','.join(TYPES)}")
+    return tuple(t for t in TYPES if t in names)
+
+
+def options_from_args(args) -> SheetOptions:
+    if args.count < 1:
+        raise UsageError(f"--count must be at least 1 (got {args.count})")
+    if not 1 <= args.versions <= MAX_VERSIONS:
+        raise UsageError(f"--versions must be between 1 and {MAX_VERSIONS} (got {args.versions})")
+    title = args.title.strip() if args.title else None
+    return SheetOptions(count=args.count, types=parse_types(args.types), seed=args.seed,
+                        versions=args.versions, title=title or None, paper=args.paper)
+
+
+def slug(text: str, words: int = 8) -> str:
+    """A file-name stem: 'NATO–Russia relations: review' -> 'nato-russia-relations-review'."""
+    letters = unicodedata.normalize("NFKD", text.replace("'", "").replace("’", ""))
+    plain = "".join(ch if ch.isascii() else " " for ch in letters if not unicodedata.combining(ch))
+    found = re.findall(r"[a-z0-9]+", plain.casefold())
+    return "-".join(found[:words]) or "worksheet"

@@ -1,0 +1,201 @@
+"""Which questions a worksheet asks: facts chosen per type with a seed, none giving another away."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quizgen.model import Bank, Fact
+from quizgen.questions import (FLAVOURS, can_be_false, can_choose, fill_blank, matching,
+                               multiple_choice, ordering, true_false)
+from quizgen.questions.answers import answer_key, contains_words
+from quizgen.worksheet.balance import PositionBalance
+
+WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
+GROUPED = ("match", "order")          # one question built from several facts
+MAX_GROUPED = 2                       # at most this many matching (or ordering) questions
+SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
+REASONS = {
+    "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
+    "order": "ordering needs 3+ dated events at least four weeks apart",
+    "mcq": "multiple choice needs 2+ other answers of the same kind for distractors",
+    "blank": "fill in the blank needs facts with a cloze sentence",
+    "tf": "true/false needs facts with a cloze sentence",
+}
+
+
+@dataclass
+class Plan:
+    """The questions of every type, in the order they were drawn, and notes for the teacher."""
+
+    questions: dict[str, list] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(len(items) for items in self.questions.values())
+
+
+def quotas(count: int, types: tuple[str, ...]) -> dict[str, int]:
+    """Split `count` over `types` by weight (largest remainder); every type gets one if it can."""
+    total = sum(WEIGHTS[t] for t in types)
+    shares = {t: count * WEIGHTS[t] / total for t in types}
+    result = {t: int(shares[t]) for t in types}
+    if count >= len(types):
+        for t in types:
+            result[t] = max(result[t], 1)
+    for t in sorted(types, key=lambda t: (result[t] - shares[t], -WEIGHTS[t], types.index(t))):
+        if sum(result.values()) >= count:
+            break
+        result[t] += 1
+    while sum(result.values()) > count:  # one of each can overshoot a small count
+        result[max(types, key=lambda t: (result[t], WEIGHTS[t]))] -= 1
+    singles = [t for t in SPILL_ORDER if t in types and t not in GROUPED]
+    for t in GROUPED:
+        if result.get(t, 0) > MAX_GROUPED:
+            if singles:
+                result[singles[0]] += result[t] - MAX_GROUPED
+            result[t] = MAX_GROUPED
+    return result
+
+
+def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], seed: int) -> Plan:
+    """Draw `count` questions from the facts of `pool`; distractors may come from all of `bank`."""
+    rng = random.Random(f"quizgen-worksheet:{seed}")
+    facts = sorted(pool.facts, key=lambda fact: fact.id)
+    rng.shuffle(facts)
+    drawing = _Drawing(facts, bank, rng, _common_answers(facts))
+    plan = Plan({t: [] for t in types})
+    wanted = quotas(count, types)
+    for kind in [t for t in types if t in GROUPED] + [t for t in types if t not in GROUPED]:
+        _fill(plan, drawing, kind, wanted[kind])
+    for kind in SPILL_ORDER:  # make up for types that fell short with types that still can
+        if kind in types and kind not in GROUPED and plan.total < count:
+            _fill(plan, drawing, kind, len(plan.questions[kind]) + count - plan.total)
+    for kind in types:
+        missing = wanted[kind] - len(plan.questions[kind])
+        if missing > 0:
+            plan.notes.append(f"{missing} {kind} question(s) could not be made: {REASONS[kind]}")
+    if plan.total < count:
+        plan.notes.append(f"only {plan.total} of {count} questions could be made from {len(facts)} facts")
+    return plan
+
+
+def _fill(plan: Plan, drawing: "_Drawing", kind: str, wanted: int) -> None:
+    for strict in (True, False):  # first avoid give-aways; then accept them to reach the count
+        while len(plan.questions[kind]) < wanted:
+            question = drawing.draw(kind, len(plan.questions[kind]), strict)
+            if question is None:
+                break
+            plan.questions[kind].append(question)
+
+
+def _common_answers(facts: list[Fact]) -> frozenset[str]:
+    """One-word answers named in many questions ('NATO'): seeing them elsewhere gives nothing away."""
+    words = Counter(word for fact in facts for word in set(answer_key(fact.q).split()))
+    limit = max(2, len(facts) // 10)
+    return frozenset(key for key in (answer_key(fact.a) for fact in facts) if words[key] > limit)
+
+
+class _Drawing:
+    """Draws facts without reuse, keeping track of what the worksheet already shows."""
+
+    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, common: frozenset[str]):
+        self.facts, self.bank, self.rng, self.common = facts, bank, rng, common
+        self.used: set[str] = set()
+        self.shown: list[str] = []      # answer_key of every text printed so far
+        self.answers: list[str] = []    # answer keys of facts asked so far
+        self.flavours = list(FLAVOURS)
+        rng.shuffle(self.flavours)
+        self.positions = PositionBalance(rng)
+        self.can_be_false: dict[str, bool] = {}
+
+    def draw(self, kind: str, index: int, strict: bool):
+        if kind == "match":
+            return self._grouped(lambda free: self._matching(free), strict)
+        if kind == "order":
+            return self._grouped(lambda free: ordering(free, self.rng), strict)
+        for fact in self._candidates(kind, index):
+            if fact.id in self.used or not self._fits(kind, fact, index):
+                continue
+            if strict and not self._fresh(fact, ()):
+                continue
+            question = self._single(kind, fact, index)
+            if question is not None and (not strict or self._fresh(fact, _texts(kind, question))):
+                self._take([fact], _texts(kind, question))
+                if kind == "mcq":
+                    self.positions.record(question)
+                return question
+        return None
+
+    def _candidates(self, kind: str, index: int):
+        """Facts in drawing order; for a false statement, those that can be made false come first."""
+        if kind == "tf" and index % 2:
+            yield from (fact for fact in self.facts if fact.id not in self.used and self._falsifiable(fact))
+        yield from self.facts
+
+    def _falsifiable(self, fact: Fact) -> bool:
+        if fact.id not in self.can_be_false:
+            self.can_be_false[fact.id] = bool(fact.cloze) and can_be_false(fact, self.bank)
+        return self.can_be_false[fact.id]
+
+    def _fits(self, kind: str, fact: Fact, index: int) -> bool:
+        if kind == "mcq":
+            return can_choose(fact, self.bank)
+        return bool(fact.cloze)
+
+    def _single(self, kind: str, fact: Fact, index: int):
+        if kind == "mcq":
+            return multiple_choice(fact, self.bank, self.rng, position=self.positions.choose())
+        if kind == "tf":  # even slots true, odd slots false where the fact allows it
+            return true_false(fact, self.bank, self.rng, truth=index % 2 == 0)
+        return fill_blank(fact)
+
+    def _grouped(self, build, strict: bool):
+        free = [fact for fact in self.facts if fact.id not in self.used
+                and (not strict or self._fresh(fact, ()))]
+        question = build(free)
+        if question is not None:
+            self._take(list(question.facts), _texts("group", question))
+        return question
+
+    def _matching(self, free: list[Fact]):
+        for flavour in list(self.flavours):
+            question = matching(free, self.bank, self.rng, flavour)
+            if question is not None:
+                self.flavours.remove(flavour)
+                self.flavours.append(flavour)  # the next matching question tries another flavour
+                return question
+        return None
+
+    def _fresh(self, fact: Fact, texts) -> bool:
+        """Neither does this fact's answer appear in printed text, nor do its texts show an answer."""
+        if any(contains_words(shown, key) for key in self._keys(fact) for shown in self.shown):
+            return False
+        own = [answer_key(text) for text in texts]
+        return not any(contains_words(text, answer) for text in own for answer in self.answers)
+
+    def _take(self, facts: list[Fact], texts) -> None:
+        for fact in facts:
+            self.used.add(fact.id)
+            self.answers.extend(self._keys(fact))
+        self.shown.extend(answer_key(text) for text in texts)
+
+    def _keys(self, fact: Fact) -> list[str]:
+        """The answer and its spelled-out alternatives ('eight'), unless named everywhere ('NATO')."""
+        keys = [answer_key(fact.a)] + [answer_key(alt) for alt in fact.alt if len(answer_key(alt)) >= 4]
+        return [key for key in keys if key not in self.common]
+
+
+def _texts(kind: str, question) -> list[str]:
+    """What a question prints besides its options (those are wrong answers, or all given)."""
+    if kind == "mcq":
+        return [question.prompt]
+    if kind == "tf":
+        return [question.statement]
+    if kind == "blank":
+        return [question.before + " " + question.after]
+    if hasattr(question, "left"):
+        return [*question.left, *question.right]
+    return list(question.items)

@@ -1,0 +1,94 @@
+"""One printed version of a worksheet: numbered questions in sections, and what its key needs."""
+
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import dataclass
+
+from quizgen.model import Source
+from quizgen.questions.matching import reshuffled as reshuffled_matching
+from quizgen.questions.ordering import reshuffled as reshuffled_ordering
+from quizgen.worksheet.balance import PositionBalance
+from quizgen.worksheet.layout import option_columns
+from quizgen.worksheet.plan import Plan
+
+LETTERS = string.ascii_uppercase
+SECTIONS = {  # type -> (heading, instructions)
+    "mcq": ("Multiple choice", "Circle the letter of the best answer."),
+    "blank": ("Fill in the blank", "Write the missing word or words on the line."),
+    "match": ("Matching", "Write the letter of the matching item on the line. Some items on the right are not used."),
+    "order": ("Chronological order", "Write 1 in the box of the earliest event, 2 for the next, and so on."),
+    "tf": ("True or false", "Circle T if the statement is true and F if it is false."),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    type: str
+    question: object
+    columns: int = 1  # how many columns the options fit in
+
+
+@dataclass(frozen=True)
+class Section:
+    type: str
+    heading: str
+    instructions: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    title: str
+    subtitle: str
+    version: str
+    seed: int
+    paper: str
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]   # every article an answer comes from, for the key
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+
+def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, paper: str,
+            types: tuple[str, ...]) -> Worksheet:
+    """Version `version` (0 = A): the plan's questions in a version-specific order, numbered."""
+    letter = LETTERS[version]
+    rng = random.Random(f"quizgen-version:{seed}:{letter}")
+    balance = PositionBalance(rng)
+    sections, number = [], 1
+    for kind in types:
+        questions = list(plan.questions.get(kind, ()))
+        if not questions:
+            continue
+        rng.shuffle(questions)
+        items = []
+        for question in questions:
+            question = _reordered(kind, question, rng, balance)
+            columns = option_columns(question.options) if kind == "mcq" else 1
+            items.append(Item(number, kind, question, columns))
+            number += 1
+        heading, instructions = SECTIONS[kind]
+        sections.append(Section(kind, heading, instructions, tuple(items)))
+    sources = {fact.source.id: fact.source for item in (i for s in sections for i in s.items)
+               for fact in _facts(item.question)}
+    return Worksheet(title, subtitle, letter, seed, paper, tuple(sections),
+                     tuple(sources[key] for key in sorted(sources)))
+
+
+def _reordered(kind: str, question, rng: random.Random, balance: PositionBalance):
+    if kind == "mcq":
+        return balance.place(question)
+    if kind == "match":
+        return reshuffled_matching(question, rng)
+    if kind == "order":
+        return reshuffled_ordering(question, rng)
+    return question
+
+
+def _facts(question) -> tuple:
+    return question.facts if hasattr(question, "facts") else (question.fact,)

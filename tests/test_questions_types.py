@@ -1,0 +1,163 @@
+"""Fill in the blank, matching, ordering and true/false over the whole bundled bank."""
+
+from __future__ import annotations
+
+import random
+import re
+from itertools import combinations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizgen import cloze
+from quizgen.questions import FLAVOURS, fill_blank, matching, ordering, true_false
+from quizgen.questions.answers import answer_key, overlaps
+from quizgen.questions.catalog import catalog_of, true_answers
+from quizgen.questions.matching import _same_role
+from quizgen.questions.ordering import apart, orderable
+from quizgen.questions.sentence import with_answer
+from test_questions import bundled
+
+SEEDS = st.integers(min_value=0, max_value=2**32)
+EXAMPLES = settings(max_examples=15, deadline=None)
+ATTRIBUTION = re.compile(r"\b(according to|claim|said|say|argu|warn|wrote|write|call|conclud|believ|blam|"
+                         r"accus|name|cite|falsely|told|consider|regard|remark|describ|judg|expect|sees|"
+                         r"propagand|slur|put|opinion piece|article)", re.I)
+
+
+def differing_middle(a: str, b: str) -> tuple[str, str]:
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    # widen to whole words so 'a'/'an' changes and shared letters do not cut a name or number
+    start = a.rfind(" ", 0, start) + 1
+    while end and a[len(a) - end].isalnum() and (a[len(a) - end - 1].isalnum() or b[len(b) - end - 1].isalnum()):
+        end -= 1
+    return a[start:len(a) - end], b[start:len(b) - end]
+
+
+def within(part: str, text: str) -> bool:
+    """One contains the other (the stretch may be part of a number like '5 deaths')."""
+    return answer_key(part) in answer_key(text) or answer_key(text) in answer_key(part)
+
+
+def subsets():
+    bank = bundled()
+    yield list(bank.facts)
+    for source in sorted(bank.sources):
+        yield [fact for fact in bank.facts if fact.source.id == source]
+
+
+@EXAMPLES
+@given(seed=SEEDS)
+def test_ordering_has_exactly_one_right_order(seed):
+    rng = random.Random(seed)
+    for facts in subsets():
+        question = ordering(facts, rng)
+        if question is None:
+            assert len(orderable(facts)) < 3
+            continue
+        assert 3 <= len(question.items) <= 5
+        for a, b in combinations(question.facts, 2):
+            assert apart(a.when, b.when, 28), (a.when, b.when)  # no two dates could be the same moment
+        ordered = [question.facts[i].when.sort_key for i in question.order]
+        assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)
+        assert list(question.order) != list(range(len(question.items)))  # not printed already in order
+        assert len({answer_key(item) for item in question.items}) == len(question.items)
+        assert not any(re.search(r"\b(19|20)\d\d\b", item) for item in question.items)
+
+
+def test_every_article_supports_an_ordering_question():
+    for facts in subsets():
+        assert ordering(facts, random.Random(1)) is not None
+
+
+@EXAMPLES
+@given(seed=SEEDS)
+def test_matching_pairs_are_unambiguous(seed):
+    bank = bundled()
+    rng = random.Random(seed)
+    roles = catalog_of(bank).role_texts
+    for facts in subsets():
+        for flavour in FLAVOURS:
+            question = matching(facts, bank, rng, flavour)
+            if question is None:
+                continue
+            assert 3 <= len(question.left) <= 5 and 1 <= question.spares <= 2
+            assert len(set(question.pairs)) == len(question.left)
+            assert len({answer_key(t) for t in question.right}) == len(question.right)
+            assert len({answer_key(t) for t in question.left}) == len(question.left)
+            for i, left in enumerate(question.left):
+                fact = question.facts[i]
+                right = question.right[question.pairs[i]]
+                if flavour == "roles":
+                    assert left == fact.a and right == fact.role
+                    others = [r for j, r in enumerate(question.right) if j != question.pairs[i]]
+                    held = roles[answer_key(fact.a)]
+                    assert not any(_same_role(other, role) for other in others for role in held), left
+                elif flavour == "years":
+                    assert left == fact.event and right == str(fact.when.year)
+                else:
+                    assert right == fact.a and left in fact.alt
+
+
+def test_the_bank_supports_every_matching_flavour():
+    bank = bundled()
+    for flavour in FLAVOURS:
+        assert matching(bank.facts, bank, random.Random(2), flavour) is not None, flavour
+
+
+@EXAMPLES
+@given(seed=SEEDS)
+def test_false_statements_differ_from_the_fact_and_are_certainly_false(seed):
+    bank = bundled()
+    rng = random.Random(seed)
+    falses = 0
+    for fact in bank.facts:
+        question = true_false(fact, bank, rng, truth=False)
+        true_statement = with_answer(fact)
+        if question.true:
+            assert question.statement == true_statement
+            continue
+        falses += 1
+        assert question.statement != true_statement
+        assert question.correction == true_statement
+        assert not any(overlaps(question.swapped, truth) for truth in true_answers(fact, bank))
+        # one stretch differs: where the true sentence has the answer, the false one has the swap
+        was, now = differing_middle(true_statement, question.statement)
+        assert was and now
+        assert any(within(was, text) for text in (fact.a, *fact.alt)), (was, now)
+        assert within(now, question.swapped), (was, now)
+    assert falses > len(bank.facts) / 2
+
+
+def test_claims_keep_their_attribution():
+    bank = bundled()
+    claims = [fact for fact in bank.facts if fact.stance != "fact"]
+    assert claims
+    for fact in claims:
+        for truth in (True, False):
+            statement = true_false(fact, bank, random.Random(1), truth=truth).statement
+            assert ATTRIBUTION.search(statement), statement
+            blank = fill_blank(fact)
+            assert ATTRIBUTION.search(blank.before + blank.after), blank
+
+
+def test_a_claim_without_attribution_gets_the_author():
+    bank = bundled()
+    bare = [f for f in bank.facts if f.stance == "claim" and not ATTRIBUTION.search(cloze.fill(f.cloze))]
+    for fact in bare:
+        assert with_answer(fact).startswith("According to "), fact.id
+
+
+def test_fill_in_the_blank_hides_exactly_the_answer():
+    bank = bundled()
+    for fact in bank.facts:
+        question = fill_blank(fact)
+        full = with_answer(fact) if question.answer in (fact.a, *fact.alt) else None
+        assert question.answer in [d.text for d in cloze.deletions(fact.cloze)]
+        if full:
+            assert question.before + question.answer + question.after == full

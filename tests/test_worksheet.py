@@ -1,0 +1,208 @@
+"""Worksheets: questions drawn per seed, versions, self-contained escaped HTML, the build set."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from quizgen.cli import main
+from quizgen.model import Bank, Fact, Location, Source, When
+from quizgen.worksheet.exporter import export
+from quizgen.worksheet.options import TYPES, SheetOptions, slug
+from quizgen.worksheet.plan import plan_questions, quotas
+from quizgen.worksheet.rendering import render_combined, render_key, render_worksheet
+from quizgen.worksheet.writer import build_set
+from test_questions import bundled
+
+
+def question_texts(sheet) -> list[str]:
+    """Something that names each question: its prompt, statement, sentence or first item."""
+    texts = []
+    for item in sheet.items:
+        q = item.question
+        if item.type in ("match", "order"):
+            texts.append(" ".join(sorted(fact.id for fact in q.facts)))
+        else:
+            texts.append(getattr(q, "prompt", None) or getattr(q, "statement", None) or q.before)
+    return texts
+
+
+def test_quotas_split_by_weight_and_give_every_type_one():
+    assert quotas(20, TYPES) == {"mcq": 8, "blank": 4, "match": 2, "order": 2, "tf": 4}
+    assert sum(quotas(7, TYPES).values()) == 7 and min(quotas(7, TYPES).values()) == 1
+    assert sum(quotas(3, TYPES).values()) == 3
+    assert quotas(100, ("match", "mcq")) == {"match": 2, "mcq": 98}
+
+
+@pytest.mark.parametrize("count", [5, 20, 40])
+def test_a_worksheet_has_the_asked_number_of_questions_and_uses_each_fact_once(count):
+    bank = bundled()
+    plan = plan_questions(bank, bank, count, TYPES, seed=3)
+    assert plan.total == count and not plan.notes
+    used = [fact.id for items in plan.questions.values() for q in items
+            for fact in (q.facts if hasattr(q, "facts") else (q.fact,))]
+    assert len(used) == len(set(used))
+
+
+def test_answer_positions_are_balanced_across_a_worksheet():
+    bank = bundled()
+    sheet_set = build_set(bank, bank, SheetOptions(count=40, types=("mcq",), versions=3), "t", "T", "S")
+    for sheet in sheet_set.sheets:
+        positions = Counter(item.question.answer for item in sheet.items)
+        assert max(positions.values()) - min(positions[p] for p in range(4)) <= 3, positions
+
+
+def test_true_and_false_statements_are_about_even():
+    bank = bundled()
+    plan = plan_questions(bank, bank, 20, ("tf",), seed=9)
+    truths = Counter(q.true for q in plan.questions["tf"])
+    assert abs(truths[True] - truths[False]) <= 2, truths
+
+
+def test_versions_ask_the_same_questions_in_another_order():
+    bank = bundled()
+    a, b = build_set(bank, bank, SheetOptions(count=20, versions=2, seed=5), "t", "T", "S").sheets
+    assert (a.version, b.version) == ("A", "B")
+    assert sorted(question_texts(a), key=str) == sorted(question_texts(b), key=str)
+    assert question_texts(a) != question_texts(b)
+    options_a = {item.question.prompt: item.question.options for item in a.items if item.type == "mcq"}
+    options_b = {item.question.prompt: item.question.options for item in b.items if item.type == "mcq"}
+    assert any(options_a[p] != options_b[p] for p in options_a)
+    assert all(sorted(options_a[p]) == sorted(options_b[p]) for p in options_a)
+
+
+def test_questions_are_numbered_through_the_sections():
+    bank = bundled()
+    sheet = build_set(bank, bank, SheetOptions(count=20), "t", "T", "S").sheets[0]
+    assert [item.number for item in sheet.items] == list(range(1, 21))
+    assert [s.type for s in sheet.sections] == list(TYPES)
+
+
+def test_same_options_and_seed_give_identical_files(tmp_path):
+    args = ["print", "--versions", "2", "--seed", "11", "-n", "15"]
+    assert main([*args, "--out", str(tmp_path / "one")]) == 0
+    assert main([*args, "--out", str(tmp_path / "two")]) == 0
+    assert main(["print", "--versions", "2", "--seed", "12", "-n", "15", "--out", str(tmp_path / "three")]) == 0
+    one, two, three = (sorted((tmp_path / d).rglob("*.html")) for d in ("one", "two", "three"))
+    assert [p.name for p in one] == [p.name for p in two] and len(one) == 4
+    assert all(p.read_bytes() == q.read_bytes() for p, q in zip(one, two))
+    assert all(p.read_bytes() != q.read_bytes() for p, q in zip(one, three))
+
+
+def test_print_writes_versions_keys_and_filters(tmp_path, capsys):
+    code = main(["print", "--source", "003", "--versions", "3", "--title", "Fair Observer quiz",
+                 "--paper", "Letter", "--out", str(tmp_path)])
+    assert code == 0
+    folder = tmp_path / "print" / "nato-russia"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [f"fair-observer-quiz-{x}.html" for x in ("A", "B", "C", "all", "key")]
+    page = (folder / "fair-observer-quiz-B.html").read_text()
+    assert "size: letter" in page and "Fair Observer quiz" in page and "<strong>B</strong>" in page
+    assert "Cenu" not in page.split('class="answer-key"')[1].split("<ul class=\"sources\">")[1]
+    assert "wrote " in capsys.readouterr().out
+
+
+def test_the_key_gives_every_answer_with_its_article():
+    bank = bundled()
+    sheet = build_set(bank, bank, SheetOptions(count=20), "t", "T", "S").sheets[0]
+    key = render_key([sheet])
+    rows = re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.S)
+    assert [int(number) for number, _ in rows] == list(range(1, 21))
+    for _, row in rows:
+        assert re.search(r'class="source">\s*\S', row)
+    for item in sheet.items:
+        if item.type == "mcq":
+            assert f"{item.question.options[item.question.answer]}".replace("'", "&#39;").replace('"', "&#34;") in key
+
+
+def hostile_bank() -> Bank:
+    source = Source("666", "666.txt", "<script>alert(1)</script> & co", author="Eve </style>", year=2020)
+    facts = []
+    for i in range(6):
+        facts.append(Fact(
+            id=f"x{i}", q=f"Which <b>tag</b> number {i} & \"quote\"?", a=f"<img src=x onerror=alert({i})>",
+            kind="term", quote="q", stance="claim", source=source, origin=Location("x.yaml", i),
+            cloze=f"The {{{{c1::<img src=x onerror=alert({i})>}}}} is {i} </style><script>.",
+            when=When(1990 + 5 * i), event=f"<i>event</i> number {i}", alt=("<u>ALT</u>",),
+            distractors=("<svg onload=alert(1)>", "<a href='javascript:x'>", "</table>")))
+    return Bank("evil", "Evil </title>", tuple(facts), {"666": source})
+
+
+def test_every_text_is_escaped_and_the_page_is_self_contained(tmp_path):
+    bank = hostile_bank()
+    sheets = build_set(bank, bank, SheetOptions(count=8, versions=2, title="x"),
+                       "evil", "</title><script>t()</script>", "<b>sub</b>").sheets
+    for page in (render_worksheet(sheets[0]), render_combined(list(sheets)), render_key(list(sheets))):
+        assert "<script" not in page and "<img" not in page and "<svg" not in page
+        assert "&lt;img src=x onerror=alert(" in page
+        assert not re.search(r"<(link|script|iframe|img)\b", page)
+        assert not re.search(r"(src|href)=[\"']?(https?:|//)", page)
+        assert page.count("<style>") == 1 and page.count("</style>") == 1
+
+
+def test_build_writes_a_sheet_per_article_and_a_review(tmp_path):
+    bank = bundled()
+    paths = export(bank, tmp_path, {"pdf": False, "default_set": True})
+    names = {p.name for p in paths}
+    assert all(p.is_file() and p.parent == tmp_path / "print" / "nato-russia" for p in paths)
+    for source_id in bank.sources:
+        for suffix in ("A.html", "B.html", "all.html", "key.html"):
+            assert any(n.startswith(source_id) and n.endswith(suffix) for n in names), (source_id, suffix)
+    assert {"review-A.html", "review-B.html", "review-key.html", "review-all.html"} <= names
+    assert not any(n.endswith(".pdf") for n in names)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--types", "mcq,essay"], "--types: unknown type 'essay'"),
+    (["--versions", "0"], "--versions must be between 1 and 26"),
+    (["--count", "0"], "--count must be at least 1"),
+    (["--source", "999"], "no facts match --source 999"),
+])
+def test_bad_options_are_one_line_errors(tmp_path, capsys, args, message):
+    assert main(["print", *args, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+    assert not (tmp_path / "print").exists()
+
+
+def test_pdf_without_a_browser_says_how_to_install_one(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("QUIZGEN_BROWSER", str(tmp_path / "no-such-browser"))
+    assert main(["print", "--pdf", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "apt-get install chromium" in err
+    assert not (tmp_path / "print").exists()
+
+
+def test_a_narrow_filter_notes_what_could_not_be_asked(tmp_path, capsys):
+    assert main(["print", "--kind", "year", "--types", "match,order,mcq", "-n", "6", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    page = next((tmp_path / "print" / "nato-russia").glob("*-A.html")).read_text()
+    assert page.count('class="question"') == 6
+    assert all(line.startswith("quizgen: note:") for line in err.splitlines())
+
+
+def test_slugs_are_plain_file_names():
+    assert slug("NATO–Russia relations: review") == "nato-russia-relations-review"
+    assert slug("Cenuşa's view") == "cenusas-view"
+    assert slug("¿?") == "worksheet"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_question_gives_away_the_answer_of_another(seed):
+    from quizgen.questions.answers import answer_key
+    from quizgen.worksheet.plan import _common_answers, _texts
+
+    bank = bundled()
+    plan = plan_questions(bank, bank, 30, TYPES, seed)
+    common = _common_answers(list(bank.facts))
+    asked = [(kind, q) for kind, items in plan.questions.items() for q in items]
+    for kind, question in asked:
+        facts = question.facts if hasattr(question, "facts") else (question.fact,)
+        answers = {answer_key(f.a) for f in facts} - common
+        for other_kind, other in asked:
+            if other is question:
+                continue
+            printed = " ".join(answer_key(text) for text in _texts(other_kind, other))
+            assert not any(f" {answer} " in f" {printed} " for answer in answers), (answers, printed)
