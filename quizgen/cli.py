@@ -8,6 +8,7 @@ import sys
 
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError
+from quizgen.model import KINDS
 
 COMMANDS = {
     "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
@@ -28,7 +29,8 @@ def _bank_options(parser: argparse.ArgumentParser) -> None:
 def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", action="append", metavar="ID", help="only facts from this article (repeatable)")
     parser.add_argument("--tag", action="append", metavar="TAG", help="only facts with this tag (repeatable)")
-    parser.add_argument("--kind", action="append", metavar="KIND", help="only facts of this kind (repeatable)")
+    parser.add_argument("--kind", action="append", choices=KINDS, metavar="KIND",
+                        help=f"only facts of this kind (repeatable): {', '.join(KINDS)}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import html
-from functools import cache
-
 from quizgen.model import Fact
-from quizgen.paths import templates_dir
+from quizgen import templating
 
 
 def text(value: str | None) -> str:
@@ -28,13 +26,5 @@ def stance_note(stance: str) -> str:
 
 
 def render(name: str, **context) -> str:
-    return _environment().get_template(name).render(**context).strip()
-
-
-@cache
-def _environment():
     # Jinja renders only these partials, never the card faces: Anki's {{Field}} syntax is not Jinja's
-    import jinja2
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / "anki" / "fields"),
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return templating.environment().get_template(f"anki/fields/{name}").render(**context).strip()

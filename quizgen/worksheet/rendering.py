@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from quizgen.model import Fact, Source
-from quizgen.paths import templates_dir
+from quizgen import templating
 from quizgen.worksheet.sheet import LETTERS, Worksheet
 
 PAPER_SIZES = {"A4": "A4", "Letter": "letter"}
@@ -13,13 +13,8 @@ PAPER_SIZES = {"A4": "A4", "Letter": "letter"}
 
 @lru_cache(maxsize=1)
 def environment():
-    """The one Jinja2 environment for printed output: autoescaped, strict about missing values."""
-    import jinja2  # imported here so that `quizgen --help` stays fast
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    """The project's Jinja2 environment, with the worksheet's filter and globals registered."""
+    env = templating.environment()
     env.filters["article"] = article_label
     env.globals["letters"] = LETTERS
     return env
