@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MAX_LINE = 500
+
+
+def _one_line(problem: str) -> str:
+    """Values quoted from a hostile file must not split a problem over lines or flood the screen."""
+    line = _LINE_BREAKING.sub(lambda match: repr(match.group())[1:-1], problem)
+    return line if len(line) <= _MAX_LINE else line[: _MAX_LINE - 1] + "…"
+
 
 class QuizgenError(Exception):
     """Base class: a problem the user can fix, reported as one line without a traceback."""
@@ -15,7 +26,7 @@ class BankError(QuizgenError):
     exit_code = 2
 
     def __init__(self, problems: list[str]):
-        self.problems = list(problems)
+        self.problems = [_one_line(problem) for problem in problems]
         super().__init__("\n".join(self.problems))
 
 

@@ -119,6 +119,9 @@ def _file_seed(doc: LineDict, where: str, seeds: dict[str, Seed], problems: list
     if source is None:
         problems.append(f"{where}:{line}: missing required field 'source' (a seed id)")
         return None
+    if isinstance(source, (list, dict)):
+        problems.append(f"{where}:{line}: field 'source' must be a seed id, not a list or mapping")
+        return None
     if str(source) not in seeds:
         problems.append(f"{where}:{line}: field 'source': unknown seed '{source}' "
                         f"(known: {', '.join(sorted(seeds))})")

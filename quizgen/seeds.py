@@ -61,10 +61,15 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
             expected = _META_FIELDS.get(key)
             if expected is None:
                 problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': unknown field '{key}'")
-            elif value is not None:
+            elif value is None:
+                continue
+            elif isinstance(value, (list, dict, bool)) or (expected is int and not isinstance(value, int)):
+                problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': field '{key}' must be "
+                                f"{'a whole number' if expected is int else 'text'}")
+            else:
                 values[key] = str(value) if expected is str else value
         for key in ("file", "title"):
-            if not values.get(key):
+            if entry.get(key) in (None, ""):
                 problems.append(f"{shown}:{line}: seed '{seed_id}': missing required field '{key}'")
         if "file" not in values or "title" not in values:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -39,6 +40,8 @@ def read_yaml(path: Path, shown: str):
         raise BankError([f"{shown}:{line}: binary file (NUL byte), not YAML"])
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:  # the composer recurses once per nesting level
+        raise BankError([f"{shown}:1: malformed YAML: nested too deeply"]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -53,41 +56,87 @@ def read_yaml(path: Path, shown: str):
     if node is None:
         raise BankError([f"{shown}:1: file is empty"])
     problems: list[str] = []
-    value = _convert(node, shown, problems)
+    try:
+        value = _Converter(shown, problems, limit=4 * len(text) + 1000).convert(node)
+    except _TooLarge:
+        raise BankError([f"{shown}:1: malformed YAML: aliases expand to too many values"]) from None
+    except RecursionError:
+        raise BankError([f"{shown}:1: malformed YAML: nested too deeply"]) from None
     if problems:
         raise BankError(problems)
     return value
 
 
-_constructor = yaml.constructor.SafeConstructor()
+class _TooLarge(Exception):
+    """Aliases multiply the document beyond any hand-written bank (a "billion laughs" bomb)."""
 
 
-def _convert(node, shown: str, problems: list[str]):
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class _Converter:
+    """Turns composed nodes into Line* values; an alias is expanded, but never into itself."""
+
+    def __init__(self, shown: str, problems: list[str], limit: int):
+        self.shown, self.problems, self.left, self.active = shown, problems, limit, set()
+        # one per file: a constructor keeps every node it built, which must not outlive the file
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def convert(self, node):
+        self.left -= 1
+        if self.left < 0:
+            raise _TooLarge
+        line = node.start_mark.line + 1
+        if id(node) in self.active:
+            self.problems.append(f"{self.shown}:{line}: malformed YAML: recursive alias")
+            return None
+        if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            return self._scalar(node, line)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, line)
+            return self._sequence(node, line)
+        finally:
+            self.active.discard(id(node))
+
+    def _scalar(self, node, line: int):
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            reason = getattr(exc, "problem", None) or str(exc)  # the problem without a source excerpt
+            self.problems.append(f"{self.shown}:{line}: malformed YAML: {' '.join(reason.split())}")
+            return None
+        if isinstance(value, str) and _SURROGATE.search(value):
+            self.problems.append(f"{self.shown}:{line}: malformed YAML: escape of a lone surrogate "
+                                 f"(\\ud800-\\udfff) is not text")
+            return None
+        return value
+
+    def _mapping(self, node, line: int) -> LineDict:
         result = LineDict()
         result.line, result.lines = line, {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, shown, problems)
+            reported = len(self.problems)
+            key = self.convert(key_node)
             key_line = key_node.start_mark.line + 1
+            if len(self.problems) > reported:  # the key itself is broken; one message is enough
+                continue
             if not isinstance(key, (str, int, float, bool)) or key is None:
-                problems.append(f"{shown}:{key_line}: malformed YAML: mapping key must be a plain value")
+                self.problems.append(
+                    f"{self.shown}:{key_line}: malformed YAML: mapping key must be a plain value")
                 continue
             if key in result:
-                problems.append(
-                    f"{shown}:{key_line}: malformed YAML: duplicate key '{key}' "
+                self.problems.append(
+                    f"{self.shown}:{key_line}: malformed YAML: duplicate key '{key}' "
                     f"(first at line {result.lines[key]})")
                 continue
-            result[key] = _convert(value_node, shown, problems)
+            result[key] = self.convert(value_node)
             result.lines[key] = key_line
         return result
-    if isinstance(node, yaml.SequenceNode):
-        result = LineList(_convert(item, shown, problems) for item in node.value)
+
+    def _sequence(self, node, line: int) -> LineList:
+        result = LineList(self.convert(item) for item in node.value)
         result.line = line
         result.lines = [item.start_mark.line + 1 for item in node.value]
         return result
-    try:
-        return _constructor.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        problems.append(f"{shown}:{line}: malformed YAML: {' '.join(str(exc).split())}")
-        return None
