@@ -32,6 +32,22 @@ class Catalog:
     index: dict[tuple[str, str], tuple[Fact, ...]]  # (kind, question word) -> facts asking with it
     truths: dict[str, tuple[str, ...]]          # fact id -> true answers, filled in as asked
     pool_index: dict[tuple[str, str], tuple[str, ...]]  # (kind, word or 'sort:x') -> pool entries
+    pool_sets: dict[tuple[str, str], frozenset[str]]    # pool_index as sets, filled in as needed
+    traits: dict[str, "Traits"]                 # pool entry -> what likeness compares, filled in as asked
+    choosable: dict[str, tuple[Fact, bool]]     # fact id -> (fact, has 2+ distractors), filled in as asked
+    spares: dict[str, tuple[str, ...]]          # matching flavour -> spare right-hand items (as asked)
+
+
+@dataclass(frozen=True)
+class Traits:
+    """A pool entry's features that distractor likeness compares, worked out once per bank."""
+
+    key: str                  # answer_key of the entry
+    words: frozenset[str]     # its content words and, for a person, those of their roles
+    sorts: frozenset[str]     # what the questions it answers ask for
+    upper: bool               # starts with a capital
+    pair: bool                # 'X and Y'
+    length: int               # words
 
 
 def catalog_of(bank: Bank) -> Catalog:
@@ -72,6 +88,10 @@ def _build(bank: Bank) -> Catalog:
         index=_word_index(bank),
         truths={},
         pool_index=_pool_index(pools, roles, sorts),
+        pool_sets={},
+        traits={},
+        choosable={},
+        spares={},
     )
 
 
@@ -92,6 +112,25 @@ def _word_index(bank: Bank) -> dict[tuple[str, str], tuple[Fact, ...]]:
         for word in content_words(fact.q):
             index.setdefault((fact.kind, word), []).append(fact)
     return {key: tuple(facts) for key, facts in index.items()}
+
+
+def traits_of(text: str, catalog: Catalog) -> Traits:
+    """The entry's Traits, from the catalog's cache."""
+    found = catalog.traits.get(text)
+    if found is None:
+        key = answer_key(text)
+        found = catalog.traits[text] = Traits(
+            key, content_words(text) | catalog.roles.get(key, frozenset()),
+            catalog.sorts.get(key, frozenset()), text[:1].isupper(), " and " in text, len(text.split()))
+    return found
+
+
+def entries_with(kind: str, word: str, catalog: Catalog) -> frozenset[str]:
+    """The pool entries of a kind carrying a word, as a set (for membership tests)."""
+    found = catalog.pool_sets.get((kind, word))
+    if found is None:
+        found = catalog.pool_sets[(kind, word)] = frozenset(catalog.pool_index.get((kind, word), ()))
+    return found
 
 
 def sort_asked(question: str) -> frozenset[str]:
@@ -116,11 +155,12 @@ def true_answers(fact: Fact, bank: Bank) -> tuple[str, ...]:
     prefix = rare[:len(rare) - math.ceil(SAME_QUESTION * len(rare)) + 1]
     answers = [fact.a, *fact.alt]
     seen = {fact.id}
+    question_words = catalog.question_words
     for word in prefix:
         for other in catalog.index.get((fact.kind, word), ()):
             if other.id not in seen:
                 seen.add(other.id)
-                if same_question(words, catalog.question_words[other.id]):
+                if same_question(words, question_words[other.id]):
                     answers += [other.a, *other.alt]
     catalog.truths[fact.id] = tuple(answers)
     return catalog.truths[fact.id]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
+from quizgen.questions.catalog import catalog_of
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.values import order_value
 
@@ -66,7 +67,12 @@ def with_answer_at(question: MultipleChoice, position: int, rng: random.Random) 
 
 def can_choose(fact: Fact, bank: Bank) -> bool:
     """Whether at least two distractors exist for the fact (so 3+ options)."""
-    return len(pick_distractors(fact, bank, random.Random(0), 2)) == 2
+    # worksheets ask this of the same facts for every sheet: the answer is kept per bank
+    known = catalog_of(bank).choosable
+    cached = known.get(fact.id)
+    if cached is None or cached[0] is not fact:
+        cached = known[fact.id] = (fact, len(pick_distractors(fact, bank, random.Random(0), 2)) == 2)
+    return cached[1]
 
 
 def _values(kind: str, options) -> list[int] | None:

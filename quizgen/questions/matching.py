@@ -45,7 +45,7 @@ def matching(facts: Sequence[Fact], bank: Bank, rng: random.Random, flavour: str
 
     None when fewer than three unambiguous pairs exist.
     """
-    pairs, spare_pool = _CANDIDATES[flavour](facts, bank)
+    pairs, spare_pool = _candidates(flavour, facts, bank)
     rng.shuffle(pairs)
     chosen: list[tuple[Fact, str, str]] = []
     for fact, left, right in pairs:
@@ -82,28 +82,44 @@ def reshuffled(question: Matching, rng: random.Random) -> Matching:
                     facts=tuple(question.facts[i] for i in order))
 
 
-def _roles(facts, bank):
-    pairs = [(f, f.a, f.role) for f in facts if f.kind == "person" and f.role]
-    spare = [f.role for f in bank.of_kind("person") if f.role]
-    return pairs, spare
+def _roles(facts):
+    return [(f, f.a, f.role) for f in facts if f.kind == "person" and f.role]
 
 
-def _years(facts, bank):
+def _role_spares(bank):
+    return [f.role for f in bank.of_kind("person") if f.role]
+
+
+def _years(facts):
     def fits(f: Fact) -> bool:
         return bool(f.when and f.event) and not _YEAR_IN_TEXT.search(f.event)
-    pairs = [(f, f.event, str(f.when.year)) for f in facts if fits(f)]
+    return [(f, f.event, str(f.when.year)) for f in facts if fits(f)]
+
+
+def _year_spares(bank):
     years = sorted({f.when.year for f in bank.facts if f.when})
-    spare = [str(y) for y in years] + [str(y + d) for y in years for d in (-2, -1, 1, 2)]
-    return pairs, spare
+    return [str(y) for y in years] + [str(y + d) for y in years for d in (-2, -1, 1, 2)]
 
 
-def _abbreviations(facts, bank):
-    pairs = [(f, short, f.a) for f in facts for short in _acronyms(f)[:1]]
-    spare = [f.a for f in bank.facts if f.kind in ("organization", "document") and not _ACRONYM.match(f.a)]
-    return pairs, spare
+def _abbreviations(facts):
+    return [(f, short, f.a) for f in facts for short in _acronyms(f)[:1]]
 
 
-_CANDIDATES = {"roles": _roles, "years": _years, "abbreviations": _abbreviations}
+def _abbreviation_spares(bank):
+    return [f.a for f in bank.facts if f.kind in ("organization", "document") and not _ACRONYM.match(f.a)]
+
+
+_CANDIDATES = {"roles": (_roles, _role_spares), "years": (_years, _year_spares),
+               "abbreviations": (_abbreviations, _abbreviation_spares)}
+
+
+def _candidates(flavour: str, facts: Sequence[Fact], bank: Bank) -> tuple[list, list[str]]:
+    """The pairs `facts` offer and the spare right-hand items of the whole bank (found once per bank)."""
+    pairs_of, spares_of = _CANDIDATES[flavour]
+    spares = catalog_of(bank).spares
+    if flavour not in spares:
+        spares[flavour] = tuple(spares_of(bank))
+    return pairs_of(facts), list(spares[flavour])
 
 
 def _acronyms(fact: Fact) -> list[str]:

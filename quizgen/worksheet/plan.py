@@ -104,7 +104,7 @@ class _Drawing:
     def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, common: frozenset[str]):
         self.facts, self.bank, self.rng, self.common = facts, bank, rng, common
         self.used: set[str] = set()
-        self.shown: list[str] = []      # answer_key of every text printed so far
+        self.shown = " "                # answer_key of every text printed so far, each between ' \n '
         self.answers: list[str] = []    # answer keys of facts asked so far
         self.flavours = list(FLAVOURS)
         rng.shuffle(self.flavours)
@@ -171,7 +171,8 @@ class _Drawing:
 
     def _fresh(self, fact: Fact, texts) -> bool:
         """Neither does this fact's answer appear in printed text, nor do its texts show an answer."""
-        if any(contains_words(shown, key) for key in self._keys(fact) for shown in self.shown):
+        # keys hold no newline, so a key is found in the joined texts only within one of them
+        if any(key and f" {key} " in self.shown for key in self._keys(fact)):
             return False
         own = [answer_key(text) for text in texts]
         return not any(contains_words(text, answer) for text in own for answer in self.answers)
@@ -180,7 +181,7 @@ class _Drawing:
         for fact in facts:
             self.used.add(fact.id)
             self.answers.extend(self._keys(fact))
-        self.shown.extend(answer_key(text) for text in texts)
+        self.shown += "".join(f"{answer_key(text)} \n " for text in texts)
 
     def _keys(self, fact: Fact) -> list[str]:
         """The answer and its spelled-out alternatives ('eight'), unless named everywhere ('NATO')."""
