@@ -52,7 +52,7 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed]) -> Bank:
     if problems:
         raise BankError(problems)
     used = {fact.source.id: fact.source for fact in facts}
-    return Bank(deck_dir.name, title, tuple(facts), dict(sorted(used.items())))
+    return Bank(deck_dir.name, title, tuple(facts), dict(sorted(used.items())), deck_dir)
 
 
 def _deck_title(deck_dir: Path, problems: list[str]) -> str:

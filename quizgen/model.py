@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
 STANCES = ("fact", "claim", "propaganda")
@@ -103,6 +104,7 @@ class Bank:
     title: str
     facts: tuple[Fact, ...]
     sources: dict[str, Source] = field(hash=False)
+    folder: Path | None = None  # the deck folder it was loaded from (the Anki ledger lives there)
 
     @cached_property
     def by_id(self) -> dict[str, Fact]:
@@ -119,4 +121,4 @@ class Bank:
             and (not tags or set(tags) & set(fact.tags))
             and (not kinds or fact.kind in kinds)
         )
-        return Bank(self.name, self.title, chosen, self.sources)
+        return Bank(self.name, self.title, chosen, self.sources, self.folder)

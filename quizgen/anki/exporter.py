@@ -79,10 +79,11 @@ def _check_note_types_kept(notes: list[FactNote], ledger: Ledger) -> None:
 
 
 def ledger_path(bank: Bank, options: dict) -> Path:
-    """`anki_ledger` in options, else anki-versions.json in the folder the facts came from."""
+    """`anki_ledger` in options, else anki-versions.json in the deck folder."""
     if options.get("anki_ledger"):
         return Path(options["anki_ledger"])
-    return Path(bank.facts[0].origin.path).parent / LEDGER_FILE
+    folder = bank.folder or Path(bank.facts[0].origin.path).parent  # banks built in memory (tests)
+    return folder / LEDGER_FILE
 
 
 def _decks(bank: Bank) -> dict[str, genanki.Deck]:
