@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from quizgen.folding import fold
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _NOT_WORD = re.compile(r"[^a-z0-9%$]+")
@@ -21,8 +22,7 @@ def answer_key(text: str) -> str:
     if text.isascii():  # nothing to fold but case (most text): the same key, much faster
         text = text.casefold()
     else:
-        text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+        text = fold(text.translate(_QUOTES))
     text = _NOT_WORD.sub(" ", text.replace("'s ", " ")).strip()
     return _LEADING_ARTICLE.sub("", text)
 

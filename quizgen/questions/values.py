@@ -7,7 +7,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from quizgen.model import MONTHS
+from quizgen.model import MONTHS, When
 
 SCALED_KINDS = ("year", "date", "number")
 _DATE = re.compile(r"^(?:(\d{1,2}) )?(" + "|".join(MONTHS) + r") (\d{4})$")
@@ -26,7 +26,8 @@ class Scale:
         if self.kind == "year":
             return str(value)
         if self.kind == "date":
-            return _format_date(value, day_precision=_DATE.match(self.text).group(1) is not None)
+            day_precision = _DATE.match(self.text).group(1) is not None
+            return When(value // 10000, value // 100 % 100, value % 100 if day_precision else None).label()
         match = _NUMBER.match(self.text)
         digits = f"{value:,}" if "," in match.group("digits") else str(value)
         return f"{match.group('prefix')}{digits}{match.group('rest')}"
@@ -116,8 +117,3 @@ def _number_unit(value: int) -> int:
 def _date_value(year: int, month: int, day: int) -> int:
     return year * 10000 + month * 100 + day
 
-
-def _format_date(value: int, day_precision: bool) -> str:
-    year, month, day = value // 10000, value // 100 % 100, value % 100
-    label = f"{MONTHS[month - 1]} {year}"
-    return f"{day} {label}" if day_precision and day else label

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from quizgen.folding import fold
 from quizgen.model import MONTHS, Fact
 
 CORRECT, ALMOST, WRONG = "correct", "almost", "wrong"
@@ -70,8 +70,7 @@ def match_form(given: str, expected: str, kind: str = "term") -> str:
 
 def normalize(text: str) -> str:
     """Case, accents, punctuation, articles and number words folded away."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = fold(text)
     text = re.sub(r"%|\bper ?cent\b", " ", text.replace("&", " and "))
     text = re.sub(r"(?<=\d)[,\u2009 ](?=\d{3}\b)", "", text)  # 1,000 and 1 000 are 1000
     text = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)", "", text)  # U.S. is US
@@ -84,7 +83,7 @@ def normalize(text: str) -> str:
 
 def parse_date(text: str) -> tuple[int, int | None, int | None] | None:
     """(year, month, day) from '24 February 2022', 'Feb 24, 2022', '2022-02-24' or 'May 2002'."""
-    words = re.findall(r"[a-z]+|\d+", unicodedata.normalize("NFKD", text).casefold())
+    words = re.findall(r"[a-z]+|\d+", fold(text))
     numbers = [int(w) for w in words if w.isdigit()]
     months = [_month_number(w) for w in words if _month_number(w)]
     extra = [w for w in words if not w.isdigit() and not _month_number(w) and w not in _FILLERS]

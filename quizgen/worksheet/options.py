@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from quizgen.errors import UsageError
+from quizgen.folding import fold
 
 TYPES = ("mcq", "blank", "match", "order", "tf")
 PAPERS = ("A4", "Letter")
@@ -45,7 +45,6 @@ def options_from_args(args) -> SheetOptions:
 
 def slug(text: str, words: int = 8) -> str:
     """A file-name stem: 'NATO–Russia relations: review' -> 'nato-russia-relations-review'."""
-    letters = unicodedata.normalize("NFKD", text.replace("'", "").replace("’", ""))
-    plain = "".join(ch if ch.isascii() else " " for ch in letters if not unicodedata.combining(ch))
-    found = re.findall(r"[a-z0-9]+", plain.casefold())
+    plain = fold(text.replace("'", "").replace("’", ""))
+    found = re.findall(r"[a-z0-9]+", "".join(ch if ch.isascii() else " " for ch in plain))
     return "-".join(found[:words]) or "worksheet"
