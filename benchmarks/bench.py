@@ -30,7 +30,7 @@ from generate import write_bank  # noqa: E402
 from quiz_driver import answer_times  # noqa: E402
 
 from quizgen.exporters import EXPORTERS  # noqa: E402
-from quizgen.loader import load_banks  # noqa: E402
+from quizgen.bank.loader import load_banks  # noqa: E402
 from quizgen.paths import project_root  # noqa: E402
 
 TARGETS = {"bundled build": 1.0, "10k build": 10.0, "anki ratio": 1.5, "help": 0.150, "answer": 0.020}

@@ -17,6 +17,7 @@ COMMANDS = {
     "print": ("quizgen.worksheet", "main", "write printable worksheets (HTML, PDF)"),
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
+    "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
 }
 
 
@@ -40,13 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = {name: sub.add_parser(name, help=text, description=text)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "quiz", "stats"):
+    for name in ("check", "build", "anki", "print", "quiz", "stats", "coverage"):
         _bank_options(commands[name])
-    for name in ("build", "anki", "print"):
+    for name in ("build", "anki", "print", "coverage"):
         commands[name].add_argument("--out", metavar="DIR", default="build", help="output folder (default: build)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])
+    _coverage_options(commands["coverage"])
     commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
     return parser
 
@@ -61,6 +63,13 @@ def _print_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="worksheet title")
     parser.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size (default A4)")
     parser.add_argument("--pdf", action="store_true", help="also print PDFs with headless Chromium")
+
+
+def _coverage_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", action="append", metavar="ID", help="only this article (repeatable)")
+    parser.add_argument("--all", action="store_true", help="list every uncovered passage, whole")
+    parser.add_argument("--no-html", action="store_true", help="print the summary only")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a sentence is unaccounted for")
 
 
 def _quiz_options(parser: argparse.ArgumentParser) -> None:

@@ -75,8 +75,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """An article that reports a fact, with the verbatim passage that says so."""
+
+    source: Source
+    quote: str
+
+
+@dataclass(frozen=True)
 class Fact:
-    """One curated fact: a question with one answer, backed by a verbatim quote."""
+    """One curated fact: a question with one answer, backed by verbatim quotes."""
 
     id: str
     q: str
@@ -94,6 +102,37 @@ class Fact:
     distractors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     note: str | None = None
+    category: str | None = None      # finer than kind: who or what the right options are drawn from
+    as_written: str | None = None    # the article's own (misspelled or mistranslated) form of the answer
+    derived: str | None = None       # how the answer follows when the quote does not state it
+    also: tuple[Citation, ...] = ()  # further articles reporting the same fact
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every article that reports this fact, its own file's article first."""
+        return (Citation(self.source, self.quote),) + self.also
+
+    def cites(self, source_id: str) -> bool:
+        return any(c.source.id == source_id for c in self.citations)
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A fact id that was published and withdrawn: never reused, shipped as a retired note."""
+
+    id: str
+    reason: str
+    origin: Location
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A passage of an article left out of the bank on purpose, with the reason."""
+
+    source: Source
+    passage: str
+    reason: str
+    origin: Location
 
 
 @dataclass(frozen=True)
@@ -105,6 +144,8 @@ class Bank:
     facts: tuple[Fact, ...]
     sources: dict[str, Source] = field(hash=False)
     folder: Path | None = None  # the deck folder it was loaded from (the Anki ledger lives there)
+    retired: tuple[Retired, ...] = ()
+    skips: tuple[Skip, ...] = ()
 
     @cached_property
     def by_id(self) -> dict[str, Fact]:
@@ -117,8 +158,8 @@ class Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
         chosen = tuple(
             fact for fact in self.facts
-            if (not sources or fact.source.id in sources)
+            if (not sources or any(fact.cites(source) for source in sources))
             and (not tags or set(tags) & set(fact.tags))
             and (not kinds or fact.kind in kinds)
         )
-        return Bank(self.name, self.title, chosen, self.sources, self.folder)
+        return Bank(self.name, self.title, chosen, self.sources, self.folder, self.retired, self.skips)

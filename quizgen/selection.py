@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.errors import UsageError
-from quizgen.loader import load_banks
+from quizgen.bank.loader import load_banks
 from quizgen.model import Bank
 from quizgen.paths import default_decks_dir, default_seeds_dir
 

@@ -19,7 +19,7 @@ from quizgen.anki.names import note_guid
 from quizgen.cli import main as cli_main
 from quizgen.cloze import deletions
 from quizgen.errors import BankError
-from quizgen.loader import load_banks
+from quizgen.bank.loader import load_banks
 from conftest import ROOT
 
 QA, CLOZE, MC = "quizgen Question/answer", "quizgen Cloze", "quizgen Multiple choice"

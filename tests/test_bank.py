@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from quizgen.loader import load_banks
+from quizgen.bank.loader import load_banks
 from quizgen.seeds import load_seeds
 from conftest import ROOT
 

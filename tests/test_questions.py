@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from quizgen.errors import UsageError
-from quizgen.loader import load_banks
+from quizgen.bank.loader import load_banks
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions import multiple_choice, with_answer_at
 from quizgen.questions.answers import answer_key, overlaps

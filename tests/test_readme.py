@@ -1,6 +1,6 @@
 """The README documents what the code does: the CI command and every schema field."""
 
-from quizgen.schema import FIELDS
+from quizgen.bank.schema import FIELDS
 from conftest import ROOT
 
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizgen.errors import BankError, QuizgenError
-from quizgen.loader import load_banks
+from quizgen.bank.loader import load_banks
 from quizgen.model import KINDS, STANCES, When
-from quizgen.schema import FIELD_NAMES
+from quizgen.bank.schema import FIELD_NAMES
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 FUZZ = settings(max_examples=200, deadline=None, database=None,

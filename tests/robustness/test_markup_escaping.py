@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.exporters import export
-from quizgen.loader import load_banks
+from quizgen.bank.loader import load_banks
 
 SCRIPT = "<script>alert(1)</script>"
 PEOPLE = ["Ann", "Bob", "Cy", "Dee", "Eve", "Flo"]

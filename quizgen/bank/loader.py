@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
 
+from quizgen.bank.duplicates import repeated_questions
+from quizgen.bank.records import read_retired, read_skips
+from quizgen.bank.rules import Problems, check_fact
+from quizgen.bank.schema import DECK_FILE, DECK_KEYS, FILE_KEYS
 from quizgen.errors import BankError
-from quizgen.model import Bank, Fact, Location
+from quizgen.model import Bank, Fact, Location, Retired
 from quizgen.paths import shown
-from quizgen.rules import Problems, check_fact
-from quizgen.schema import DECK_FILE, DECK_KEYS, FILE_KEYS
 from quizgen.seeds import Seed, load_seeds
 from quizgen.yamlfile import LineDict, LineList, read_yaml
 
@@ -44,15 +46,18 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed]) -> Bank:
     """One deck folder: `deck.yaml` (title) plus fact files, each `source:` + `facts:`."""
     problems: list[str] = []
     title = _deck_title(deck_dir, problems)
-    facts: list[Fact] = []
+    facts, retired, skips = [], [], []
     for path in sorted(deck_dir.glob("*.yaml")):
         if path.name != DECK_FILE:
-            facts.extend(_load_file(path, seeds, problems))
+            _load_file(path, seeds, problems, (facts, retired, skips))
     _check_across(facts, problems)
+    if not problems:
+        _check_retired(deck_dir, facts, retired, problems)
     if problems:
         raise BankError(problems)
-    used = {fact.source.id: fact.source for fact in facts}
-    return Bank(deck_dir.name, title, tuple(facts), dict(sorted(used.items())), deck_dir)
+    used = {c.source.id: c.source for fact in facts for c in fact.citations}
+    return Bank(deck_dir.name, title, tuple(facts), dict(sorted(used.items())), deck_dir,
+                tuple(retired), tuple(skips))
 
 
 def _deck_title(deck_dir: Path, problems: list[str]) -> str:
@@ -78,27 +83,30 @@ def _deck_title(deck_dir: Path, problems: list[str]) -> str:
     return title.strip()
 
 
-def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str]) -> list[Fact]:
+def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tuple) -> None:
+    """Adds the file's facts, retired ids and skipped passages to the lists in `into`."""
     where = shown(path)
     try:
         doc = read_yaml(path, where)
     except BankError as exc:
         problems.extend(exc.problems)
-        return []
+        return
     if not isinstance(doc, LineDict):
         problems.append(f"{where}:1: expected a mapping with 'source' and 'facts'")
-        return []
+        return
     for key in doc:
         if key not in FILE_KEYS:
             problems.append(f"{where}:{doc.lines[key]}: unknown top-level field '{key}' "
                             f"(allowed: {', '.join(FILE_KEYS)})")
     seed = _file_seed(doc, where, seeds, problems)
+    facts, retired, skips = into
+    retired.extend(read_retired(doc, where, problems))
+    skips.extend(read_skips(doc, where, seed, problems))
     raw_facts = doc.get("facts")
     if not isinstance(raw_facts, LineList) or not raw_facts:
         line = doc.lines.get("facts", doc.line)
         problems.append(f"{where}:{line}: field 'facts' must be a non-empty list of facts")
-        return []
-    facts = []
+        return
     for index, raw in enumerate(raw_facts, start=1):
         if not isinstance(raw, LineDict):
             problems.append(f"{where}:{raw_facts.lines[index - 1]}: fact #{index}: "
@@ -106,11 +114,10 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str]) -> list[
             continue
         label = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index}"
         found = Problems(where, raw, label)
-        values = check_fact(found, raw, seed)
+        values = check_fact(found, raw, seed, seeds)
         problems.extend(found.lines)
         if not found.lines and seed is not None:
             facts.append(Fact(source=seed.source, origin=Location(where, raw.line), **values))
-    return facts
 
 
 def _file_seed(doc: LineDict, where: str, seeds: dict[str, Seed], problems: list[str]):
@@ -129,20 +136,37 @@ def _file_seed(doc: LineDict, where: str, seeds: dict[str, Seed], problems: list
     return seeds[str(source)]
 
 
-def question_key(question: str) -> str:
-    """Questions that differ only in case, spacing or punctuation count as the same."""
-    return re.sub(r"[\W_]+", " ", question.casefold()).strip()
-
-
 def _check_across(facts: list[Fact], problems: list[str]) -> None:
     ids: dict[str, Fact] = {}
-    questions: dict[str, Fact] = {}
     for fact in facts:
         first = ids.setdefault(fact.id, fact)
         if first is not fact:
             problems.append(f"{fact.origin}: fact '{fact.id}': duplicate id "
                             f"(first defined at {first.origin})")
-        same = questions.setdefault(question_key(fact.q), fact)
-        if same is not fact:
-            problems.append(f"{fact.origin}: fact '{fact.id}': same question as fact "
-                            f"'{same.id}' ({same.origin})")
+    for first, again in repeated_questions(facts):
+        problems.append(f"{again.origin}: fact '{again.id}': asks the same as fact '{first.id}' "
+                        f"({first.origin}): merge them into one fact citing both articles")
+
+
+def _check_retired(deck_dir: Path, facts: list[Fact], retired: list[Retired],
+                   problems: list[str]) -> None:
+    """A retired id is never reused; an id Anki learners have is never dropped without a reason."""
+    gone: dict[str, Retired] = {}
+    for entry in retired:
+        if entry.id in gone:
+            problems.append(f"{entry.origin}: retired id '{entry.id}' is listed twice "
+                            f"(also at {gone[entry.id].origin})")
+        gone.setdefault(entry.id, entry)
+    live = {fact.id for fact in facts}
+    for fact in facts:
+        if fact.id in gone:
+            problems.append(f"{fact.origin}: fact '{fact.id}': id was retired ({gone[fact.id].origin}); "
+                            f"published ids are never reused: choose a new id")
+    ledger = deck_dir / "anki-versions.json"
+    try:
+        published = json.loads(ledger.read_text(encoding="utf-8")).get("notes", {})
+    except (OSError, ValueError, AttributeError):
+        return  # no ledger yet (or the Anki stage reports it): nothing was published from here
+    for fact_id in sorted(set(published) - live - set(gone)):
+        problems.append(f"{shown(ledger)}:1: fact '{fact_id}' was published in the Anki deck and "
+                        f"is gone: list it under 'retired:' in its article file, with a reason")

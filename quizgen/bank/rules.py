@@ -6,10 +6,11 @@ import datetime as dt
 import re
 
 from quizgen import cloze as cloze_syntax
-from quizgen.model import KINDS, STANCES, When
-from quizgen.schema import FIELD_NAMES, FIELDS, REQUIRED
+from quizgen.bank.provenance import quote_problem, supports
+from quizgen.bank.schema import FIELD_NAMES, FIELDS, REQUIRED
+from quizgen.model import KINDS, STANCES, Citation, When
 from quizgen.seeds import Seed
-from quizgen.yamlfile import LineDict
+from quizgen.yamlfile import LineDict, LineList
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -23,7 +24,9 @@ class Problems:
         self.shown, self.raw, self.label, self.lines = shown, raw, label, []
 
     def add(self, key: str | None, message: str) -> None:
-        line = self.raw.lines.get(key, self.raw.line) if key else self.raw.line
+        self.add_at(self.raw.lines.get(key, self.raw.line) if key else self.raw.line, message)
+
+    def add_at(self, line: int, message: str) -> None:
         self.lines.append(f"{self.shown}:{line}: fact '{self.label}': {message}")
 
 
@@ -59,6 +62,8 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
             continue
         if spec.kind == "answer" and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
+        if spec.kind == "citations":
+            continue  # checked against the seeds in _check_citations
         if spec.kind == "list":
             if isinstance(value, str) or not isinstance(value, list) or not all(
                     isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip()
@@ -94,7 +99,8 @@ def _type_name(value) -> str:
     return type(value).__name__
 
 
-def check_fact(problems: Problems, raw: LineDict, seed: Seed | None) -> dict:
+def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
+               seeds: dict[str, Seed] | None = None) -> dict:
     """Typed values of one fact; every broken rule is added to `problems`."""
     values = _typed(problems, raw)
     fact_id = values.get("id")
@@ -115,10 +121,66 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None) -> dict:
             problems.add("when", f"field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; "
                                  f"got '{raw['when']}'")
     _check_dependent_fields(problems, values)
-    if seed is not None and "quote" in values and not seed.contains(values["quote"]):
-        problems.add("quote", f"field 'quote' is not found verbatim in seed {seed.source.id} "
-                              f"({seed.source.file})")
+    if "category" in values and not SLUG.fullmatch(values["category"]):
+        problems.add("category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), "
+                                 f"got '{values['category']}'")
+    if seed is not None and "quote" in values:
+        why = quote_problem(seed, values["quote"])
+        if why:
+            problems.add("quote", f"field 'quote' {why}")
+    values["also"] = _check_citations(problems, raw.get("sources"), seed, seeds or {})
+    values.pop("sources", None)
+    if "quote" in values and "a" in values:
+        _check_support(problems, values)
     return values
+
+
+def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str, Seed]) -> tuple:
+    """The `sources:` list: further articles, each a known seed with a good verbatim quote."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, LineList) or not raw:
+        problems.add("sources", "field 'sources' must be a list of {source: seed id, quote: passage}")
+        return ()
+    citations, seen = [], {seed.source.id} if seed else set()
+    for index, item in enumerate(raw):
+        if not isinstance(item, LineDict) or set(item) != {"source", "quote"}:
+            problems.add_at(raw.lines[index], "each entry of 'sources' needs exactly 'source' and 'quote'")
+            continue
+        where = Problems(problems.shown, item, problems.label)
+        where.lines = problems.lines  # same list: messages keep file order
+        other = seeds.get(str(item["source"]))
+        if other is None:
+            where.add("source", f"field 'sources': unknown seed '{item['source']}' "
+                                f"(known: {', '.join(sorted(seeds))})")
+        elif other.source.id in seen:
+            where.add("source", f"field 'sources': seed '{other.source.id}' is cited twice")
+        elif not isinstance(item["quote"], str):
+            where.add("quote", "field 'sources': 'quote' must be text")
+        else:
+            seen.add(other.source.id)
+            why = quote_problem(other, item["quote"])
+            if why:
+                where.add("quote", f"field 'sources': quote from seed {other.source.id} {why}")
+            else:
+                citations.append(Citation(other.source, item["quote"].strip()))
+    return tuple(citations)
+
+
+def _check_support(problems: Problems, values: dict) -> None:
+    """The quotes state the answer (or an alt, or the article's misspelled form), or say why not."""
+    quotes = [values["quote"]] + [c.quote for c in values["also"]]
+    written = values.get("as_written")
+    if written is not None:
+        if not supports(written, quotes):
+            problems.add("as_written", f"field 'as_written': '{written}' does not appear in the quote")
+        if "note" not in values:
+            problems.add("as_written", "field 'as_written' needs a 'note' giving the correct form")
+    forms = [values["a"], *values.get("alt", ()), *([written] if written else [])]
+    stated = any(supports(form, quotes) for form in forms)
+    if not stated and "derived" not in values:
+        problems.add("quote", f"the quote does not state the answer '{values['a']}' (nor an alt): "
+                              f"quote the words that do, or explain in 'derived' how it follows")
 
 
 def _check_dependent_fields(problems: Problems, values: dict) -> None:

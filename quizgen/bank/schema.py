@@ -8,7 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: str          # "text", "answer" (text or number), "list", "when"
+    kind: str          # "text", "answer" (text or number), "list", "when", "citations"
     required: bool
     doc: str
 
@@ -38,9 +38,25 @@ FIELDS = (
     FieldSpec("distractors", "list", False, "Hand-written wrong options; they win over generated ones."),
     FieldSpec("tags", "list", False, "Topic tags, lowercase slugs."),
     FieldSpec("note", "text", False, "Context shown with the answer; corrections of the source go here."),
+    FieldSpec("category", "text", False,
+              "Finer than kind, a lowercase slug naming what the answer is one of (french-president, "
+              "black-sea-port, nato-summit-city). Generated wrong options come only from curated "
+              "'distractors' and answers of the same category; without three, no multiple choice."),
+    FieldSpec("sources", "citations", False,
+              "Further articles reporting the same fact: a list of {source: seed id, quote: verbatim "
+              "passage of that article}. Every output cites them all."),
+    FieldSpec("as_written", "text", False,
+              "The article's own form of the answer where it misspells or mistranslates it; it must "
+              "appear in the quote, and the note must say what the correct form is."),
+    FieldSpec("derived", "text", False,
+              "How the answer follows when no quote states it (e.g. 'the article, dated 2011, says "
+              "last year'); required exactly when the quotes do not contain the answer."),
 )
 FIELD_NAMES = tuple(spec.name for spec in FIELDS)
 REQUIRED = tuple(spec.name for spec in FIELDS if spec.required)
-FILE_KEYS = ("source", "facts")
+# An article file: its seed id, its facts, and its curation records:
+#   retired: [{id, reason}]        published ids withdrawn for good (never reused)
+#   skipped: [{passage, reason}]   article text no card teaches, on purpose
+FILE_KEYS = ("source", "facts", "retired", "skipped")
 DECK_FILE = "deck.yaml"
 DECK_KEYS = ("title",)

@@ -1,0 +1,1 @@
+"""The bank stage: deck YAML read, checked against the seed articles, and turned into a Bank."""
