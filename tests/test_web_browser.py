@@ -200,7 +200,7 @@ def test_bank_markup_shows_as_text_and_never_runs(watched, pages):
         if fact.note:
             assert page.text_content("#note-text") == fact.note
     page.click("nav a[data-view=timeline]")
-    expect(page.locator("#timeline")).to_contain_text("</script><script>")
+    expect(page.locator("#timeline-axis")).to_contain_text("</script><script>")
     assert page.evaluate("window.pwned") is None
     assert page.locator("main script, main img, main b, main i").count() == 0
     assert page.title().startswith('Markup <script>window.pwned = "deck"</script> bank')
@@ -211,9 +211,9 @@ def test_timeline_puts_every_dated_fact_in_order_and_links_to_its_card(watched, 
     page = watched.page
     page.goto(pages["bundled"] + "#timeline")
     dated = sorted((fact for fact in bundled().facts if fact.when), key=lambda fact: fact.when.sort_key)
-    events = page.locator("#timeline .event")
+    events = page.locator("#timeline-axis .event")
     assert events.count() == len(dated)
-    shown = page.locator("#timeline .event time").evaluate_all("nodes => nodes.map(n => n.dateTime)")
+    shown = page.locator("#timeline-axis .event time").evaluate_all("nodes => nodes.map(n => n.dateTime)")
     assert shown == sorted(shown, key=lambda when: [int(part) for part in when.split("-")])
     assert set(shown) == {str(fact.when) for fact in dated}
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling on a phone
@@ -224,7 +224,7 @@ def test_timeline_puts_every_dated_fact_in_order_and_links_to_its_card(watched, 
     expect(page.locator("#question")).to_have_text(target.q)
     assert page.is_visible("#view-study")
     page.emulate_media(media="print")
-    assert page.is_visible("#timeline") and not page.is_visible("nav") and not page.is_visible("#card")
+    assert page.is_visible("#timeline-axis") and not page.is_visible("nav") and not page.is_visible("#card")
     watched.check()
 
 

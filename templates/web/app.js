@@ -106,7 +106,7 @@ function drawTimeline() {
     only.firstChild.value = "";
     fillSelect("timeline-only", app.timeline.groups(by).map((name) => [name, name]));
   }
-  app.timeline.render($("timeline"), by, $("timeline-only").value);
+  app.timeline.render($("timeline-axis"), by, $("timeline-only").value);
   app.drawn = by;
 }
 
@@ -114,6 +114,7 @@ function drawTimeline() {
 function route() {
   const hash = decodeURIComponent(location.hash.slice(1));
   const view = hash.startsWith("card/") ? "study" : ["timeline", "progress"].includes(hash) ? hash : "study";
+  if ($("view-" + view).hidden) window.scrollTo(0, 0);  // a new view starts at its top
   for (const name of ["study", "timeline", "progress"]) $("view-" + name).hidden = name !== view;
   for (const link of document.querySelectorAll("nav a")) {
     if (link.dataset.view === view) link.setAttribute("aria-current", "page");
