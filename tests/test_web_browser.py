@@ -247,3 +247,24 @@ def test_night_mode_follows_the_system_and_the_toggle_is_remembered(chromium, pa
 def brightness(css_colour: str) -> float:
     red, green, blue = (int(part) for part in re.findall(r"\d+", css_colour)[:3])
     return (red + green + blue) / 3
+
+
+def test_a_rebuilt_page_keeps_the_progress_of_facts_whose_id_is_unchanged(watched, tmp_path):
+    import shutil
+
+    bank_dir = shutil.copytree(MARKUP_BANK, tmp_path / "bank")
+    build = ["web", "--decks", str(bank_dir / "decks"), "--seeds", str(bank_dir / "seeds"), "--out", str(tmp_path / "out")]
+    assert main(build) == 0
+    page = watched.page
+    page.goto((tmp_path / "out" / "web" / "markup" / "index.html").as_uri())
+    studied = []
+    for _ in range(2):
+        studied.append(current_id(page))
+        page.keyboard.press("Space")
+        page.keyboard.press("3")
+    facts = bank_dir / "decks" / "markup" / "facts.yaml"
+    facts.write_text(facts.read_text().replace("Who chaired the council in 2011?", "Who chaired the council in the year 2011?"))
+    assert main(build) == 0
+    page.reload()
+    assert set(stored(page, "markup")) == set(studied) and "2 studied" in page.text_content("#counts")
+    watched.check()
