@@ -15,6 +15,7 @@ COMMANDS = {
     "build": ("quizgen.commands", "build", "validate, then write every output into build/"),
     "anki": ("quizgen.anki", "main", "write the Anki deck (build/anki/<deck>.apkg)"),
     "print": ("quizgen.worksheet", "main", "write printable worksheets (HTML, PDF)"),
+    "web": ("quizgen.web", "main", "write the offline study page (build/web/<deck>/index.html)"),
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
@@ -41,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = {name: sub.add_parser(name, help=text, description=text)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "quiz", "stats", "coverage"):
+    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage"):
         _bank_options(commands[name])
-    for name in ("build", "anki", "print", "coverage"):
+    for name in ("build", "anki", "print", "web", "coverage"):
         commands[name].add_argument("--out", metavar="DIR", default="build", help="output folder (default: build)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
