@@ -21,9 +21,8 @@ _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 
 def citations(fact: Fact) -> tuple[tuple[Source, str], ...]:
-    """The (source, quote) pairs a fact cites; the one place that knows how a fact stores them."""
-    several = getattr(fact, "citations", None)
-    return tuple(several) if several else ((fact.source, fact.quote),)
+    """The (source, quote) pairs a fact cites, its own article first."""
+    return tuple((citation.source, citation.quote) for citation in fact.citations)
 
 
 def study_data(bank: Bank) -> dict:
@@ -49,7 +48,8 @@ def _source(source: Source) -> dict:
 def _fact(fact: Fact, bank: Bank) -> dict:
     record = {
         "id": fact.id, "q": fact.q, "a": fact.a, "alt": list(fact.alt), "kind": fact.kind,
-        "stance": fact.stance, "note": fact.note, "role": fact.role, "tags": list(fact.tags),
+        "stance": fact.stance, "note": fact.note, "derived": fact.derived, "role": fact.role,
+        "tags": list(fact.tags),
         "cites": [{"source": source.id, "quote": quote} for source, quote in citations(fact)],
         "mc": _choice(fact, bank),
     }

@@ -79,6 +79,7 @@ class CardView {
     showText("note-text", fact.note);
     $("note").hidden = !fact.note;
     $("note-label").textContent = fact.stance === "propaganda" ? "Why it is false:" : "Note:";
+    showText("derived", fact.derived, "How we know: ");
     this.cites(fact);
     $("rate").hidden = choice !== null;
     $("next").hidden = choice === null;
