@@ -173,7 +173,8 @@ class Store:
             return
         result = self._db.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise self._damaged(result)
+            raise self._damaged(next((line for line in result.splitlines() if not line.startswith("***")),
+                                     "integrity check failed"))
         for row in self._db.execute("SELECT * FROM cards") if self._has_tables() else ():
             problem = _card_problem(row)
             if problem:
