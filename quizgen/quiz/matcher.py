@@ -41,11 +41,11 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     forms = accepted_forms(fact, known)
     accepted = {normalize(form) for form in forms}
     others = known.others(accepted) | {normalize(d) for d in fact.distractors}
-    if got in others - accepted:
-        return Verdict(WRONG, fact.a)  # another answer the bank knows is never "close enough"
     grades = {form: match_form(given, form, fact, others) for form in forms}
     if CORRECT in grades.values():
-        return Verdict(CORRECT, fact.a)
+        return Verdict(CORRECT, fact.a)  # 'May 2002' for a year question, though another card's answer
+    if got in others:
+        return Verdict(WRONG, fact.a)  # another answer the bank knows is never "close enough"
     close = [form for form, grade in grades.items() if grade == ALMOST]
     if not close or _spells_another(got, fact, known, accepted, others):
         return Verdict(WRONG, fact.a)
