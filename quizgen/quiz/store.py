@@ -157,15 +157,15 @@ class Store:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         application = self._db.execute("PRAGMA application_id").fetchone()[0]
+        if version > SCHEMA_VERSION and application in (0, APPLICATION_ID):
+            raise ProgressError(f"{shown(self.path)}: written by a newer quizgen "
+                                f"(schema {version}, this one knows {SCHEMA_VERSION})")
         ours = application in (0, APPLICATION_ID) and (tables == set() if version == 0 else
                                                        {"cards", "reviews"} <= tables)
         if not ours:
             listed = ", ".join(sorted(tables)[:5]) or "none"
             raise ProgressError(f"{shown(self.path)}: not a quizgen progress database (its tables: {listed}); "
                                 "it was left untouched; choose another file with --db")
-        if version > SCHEMA_VERSION:
-            raise ProgressError(f"{shown(self.path)}: written by a newer quizgen "
-                                f"(schema {version}, this one knows {SCHEMA_VERSION})")
 
     def _check_health(self) -> None:
         """Damage past the header shows here, before a session starts, not as a crash mid-way."""
