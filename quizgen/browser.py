@@ -32,6 +32,7 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio")
 BATCH = 4     # pages printed at the same time by one browser
 TIMEOUT = 60  # seconds for one step; a hung browser must not hang the build
+PROFILE = "quizgen-browser-"  # + pid: the temporary profile of one browser session
 PDF_SETTINGS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 
 
@@ -81,7 +82,10 @@ class Session:
 
     def __init__(self, browser: str):
         self.browser = browser
-        self.profile = tempfile.mkdtemp(prefix="quizgen-browser-")
+        from quizgen.output import sweep_stale
+
+        sweep_stale(Path(tempfile.gettempdir()), PROFILE)  # profiles of builds that were killed
+        self.profile = tempfile.mkdtemp(prefix=f"{PROFILE}{os.getpid()}-")
         self.log = tempfile.TemporaryFile()
         self.buffer, self.events, self.last_id = b"", [], 0
         commands_read, self.commands = os.pipe()
@@ -91,6 +95,7 @@ class Session:
             first, second = os.dup(commands_read), os.dup(replies_write)
             os.dup2(first, 3)
             os.dup2(second, 4)
+            _die_with_parent()
 
         try:
             self.process = subprocess.Popen(
@@ -224,6 +229,16 @@ class Session:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def _die_with_parent() -> None:
+    """Linux: the browser gets SIGKILL when the build that started it dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the session's own cleanup has to do
+
+
 def _write(path: Path, data: bytes) -> Path:
     from quizgen.output import write_atomic
 
@@ -234,7 +249,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 def _print_once(browser: str, html: Path, pdf: Path) -> Path:
     """One browser run per page, for systems where the DevTools pipe is unavailable."""
-    with tempfile.TemporaryDirectory(prefix="quizgen-browser-", ignore_cleanup_errors=True) as profile:
+    with tempfile.TemporaryDirectory(prefix=f"{PROFILE}{os.getpid()}-", ignore_cleanup_errors=True) as profile:
         command = [browser, *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
                    f"--print-to-pdf={Path(pdf).resolve()}", Path(html).resolve().as_uri()]
         try:
