@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from quizgen.errors import BrowserNotFound, OutputError
@@ -88,6 +89,7 @@ class Session:
         self.profile = tempfile.mkdtemp(prefix=f"{PROFILE}{os.getpid()}-")
         self.log = tempfile.TemporaryFile()
         self.buffer, self.events, self.last_id = b"", [], 0
+        self.broken = False  # after an error or an interruption the browser is killed, not asked
         commands_read, self.commands = os.pipe()
         self.replies, replies_write = os.pipe()
 
@@ -101,7 +103,8 @@ class Session:
             self.process = subprocess.Popen(
                 [browser, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe",
                  "about:blank"], preexec_fn=use_pipe_fds, close_fds=False, stdin=subprocess.DEVNULL,
-                stdout=self.log, stderr=self.log, start_new_session=True)
+                stdout=self.log, stderr=self.log, start_new_session=True,
+                env={**os.environ, "TMPDIR": self.profile})  # its own temporary files go with the profile
         except OSError as exc:
             self._cleanup()
             raise BrowserNotFound(f"cannot start {browser}: {exc.strerror or exc}; {INSTALL_HINT}") from None
@@ -114,36 +117,32 @@ class Session:
 
     def __exit__(self, *exc_info) -> None:
         try:
-            if self.process.poll() is None:
+            if self.process.poll() is None and not self.broken and exc_info[0] is None:
                 self._send("Browser.close")
                 self.process.wait(timeout=10)
-        except (OutputError, OSError, subprocess.TimeoutExpired):
+        except (OutputError, OSError, ValueError, subprocess.TimeoutExpired):
             pass
         finally:
             self._cleanup()
 
     def print_pdfs(self, jobs: list[tuple[Path, Path]]) -> list[Path]:
         pages = self._open([html for html, _ in jobs])
-        try:
+        with self._closing(pages):
             asked = [self._request("Page.printToPDF", PDF_SETTINGS, session) for _, session in pages]
             return [_write(pdf, base64.b64decode(self._reply(asked_id, "Page.printToPDF")["data"]))
                     for asked_id, (_, pdf) in zip(asked, jobs)]
-        finally:
-            self._close(pages)
 
     def screenshot(self, html: Path, png: Path, width: int, height: int) -> Path:
         metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
         pages = self._open([html], metrics)
-        try:
+        with self._closing(pages):
             data = self._send("Page.captureScreenshot", {"format": "png"}, pages[0][1])["data"]
             return _write(png, base64.b64decode(data))
-        finally:
-            self._close(pages)
 
     def _open(self, files: list[Path], metrics: dict | None = None) -> list[tuple[str, str]]:
         """A tab per file, each loaded; returns (target, session) pairs."""
         pages = []
-        try:
+        with self._closing(pages, on_success=False):
             for html in files:
                 target = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
                 pages.append((target, ""))
@@ -157,10 +156,19 @@ class Session:
                     raise OutputError(f"{self.browser} could not open {html}: {result['errorText']}")
             for _, session in pages:
                 self._wait(lambda m, s=session: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == s)
-        except BaseException:
-            self._close(pages)
-            raise
         return pages
+
+    @contextmanager
+    def _closing(self, pages: list[tuple[str, str]], on_success: bool = True):
+        """Close the tabs afterwards; after a failure or Ctrl-C/SIGTERM the browser is not asked
+        anything more (a reply may be half read): the session kills it instead."""
+        try:
+            yield
+        except BaseException:
+            self.broken = True
+            raise
+        if on_success:
+            self._close(pages)
 
     def _close(self, pages: list[tuple[str, str]]) -> None:
         for target, _ in pages:
