@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("check", "build", "anki", "print", "quiz", "stats"):
         _bank_options(commands[name])
     for name in ("build", "anki", "print"):
-        commands[name].add_argument("--out", metavar="DIR", default="build", help="output folder (default: build)")
+        commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
+                                    help="output folder (default: build)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])
@@ -69,6 +70,12 @@ def _print_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--duplex", action=argparse.BooleanOptionalAction, default=True,
                         help="in the PDFs, start every version on a new sheet when printed double-sided "
                              "(a blank page where needed; default: on)")
+
+
+def _out_dir(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty folder name (it would write into the current folder)")
+    return text
 
 
 def _paper(text: str) -> str:

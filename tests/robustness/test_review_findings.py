@@ -310,3 +310,98 @@ def test_m14_dot_paths_name_the_deck_after_the_folder(bank, decks, deck_name):
     assert result.returncode == 0, result.stderr
     assert (bank / "out" / "anki" / f"{deck_name}.apkg").is_file()
     assert sorted(p.name for p in (bank / "out" / "print").iterdir()) == [deck_name]
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("directory", "anki-versions.json:1: cannot read file: Is a directory"),
+    ("huge-mtime", "anki-versions.json:1: not a quizgen Anki ledger"),
+    ("deep", "anki-versions.json:1: not valid JSON (nested too deeply)"),
+    ("epoch", "quizgen: SOURCE_DATE_EPOCH must be whole seconds since 1970"),
+])
+def test_m5_ledger_and_source_date_epoch_edge_cases_are_one_line(realbank, damage, message):
+    ledger = realbank / "decks" / "nato-russia" / "anki-versions.json"
+    env = dict(os.environ)
+    if damage == "directory":
+        ledger.unlink()
+        ledger.mkdir()
+    elif damage == "huge-mtime":
+        import json
+        data = json.loads(ledger.read_text())
+        data["notes"][next(iter(data["notes"]))]["mtime"] = 2**63
+        ledger.write_text(json.dumps(data))
+    elif damage == "deep":
+        ledger.write_text("[" * 100000 + "]" * 100000)
+    else:
+        env["SOURCE_DATE_EPOCH"] = str(2**63)
+        qfile = realbank / "decks" / "nato-russia" / "003-fair-observer-2011.yaml"
+        qfile.write_text(qfile.read_text().replace("met at summit level in Lisbon", "met (edited) at summit level in Lisbon"))
+    result = quizgen(realbank, "anki", "--decks", "decks", "--seeds", "seeds", "--out", "out", env=env)
+    assert "Traceback" not in result.stderr and result.returncode != 0, result.stderr
+    assert message in result.stderr.splitlines()[0]
+    assert not (realbank / "out" / "anki").exists() or damage == "epoch"
+
+
+def test_l1_merge_keys_and_bare_equals(bank):
+    (bank / F).write_text(FACT + "    note: =\n")
+    assert check(bank).returncode == 0  # '=' is kept as the text it is
+    (bank / F).write_text(FACT + "    <<: {note: x}\n")
+    assert one_problem(check(bank)) == f"{F}:9: malformed YAML: merge keys (<<) are not supported; repeat the fields"
+
+
+def test_l2_line_numbers_in_cr_only_files(bank):
+    text = FACT.replace("\n", "\r").replace("stance: fact", "stance: f\xe9ct")
+    (bank / F).write_bytes(text.encode("latin-1"))
+    assert one_problem(check(bank)) == f"{F}:8: not UTF-8 text (byte 0xe9)"
+
+
+def test_l3_double_bom(bank):
+    (bank / F).write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + FACT.encode())
+    assert one_problem(check(bank)) == f"{F}:1: stray byte-order mark (U+FEFF); remove it"
+
+
+def test_l4_unquoted_seed_ids_are_read_as_written(bank):
+    (bank / "seeds" / "sources.yaml").write_text(SOURCES.replace('"100":', "100:"))
+    (bank / F).write_text(FACT.replace('source: "100"', "source: 100"))
+    assert check(bank).returncode == 0
+    (bank / F).write_text(FACT.replace('source: "100"', "source: 0144"))  # was octal for 100
+    assert one_problem(check(bank)).startswith(f"{F}:1: field 'source': unknown seed '0144' (known: 100)")
+
+
+@pytest.mark.parametrize("file", ["/etc/passwd", "../../etc/passwd", "link.txt"])
+def test_l5_seed_files_stay_inside_the_seeds_folder(bank, file):
+    (bank / "seeds" / "link.txt").symlink_to("/etc/passwd")
+    (bank / "seeds" / "sources.yaml").write_text(SOURCES.replace("file: 100.txt", f"file: {file}"))
+    (bank / F).write_text(FACT.replace("The NATO-Russia Council was created in May 2002 in Rome.", '"root:x:0:0:root"'))
+    problem = one_problem(check(bank))
+    assert problem.startswith(f"seeds/sources.yaml:2: seed '100': cannot read seeds/{file}: ")
+
+
+def test_l8_concurrent_builds_into_one_folder_are_refused(bank):
+    import fcntl
+    (bank / "out").mkdir()
+    with open(bank / "out" / ".quizgen-lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = quizgen(bank, "build", "--no-pdf", "--decks", "decks", "--seeds", "seeds", "--out", "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == "quizgen: out: another quizgen run is writing here; try again when it has finished\n"
+    assert not (bank / "out" / "anki").exists()
+
+
+def test_l11_unicode_digits_are_not_years(bank):
+    (bank / F).write_text(FACT.replace('a: "2002"', 'a: "٢٠٠٢"'))
+    assert "needs a four-digit answer" in one_problem(check(bank))
+    (bank / F).write_text(FACT + '    when: "٢٠٠٢"\n    event: Creation\n')
+    assert "field 'when' must be a real date" in one_problem(check(bank))
+
+
+@pytest.mark.parametrize("content", ["deck.yaml only", "an empty deck filter"])
+def test_l13_a_deck_without_facts_fails_check(bank, content):
+    (bank / F).unlink()
+    (bank / "decks" / "x" / "deck.yaml").write_text("title: Empty\n")
+    assert one_problem(check(bank)) == "decks/x:1: deck 'x' has no facts (add a fact file)"
+
+
+def test_l9_out_empty_string_is_not_the_current_folder(bank):
+    result = quizgen(bank, "build", "--no-pdf", "--decks", "decks", "--seeds", "seeds", "--out", "")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 2 and not (bank / "anki").exists(), result.stderr
