@@ -241,3 +241,18 @@ def test_blank_lines_are_sized_to_the_answer_and_keep_their_quotes(tmp_path):
     widths = [int(w) for w in re.findall(r'class="gap" style="width: (\d+)mm"', page)]
     assert len(widths) == 10 and all(45 <= w <= 140 for w in widths)
     assert widths == [gap_of(i.question.before, i.question.after, i.question.answer).width for i in sheet.items]
+
+
+def test_the_readme_print_example_does_what_it_says(tmp_path, capsys):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    example = readme.split("```sh\nquizgen print ", 1)[1].split("```", 1)[0].replace("\\\n", " ")
+    args = example.split('"NRC quiz"')
+    argv = [*args[0].split(), "NRC quiz", *args[1].split()]
+    argv = [a for a in argv if a != "--pdf"]  # the PDF path is tested with a browser in test_browser
+    assert main(["print", *argv, "--out", str(tmp_path)]) == 0
+    assert "note" not in capsys.readouterr().err
+    page = (tmp_path / "print" / "nato-russia" / "nrc-quiz" / "nrc-quiz-A.html").read_text()
+    assert page.count("data-number=") == 12  # "writes … with 12 questions"
+    assert "size: letter" in page
