@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write_bank  # noqa: E402
 
 from quizgen.browser import find_browser  # noqa: E402
-from quizgen.loader import load_banks  # noqa: E402
+from quizgen.bank.loader import load_banks  # noqa: E402
 from quizgen.paths import project_root  # noqa: E402
 from quizgen.web.exporter import export  # noqa: E402
 

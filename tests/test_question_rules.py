@@ -162,3 +162,25 @@ def test_events_whose_labels_fit_another_date_are_not_ordered():
     for seed in range(20):
         question = ordering(facts, bank, random.Random(seed))
         assert {f.id for f in question.facts} <= {"e3", "e4", "e5", "e6"}
+
+
+def test_a_swapped_number_keeps_the_unit_once():
+    fact = _fact(id="cases", a="423 cases", kind="number", alt=("423",),
+                 q="How many Covid-19 cases had Moldova registered by 1 April 2020?",
+                 distractors=("380 cases", "512 cases", "618 cases"),
+                 cloze="By 1 April 2020 Moldova had registered {{c1::423}} cases of Covid-19.")
+    bank = _bank(fact)
+    for seed in range(10):
+        question = true_false(fact, bank, random.Random(seed), truth=False)
+        assert not question.true
+        assert "cases cases" not in question.statement
+        assert question.statement.replace(question.swapped.split()[0], "423") == question.correction
+
+
+def test_no_generated_statement_repeats_a_word_of_the_answer_form():
+    bank = bundled()
+    for fact in bank.facts:
+        if fact.cloze and can_be_false(fact, bank):
+            statement = true_false(fact, bank, random.Random(3), truth=False).statement
+            words = statement.split()
+            assert not any(a == b and len(a) > 3 and a.isalpha() for a, b in zip(words, words[1:])), statement

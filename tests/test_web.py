@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 from quizgen.cli import main
-from quizgen.loader import load_banks
+from quizgen.bank.loader import load_banks
 from quizgen.questions.values import order_value
 from quizgen.web.data import citations, script_json, study_data
 from quizgen.web.page import TS_FSRS_VERSION, render_page
@@ -50,8 +49,10 @@ def test_every_fact_is_on_the_page_with_its_source_and_quote():
     assert [record["id"] for record in data["facts"]] == [fact.id for fact in bank.facts]
     for fact, record in zip(bank.facts, data["facts"]):
         assert (record["q"], record["a"], record["kind"], record["stance"]) == (fact.q, fact.a, fact.kind, fact.stance)
-        assert record["cites"] == [{"source": fact.source.id, "quote": fact.quote}]
-        assert data["sources"][fact.source.id]["citation"] == fact.source.citation()
+        assert record["cites"][0] == {"source": fact.source.id, "quote": fact.quote}
+        assert len(record["cites"]) == len(fact.citations)
+        for cited in fact.citations:
+            assert data["sources"][cited.source.id]["citation"] == cited.source.citation()
         assert record.get("date") == (fact.when.label() if fact.when else None)
         assert record.get("event") == fact.event
 
@@ -59,8 +60,9 @@ def test_every_fact_is_on_the_page_with_its_source_and_quote():
 def test_multiple_choice_options_hold_the_answer_once_among_same_kind_answers():
     bank = bundled()
     pool = {}
-    for fact in bank.facts:
-        pool.setdefault(fact.kind, set()).update((fact.a, *fact.distractors))
+    for fact in bank.facts:  # a category's answers, and each fact's own curated distractors
+        pool.setdefault(fact.category, set()).add(fact.a)
+    by_id = bank.by_id
     records = study_data(bank)["facts"]
     with_options = [record for record in records if record["mc"]]
     assert len(with_options) > 0.9 * len(records)
@@ -71,20 +73,23 @@ def test_multiple_choice_options_hold_the_answer_once_among_same_kind_answers():
         values = [order_value(record["kind"], text) for text in options]
         if None not in values:  # years, dates and numbers: near the answer, in order, as on worksheets
             assert values == sorted(values)
-        else:  # names and terms: other answers or curated distractors of the same kind
-            assert set(options) <= pool[record["kind"]], record["id"]
+        else:  # names and terms: the fact's curated distractors or answers of its category
+            fact = by_id[record["id"]]
+            allowed = {fact.a, *fact.distractors} | (pool[fact.category] if fact.category else set())
+            assert set(options) <= allowed, record["id"]
     answers_at = {record["mc"]["answer"] for record in with_options if record["kind"] in ("person", "term")}
     assert answers_at == {0, 1, 2, 3}
 
 
 def test_several_citations_are_all_shown_when_a_fact_has_them():
     bank = bundled()
-    fact = bank.facts[0]
-    other = next(f for f in bank.facts if f.source.id != fact.source.id)
-    assert citations(fact) == ((fact.source, fact.quote),)
-    # a fact shaped as it will be once facts cite several articles
-    cited = SimpleNamespace(**vars(fact), citations=((fact.source, fact.quote), (other.source, other.quote)))
-    assert citations(cited) == ((fact.source, fact.quote), (other.source, other.quote))
+    merged = [fact for fact in bank.facts if len(fact.citations) > 1]
+    assert merged
+    records = {record["id"]: record for record in study_data(bank)["facts"]}
+    for fact in merged:
+        expected = [{"source": c.source.id, "quote": c.quote} for c in fact.citations]
+        assert records[fact.id]["cites"] == expected
+        assert citations(fact) == tuple((c.source, c.quote) for c in fact.citations)
 
 
 def test_web_command_writes_one_self_contained_page_and_the_same_bytes_twice(tmp_path, capsys):

@@ -185,7 +185,8 @@ def test_a_narrow_filter_notes_what_could_not_be_asked(tmp_path, capsys):
     assert main(["print", "--kind", "year", "--types", "match,order,mcq", "-n", "6", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     page = next((tmp_path / "print" / "nato-russia").glob("*/*-A.html")).read_text()
-    assert page.count('class="question"') == 6
+    made = re.search(r"only (\d+) of 6 questions could be made", err)
+    assert page.count('class="question"') == (int(made.group(1)) if made else 6)
     assert all(line.startswith("quizgen: note:") for line in err.splitlines())
 
 
@@ -198,11 +199,11 @@ def test_slugs_are_plain_file_names():
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_no_question_gives_away_the_answer_of_another(seed):
     from quizgen.questions.answers import answer_key
-    from quizgen.worksheet.plan import _common_answers, _texts
+    from quizgen.worksheet.plan import common_answers, printed_texts
 
     bank = bundled()
     plan = plan_questions(bank, bank, 30, TYPES, seed)
-    common = _common_answers(list(bank.facts))
+    common = common_answers(list(bank.facts))
     asked = [(kind, q) for kind, items in plan.questions.items() for q in items]
     for kind, question in asked:
         facts = question.facts if hasattr(question, "facts") else (question.fact,)
@@ -210,7 +211,7 @@ def test_no_question_gives_away_the_answer_of_another(seed):
         for other_kind, other in asked:
             if other is question:
                 continue
-            printed = " ".join(answer_key(text) for text in _texts(other_kind, other))
+            printed = " ".join(answer_key(text) for text in printed_texts(other))
             assert not any(f" {answer} " in f" {printed} " for answer in answers), (answers, printed)
 
 

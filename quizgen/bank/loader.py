@@ -172,6 +172,9 @@ def _check_across(facts: list[Fact], problems: list[str]) -> None:
                         f"({first.origin}): merge them into one fact citing both articles")
 
 
+LEDGER_LIMIT = 16 * 1024 * 1024
+
+
 def _check_retired(deck_dir: Path, facts: list[Fact], retired: list[Retired],
                    problems: list[str]) -> None:
     """A retired id is never reused; an id Anki learners have is never dropped without a reason."""
@@ -188,9 +191,12 @@ def _check_retired(deck_dir: Path, facts: list[Fact], retired: list[Retired],
                             f"published ids are never reused: choose a new id")
     ledger = deck_dir / "anki-versions.json"
     try:
+        if not ledger.is_file() or ledger.stat().st_size > LEDGER_LIMIT:
+            return  # no ledger yet, or one the Anki stage refuses with its own message
         published = json.loads(ledger.read_text(encoding="utf-8")).get("notes", {})
-    except (OSError, ValueError, AttributeError):
-        return  # no ledger yet (or the Anki stage reports it): nothing was published from here
+        published = set(published) if isinstance(published, dict) else set()
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return  # a damaged ledger is the Anki stage's to report, with its file and line
     for fact_id in sorted(set(published) - live - set(gone)):
         problems.append(f"{shown(ledger)}:1: fact '{fact_id}' was published in the Anki deck and "
                         f"is gone: list it under 'retired:' in its article file, with a reason")

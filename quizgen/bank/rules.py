@@ -61,7 +61,7 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
         if key not in FIELD_NAMES:
             problems.add(key, f"unknown field '{key}' (allowed: {', '.join(FIELD_NAMES)})")
     for key in REQUIRED:
-        if raw.get(key) in (None, ""):
+        if raw.get(key) is None or (isinstance(raw.get(key), str) and not raw[key].strip()):
             problems.add(key if key in raw else None, f"missing required field '{key}'")
     for spec in FIELDS:
         value = raw.get(spec.name)
@@ -135,13 +135,12 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
     if "category" in values and not SLUG.fullmatch(values["category"]):
         problems.add("category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), "
                                  f"got '{values['category']}'")
-    if seed is not None and "quote" in values:
-        why = quote_problem(seed, values["quote"])
-        if why:
-            problems.add("quote", f"field 'quote' {why}")
+    why = quote_problem(seed, values["quote"]) if seed is not None and values.get("quote") else None
+    if why:
+        problems.add("quote", f"field 'quote' {why}")
     values["also"] = _check_citations(problems, raw.get("sources"), seed, seeds or {})
     values.pop("sources", None)
-    if "quote" in values and "a" in values:
+    if values.get("quote") and "a" in values and not why:  # a bad quote is one problem, not two
         _check_support(problems, values)
     return values
 

@@ -58,7 +58,8 @@ def _synthesised(fact: Fact, rng: random.Random, count: int, below: int | None) 
     scale = scale_of(fact.kind, fact.a)
     wanted = rng.randint(0, count) if below is None else max(0, min(below, count))
     # ask for spare values on each side in case some coincide with a true answer
-    values = nearby(scale, wanted + 2, count - wanted + 2, rng, fact.source.year)
+    latest = max((c.source.year for c in fact.citations if c.source.year), default=None)
+    values = nearby(scale, wanted + 2, count - wanted + 2, rng, latest)
     under = [v for v in values if v < scale.value][::-1]
     over = [v for v in values if v > scale.value]
     ordered = under[:wanted] + over[:count - wanted] + under[wanted:] + over[count - wanted:]

@@ -50,11 +50,23 @@ def with_answer(fact: Fact, replacement: str | None = None) -> str:
     number = answer_deletion(fact)
     if replacement is None or number is None:
         return attributed(fact, cloze.fill(fact.cloze))
+    replacement = _fitted(fact, number, replacement)
     marker = "\x00"
     sentence = cloze.fill(fact.cloze, {number: marker})
     before, _, after = sentence.partition(marker)
     before, replacement = _agreed(before, replacement)
     return attributed(fact, before + replacement + after.replace(marker, replacement))
+
+
+def _fitted(fact: Fact, number: int, replacement: str) -> str:
+    """The replacement cut to what the deletion holds: '424 cases' for '{{c1::423}} cases' is '424'."""
+    hidden = next(d.text for d in cloze.deletions(fact.cloze) if d.number == number)
+    for form in (fact.a, *fact.alt):
+        if form != hidden and form.startswith(hidden) and replacement.endswith(form[len(hidden):]):
+            return replacement[: len(replacement) - len(form) + len(hidden)]
+        if form != hidden and form.endswith(hidden) and replacement.startswith(form[: -len(hidden)]):
+            return replacement[len(form) - len(hidden):]
+    return replacement
 
 
 def _agreed(before: str, replacement: str) -> tuple[str, str]:

@@ -165,7 +165,10 @@ class Session:
         self.screen.say(f"{mark} {self.screen.paint(text, _MARKS[verdict.grade])}")
         if fact.note:
             self.screen.para(f"Note: {fact.note}", indent="  ")
-        self.screen.para(f"Source: {fact.source.citation()}", "dim", indent="  ")
+        if fact.derived:
+            self.screen.para(f"How we know: {fact.derived}", indent="  ")
+        for citation in fact.citations:
+            self.screen.para(f"Source: {citation.source.citation()}", "dim", indent="  ")
 
     def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
                 duration: int | None, replacing: Recorded | None = None) -> Recorded | None:

@@ -98,7 +98,7 @@ def _show_mastery(screen: Screen, bank: Bank, cards: dict[str, dict], width: int
     shades = screen.blocks()
     screen.say(f"Mastery per article ({bank.title}):")
     for source_id, source in sorted(bank.sources.items()):
-        facts = [fact for fact in bank.facts if fact.source.id == source_id]
+        facts = [fact for fact in bank.facts if fact.cites(source_id)]
         learned = [cards[f.id] for f in facts if f.id in cards and cards[f.id]["state"] == REVIEW]
         mature = sum(1 for card in learned if (card["stability"] or 0) >= MATURE_DAYS)
         filled = round(width * len(learned) / len(facts)) if facts else 0

@@ -18,7 +18,7 @@ MAX_GROUPED = 2                       # at most this many matching (or ordering)
 SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
-    "order": "ordering needs 3+ dated events at least four weeks apart",
+    "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
     "mcq": "multiple choice needs 3 certainly wrong options (curated, or answers of the same category)",
     "blank": "fill in the blank needs a cloze sentence that pins one answer",
     "tf": "true/false needs a cloze sentence (a false one: a plain sentence and a certainly wrong swap)",

@@ -16,6 +16,7 @@ def environment():
     """The project's Jinja2 environment, with the worksheet's filter and globals registered."""
     env = templating.environment()
     env.filters["article"] = article_label
+    env.filters["cited_articles"] = cited_articles
     env.globals["letters"] = LETTERS
     return env
 
@@ -31,6 +32,12 @@ def article_label(item: Source | Fact) -> str:
         words = source.title.split()
         name = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
     return f"{name} {source.year}" if source.year else name
+
+
+def cited_articles(facts) -> str:
+    """Every article the facts cite, as short labels: 'Fair Observer 2011; Manolache 2023'."""
+    labels = [article_label(c.source) for fact in facts for c in fact.citations]
+    return "; ".join(dict.fromkeys(labels))
 
 
 def render_worksheet(sheet: Worksheet) -> str:

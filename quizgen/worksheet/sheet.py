@@ -76,8 +76,8 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
             number += 1
         heading, instructions = SECTIONS[kind]
         sections.append(Section(kind, heading, instructions, tuple(items)))
-    sources = {fact.source.id: fact.source for item in (i for s in sections for i in s.items)
-               for fact in _facts(item.question)}
+    sources = {c.source.id: c.source for item in (i for s in sections for i in s.items)
+               for fact in _facts(item.question) for c in fact.citations}
     return Worksheet(title, subtitle, letter, seed, paper, tuple(sections),
                      tuple(sources[key] for key in sorted(sources)))
 

@@ -105,12 +105,8 @@ def test_staged_files_appear_only_when_the_block_succeeds(tmp_path):
 
 @pytest.fixture
 def bank(tmp_path) -> Path:
-    """A copy of one article of the bundled bank (the Anki ledger is written next to the facts)."""
-    deck = tmp_path / "decks" / "nato-russia"
-    deck.mkdir(parents=True)
-    for name in ("deck.yaml", ARTICLE, "anki-versions.json"):
-        if (ROOT / "decks" / "nato-russia" / name).exists():
-            shutil.copy(ROOT / "decks" / "nato-russia" / name, deck / name)
+    """A copy of the bundled bank (the Anki ledger is written next to the facts)."""
+    shutil.copytree(ROOT / "decks", tmp_path / "decks")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     return tmp_path
 

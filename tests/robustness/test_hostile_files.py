@@ -68,15 +68,15 @@ CASES = {
     "source-is-a-list": [(F, 1, "field 'source' must be a seed id, not a list or mapping")],
     "when-is-a-list": [(F, 9, "field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD")],
     # unknown keys and seeds, quotes, clozes, duplicates
-    "unknown-top-level-key": [(F, 9, "unknown top-level field 'sources' (allowed: source, facts)")],
+    "unknown-top-level-key": [(F, 9, "unknown top-level field 'sources' (allowed: source, facts, retired, skipped)")],
     "unknown-seed-path": [(F, 1, "field 'source': unknown seed '../100' (known: 100)")],
-    "quote-only-spaces": [(F, 7, "field 'quote' is not found verbatim in seed 100")],
+    "quote-only-spaces": [(F, 7, "missing required field 'quote'")],
     "quote-with-markup": [(F, 7, "field 'quote' is not found verbatim in seed 100")],
     "cloze-numbered-from-zero": [(F, 9, "deletions must be numbered c1, c2, ... without gaps")],
     "cloze-nested": [(F, 9, "field 'cloze': nested or unclosed deletion")],
     "cloze-two-hints": [(F, 9, "deletion c1 has more than one '::' hint")],
-    "duplicate-fact-by-alias": [(F, 3, f"duplicate id (first defined at {F}:3)"),
-                                (F, 3, "same question as fact 'nrc-created'")],
+    # the repeated question is the same fact twice: reported once, as the duplicate id
+    "duplicate-fact-by-alias": [(F, 3, f"duplicate id (first defined at {F}:3)")],
     # hostile deck metadata and seeds
     "deck-title-is-a-list": [(DECK, 1, "field 'title' must be a non-empty string")],
     "seeds-not-a-mapping": [(SOURCES, 1, "expected a mapping of seed ids to article metadata")],

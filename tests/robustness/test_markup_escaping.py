@@ -31,12 +31,12 @@ def write_bank(root: Path) -> None:
         "author": hostile("author"), "year": 2011, "date": hostile("date"), "url": hostile("url")}}))
     (deck / "deck.yaml").write_text(json.dumps({"title": hostile("deck")}))
     facts = [{
-        "id": f"person-{n}", "q": f"{hostile('q')} Who spoke ({n})?", "a": f"{name} <b>&amp;</b>",
-        "kind": "person", "role": hostile("role"), "alt": [hostile("alt")],
+        "id": f"person-{n}", "q": f"{hostile('q')} Who spoke ({n})?", "a": f"{name} <b>&amp;</b> of the council",
+        "kind": "person", "role": hostile("role"), "alt": [hostile(f"alt {name}")],
         "distractors": [hostile(f"d{n}{m}") for m in range(3)],
-        "cloze": f"{hostile('cloze')} {{{{c1::{name} <i>&</i>}}}} spoke.",
+        "cloze": f"{hostile('cloze')} {{{{c1::{name} <b>&amp;</b> of the council}}}} spoke.",
         "when": f"20{10 + n}-05", "event": hostile(f"event {n}"), "tags": ["people"],
-        "quote": quote, "stance": "claim", "note": hostile("note")}
+        "quote": quote, "stance": "claim", "note": hostile("note"), "derived": hostile("derived")}
         for n, (name, quote) in enumerate(zip(PEOPLE, quotes))]
     (deck / "facts.yaml").write_text(json.dumps({"source": "100", "facts": facts}))  # JSON is YAML
 

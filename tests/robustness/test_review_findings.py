@@ -8,6 +8,7 @@ nothing half-written is left behind.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -67,7 +68,9 @@ def realbank(tmp_path) -> Path:
 def probe(extra: str, source: str = "003") -> str:
     quote = ("This article explores the status of NATO-Russia relations in particular since the NATO "
              "Summit that took place in Lisbon in November of 2010.")
-    return f'source: "{source}"\nfacts:\n  - id: zz-probe\n{extra}    quote: {quote}\n    stance: fact\n'
+    # a probe's answer is not in the quote: `derived` says so, so the probe shows only its own problem
+    return (f'source: "{source}"\nfacts:\n  - id: zz-probe\n{extra}    quote: {quote}\n'
+            f'    derived: A probe; the answer does not come from the quote.\n    stance: fact\n')
 
 
 # ---- HIGH ------------------------------------------------------------------------------------
@@ -141,7 +144,7 @@ def test_m4_nul_in_a_seed_file_name_is_one_line(bank):
 AS_NOBODY = """
 import os, sys
 import locale, gettext  # imported while the checkout and the standard library are readable
-import quizgen.commands, quizgen.loader, quizgen.summary
+import quizgen.commands, quizgen.bank.loader, quizgen.summary
 from quizgen.cli import build_parser, main
 build_parser()
 os.setgid(65534); os.setuid(65534)
@@ -183,7 +186,6 @@ def test_m8_output_piped_into_a_closed_pipe_ends_quietly(bank):
         assert writer.returncode in (0, 141)
 
 
-@pytest.mark.xfail(reason="the minimal-quote rule is added in rules.py by the schema session", strict=False)
 @pytest.mark.parametrize("quote", ["in", "NATO", "e", '"."', '"2002"', '"ouncil was cr"'])
 def test_m9_trivial_quotes_are_rejected(bank, quote):
     (bank / F).write_text(FACT.replace("    quote: The NATO-Russia Council was created in May 2002 in Rome.",
@@ -197,13 +199,14 @@ def test_m9_trivial_quotes_are_rejected(bank, quote):
     ("0700", "number", "0700"), ("0x7D2", "term", "0x7D2"), ("yes", "term", "yes")])
 def test_m10_plain_answers_stay_as_written(bank, written, kind, kept):
     (bank / F).write_text(FACT.replace('a: "2002"', f"a: {written}").replace("kind: year", f"kind: {kind}")
-                          .replace("quote:", "cloze: The NATO-Russia Council was created in {{c1::May}} 2002.\n    quote:"))
+                          .replace("quote:", f"cloze: 'The probe answer is {{{{c1::{written}}}}} as written.'\n"
+                                   "    derived: A probe of how the answer is read.\n    quote:"))
     assert check(bank).returncode == 0
     result = quizgen(bank, "print", "--decks", "decks", "--seeds", "seeds", "--out", "out", "--types",
                      "blank", "-n", "1", "--title", "t")
     assert result.returncode == 0, result.stderr
     key = (bank / "out/print/x/t/t-A-key.html").read_text()
-    assert "May" in key
+    assert re.search(rf">\s*{re.escape(kept)}\s*<", key), key[-1500:]
     answer = quizgen(bank, "quiz", "practice", "-n", "1", "--style", "typed", "--db", "db.sqlite",
                      "--decks", "decks", "--seeds", "seeds", input="x\n")
     assert f"{kept}" in answer.stdout, answer.stdout
@@ -281,7 +284,7 @@ def test_m13_sigterm_cleans_up_and_stale_staging_is_swept(realbank):
     assert not list(out.rglob(".staging-*")) and not list(tmp.glob("quizgen-browser-*"))
     tmp.rmdir()
     after = {p for p in out.rglob("*") if p.is_file()}
-    sets = {p.parent for p in after if p.suffix == ".html"}
+    sets = {p.parent for p in after if p.suffix == ".html" and "print" in p.parts}
     for folder in sets:  # a set is whole: every version has its key, from the same build
         versions = {p.name.rsplit("-", 1)[-1] for p in folder.glob("*.html") if not p.name.endswith("-key.html")}
         keys = {p.name.rsplit("-", 2)[-2] + ".html" for p in folder.glob("*-key.html")}
@@ -388,7 +391,7 @@ def test_l8_concurrent_builds_into_one_folder_are_refused(bank):
 
 
 def test_l11_unicode_digits_are_not_years(bank):
-    (bank / F).write_text(FACT.replace('a: "2002"', 'a: "٢٠٠٢"'))
+    (bank / F).write_text(FACT.replace('a: "2002"', 'a: "٢٠٠٢"\n    derived: A probe of the digits.'))
     assert "needs a four-digit answer" in one_problem(check(bank))
     (bank / F).write_text(FACT + '    when: "٢٠٠٢"\n    event: Creation\n')
     assert "field 'when' must be a real date" in one_problem(check(bank))
