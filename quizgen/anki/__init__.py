@@ -16,6 +16,7 @@ def main(args) -> int:
         print(f"wrote {shown(written.package)}: {total_notes} notes, {total_cards} cards")
         for name in sorted(written.notes):
             print(f"  {name}: {written.notes[name]} notes, {written.cards[name]} cards")
+        print(f"  reversed person cards: {written.person_cards}; retired notes: {written.retired}")
         if written.ledger:
             print(f"wrote {shown(written.ledger)} (new note versions: commit it with the YAML)")
     return 0
