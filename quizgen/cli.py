@@ -63,6 +63,9 @@ def _print_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="worksheet title")
     parser.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size (default A4)")
     parser.add_argument("--pdf", action="store_true", help="also print PDFs with headless Chromium")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing: list every question with its fact id, options and key, "
+                             "flag any that breaks a rule (exit 1 if any)")
 
 
 def _coverage_options(parser: argparse.ArgumentParser) -> None:

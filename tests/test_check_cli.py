@@ -12,7 +12,8 @@ CASES = {
     "missing-field": f"{FILE}:3: fact 'sample-nrc-created': missing required field 'a'",
     "wrong-type": f"{FILE}:4: fact 'sample-nrc-created': field 'q' must be a string, not a list",
     "unknown-field": f"{FILE}:12: fact 'sample-nrc-created': unknown field 'answer' (allowed: id, q, a, "
-                     "kind, quote, stance, cloze, when, event, role, alt, distractors, tags, note)",
+                     "kind, quote, stance, cloze, when, event, role, alt, distractors, tags, note, category, "
+                     "sources, as_written, derived)",
     "id-not-a-slug": f"{FILE}:3: fact 'Sample NRC': field 'id' must be a lowercase slug "
                      "(a-z, 0-9, '-'), got 'Sample NRC'",
     "duplicate-id": f"{FILE}:12: fact 'sample-nrc-created': duplicate id (first defined at {FILE}:3)",
@@ -32,8 +33,8 @@ CASES = {
                                "when 'when' is set (a date-free label)",
     "quote-not-in-seed": f"{FILE}:10: fact 'sample-nrc-created': field 'quote' is not found "
                          "verbatim in seed 900 (900_sample.txt)",
-    "duplicate-question": f"{FILE}:12: fact 'sample-secretary-general': same question as fact "
-                          f"'sample-nrc-created' ({FILE}:3)",
+    "duplicate-question": f"{FILE}:12: fact 'sample-secretary-general': asks the same as fact "
+                          f"'sample-nrc-created' ({FILE}:3): merge them into one fact citing both articles",
     "unknown-seed": f"{FILE}:1: field 'source': unknown seed '901' (known: 900)",
     "person-without-role": f"{FILE}:12: fact 'sample-secretary-general': missing field 'role' "
                            "(required for kind 'person')",

@@ -144,6 +144,8 @@ def _check_across(facts: list[Fact], problems: list[str]) -> None:
             problems.append(f"{fact.origin}: fact '{fact.id}': duplicate id "
                             f"(first defined at {first.origin})")
     for first, again in repeated_questions(facts):
+        if first.id == again.id:
+            continue  # reported as a duplicate id
         problems.append(f"{again.origin}: fact '{again.id}': asks the same as fact '{first.id}' "
                         f"({first.origin}): merge them into one fact citing both articles")
 

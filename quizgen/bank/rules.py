@@ -161,7 +161,7 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
             seen.add(other.source.id)
             why = quote_problem(other, item["quote"])
             if why:
-                where.add("quote", f"field 'sources': quote from seed {other.source.id} {why}")
+                where.add("quote", f"field 'sources': quote {why}")
             else:
                 citations.append(Citation(other.source, item["quote"].strip()))
     return tuple(citations)

@@ -1,14 +1,17 @@
-"""Fill-in-the-blank questions from a fact's cloze sentence."""
+"""Fill-in-the-blank questions from a fact's cloze sentence, only where the sentence pins one answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quizgen import cloze
 from quizgen.model import Fact
+from quizgen.questions.certainty import hedged
 from quizgen.questions.sentence import answer_deletion, attributed
 
 GAP = "\x00"  # stands for the gap until the sentence is split around it
+_NUMBER_AND_UNIT = re.compile(r"^(\d[\d,.]*)(\s+\D.*)$")
 
 
 @dataclass(frozen=True)
@@ -23,13 +26,21 @@ class FillBlank:
 
 
 def fill_blank(fact: Fact) -> FillBlank | None:
-    """Blank the deletion that holds the answer (else the first); None without a cloze sentence."""
-    if not fact.cloze:
+    """Blank the deletion that holds the answer; None when no sentence pins one answer.
+
+    The sentence must hold the fact's answer in a deletion, and must not negate, compare,
+    approximate or list around it ("one of the areas was ___" has many right answers). A number
+    with its unit is blanked without the unit: "___ people", so the gap asks for the number.
+    """
+    number = answer_deletion(fact)
+    if number is None or hedged(cloze.fill(fact.cloze)):
         return None
-    deletions = cloze.deletions(fact.cloze)
-    number = answer_deletion(fact) or deletions[0].number
-    deletion = next(d for d in deletions if d.number == number)
+    deletion = next(d for d in cloze.deletions(fact.cloze) if d.number == number)
+    answer, unit = deletion.text, ""
+    split = _NUMBER_AND_UNIT.match(answer) if fact.kind == "number" else None
+    if split:
+        answer, unit = split.groups()
     sentence = attributed(fact, cloze.blank(fact.cloze, number, GAP))
     before, _, after = sentence.partition(GAP)
     after = after.replace(GAP, "_____")  # the same deletion used twice: hide both
-    return FillBlank(fact, before, after, deletion.text, deletion.hint)
+    return FillBlank(fact, before, unit + after, answer, deletion.hint)

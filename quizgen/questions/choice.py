@@ -11,6 +11,8 @@ from quizgen.questions.catalog import catalog_of
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.values import order_value
 
+MIN_DISTRACTORS = 3  # four options: with three, elimination of one absurd option leaves a coin toss
+
 
 @dataclass(frozen=True)
 class MultipleChoice:
@@ -32,15 +34,15 @@ def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
     """Build the question; `position` asks for the right answer at that index when the kind allows.
 
     Years, dates and numbers are listed in order, so `position` then decides how many
-    distractors are smaller than the answer. Raises UsageError when fewer than two
-    distractors of the fact's kind exist.
+    distractors are smaller than the answer. Raises UsageError when fewer than
+    MIN_DISTRACTORS certainly wrong options exist (see `can_choose`).
     """
-    size = max(3, min(size, 4))
+    size = max(MIN_DISTRACTORS + 1, min(size, 4))
     target = rng.randrange(size) if position is None else position
     distractors = pick_distractors(fact, bank, rng, size - 1, below=target)
-    if len(distractors) < 2:
-        raise UsageError(f"fact '{fact.id}': too few answers of kind '{fact.kind}' "
-                         "in the bank to make multiple-choice options")
+    if len(distractors) < MIN_DISTRACTORS:
+        raise UsageError(f"fact '{fact.id}': fewer than {MIN_DISTRACTORS} certainly wrong options "
+                         f"(curated 'distractors', or answers of the same 'category')")
     options = [fact.a, *distractors]
     values = _values(fact.kind, options)
     if values is not None:
@@ -66,12 +68,13 @@ def with_answer_at(question: MultipleChoice, position: int, rng: random.Random) 
 
 
 def can_choose(fact: Fact, bank: Bank) -> bool:
-    """Whether at least two distractors exist for the fact (so 3+ options)."""
+    """Whether MIN_DISTRACTORS certainly wrong options exist for the fact."""
     # worksheets ask this of the same facts for every sheet: the answer is kept per bank
     known = catalog_of(bank).choosable
     cached = known.get(fact.id)
     if cached is None or cached[0] is not fact:
-        cached = known[fact.id] = (fact, len(pick_distractors(fact, bank, random.Random(0), 2)) == 2)
+        found = pick_distractors(fact, bank, random.Random(0), MIN_DISTRACTORS)
+        cached = known[fact.id] = (fact, len(found) == MIN_DISTRACTORS)
     return cached[1]
 
 

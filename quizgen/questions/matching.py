@@ -10,6 +10,7 @@ from typing import Sequence
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import answer_key, content_words
 from quizgen.questions.catalog import catalog_of
+from quizgen.questions.events import dated, labels_alike
 
 FLAVOURS = ("roles", "years", "abbreviations")
 PROMPTS = {
@@ -17,7 +18,6 @@ PROMPTS = {
     "years": ("Match each event to the year it happened.", "Event", "Year"),
     "abbreviations": ("Match each abbreviation to its full name.", "Abbreviation", "Full name"),
 }
-_YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
 _ACRONYM = re.compile(r"^[A-Za-z]{2,7}$")
 
 
@@ -82,7 +82,7 @@ def reshuffled(question: Matching, rng: random.Random) -> Matching:
                     facts=tuple(question.facts[i] for i in order))
 
 
-def _roles(facts):
+def _roles(facts, bank):
     return [(f, f.a, f.role) for f in facts if f.kind == "person" and f.role]
 
 
@@ -90,18 +90,18 @@ def _role_spares(bank):
     return [f.role for f in bank.of_kind("person") if f.role]
 
 
-def _years(facts):
-    def fits(f: Fact) -> bool:
-        return bool(f.when and f.event) and not _YEAR_IN_TEXT.search(f.event)
-    return [(f, f.event, str(f.when.year)) for f in facts if fits(f)]
+def _years(facts, bank):
+    unclear = catalog_of(bank).unclear_events
+    return [(f, f.event, str(f.when.year)) for f in facts if dated(f) and f.id not in unclear]
 
 
 def _year_spares(bank):
-    years = sorted({f.when.year for f in bank.facts if f.when})
-    return [str(y) for y in years] + [str(y + d) for y in years for d in (-2, -1, 1, 2)]
+    # none: an event of one year may recur in another ("a US presidential election", 2020 and
+    # 2024), so no spare year is certainly wrong
+    return []
 
 
-def _abbreviations(facts):
+def _abbreviations(facts, bank):
     return [(f, short, f.a) for f in facts for short in _acronyms(f)[:1]]
 
 
@@ -119,7 +119,7 @@ def _candidates(flavour: str, facts: Sequence[Fact], bank: Bank) -> tuple[list, 
     spares = catalog_of(bank).spares
     if flavour not in spares:
         spares[flavour] = tuple(spares_of(bank))
-    return pairs_of(facts), list(spares[flavour])
+    return pairs_of(facts, bank), list(spares[flavour])
 
 
 def _acronyms(fact: Fact) -> list[str]:
@@ -141,7 +141,12 @@ def _distinct(flavour: str, bank: Bank, pair, other) -> bool:
         return _spare_ok(flavour, bank, pair[2], other) and _spare_ok(flavour, bank, other[2], pair)
     if flavour == "abbreviations":
         return not _abbreviates(pair[1], other[2]) and not _abbreviates(other[1], pair[2])
-    return True
+    return not labels_alike(pair[1], other[1])
+
+
+def spare_fits(flavour: str, bank: Bank, text: str, pair) -> bool:
+    """Whether right-hand `text` could also be matched with the left item of `pair`."""
+    return not _spare_ok(flavour, bank, text, pair)
 
 
 def _spare_ok(flavour: str, bank: Bank, text: str, pair) -> bool:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime
 import random
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from quizgen.model import Fact, When
-from quizgen.questions.answers import answer_key
+from quizgen.model import Bank, Fact, When
+from quizgen.questions.catalog import catalog_of
+from quizgen.questions.events import dated, labels_alike
 
 PROMPT = "In what order did these events happen?"
-GAPS_IN_DAYS = (365, 90, 28)  # try well-spread events first, then closer ones
-_YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
+GAP_IN_DAYS = 365  # a year apart at least: a learner orders what they know, not the days between
 
 
 @dataclass(frozen=True)
@@ -26,26 +25,21 @@ class Ordering:
     order: tuple[int, ...]
 
 
-def orderable(facts: Sequence[Fact]) -> list[Fact]:
-    """Facts with a date and an event description that does not give the year away."""
-    seen, result = set(), []
-    for fact in facts:
-        if fact.when and fact.event and not _YEAR_IN_TEXT.search(fact.event):
-            key = answer_key(fact.event)
-            if key not in seen:
-                seen.add(key)
-                result.append(fact)
-    return result
+def orderable(facts: Sequence[Fact], unclear: frozenset[str] = frozenset()) -> list[Fact]:
+    """Dated facts whose label does not give the year away nor fits an event of another year."""
+    return [fact for fact in facts if dated(fact) and fact.id not in unclear]
 
 
-def ordering(facts: Sequence[Fact], rng: random.Random, size: int = 5) -> Ordering | None:
-    """Pick 3-`size` events whose dates are at least a gap apart; None when none can be found."""
-    candidates = orderable(facts)
-    for gap in GAPS_IN_DAYS:
-        for wanted in range(size, 2, -1):
-            chosen = _spread(candidates, rng, wanted, gap)
-            if chosen:
-                return _shuffled(chosen, rng)
+def ordering(facts: Sequence[Fact], bank: Bank, rng: random.Random, size: int = 5) -> Ordering | None:
+    """Pick 3-`size` events a year apart with labels unlike each other; None when none can be found.
+
+    Events whose label also fits another date in `bank` (a resumption, a second cut) are left out.
+    """
+    candidates = orderable(facts, catalog_of(bank).unclear_events)
+    for wanted in range(size, 2, -1):
+        chosen = _spread(candidates, rng, wanted, GAP_IN_DAYS)
+        if chosen:
+            return _shuffled(chosen, rng)
     return None
 
 
@@ -76,7 +70,8 @@ def _spread(candidates: list[Fact], rng: random.Random, wanted: int, gap: int) -
         rng.shuffle(pool)
         chosen: list[Fact] = []
         for fact in pool:
-            if all(apart(fact.when, other.when, gap) for other in chosen):
+            if all(apart(fact.when, other.when, gap) and not labels_alike(fact.event, other.event)
+                   for other in chosen):
                 chosen.append(fact)
                 if len(chosen) == wanted:
                     return chosen

@@ -1,16 +1,17 @@
-"""True/false statements: the cloze sentence as written, or with a same-kind answer swapped in."""
+"""True/false statements: the cloze sentence as written, or a plain one with a wrong option swapped in."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
 
+from quizgen import cloze
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import answer_key, content_words, is_wrong
-from quizgen.questions.catalog import catalog_of, true_answers
+from quizgen.questions.answers import is_wrong
+from quizgen.questions.catalog import true_answers
+from quizgen.questions.certainty import hedged
 from quizgen.questions.distractors import pick_distractors
 from quizgen.questions.sentence import answer_deletion, with_answer
-from quizgen.questions.values import SCALED_KINDS
 
 
 @dataclass(frozen=True)
@@ -51,37 +52,14 @@ def can_be_false(fact: Fact, bank: Bank) -> bool:
 def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
     """Wrong answers that make the sentence certainly false, best first.
 
-    Only three sources are certain enough: the curator's own distractors, values synthesised
-    near a year/date/number, and people who never held the role the sentence names.
+    Only a plain positive sentence can be made false by a swap: in one that negates, compares,
+    approximates or lists, the swapped-in value may keep it true ("not Article 4", "more than
+    1,400"). The swaps are the certainly wrong options multiple choice would offer.
     """
-    if answer_deletion(fact) is None:
-        return []  # the gap does not hold the answer itself, so a swap would not read right
-    truths = true_answers(fact, bank)
-    if fact.distractors:
-        swaps = list(fact.distractors)
-        rng.shuffle(swaps)
-    elif fact.kind in SCALED_KINDS:
-        swaps = pick_distractors(fact, bank, rng, 2)
-    elif fact.kind == "person":
-        swaps = _people_without_role(fact, bank, rng)
-    else:
+    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze)):
         return []
+    truths = true_answers(fact, bank)
+    swaps = pick_distractors(fact, bank, rng, 3)
     # a swap already named elsewhere in the sentence would make it odd, or even true
     rest = with_answer(fact, "")
     return [text for text in swaps if is_wrong(text, truths, rest, (text,))]
-
-
-def _people_without_role(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
-    """Other people who never held the role the sentence gives the answer ('German Foreign Minister')."""
-    role = content_words(fact.role or "")
-    sentence = content_words(with_answer(fact))
-    if len(role) < 2 or len(role & sentence) < 2:
-        return []  # the sentence does not name the role, so another person might fit it
-    catalog = catalog_of(bank)
-    people = []
-    for other in catalog.facts.get("person", ()):
-        held = catalog.roles.get(answer_key(other.a), frozenset())
-        if len(role & held) < 2 and other.a not in people:
-            people.append(other.a)
-    rng.shuffle(people)
-    return people

@@ -25,6 +25,12 @@ def run(args) -> int:
     sheet_set = build_set(pool, bank, options, slug(title), title, subtitle_for(pool, bank))
     for note in sheet_set.notes:
         print(f"quizgen: note: {note}", file=sys.stderr)
+    if args.check:
+        from quizgen.worksheet.review import review_lines
+
+        lines, flagged = review_lines(sheet_set, pool, bank)
+        print("\n".join(lines))
+        return 1 if flagged else 0
     for path in write_sets([sheet_set], Path(args.out) / "print" / bank.name, browser):
         print(f"wrote {shown(path)}")
     return 0

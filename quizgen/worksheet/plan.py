@@ -19,9 +19,9 @@ SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
     "order": "ordering needs 3+ dated events at least four weeks apart",
-    "mcq": "multiple choice needs 2+ other answers of the same kind for distractors",
-    "blank": "fill in the blank needs facts with a cloze sentence",
-    "tf": "true/false needs facts with a cloze sentence",
+    "mcq": "multiple choice needs 3 certainly wrong options (curated, or answers of the same category)",
+    "blank": "fill in the blank needs a cloze sentence that pins one answer",
+    "tf": "true/false needs a cloze sentence (a false one: a plain sentence and a certainly wrong swap)",
 }
 
 
@@ -65,7 +65,7 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
     rng = random.Random(f"quizgen-worksheet:{seed}")
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
-    drawing = _Drawing(facts, bank, rng, _common_answers(facts))
+    drawing = _Drawing(facts, bank, rng, common_answers(facts))
     plan = Plan({t: [] for t in types})
     wanted = quotas(count, types)
     for kind in [t for t in types if t in GROUPED] + [t for t in types if t not in GROUPED]:
@@ -83,15 +83,15 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
 
 
 def _fill(plan: Plan, drawing: "_Drawing", kind: str, wanted: int) -> None:
-    for strict in (True, False):  # first avoid give-aways; then accept them to reach the count
-        while len(plan.questions[kind]) < wanted:
-            question = drawing.draw(kind, len(plan.questions[kind]), strict)
-            if question is None:
-                break
-            plan.questions[kind].append(question)
+    # never a give-away to reach the count: a shorter sheet, with a note, is better
+    while len(plan.questions[kind]) < wanted:
+        question = drawing.draw(kind, len(plan.questions[kind]))
+        if question is None:
+            break
+        plan.questions[kind].append(question)
 
 
-def _common_answers(facts: list[Fact]) -> frozenset[str]:
+def common_answers(facts) -> frozenset[str]:
     """One-word answers named in many questions ('NATO'): seeing them elsewhere gives nothing away."""
     words = Counter(word for fact in facts for word in set(answer_key(fact.q).split()))
     limit = max(2, len(facts) // 10)
@@ -111,19 +111,19 @@ class _Drawing:
         self.positions = PositionBalance(rng)
         self.can_be_false: dict[str, bool] = {}
 
-    def draw(self, kind: str, index: int, strict: bool):
+    def draw(self, kind: str, index: int):
         if kind == "match":
-            return self._grouped(lambda free: self._matching(free), strict)
+            return self._grouped(self._matching)
         if kind == "order":
-            return self._grouped(lambda free: ordering(free, self.rng), strict)
+            return self._grouped(lambda free: ordering(free, self.bank, self.rng))
         for fact in self._candidates(kind, index):
             if fact.id in self.used or not self._fits(kind, fact, index):
                 continue
-            if strict and not self._fresh(fact, ()):
+            if not self._fresh(fact, ()):
                 continue
             question = self._single(kind, fact, index)
-            if question is not None and (not strict or self._fresh(fact, _texts(kind, question))):
-                self._take([fact], _texts(kind, question))
+            if question is not None and self._fresh(fact, printed_texts(question)):
+                self._take([fact], printed_texts(question))
                 if kind == "mcq":
                     self.positions.record(question)
                 return question
@@ -152,12 +152,15 @@ class _Drawing:
             return true_false(fact, self.bank, self.rng, truth=index % 2 == 0)
         return fill_blank(fact)
 
-    def _grouped(self, build, strict: bool):
-        free = [fact for fact in self.facts if fact.id not in self.used
-                and (not strict or self._fresh(fact, ()))]
+    def _grouped(self, build):
+        free = [fact for fact in self.facts if fact.id not in self.used and self._fresh(fact, ())]
         question = build(free)
-        if question is not None:
-            self._take(list(question.facts), _texts("group", question))
+        if question is None:
+            return None
+        texts = printed_texts(question)
+        if not all(self._fresh(fact, texts) for fact in question.facts):
+            return None  # its items would print an answer asked earlier
+        self._take(list(question.facts), texts)
         return question
 
     def _matching(self, free: list[Fact]):
@@ -189,13 +192,13 @@ class _Drawing:
         return [key for key in keys if key not in self.common]
 
 
-def _texts(kind: str, question) -> list[str]:
-    """What a question prints besides its options (those are wrong answers, or all given)."""
-    if kind == "mcq":
-        return [question.prompt]
-    if kind == "tf":
+def printed_texts(question) -> list[str]:
+    """Everything a question prints: another question's answer must appear in none of it."""
+    if hasattr(question, "options"):
+        return [question.prompt, *question.options]
+    if hasattr(question, "statement"):
         return [question.statement]
-    if kind == "blank":
+    if hasattr(question, "before"):
         return [question.before + " " + question.after]
     if hasattr(question, "left"):
         return [*question.left, *question.right]

@@ -1,0 +1,79 @@
+"""When a wrong option is certainly wrong: hedged wording, value ranges, and options of one form."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.questions.answers import answer_key
+
+# Words that make a statement's truth depend on more than one value: a swap inside them can stay
+# true ("not Article 4", "more than 1,400"), and a blank inside them has many right answers.
+_HEDGES = re.compile(
+    r"\b(not|no|never|neither|nor|without|n't|more|less|fewer|over|under|above|below|about|around|"
+    r"almost|nearly|approximately|roughly|some|at least|at most|up to|one of|such as|including|"
+    r"among|for example|e\.g|several|before|after|until|except|besides|either|or)\b", re.IGNORECASE)
+_QUALIFIED = re.compile(
+    r"^(?P<qualifier>more than|over|above|at least|less than|fewer than|under|below|at most|up to|"
+    r"about|around|almost|nearly|approximately|roughly|some)?\s*(?P<number>\d[\d,]*(?:\.\d+)?)",
+    re.IGNORECASE)
+_ABOVE = ("more than", "over", "above", "at least")
+_BELOW = ("less than", "fewer than", "under", "below", "at most", "up to")
+_NEAR = 0.2  # "about 1,500" may mean anything within a fifth of it
+
+
+def hedged(text: str) -> bool:
+    """Whether `text` negates, compares, approximates or lists (so one value does not decide it)."""
+    return bool(_HEDGES.search(text))
+
+
+def value_range(text: str) -> tuple[float, float] | None:
+    """The values a number answer allows: '1,500' exactly, 'over 1,500' anything above, …"""
+    match = _QUALIFIED.match(text.strip())
+    if not match:
+        return None
+    value = float(match.group("number").replace(",", ""))
+    qualifier = (match.group("qualifier") or "").casefold()
+    if qualifier in _ABOVE:
+        return value, float("inf")
+    if qualifier in _BELOW:
+        return float("-inf"), value
+    if qualifier:
+        return value * (1 - _NEAR), value * (1 + _NEAR)
+    return value, value
+
+
+def _unit(text: str) -> str:
+    """What a number counts: 'over 1,500 personnel' -> 'personnel'."""
+    return answer_key(_QUALIFIED.sub("", text.strip(), count=1))
+
+
+def excludes(answer: str, candidate: str) -> bool:
+    """Whether a number option is certainly wrong: its range cannot meet the answer's range.
+
+    'over 1,400' is not wrong when the answer is 'over 1,500'; 'about 150' is. Options that are
+    not numbers, or count something else, are not decided here.
+    """
+    truth, other = value_range(answer), value_range(candidate)
+    if truth is None or other is None or _unit(answer) != _unit(candidate):
+        return True
+    return other[1] < truth[0] or other[0] > truth[1]
+
+
+def _form(text: str) -> tuple:
+    words = text.split()
+    first = words[0].casefold() if words else ""
+    initial = text.strip()[:1]
+    case = initial.isupper() if initial.isalpha() else None
+    return case, first in ("the", "a", "an")
+
+
+def same_form(answer: str, candidate: str) -> bool:
+    """Options that look alike: same case to start, same leading article, a similar length.
+
+    So form never points at the answer ('sanctions' among 'A naval blockade by NATO' …).
+    """
+    (case_a, article_a), (case_b, article_b) = _form(answer), _form(candidate)
+    if article_a != article_b or (case_a is not None and case_b is not None and case_a != case_b):
+        return False
+    shorter, longer = sorted((len(answer.split()), len(candidate.split())))
+    return longer <= 2 * shorter + 1

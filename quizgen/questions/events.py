@@ -1,0 +1,44 @@
+"""Event labels on a time axis: which are clear enough to order or match with a year."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from quizgen.model import Fact
+from quizgen.questions.answers import content_words
+
+ALIKE = 0.5  # share of the shorter label's words that make two labels name one sort of event
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def labels_alike(one: str, other: str) -> bool:
+    """'NRC meetings resume' and 'NATO decides to resume formal NRC meetings' name alike events."""
+    a, b = content_words(one), content_words(other)
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= ALIKE
+
+
+def dated(fact: Fact) -> bool:
+    """A fact with a date and a label that does not print the year."""
+    return bool(fact.when and fact.event) and not _YEAR_IN_TEXT.search(fact.event)
+
+
+def ambiguous_events(facts: Iterable[Fact]) -> frozenset[str]:
+    """Ids of facts whose label also fits an event of another year (a resumption, a second cut).
+
+    A learner who knows the other event could place either label at either date, so neither
+    label is asked on a time axis.
+    """
+    events = [fact for fact in facts if dated(fact)]
+    by_word: dict[str, list[int]] = {}
+    for number, fact in enumerate(events):
+        for word in content_words(fact.event):
+            by_word.setdefault(word, []).append(number)
+    unclear: set[str] = set()
+    for number, one in enumerate(events):
+        # only labels sharing a word can be alike: compare with those, each pair once
+        for other_number in sorted({n for w in content_words(one.event) for n in by_word[w] if n > number}):
+            other = events[other_number]
+            if one.when.year != other.when.year and labels_alike(one.event, other.event):
+                unclear.update((one.id, other.id))
+    return frozenset(unclear)
