@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import genanki
 
 from quizgen.anki import fields
-from quizgen.anki.guards import check_bank
+from quizgen.anki.guards import check_bank, cloze_warnings
 from quizgen.anki.ledger import LEDGER_FILE, PROJECT_EPOCH, Ledger
 from quizgen.anki.names import deck_id, deck_name, retired_tag, tag_root
 from quizgen.anki.notes import FactNote, build_notes, retired_note
@@ -32,6 +32,7 @@ class Written:
     cards: Counter   # note type name -> cards
     person_cards: int = 0   # reversed "which office?" cards
     retired: int = 0        # retired ids shipped as notes tagged <deck>::retired
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def paths(self) -> list[Path]:
@@ -73,7 +74,7 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     saved = ledger.save()
     return Written(package, ledger.path if saved else None,
                    Counter(note.note_type.name for note in notes), cards,
-                   len(persons), len(notes) - len(bank.facts))
+                   len(persons), len(notes) - len(bank.facts), cloze_warnings(bank))
 
 
 def _check_note_types_kept(notes: list[FactNote], ledger: Ledger) -> None:
