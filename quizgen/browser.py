@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from quizgen.errors import BrowserNotFound, OutputError
@@ -32,6 +33,7 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio")
 BATCH = 4     # pages printed at the same time by one browser
 TIMEOUT = 60  # seconds for one step; a hung browser must not hang the build
+PROFILE = "quizgen-browser-"  # + pid: the temporary profile of one browser session
 PDF_SETTINGS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 
 
@@ -81,9 +83,13 @@ class Session:
 
     def __init__(self, browser: str):
         self.browser = browser
-        self.profile = tempfile.mkdtemp(prefix="quizgen-browser-")
+        from quizgen.output import sweep_stale
+
+        sweep_stale(Path(tempfile.gettempdir()), PROFILE)  # profiles of builds that were killed
+        self.profile = tempfile.mkdtemp(prefix=f"{PROFILE}{os.getpid()}-")
         self.log = tempfile.TemporaryFile()
         self.buffer, self.events, self.last_id = b"", [], 0
+        self.broken = False  # after an error or an interruption the browser is killed, not asked
         commands_read, self.commands = os.pipe()
         self.replies, replies_write = os.pipe()
 
@@ -91,12 +97,14 @@ class Session:
             first, second = os.dup(commands_read), os.dup(replies_write)
             os.dup2(first, 3)
             os.dup2(second, 4)
+            _die_with_parent()
 
         try:
             self.process = subprocess.Popen(
                 [browser, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe",
                  "about:blank"], preexec_fn=use_pipe_fds, close_fds=False, stdin=subprocess.DEVNULL,
-                stdout=self.log, stderr=self.log, start_new_session=True)
+                stdout=self.log, stderr=self.log, start_new_session=True,
+                env={**os.environ, "TMPDIR": self.profile})  # its own temporary files go with the profile
         except OSError as exc:
             self._cleanup()
             raise BrowserNotFound(f"cannot start {browser}: {exc.strerror or exc}; {INSTALL_HINT}") from None
@@ -109,36 +117,32 @@ class Session:
 
     def __exit__(self, *exc_info) -> None:
         try:
-            if self.process.poll() is None:
+            if self.process.poll() is None and not self.broken and exc_info[0] is None:
                 self._send("Browser.close")
                 self.process.wait(timeout=10)
-        except (OutputError, OSError, subprocess.TimeoutExpired):
+        except (OutputError, OSError, ValueError, subprocess.TimeoutExpired):
             pass
         finally:
             self._cleanup()
 
     def print_pdfs(self, jobs: list[tuple[Path, Path]]) -> list[Path]:
         pages = self._open([html for html, _ in jobs])
-        try:
+        with self._closing(pages):
             asked = [self._request("Page.printToPDF", PDF_SETTINGS, session) for _, session in pages]
             return [_write(pdf, base64.b64decode(self._reply(asked_id, "Page.printToPDF")["data"]))
                     for asked_id, (_, pdf) in zip(asked, jobs)]
-        finally:
-            self._close(pages)
 
     def screenshot(self, html: Path, png: Path, width: int, height: int) -> Path:
         metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
         pages = self._open([html], metrics)
-        try:
+        with self._closing(pages):
             data = self._send("Page.captureScreenshot", {"format": "png"}, pages[0][1])["data"]
             return _write(png, base64.b64decode(data))
-        finally:
-            self._close(pages)
 
     def _open(self, files: list[Path], metrics: dict | None = None) -> list[tuple[str, str]]:
         """A tab per file, each loaded; returns (target, session) pairs."""
         pages = []
-        try:
+        with self._closing(pages, on_success=False):
             for html in files:
                 target = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
                 pages.append((target, ""))
@@ -152,10 +156,19 @@ class Session:
                     raise OutputError(f"{self.browser} could not open {html}: {result['errorText']}")
             for _, session in pages:
                 self._wait(lambda m, s=session: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == s)
-        except BaseException:
-            self._close(pages)
-            raise
         return pages
+
+    @contextmanager
+    def _closing(self, pages: list[tuple[str, str]], on_success: bool = True):
+        """Close the tabs afterwards; after a failure or Ctrl-C/SIGTERM the browser is not asked
+        anything more (a reply may be half read): the session kills it instead."""
+        try:
+            yield
+        except BaseException:
+            self.broken = True
+            raise
+        if on_success:
+            self._close(pages)
 
     def _close(self, pages: list[tuple[str, str]]) -> None:
         for target, _ in pages:
@@ -224,6 +237,16 @@ class Session:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def _die_with_parent() -> None:
+    """Linux: the browser gets SIGKILL when the build that started it dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the session's own cleanup has to do
+
+
 def _write(path: Path, data: bytes) -> Path:
     from quizgen.output import write_atomic
 
@@ -234,7 +257,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 def _print_once(browser: str, html: Path, pdf: Path) -> Path:
     """One browser run per page, for systems where the DevTools pipe is unavailable."""
-    with tempfile.TemporaryDirectory(prefix="quizgen-browser-", ignore_cleanup_errors=True) as profile:
+    with tempfile.TemporaryDirectory(prefix=f"{PROFILE}{os.getpid()}-", ignore_cleanup_errors=True) as profile:
         command = [browser, *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
                    f"--print-to-pdf={Path(pdf).resolve()}", Path(html).resolve().as_uri()]
         try:

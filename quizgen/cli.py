@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
 
 from quizgen import __version__
@@ -15,6 +17,7 @@ COMMANDS = {
     "build": ("quizgen.commands", "build", "validate, then write every output into build/"),
     "anki": ("quizgen.anki", "main", "write the Anki deck (build/anki/<deck>.apkg)"),
     "print": ("quizgen.worksheet", "main", "write printable worksheets (HTML, PDF)"),
+    "web": ("quizgen.web", "main", "write the offline study page (build/web/<deck>/index.html)"),
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
@@ -28,10 +31,12 @@ def _bank_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--source", action="append", metavar="ID", help="only facts from this article (repeatable)")
+    parser.add_argument("--source", action="append", metavar="ID",
+                        help="only facts from this article, e.g. 003 or 3 (repeatable)")
     parser.add_argument("--tag", action="append", metavar="TAG", help="only facts with this tag (repeatable)")
-    parser.add_argument("--kind", action="append", choices=KINDS, metavar="KIND",
-                        help=f"only facts of this kind (repeatable): {', '.join(KINDS)}")
+    parser.add_argument("--kind", action="append", choices=KINDS, metavar="KIND", type=str.lower,
+                        help=f"only facts of this kind (repeatable): {', '.join(KINDS)}. Filters combine: "
+                             f"a fact must match every option given (any of the values of each)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,10 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = {name: sub.add_parser(name, help=text, description=text)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "quiz", "stats", "coverage"):
+    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage"):
         _bank_options(commands[name])
-    for name in ("build", "anki", "print", "coverage"):
-        commands[name].add_argument("--out", metavar="DIR", default="build", help="output folder (default: build)")
+    for name in ("build", "anki", "print", "web", "coverage"):
+        commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
+                                    help="output folder (default: build)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])
@@ -60,12 +66,27 @@ def _print_options(parser: argparse.ArgumentParser) -> None:
                         help="question types, comma-separated: mcq,blank,match,order,tf")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same worksheet)")
     parser.add_argument("--versions", type=int, default=1, metavar="N", help="versions A, B, C... (default 1)")
-    parser.add_argument("--title", help="worksheet title")
-    parser.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size (default A4)")
+    parser.add_argument("--title", help="worksheet title (also names the set's folder and files)")
+    parser.add_argument("--paper", choices=("A4", "Letter"), default="A4", type=_paper,
+                        help="paper size: A4 (default) or Letter")
     parser.add_argument("--pdf", action="store_true", help="also print PDFs with headless Chromium")
     parser.add_argument("--check", action="store_true",
                         help="write nothing: list every question with its fact id, options and key, "
                              "flag any that breaks a rule (exit 1 if any)")
+    parser.add_argument("--duplex", action=argparse.BooleanOptionalAction, default=True,
+                        help="in the PDFs, start every version on a new sheet when printed double-sided "
+                             "(a blank page where needed; default: on)")
+
+
+def _out_dir(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty folder name (it would write into the current folder)")
+    return text
+
+
+def _paper(text: str) -> str:
+    """'letter', 'LETTER', 'a4' are the papers everyone means."""
+    return {"a4": "A4", "letter": "Letter"}.get(text.casefold(), text)
 
 
 def _coverage_options(parser: argparse.ArgumentParser) -> None:
@@ -89,9 +110,18 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (timeout, CI cancel, docker stop): cleaned up exactly like Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     module_name, function, _ = COMMANDS[args.command]
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         handler = getattr(importlib.import_module(module_name), function)
         return handler(args) or 0
@@ -105,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     except QuizgenError as exc:
         print(f"quizgen: {exc}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("quizgen: interrupted", file=sys.stderr)
-        return 130
+        return 143 if isinstance(exc, Terminated) else 130
+    except BrokenPipeError:  # `quizgen check | head`: the reader is gone, so is the rest of the output
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the final flush at exit must not fail again
+        return 141

@@ -22,15 +22,24 @@ def find_problem(cloze: str) -> str | None:
         body = match.group(2)
         if "{{" in body:
             return "nested or unclosed deletion"
-        text = body.split("::", 1)[0]
+        text, has_hint, hint = body.partition("::")
+        name = f"deletion c{match.group(1)}"
         if not text.strip():
-            return f"deletion c{match.group(1)} is empty"
-        if body.count("::") > 1:
-            return f"deletion c{match.group(1)} has more than one '::' hint"
+            return f"{name} is empty"
+        if "::" in hint:
+            return f"{name} has more than one '::' hint"
+        if "{" in body or "}" in body:
+            return f"{name} contains a stray '{{' or '}}'"
+        if text.startswith(":") or hint.startswith(":"):
+            return f"{name} has ':::' (write {{{{c1::answer}}}} or {{{{c1::answer::hint}}}})"
+        if has_hint and not hint.strip():
+            return f"{name} has an empty hint (drop the '::')"
         deletions.append(int(match.group(1)))
     rest = DELETION.sub("", cloze)
     if "{{" in rest or "}}" in rest:
         return "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"
+    if "{" in rest or "}" in rest:
+        return "stray '{' or '}' next to a deletion like {{c1::answer}}"
     if not deletions:
         return "no deletion like {{c1::answer}}"
     numbers = sorted(set(deletions))

@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.exporters import EXPORTERS, export
+from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import banks_from_args
 from quizgen.summary import summarize
+from quizgen.terminal import printable
 
 
 def check(args) -> int:
     for bank in banks_from_args(args):
-        print(summarize(bank))
+        print("\n".join(printable(line) for line in summarize(bank).splitlines()))
     return 0
 
 
@@ -20,8 +22,9 @@ def build(args) -> int:
     banks = banks_from_args(args)  # everything is validated before anything is written
     out_dir = Path(args.out)
     options = {"pdf": not args.no_pdf, "default_set": True}
-    for bank in banks:
-        for name in EXPORTERS:
-            for path in export(name, bank, out_dir, options):
-                print(f"wrote {shown(path)}")
+    with locked(out_dir):  # two builds into one folder would mix their outputs
+        for bank in banks:
+            for name in EXPORTERS:
+                for path in export(name, bank, out_dir, options):
+                    print(f"wrote {printable(shown(path))}")
     return 0

@@ -14,6 +14,7 @@ from quizgen.model import Bank
 EXPORTERS = {
     "anki": "quizgen.anki.exporter",
     "print": "quizgen.worksheet.exporter",
+    "web": "quizgen.web.exporter",
 }
 
 

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from quizgen.errors import BankError
 from quizgen.model import Source
-from quizgen.yamlfile import LineDict, read_yaml
+from quizgen.terminal import unsafe_character
+from quizgen.yamlfile import LineDict, decode_text, read_regular, read_yaml
 
 METADATA_FILE = "sources.yaml"
+MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
 
 _PUNCTUATION = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -63,22 +65,23 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
                 problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': unknown field '{key}'")
             elif value is None:
                 continue
-            elif isinstance(value, (list, dict, bool)) or (expected is int and not isinstance(value, int)):
+            elif isinstance(value, (list, dict, bool)) or (expected is int and not _whole(value)):
                 problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': field '{key}' must be "
                                 f"{'a whole number' if expected is int else 'text'}")
+            elif unsafe_character(str(value)):
+                problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': field '{key}' contains "
+                                f"{unsafe_character(str(value))}")
             else:
-                values[key] = str(value) if expected is str else value
+                values[key] = int(value) if expected is int else str(value)
         for key in ("file", "title"):
             if entry.get(key) in (None, ""):
                 problems.append(f"{shown}:{line}: seed '{seed_id}': missing required field '{key}'")
         if "file" not in values or "title" not in values:
             continue
-        path = seeds_dir / values["file"]
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{shown}:{entry.lines['file']}: seed '{seed_id}': cannot read "
-                            f"{shown_dir}/{values['file']}: {getattr(exc, 'strerror', None) or exc}")
+        where = f"{shown}:{entry.lines['file']}: seed '{seed_id}'"
+        text, why = _read_article(seeds_dir, values["file"], f"{shown_dir}/{values['file']}")
+        if why:
+            problems.append(f"{where}: cannot read {shown_dir}/{values['file']}: {why}")
             continue
         values.pop("notes", None)
         source = Source(id=str(seed_id), **values)
@@ -86,3 +89,27 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
     if problems:
         raise BankError(problems)
     return seeds
+
+
+def _whole(value) -> bool:
+    """A year as YAML text ('2011') or an explicitly tagged int."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4
+
+
+def _read_article(seeds_dir: Path, name: str, shown: str) -> tuple[str, str | None]:
+    """An article's text, or why not: only a regular file inside the seeds folder (no /etc/passwd)."""
+    if "\x00" in name or Path(name).is_absolute() or ".." in Path(name).parts:
+        return "", "a seed file must be a relative path inside the seeds folder"
+    path = seeds_dir / name
+    try:
+        inside = path.resolve().is_relative_to(seeds_dir.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        inside = False
+    if not inside:
+        return "", "it links outside the seeds folder"
+    try:
+        return decode_text(read_regular(path, shown, MAX_SEED_BYTES), shown), None
+    except BankError as exc:
+        return "", exc.problems[0].split(": ", 1)[1].removeprefix("cannot read file: ")

@@ -1,8 +1,15 @@
-"""Reads a YAML file into plain values that remember their line numbers."""
+"""Reads a YAML file into plain values that remember their line numbers.
+
+Plain scalars stay the text that was written (`12:30`, `0x7D2`, `02002`, `yes`, `2002-05-28`):
+YAML 1.1 would silently turn them into 750, 2002, 1026, True and a date. Only `null`/`~`/empty
+mean "no value"; a value typed on purpose carries an explicit tag (`!!int 5`).
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -24,19 +31,69 @@ class LineList(list):
     lines: list
 
 
-def read_yaml(path: Path, shown: str):
-    """Parse `path`; every problem becomes a BankError line `shown:LINE: message`."""
+MAX_YAML_BYTES = 2 * 1024 * 1024  # a hand-written fact file is tens of KB; 2 MB parse in about a second
+
+
+def read_regular(path: Path, shown: str, limit: int) -> bytes:
+    """The bytes of `path`, which must be a regular file of at most `limit` bytes.
+
+    Checked on the opened file, before reading: a FIFO would block for ever, /dev/zero never ends,
+    and a huge file costs minutes and gigabytes to parse. O_NONBLOCK keeps opening a FIFO from
+    waiting for a writer.
+    """
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BankError([f"{shown}:1: cannot read file: {exc.strerror}"]) from None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as exc:
+        raise BankError([f"{shown}:1: cannot read file: {getattr(exc, 'strerror', None) or exc}"]) from None
+    info = os.fstat(fd)
+    problem = None
+    if stat.S_ISDIR(info.st_mode):
+        problem = "cannot read file: Is a directory"
+    elif not stat.S_ISREG(info.st_mode):
+        problem = "not a regular file (a FIFO, device or socket); refusing to read it"
+    elif info.st_size > limit:
+        problem = f"file too large ({_size(info.st_size)}, at most {_size(limit)})"
+    if problem:
+        os.close(fd)
+        raise BankError([f"{shown}:1: {problem}"])
+    with open(fd, "rb") as handle:
+        try:
+            raw = handle.read(limit + 1)  # bounded even if the file grows while we read
+        except OSError as exc:
+            raise BankError([f"{shown}:1: cannot read file: {exc.strerror or exc}"]) from None
+    if len(raw) > limit:
+        raise BankError([f"{shown}:1: file too large (more than {_size(limit)})"])
+    return raw
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """UTF-8 text with one BOM at most; a problem is reported on its line (\\r, \\r\\n or \\n)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = _line_of(raw[: exc.start].decode("utf-8", "replace"))
         raise BankError([f"{shown}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x})"]) from None
+    text = text.removeprefix("\ufeff")
+    if "\ufeff" in text:
+        line = _line_of(text[: text.index("\ufeff")])
+        raise BankError([f"{shown}:{line}: stray byte-order mark (U+FEFF); remove it"])
+    return text
+
+
+def _line_of(before: str) -> int:
+    """The 1-based line a position is on, counting old-Mac \\r line ends as PyYAML does."""
+    return len(re.findall(r"\r\n|\r|\n", before)) + 1
+
+
+def read_yaml(path: Path, shown: str, limit: int = MAX_YAML_BYTES):
+    """Parse `path`; every problem becomes a BankError line `shown:LINE: message`."""
+    text = decode_text(read_regular(path, shown, limit), shown)
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
+        line = _line_of(text[: text.index("\x00")])
         raise BankError([f"{shown}:{line}: binary file (NUL byte), not YAML"])
     try:
         node = _compose(text)
@@ -67,7 +124,18 @@ def read_yaml(path: Path, shown: str):
     return value
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+def _text_only(loader):
+    """`loader` with YAML 1.1's implicit typing removed, except null: plain scalars resolve to str."""
+    if loader is None:
+        return None
+    nulls = {first: [(tag, regexp) for tag, regexp in resolvers if tag.endswith(":null")]
+             for first, resolvers in loader.yaml_implicit_resolvers.items()}
+    return type(f"Text{loader.__name__}", (loader,),
+                {"yaml_implicit_resolvers": {k: v for k, v in nulls.items() if v}})
+
+
+_FAST_LOADER = _text_only(getattr(yaml, "CSafeLoader", None))  # libyaml, when PyYAML has it
+_SLOW_LOADER = _text_only(yaml.SafeLoader)
 _MAX_FAST_DEPTH = 1000  # libyaml recurses in C and crashes on absurd nesting; PyYAML raises
 
 
@@ -78,7 +146,7 @@ def _compose(text: str):
             return yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             pass  # parse again in pure Python: its messages and marks are the ones users see
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return yaml.compose(text, Loader=_SLOW_LOADER)
 
 
 def _nesting_bound(text: str) -> int:
@@ -130,9 +198,15 @@ class _Converter:
     def _scalar(self, node, line: int):
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        except yaml.YAMLError as exc:
             reason = getattr(exc, "problem", None) or str(exc)  # the problem without a source excerpt
             self.problems.append(f"{self.shown}:{line}: malformed YAML: {' '.join(reason.split())}")
+            return None
+        except Exception as exc:  # noqa: BLE001 - PyYAML raises KeyError, AttributeError... on bad tagged values
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            detail = str(exc) if isinstance(exc, (ValueError, OverflowError)) else "not a valid value"
+            self.problems.append(f"{self.shown}:{line}: malformed YAML: invalid {tag} value "
+                                 f"'{node.value}' ({' '.join(detail.split())})")
             return None
         if isinstance(value, str) and _SURROGATE.search(value):
             self.problems.append(f"{self.shown}:{line}: malformed YAML: escape of a lone surrogate "
@@ -148,6 +222,10 @@ class _Converter:
             key = self.convert(key_node)
             key_line = key_node.start_mark.line + 1
             if len(self.problems) > reported:  # the key itself is broken; one message is enough
+                continue
+            if key == "<<" and key_node.style not in ("'", "\""):
+                self.problems.append(f"{self.shown}:{key_line}: malformed YAML: merge keys (<<) are "
+                                     f"not supported; repeat the fields")
                 continue
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 self.problems.append(

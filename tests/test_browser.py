@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 import struct
 import zlib
 
@@ -33,10 +35,11 @@ def printed(tmp_path_factory):
     browser = browser_or_skip()
     from pypdf import PdfReader
 
-    folder = tmp_path_factory.mktemp("printed")
+    out = tmp_path_factory.mktemp("printed")
     bank = bundled()
     sheet_set = build_set(bank, bank, SheetOptions(count=24, versions=2, seed=2), "review", "Review", "Sub")
-    write_sets([sheet_set], folder, browser)
+    write_sets([sheet_set], out, browser)
+    folder = out / "review"
     pdf = print_pdf(folder / "review-A.html", folder / "review-A.pdf", browser)
     pages = [flat(page.extract_text()) for page in PdfReader(str(pdf)).pages]
     return sheet_set.sheets[0], pages, folder, browser
@@ -44,7 +47,7 @@ def printed(tmp_path_factory):
 
 def body(page: str) -> str:
     """A page's text without its footer ('Version A · page 2 of 3')."""
-    return re.sub(r"version[a-z]page\d+(of\d+)?", "", page)
+    return re.sub(r"(answerkey)?version[a-z]page\d+of\d+", "", page)
 
 
 def flat(text: str) -> str:
@@ -68,8 +71,8 @@ def parts_of(item) -> list[str]:
 
 def test_no_question_is_split_across_pages(printed):
     sheet, pages, _, _ = printed
-    key_page = next(i for i, text in enumerate(pages) if "answerkey" in text)
-    assert key_page >= 1
+    key_page = len(pages)
+    assert key_page >= 2
     for item in sheet.items:
         first, *rest = parts_of(item)
         where = [i for i, text in enumerate(pages[:key_page]) if first in text]
@@ -77,13 +80,18 @@ def test_no_question_is_split_across_pages(printed):
         assert all(part in pages[where[0]] for part in rest), (item.number, where[0])
 
 
-def test_the_answer_key_starts_on_a_new_page(printed):
-    sheet, pages, _, _ = printed
-    key_page = next(i for i, text in enumerate(pages) if "answerkey" in text)
-    assert body(pages[key_page]).startswith("answerkey")  # nothing from the questions above it
-    last_question = parts_of(sheet.items[-1])[0]
-    assert last_question in pages[key_page - 1]
-    assert all("answerkey" not in text for text in pages[:key_page])
+def test_the_answer_key_is_numbered_as_key_pages_not_student_pages(printed):
+    sheet, pages, folder, browser = printed
+    from pypdf import PdfReader
+
+    assert all("answerkey" not in text for text in pages)  # the student copy holds no key
+    assert parts_of(sheet.items[-1])[0] in pages[-1]
+    pdf = print_pdf(folder / "review-A-key.html", folder / "key-A.pdf", browser)
+    keys = [flat(page.extract_text()) for page in PdfReader(str(pdf)).pages]
+    for number, text in enumerate(keys, start=1):
+        assert f"answerkeyversionapage{number}of{len(keys)}" in text
+        assert not re.search(r"(?<!answerkey)versionapage", text)
+    assert body(keys[0]).startswith("answerkey")
 
 
 def test_pages_are_numbered_and_a4(printed):
@@ -102,10 +110,10 @@ def test_combined_pdf_has_every_version_and_no_key(printed):
     from pypdf import PdfReader
 
     pages = [flat(p.extract_text()) for p in PdfReader(str(folder / "review.pdf")).pages]
-    assert any("versionapage1" in p for p in pages) and any("versionbpage" in p for p in pages)
+    assert any("versionapage1" in p for p in pages) and any("versionbpage1" in p for p in pages)
     assert not any("answerkey" in p for p in pages)
     keys = [flat(p.extract_text()) for p in PdfReader(str(folder / "review-key.pdf")).pages]
-    assert body(keys[0]).startswith("answerkey") and any("versionb" in p and "answerkey" in p for p in keys)
+    assert body(keys[0]).startswith("answerkey") and any("answerkeyversionbpage1" in p for p in keys)
 
 
 def test_letter_paper_prints_as_letter(tmp_path):
@@ -115,7 +123,7 @@ def test_letter_paper_prints_as_letter(tmp_path):
     bank = bundled()
     sheet_set = build_set(bank, bank, SheetOptions(count=6, paper="Letter"), "letter", "L", "S")
     write_sets([sheet_set], tmp_path)
-    pdf = print_pdf(tmp_path / "letter-A.html", tmp_path / "letter.pdf", browser)
+    pdf = print_pdf(tmp_path / "letter" / "letter-A.html", tmp_path / "letter.pdf", browser)
     box = PdfReader(str(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
@@ -133,7 +141,7 @@ def test_print_command_writes_pdfs(tmp_path, capsys):
     browser_or_skip()
     assert main(["print", "--pdf", "--versions", "2", "-n", "8", "--title", "Quick check",
                  "--out", str(tmp_path)]) == 0
-    folder = tmp_path / "print" / "nato-russia"
+    folder = tmp_path / "print" / "nato-russia" / "quick-check"
     assert (folder / "quick-check.pdf").read_bytes().startswith(b"%PDF")
     assert (folder / "quick-check-key.pdf").read_bytes().startswith(b"%PDF")
 
@@ -194,3 +202,49 @@ def read_png(data: bytes) -> tuple[int, int, list[int]]:
         grey += [sum(line[i:i + 3]) // 3 for i in range(0, stride, channels)]
         previous = line
     return width, height, grey
+
+
+def footers(pdf: Path) -> list[str]:
+    """The footer of every page, read back with pdftotext ('' for a blank page)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")[:-1]
+    return [(re.findall(r"((?:Answer key, version|Version) [A-Z] · page \d+ of \d+)", page) or [""])[-1]
+            for page in pages]
+
+
+def test_printed_versions_are_numbered_on_their_own_and_start_on_a_front_page(tmp_path):
+    """`quizgen print --versions 3 --pdf`, read back: every version numbered from 1 of its own total,
+    the key numbered as key pages, and (duplex, the default) every version on an odd page."""
+    browser_or_skip()
+    command = [sys.executable, "-m", "quizgen", "print", "--versions", "3", "--pdf", "-n", "15",
+               "--source", "003", "--title", "Duplex check", "--out", str(tmp_path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "print" / "nato-russia" / "duplex-check"
+    for pdf, label in ((folder / "duplex-check.pdf", "Version"), (folder / "duplex-check-key.pdf",
+                                                                  "Answer key, version")):
+        pages = footers(pdf)
+        starts = [i + 1 for i, f in enumerate(pages) if f.endswith(" · page 1 of " + f.split(" of ")[-1])
+                  and f]
+        assert [pages[s - 1].split(" · ")[0] for s in starts] == [f"{label} {v}" for v in "ABC"]
+        for start in starts:
+            assert start % 2 == 1, (pdf.name, pages)  # a front page when printed double-sided
+            total = int(pages[start - 1].split(" of ")[1])
+            own = pages[start - 1:start - 1 + total]
+            letter = pages[start - 1].split(" · ")[0][-1]
+            assert own == [f"{label} {letter} · page {n} of {total}" for n in range(1, total + 1)]
+            padding = pages[start - 1 + total:start - 1 + total + total % 2]
+            assert padding == [""] * (total % 2)  # the blank page that keeps the next version on a front
+        assert all(("Answer key" in f) == (label != "Version") for f in pages if f)
+        if label == "Version":
+            assert "" in pages  # 3-page versions: the duplex padding was really needed and added
+    # without duplex no blank pages; and a smaller set replaces the larger one whole
+    done = subprocess.run([*command[:5], "2", *command[6:], "--no-duplex"], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["duplex-check-A.html", "duplex-check-A-key.html", "duplex-check-B.html", "duplex-check-B-key.html",
+         "duplex-check.pdf", "duplex-check-key.pdf"])
+    assert "" not in footers(folder / "duplex-check.pdf")
+    assert not [p for p in (tmp_path / "print" / "nato-russia").iterdir() if p.name.startswith(".staging")]

@@ -41,7 +41,7 @@ CASES = {
     "propaganda-without-note": f"{FILE}:11: fact 'sample-nrc-created': stance 'propaganda' needs "
                                "a 'note' saying why the claim is false",
     "year-answer-not-four-digits": f"{FILE}:5: fact 'sample-nrc-created': kind 'year' needs a "
-                                   "four-digit answer; got 'May 2002'",
+                                   "four-digit answer from 1000 to 2999; got 'May 2002'",
     # malformed YAML
     "tab-indentation": f"{FILE}:13: malformed YAML: tab character used for indentation (use spaces)",
     "bad-indentation": f"{FILE}:14: malformed YAML: mapping values are not allowed here (check the "

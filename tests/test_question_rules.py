@@ -105,12 +105,13 @@ def test_more_than_answers_get_no_nearby_values_and_no_overlapping_options():
     fact = _fact(id="trained", a="over 1,500 personnel", kind="number",
                  q="How many personnel had the NRC counter-narcotics project trained by June 2011?",
                  distractors=("over 1,400 personnel", "about 150 personnel", "about 15 personnel",
-                              "about 15,000 personnel"),
+                              "about 15,000 personnel", "about 50 personnel"),
                  cloze="By June 2011 the project had trained {{c1::over 1,500 personnel}}.")
     bank = _bank(fact)
     for seed in range(20):
         question = multiple_choice(fact, bank, random.Random(seed))
         assert "over 1,400 personnel" not in question.options  # true if over 1,500 were trained
+        assert "about 15,000 personnel" not in question.options  # may be true: "over" has no ceiling
         assert flags(question, bank) == []
     assert fill_blank(fact) is None  # "over ___" has many right answers
     assert not can_be_false(fact, bank)
@@ -153,10 +154,11 @@ def test_events_whose_labels_fit_another_date_are_not_ordered():
 
     facts = [event(1, "NATO decides to resume formal NATO-Russia Council meetings", When(2009, 3)),
              event(2, "NATO-Russia Council meetings resume", When(2016, 4)),
+             event(6, "Finland joins NATO", When(2023, 4)),
              event(3, "Founding Act signed", When(1997, 5)),
              event(4, "Partnership for Peace launched", When(1994, 1)),
              event(5, "Russia annexes Crimea", When(2014, 3))]
     bank = _bank(*facts)
     for seed in range(20):
         question = ordering(facts, bank, random.Random(seed))
-        assert {f.id for f in question.facts} == {"e3", "e4", "e5"}
+        assert {f.id for f in question.facts} <= {"e3", "e4", "e5", "e6"}

@@ -56,13 +56,13 @@ def subsets():
 def test_ordering_has_exactly_one_right_order(seed):
     rng = random.Random(seed)
     for facts in subsets():
-        question = ordering(facts, rng)
+        question = ordering(facts, bundled(), rng)
         if question is None:
             assert len(orderable(facts)) < 3
             continue
         assert 3 <= len(question.items) <= 5
         for a, b in combinations(question.facts, 2):
-            assert apart(a.when, b.when, 28), (a.when, b.when)  # no two dates could be the same moment
+            assert apart(a.when, b.when, 365), (a.when, b.when)  # a year apart at least
         ordered = [question.facts[i].when.sort_key for i in question.order]
         assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)
         assert list(question.order) != list(range(len(question.items)))  # not printed already in order
@@ -72,7 +72,7 @@ def test_ordering_has_exactly_one_right_order(seed):
 
 def test_every_article_supports_an_ordering_question():
     for facts in subsets():
-        assert ordering(facts, random.Random(1)) is not None
+        assert ordering(facts, bundled(), random.Random(1)) is not None
 
 
 @EXAMPLES
@@ -86,7 +86,8 @@ def test_matching_pairs_are_unambiguous(seed):
             question = matching(facts, bank, rng, flavour)
             if question is None:
                 continue
-            assert 3 <= len(question.left) <= 5 and 1 <= question.spares <= 2
+            # no spare year: an event of one year may recur in another
+            assert 3 <= len(question.left) <= 5 and (0 if flavour == "years" else 1) <= question.spares <= 2
             assert len(set(question.pairs)) == len(question.left)
             assert len({answer_key(t) for t in question.right}) == len(question.right)
             assert len({answer_key(t) for t in question.left}) == len(question.left)
@@ -131,7 +132,7 @@ def test_false_statements_differ_from_the_fact_and_are_certainly_false(seed):
         assert was and now
         assert any(within(was, text) for text in (fact.a, *fact.alt)), (was, now)
         assert within(now, question.swapped), (was, now)
-    assert falses > len(bank.facts) / 2
+    assert falses > len(bank.facts) / 4
 
 
 def test_claims_keep_their_attribution():
@@ -143,7 +144,7 @@ def test_claims_keep_their_attribution():
             statement = true_false(fact, bank, random.Random(1), truth=truth).statement
             assert ATTRIBUTION.search(statement), statement
             blank = fill_blank(fact)
-            assert ATTRIBUTION.search(blank.before + blank.after), blank
+            assert blank is None or ATTRIBUTION.search(blank.before + blank.after), blank
 
 
 def test_a_claim_without_attribution_gets_the_author():
@@ -155,9 +156,11 @@ def test_a_claim_without_attribution_gets_the_author():
 
 def test_fill_in_the_blank_hides_exactly_the_answer():
     bank = bundled()
-    for fact in bank.facts:
-        question = fill_blank(fact)
-        full = with_answer(fact) if question.answer in (fact.a, *fact.alt) else None
-        assert question.answer in [d.text for d in cloze.deletions(fact.cloze)]
-        if full:
-            assert question.before + question.answer + question.after == full
+    blanks = [q for q in map(fill_blank, bank.facts) if q is not None]
+    assert len(blanks) > len(bank.facts) / 2
+    for question in blanks:
+        fact = question.fact
+        # the answer deletion, or its number when the unit stays printed ("___ people")
+        assert any(d.text == question.answer or d.text.startswith(question.answer + " ")
+                   for d in cloze.deletions(fact.cloze))
+        assert question.before + question.answer + question.after == with_answer(fact)

@@ -31,10 +31,12 @@ def test_escape_sequences_in_bank_text_are_removed_before_painting():
     assert Screen(io.StringIO(), colour=False).paint("NATO", "good") == "NATO"
 
 
-def test_paragraphs_wrap_on_a_terminal_and_stay_whole_in_a_pipe():
+def test_paragraphs_wrap_on_a_terminal_at_its_width_now_and_stay_whole_in_a_pipe(monkeypatch):
     text = "Which German Foreign Minister remarked in April 2020 that NATO can save lives?"
     terminal = Screen(FakeTerminal(), colour=False)
-    terminal.width = 40
+    monkeypatch.setenv("COLUMNS", "20")
+    assert terminal.width == 20
+    monkeypatch.setenv("COLUMNS", "40")  # resized while the quiz runs: the next paragraph uses it
     terminal.para(text, indent="  ")
     assert terminal.stream.getvalue().splitlines() == [
         "  Which German Foreign Minister remarked", "    in April 2020 that NATO can save", "    lives?"]

@@ -12,7 +12,7 @@ from quizgen.model import Bank, Fact, Location, Source, When
 from quizgen.worksheet.exporter import export
 from quizgen.worksheet.options import TYPES, SheetOptions, slug
 from quizgen.worksheet.plan import plan_questions, quotas
-from quizgen.worksheet.rendering import render_combined, render_key, render_worksheet
+from quizgen.worksheet.rendering import render_key, render_worksheet
 from quizgen.worksheet.writer import build_set
 from test_questions import bundled
 
@@ -86,7 +86,7 @@ def test_same_options_and_seed_give_identical_files(tmp_path):
     assert main([*args, "--out", str(tmp_path / "two")]) == 0
     assert main(["print", "--versions", "2", "--seed", "12", "-n", "15", "--out", str(tmp_path / "three")]) == 0
     one, two, three = (sorted((tmp_path / d).rglob("*.html")) for d in ("one", "two", "three"))
-    assert [p.name for p in one] == [p.name for p in two] and len(one) == 4
+    assert [p.name for p in one] == [p.name for p in two] and len(one) == 4  # A, A-key, B, B-key
     assert all(p.read_bytes() == q.read_bytes() for p, q in zip(one, two))
     assert all(p.read_bytes() != q.read_bytes() for p, q in zip(one, three))
 
@@ -95,19 +95,23 @@ def test_print_writes_versions_keys_and_filters(tmp_path, capsys):
     code = main(["print", "--source", "003", "--versions", "3", "--title", "Fair Observer quiz",
                  "--paper", "Letter", "--out", str(tmp_path)])
     assert code == 0
-    folder = tmp_path / "print" / "nato-russia"
+    folder = tmp_path / "print" / "nato-russia" / "fair-observer-quiz"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == [f"fair-observer-quiz-{x}.html" for x in ("A", "B", "C", "all", "key")]
+    assert names == sorted(f"fair-observer-quiz-{x}.html" for x in ("A", "A-key", "B", "B-key", "C", "C-key"))
     page = (folder / "fair-observer-quiz-B.html").read_text()
     assert "size: letter" in page and "Fair Observer quiz" in page and "<strong>B</strong>" in page
-    assert "Cenu" not in page.split('class="answer-key"')[1].split("<ul class=\"sources\">")[1]
+    assert 'content: "Version B · page " counter(page) " of " counter(pages)' in page
+    assert 'class="answer-key"' not in page
+    key = (folder / "fair-observer-quiz-B-key.html").read_text()
+    assert 'content: "Answer key, version B · page " counter(page) " of " counter(pages)' in key
+    assert "Cenu" not in key.split("<ul class=\"sources\">")[1]
     assert "wrote " in capsys.readouterr().out
 
 
 def test_the_key_gives_every_answer_with_its_article():
     bank = bundled()
     sheet = build_set(bank, bank, SheetOptions(count=20), "t", "T", "S").sheets[0]
-    key = render_key([sheet])
+    key = render_key(sheet)
     rows = re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.S)
     assert [int(number) for number, _ in rows] == list(range(1, 21))
     for _, row in rows:
@@ -134,7 +138,7 @@ def test_every_text_is_escaped_and_the_page_is_self_contained(tmp_path):
     bank = hostile_bank()
     sheets = build_set(bank, bank, SheetOptions(count=8, versions=2, title="x"),
                        "evil", "</title><script>t()</script>", "<b>sub</b>").sheets
-    for page in (render_worksheet(sheets[0]), render_combined(list(sheets)), render_key(list(sheets))):
+    for page in (render_worksheet(sheets[0]), render_worksheet(sheets[1]), render_key(sheets[1])):
         assert "<script" not in page and "<img" not in page and "<svg" not in page
         assert "&lt;img src=x onerror=alert(" in page
         assert not re.search(r"<(link|script|iframe|img)\b", page)
@@ -146,11 +150,12 @@ def test_build_writes_a_sheet_per_article_and_a_review(tmp_path):
     bank = bundled()
     paths = export(bank, tmp_path, {"pdf": False, "default_set": True})
     names = {p.name for p in paths}
-    assert all(p.is_file() and p.parent == tmp_path / "print" / "nato-russia" for p in paths)
+    assert all(p.is_file() and p.parent.parent == tmp_path / "print" / "nato-russia" for p in paths)
+    assert all(p.name.startswith(p.parent.name + "-") for p in paths)  # each set in its own folder
     for source_id in bank.sources:
-        for suffix in ("A.html", "B.html", "all.html", "key.html"):
+        for suffix in ("A.html", "B.html", "A-key.html", "B-key.html"):
             assert any(n.startswith(source_id) and n.endswith(suffix) for n in names), (source_id, suffix)
-    assert {"review-A.html", "review-B.html", "review-key.html", "review-all.html"} <= names
+    assert {"review-A.html", "review-B.html", "review-A-key.html", "review-B-key.html"} <= names
     assert not any(n.endswith(".pdf") for n in names)
 
 
@@ -158,7 +163,8 @@ def test_build_writes_a_sheet_per_article_and_a_review(tmp_path):
     (["--types", "mcq,essay"], "--types: unknown type 'essay'"),
     (["--versions", "0"], "--versions must be between 1 and 26"),
     (["--count", "0"], "--count must be at least 1"),
-    (["--source", "999"], "no facts match --source 999"),
+    (["--source", "999"], "--source 999: no such article (articles: 000 2020 NATO's solidarity"),
+    (["--tag", "no-such-tag"], "--tag no-such-tag: no fact has this tag (tags: "),
 ])
 def test_bad_options_are_one_line_errors(tmp_path, capsys, args, message):
     assert main(["print", *args, "--out", str(tmp_path)]) == 2
@@ -178,7 +184,7 @@ def test_pdf_without_a_browser_says_how_to_install_one(tmp_path, capsys, monkeyp
 def test_a_narrow_filter_notes_what_could_not_be_asked(tmp_path, capsys):
     assert main(["print", "--kind", "year", "--types", "match,order,mcq", "-n", "6", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
-    page = next((tmp_path / "print" / "nato-russia").glob("*-A.html")).read_text()
+    page = next((tmp_path / "print" / "nato-russia").glob("*/*-A.html")).read_text()
     assert page.count('class="question"') == 6
     assert all(line.startswith("quizgen: note:") for line in err.splitlines())
 
@@ -206,3 +212,47 @@ def test_no_question_gives_away_the_answer_of_another(seed):
                 continue
             printed = " ".join(answer_key(text) for text in _texts(other_kind, other))
             assert not any(f" {answer} " in f" {printed} " for answer in answers), (answers, printed)
+
+
+def test_forgiving_options_source_number_tag_case_and_paper_case(tmp_path, capsys):
+    assert main(["print", "--source", "3", "--tag", "NRC", "--kind", "Year", "--paper", "letter",
+                 "-n", "2", "--types", "mcq", "--out", str(tmp_path)]) == 0
+    [page] = (tmp_path / "print" / "nato-russia").glob("*/*-A.html")
+    assert "size: letter" in page.read_text()
+    assert "2q-mcq" in page.name  # named from the options that shape it
+
+
+def test_custom_sheets_with_other_options_do_not_replace_each_other(tmp_path):
+    for count in ("5", "6"):
+        assert main(["print", "-n", count, "--out", str(tmp_path)]) == 0
+    folders = sorted(p.name for p in (tmp_path / "print" / "nato-russia").iterdir())
+    assert folders == ["nato-russia-relations-review-5q", "nato-russia-relations-review-6q"]
+
+
+def test_blank_lines_are_sized_to_the_answer_and_keep_their_quotes(tmp_path):
+    from quizgen.worksheet.layout import gap_of
+
+    short, long = gap_of("in ", ".", "2002"), gap_of("the “", "” said", "Organisation for the Prohibition of Chemical Weapons")
+    assert short.width == 45 and long.width == 140
+    assert (long.opening, long.closing, long.before, long.after) == ("“", "”", "the ", " said")
+    bank = bundled()
+    sheet = build_set(bank, bank, SheetOptions(count=10, types=("blank",)), "t", "T", "S").sheets[0]
+    page = render_worksheet(sheet)
+    widths = [int(w) for w in re.findall(r'class="gap" style="width: (\d+)mm"', page)]
+    assert len(widths) == 10 and all(45 <= w <= 140 for w in widths)
+    assert widths == [gap_of(i.question.before, i.question.after, i.question.answer).width for i in sheet.items]
+
+
+def test_the_readme_print_example_does_what_it_says(tmp_path, capsys):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    example = readme.split("```sh\nquizgen print ", 1)[1].split("```", 1)[0].replace("\\\n", " ")
+    args = example.split('"NRC quiz"')
+    argv = [*args[0].split(), "NRC quiz", *args[1].split()]
+    argv = [a for a in argv if a != "--pdf"]  # the PDF path is tested with a browser in test_browser
+    assert main(["print", *argv, "--out", str(tmp_path)]) == 0
+    assert "note" not in capsys.readouterr().err
+    page = (tmp_path / "print" / "nato-russia" / "nrc-quiz" / "nrc-quiz-A.html").read_text()
+    assert page.count("data-number=") == 12  # "writes … with 12 questions"
+    assert "size: letter" in page

@@ -18,8 +18,11 @@ from pathlib import Path
 from quizgen.errors import BankError, UsageError
 from quizgen.output import write_atomic
 from quizgen.paths import shown
+from quizgen.yamlfile import read_regular
 
 LEDGER_FILE = "anki-versions.json"
+MAX_LEDGER_BYTES = 16 * 1024 * 1024
+MAX_MTIME = 2**53  # Anki keeps mtimes in SQLite integers (and JavaScript numbers)
 PROJECT_EPOCH = 1793491200  # 2026-11-01T00:00:00Z
 SECTIONS = ("note_types", "notes")
 ABOUT = ("Anki versions written by quizgen: per note, a content hash and the mtime Anki compares "
@@ -46,14 +49,17 @@ class Ledger:
 
     @classmethod
     def load(cls, path: Path) -> "Ledger":
-        if not path.exists():
+        if not os.path.lexists(path):
             return cls(path, {name: {} for name in SECTIONS}, existed=False)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_regular(path, shown(path), MAX_LEDGER_BYTES).decode("utf-8"))
             sections = {name: {key: _entry(value) for key, value in data[name].items()}
                         for name in SECTIONS}
         except json.JSONDecodeError as exc:
             raise BankError([f"{shown(path)}:{exc.lineno}: not valid JSON ({exc.msg}); "
+                             "restore it from version control"]) from None
+        except RecursionError:
+            raise BankError([f"{shown(path)}:1: not valid JSON (nested too deeply); "
                              "restore it from version control"]) from None
         except (KeyError, TypeError, AttributeError, ValueError, UnicodeDecodeError):
             raise BankError([f"{shown(path)}:1: not a quizgen Anki ledger (expected "
@@ -123,14 +129,19 @@ def clock() -> int:
     if value is None or value == "":
         return int(time.time())
     try:
-        return int(value)
+        seconds = int(value)
     except ValueError:
-        raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{value}'") from None
+        seconds = -1
+    if not 0 <= seconds <= MAX_MTIME:
+        raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970 (at most {MAX_MTIME}), "
+                         f"not '{value[:40]}'")
+    return seconds
 
 
 def _entry(value) -> Entry:
     kind, person = value.get("type"), value.get("person")
-    if not isinstance(value["hash"], str) or type(value["mtime"]) is not int or not all(
+    if not isinstance(value["hash"], str) or type(value["mtime"]) is not int or not (
+            0 <= value["mtime"] <= MAX_MTIME) or not all(
             item is None or isinstance(item, str) for item in (kind, person)):
         raise ValueError("bad entry")
     return Entry(value["hash"], value["mtime"], kind, value.get("retired") is True, person)

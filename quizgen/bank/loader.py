@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from quizgen.bank.duplicates import repeated_questions
@@ -13,6 +14,7 @@ from quizgen.errors import BankError
 from quizgen.model import Bank, Fact, Location, Retired
 from quizgen.paths import shown
 from quizgen.seeds import Seed, load_seeds
+from quizgen.terminal import unsafe_character
 from quizgen.yamlfile import LineDict, LineList, read_yaml
 
 
@@ -20,12 +22,21 @@ def deck_dirs(decks_root: Path) -> list[Path]:
     """Every deck folder (a folder holding .yaml files) under `decks_root`, sorted."""
     if not decks_root.is_dir():
         raise BankError([f"{shown(decks_root)}:1: no such deck folder"])
-    found = sorted(p for p in decks_root.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
-    if not found and any(decks_root.glob("*.yaml")):
-        found = [decks_root]
+    try:
+        found = sorted(p for p in decks_root.iterdir() if p.is_dir() and _has_yaml(p))
+        if not found and _has_yaml(decks_root):
+            found = [decks_root]
+    except OSError as exc:
+        raise BankError([f"{shown(Path(exc.filename or decks_root))}:1: cannot read deck folder: "
+                         f"{exc.strerror or exc}"]) from None
     if not found:
         raise BankError([f"{shown(decks_root)}:1: no deck folders with .yaml files"])
     return found
+
+
+def _has_yaml(folder: Path) -> bool:
+    """Whether `folder` holds .yaml files; an unreadable folder is an error, not an empty one."""
+    return any(entry.name.endswith(".yaml") for entry in os.scandir(folder))
 
 
 def load_banks(decks_root: Path, seeds_dir: Path) -> list[Bank]:
@@ -47,23 +58,29 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed]) -> Bank:
     problems: list[str] = []
     title = _deck_title(deck_dir, problems)
     facts, retired, skips = [], [], []
-    for path in sorted(deck_dir.glob("*.yaml")):
+    for path in sorted(deck_dir / entry.name for entry in os.scandir(deck_dir)
+                       if entry.name.endswith(".yaml")):
         if path.name != DECK_FILE:
             _load_file(path, seeds, problems, (facts, retired, skips))
     _check_across(facts, problems)
+    name = deck_dir.resolve().name  # `--decks .` names the deck after the folder, not '' or '..'
+    if unsafe_character(name) or not name:
+        problems.append(f"{shown(deck_dir)}:1: deck folder name contains {unsafe_character(name)}")
+    elif not facts and not problems:
+        problems.append(f"{shown(deck_dir)}:1: deck '{name}' has no facts (add a fact file)")
     if not problems:
         _check_retired(deck_dir, facts, retired, problems)
     if problems:
         raise BankError(problems)
     used = {c.source.id: c.source for fact in facts for c in fact.citations}
-    return Bank(deck_dir.name, title, tuple(facts), dict(sorted(used.items())), deck_dir,
+    return Bank(name, title, tuple(facts), dict(sorted(used.items())), deck_dir,
                 tuple(retired), tuple(skips))
 
 
 def _deck_title(deck_dir: Path, problems: list[str]) -> str:
     path = deck_dir / DECK_FILE
     default = deck_dir.name.replace("-", " ").title()
-    if not path.exists():
+    if not os.path.lexists(path):
         return default
     try:
         meta = read_yaml(path, shown(path))
@@ -79,6 +96,10 @@ def _deck_title(deck_dir: Path, problems: list[str]) -> str:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(f"{shown(path)}:{meta.line}: field 'title' must be a non-empty string")
+        return default
+    if unsafe_character(title):
+        problems.append(f"{shown(path)}:{meta.lines['title']}: field 'title' contains "
+                        f"{unsafe_character(title)}")
         return default
     return title.strip()
 
@@ -130,8 +151,9 @@ def _file_seed(doc: LineDict, where: str, seeds: dict[str, Seed], problems: list
         problems.append(f"{where}:{line}: field 'source' must be a seed id, not a list or mapping")
         return None
     if str(source) not in seeds:
+        hint = " (write seed ids in quotes, like source: \"003\")" if not isinstance(source, str) else ""
         problems.append(f"{where}:{line}: field 'source': unknown seed '{source}' "
-                        f"(known: {', '.join(sorted(seeds))})")
+                        f"(known: {', '.join(sorted(seeds))}){hint}")
         return None
     return seeds[str(source)]
 

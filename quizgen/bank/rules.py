@@ -8,12 +8,14 @@ import re
 from quizgen import cloze as cloze_syntax
 from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.schema import FIELD_NAMES, FIELDS, REQUIRED
-from quizgen.model import KINDS, STANCES, Citation, When
+from quizgen.model import KINDS, MONTHS, STANCES, Citation, When
 from quizgen.seeds import Seed
+from quizgen.terminal import unsafe_character
 from quizgen.yamlfile import LineDict, LineList
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-WHEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+WHEN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, not ٢٠٠٢
+DATE_ANSWER = re.compile(r"(?:([0-9]{1,2}) )?(" + "|".join(MONTHS) + r") ([0-9]{4})")
 MAX_TEXT = 2000
 
 
@@ -40,11 +42,16 @@ def parse_when(value) -> When | None:
     if not match:
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
+    return When(year, month, day) if real_date(year, month, day) else None
+
+
+def real_date(year: int, month: int | None, day: int | None) -> bool:
+    """A calendar date (month or day 00 is not one), in years questions can count around."""
     try:
-        dt.date(year, month or 1, day or 1)
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
-        return None
-    return When(year, month, day)
+        return False
+    return 1000 <= year <= 2999
 
 
 def _typed(problems: Problems, raw: LineDict) -> dict:
@@ -71,6 +78,10 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 problems.add(spec.name, f"field '{spec.name}' must be a list of non-empty strings")
                 continue
             value = tuple(str(item).strip() for item in value)
+            if any(unsafe_character(item) for item in value):
+                problems.add(spec.name, f"field '{spec.name}' contains "
+                                        f"{next(filter(None, map(unsafe_character, value)))}")
+                continue
         elif spec.kind in ("text", "answer"):
             if not isinstance(value, str):
                 problems.add(spec.name, f"field '{spec.name}' must be a string, not {_type_name(value)}")
@@ -79,8 +90,8 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 problems.add(spec.name, f"field '{spec.name}' is too long ({len(value)} characters, "
                                         f"at most {MAX_TEXT})")
                 continue
-            if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value):
-                problems.add(spec.name, f"field '{spec.name}' contains a control character")
+            if unsafe_character(value):
+                problems.add(spec.name, f"field '{spec.name}' contains {unsafe_character(value)}")
                 continue
             value = value.strip()
         values[spec.name] = value
@@ -197,8 +208,12 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         problems.add("role", f"field 'role' only applies to kind 'person', not '{kind}'")
     if values.get("stance") == "propaganda" and "note" not in values:
         problems.add("stance", "stance 'propaganda' needs a 'note' saying why the claim is false")
-    if answer is not None and kind == "year" and not re.fullmatch(r"\d{4}", answer):
-        problems.add("a", f"kind 'year' needs a four-digit answer; got '{answer}'")
+    if answer is not None and kind == "year" and not (
+            re.fullmatch(r"[0-9]{4}", answer) and real_date(int(answer), None, None)):
+        problems.add("a", f"kind 'year' needs a four-digit answer from 1000 to 2999; got '{answer}'")
+    date = DATE_ANSWER.fullmatch(answer) if answer is not None and kind == "date" else None
+    if date and not real_date(int(date[3]), MONTHS.index(date[2]) + 1, date[1] and int(date[1])):
+        problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\"; got '{answer}'")
     if answer is not None and kind == "number" and not re.search(r"\d", answer):
         problems.add("a", f"kind 'number' needs an answer with a numeral; got '{answer}'")
     if answer is not None and "distractors" in values:

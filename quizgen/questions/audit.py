@@ -74,7 +74,7 @@ def _blank(question: FillBlank, bank: Bank) -> list[str]:
 
 def _ordering(question: Ordering, bank: Bank) -> list[str]:
     found = []
-    unclear = catalog_of(bank).unclear_events
+    unclear, common = catalog_of(bank).unclear_events, catalog_of(bank).event_words
     facts = question.facts
     for i, one in enumerate(facts):
         if one.id in unclear:
@@ -82,7 +82,7 @@ def _ordering(question: Ordering, bank: Bank) -> list[str]:
         for other in facts[i + 1:]:
             if not apart(one.when, other.when, GAP_IN_DAYS):
                 found.append(f"'{one.event}' and '{other.event}' are less than a year apart")
-            if labels_alike(one.event, other.event):
+            if labels_alike(one.event, other.event, common):
                 found.append(f"'{one.event}' and '{other.event}' have alike labels")
     return found
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import SAME_QUESTION, answer_key, content_words, same_question
-from quizgen.questions.events import ambiguous_events
+from quizgen.questions.events import ambiguous_events, common_words
 
 _RECENT: list[tuple[Bank, "Catalog"]] = []  # strong references, so an id is never reused while cached
 
@@ -19,6 +19,7 @@ class Catalog:
     categories: dict[str, tuple[str, ...]]      # category -> answers of its facts, deduplicated
     names: dict[str, tuple[str, ...]]           # answer key -> the answer and its alternatives
     index: dict[tuple[str, str], tuple[Fact, ...]]  # (kind, question word) -> facts asking with it
+    event_words: frozenset[str]                 # words too common in event labels to tell them apart
     unclear_events: frozenset[str]              # ids of facts whose event label fits another date
     truths: dict[str, tuple[str, ...]]          # fact id -> true answers, filled in as asked
     choosable: dict[str, tuple[Fact, bool]]     # fact id -> (fact, has 2+ distractors), filled in as asked
@@ -52,7 +53,8 @@ def _build(bank: Bank) -> Catalog:
         categories={name: tuple(answers.values()) for name, answers in categories.items()},
         names={key: tuple(texts) for key, texts in names.items()},
         index=_word_index(bank),
-        unclear_events=ambiguous_events(bank.facts),
+        event_words=common_words(bank.facts),
+        unclear_events=ambiguous_events(bank.facts, common_words(bank.facts)),
         truths={},
         choosable={},
         spares={},

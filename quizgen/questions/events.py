@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable
 
 from quizgen.model import Fact
 from quizgen.questions.answers import content_words
 
-ALIKE = 0.5  # share of the shorter label's words that make two labels name one sort of event
+ALIKE = 0.5       # share of the shorter label's telling words two alike labels have in common
+SHARED_MIN = 2    # and at least this many: "Finland joins NATO" and "North Macedonia joins NATO" differ
+COMMON = 0.1      # a word in more than this share of labels ("NATO", "Russia") tells nothing
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
-
-
-def labels_alike(one: str, other: str) -> bool:
-    """'NRC meetings resume' and 'NATO decides to resume formal NRC meetings' name alike events."""
-    a, b = content_words(one), content_words(other)
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= ALIKE
 
 
 def dated(fact: Fact) -> bool:
@@ -23,7 +20,21 @@ def dated(fact: Fact) -> bool:
     return bool(fact.when and fact.event) and not _YEAR_IN_TEXT.search(fact.event)
 
 
-def ambiguous_events(facts: Iterable[Fact]) -> frozenset[str]:
+def common_words(facts: Iterable[Fact]) -> frozenset[str]:
+    """Words found in so many event labels that sharing them says nothing."""
+    labels = [content_words(fact.event) for fact in facts if dated(fact)]
+    counts = Counter(word for words in labels for word in words)
+    return frozenset(word for word, n in counts.items() if n >= 3 and n > COMMON * len(labels))
+
+
+def labels_alike(one: str, other: str, common: frozenset[str] = frozenset()) -> bool:
+    """'NRC meetings resume' and 'NATO decides to resume formal NRC meetings' name alike events."""
+    a, b = content_words(one) - common, content_words(other) - common
+    shared = len(a & b)
+    return shared >= SHARED_MIN and shared / min(len(a), len(b)) >= ALIKE
+
+
+def ambiguous_events(facts: Iterable[Fact], common: frozenset[str]) -> frozenset[str]:
     """Ids of facts whose label also fits an event of another year (a resumption, a second cut).
 
     A learner who knows the other event could place either label at either date, so neither
@@ -32,13 +43,14 @@ def ambiguous_events(facts: Iterable[Fact]) -> frozenset[str]:
     events = [fact for fact in facts if dated(fact)]
     by_word: dict[str, list[int]] = {}
     for number, fact in enumerate(events):
-        for word in content_words(fact.event):
+        for word in content_words(fact.event) - common:
             by_word.setdefault(word, []).append(number)
     unclear: set[str] = set()
     for number, one in enumerate(events):
         # only labels sharing a word can be alike: compare with those, each pair once
-        for other_number in sorted({n for w in content_words(one.event) for n in by_word[w] if n > number}):
+        for other_number in sorted({n for w in content_words(one.event) - common
+                                    for n in by_word[w] if n > number}):
             other = events[other_number]
-            if one.when.year != other.when.year and labels_alike(one.event, other.event):
+            if one.when.year != other.when.year and labels_alike(one.event, other.event, common):
                 unclear.update((one.id, other.id))
     return frozenset(unclear)

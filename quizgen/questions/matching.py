@@ -141,7 +141,7 @@ def _distinct(flavour: str, bank: Bank, pair, other) -> bool:
         return _spare_ok(flavour, bank, pair[2], other) and _spare_ok(flavour, bank, other[2], pair)
     if flavour == "abbreviations":
         return not _abbreviates(pair[1], other[2]) and not _abbreviates(other[1], pair[2])
-    return not labels_alike(pair[1], other[1])
+    return not labels_alike(pair[1], other[1], catalog_of(bank).event_words)
 
 
 def spare_fits(flavour: str, bank: Bank, text: str, pair) -> bool:

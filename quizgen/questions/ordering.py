@@ -35,9 +35,10 @@ def ordering(facts: Sequence[Fact], bank: Bank, rng: random.Random, size: int = 
 
     Events whose label also fits another date in `bank` (a resumption, a second cut) are left out.
     """
-    candidates = orderable(facts, catalog_of(bank).unclear_events)
+    catalog = catalog_of(bank)
+    candidates = orderable(facts, catalog.unclear_events)
     for wanted in range(size, 2, -1):
-        chosen = _spread(candidates, rng, wanted, GAP_IN_DAYS)
+        chosen = _spread(candidates, rng, wanted, catalog.event_words)
         if chosen:
             return _shuffled(chosen, rng)
     return None
@@ -64,13 +65,13 @@ def apart(a: When, b: When, gap_days: int) -> bool:
     return (b_start - a_end).days >= gap_days or (a_start - b_end).days >= gap_days
 
 
-def _spread(candidates: list[Fact], rng: random.Random, wanted: int, gap: int) -> list[Fact] | None:
+def _spread(candidates: list[Fact], rng: random.Random, wanted: int, common: frozenset[str]) -> list[Fact] | None:
     for _ in range(30):  # a few random greedy tries; the first full set wins
         pool = list(candidates)
         rng.shuffle(pool)
         chosen: list[Fact] = []
         for fact in pool:
-            if all(apart(fact.when, other.when, gap) and not labels_alike(fact.event, other.event)
+            if all(apart(fact.when, other.when, GAP_IN_DAYS) and not labels_alike(fact.event, other.event, common)
                    for other in chosen):
                 chosen.append(fact)
                 if len(chosen) == wanted:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
+import sys
 from pathlib import Path
 
 from quizgen.errors import UsageError
@@ -16,6 +18,19 @@ def db_path(args) -> Path:
 
 def main(args) -> int:
     """`quizgen quiz [review|practice]`: study the bank in the terminal."""
+    return _quietly_into_a_closed_pipe(lambda: _study(args))
+
+
+def _quietly_into_a_closed_pipe(command) -> int:
+    """`quizgen stats | head -3`: when the reader goes away, stop without a word (answers are already saved)."""
+    try:
+        return command()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit stays quiet too
+        return 141  # as if killed by SIGPIPE, like other Unix tools
+
+
+def _study(args) -> int:
     from quizgen.quiz.clock import local_day, now
     from quizgen.quiz.keyboard import Keyboard
     from quizgen.quiz.scheduler import practice_queue, review_queue
@@ -31,6 +46,10 @@ def main(args) -> int:
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
     bank = bank_from_args(args)
+    unknown = sorted(set(args.source or ()) - set(bank.sources))
+    if unknown:
+        raise UsageError(f"no article {', '.join(unknown)} in {bank.title}; "
+                         f"--source is one of {', '.join(sorted(bank.sources))}")
     facts = list(filtered(bank, args).facts)
     rng = random.Random(args.seed)
     moment = now()
@@ -60,4 +79,4 @@ def stats_main(args) -> int:
     """`quizgen stats`: due cards, reviews per day, retention, streak, mastery per article."""
     from quizgen.quiz.stats import show_stats
     from quizgen.selection import banks_from_args
-    return show_stats(db_path(args), banks_from_args(args))
+    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks_from_args(args)))

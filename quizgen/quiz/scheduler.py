@@ -72,8 +72,10 @@ class Queue:
             self.learning[fact_id] = due_at(card)
 
     def put_back(self, fact_id: str) -> None:
-        """Undo: the card is asked again first."""
+        """Undo: the card is asked again first (once, however often it is put back)."""
         self.learning.pop(fact_id, None)
+        if fact_id in self.planned:
+            self.planned.remove(fact_id)
         self.planned.appendleft(fact_id)
 
     def __len__(self) -> int:

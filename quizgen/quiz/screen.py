@@ -30,8 +30,12 @@ class Screen:
         self.stream = stream or sys.stdout
         self.colour = wants_colour(self.stream) if colour is None else colour
         self.unicode = "utf" in (getattr(self.stream, "encoding", "") or "").lower()
-        # Wrap at word boundaries on a terminal; a pipe gets whole lines, easier to grep.
-        self.width = min(shutil.get_terminal_size().columns, 100) if self.stream.isatty() else 0
+        self.wraps = self.stream.isatty()  # a pipe gets whole lines, easier to grep
+
+    @property
+    def width(self) -> int:
+        """The terminal's width now (it may have been resized), at most 100 columns."""
+        return min(shutil.get_terminal_size().columns, 100) if self.wraps else 0
 
     @staticmethod
     def clean(text: str) -> str:
@@ -53,7 +57,7 @@ class Screen:
         """A paragraph: wrapped to the terminal, then painted line by line."""
         text = self.clean(text)
         lines = textwrap.wrap(text, self.width, initial_indent=indent, subsequent_indent=indent + "  ",
-                              break_on_hyphens=False) if self.width > 20 else [indent + text]
+                              break_on_hyphens=False) if self.width >= 10 else [indent + text]
         for line in lines:
             self.say(self.paint(line, style) if style else line)
 

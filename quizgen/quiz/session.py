@@ -11,7 +11,8 @@ from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
 from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
-from quizgen.quiz.keyboard import ENTER, Keyboard, Quit
+from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit
+from quizgen.quiz.lexicon import Lexicon
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.quiz.scheduler import (GRADE_RATINGS, RATING_NAMES, Queue, due_at, make_scheduler,
                                     rate_card)
@@ -22,6 +23,8 @@ from quizgen.quiz.store import Answer, Store
 TYPED_KINDS = {"year", "date", "number", "person", "place", "organization"}
 STATES = {None: "new", 1: "learning", 2: "review", 3: "relearning"}
 _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
+# A rating the learner chose over the grade's own counts in the summary as this grade.
+_RATED = {1: WRONG, 2: ALMOST, 3: CORRECT, 4: CORRECT}
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,12 @@ class Recorded:
     given: str
     style: str
     duration: int | None
+    overridden: bool = False
+
+    @property
+    def counted(self) -> str:
+        """The grade the summary counts: the learner's own rating wins over the matcher's grade."""
+        return _RATED[self.rating] if self.overridden else self.grade
 
 
 class Session:
@@ -46,6 +55,7 @@ class Session:
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
         self.style, self.scheduled = style, scheduled
         self.scheduler = make_scheduler()
+        self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None
         if style != "typed" and bank.facts:
@@ -79,10 +89,18 @@ class Session:
         return f"Nothing more to study now; the next card is due {spoken_interval(upcoming[0] - now())}."
 
     def summary(self) -> str:
-        grades = [entry.grade for entry in self.history]
-        left = len(self.queue) + (self.current is not None)
+        grades = [entry.counted for entry in self.history]
+        overridden = sum(entry.overridden for entry in self.history)
+        rated = f" ({overridden} as you rated {'it' if overridden == 1 else 'them'})" if overridden else ""
         return (f"{len(grades)} answered: {grades.count(CORRECT)} correct, {grades.count(ALMOST)} almost, "
-                f"{grades.count(WRONG)} wrong; {left} left in this session.")
+                f"{grades.count(WRONG)} wrong{rated}; {self._left()}.")
+
+    def _left(self) -> str:
+        """What is still to come: cards not yet seen apart from those coming back in their learning steps."""
+        planned = len(self.queue.planned) + (self.current is not None)
+        learning = len(self.queue.learning)
+        text = f"{planned} left in this session"
+        return text + (f", {learning} coming back to relearn" if learning else "")
 
     def _ask(self, fact: Fact) -> None:
         style, question = self._style_for(fact), None
@@ -108,18 +126,22 @@ class Session:
         for number, option in enumerate(question.options, start=1):
             self.screen.say(f"  {self.screen.paint(str(number), 'key')}) {self.screen.clean(option)}")
         keys = "".join(str(n) for n in range(1, len(question.options) + 1))
-        pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, u undo, q quit]: ", keys + "u")
-        if pressed == "u":
+        commands = "Ctrl-U undo, Ctrl-D quit" if self.keyboard.interactive else "u undo, q quit"
+        pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, {commands}]: ", keys)
+        if pressed == UNDO:
             return None
+        if pressed not in keys or pressed == ENTER:  # from a pipe: that line was this card's answer
+            return pressed[:MAX_LINE].strip(), Verdict(WRONG, question.fact.a)
         chosen = int(pressed) - 1
         grade = CORRECT if chosen == question.answer else WRONG
         return question.options[chosen], Verdict(grade, question.fact.a)
 
     def _ask_typed(self, fact: Fact) -> tuple[str, Verdict] | None:
         if not any(entry.style == "typed" for entry in self.history):
-            self.screen.say(self.screen.paint("(type the answer; Enter: I don't know; u undo; q quit)", "dim"))
+            commands = "Ctrl-U undo; Ctrl-D quit" if self.keyboard.interactive else "u undo; q quit"
+            self.screen.say(self.screen.paint(f"(type the answer; Enter: I don't know; {commands})", "dim"))
         text = self.keyboard.line("> ")
-        return None if text.strip().lower() == "u" else (text, grade_answer(text, fact))
+        return None if text == UNDO else (text[:MAX_LINE], grade_answer(text, fact, self.known))
 
     def _style_for(self, fact: Fact) -> str:
         if self.style != "mixed":
@@ -132,7 +154,7 @@ class Session:
         details = " · ".join(part for part in (state, fact.kind, fact.stance if fact.stance != "fact" else "")
                              if part)
         self.screen.say()
-        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {len(self.queue)} more after this", "dim"))
+        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()}", "dim"))
         self.screen.para(fact.q, "bold")
 
     def _show_verdict(self, fact: Fact, verdict: Verdict) -> None:
@@ -146,16 +168,21 @@ class Session:
         self.screen.para(f"Source: {fact.source.citation()}", "dim", indent="  ")
 
     def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
-                duration: int | None, replacing: Recorded | None = None) -> Recorded:
+                duration: int | None, replacing: Recorded | None = None) -> Recorded | None:
         moment = now()
         answer = Answer(self.bank.name, fact.id, stamp(moment), local_day(moment).isoformat(), rating,
                         grade, style, given, duration, self.scheduled)
-        review_id, card = self.store.record(
+        result = self.store.record(
             answer, lambda stored: rate_card(self.scheduler, fact.id, stored, rating, moment),
             replacing.review_id if replacing else None)
+        if result is None:
+            self.screen.say("Cannot change the rating: another session has answered that card since.")
+            return None
+        review_id, card = result
         if replacing:
             self.history.pop()
-        recorded = Recorded(review_id, fact, grade, rating, given, style, duration)
+        recorded = Recorded(review_id, fact, grade, rating, given, style, duration,
+                            overridden=replacing is not None and rating != GRADE_RATINGS[grade])
         self.history.append(recorded)
         self._remember(fact.id, card)
         self.queue.answered(fact.id, card if self.scheduled else None, moment)
@@ -164,15 +191,15 @@ class Session:
 
     def _show_next(self, rating: int, card: dict | None, moment: datetime) -> None:
         if self.scheduled and card:
-            when = f"next review {spoken_interval(due_at(card) - moment)}"
+            text = f"  Rated {RATING_NAMES[rating]}: next review {spoken_interval(due_at(card) - moment)}"
         else:
-            when = "practice: the schedule is unchanged"
-        self.screen.say(self.screen.paint(f"  Rated {RATING_NAMES[rating]}: {when}", "dim"))
+            text = f"  Rated {RATING_NAMES[rating]} (practice: the schedule is unchanged)"
+        self.screen.say(self.screen.paint(text, "dim"))
 
     def _confirm(self, recorded: Recorded) -> None:
-        prompt = "[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  [u]ndo  [q]uit: "
-        pressed = self.keyboard.key(prompt, ENTER + "1234u")
-        if pressed == "u":
+        prompt = "[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  Ctrl-U undo  Ctrl-D quit: "
+        pressed = self.keyboard.key(prompt, ENTER + "1234")
+        if pressed == UNDO:
             self._undo(current=None)
         elif pressed != ENTER and int(pressed) != recorded.rating:
             self._record(recorded.fact, recorded.grade, int(pressed), recorded.given, recorded.style,
@@ -192,7 +219,7 @@ class Session:
             return
         self.history.pop()
         self._remember(last.fact.id, result[1])
-        self.queue.put_back(last.fact.id)
+        self.queue.put_back(last.fact.id)  # once, even when it is also the card being asked
         self.screen.para(f"Undone: {last.fact.q}", "almost")
 
     def _remember(self, fact_id: str, card: dict | None) -> None:

@@ -25,7 +25,7 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> i
         return 0
     moment = now()
     today = local_day(moment)
-    with Store(path) as store:
+    with Store(path, readonly=True) as store:
         cards = store.all_cards()
         reviews = store.reviews((today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat())
         days = store.review_days()

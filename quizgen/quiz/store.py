@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 from typing import Callable, Iterator
 
 from quizgen.errors import ProgressError
@@ -15,6 +18,9 @@ from quizgen.paths import shown
 
 DB_VARIABLE = "QUIZGEN_DB"
 SCHEMA_VERSION = 1
+APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's progress
+# SQLite's words for a file whose pages or records are broken.
+_DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
 CARD_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
 # Each version is a list of statements; PRAGMA user_version records how many have run.
@@ -82,20 +88,31 @@ def default_path() -> Path:
 
 
 class Store:
-    """One open progress database; every write is one IMMEDIATE transaction."""
+    """One open progress database; every write is one IMMEDIATE transaction.
 
-    def __init__(self, path: Path):
-        self.path = path
+    `readonly` (for stats) never writes, so a backup copy or a file one may only read works too.
+    """
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path, self.readonly = path, readonly
+        _check_place(path, readonly)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = _connect(path, readonly)
             self._db.row_factory = sqlite3.Row
+            # Damaged text must not stop a read: it shows as U+FFFD, and quick_check reports the damage.
+            self._db.text_factory = lambda data: data.decode("utf-8", "replace")
             self._db.execute("PRAGMA busy_timeout = 10000")  # wait for another session's commit
-            self._db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
-            self._db.execute("PRAGMA synchronous = FULL")  # a commit survives a crash, not only a kill
-            self._migrate()
-        except (sqlite3.Error, OSError) as exc:
-            raise ProgressError(f"{shown(path)}: cannot use the progress database ({exc})") from None
+            self._check_identity()  # before anything writes: a file that is not ours is left as it was
+            if not readonly:
+                self._db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+                self._db.execute("PRAGMA synchronous = FULL")  # a commit survives a crash, not only a kill
+            self._check_health()
+            if not readonly:
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise self._problem(exc) from None
+        except OSError as exc:
+            raise ProgressError(f"{shown(path)}: cannot use the progress database ({exc.strerror or exc})") from None
 
     def close(self) -> None:
         self._db.close()
@@ -117,41 +134,92 @@ class Store:
                 raise
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise ProgressError(f"{shown(self.path)}: {exc}") from None
+            raise self._problem(exc) from None
+
+    def _problem(self, exc: sqlite3.Error) -> ProgressError:
+        """One line for the learner; a damaged file is copied aside first, so nothing more is lost."""
+        message = str(exc)
+        if isinstance(exc, sqlite3.DatabaseError) and any(word in message for word in _DAMAGE):
+            return self._damaged(message)
+        if "readonly" in message and not os.access(self.path.parent, os.W_OK):
+            message += f"; the folder {shown(self.path.parent)} must be writable (SQLite keeps a -wal file there)"
+        return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
+
+    def _damaged(self, detail: str) -> ProgressError:
+        backup = _keep_copy(self.path)
+        kept = f"a copy is kept as {shown(backup)}; " if backup else ""
+        return ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
+                             "restore a backup, or move the file aside to start afresh")
+
+    def _check_identity(self) -> None:
+        """Refuse a database that is not quizgen's rather than add tables to someone else's file."""
+        tables = {row[0] for row in self._db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        application = self._db.execute("PRAGMA application_id").fetchone()[0]
+        if version > SCHEMA_VERSION and application in (0, APPLICATION_ID):
+            raise ProgressError(f"{shown(self.path)}: written by a newer quizgen "
+                                f"(schema {version}, this one knows {SCHEMA_VERSION})")
+        ours = application in (0, APPLICATION_ID) and (tables == set() if version == 0 else
+                                                       {"cards", "reviews"} <= tables)
+        if not ours:
+            listed = ", ".join(sorted(tables)[:5]) or "none"
+            raise ProgressError(f"{shown(self.path)}: not a quizgen progress database (its tables: {listed}); "
+                                "it was left untouched; choose another file with --db")
+
+    def _check_health(self) -> None:
+        """Damage past the header shows here, before a session starts, not as a crash mid-way."""
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return
+        result = self._db.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise self._damaged(next((line for line in result.splitlines() if not line.startswith("***")),
+                                     "integrity check failed"))
+        for row in self._db.execute("SELECT * FROM cards") if self._has_tables() else ():
+            problem = _card_problem(row)
+            if problem:
+                raise self._damaged(f"card {row['fact_id']!r}: {problem}")
+
+    def _has_tables(self) -> bool:
+        return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cards'").fetchone()[0] > 0
 
     def _migrate(self) -> None:
         with self._transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise ProgressError(f"{shown(self.path)}: written by a newer quizgen "
-                                    f"(schema {version}, this one knows {SCHEMA_VERSION})")
             for step in _MIGRATIONS[version:]:
                 for statement in step:
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def _read(self, query: str, *values) -> list[sqlite3.Row]:
+        if not self._has_tables():  # stats on an empty file
+            return []
+        try:
+            return self._db.execute(query, values).fetchall()
+        except sqlite3.Error as exc:
+            raise self._problem(exc) from None
 
     def cards(self, deck: str) -> dict[str, dict]:
         """Every card of a deck, by fact id (read once when a session starts)."""
-        rows = self._db.execute("SELECT * FROM cards WHERE deck = ?", (deck,))
-        return {row["fact_id"]: dict(row) for row in rows}
+        return {row["fact_id"]: dict(row) for row in self._read("SELECT * FROM cards WHERE deck = ?", deck)}
 
     def introduced_on(self, deck: str, day: str) -> int:
         """How many cards of the deck were new on `day` (the new-per-day limit counts them)."""
-        query = "SELECT count(*) FROM cards WHERE deck = ? AND introduced = ?"
-        return self._db.execute(query, (deck, day)).fetchone()[0]
+        return len(self._read("SELECT fact_id FROM cards WHERE deck = ? AND introduced = ?", deck, day))
 
     def record(self, answer: Answer, schedule: Callable[[dict | None], dict],
-               replacing: int | None = None) -> tuple[int, dict | None]:
+               replacing: int | None = None) -> tuple[int, dict | None] | None:
         """Log an answer and store the card `schedule(current card)` returns, atomically.
 
         The current card is read inside the transaction, so two sessions answering the
         same card both count instead of one overwriting the other. `replacing` names a
-        review of this card to take back first (the learner changed the rating).
+        review of this card to take back first (the learner changed the rating); None, and
+        nothing written, when another session has answered the card since.
         """
         with self._transaction() as db:
-            if replacing is not None:
-                # If another session answered the card meanwhile, both answers stay logged.
-                self._take_back(db, replacing)
+            if replacing is not None and self._take_back(db, replacing) is None:
+                return None  # another session answered the card meanwhile: its answer stands
             before = self._card(db, answer.deck, answer.fact_id)
             after = schedule(before) if answer.scheduled else before
             if answer.scheduled:
@@ -191,15 +259,14 @@ class Store:
 
     def reviews(self, since_day: str) -> list[sqlite3.Row]:
         """The review log from a local day on, oldest first (for stats)."""
-        query = "SELECT * FROM reviews WHERE day >= ? ORDER BY id"
-        return self._db.execute(query, (since_day,)).fetchall()
+        return self._read("SELECT * FROM reviews WHERE day >= ? ORDER BY id", since_day)
 
     def review_days(self) -> list[str]:
         """Every local day with at least one review, newest first (for the streak)."""
-        return [row[0] for row in self._db.execute("SELECT DISTINCT day FROM reviews ORDER BY day DESC")]
+        return [row[0] for row in self._read("SELECT DISTINCT day FROM reviews ORDER BY day DESC")]
 
     def all_cards(self) -> list[dict]:
-        return [dict(row) for row in self._db.execute("SELECT * FROM cards ORDER BY deck, fact_id")]
+        return [dict(row) for row in self._read("SELECT * FROM cards ORDER BY deck, fact_id")]
 
     @staticmethod
     def _card(db: sqlite3.Connection, deck: str, fact_id: str) -> dict | None:
@@ -217,6 +284,66 @@ class Store:
         else:
             db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?,"
                        " last_review = ? WHERE deck = ? AND fact_id = ?", (*values, deck, fact_id))
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if not readonly:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(path, isolation_level=None)
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        # A WAL database in a folder we may not write to: read it as it is on disk.
+        return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+
+
+def _check_place(path: Path, readonly: bool) -> None:
+    """Clear words for the usual path mistakes, instead of SQLite's 'unable to open database file'."""
+    where = shown(path)
+    if path.is_dir():
+        raise ProgressError(f"{where}: is a directory; give a file name with --db")
+    parent = next((p for p in path.parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise ProgressError(f"{where}: {shown(parent)} is a file, not a folder")
+    if readonly:
+        return
+    if not path.exists() and parent is not None and not os.access(parent, os.W_OK):
+        raise ProgressError(f"{where}: permission denied: cannot create files in {shown(parent)}")
+
+
+def _keep_copy(path: Path) -> Path | None:
+    """Copy a damaged database (and its -wal) beside it before the learner does anything else."""
+    for number in range(1, 100):
+        backup = path.with_name(f"{path.name}.damaged-{number}")
+        if not backup.exists():
+            break
+    try:
+        shutil.copy2(path, backup)
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists():
+            shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
+        return backup
+    except OSError:
+        return None
+
+
+def _card_problem(row: sqlite3.Row) -> str | None:
+    """What is wrong with a card row a hand or a bad disk has edited (None when it is sound)."""
+    if row["state"] not in (1, 2, 3):
+        return f"state {row['state']!r} is not 1, 2 or 3"
+    for name in ("due", "last_review"):
+        try:
+            if row[name] is not None or name == "due":
+                datetime.fromisoformat(row[name])
+        except (TypeError, ValueError):
+            return f"{name} {row[name]!r} is not a time"
+    for name in ("stability", "difficulty"):
+        if row[name] is not None and not isinstance(row[name], (int, float)):
+            return f"{name} {row[name]!r} is not a number"
+    return None
 
 
 def _json(card: dict | None) -> str | None:

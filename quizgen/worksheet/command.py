@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from quizgen.model import Bank
+from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import bank_from_args, filtered
-from quizgen.worksheet.options import options_from_args, slug
+from quizgen.terminal import printable
+from quizgen.worksheet.options import forgiving_filters, options_from_args, slug
 from quizgen.worksheet.writer import build_set, write_sets
 
 
@@ -20,20 +22,35 @@ def run(args) -> int:
 
         browser = find_browser()  # before anything is written: --pdf without a browser is an error
     bank = bank_from_args(args)
+    forgiving_filters(bank, args)
     pool = filtered(bank, args)
     title = options.title or default_title(pool, bank, args)
-    sheet_set = build_set(pool, bank, options, slug(title), title, subtitle_for(pool, bank))
+    sheet_set = build_set(pool, bank, options, stem_for(title, options, args), title,
+                          subtitle_for(pool, bank))
     for note in sheet_set.notes:
-        print(f"quizgen: note: {note}", file=sys.stderr)
+        print(f"quizgen: note: {printable(note)}", file=sys.stderr)
     if args.check:
         from quizgen.worksheet.review import review_lines
 
         lines, flagged = review_lines(sheet_set, pool, bank)
-        print("\n".join(lines))
+        print("\n".join(printable(line) for line in lines))
         return 1 if flagged else 0
-    for path in write_sets([sheet_set], Path(args.out) / "print" / bank.name, browser):
-        print(f"wrote {shown(path)}")
+    out_dir = Path(args.out)
+    with locked(out_dir):
+        paths = write_sets([sheet_set], out_dir / "print" / bank.name, browser, options.duplex)
+    for path in paths:
+        print(f"wrote {printable(shown(path))}")
     return 0
+
+
+def stem_for(title: str, options, args) -> str:
+    """A given --title names the set; otherwise the title and the options that shape the sheet do,
+    so that different custom sheets do not replace each other (versions and paper do not count)."""
+    if options.title:
+        return slug(title)
+    sources = getattr(args, "source", None) or ()
+    extra = [f"src-{'-'.join(sorted(sources))}"] if len(sources) > 1 else []
+    return "-".join([slug(title), *extra, *options.name_parts()])
 
 
 def default_title(pool: Bank, bank: Bank, args=None) -> str:

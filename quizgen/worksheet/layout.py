@@ -1,8 +1,13 @@
-"""Layout decisions the templates cannot make alone: how many columns a set of options fits in."""
+"""Layout decisions the templates cannot make alone: option columns, and how long a blank is."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 SHORT, MEDIUM = 14, 36  # characters that fit a quarter and a half of the text width
+MM_PER_CHARACTER = 3.2  # handwriting is wider than print
+MIN_GAP, MAX_GAP = 45, 140  # millimetres; the text width is about 176 mm
 
 
 def option_columns(options) -> int:
@@ -11,3 +16,21 @@ def option_columns(options) -> int:
     if longest <= SHORT:
         return len(options)
     return 2 if longest <= MEDIUM else 1
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A blank in its sentence: the punctuation touching it is kept on the same line as the line."""
+
+    before: str
+    opening: str   # e.g. the '“' right before the blank
+    closing: str   # e.g. the '”.' right after it
+    after: str
+    width: int     # millimetres, enough to write the expected answer by hand
+
+
+def gap_of(before: str, after: str, answer: str) -> Gap:
+    opening = re.search(r"\S*$", before).group()
+    closing = re.match(r"[^\s\w]*", after).group()
+    width = round(min(MAX_GAP, max(MIN_GAP, len(answer) * MM_PER_CHARACTER)))
+    return Gap(before[: len(before) - len(opening)], opening, closing, after[len(closing):], width)

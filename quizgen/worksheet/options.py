@@ -21,6 +21,16 @@ class SheetOptions:
     versions: int = 1
     title: str | None = None
     paper: str = "A4"
+    duplex: bool = True  # PDFs: every version starts on the front of a sheet
+
+    def name_parts(self) -> list[str]:
+        """What sets this sheet apart from another of the same title, for its file name."""
+        parts = [f"{self.count}q"]
+        if self.types != TYPES:
+            parts.append("-".join(self.types))
+        if self.seed != 1:
+            parts.append(f"seed{self.seed}")
+        return parts
 
 
 def parse_types(text: str) -> tuple[str, ...]:
@@ -40,7 +50,29 @@ def options_from_args(args) -> SheetOptions:
         raise UsageError(f"--versions must be between 1 and {MAX_VERSIONS} (got {args.versions})")
     title = args.title.strip() if args.title else None
     return SheetOptions(count=args.count, types=parse_types(args.types), seed=args.seed,
-                        versions=args.versions, title=title or None, paper=args.paper)
+                        versions=args.versions, title=title or None, paper=args.paper,
+                        duplex=getattr(args, "duplex", True))
+
+
+def forgiving_filters(bank, args) -> None:
+    """`--source 3` means 003 and `--tag NRC` means nrc; a name nothing has is a usage error that
+    lists the names there are."""
+    known = sorted(bank.sources)
+    sources = []
+    for asked in getattr(args, "source", None) or ():
+        found = [sid for sid in known if sid == asked or (asked.isdigit() and sid.isdigit()
+                                                        and int(sid) == int(asked))]
+        if not found:
+            listing = "; ".join(f"{sid} {bank.sources[sid].short_label()}" for sid in known)
+            raise UsageError(f"--source {asked}: no such article (articles: {listing})")
+        sources.append(found[0])
+    tags = sorted({tag for fact in bank.facts for tag in fact.tags})
+    chosen_tags = []
+    for asked in getattr(args, "tag", None) or ():
+        if asked.casefold() not in tags:
+            raise UsageError(f"--tag {asked}: no fact has this tag (tags: {', '.join(tags)})")
+        chosen_tags.append(asked.casefold())
+    args.source, args.tag = sources or None, chosen_tags or None
 
 
 def slug(text: str, words: int = 8) -> str:

@@ -76,10 +76,28 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
     for kind in types:
         missing = wanted[kind] - len(plan.questions[kind])
         if missing > 0:
-            plan.notes.append(f"{missing} {kind} question(s) could not be made: {REASONS[kind]}")
+            plan.notes.append(f"{missing} {kind} question(s) could not be made: "
+                              f"{_shortfall(kind, drawing)}")
     if plan.total < count:
-        plan.notes.append(f"only {plan.total} of {count} questions could be made from {len(facts)} facts")
+        capped = [t for t in types if t in GROUPED]
+        cap = (f"; at most {MAX_GROUPED} per worksheet of {' and '.join(capped)}" if capped else "")
+        plan.notes.append(f"only {plan.total} of {count} questions could be made from {len(facts)} "
+                          f"facts (each fact is asked once{cap})")
     return plan
+
+
+def _shortfall(kind: str, drawing: "_Drawing") -> str:
+    """The real reason a type fell short: no fact fits it, or the facts that fit are used up."""
+    if kind in GROUPED:
+        return REASONS[kind]
+    fitting = [fact for fact in drawing.facts if drawing._fits(kind, fact, 0)]
+    if not fitting:
+        return f"none of the {len(drawing.facts)} facts can make one ({REASONS[kind]})"
+    left = [fact for fact in fitting if fact.id not in drawing.used]
+    if not left:
+        return (f"all {len(fitting)} facts that can make one are already asked by other questions "
+                f"(each fact is asked once)")
+    return f"the {len(left)} facts left that could make one would not make a sound question"
 
 
 def _fill(plan: Plan, drawing: "_Drawing", kind: str, wanted: int) -> None:

@@ -34,23 +34,16 @@ def article_label(item: Source | Fact) -> str:
 
 
 def render_worksheet(sheet: Worksheet) -> str:
-    """One version, then its answer key starting on a page of its own."""
-    return _render("print/worksheet.html", [sheet], worksheet=sheet)
+    """One version for students, its pages numbered "Version A · page 1 of 4"."""
+    return _render("print/worksheet.html", sheet, f"Version {sheet.version}")
 
 
-def render_combined(sheets: list[Worksheet]) -> str:
-    """Every version one after another, without keys: the copies to hand out."""
-    return _render("print/combined.html", sheets, worksheets=sheets)
+def render_key(sheet: Worksheet) -> str:
+    """The answer key of one version, numbered as key pages of its own."""
+    return _render("print/key.html", sheet, f"Answer key, version {sheet.version}")
 
 
-def render_key(sheets: list[Worksheet]) -> str:
-    """The answer keys of every version, each starting on a new page."""
-    return _render("print/key.html", sheets, worksheets=sheets)
-
-
-def _render(name: str, sheets: list[Worksheet], **context) -> str:
+def _render(name: str, sheet: Worksheet, footer: str) -> str:
+    # one version per file: the page counter and the page total are that version's own
     return environment().get_template(name).render(
-        paper_size=PAPER_SIZES[sheets[0].paper],
-        page_letters=[sheet.version for sheet in sheets],
-        count_pages=len(sheets) == 1,  # page counters run across versions, so totals would mislead
-        **context)
+        paper_size=PAPER_SIZES[sheet.paper], footer=footer, worksheet=sheet)

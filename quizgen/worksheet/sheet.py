@@ -10,7 +10,7 @@ from quizgen.model import Source
 from quizgen.questions.matching import reshuffled as reshuffled_matching
 from quizgen.questions.ordering import reshuffled as reshuffled_ordering
 from quizgen.worksheet.balance import PositionBalance
-from quizgen.worksheet.layout import option_columns
+from quizgen.worksheet.layout import Gap, gap_of, option_columns
 from quizgen.worksheet.plan import Plan
 
 LETTERS = string.ascii_uppercase
@@ -29,6 +29,7 @@ class Item:
     type: str
     question: object
     columns: int = 1  # how many columns the options fit in
+    gap: Gap | None = None  # fill in the blank: the sentence around a line sized to the answer
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
         for question in questions:
             question = _reordered(kind, question, rng, balance)
             columns = option_columns(question.options) if kind == "mcq" else 1
-            items.append(Item(number, kind, question, columns))
+            gap = gap_of(question.before, question.after, question.answer) if kind == "blank" else None
+            items.append(Item(number, kind, question, columns, gap))
             number += 1
         heading, instructions = SECTIONS[kind]
         sections.append(Section(kind, heading, instructions, tuple(items)))

@@ -1,7 +1,8 @@
-"""Writes worksheet sets: each version with its key, all versions together, the keys, and PDFs."""
+"""Writes worksheet sets: each set in its own folder, a version and its key per file, and PDFs."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,13 +10,15 @@ from quizgen.model import Bank
 from quizgen.output import staged, write_atomic
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.plan import plan_questions
-from quizgen.worksheet.rendering import render_combined, render_key, render_worksheet
+from quizgen.worksheet.rendering import render_key, render_worksheet
 from quizgen.worksheet.sheet import Worksheet, arrange
+
+PARTS = ".parts"  # per-version PDFs inside a staged set, bound into one file, then removed
 
 
 @dataclass(frozen=True)
 class SheetSet:
-    """The versions of one worksheet, the file stem they are written under, and notes for the teacher."""
+    """The versions of one worksheet, the name they are written under, and notes for the teacher."""
 
     stem: str
     sheets: tuple[Worksheet, ...]
@@ -31,33 +34,40 @@ def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: s
     return SheetSet(stem, sheets, tuple(plan.notes))
 
 
-def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None) -> list[Path]:
-    """Write every set into `out_dir` (all files appear together, or none); PDFs when `browser` is given.
+def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
+               duplex: bool = True) -> list[Path]:
+    """Write each set into `out_dir/<stem>/`, replacing that folder whole (or nothing, on failure).
 
-    Per set: <stem>-A.html … (one version, then its key on a page of its own), <stem>-all.html
-    (every version, no key: the copies to hand out), <stem>-key.html, and with a browser
-    <stem>.pdf (all versions) and <stem>-key.pdf.
+    Per set: <stem>-A.html, <stem>-A-key.html, <stem>-B.html… (each numbered "page X of N" on its
+    own), and with a browser <stem>.pdf (every version, to hand out) and <stem>-key.pdf (every key).
     """
-    names: list[str] = []
+    written: list[Path] = []
     with staged(out_dir) as stage:
-        jobs = []
+        jobs, bindings = [], []
         for sheet_set in sets:
-            sheets = list(sheet_set.sheets)
-            for sheet in sheets:
-                names.append(_write(stage, f"{sheet_set.stem}-{sheet.version}.html", render_worksheet(sheet)))
-            names.append(_write(stage, f"{sheet_set.stem}-all.html", render_combined(sheets)))
-            names.append(_write(stage, f"{sheet_set.stem}-key.html", render_key(sheets)))
+            folder, stem = stage / sheet_set.stem, sheet_set.stem
+            pages, keys = [], []
+            for sheet in sheet_set.sheets:
+                pages.append(_write(folder / f"{stem}-{sheet.version}.html", render_worksheet(sheet)))
+                keys.append(_write(folder / f"{stem}-{sheet.version}-key.html", render_key(sheet)))
+            written += [out_dir / stem / path.name for path in pages + keys]
             if browser:
-                jobs += [(stage / f"{sheet_set.stem}-all.html", stage / f"{sheet_set.stem}.pdf"),
-                         (stage / f"{sheet_set.stem}-key.html", stage / f"{sheet_set.stem}-key.pdf")]
+                parts = [(html, folder / PARTS / f"{html.stem}.pdf") for html in pages + keys]
+                jobs += parts
+                bindings += [([pdf for _, pdf in parts[:len(pages)]], folder / f"{stem}.pdf"),
+                             ([pdf for _, pdf in parts[len(pages):]], folder / f"{stem}-key.pdf")]
         if jobs:
             from quizgen.browser import print_pdfs
+            from quizgen.worksheet.binding import bind
 
             print_pdfs(jobs, browser)
-            names += [pdf.name for _, pdf in jobs]
-    return sorted(out_dir / name for name in names)
+            for parts, target in bindings:
+                bind(parts, target, duplex)
+                written.append(out_dir / target.parent.name / target.name)
+            for sheet_set in sets:
+                shutil.rmtree(stage / sheet_set.stem / PARTS)
+    return sorted(written)
 
 
-def _write(stage: Path, name: str, html: str) -> str:
-    write_atomic(stage / name, html)
-    return name
+def _write(path: Path, html: str) -> Path:
+    return write_atomic(path, html)

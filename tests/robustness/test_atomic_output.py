@@ -158,4 +158,4 @@ def test_output_folder_that_is_a_file_is_one_line(bank):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     [line] = result.stderr.splitlines()
-    assert line.startswith("quizgen: out/build/") and line.endswith("Not a directory"), line
+    assert line.startswith("quizgen: out/build") and line.endswith("Not a directory"), line

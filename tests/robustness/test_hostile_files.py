@@ -31,16 +31,16 @@ CASES = {
     "python-name-tag": [(F, 4, "malformed YAML: could not determine a constructor for the tag "
                                "'tag:yaml.org,2002:python/name:os.system'")],
     "python-object-tag": [(F, 5, "field 'a' must be a string, not a list")],  # the tag is ignored
-    "merge-key": [(F, 8, "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'")],
+    "merge-key": [(F, 8, "malformed YAML: merge keys (<<) are not supported; repeat the fields")],
     "complex-key": [(F, 9, "malformed YAML: mapping key must be a plain value")],
     "null-key": [(F, 9, "malformed YAML: mapping key must be a plain value")],
     "lone-surrogate-escape": [(F, 4, "malformed YAML: escape of a lone surrogate")],
     "billion-laughs": [(F, 1, "malformed YAML: aliases expand to too many values")],
     "recursive-alias": [(F, 2, "malformed YAML: recursive alias")],
     "deep-flow-nesting": [(F, 1, "malformed YAML: nested too deeply")],
-    "huge-integer": [(F, 5, "malformed YAML: Exceeds the limit (4300 digits)")],
-    "impossible-timestamp": [(F, 9, "malformed YAML: month must be in 1..12")],
-    "year-zero-timestamp": [(F, 9, "malformed YAML: year 0 is out of range")],
+    "huge-integer": [(F, 5, "field 'a' is too long (5000 characters, at most 2000)")],  # kept as text
+    "impossible-timestamp": [(F, 9, "field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '2002-13-45'")],
+    "year-zero-timestamp": [(F, 9, "field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '0000-01-01'")],
     "binary-tag-source": [(F, 1, "field 'source': unknown seed 'b'")],
     "nul-byte": [(F, 7, "binary file (NUL byte), not YAML")],
     "utf16-file": [(F, 1, "not UTF-8 text (byte 0xff)")],
@@ -50,10 +50,10 @@ CASES = {
     # control characters, and values that try to forge a second message line
     "control-characters": [(F, 4, "field 'q' contains a control character"),
                            (F, 9, "field 'note' contains a control character")],
-    "newline-injection-in-kind": [(F, 6, r"got 'colour\nfake.yaml:1: injected line'")],
+    "newline-injection-in-kind": [(F, 6, "field 'kind' contains a control character (U+000A)")],
     "newline-injection-in-key": [(F, 9, r"unknown field 'answer\nfake.yaml:1: injected'")],
-    "next-line-in-id": [(F, 3, r"field 'id' must be a lowercase slug (a-z, 0-9, '-'), got 'nrc\x85created'")],
-    "line-separator-in-tag": [(F, 9, r"tag 'nrc\u2028fake' must be a lowercase slug")],
+    "next-line-in-id": [(F, 3, r"fact 'nrc\x85created': field 'id' contains a control character (U+0085)")],
+    "line-separator-in-tag": [(F, 9, "field 'tags' contains a control character (U+2028)")],
     # wrong types
     "top-level-list": [(F, 1, "expected a mapping with 'source' and 'facts'")],
     "top-level-scalar": [(F, 1, "expected a mapping with 'source' and 'facts'")],

@@ -1,0 +1,98 @@
+"""Dates as learners type them: '24 Feb 2022', 'February 24, 2022', '2022-02-24', '03/2009', '1949-04'."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import DamerauLevenshtein
+from text_to_num import alpha2digit
+
+from quizgen.folding import fold
+from quizgen.model import MONTHS, When
+
+Reading = tuple[int, int | None, int | None]  # (year, month, day), month and day when given
+
+_MONTH_NUMBERS = {name.lower()[:3]: n for n, name in enumerate(MONTHS, start=1)}
+_FILLERS = {"st", "nd", "rd", "th", "of", "on", "in", "the", "year", "ad"}
+
+
+def parse_date(text: str) -> Reading | None:
+    """(year, month, day) from '24 February 2022', 'Feb 24, 2022', '2022-02-24' or 'May 2002'."""
+    words = _words(text)
+    return _read(words, month_first=False) if words is not None else None
+
+
+def date_readings(text: str) -> set[Reading]:
+    """Every date `text` may mean: 03/04/2022 is 3 April (day first) or March 4 (month first)."""
+    words = _words(text)
+    if words is None:
+        return set()
+    return {reading for first in (False, True) if (reading := _read(words, first))}
+
+
+def _words(text: str) -> list[str] | None:
+    """Numbers and month names of `text`, or None when it holds any other word."""
+    folded = fold(text)
+    folded = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", folded)
+    try:
+        folded = alpha2digit(folded, "en", threshold=0)  # 'the twenty-fourth of May', 'two thousand two'
+    except Exception:
+        pass
+    words = re.findall(r"[a-z]+|\d+", folded)
+    if any(not w.isdigit() and not month_number(w) and w not in _FILLERS for w in words):
+        return None
+    # 'nineteen ninety-one' arrives as 19 91
+    if len(words) >= 2 and all(w.isdigit() for w in words[-2:]) and 10 <= int(words[-2]) <= 20 \
+            and len(words[-1]) == 2 and not any(w.isdigit() and int(w) >= 100 for w in words):
+        words = words[:-2] + [words[-2] + words[-1]]
+    return [w for w in words if w not in _FILLERS]
+
+
+def _read(words: list[str], month_first: bool) -> Reading | None:
+    numbers = [int(w) for w in words if w.isdigit()]
+    months = [month_number(w) for w in words if not w.isdigit()]
+    years = [n for n in numbers if n >= 100]
+    if len(years) != 1 or len(months) > 1 or len(numbers) > 3:
+        return None
+    year, rest = years[0], [n for n in numbers if n < 100]
+    if months:
+        if len(rest) > 1:
+            return None
+        day = rest[0] if rest else None
+        return (year, months[0], day) if day is None or 1 <= day <= 31 else None
+    if len(rest) == 1:  # 1949-04, 03/2009
+        return (year, rest[0], None) if 1 <= rest[0] <= 12 else None
+    if len(rest) == 2:
+        if numbers[0] == year or month_first:  # 2022-02-24 is always year, month, day
+            month, day = rest
+        else:
+            day, month = rest
+        return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return (year, None, None) if not rest else None
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for 'feb', 'febr', 'february', or 'febuary' (a slip in a month name is not a wrong date)."""
+    number = _MONTH_NUMBERS.get(word[:3])
+    if number and MONTHS[number - 1].lower().startswith(word) and len(word) >= 3:
+        return number
+    if len(word) >= 4 and not word.isdigit():
+        for number, name in enumerate(MONTHS, start=1):
+            if DamerauLevenshtein.distance(word, name.lower(), score_cutoff=1) <= 1 and word[0] == name[0].lower():
+                return number
+    return None
+
+
+def agrees(given: Reading, wanted: Reading, when: When | None) -> bool:
+    """`given` says what `wanted` says, and any more detail matches the fact's `when` (or cannot be checked)."""
+    for part in range(3):
+        if wanted[part] is not None:
+            if given[part] != wanted[part]:
+                return False
+        elif given[part] is not None and when is not None:
+            known = (when.year, when.month, when.day)[part]
+            if known is not None and known != given[part]:
+                return False
+            if known is None and (when.year, when.month, when.day)[:part] != given[:part]:
+                return False
+    return True

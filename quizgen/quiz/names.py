@@ -1,0 +1,49 @@
+"""People's names as learners give them: the surname alone, initials, no middle name, a title first."""
+
+from __future__ import annotations
+
+from quizgen.quiz.spelling import is_typo
+
+CORRECT, ALMOST, WRONG = "correct", "almost", "wrong"
+
+TITLES = {"general", "gen", "president", "pres", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir",
+          "dame", "lord", "lady", "secretary", "minister", "prime", "foreign", "defence", "defense",
+          "chancellor", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "major", "chairman",
+          "chair", "ambassador", "senator", "sen", "king", "queen", "prince", "premier", "deputy",
+          "spokesperson", "spokeswoman", "spokesman", "commander", "marshal", "field", "vice", "pm",
+          "us", "nato", "russian", "eu", "un", "of", "state", "the"}
+
+
+def match_name(given: str, wanted: str, context: set[str]) -> str | None:
+    """Grade a person's name (both normalized), or None when the name rules do not apply.
+
+    `context` holds the question's words: 'Secretary General Rasmussen' repeats its title.
+    """
+    got, want = given.split(), wanted.split()
+    while len(got) > 1 and (got[0] in TITLES or got[0] in context):
+        got = got[1:]
+    if len(want) < 2 or not got:
+        return None
+    surname, first_names = want[-1], want[:-1]
+    if got == want:
+        return CORRECT
+    grade = CORRECT if got[-1] == surname else ALMOST if is_typo(got[-1], surname) else None
+    if grade is None:
+        return None
+    position = 0
+    for token in got[:-1]:  # each given name, in order, is one of the fact's: Anders (Fogh) Rasmussen
+        while position < len(first_names) and _name_grade(token, first_names[position]) is None:
+            position += 1
+        if position == len(first_names):
+            return WRONG  # another first name is another person: Thorvald Stoltenberg
+        if _name_grade(token, first_names[position]) == ALMOST:
+            grade = ALMOST
+        position += 1
+    return grade
+
+
+def _name_grade(token: str, name: str) -> str | None:
+    """'V' or 'Vladimir' for Vladimir; 'Fred' for Frederick; 'Vladmir' almost."""
+    if token == name or (len(token) == 1 and name.startswith(token)) or (len(token) >= 3 and name.startswith(token)):
+        return CORRECT
+    return ALMOST if is_typo(token, name) else None

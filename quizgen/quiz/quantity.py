@@ -1,0 +1,106 @@
+"""A typed number as a learner means it: value, unit, currency and qualifier ('not', 'more than')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from text_to_num import alpha2digit
+
+from quizgen.folding import fold
+
+# Shorthand after a number: 80bn, 14m, 5k; spelled scales are read the same way.
+_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
+           "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12}
+# Words of one unit share a name; another unit, currency or measure is a different answer.
+UNITS = {
+    "percent": "percent", "pc": "percent", "pct": "percent", "percentage": "percent",
+    "usd": "usd", "dollar": "usd", "dollars": "usd",
+    "eur": "eur", "euro": "eur", "euros": "eur",
+    "gbp": "gbp", "pound": "gbp", "pounds": "gbp", "sterling": "gbp",
+    "rub": "rub", "rouble": "rub", "roubles": "rub", "ruble": "rub", "rubles": "rub",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "month": "month", "months": "month", "week": "week", "weeks": "week",
+    "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mile", "miles": "mile", "metre": "metre", "metres": "metre", "meter": "metre", "meters": "metre",
+    "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne",
+}
+# A comparison or negation changes the claim: 'before 2008' is not 2008. Synonyms share a name.
+QUALIFIERS = {"not": "not", "no": "not", "never": "not", "nor": "not",
+              "before": "before", "earlier": "before", "prior": "before", "until": "before", "till": "before",
+              "by": "before", "after": "after", "later": "after", "since": "after",
+              "more": "more", "over": "more", "above": "more", "exceeding": "more", "beyond": "more",
+              "plus": "more", "least": "more", "less": "less", "fewer": "less", "under": "less",
+              "below": "less", "most": "less", "within": "less", "up": "less",
+              "almost": "nearly", "nearly": "nearly", "than": "", "between": "between"}
+# Hedges change nothing: 'about 1,500' and '1500' give the same number.
+APPROXIMATE = {"about", "around", "approximately", "roughly", "some", "circa", "ca", "approx", "c"}
+FILLERS = {"the", "a", "an", "of", "in", "on", "at", "and", "us", "per", "cent", "total", "all",
+           "s", "st", "nd", "rd", "th", "ad"}
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What a number answer says: its values, units, qualifiers and any other words."""
+
+    values: tuple[Decimal, ...]
+    units: frozenset[str]
+    qualifiers: frozenset[str]
+    leading: tuple[str, ...]  # words before the first number: 'Article' in 'Article 5' names something else
+
+
+def number_words(text: str) -> str:
+    """Folded text with number words, grouped digits and scale words as plain numbers:
+    'Fourteen million' and '14,000,000' both become '14000000'."""
+    text = fold(text)
+    text = text.replace("us$", " usd ").replace("$", " usd ").replace("€", " eur ").replace("£", " gbp ")
+    text = re.sub(r"%|\bper ?cent\b", " percent ", text)
+    text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # 14,000,000 and 14 000 000
+    text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # (overlapping groups)
+    text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 80bn, 24yrs
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # fifty-three (text2num also reads it spaced)
+    text = re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_", " ", text)
+    try:
+        text = alpha2digit(text, "en", threshold=0)
+    except Exception:  # an unreadable word sequence is left as typed
+        pass
+    words = text.split()
+    merged: list[str] = []
+    for word in words:
+        scale = _SCALES.get(word) or (int(word) if word in ("1000", "1000000", "1000000000") else None)
+        if scale and merged and _NUMBER.match(merged[-1]) and Decimal(merged[-1]) < 1000:
+            merged[-1] = _plain(Decimal(merged[-1]) * scale)
+        else:
+            merged.append(word)
+    return " ".join(merged)
+
+
+def read_quantity(text: str) -> Quantity | None:
+    """The numbers and words of `text`, or None when it holds no number."""
+    words = number_words(text).split()
+    values, units, qualifiers, leading = [], set(), set(), []
+    for word in words:
+        if _NUMBER.match(word):
+            try:
+                values.append(Decimal(word).normalize())
+            except InvalidOperation:
+                return None
+        elif word in UNITS:
+            units.add(UNITS[word])
+        elif word in QUALIFIERS:
+            if QUALIFIERS[word]:
+                qualifiers.add(QUALIFIERS[word])
+        elif word not in FILLERS and word not in APPROXIMATE and not values:
+            leading.append(word)
+    if not values:
+        return None
+    return Quantity(tuple(sorted(values)), frozenset(units), frozenset(qualifiers), tuple(leading))
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text[:-2] if text.endswith(".0") else text

@@ -1,0 +1,72 @@
+"""The study page's data: every fact with its sources, its date and its multiple-choice options."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+
+from quizgen.errors import UsageError
+from quizgen.model import Bank, Fact, Source
+from quizgen.questions import multiple_choice
+
+STANCES = {
+    "fact": "Fact",
+    "claim": "Claim: an attributed opinion or assertion, not an established fact",
+    "propaganda": "Propaganda: a false or loaded claim, taught so you can recognise it",
+}
+# JSON inside <script>: these characters could end the element or start a comment there
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def citations(fact: Fact) -> tuple[tuple[Source, str], ...]:
+    """The (source, quote) pairs a fact cites, its own article first."""
+    return tuple((citation.source, citation.quote) for citation in fact.citations)
+
+
+def study_data(bank: Bank) -> dict:
+    """Everything the page shows, as plain JSON-ready values (no markup: the page renders text)."""
+    return {
+        "deck": bank.name,
+        "title": bank.title,
+        "stances": STANCES,
+        "sources": {source.id: _source(source) for source in sorted(bank.sources.values(), key=lambda s: s.id)},
+        "facts": [_fact(fact, bank) for fact in bank.facts],
+    }
+
+
+def script_json(data: dict) -> str:
+    """JSON that is safe inside <script type="application/json">: no '</script>' or '<!--' can form."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE)
+
+
+def _source(source: Source) -> dict:
+    return {"citation": source.citation(), "label": source.short_label(), "url": source.url}
+
+
+def _fact(fact: Fact, bank: Bank) -> dict:
+    record = {
+        "id": fact.id, "q": fact.q, "a": fact.a, "alt": list(fact.alt), "kind": fact.kind,
+        "stance": fact.stance, "note": fact.note, "derived": fact.derived, "role": fact.role,
+        "tags": list(fact.tags),
+        "cites": [{"source": source.id, "quote": quote} for source, quote in citations(fact)],
+        "mc": _choice(fact, bank),
+    }
+    if fact.when:
+        record.update(when=str(fact.when), date=fact.when.label(), event=fact.event)
+    return record
+
+
+def _choice(fact: Fact, bank: Bank) -> dict | None:
+    """The worksheets' multiple-choice question, with a fixed seed per fact; None when too few options."""
+    try:
+        question = multiple_choice(fact, bank, random.Random(_seed(bank, fact)))
+    except UsageError:
+        return None
+    return {"options": list(question.options), "answer": question.answer}
+
+
+def _seed(bank: Bank, fact: Fact) -> int:
+    # same bank, same options: the page is byte-identical from one build to the next
+    return int.from_bytes(hashlib.sha256(f"web/{bank.name}/{fact.id}".encode()).digest()[:8], "big")

@@ -1,0 +1,132 @@
+"""Keys as terminals send them, at every prompt: bursts, arrows, pastes, fast typing, Ctrl-Z and fg.
+
+Each test reads the SQLite log afterwards: exactly the answers given are recorded.
+"""
+
+import re
+import sys
+
+import pexpect
+
+from quiz_harness import copy_bank, quiz_env, reviews, spawn
+
+TYPED = r">(?=\x08|\x1b| )"
+CONFIRM = r"Ctrl-D quit:"
+UP, DOWN, RIGHT, LEFT = "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D"
+
+
+def logged(db):
+    return [(row["fact_id"], row["answer"], row["rating"]) for row in reviews(db)]
+
+
+def finish(child):
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Traceback" not in child.before
+    return child
+
+
+def test_several_enters_in_one_write_are_several_enters(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("2002\r\r\r\r")  # answer; next; "I don't know" at the next card; next
+    child.expect("In which city")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    assert child.exitstatus == 0
+    assert logged(db) == [("quiz-nrc-year", "2002", 3), ("quiz-secretary-general", "", 1)]
+
+
+def test_arrow_keys_edit_a_typed_answer_recall_history_and_are_ignored_at_key_prompts(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("202" + LEFT + "0\r")  # typed 202, moved left, inserted 0: 2002
+    child.expect("Correct: 2002")
+    child.expect(CONFIRM)
+    child.send(UP + DOWN + RIGHT + LEFT + "\x1b[1;5C\x1bOH")  # arrows, Ctrl-Right, Home: no answer
+    child.send("\r")
+    child.expect("Who was NATO Secretary General")
+    child.expect(TYPED)
+    child.send(UP + "\r")  # history: the previous answer again
+    child.expect("Wrong: the answer is Anders Fogh Rasmussen")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(TYPED)
+    child.send("Paris\r\r")
+    child.expect(r"Answer \[1-4")
+    options = dict(re.findall(r"\n  (\d)\) (.+?)\r", child.before))
+    right = next(n for n, text in options.items() if text == "a strategic partnership")
+    child.send(UP + DOWN + "Turkey" + "quit" + right)  # letters at a choice prompt neither undo nor quit
+    child.expect("Correct: a strategic partnership")
+    child.expect(CONFIRM)
+    child.sendcontrol("d")
+    finish(child)
+    assert logged(db) == [("quiz-nrc-year", "2002", 3), ("quiz-secretary-general", "2002", 1),
+                          ("quiz-founding-act-city", "Paris", 3),
+                          ("quiz-lisbon-partnership", "a strategic partnership", 3)]
+
+
+def test_a_pasted_block_of_lines_is_read_key_by_key(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("NATO\nthe European Union\n3\n")  # \n as a paste without bracketed-paste marks sends it
+    child.expect("Who was NATO Secretary General")
+    child.expect(CONFIRM)  # "3" + Enter answered the second card; its rating prompt waits
+    child.sendcontrol("d")
+    finish(child)
+    # 'the European Union' at the rating prompt: letters ignored, its line break is Enter
+    assert logged(db) == [("quiz-nrc-year", "NATO", 1), ("quiz-secretary-general", "3", 1)]
+
+
+def test_fast_typing_at_a_rating_prompt_keeps_only_the_keys_it_knows(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect(CONFIRM)
+    child.send("NATuq2")  # a word typed into the rating prompt, then 2 (Hard)
+    child.expect("Rated Hard")
+    child.expect(TYPED)
+    child.sendcontrol("u")  # Ctrl-U on an empty answer line undoes
+    child.expect("Undone: In which year")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    assert logged(db) == []
+
+
+def test_ctrl_z_then_fg_redraws_the_prompt_with_its_text_and_keys_still_work(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    shell = pexpect.spawn("bash", ["--norc", "--noprofile", "-i"], cwd=str(folder), encoding="utf-8",
+                          env=quiz_env(PS1="$ "), timeout=15, dimensions=(50, 200))
+    shell.expect(r"\$ ")
+    shell.sendline(f"{sys.executable} -m quizgen quiz --db {db}")
+    shell.expect(TYPED)
+    shell.send("20")
+    shell.sendcontrol("z")  # at a typed prompt, with an answer half typed
+    shell.expect("Stopped")
+    shell.expect(r"\$ ")
+    shell.sendline("fg")
+    shell.expect(r">(?:\x08|\x1b\[[0-9;?]*[A-Za-z]| )*20")  # the prompt drawn again, with what was typed
+    shell.send("02\r")
+    shell.expect("Correct: 2002")
+    shell.expect(CONFIRM)
+    shell.sendcontrol("z")  # at a single-key prompt
+    shell.expect("Stopped")
+    shell.expect(r"\$ ")
+    shell.sendline("fg")
+    shell.expect(CONFIRM)
+    shell.send("1")  # one key, acted on at once: the terminal is back in raw mode
+    shell.expect("Rated Again")
+    shell.expect(TYPED)
+    shell.sendcontrol("d")
+    shell.expect(r"1 answered: 0 correct, 0 almost, 1 wrong \(1 as you rated it\)")
+    shell.expect(r"\$ ")
+    shell.sendline("exit")
+    shell.expect(pexpect.EOF)
+    assert "Traceback" not in shell.before
+    assert logged(db) == [("quiz-nrc-year", "2002", 1)]
