@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -16,6 +17,9 @@ def main(args) -> int:
         print(f"wrote {shown(written.package)}: {total_notes} notes, {total_cards} cards")
         for name in sorted(written.notes):
             print(f"  {name}: {written.notes[name]} notes, {written.cards[name]} cards")
+        print(f"  reversed person cards: {written.person_cards}; retired notes: {written.retired}")
+        for warning in written.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         if written.ledger:
             print(f"wrote {shown(written.ledger)} (new note versions: commit it with the YAML)")
     return 0

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import genanki
 
 from quizgen.anki import fields
+from quizgen.anki.guards import check_bank, cloze_warnings
 from quizgen.anki.ledger import LEDGER_FILE, PROJECT_EPOCH, Ledger
-from quizgen.anki.names import deck_id, deck_name
-from quizgen.anki.notes import FactNote, build_notes
+from quizgen.anki.names import deck_id, deck_name, retired_tag, tag_root
+from quizgen.anki.notes import FactNote, build_notes, retired_note
+from quizgen.anki.persons import person_cards
 from quizgen.anki.notetypes import NOTE_TYPES
 from quizgen.anki.package import TimedNote, package_bytes
 from quizgen.errors import BankError, UsageError
@@ -27,6 +30,9 @@ class Written:
     ledger: Path | None
     notes: Counter   # note type name -> notes
     cards: Counter   # note type name -> cards
+    person_cards: int = 0   # reversed "which office?" cards
+    retired: int = 0        # retired ids shipped as notes tagged <deck>::retired
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def paths(self) -> list[Path]:
@@ -42,17 +48,24 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     if not bank.facts:
         raise UsageError(f"deck '{bank.name}' has no facts to export")
     ledger = Ledger.load(ledger_path(bank, options))
-    notes = build_notes(bank)
+    check_bank(bank, ledger)
+    persons = person_cards(bank, ledger.carriers())
+    notes = build_notes(bank, persons)
     _check_note_types_kept(notes, ledger)
-    note_times = ledger.stamp("notes", {note.fact.id: note.content_hash() for note in notes},
-                              {note.fact.id: note.note_type.key for note in notes})
+    notes += [retired_note(bank, entry, kind) for entry in bank.retired
+              if (kind := ledger.published_type("notes", entry.id))]  # never published: nothing to do
+    marks = {note.id: {"retired": True} if note.fact is None else {"person": note.person}
+             for note in notes}
+    note_times = ledger.stamp("notes", {note.id: note.content_hash() for note in notes},
+                              {note.id: note.note_type.key for note in notes}, marks)
     type_times = ledger.stamp("note_types", {kind.key: kind.spec_hash() for kind in NOTE_TYPES})
     models = {kind.key: kind.to_genanki(type_times[kind.key]) for kind in NOTE_TYPES}
-    decks, cards = _decks(bank), Counter()
+    updated = max([*note_times.values(), *type_times.values()])
+    decks, cards = _decks(bank, updated, len(persons)), Counter()
     for position, note in enumerate(notes, start=1):
         anki_note = TimedNote(
             model=models[note.note_type.key], fields=list(note.fields), sort_field=note.sort_text,
-            tags=list(note.tags), guid=note.guid, due=position, mtime=note_times[note.fact.id])
+            tags=list(note.tags), guid=note.guid, due=position, mtime=note_times[note.id])
         decks[note.deck].add_note(anki_note)
         cards[note.note_type.name] += len(anki_note.cards)
     data = package_bytes([decks[name] for name in sorted(decks)], PROJECT_EPOCH)
@@ -60,7 +73,8 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     # after the package: a ledger never records versions that were not written
     saved = ledger.save()
     return Written(package, ledger.path if saved else None,
-                   Counter(note.note_type.name for note in notes), cards)
+                   Counter(note.note_type.name for note in notes), cards,
+                   len(persons), len(notes) - len(bank.facts), cloze_warnings(bank))
 
 
 def _check_note_types_kept(notes: list[FactNote], ledger: Ledger) -> None:
@@ -86,14 +100,18 @@ def ledger_path(bank: Bank, options: dict) -> Path:
     return folder / LEDGER_FILE
 
 
-def _decks(bank: Bank) -> dict[str, genanki.Deck]:
-    """The top deck (for its description) and one subdeck per article."""
+def _decks(bank: Bank, updated: int, person_cards: int) -> dict[str, genanki.Deck]:
+    """The top deck (its description is Anki's overview screen) and one subdeck per article."""
     top = deck_name(bank)
-    sources = sorted({fact.source.id: fact.source for fact in bank.facts}.values(),
-                     key=lambda source: source.id)
-    description = fields.render("deck.html", facts=len(bank.facts), sources=sources)
+    cited = {c.source.id: c.source for fact in bank.facts for c in fact.citations}
+    sources = sorted(cited.values(), key=lambda source: source.id)
+    description = fields.render(
+        "deck.html", title=bank.title, facts=len(bank.facts), sources=sources, person_cards=person_cards,
+        retired_tag=retired_tag(bank), root=tag_root(bank),
+        updated=time.strftime("%Y-%m-%d", time.gmtime(updated)))
     decks = {top: genanki.Deck(deck_id(top), top, description)}
-    for source in sources:
+    for source in sorted({fact.source.id: fact.source for fact in bank.facts}.values(),
+                         key=lambda source: source.id):
         name = deck_name(bank, source)
         decks[name] = genanki.Deck(deck_id(name), name, fields.text(source.citation()))
     return decks

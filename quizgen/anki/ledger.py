@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.errors import BankError, UsageError
@@ -34,6 +34,8 @@ class Entry:
     hash: str
     mtime: int
     type: str | None = None   # a note's note type: Anki cannot change it on import
+    retired: bool = False     # the id was withdrawn: it ships as a retired note, never reused
+    person: str | None = None  # the person whose reversed card this note carries
 
 
 class Ledger:
@@ -65,23 +67,32 @@ class Ledger:
                              "restore it from version control"]) from None
         return cls(path, sections, existed=True)
 
-    def stamp(self, section: str, hashes: dict[str, str],
-              types: dict[str, str] | None = None) -> dict[str, int]:
-        """The mtime of each key: kept while its hash is unchanged, else a new, newer one."""
+    def stamp(self, section: str, hashes: dict[str, str], types: dict[str, str] | None = None,
+              marks: dict[str, dict] | None = None) -> dict[str, int]:
+        """The mtime of each key: kept while its hash is unchanged, else a new, newer one.
+        `types` and `marks` (retired, person) are recorded with each key."""
         entries = self.sections[section]
-        types = types or {}
+        types, marks = types or {}, marks or {}
         stale = sorted(key for key, digest in hashes.items()
                        if key not in entries or entries[key].hash != digest)
         for key in stale:
-            entries[key] = Entry(hashes[key], self._next_time(), types.get(key))
-        for key, kind in types.items():
-            if entries[key].type != kind:  # an entry from before types were recorded
-                entries[key] = Entry(entries[key].hash, entries[key].mtime, kind)
+            entries[key] = Entry(hashes[key], self._next_time())
+        for key in hashes:
+            details = {"type": types.get(key, entries[key].type), "retired": False, "person": None}
+            details.update(marks.get(key, {}))
+            entries[key] = replace(entries[key], **details)
         return {key: entries[key].mtime for key in hashes}
 
     def published_type(self, section: str, key: str) -> str | None:
         entry = self.sections[section].get(key)
         return entry.type if entry else None
+
+    def retired_ids(self) -> set[str]:
+        return {key for key, entry in self.sections["notes"].items() if entry.retired}
+
+    def carriers(self) -> dict[str, str]:
+        """Person -> the note id that carries their reversed card."""
+        return {entry.person: key for key, entry in self.sections["notes"].items() if entry.person}
 
     def _next_time(self) -> int:
         # one time per build, fixed before the first change: every change of a build shares it
@@ -128,16 +139,20 @@ def clock() -> int:
 
 
 def _entry(value) -> Entry:
-    kind = value.get("type")
+    kind, person = value.get("type"), value.get("person")
     if not isinstance(value["hash"], str) or type(value["mtime"]) is not int or not (
-            0 <= value["mtime"] <= MAX_MTIME) or not (
-            kind is None or isinstance(kind, str)):
+            0 <= value["mtime"] <= MAX_MTIME) or not all(
+            item is None or isinstance(item, str) for item in (kind, person)):
         raise ValueError("bad entry")
-    return Entry(value["hash"], value["mtime"], kind)
+    return Entry(value["hash"], value["mtime"], kind, value.get("retired") is True, person)
 
 
 def _entry_text(entry: Entry) -> str:
     data = {"hash": entry.hash, "mtime": entry.mtime}
     if entry.type:
         data["type"] = entry.type
+    if entry.retired:
+        data["retired"] = True
+    if entry.person:
+        data["person"] = entry.person
     return json.dumps(data, ensure_ascii=False)

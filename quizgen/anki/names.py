@@ -10,9 +10,9 @@ import genanki
 from quizgen.model import Bank, Fact, Source
 
 
-def note_guid(bank: Bank, fact: Fact) -> str:
+def note_guid(bank: Bank, fact_id: str) -> str:
     """From the namespaced fact id only, never from content: an edited fact keeps its note."""
-    return genanki.guid_for("quizgen", bank.name, fact.id)
+    return genanki.guid_for("quizgen", bank.name, fact_id)
 
 
 def deck_name(bank: Bank, source: Source | None = None) -> str:
@@ -27,23 +27,36 @@ def deck_id(name: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
 
 
+def tag_root(bank: Bank) -> str:
+    return re.sub(r"[^0-9A-Za-z_]+", "_", bank.name)
+
+
 def note_tags(bank: Bank, fact: Fact) -> list[str]:
     """Hierarchical tags under the deck's namespace (nato_russia::kind::year, …), sorted."""
-    root = re.sub(r"[^0-9A-Za-z_]+", "_", bank.name)
-    tags = {f"{root}::source::{_tag_level(fact.source.id)}",
+    root = tag_root(bank)
+    tags = {id_tag(bank, fact.id),
             f"{root}::kind::{fact.kind}",
             f"{root}::stance::{fact.stance}"}
-    era = era_of(fact)
-    if era:
-        tags.add(f"{root}::era::{era}")
+    tags.update(f"{root}::source::{source_tag(c.source)}" for c in fact.citations)
+    if fact.when:  # only the event's own date: an article's year says nothing of what it reports
+        tags.add(f"{root}::era::{fact.when.year // 10 * 10}s")
     tags.update(f"{root}::topic::{_tag_level(tag)}" for tag in fact.tags)
     return sorted(tags)
 
 
-def era_of(fact: Fact) -> str | None:
-    """The decade of the event (`when`), else of the article: undated facts belong to its time."""
-    year = fact.when.year if fact.when else fact.source.year
-    return f"{year // 10 * 10}s" if year else None
+def id_tag(bank: Bank, fact_id: str) -> str:
+    """`nato_russia::id::<fact id>`: a learner finds (and reports) a card by its fact id."""
+    return f"{tag_root(bank)}::id::{_tag_level(fact_id)}"
+
+
+def retired_tag(bank: Bank) -> str:
+    return f"{tag_root(bank)}::retired"
+
+
+def source_tag(source: Source) -> str:
+    """'2011_fair_observer': the article's year and outlet (or title), readable in the sidebar."""
+    label = " ".join(str(part) for part in (source.year, source.outlet or source.title) if part)
+    return re.sub(r"[^0-9a-z]+", "_", label.lower()).strip("_") or _tag_level(source.id)
 
 
 def _tag_level(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,6 +38,9 @@ class NoteType:
     volatile: tuple[str, ...] = ()
     sort_field: int = 0
 
+    def empty(self) -> dict[str, str]:
+        return dict.fromkeys(self.fields, "")
+
     def faces(self) -> list[dict]:
         return [{"name": t.name, "qfmt": read_face(t.front), "afmt": read_face(t.back)}
                 for t in self.templates]
@@ -55,25 +59,30 @@ class NoteType:
             sort_field_index=self.sort_field, mtime=mtime)
 
 
+# fields every note type ends with: the fact's own article and quote, the other articles that
+# report it, its id (shown small on the back, for reports) and, for a retired id, the reason
+SHARED = ("Article", "Quote", "More sources", "ID", "Retired")
+
 QUESTION = NoteType(
     key="qa", id=1410991744, name="quizgen Question/answer",
     model_type=FRONT_BACK,
-    fields=("Question", "Answer", "Context", "Source", "Role"),
+    fields=("Question", "Answer", "Context", "Derived", *SHARED, "Role", "Role dates"),
     templates=(CardTemplate("Question → answer", "qa-front.html", "qa-back.html"),
                CardTemplate("Person → role", "person-front.html", "person-back.html")),
 )
 CLOZE_TYPE = NoteType(
     key="cloze", id=1487269831, name="quizgen Cloze",
     model_type=CLOZE,
-    fields=("Text", "Back Extra", "Source"),
+    fields=("Text", "Back Extra", "Derived", *SHARED),
     templates=(CardTemplate("Cloze", "cloze-front.html", "cloze-back.html"),),
 )
 CHOICE = NoteType(
     key="mc", id=2026781297, name="quizgen Multiple choice",
     model_type=FRONT_BACK,
-    fields=("Question", "Answer", "Options", "Marked", "Stance", "Context", "Source"),
+    fields=("Question", "Answer", "Wrong 1", "Wrong 2", "Wrong 3", "Stance", "Context", "Derived",
+            *SHARED),
     templates=(CardTemplate("Choose the answer", "mc-front.html", "mc-back.html"),),
-    volatile=("Options", "Marked"),
+    volatile=("Wrong 1", "Wrong 2", "Wrong 3"),
 )
 NOTE_TYPES = (QUESTION, CLOZE_TYPE, CHOICE)
 
@@ -88,10 +97,15 @@ def note_type_for(fact) -> NoteType:
     return QUESTION
 
 
+_INCLUDE = re.compile(r"<!-- include: ([\w.-]+) -->")
+
+
 @cache
 def read_face(name: str) -> str:
-    """An Anki card face or stylesheet, read as plain text: Anki's {{Field}} syntax is not Jinja."""
-    return (templates_dir() / "anki" / name).read_text(encoding="utf-8")
+    """An Anki card face or stylesheet, read as plain text (Anki's {{Field}} syntax is not Jinja);
+    `<!-- include: x -->` puts in templates/anki/parts/x, shared by several faces."""
+    text = (templates_dir() / "anki" / name).read_text(encoding="utf-8")
+    return _INCLUDE.sub(lambda m: read_face(f"parts/{m.group(1)}").strip(), text)
 
 
 def content_hash(data) -> str:

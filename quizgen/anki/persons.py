@@ -1,0 +1,62 @@
+"""Reversed person cards ("Jens Stoltenberg: which office, 2014–2024?"): only where they teach.
+
+A person gets one reversed card however many facts name them, and only from a fact whose role
+is dated (a role asked in the present tense goes out of date) and whose own question does not
+already state the role (its sibling card would give the answer away).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizgen.folding import fold
+from quizgen.model import Bank, Fact
+
+# "NATO Secretary General (2014–2024)", "Chairman … (from 2021)": the dates close the role
+_DATED = re.compile(r"^(?P<office>.+?)\s*\((?P<dates>[^()]*\b\d{4}\b[^()]*)\)\s*$")
+_MINOR = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    person: str   # folded name: one card per person
+    office: str
+    dates: str
+
+
+def person_cards(bank: Bank, carriers: dict[str, str]) -> dict[str, PersonCard]:
+    """Fact id -> the person card its note carries; `carriers` (person -> fact id, from the
+    ledger) keeps a card on the note that already carries it, so its reviews stay with it."""
+    candidates: dict[str, list[Fact]] = {}
+    for fact in bank.facts:
+        if fact.kind == "person" and fact.stance == "fact" and teaching_role(fact):
+            candidates.setdefault(person_key(fact), []).append(fact)
+    chosen = {}
+    for person, facts in candidates.items():
+        fact = next((f for f in facts if f.id == carriers.get(person)), facts[0])
+        chosen[fact.id] = teaching_role(fact)
+    return chosen
+
+
+def person_key(fact: Fact) -> str:
+    return " ".join(fold(fact.a).split())
+
+
+def teaching_role(fact: Fact) -> PersonCard | None:
+    """The dated role, unless the fact's own question already states it."""
+    match = _DATED.match(fact.role or "")
+    if not match or _states(fact.q, match["office"]):
+        return None
+    return PersonCard(person_key(fact), match["office"], match["dates"])
+
+
+def _states(question: str, office: str) -> bool:
+    # every word of the office in the question ("Russian president" states "President of Russia")
+    asked = [word[:5] for word in _words(question)]
+    return all(any(word[:5] == other for other in asked)
+               for word in _words(office) if word not in _MINOR)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))

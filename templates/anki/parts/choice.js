@@ -1,0 +1,100 @@
+/* quizgen multiple choice: shuffled at each review, chosen by tap, click or key 1-4.
+   The front draws a new order; the back (which repeats the front through {{FrontSide}}) shows
+   the same order, kept in a page global (Anki desktop, AnkiMobile keep the page between sides)
+   and in sessionStorage (AnkiDroid loads each side afresh). Without JavaScript nothing here
+   runs: the options stay hidden and the card is a recall card. */
+(function () {
+  var KEY = "quizgen-choice";
+
+  function load(id) {
+    var state = window.qzChoiceState;
+    if (!state || state.id !== id) {
+      try { state = JSON.parse(window.sessionStorage.getItem(KEY) || "null"); } catch (e) { state = null; }
+    }
+    return state && state.id === id ? state : null;
+  }
+
+  function save(state) {
+    window.qzChoiceState = state;
+    try { window.sessionStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ }
+  }
+
+  function shuffled(count) {
+    var order = [];
+    for (var i = 0; i < count; i++) order.push(i);
+    for (var j = count - 1; j > 0; j--) {
+      var k = Math.floor(Math.random() * (j + 1));
+      var swap = order[j]; order[j] = order[k]; order[k] = swap;
+    }
+    return order;
+  }
+
+  function run() {
+    var root = document.querySelector(".qz-mc[data-qz-id]");
+    var data = root && root.querySelector(".qz-choice-data");
+    var box = root && root.querySelector(".qz-choose");
+    if (!data || !box) return;
+    var texts = [];
+    var spans = data.querySelectorAll("span");
+    for (var i = 0; i < spans.length; i++) texts.push(spans[i].textContent);
+    if (texts.length < 3) return;  // the bank had too few answers of this kind: recall only
+    var back = !!document.getElementById("answer");
+    var id = root.getAttribute("data-qz-id") + "|" + texts.join("|");
+    var state = back ? load(id) : null;
+    if (!state || state.order.length !== texts.length) state = {id: id, order: shuffled(texts.length), chosen: -1};
+    save(state);
+
+    var list = box.querySelector(".qz-options");
+    var verdict = box.querySelector(".qz-verdict");
+    var items = [];
+    list.innerHTML = "";
+    state.order.forEach(function (option, position) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "qz-option";
+      button.textContent = texts[option];
+      button.addEventListener("click", function () { choose(position); });
+      item.appendChild(button);
+      list.appendChild(item);
+      items.push(item);
+    });
+
+    function mark() {
+      var right = state.order.indexOf(0);  // option 0 is the right answer
+      items[right].classList.add("qz-right");
+      if (state.chosen >= 0 && state.chosen !== right) items[state.chosen].classList.add("qz-wrong");
+      if (state.chosen >= 0) items[state.chosen].classList.add("qz-chosen");
+      verdict.textContent = state.chosen < 0 ? "" : state.chosen === right ? "✓ Right"
+        : "✗ Not this one: the answer is " + (right + 1) + ".";
+      verdict.className = "qz-verdict " + (state.chosen < 0 ? "" : state.chosen === right ? "qz-said-right" : "qz-said-wrong");
+      list.classList.add("qz-done");
+    }
+
+    function choose(position) {
+      if (back || state.chosen >= 0 || position >= items.length || !root.isConnected) return false;
+      state.chosen = position;
+      save(state);
+      mark();
+      return true;
+    }
+
+    box.hidden = false;
+    if (back) {
+      mark();
+      var plain = document.querySelector(".qz-back .qz-answer");  // the marked list shows it
+      if (plain) plain.hidden = true;
+    }
+    window.qzPick = back ? null : choose;
+    if (!window.qzKeys) {  // one listener for the whole session: the page outlives the card
+      window.qzKeys = true;
+      document.addEventListener("keydown", function (event) {
+        var number = parseInt(event.key, 10);
+        if (number >= 1 && number <= 4 && window.qzPick && window.qzPick(number - 1)) event.preventDefault();
+      });
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+})();
