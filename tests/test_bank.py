@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from quizgen.bank.loader import load_banks
-from quizgen.seeds import load_seeds
+from quizgen.bank.seeds import load_seeds
 from conftest import ROOT
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from quizgen.errors import BankError, UsageError
 from quizgen.output import write_atomic
 from quizgen.paths import shown
-from quizgen.yamlfile import read_regular
+from quizgen.bank.yamlfile import read_regular
 
 LEDGER_FILE = "anki-versions.json"
 MAX_LEDGER_BYTES = 16 * 1024 * 1024

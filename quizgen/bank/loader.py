@@ -13,9 +13,9 @@ from quizgen.bank.schema import DECK_FILE, DECK_KEYS, FILE_KEYS
 from quizgen.errors import BankError
 from quizgen.model import Bank, Fact, Location, Retired
 from quizgen.paths import shown
-from quizgen.seeds import Seed, load_seeds
+from quizgen.bank.seeds import Seed, load_seeds
 from quizgen.terminal import unsafe_character
-from quizgen.yamlfile import LineDict, LineList, read_yaml
+from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 
 
 def deck_dirs(decks_root: Path) -> list[Path]:

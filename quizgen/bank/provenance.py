@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizgen.folding import fold
-from quizgen.seeds import Seed, normalize
+from quizgen.bank.seeds import Seed, normalize
 
 MIN_QUOTE_WORDS = 5
 MIN_QUOTE_CHARS = 25

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from quizgen.model import Location, Retired, Skip
-from quizgen.seeds import Seed, normalize
-from quizgen.yamlfile import LineDict, LineList
+from quizgen.bank.seeds import Seed, normalize
+from quizgen.bank.yamlfile import LineDict, LineList
 
 
 def _entries(doc: LineDict, field: str, where: str, keys: tuple[str, ...], problems: list[str]):

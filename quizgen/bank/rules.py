@@ -9,9 +9,9 @@ from quizgen import cloze as cloze_syntax
 from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.schema import FIELD_NAMES, FIELDS, REQUIRED
 from quizgen.model import KINDS, MONTHS, STANCES, Citation, When
-from quizgen.seeds import Seed
+from quizgen.bank.seeds import Seed
 from quizgen.terminal import unsafe_character
-from quizgen.yamlfile import LineDict, LineList
+from quizgen.bank.yamlfile import LineDict, LineList
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WHEN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, not ٢٠٠٢

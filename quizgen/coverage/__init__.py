@@ -8,7 +8,7 @@ from quizgen.coverage.map import ArticleMap, map_bank
 from quizgen.errors import UsageError
 from quizgen.output import write_atomic
 from quizgen.paths import default_seeds_dir, shown
-from quizgen.seeds import load_seeds
+from quizgen.bank.seeds import load_seeds
 from quizgen.selection import bank_from_args
 
 WIDTH = 100

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from quizgen.coverage.sentences import Sentence, split_sentences
 from quizgen.model import Bank, Fact, Skip, Source
-from quizgen.seeds import Seed, normalize
+from quizgen.bank.seeds import Seed, normalize
 
 MIN_OVERLAP = 15  # characters a quote must share with a sentence to cover it (not just a word)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from quizgen.errors import BankError
 from quizgen.model import Source
 from quizgen.terminal import unsafe_character
-from quizgen.yamlfile import LineDict, decode_text, read_regular, read_yaml
+from quizgen.bank.yamlfile import LineDict, decode_text, read_regular, read_yaml
 
 METADATA_FILE = "sources.yaml"
 MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
