@@ -22,6 +22,9 @@ CASES = {
                          f"'sample-nrc-created' ({FILE}:3): merge them into one fact citing both articles",
     "retired-id-reused": f"{FILE}:12: fact 'sample-secretary-general': id was retired ({FILE}:20); "
                          "published ids are never reused: choose a new id",
+    "ledger-retired-id-reused": f"{FILE}:12: fact 'sample-secretary-general': id was retired (the Anki "
+                                "ledger decks/sample/anki-versions.json records it); published ids are "
+                                "never reused: choose a new id",
     "skipped-passage-not-in-seed": f"{FILE}:20: field 'skipped': passage is not found verbatim in seed 900",
     "category-not-a-slug": f"{FILE}:17: fact 'sample-secretary-general': field 'category' must be a "
                            "lowercase slug (a-z, 0-9, '-'), got 'NATO Secretary General'",

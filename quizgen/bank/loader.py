@@ -184,19 +184,28 @@ def _check_retired(deck_dir: Path, facts: list[Fact], retired: list[Retired],
             problems.append(f"{entry.origin}: retired id '{entry.id}' is listed twice "
                             f"(also at {gone[entry.id].origin})")
         gone.setdefault(entry.id, entry)
-    live = {fact.id for fact in facts}
+    ledger = deck_dir / "anki-versions.json"
+    published = _published(ledger)
     for fact in facts:
         if fact.id in gone:
             problems.append(f"{fact.origin}: fact '{fact.id}': id was retired ({gone[fact.id].origin}); "
                             f"published ids are never reused: choose a new id")
-    ledger = deck_dir / "anki-versions.json"
-    try:
-        if not ledger.is_file() or ledger.stat().st_size > LEDGER_LIMIT:
-            return  # no ledger yet, or one the Anki stage refuses with its own message
-        published = json.loads(ledger.read_text(encoding="utf-8")).get("notes", {})
-        published = set(published) if isinstance(published, dict) else set()
-    except (OSError, ValueError, AttributeError, RecursionError):
-        return  # a damaged ledger is the Anki stage's to report, with its file and line
-    for fact_id in sorted(set(published) - live - set(gone)):
+        elif published.get(fact.id):
+            problems.append(f"{fact.origin}: fact '{fact.id}': id was retired (the Anki ledger "
+                            f"{shown(ledger)} records it); published ids are never reused: choose a new id")
+    for fact_id in sorted(set(published) - {fact.id for fact in facts} - set(gone)):
         problems.append(f"{shown(ledger)}:1: fact '{fact_id}' was published in the Anki deck and "
                         f"is gone: list it under 'retired:' in its article file, with a reason")
+
+
+def _published(ledger: Path) -> dict[str, bool]:
+    """Every note id the Anki ledger records, and whether it was shipped as retired."""
+    try:
+        if not ledger.is_file() or ledger.stat().st_size > LEDGER_LIMIT:
+            return {}  # no ledger yet, or one the Anki stage refuses with its own message
+        notes = json.loads(ledger.read_text(encoding="utf-8")).get("notes", {})
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return {}  # a damaged ledger is the Anki stage's to report, with its file and line
+    if not isinstance(notes, dict):
+        return {}
+    return {key: isinstance(entry, dict) and entry.get("retired") is True for key, entry in notes.items()}
