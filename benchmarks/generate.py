@@ -56,7 +56,7 @@ def fact_for(n: int, article: int, rng: random.Random) -> tuple[dict, str]:
                 f"to a {rng.choice(WORDS)} question.")
     fact = {
         "id": f"syn-{n:05d}",
-        "q": f"Which {kind} did the {words(rng, 3)} of {words(rng, 2)} name in item {n} of report {article}?",
+        "q": f"Which {kind} did the {words(rng, 4)} of {words(rng, 4)} name in item {n} of report {article}?",
         "a": answer,
         "kind": kind,
         "cloze": f"In report {article} item {n}, the archive records {{{{c1::{answer}}}}}.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from dataclasses import dataclass
 
 from quizgen.bank.provenance import words
 from quizgen.folding import fold
@@ -27,30 +27,57 @@ def question_key(question: str) -> str:
     return re.sub(r"[\W_]+", " ", question.casefold()).strip()
 
 
-def _answers(fact: Fact) -> list[frozenset[str]]:
-    return [frozenset(words(form)) for form in (fact.a, *fact.alt)]
+@dataclass(frozen=True)
+class _Asked:
+    """What comparing one fact needs, worked out once: its question's key and words, its answers."""
+
+    fact: Fact
+    key: str
+    answers: tuple[frozenset[str], ...]
+    meaningful: frozenset[str]
 
 
-def _same_answer(one: Fact, other: Fact) -> bool:
-    """One accepted form contains the other's words: 'May 2002' and '2002' answer alike."""
-    return any(a <= b or b <= a for a in _answers(one) for b in _answers(other) if a and b)
+def _asked(fact: Fact) -> _Asked:
+    answers = tuple(frozenset(words(form)) for form in (fact.a, *fact.alt))
+    meaningful = frozenset(w for w in words(fact.q) if w not in _COMMON and not fold(w).isdigit())
+    return _Asked(fact, question_key(fact.q), tuple(a for a in answers if a), meaningful)
 
 
-def _meaningful(question: str) -> set[str]:
-    return {w for w in words(question) if w not in _COMMON and not fold(w).isdigit()}
+def _same(one: _Asked, other: _Asked) -> bool:
+    if one.key == other.key:
+        return True
+    # one accepted form contains the other's words: 'May 2002' and '2002' answer alike
+    if not any(a <= b or b <= a for a in one.answers for b in other.answers):
+        return False
+    shared = len(one.meaningful & other.meaningful)
+    return (shared / (min(len(one.meaningful), len(other.meaningful)) or 1) >= SAME_WORDS
+            and shared / (len(one.meaningful | other.meaningful) or 1) >= SHARED_WORDS)
 
 
 def same_question(one: Fact, other: Fact) -> bool:
-    if question_key(one.q) == question_key(other.q):
-        return True
-    if not _same_answer(one, other):
-        return False
-    mine, theirs = _meaningful(one.q), _meaningful(other.q)
-    shared = len(mine & theirs)
-    return (shared / (min(len(mine), len(theirs)) or 1) >= SAME_WORDS
-            and shared / (len(mine | theirs) or 1) >= SHARED_WORDS)
+    """Whether two facts ask the same thing."""
+    return _same(_asked(one), _asked(other))
 
 
 def repeated_questions(facts: list[Fact]) -> list[tuple[Fact, Fact]]:
-    """Every pair of facts asking the same thing, in file order."""
-    return [(a, b) for a, b in combinations(facts, 2) if same_question(a, b)]
+    """Every pair of facts asking the same thing, in file order.
+
+    Two facts can match only when one answer's words all occur in another's, so each fact is
+    compared only with the facts holding the rarest word of one of its answers (or asking the
+    same question word for word): the check stays near-linear in the size of the bank.
+    """
+    asked = [_asked(fact) for fact in facts]
+    index: dict[str, set[int]] = {}
+    for number, item in enumerate(asked):
+        for token in {f"q:{item.key}", *(f"a:{w}" for answer in item.answers for w in answer)}:
+            index.setdefault(token, set()).add(number)
+    found: set[tuple[int, int]] = set()
+    for number, item in enumerate(asked):
+        rarest = {min((f"a:{w}" for w in answer), key=lambda token: len(index[token]))
+                  for answer in item.answers}
+        for token in rarest | {f"q:{item.key}"}:
+            for other in index[token] - {number}:
+                pair = (min(number, other), max(number, other))
+                if pair not in found and _same(asked[pair[0]], asked[pair[1]]):
+                    found.add(pair)
+    return [(asked[a].fact, asked[b].fact) for a, b in sorted(found)]
