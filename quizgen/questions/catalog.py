@@ -20,6 +20,7 @@ class Catalog:
     names: dict[str, tuple[str, ...]]           # answer key -> the answer and its alternatives
     index: dict[tuple[str, str], tuple[Fact, ...]]  # (kind, question word) -> facts asking with it
     event_words: frozenset[str]                 # words too common in event labels to tell them apart
+    common_words: frozenset[str]                # words in many answers ('nato'): sharing them tells nothing
     unclear_events: frozenset[str]              # ids of facts whose event label fits another date
     truths: dict[str, tuple[str, ...]]          # fact id -> true answers, filled in as asked
     choosable: dict[str, tuple[Fact, bool]]     # fact id -> (fact, has 2+ distractors), filled in as asked
@@ -54,11 +55,22 @@ def _build(bank: Bank) -> Catalog:
         names={key: tuple(texts) for key, texts in names.items()},
         index=_word_index(bank),
         event_words=common_words(bank.facts),
+        common_words=_common_answer_words(bank.facts),
         unclear_events=ambiguous_events(bank.facts, common_words(bank.facts)),
         truths={},
         choosable={},
         spares={},
     )
+
+
+def _common_answer_words(facts) -> frozenset[str]:
+    """Words found in many answers and options ('nato', 'russia'), so sharing one says nothing."""
+    counts: dict[str, int] = {}
+    for fact in facts:
+        for word in set().union(*(content_words(text) for text in (fact.a, *fact.distractors))):
+            counts[word] = counts.get(word, 0) + 1
+    limit = max(3, len(facts) // 50)
+    return frozenset(word for word, n in counts.items() if n > limit)
 
 
 def _word_index(bank: Bank) -> dict[tuple[str, str], tuple[Fact, ...]]:

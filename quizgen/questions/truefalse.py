@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from quizgen import cloze
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import is_wrong
-from quizgen.questions.catalog import true_answers
+from quizgen.questions.answers import content_words, is_wrong
+from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import hedged
-from quizgen.questions.distractors import pick_distractors
+from quizgen.questions.distractors import exact_value, pick_distractors
 from quizgen.questions.sentence import answer_deletion, with_answer
 
 
@@ -60,6 +60,11 @@ def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
         return []
     truths = true_answers(fact, bank)
     swaps = pick_distractors(fact, bank, rng, 3)
+    if not exact_value(fact):
+        # "NATO Liaison Office" for "NATO Military Liaison Mission" may name the same thing: a swap
+        # sharing a telling word with the answer can leave the statement true
+        telling = content_words(fact.a) - catalog_of(bank).common_words
+        swaps = [text for text in swaps if not content_words(text) & telling]
     # a swap already named elsewhere in the sentence would make it odd, or even true
     rest = with_answer(fact, "")
     return [text for text in swaps if is_wrong(text, truths, rest, (text,))]
