@@ -14,7 +14,8 @@ from quizgen.questions.audit import flags, sheet_flags
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import same_form
 from quizgen.worksheet.options import SheetOptions
-from quizgen.worksheet.plan import common_answers, printed_texts
+from quizgen.worksheet.plan import common_answers
+from quizgen.questions.asked import asked_keys, printed_texts
 from quizgen.worksheet.writer import build_set
 from test_questions import bundled
 
@@ -73,7 +74,7 @@ def test_no_sheet_question_prints_another_ones_answer(seed):
     for sheet in sheet_set.sheets:
         questions = [item.question for item in sheet.items]
         assert len(questions) == 30, sheet_set.notes
-        assert sheet_flags(questions, printed_texts, common) == []
+        assert sheet_flags(questions, common) == []
         for question in questions:
             assert flags(question, bank) == []
 

@@ -199,20 +199,21 @@ def test_slugs_are_plain_file_names():
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_no_question_gives_away_the_answer_of_another(seed):
     from quizgen.questions.answers import answer_key
-    from quizgen.worksheet.plan import common_answers, printed_texts
+    from quizgen.questions.asked import asked_keys, printed_texts
+    from quizgen.worksheet.plan import common_answers
 
     bank = bundled()
     plan = plan_questions(bank, bank, 30, TYPES, seed)
     common = common_answers(list(bank.facts))
-    asked = [(kind, q) for kind, items in plan.questions.items() for q in items]
-    for kind, question in asked:
-        facts = question.facts if hasattr(question, "facts") else (question.fact,)
-        answers = {answer_key(f.a) for f in facts} - common
-        for other_kind, other in asked:
-            if other is question:
-                continue
-            printed = " ".join(answer_key(text) for text in printed_texts(other))
-            assert not any(f" {answer} " in f" {printed} " for answer in answers), (answers, printed)
+    asked = [q for items in plan.questions.values() for q in items]
+    for question in asked:
+        # what the learner answers: the answer, a date's month and year, a matched year or role,
+        # an ordered event's month and year
+        answers = {answer_key(form) for form in asked_keys(question)} - common
+        for other in asked:
+            if other is not question:
+                printed = " ".join(answer_key(text) for text in printed_texts(other))
+                assert not any(f" {answer} " in f" {printed} " for answer in answers), (answers, printed)
 
 
 def test_forgiving_options_source_number_tag_case_and_paper_case(tmp_path, capsys):
@@ -255,5 +256,5 @@ def test_the_readme_print_example_does_what_it_says(tmp_path, capsys):
     assert main(["print", *argv, "--out", str(tmp_path)]) == 0
     assert "note" not in capsys.readouterr().err
     page = (tmp_path / "print" / "nato-russia" / "nrc-quiz" / "nrc-quiz-A.html").read_text()
-    assert page.count("data-number=") == 12  # "writes … with 12 questions"
+    assert page.count("data-number=") == 8  # "writes … with 8 questions"
     assert "size: letter" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from quizgen import cloze
 from quizgen.model import Bank
 from quizgen.questions.answers import answer_key, contains_words, overlaps
+from quizgen.questions.asked import asked_keys, printed_texts
 from quizgen.questions.blank import FillBlank
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, hedged, same_form
@@ -97,24 +98,19 @@ def _matching(question: Matching, bank: Bank) -> list[str]:
     return found
 
 
-def sheet_flags(questions: list, texts_of, common: frozenset[str]) -> list[str]:
-    """Questions on one version that print another question's answer.
+def sheet_flags(questions: list, common: frozenset[str]) -> list[str]:
+    """Questions on one version that print what another asks (its answer, a date's month and year,
+    an ordered event's date, a matched role or year).
 
-    `texts_of(question)` gives what a question prints; `common` the answers named so often in
-    the bank ('NATO') that seeing them gives nothing away.
+    `common` holds the answers named so often in the bank ('NATO') that seeing them gives nothing away.
     """
     found = []
     for question in questions:
-        answers = [answer_key(fact.a) for fact in _facts(question)]
+        asked = {answer_key(form) for form in asked_keys(question)} - common - {""}
         for other in questions:
             if other is question:
                 continue
-            shown = " \n ".join(answer_key(text) for text in texts_of(other))
-            for answer in answers:
-                if answer not in common and contains_words(shown, answer):
-                    found.append(f"the answer '{answer}' is printed in another question")
+            shown = " \n ".join(answer_key(text) for text in printed_texts(other))
+            found += [f"what one question asks ('{key}') is printed in another" for key in sorted(asked)
+                      if contains_words(shown, key)]
     return found
-
-
-def _facts(question) -> tuple:
-    return question.facts if hasattr(question, "facts") else (question.fact,)

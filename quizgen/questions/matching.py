@@ -54,6 +54,10 @@ def matching(facts: Sequence[Fact], bank: Bank, rng: random.Random, flavour: str
     if len(chosen) < 3:
         return None
     rng.shuffle(spare_pool)
+    # spares that look like the right-hand items come first ("Prime Minister of Italy (2021–2022)"
+    # among politicians' offices), so a spare is a real temptation, not an odd one out
+    shown = set().union(*(content_words(pair[2]) for pair in chosen))
+    spare_pool.sort(key=lambda text: -len(content_words(text) & shown))
     extra: list[str] = []
     for text in spare_pool:
         if len(extra) < spares and all(_spare_ok(flavour, bank, text, pair) for pair in chosen) \

@@ -10,6 +10,7 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import (FLAVOURS, can_be_false, can_choose, fill_blank, matching,
                                multiple_choice, ordering, true_false)
 from quizgen.questions.answers import answer_key, contains_words
+from quizgen.questions.asked import answer_forms, asked_keys, printed_texts
 from quizgen.worksheet.balance import PositionBalance
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
@@ -137,11 +138,14 @@ class _Drawing:
         for fact in self._candidates(kind, index):
             if fact.id in self.used or not self._fits(kind, fact, index):
                 continue
-            if not self._fresh(fact, ()):
+            if not self._fresh(self._keys(answer_forms(fact)), ()):
                 continue
             question = self._single(kind, fact, index)
-            if question is not None and self._fresh(fact, printed_texts(question)):
-                self._take([fact], printed_texts(question))
+            if question is None:
+                continue
+            keys, texts = self._keys(asked_keys(question)), printed_texts(question)
+            if self._fresh(keys, texts):
+                self._take([fact], keys, texts)
                 if kind == "mcq":
                     self.positions.record(question)
                 return question
@@ -171,14 +175,15 @@ class _Drawing:
         return fill_blank(fact)
 
     def _grouped(self, build):
-        free = [fact for fact in self.facts if fact.id not in self.used and self._fresh(fact, ())]
+        free = [fact for fact in self.facts
+                if fact.id not in self.used and self._fresh(self._keys(answer_forms(fact)), ())]
         question = build(free)
         if question is None:
             return None
-        texts = printed_texts(question)
-        if not all(self._fresh(fact, texts) for fact in question.facts):
-            return None  # its items would print an answer asked earlier
-        self._take(list(question.facts), texts)
+        keys, texts = self._keys(asked_keys(question)), printed_texts(question)
+        if not self._fresh(keys, texts):
+            return None  # its items would print an answer asked earlier, or the other way round
+        self._take(list(question.facts), keys, texts)
         return question
 
     def _matching(self, free: list[Fact]):
@@ -190,34 +195,20 @@ class _Drawing:
                 return question
         return None
 
-    def _fresh(self, fact: Fact, texts) -> bool:
-        """Neither does this fact's answer appear in printed text, nor do its texts show an answer."""
+    def _fresh(self, keys: list[str], texts) -> bool:
+        """None of `keys` is in printed text, nor does any of `texts` show an answer asked."""
         # keys hold no newline, so a key is found in the joined texts only within one of them
-        if any(key and f" {key} " in self.shown for key in self._keys(fact)):
+        if any(key and f" {key} " in self.shown for key in keys):
             return False
         own = [answer_key(text) for text in texts]
         return not any(contains_words(text, answer) for text in own for answer in self.answers)
 
-    def _take(self, facts: list[Fact], texts) -> None:
-        for fact in facts:
-            self.used.add(fact.id)
-            self.answers.extend(self._keys(fact))
+    def _take(self, facts: list[Fact], keys: list[str], texts) -> None:
+        self.used.update(fact.id for fact in facts)
+        self.answers.extend(keys)
         self.shown += "".join(f"{answer_key(text)} \n " for text in texts)
 
-    def _keys(self, fact: Fact) -> list[str]:
-        """The answer and its spelled-out alternatives ('eight'), unless named everywhere ('NATO')."""
-        keys = [answer_key(fact.a)] + [answer_key(alt) for alt in fact.alt if len(answer_key(alt)) >= 4]
-        return [key for key in keys if key not in self.common]
-
-
-def printed_texts(question) -> list[str]:
-    """Everything a question prints: another question's answer must appear in none of it."""
-    if hasattr(question, "options"):
-        return [question.prompt, *question.options]
-    if hasattr(question, "statement"):
-        return [question.statement]
-    if hasattr(question, "before"):
-        return [question.before + " " + question.after]
-    if hasattr(question, "left"):
-        return [*question.left, *question.right]
-    return list(question.items)
+    def _keys(self, forms: list[str]) -> list[str]:
+        """Comparable keys of what a question asks, unless named everywhere ('NATO')."""
+        keys = [answer_key(form) for form in forms]
+        return [key for key in keys if key and key not in self.common]

@@ -6,7 +6,7 @@ import string
 
 from quizgen.model import Bank
 from quizgen.questions.audit import flags, sheet_flags
-from quizgen.worksheet.plan import common_answers, printed_texts
+from quizgen.worksheet.plan import common_answers
 from quizgen.worksheet.writer import SheetSet
 
 LETTERS = string.ascii_uppercase
@@ -24,7 +24,7 @@ def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str]
             for flag in flags(item.question, bank):
                 lines.append(f"   FLAG: {flag}")
                 flagged += 1
-        for flag in sheet_flags(questions, lambda q: printed_texts(q), common):
+        for flag in sheet_flags(questions, common):
             lines.append(f"   FLAG (sheet): {flag}")
             flagged += 1
     lines.append(f"{flagged} flag{'s' if flagged != 1 else ''} in "
