@@ -6,6 +6,11 @@ from quizgen.model import Fact, When
 from quizgen.questions.answers import answer_key
 
 
+def stem_key(text: str) -> str:
+    """Words cut to five letters, so 'the 2008 Georgia crisis' shows the answer 'Georgian crisis'."""
+    return " ".join(word[:5] for word in answer_key(text).split())
+
+
 def answer_forms(fact: Fact) -> list[str]:
     """The answer, its spelled-out alternatives ('eight') and, for a date, its month and year:
     a question printing "October 2021" half answers "On what date… 18 October 2021"."""

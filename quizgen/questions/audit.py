@@ -5,7 +5,7 @@ from __future__ import annotations
 from quizgen import cloze
 from quizgen.model import Bank
 from quizgen.questions.answers import answer_key, contains_words, overlaps
-from quizgen.questions.asked import asked_keys, printed_texts
+from quizgen.questions.asked import asked_keys, printed_texts, stem_key
 from quizgen.questions.blank import FillBlank
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, hedged, same_form
@@ -106,11 +106,11 @@ def sheet_flags(questions: list, common: frozenset[str]) -> list[str]:
     """
     found = []
     for question in questions:
-        asked = {answer_key(form) for form in asked_keys(question)} - common - {""}
+        asked = {stem_key(form) for form in asked_keys(question)} - common - {""}
         for other in questions:
             if other is question:
                 continue
-            shown = " \n ".join(answer_key(text) for text in printed_texts(other))
+            shown = " \n ".join(stem_key(text) for text in printed_texts(other))
             found += [f"what one question asks ('{key}') is printed in another" for key in sorted(asked)
                       if contains_words(shown, key)]
     return found

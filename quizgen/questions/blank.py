@@ -11,7 +11,7 @@ from quizgen.questions.certainty import hedged
 from quizgen.questions.sentence import answer_deletion, attributed
 
 GAP = "\x00"  # stands for the gap until the sentence is split around it
-OPEN_KINDS = ("term",)  # answers a sentence rarely pins to one wording
+OPEN_KINDS = ("term", "event")  # answers a sentence rarely pins to one wording
 _NUMBER_AND_UNIT = re.compile(r"^(\d[\d,.]*)(\s+\D.*)$")
 
 
@@ -31,8 +31,9 @@ def fill_blank(fact: Fact) -> FillBlank | None:
 
     The sentence must hold the fact's answer in a deletion, and must not negate, compare,
     approximate or list around it ("one of the areas was ___" has many right answers). A `term`
-    is not blanked: a gap for a concept ("the biggest threat to the ___ of European states", "a
-    ___ response") takes many right words; a name, place, date or number it pins. A number with
+    or `event` is not blanked: a gap for a concept or a happening ("the biggest threat to the ___ of
+    European states", "Ukraine had much at stake in the ___") takes many right words; a name,
+    place, document, date or number it pins. A number with
     its unit is blanked without the unit: "___ people", so the gap asks for the number.
     """
     number = answer_deletion(fact)

@@ -80,6 +80,7 @@ def _agreed(before: str, replacement: str) -> tuple[str, str]:
     if word in ("a", "an", "the") and (determined or (word != "the" and replacement[:1].isupper())):
         return (head + " " if head else ""), replacement  # the replacement brings its own determiner
     if word in ("a", "an"):
-        article = "an" if replacement[:1].casefold() in "aeiou" else "a"
+        initial = replacement.lstrip("\"'“‘«(")[:1]  # 'an "escalation clause"', not 'a "escalation…'
+        article = "an" if initial.casefold() in "aeiou" else "a"
         return (head + " " if head else "") + (article.capitalize() if last[:1].isupper() else article) + " ", replacement
     return before, replacement

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from quizgen.model import Bank, Fact
 from quizgen.questions import (FLAVOURS, can_be_false, can_choose, fill_blank, matching,
                                multiple_choice, ordering, true_false)
-from quizgen.questions.answers import answer_key, contains_words
-from quizgen.questions.asked import answer_forms, asked_keys, printed_texts
+from quizgen.questions.answers import contains_words
+from quizgen.questions.asked import answer_forms, asked_keys, printed_texts, stem_key
 from quizgen.worksheet.balance import PositionBalance
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
@@ -112,9 +112,9 @@ def _fill(plan: Plan, drawing: "_Drawing", kind: str, wanted: int) -> None:
 
 def common_answers(facts) -> frozenset[str]:
     """One-word answers named in many questions ('NATO'): seeing them elsewhere gives nothing away."""
-    words = Counter(word for fact in facts for word in set(answer_key(fact.q).split()))
+    words = Counter(word for fact in facts for word in set(stem_key(fact.q).split()))
     limit = max(2, len(facts) // 10)
-    return frozenset(key for key in (answer_key(fact.a) for fact in facts) if words[key] > limit)
+    return frozenset(key for key in (stem_key(fact.a) for fact in facts) if words[key] > limit)
 
 
 class _Drawing:
@@ -123,7 +123,7 @@ class _Drawing:
     def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, common: frozenset[str]):
         self.facts, self.bank, self.rng, self.common = facts, bank, rng, common
         self.used: set[str] = set()
-        self.shown = " "                # answer_key of every text printed so far, each between ' \n '
+        self.shown = " "                # stem_key of every text printed so far, each between ' \n '
         self.answers: list[str] = []    # answer keys of facts asked so far
         self.flavours = list(FLAVOURS)
         rng.shuffle(self.flavours)
@@ -200,15 +200,15 @@ class _Drawing:
         # keys hold no newline, so a key is found in the joined texts only within one of them
         if any(key and f" {key} " in self.shown for key in keys):
             return False
-        own = [answer_key(text) for text in texts]
+        own = [stem_key(text) for text in texts]
         return not any(contains_words(text, answer) for text in own for answer in self.answers)
 
     def _take(self, facts: list[Fact], keys: list[str], texts) -> None:
         self.used.update(fact.id for fact in facts)
         self.answers.extend(keys)
-        self.shown += "".join(f"{answer_key(text)} \n " for text in texts)
+        self.shown += "".join(f"{stem_key(text)} \n " for text in texts)
 
     def _keys(self, forms: list[str]) -> list[str]:
         """Comparable keys of what a question asks, unless named everywhere ('NATO')."""
-        keys = [answer_key(form) for form in forms]
+        keys = [stem_key(form) for form in forms]
         return [key for key in keys if key and key not in self.common]
