@@ -7,6 +7,7 @@ where pipes cannot be passed (Windows) each page gets its own `--print-to-pdf` r
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import os
 import select
@@ -53,6 +54,30 @@ def find_browser() -> str:
         if os.access(path, os.X_OK):
             return path
     raise BrowserNotFound(f"no Chromium or Chrome found for PDF output; {INSTALL_HINT}")
+
+
+def working_browser() -> str:
+    """find_browser, then one start to see that it answers: a browser that is found but broken
+    (`QUIZGEN_BROWSER=/bin/false`) is reported like a missing one, before anything is printed."""
+    browser = find_browser()
+    problem = _start_problem(browser)
+    if problem:
+        raise BrowserNotFound(f"{problem}; {INSTALL_HINT}")
+    return browser
+
+
+@functools.cache  # one probe per process: a build of several decks starts it once
+def _start_problem(browser: str) -> str | None:
+    if os.name != "posix":  # there every page starts its own browser, which reports its own failure
+        return None
+    try:
+        with Session(browser) as session:
+            session.version()
+    except BrowserNotFound as exc:
+        return str(exc).split("; ")[0]
+    except OutputError as exc:
+        return str(exc)
+    return None
 
 
 def print_pdfs(jobs: list[tuple[Path, Path]], browser: str | None = None) -> list[Path]:
@@ -124,6 +149,9 @@ class Session:
             pass
         finally:
             self._cleanup()
+
+    def version(self) -> str:
+        return self._send("Browser.getVersion").get("product", "")
 
     def print_pdfs(self, jobs: list[tuple[Path, Path]]) -> list[Path]:
         pages = self._open([html for html, _ in jobs])

@@ -16,7 +16,30 @@ os.umask(_UMASK)
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write via a temporary file in the same folder, then rename over `path`."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with pending(path, data):
+        pass
+    return path
+
+
+@contextmanager
+def pending(path: Path, data: bytes | str):
+    """Write `data` beside `path` now; it replaces `path` only when the block ends without error.
+
+    The caller writes its other files inside the block: a folder that cannot take `path` then
+    fails before they are written, and `path` never describes files that were not written.
+    """
+    tmp = _temporary(path, data.encode("utf-8") if isinstance(data, str) else data)
+    try:
+        yield path
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    finally:  # Ctrl-C included: never leave a temporary file behind
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _temporary(path: Path, payload: bytes) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -26,13 +49,12 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException as exc:  # Ctrl-C included: never leave a half-written temporary file
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
-    return path
+    return tmp
 
 
 STAGING = ".staging-"  # + the writer's pid: a folder whose writer is gone is swept by the next run

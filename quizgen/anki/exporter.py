@@ -69,9 +69,10 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
         decks[note.deck].add_note(anki_note)
         cards[note.note_type.name] += len(anki_note.cards)
     data = package_bytes([decks[name] for name in sorted(decks)], PROJECT_EPOCH)
-    package = write_atomic(out_dir / "anki" / f"{bank.name}.apkg", data)
-    # after the package: a ledger never records versions that were not written
-    saved = ledger.save()
+    # the ledger is staged first and moved in after the package: a read-only deck folder fails
+    # before anything is written, and a ledger never records versions that were not written
+    with ledger.saving() as saved:
+        package = write_atomic(out_dir / "anki" / f"{bank.name}.apkg", data)
     return Written(package, ledger.path if saved else None,
                    Counter(note.note_type.name for note in notes), cards,
                    len(persons), len(notes) - len(bank.facts), cloze_warnings(bank))

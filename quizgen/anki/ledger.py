@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.errors import BankError, UsageError
-from quizgen.output import write_atomic
+from quizgen.output import pending
 from quizgen.paths import shown
 from quizgen.bank.yamlfile import read_regular
 
@@ -116,11 +117,20 @@ class Ledger:
 
     def save(self) -> bool:
         """Write the ledger if its text changed; True when it did."""
+        with self.saving() as changed:
+            return changed
+
+    @contextmanager
+    def saving(self):
+        """Yield whether the ledger changed; a changed one is staged beside the old one first and
+        put in place when the block ends well. The package is written inside the block: a deck
+        folder that cannot take the ledger fails before anything is written."""
         text = self.text()
         if self.path.exists() and self.path.read_text(encoding="utf-8") == text:
-            return False
-        write_atomic(self.path, text)
-        return True
+            yield False
+            return
+        with pending(self.path, text):
+            yield True
 
 
 def clock() -> int:

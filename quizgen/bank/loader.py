@@ -58,8 +58,9 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed]) -> Bank:
     problems: list[str] = []
     title = _deck_title(deck_dir, problems)
     facts, retired, skips = [], [], []
-    for path in sorted(deck_dir / entry.name for entry in os.scandir(deck_dir)
-                       if entry.name.endswith(".yaml")):
+    with os.scandir(deck_dir) as entries:
+        paths = sorted(deck_dir / entry.name for entry in entries if entry.name.endswith(".yaml"))
+    for path in paths:
         if path.name != DECK_FILE:
             _load_file(path, seeds, problems, (facts, retired, skips))
     _check_across(facts, problems)

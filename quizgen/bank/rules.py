@@ -17,6 +17,10 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WHEN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, not ٢٠٠٢
 DATE_ANSWER = re.compile(r"(?:([0-9]{1,2}) )?(" + "|".join(MONTHS) + r") ([0-9]{4})")
 MAX_TEXT = 2000
+# a number answer's one numeral: digits, grouped by thousands if at all, an optional decimal part;
+# '1e5', '1,5', '80bn' or '10-15' would get distractors like '2e5' from the scale
+NUMERAL_WORD = re.compile(r"\w+(?:[.,]\w+)*")
+PLAIN_NUMERAL = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
 
 class Problems:
@@ -96,6 +100,11 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
             value = value.strip()
         values[spec.name] = value
     return values
+
+
+def _one_plain_numeral(answer: str) -> bool:
+    numerals = [word for word in NUMERAL_WORD.findall(answer) if any(ch.isdigit() for ch in word)]
+    return len(numerals) == 1 and PLAIN_NUMERAL.fullmatch(numerals[0]) is not None
 
 
 def _type_name(value) -> str:
@@ -215,6 +224,9 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\"; got '{answer}'")
     if answer is not None and kind == "number" and not re.search(r"\d", answer):
         problems.add("a", f"kind 'number' needs an answer with a numeral; got '{answer}'")
+    elif answer is not None and kind == "number" and not _one_plain_numeral(answer):
+        problems.add("a", f"kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; "
+                          f"words for the rest, like '14 million'); got '{answer}'")
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
         if answer.casefold() in folded or folded & {a.casefold() for a in values.get("alt", ())}:

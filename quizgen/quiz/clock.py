@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from quizgen.errors import UsageError
 
 NOW_VARIABLE = "QUIZGEN_NOW"
+# Stats look weeks back and FSRS schedules up to a century ahead: both must stay inside datetime's years.
+YEARS = range(1970, 3000)
 
 
 def now() -> datetime:
@@ -19,6 +21,9 @@ def now() -> datetime:
         except ValueError:
             raise UsageError(f"{NOW_VARIABLE}={frozen!r} is not an ISO timestamp "
                              "(e.g. 2025-03-01T09:00:00Z)") from None
+        if moment.year not in YEARS:  # checked before any time-zone shift can overflow
+            raise UsageError(f"{NOW_VARIABLE} out of range ({frozen!r}; use a time in the years "
+                             f"{YEARS.start}–{YEARS.stop - 1})")
         if moment.tzinfo is None:
             moment = moment.astimezone()  # a naive time is the learner's local time
     else:

@@ -19,10 +19,10 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
     """Write the default set under out_dir/print/<deck>/; PDFs too when asked and a browser exists."""
     browser = None
     if options.get("pdf"):
-        from quizgen.browser import find_browser
+        from quizgen.browser import working_browser
 
-        try:
-            browser = find_browser()
+        try:  # PDFs are optional here: a browser missing or broken leaves the HTML, with a note
+            browser = working_browser()
         except BrowserNotFound as exc:
             print(f"quizgen: note: worksheets written as HTML only: {exc}", file=sys.stderr)
     sets = []

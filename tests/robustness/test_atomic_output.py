@@ -138,7 +138,7 @@ def test_failed_build_keeps_the_previous_outputs(bank, capsys, monkeypatch, fail
     assert set(after) == set(before)  # no temporary files, no staging folders
     prints = {name for name in before if name.startswith("print/")}
     assert {name: after[name] for name in prints} == {name: before[name] for name in prints}
-    if failing_write == 1:  # the Anki package is the first file written
+    if failing_write == 1:  # the staged Anki ledger is the first file written, before the package
         assert after["anki/nato-russia.apkg"] == before["anki/nato-russia.apkg"]
     else:  # the package was complete, and the worksheets failed
         assert zipfile.is_zipfile(bank / "out" / "anki" / "nato-russia.apkg")

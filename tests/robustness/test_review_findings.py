@@ -409,3 +409,239 @@ def test_l9_out_empty_string_is_not_the_current_folder(bank):
     result = quizgen(bank, "build", "--no-pdf", "--decks", "decks", "--seeds", "seeds", "--out", "")
     assert "Traceback" not in result.stderr
     assert result.returncode == 2 and not (bank / "anki").exists(), result.stderr
+
+
+# ---- M7, L12: the progress database and the clock ------------------------------------------------
+
+def one_line(result: subprocess.CompletedProcess, code: int) -> str:
+    """The single stderr line of a refused command, with its exit code and no traceback."""
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == code, result.stderr
+    [line] = result.stderr.splitlines()
+    return line
+
+
+def study(root: Path, *args: str, now: str | None = None, tz: str = "UTC", answer: str = "x\n"):
+    env = {**os.environ, "TZ": tz, "NO_COLOR": "1"}
+    if now:
+        env["QUIZGEN_NOW"] = now
+    if args[0] == "quiz":
+        args = (*args, "--style", "typed")
+    return quizgen(root, *args, "--decks", "decks", "--seeds", "seeds", input=answer, env=env)
+
+
+def sqlite_file(path: Path, user_version: int, *statements: str) -> bytes:
+    import sqlite3
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {user_version}")
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    return path.read_bytes()
+
+
+def test_m7_a_foreign_database_is_refused_and_left_untouched(bank):
+    before = sqlite_file(bank / "v1.sqlite", 1, "CREATE TABLE other(a)")
+    for command in (("stats",), ("quiz", "practice", "-n", "1")):
+        assert one_line(study(bank, *command, "--db", "v1.sqlite"), 1) == (
+            "quizgen: v1.sqlite: not a quizgen progress database (its tables: other); it was left "
+            "untouched; choose another file with --db")
+    assert (bank / "v1.sqlite").read_bytes() == before
+
+
+def test_m7_a_card_with_a_bad_due_date_is_one_line_and_the_file_is_kept(bank):
+    import sqlite3
+    assert study(bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "g.sqlite",
+                 now="2025-03-01T09:00:00Z").returncode == 0
+    connection = sqlite3.connect(bank / "g.sqlite")
+    assert connection.execute("UPDATE cards SET due = 'not a date'").rowcount == 1
+    connection.commit()
+    connection.close()
+    damaged = (bank / "g.sqlite").read_bytes()
+    for number, command in enumerate((("stats",), ("quiz", "review")), start=1):
+        assert one_line(study(bank, *command, "--db", "g.sqlite"), 1) == (
+            "quizgen: g.sqlite: the progress database is damaged (card 'nrc-created': due 'not a date' "
+            f"is not a time); a copy is kept as g.sqlite.damaged-{number}; restore a backup, or move "
+            "the file aside to start afresh")
+        assert (bank / f"g.sqlite.damaged-{number}").read_bytes() == damaged
+
+
+@pytest.mark.parametrize("now, tz", [("9999-12-31T23:59:59Z", "UTC"), ("0001-01-01T00:00:00", "Asia/Tokyo"),
+                                     ("0001-01-01T00:00:00Z", "UTC"), ("1969-12-31T23:59:59Z", "UTC")])
+def test_m7_quizgen_now_out_of_range_is_one_line(bank, now, tz):
+    assert study(bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "p.sqlite",
+                 now="2025-03-01T09:00:00Z").returncode == 0
+    before = (bank / "p.sqlite").read_bytes()
+    for command in (("stats",), ("quiz", "practice", "--schedule", "-n", "1")):
+        assert one_line(study(bank, *command, "--db", "p.sqlite", now=now, tz=tz), 2) == (
+            f"quizgen: QUIZGEN_NOW out of range ({now!r}; use a time in the years 1970–2999)")
+    assert (bank / "p.sqlite").read_bytes() == before  # nothing recorded
+
+
+@pytest.mark.parametrize("now, tz", [("2999-12-31T23:59:59Z", "Pacific/Kiritimati"),
+                                     ("1970-01-01T00:00:00", "Asia/Tokyo")])
+def test_m7_the_ends_of_the_range_schedule_and_count(bank, now, tz):
+    """The range is safe: FSRS schedules past the last day, stats count back before the first."""
+    for answer in ("2002\n", "x\n"):
+        result = study(bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "p.sqlite", now=now, tz=tz,
+                       answer=answer)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    stats = study(bank, "stats", "--db", "p.sqlite", now=now, tz=tz)
+    assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr
+    assert "Today: 2 reviews" in stats.stdout, stats.stdout
+
+
+def test_l12_an_unrelated_database_with_user_version_0_is_refused(bank):
+    before = sqlite_file(bank / "other.sqlite", 0, "CREATE TABLE notes(body)",
+                         "INSERT INTO notes VALUES ('my precious data')")
+    for command in (("stats",), ("quiz", "practice", "-n", "1")):
+        assert one_line(study(bank, *command, "--db", "other.sqlite"), 1) == (
+            "quizgen: other.sqlite: not a quizgen progress database (its tables: notes); it was left "
+            "untouched; choose another file with --db")
+    assert (bank / "other.sqlite").read_bytes() == before  # no cards/reviews tables, user_version 0
+
+
+# ---- L6: a read-only deck folder --------------------------------------------------------------------
+
+WARM_THEN_NOBODY = """
+import contextlib, io, os, shutil, sys, tempfile
+from quizgen.cli import main
+scratch = tempfile.mkdtemp()
+for folder in ("decks", "seeds"):
+    shutil.copytree(folder, os.path.join(scratch, folder))
+with contextlib.redirect_stdout(io.StringIO()):  # loads every module while the standard library is readable
+    main(["build", "--no-pdf", "--decks", scratch + "/decks", "--seeds", scratch + "/seeds", "--out", scratch + "/out"])
+shutil.rmtree(scratch)
+os.setgid(65534); os.setuid(65534)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_l6_a_read_only_deck_folder_fails_the_build_before_anything_is_written(bank):
+    """As `nobody` (root writes anywhere): the deck folder is not theirs, the output folder is."""
+    args = ["build", "--no-pdf", "--decks", "decks", "--seeds", "seeds", "--out", "out"]
+    assert quizgen(bank, *args).returncode == 0  # the ledger exists; the outputs are there
+    (bank / F).write_text(FACT.replace("In which year", "In what year"))  # a changed note: a new ledger
+    for path in [bank / "out", *(bank / "out").rglob("*")]:
+        path.chmod(0o777 if path.is_dir() else 0o666)
+    for folder in (bank, bank / "decks", bank / "seeds"):
+        folder.chmod(0o755)  # pytest makes tmp_path 0700
+    (bank / "decks" / "x").chmod(0o555)
+    before = {p: p.read_bytes() for p in (bank / "out").rglob("*") if p.is_file()}
+    ledger = (bank / "decks/x/anki-versions.json").read_bytes()
+    command = [sys.executable, "-c", WARM_THEN_NOBODY] if os.geteuid() == 0 else [sys.executable, "-m", "quizgen"]
+    try:
+        result = subprocess.run([*command, *args], cwd=bank, capture_output=True, text=True, timeout=120)
+    finally:
+        (bank / "decks" / "x").chmod(0o755)
+    assert one_line(result, 1) == "quizgen: decks/x/anki-versions.json: cannot write: Permission denied"
+    assert result.stdout == ""
+    assert {p: p.read_bytes() for p in (bank / "out").rglob("*") if p.is_file()} == before  # .apkg too
+    assert (bank / "decks/x/anki-versions.json").read_bytes() == ledger
+    assert sorted(p.name for p in (bank / "decks" / "x").iterdir()) == ["anki-versions.json", "facts.yaml"]
+
+
+# ---- L7: text in the .apkg outside the fields ------------------------------------------------------
+
+MARKUP = "\"'><svg/onload=alert(1)><script>x</script> & &amp; <b>"
+
+
+def test_l7_the_sort_field_and_deck_names_are_what_anki_itself_stores(bank):
+    """Anki derives a note's sort field from the (escaped) field by stripping tags and decoding
+    entities, so the plain YAML text is the consistent value; deck names are plain text in Anki."""
+    import html
+    import sqlite3
+    import zipfile
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+    from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER
+
+    question = f"In which year was the Council created? {MARKUP}"
+    (bank / F).write_text(FACT.replace("q: In which year was the NATO-Russia Council created?",
+                                       f"q: {question!r}".replace("\\'", "''")))
+    (bank / "seeds" / "sources.yaml").write_text(SOURCES.replace("A sample article", "'A <i>sample</i> & co'"))
+    (bank / "decks" / "x" / "deck.yaml").write_text("title: '<script>Deck</script> & co'\n")
+    result = quizgen(bank, "anki", "--decks", "decks", "--seeds", "seeds", "--out", "out")
+    assert result.returncode == 0, result.stderr
+    package = bank / "out" / "anki" / "x.apkg"
+    with zipfile.ZipFile(package) as archive:
+        archive.extract("collection.anki2", bank)
+    stored = sqlite3.connect(bank / "collection.anki2")
+    [(sort_text, fields)] = stored.execute("SELECT sfld, flds FROM notes").fetchall()
+    stored.close()
+    assert fields.split("\x1f")[0] == html.escape(question, quote=False)  # the field: escaped
+    assert sort_text == question
+    col = Collection(str(bank / "c.anki2"))
+    try:
+        options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=IF_NEWER,
+                                           update_notetypes=IF_NEWER, with_scheduling=False)
+        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+        notes = list(col.find_notes(""))
+        col.db.execute("UPDATE notes SET sfld = 'forgotten'")
+        col.after_note_updates(notes, mark_modified=False, generate_cards=False)  # Anki recomputes it
+        assert col.db.scalar("SELECT sfld FROM notes") == sort_text
+        names = {deck.name for deck in col.decks.all_names_and_ids()}
+        assert names == {"Default", "<script>Deck</script> & co",
+                         "<script>Deck</script> & co::2011 A <i>sample</i> & co"}
+        top = col.decks.by_name("<script>Deck</script> & co")
+        assert "&lt;script&gt;Deck&lt;/script&gt; &amp; co" in top["desc"] and "<script>" not in top["desc"]
+    finally:
+        col.close()
+
+
+# ---- L10: a browser that is found but broken --------------------------------------------------------
+
+def test_l10_a_broken_browser_leaves_the_html_with_the_no_browser_note(bank):
+    hint = ("install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, "
+            "or set QUIZGEN_BROWSER to its path")
+    notes = {}
+    for browser in ("/bin/false", "/nonexistent/chromium"):
+        out = f"out-{Path(browser).name}"
+        result = quizgen(bank, "build", "--decks", "decks", "--seeds", "seeds", "--out", out,
+                         env={**os.environ, "QUIZGEN_BROWSER": browser})
+        notes[browser] = one_line(result, 0)
+        written = sorted(p.relative_to(bank / out).as_posix() for p in (bank / out).rglob("*") if p.is_file())
+        assert "anki/x.apkg" in written and "web/x/index.html" in written
+        sheets = [name for name in written if name.startswith("print/")]
+        assert len(sheets) == 8 and all(name.endswith(".html") for name in sheets)  # 2 sets × A, B × key
+        assert sorted(f"wrote {out}/{name}" for name in written if name != ".quizgen-lock") == sorted(
+            line for line in result.stdout.splitlines() if line.startswith("wrote ") and "anki-versions" not in line)
+    assert notes == {
+        "/bin/false": f"quizgen: note: worksheets written as HTML only: /bin/false stopped unexpectedly: "
+                      f"exit code 1; {hint}",
+        "/nonexistent/chromium": "quizgen: note: worksheets written as HTML only: "
+                                 f"QUIZGEN_BROWSER=/nonexistent/chromium is not an executable browser; {hint}"}
+
+
+# ---- L14: scale edge cases ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer, kind, message", [
+    ("0000", "year", "kind 'year' needs a four-digit answer from 1000 to 2999; got '0000'"),
+    ("1e5", "number", "kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; words "
+                      "for the rest, like '14 million'); got '1e5'"),
+    ("1,5", "number", None), ("10-15 brigades", "number", None), ("80bn", "number", None),
+    ("١٠٠", "number", None),
+])
+def test_l14_years_and_numbers_must_be_plain(bank, answer, kind, message):
+    (bank / F).write_text(FACT.replace('a: "2002"', f'a: "{answer}"\n    derived: A probe of the scale.')
+                          .replace("kind: year", f"kind: {kind}"))
+    problem = one_problem(check(bank))
+    assert problem == f"{F}:5: fact 'nrc-created': " + (message or (
+        "kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; words for the rest, "
+        f"like '14 million'); got '{answer}'"))
+
+
+@pytest.mark.parametrize("answer, kind, shape", [
+    ("1000", "year", r"[12][0-9]{3}"), ("1,500 troops", "number", r"[0-9]{1,3}(,[0-9]{3})* troops"),
+    ("53%", "number", r"[0-9]+%"), ("14 million gloves", "number", r"[0-9]+ million gloves")])
+def test_l14_plain_answers_get_options_of_their_own_form(bank, answer, kind, shape):
+    (bank / F).write_text(FACT.replace('a: "2002"', f'a: "{answer}"\n    derived: A probe of the scale.')
+                          .replace("kind: year", f"kind: {kind}"))
+    result = quizgen(bank, "print", "--decks", "decks", "--seeds", "seeds", "--out", "out", "--types", "mcq",
+                     "-n", "1", "--title", "t")
+    assert result.returncode == 0, result.stderr
+    options = re.findall(r'<span class="letter">[A-D]</span>([^<]*)</li>', (bank / "out/print/x/t/t-A.html").read_text())
+    assert answer in options and len(options) >= 3, options
+    assert all(re.fullmatch(shape, option) for option in options), options
+    if kind == "year":
+        assert all(int(option) >= 1000 for option in options), options
