@@ -185,3 +185,13 @@ def test_no_generated_statement_repeats_a_word_of_the_answer_form():
             statement = true_false(fact, bank, random.Random(3), truth=False).statement
             words = statement.split()
             assert not any(a == b and len(a) > 3 and a.isalpha() for a, b in zip(words, words[1:])), statement
+
+
+def test_the_article_before_a_quoted_swap_agrees():
+    fact = _fact(id="veto", a="safeguard mechanism", kind="term",
+                 distractors=("escalation clause", "sunset clause", "opt-out clause"),
+                 cloze='The 2002 agreement included a "{{c1::safeguard mechanism}}" for each side.')
+    statements = {true_false(fact, _bank(fact), random.Random(seed), truth=False).statement
+                  for seed in range(20)}
+    assert 'The 2002 agreement included an "escalation clause" for each side.' in statements
+    assert 'The 2002 agreement included a "sunset clause" for each side.' in statements

@@ -36,7 +36,8 @@ def deck_dirs(decks_root: Path) -> list[Path]:
 
 def _has_yaml(folder: Path) -> bool:
     """Whether `folder` holds .yaml files; an unreadable folder is an error, not an empty one."""
-    return any(entry.name.endswith(".yaml") for entry in os.scandir(folder))
+    with os.scandir(folder) as entries:
+        return any(entry.name.endswith(".yaml") for entry in entries)
 
 
 def load_banks(decks_root: Path, seeds_dir: Path) -> list[Bank]:

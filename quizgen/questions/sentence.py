@@ -73,14 +73,21 @@ def _agreed(before: str, replacement: str) -> tuple[str, str]:
     """Make the words around a swapped-in answer agree: 'a'/'an', no 'the the', a capital to start."""
     if not before.strip():
         return before, replacement[:1].upper() + replacement[1:]
-    head, _, last = before.rstrip().rpartition(" ")
+    # an opening quote mark may stand between the article and the gap: 'a "safeguard mechanism"'
+    text = before.rstrip()
+    opening = ""
+    while text and text[-1] in "\"'“‘«(":
+        opening, text = text[-1] + opening, text[:-1]
+    head, _, last = text.rstrip().rpartition(" ")
+    lead = (head + " " if head else "")
     word = last.casefold()
     first = replacement.split(" ", 1)[0]
     determined = first.casefold() in ("a", "an", "the", "its", "their") or first.endswith(("'s", "’s"))
-    if word in ("a", "an", "the") and (determined or (word != "the" and replacement[:1].isupper())):
-        return (head + " " if head else ""), replacement  # the replacement brings its own determiner
+    if word in ("a", "an", "the") and not opening and (
+            determined or (word != "the" and replacement[:1].isupper())):
+        return lead, replacement  # the replacement brings its own determiner
     if word in ("a", "an"):
-        initial = replacement.lstrip("\"'“‘«(")[:1]  # 'an "escalation clause"', not 'a "escalation…'
-        article = "an" if initial.casefold() in "aeiou" else "a"
-        return (head + " " if head else "") + (article.capitalize() if last[:1].isupper() else article) + " ", replacement
+        article = "an" if replacement[:1].casefold() in "aeiou" else "a"
+        spaced = " " + opening if opening else " "
+        return lead + (article.capitalize() if last[:1].isupper() else article) + spaced, replacement
     return before, replacement
