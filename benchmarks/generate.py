@@ -67,6 +67,9 @@ def fact_for(n: int, article: int, rng: random.Random) -> tuple[dict, str]:
     }
     if kind == "person":
         fact["role"] = f"envoy of report {article}"
+    if kind not in ("year", "date", "number"):
+        # a category per kind and tag group, as curators give: wrong options come from it
+        fact["category"] = f"synthetic-{kind}-{n % 12}"
     if n % 2 == 0:
         fact["when"] = f"{1950 + n % 70}-{1 + n % 12:02d}-{1 + n % LAST_SAFE_DAY:02d}"
         fact["event"] = f"Item {n} of report {article}"
