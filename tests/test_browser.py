@@ -8,6 +8,7 @@ import subprocess
 import sys
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 

@@ -9,13 +9,12 @@ import pytest
 
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions import can_be_false, can_choose, fill_blank, multiple_choice, ordering, true_false
-from quizgen.questions.answers import answer_key, overlaps
+from quizgen.questions.answers import overlaps
 from quizgen.questions.audit import flags, sheet_flags
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import same_form
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.plan import common_answers
-from quizgen.questions.asked import asked_keys, printed_texts
 from quizgen.worksheet.writer import build_set
 from test_questions import bundled
 

@@ -92,7 +92,6 @@ class _Terminal:
     def key(self, prompt: str, allowed: str) -> str:
         from prompt_toolkit.application import Application
         from prompt_toolkit.formatted_text import ANSI
-        from prompt_toolkit.key_binding import KeyBindings
         from prompt_toolkit.layout import FormattedTextControl, Layout, Window
 
         bindings = _common_bindings()

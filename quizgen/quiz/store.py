@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 from typing import Callable, Iterator
 
 from quizgen.errors import ProgressError
 from quizgen.paths import shown
+from quizgen.quiz.dbfile import check_place, connect, keep_copy
 
 DB_VARIABLE = "QUIZGEN_DB"
 SCHEMA_VERSION = 1
@@ -95,9 +94,9 @@ class Store:
 
     def __init__(self, path: Path, readonly: bool = False):
         self.path, self.readonly = path, readonly
-        _check_place(path, readonly)
+        check_place(path, readonly)
         try:
-            self._db = _connect(path, readonly)
+            self._db = connect(path, readonly)
             self._db.row_factory = sqlite3.Row
             # Damaged text must not stop a read: it shows as U+FFFD, and quick_check reports the damage.
             self._db.text_factory = lambda data: data.decode("utf-8", "replace")
@@ -146,7 +145,7 @@ class Store:
         return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
 
     def _damaged(self, detail: str) -> ProgressError:
-        backup = _keep_copy(self.path)
+        backup = keep_copy(self.path)
         kept = f"a copy is kept as {shown(backup)}; " if backup else ""
         return ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
                              "restore a backup, or move the file aside to start afresh")
@@ -284,50 +283,6 @@ class Store:
         else:
             db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?,"
                        " last_review = ? WHERE deck = ? AND fact_id = ?", (*values, deck, fact_id))
-
-
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    if not readonly:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return sqlite3.connect(path, isolation_level=None)
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-    try:
-        db = sqlite3.connect(uri, uri=True, isolation_level=None)
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return db
-    except sqlite3.OperationalError:
-        # A WAL database in a folder we may not write to: read it as it is on disk.
-        return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
-
-
-def _check_place(path: Path, readonly: bool) -> None:
-    """Clear words for the usual path mistakes, instead of SQLite's 'unable to open database file'."""
-    where = shown(path)
-    if path.is_dir():
-        raise ProgressError(f"{where}: is a directory; give a file name with --db")
-    parent = next((p for p in path.parents if p.exists()), None)
-    if parent is not None and not parent.is_dir():
-        raise ProgressError(f"{where}: {shown(parent)} is a file, not a folder")
-    if readonly:
-        return
-    if not path.exists() and parent is not None and not os.access(parent, os.W_OK):
-        raise ProgressError(f"{where}: permission denied: cannot create files in {shown(parent)}")
-
-
-def _keep_copy(path: Path) -> Path | None:
-    """Copy a damaged database (and its -wal) beside it before the learner does anything else."""
-    for number in range(1, 100):
-        backup = path.with_name(f"{path.name}.damaged-{number}")
-        if not backup.exists():
-            break
-    try:
-        shutil.copy2(path, backup)
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists():
-            shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
-        return backup
-    except OSError:
-        return None
 
 
 def _card_problem(row: sqlite3.Row) -> str | None:

@@ -1,6 +1,5 @@
 """Random YAML documents, text and bytes into `load_banks`: it loads typed facts or raises our error."""
 
-import datetime as dt
 import re
 import shutil
 from pathlib import Path
