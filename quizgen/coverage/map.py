@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from quizgen.coverage.sentences import Sentence, split_sentences
@@ -60,8 +59,12 @@ class ArticleMap:
 
 
 def _spans(text: str, passage: str) -> list[tuple[int, int]]:
-    needle = normalize(passage)
-    return [(m.start(), m.start() + len(needle)) for m in re.finditer(re.escape(needle), text)] if needle else []
+    needle, spans = normalize(passage), []
+    start = text.find(needle) if needle else -1
+    while start >= 0:
+        spans.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return spans
 
 
 def _touches(sentence: Sentence, span: tuple[int, int]) -> bool:

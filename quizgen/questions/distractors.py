@@ -28,23 +28,24 @@ def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
     def accept(candidate: str, curated: bool = False) -> None:
         # a borrowed answer may not be named in the question, by any of its names
         shown = () if curated else names.get(answer_key(candidate), (candidate,))
-        if (len(chosen) < count and is_wrong(candidate, truths, fact.q, shown)
+        if (is_wrong(candidate, truths, fact.q, shown)
                 and excludes(fact.a, candidate) and same_form(fact.a, candidate)
                 and not any(overlaps(candidate, taken) for taken in chosen)):
             chosen.append(candidate)
 
     curated = list(fact.distractors)
     rng.shuffle(curated)
-    for candidate in curated:
-        accept(candidate, curated=True)
-    if len(chosen) < count and exact_value(fact):
-        for candidate in _synthesised(fact, rng, count - len(chosen), below):
-            accept(candidate)
-    if len(chosen) < count and fact.category:
+    sources = [(candidate, True) for candidate in curated]
+    if exact_value(fact):
+        sources += [(candidate, False) for candidate in _synthesised(fact, rng, count, below)]
+    if fact.category:
         borrowed = list(catalog_of(bank).categories.get(fact.category, ()))
         rng.shuffle(borrowed)
-        for candidate in borrowed:
-            accept(candidate)
+        sources += [(candidate, False) for candidate in borrowed]
+    for candidate, is_curated in sources:
+        if len(chosen) == count:
+            break
+        accept(candidate, is_curated)
     return chosen
 
 
