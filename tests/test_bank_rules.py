@@ -1,11 +1,8 @@
 """The provenance, repetition and curation rules of `quizgen check`: one fixture per case."""
 
-import subprocess
-import sys
-
 import pytest
 
-from conftest import FIXTURES
+from test_check_cli import run_check as check_in_fixture
 
 FILE = "decks/sample/facts.yaml"
 CASES = {
@@ -33,9 +30,8 @@ CASES = {
 }
 
 
-def run_check(case: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", "check", "--seeds", "../two-seeds"],
-                          cwd=FIXTURES / case, capture_output=True, text=True, timeout=60)
+def run_check(case: str):
+    return check_in_fixture(case, "../two-seeds")  # two articles, for facts citing both
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -53,8 +53,9 @@ CASES = {
 }
 
 
-def run_check(case: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", "check", "--seeds", "../seeds"],
+def run_check(case: str, seeds: str = "../seeds") -> subprocess.CompletedProcess:
+    """`quizgen check` in the fixture folder named after the case."""
+    return subprocess.run([sys.executable, "-m", "quizgen", "check", "--seeds", seeds],
                           cwd=FIXTURES / case, capture_output=True, text=True, timeout=60)
 
 
