@@ -15,6 +15,7 @@ from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
 
 from quizgen.anki import notetypes
 from quizgen.anki.exporter import export
+from quizgen.anki.ledger import PROJECT_EPOCH
 from quizgen.anki.names import note_guid, source_tag
 from quizgen.anki.persons import person_cards
 from quizgen.cli import main as cli_main
@@ -358,3 +359,26 @@ def test_a_published_fact_cannot_silently_change_its_note_type(tmp_path):
     assert problem.startswith(f"{load(workspace).by_id[fact.id].origin}: fact '{fact.id}': ")
     assert f"from '{QA}' to '{MC}'" in problem
     assert not (tmp_path / "second").exists()
+
+
+def test_a_note_new_in_a_later_version_is_dated_by_its_ledger_time(tmp_path, collection):
+    """Anki shows a note's id as its Added date: a fact added later must not look added at the epoch."""
+    workspace = copy_bank(tmp_path / "bank")
+    import_into(collection, build(workspace, tmp_path / "first"))
+    before = {nid: collection.get_note(nid).guid for nid in collection.find_notes("")}
+    facts = workspace / "decks" / "nato-russia" / "003-fair-observer-2011.yaml"
+    facts.write_text(facts.read_text().replace("facts:\n", """facts:
+  - id: fo2011-probe-added-later
+    q: In which Portuguese city did NATO hold the summit that this 2011 article takes as its starting point?
+    a: Lisbon
+    kind: place
+    quote: "the NATO Summit that took place in Lisbon in November of 2010"
+    stance: fact
+""", 1))
+    log = import_into(collection, build(workspace, tmp_path / "second"))
+    assert len(log.new) == 1
+    [added] = [nid for nid in collection.find_notes("") if nid not in before]
+    ledger = json.loads((workspace / "decks" / "nato-russia" / "anki-versions.json").read_text())
+    given = ledger["notes"]["fo2011-probe-added-later"]["mtime"]
+    assert given > PROJECT_EPOCH and added // 1000 == given  # not 2026-11-01, the project epoch
+    assert all(collection.get_note(nid).guid == guid for nid, guid in before.items())  # old ids kept

@@ -33,13 +33,30 @@ class TimedNote(genanki.Note):
     def __init__(self, *args, mtime: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.mtime = mtime
+        self.first_id = mtime * 1000
 
     def write_to_db(self, cursor, timestamp: float, deck_id, id_gen):
-        super().write_to_db(cursor, self.mtime, deck_id, id_gen)
+        # the note's own ids: Anki shows a note id as its "Added" date, so a note new in this
+        # version is dated by its ledger time, not by the project epoch (existing notes keep
+        # theirs: the importer matches them by GUID)
+        super().write_to_db(cursor, self.mtime, deck_id, itertools.count(self.first_id))
+
+
+IDS_PER_NOTE = 10  # a note's id, then its cards' ids (at most 9 cards a note)
+
+
+def number_notes(decks: list[genanki.Deck]) -> None:
+    """Give each note ids from its ledger time, in (time, GUID) order, never two alike."""
+    notes = sorted((note for deck in decks for note in deck.notes), key=lambda n: (n.mtime, n.guid))
+    following = 0
+    for note in notes:
+        note.first_id = max(note.mtime * 1000, following)
+        following = note.first_id + IDS_PER_NOTE
 
 
 def package_bytes(decks: list[genanki.Deck], epoch: int) -> bytes:
-    """The .apkg as bytes; note and card ids count up from `epoch` (ms), so they are fixed too."""
+    """The .apkg as bytes; ids come from the notes' ledger times, so they are fixed too."""
+    number_notes(decks)
     conn = sqlite3.connect(":memory:")
     try:
         cursor = conn.cursor()
