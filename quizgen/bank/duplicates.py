@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from quizgen.bank.provenance import words
-from quizgen.folding import fold
 from quizgen.model import Fact
 
 # "Mostly the same words": the longer question repeats this share of the shorter one's meaningful
@@ -39,7 +38,7 @@ class _Asked:
 
 def _asked(fact: Fact) -> _Asked:
     answers = tuple(frozenset(words(form)) for form in (fact.a, *fact.alt))
-    meaningful = frozenset(w for w in words(fact.q) if w not in _COMMON and not fold(w).isdigit())
+    meaningful = frozenset(w for w in words(fact.q) if w not in _COMMON and not w.isdigit())
     return _Asked(fact, question_key(fact.q), tuple(a for a in answers if a), meaningful)
 
 
@@ -52,11 +51,6 @@ def _same(one: _Asked, other: _Asked) -> bool:
     shared = len(one.meaningful & other.meaningful)
     return (shared / (min(len(one.meaningful), len(other.meaningful)) or 1) >= SAME_WORDS
             and shared / (len(one.meaningful | other.meaningful) or 1) >= SHARED_WORDS)
-
-
-def same_question(one: Fact, other: Fact) -> bool:
-    """Whether two facts ask the same thing."""
-    return _same(_asked(one), _asked(other))
 
 
 def repeated_questions(facts: list[Fact]) -> list[tuple[Fact, Fact]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -174,9 +173,6 @@ def _check_across(facts: list[Fact], problems: list[str]) -> None:
                         f"({first.origin}): merge them into one fact citing both articles")
 
 
-LEDGER_LIMIT = 16 * 1024 * 1024
-
-
 def _check_retired(deck_dir: Path, facts: list[Fact], retired: list[Retired],
                    problems: list[str]) -> None:
     """A retired id is never reused; an id Anki learners have is never dropped without a reason."""
@@ -186,28 +182,20 @@ def _check_retired(deck_dir: Path, facts: list[Fact], retired: list[Retired],
             problems.append(f"{entry.origin}: retired id '{entry.id}' is listed twice "
                             f"(also at {gone[entry.id].origin})")
         gone.setdefault(entry.id, entry)
-    ledger = deck_dir / "anki-versions.json"
-    published = _published(ledger)
+    # the Anki ledger is the record of what learners already have (read, bounded, by its own module)
+    from quizgen.anki.ledger import LEDGER_FILE, Ledger
+
+    ledger = Ledger.load(deck_dir / LEDGER_FILE)
+    published = {key: entry.retired for key, entry in ledger.sections["notes"].items()}
     for fact in facts:
         if fact.id in gone:
             problems.append(f"{fact.origin}: fact '{fact.id}': id was retired ({gone[fact.id].origin}); "
                             f"published ids are never reused: choose a new id")
         elif published.get(fact.id):
             problems.append(f"{fact.origin}: fact '{fact.id}': id was retired (the Anki ledger "
-                            f"{shown(ledger)} records it); published ids are never reused: choose a new id")
+                            f"{shown(ledger.path)} records it); published ids are never reused: "
+                            f"choose a new id")
     for fact_id in sorted(set(published) - {fact.id for fact in facts} - set(gone)):
-        problems.append(f"{shown(ledger)}:1: fact '{fact_id}' was published in the Anki deck and "
+        problems.append(f"{shown(ledger.path)}:1: fact '{fact_id}' was published in the Anki deck and "
                         f"is gone: list it under 'retired:' in its article file, with a reason")
 
-
-def _published(ledger: Path) -> dict[str, bool]:
-    """Every note id the Anki ledger records, and whether it was shipped as retired."""
-    try:
-        if not ledger.is_file() or ledger.stat().st_size > LEDGER_LIMIT:
-            return {}  # no ledger yet, or one the Anki stage refuses with its own message
-        notes = json.loads(ledger.read_text(encoding="utf-8")).get("notes", {})
-    except (OSError, ValueError, AttributeError, RecursionError):
-        return {}  # a damaged ledger is the Anki stage's to report, with its file and line
-    if not isinstance(notes, dict):
-        return {}
-    return {key: isinstance(entry, dict) and entry.get("retired") is True for key, entry in notes.items()}

@@ -41,6 +41,7 @@ def _build(bank: Bank) -> Catalog:
     role_texts: dict[str, list[str]] = {}
     categories: dict[str, dict[str, str]] = {}
     names: dict[str, list[str]] = {}
+    event_words = common_words(bank.facts)
     for fact in bank.facts:
         names.setdefault(answer_key(fact.a), [fact.a]).extend(fact.alt)
         if fact.kind == "person" and fact.role:
@@ -54,9 +55,9 @@ def _build(bank: Bank) -> Catalog:
         categories={name: tuple(answers.values()) for name, answers in categories.items()},
         names={key: tuple(texts) for key, texts in names.items()},
         index=_word_index(bank),
-        event_words=common_words(bank.facts),
+        event_words=event_words,
         common_words=_common_answer_words(bank.facts),
-        unclear_events=ambiguous_events(bank.facts, common_words(bank.facts)),
+        unclear_events=ambiguous_events(bank.facts, event_words),
         truths={},
         choosable={},
         spares={},
