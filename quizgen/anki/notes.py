@@ -69,15 +69,17 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None,
         values.update(choice_values)
         sort_text = prompt
     elif note_type is CLOZE_TYPE:
-        values.update({"Text": fields.text(hinted(fact.cloze, fact.a if fact.kind == "number" else None)), "Back Extra": values.pop("Context")})
-        sort_text = fact.cloze
+        sort_text = hinted(fact.cloze, fact.a if fact.kind == "number" else None)
+        values.update({"Text": fields.text(sort_text), "Back Extra": values.pop("Context")})
     else:
         values.update({"Question": fields.text(fact.q), "Answer": fields.text(fact.a)})
         if person:
             values.update({"Role": fields.text(person.office), "Role dates": fields.text(person.dates)})
         sort_text = fact.q
     return FactNote(fact.id, fact, note_type, tuple(values[name] for name in note_type.fields),
-                    sort_text, tuple(note_tags(bank, fact, topics or set())), deck_name(bank, fact.source),
+                    sort_text, tuple(note_tags(bank, fact, used_topics(f.tags for f in bank.facts)
+                                       if topics is None else topics)),
+                    deck_name(bank, fact.source),
                     note_guid(bank, fact.id), person.person if person else None)
 
 
