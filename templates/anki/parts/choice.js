@@ -91,6 +91,13 @@
       if (how) how.hidden = true;
       var plain = document.querySelector(".qz-back .qz-answer");  // the marked list shows it
       if (plain) plain.hidden = true;
+      // Anki scrolls #answer (the back's top) into view; when the question, options and verdict
+      // do not fit in one window, the options and verdict come first, not the question's start
+      var anchor = document.getElementById("answer");
+      if (anchor && verdict.getBoundingClientRect().bottom - anchor.getBoundingClientRect().top > window.innerHeight) {
+        anchor.removeAttribute("id");
+        box.id = "answer";
+      }
     }
   }
 
