@@ -50,8 +50,8 @@ def reviews(request, package, tmp_path_factory):
 
 
 def on_screen(box, geometry):
-    """The part is shown whole in the window without scrolling further."""
-    return box is not None and box["top"] >= 0 and box["bottom"] <= geometry["height"]
+    """The part is shown whole in the window without scrolling further (to the pixel)."""
+    return box is not None and box["top"] > -1 and box["bottom"] < geometry["height"] + 1
 
 
 def test_a_new_learners_first_cards_are_never_retired_notes(package, tmp_path):

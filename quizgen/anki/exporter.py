@@ -12,7 +12,7 @@ import genanki
 from quizgen.anki import fields
 from quizgen.anki.guards import check_bank, cloze_warnings
 from quizgen.anki.ledger import LEDGER_FILE, PROJECT_EPOCH, Ledger
-from quizgen.anki.names import deck_id, deck_name, retired_tag, tag_root
+from quizgen.anki.names import deck_id, deck_name, retired_tag, source_label, tag_root
 from quizgen.anki.notes import FactNote, build_notes, retired_note
 from quizgen.anki.persons import person_cards
 from quizgen.anki.notetypes import NOTE_TYPES
@@ -109,7 +109,8 @@ def _decks(bank: Bank, updated: int, person_cards: int) -> dict[str, genanki.Dec
     """The top deck (its description is Anki's overview screen) and one subdeck per article."""
     top = deck_name(bank)
     cited = {c.source.id: c.source for fact in bank.facts for c in fact.citations}
-    sources = sorted(cited.values(), key=lambda source: source.id)
+    sources = [{"label": source_label(source), "citation": source.citation()}
+               for source in sorted(cited.values(), key=lambda source: source.id)]
     description = fields.render(
         "deck.html", title=bank.title, facts=len(bank.facts), sources=sources, person_cards=person_cards,
         retired_tag=retired_tag(bank), root=tag_root(bank),
