@@ -19,10 +19,10 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
 os.environ["ANKI_NOHIGHDPI"] = "1"
 
-import aqt  # noqa: E402
-import aqt.profiles  # noqa: E402
-from aqt.qt import QPoint, Qt, QTimer  # noqa: E402
-from PyQt6.QtTest import QTest  # noqa: E402
+import aqt
+import aqt.profiles
+from aqt.qt import QPoint, Qt, QTimer
+from PyQt6.QtTest import QTest
 
 BASE, APKG, RESULT, PHASE = sys.argv[1:5]
 SHOTS = sys.argv[5] if len(sys.argv) > 5 else ""
@@ -82,7 +82,7 @@ def guarded(step):
     def run(*args):
         try:
             step(*args)
-        except Exception:
+        except Exception:  # noqa: BLE001 - any failure is the test's to report
             import traceback
             fail(traceback.format_exc()[-1500:])
     return run
@@ -95,7 +95,7 @@ def wait(check, then, what, timeout=20.0):
     def poll():
         try:
             ready = check()
-        except Exception as exc:  # the collection or reviewer is not up yet
+        except Exception as exc:  # noqa: BLE001 - the collection or reviewer is not up yet
             ready = False
             result.setdefault("polling", []).append(repr(exc)[:200])
         if ready:
@@ -152,7 +152,9 @@ def shot(name, then):
 
 def start():
     from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
-    from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER
+    from anki.import_export_pb2 import (
+        IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER,
+    )
     # the import dialog's defaults: update notes and note types if newer, nothing else
     options = ImportAnkiPackageOptions(update_notes=IF_NEWER, update_notetypes=IF_NEWER)
     log = mw.col.import_anki_package(ImportAnkiPackageRequest(package_path=APKG, options=options)).log
@@ -243,13 +245,13 @@ def review_card(size, done, total):
 
 
 def front(size, done, total):
-    width, height, night = size
+    width, _, night = size
     card = mw.reviewer.card
     kind = next(k for k, search in CARDS if card.id in mw.col.find_cards(search))
     label = f"{kind}-{width}-{'night' if night else 'day'}"
     entry = {"kind": kind, "id": card.note()["ID"], "width": width, "night": night,
              "deck": mw.col.decks.name(card.odid or card.did),
-             "note": {k: card.note()[k] for k in card.note().keys()}}
+             "note": dict(card.note().items())}
     result["reviews"].append(entry)
     is_mc = kind == "mc"
 

@@ -4,11 +4,17 @@ changes built before the customisation never arrive."""
 
 from dataclasses import replace
 
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER
+from anki.collection import (
+    Collection,
+    ImportAnkiPackageOptions,
+    ImportAnkiPackageRequest,
+)
+from anki.import_export_pb2 import (
+    IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER,
+)
+from test_anki_cards import make_bank
 
 from quizgen.anki.exporter import write_deck
-from test_anki_cards import make_bank
 
 
 def merge_import(col, package):
@@ -46,6 +52,6 @@ def test_an_added_field_survives_a_merge_import_but_its_content_does_not(tmp_pat
         log = merge_import(col, after)
         updated = col.get_note(note.id)
         assert [n.id.nid for n in log.updated] == [note.id] and updated["Context"] == "Built after."
-        assert "My notes" in updated.keys() and updated["My notes"] == ""  # emptied
+        assert "My notes" in updated and updated["My notes"] == ""  # emptied
     finally:
         col.close()

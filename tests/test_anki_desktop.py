@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_anki_exporter import build, copy_bank
 
 DRIVER = Path(__file__).with_name("anki_desktop.py")
@@ -29,7 +28,7 @@ def drive(tmp_path, package, phase):
     result = tmp_path / f"{phase}.json"
     run = subprocess.run([sys.executable, str(DRIVER), str(tmp_path / f"profile-{phase}"),
                           str(package), str(result), phase, shots],
-                         capture_output=True, text=True, timeout=110)
+                         capture_output=True, text=True, timeout=110, check=False)
     assert result.exists(), run.stderr[-3000:]
     recorded = json.loads(result.read_text())
     assert not recorded["errors"], recorded["errors"]
@@ -45,7 +44,7 @@ def package(tmp_path_factory):
 @pytest.fixture(scope="module", params=SIZES)
 def reviews(request, package, tmp_path_factory):
     recorded = drive(tmp_path_factory.mktemp("desktop"), package, request.param)
-    width, height = (int(n) for n in request.param.split("-")[0].split("x"))
+    width = int(request.param.split("x")[0])
     return {entry["kind"]: entry for entry in recorded["reviews"]}, width
 
 

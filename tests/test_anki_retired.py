@@ -5,11 +5,11 @@ import re
 from dataclasses import replace
 
 from anki.collection import Collection
+from test_anki_cards import make_bank
+from test_anki_exporter import build, copy_bank, import_into, load, visible_text
 
 from quizgen.anki.exporter import write_deck
 from quizgen.model import Location, Retired
-from test_anki_cards import make_bank
-from test_anki_exporter import build, copy_bank, import_into, load, visible_text
 
 TOP = "NATO–Russia relations"
 

@@ -14,9 +14,9 @@ from quizgen.anki.guards import check_bank, cloze_warnings
 from quizgen.anki.ledger import LEDGER_FILE, PROJECT_EPOCH, Ledger
 from quizgen.anki.names import deck_id, deck_name, retired_tag, source_label, tag_root
 from quizgen.anki.notes import FactNote, build_notes, retired_note
-from quizgen.anki.persons import person_cards
 from quizgen.anki.notetypes import NOTE_TYPES
 from quizgen.anki.package import TimedNote, package_bytes
+from quizgen.anki.persons import person_cards
 from quizgen.errors import BankError, UsageError
 from quizgen.model import Bank
 from quizgen.output import write_atomic

@@ -7,8 +7,8 @@ import re
 
 import genanki
 
-from quizgen.folding import fold
 from quizgen.anki.topics import priority, topics_of
+from quizgen.folding import fold
 from quizgen.model import Bank, Fact, Source
 
 RETIRED_DECK = "zz Retired"  # sorts after every article's subdeck
@@ -43,7 +43,7 @@ def retired_deck(bank: Bank) -> str:
 
 def deck_id(name: str) -> int:
     """A fixed id per deck name, in the range genanki recommends."""
-    digest = hashlib.sha256(f"quizgen-deck/{name}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"quizgen-deck/{name}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
 
 

@@ -8,11 +8,25 @@ import re
 from dataclasses import dataclass
 
 from quizgen.anki import fields
-from quizgen.anki.names import deck_name, id_tag, note_guid, note_tags, retired_deck, retired_tag
+from quizgen.anki.names import (
+    deck_name,
+    id_tag,
+    note_guid,
+    note_tags,
+    retired_deck,
+    retired_tag,
+)
+from quizgen.anki.notetypes import (
+    CHOICE,
+    CLOZE_TYPE,
+    NOTE_TYPES,
+    NoteType,
+    content_hash,
+    note_type_for,
+)
+from quizgen.anki.persons import PersonCard
 from quizgen.anki.topics import used_topics
 from quizgen.cloze import DELETION
-from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE, NOTE_TYPES, NoteType, content_hash, note_type_for
-from quizgen.anki.persons import PersonCard
 from quizgen.errors import UsageError
 from quizgen.model import MONTHS, Bank, Fact, Retired
 from quizgen.questions import multiple_choice
@@ -69,7 +83,7 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None,
         values.update(choice_values)
         sort_text = prompt
     elif note_type is CLOZE_TYPE:
-        sort_text = hinted(fact.cloze, fact.a if fact.kind == "number" else None)
+        sort_text = hinted(fact.cloze or "", fact.a if fact.kind == "number" else None)
         values.update({"Text": fields.text(sort_text), "Back Extra": values.pop("Context")})
     else:
         values.update({"Question": fields.text(fact.q), "Answer": fields.text(fact.a)})
