@@ -5,13 +5,13 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
+from test_anki_cards import deck, fact  # noqa: F401 - the imported deck fixture
 
 from quizgen.anki.notes import hinted
 from quizgen.anki.persons import teaching_role
 from quizgen.anki.topics import MAX_TOPICS, TOPICS, topics_of, used_topics
 from quizgen.cloze import deletions, fill
 from quizgen.model import MONTHS
-from test_anki_cards import deck, fact  # noqa: F401 - the imported deck fixture
 
 years = st.integers(1800, 2099).map(str)
 months = st.sampled_from(MONTHS)
@@ -19,7 +19,7 @@ offices = st.text(st.sampled_from("abcdefghij ABCDEF-'"), min_size=3, max_size=4
     lambda office: len(office) >= 3 and not office.endswith("-"))
 
 
-def test_browse_shows_the_prompt_and_the_answer_only(deck):
+def test_browse_shows_the_prompt_and_the_answer_only(deck):  # noqa: F811 - the fixture
     _, col, _, _ = deck
     col.set_browser_card_columns(["question", "answer"])
     expected = {"ID:m-putin": ("Who called NATO's expansion \"a threat\"?", "Vladimir Putin"),
