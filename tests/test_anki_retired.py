@@ -104,3 +104,18 @@ def test_a_retired_note_never_published_with_a_person_card_gains_none(tmp_path):
         assert "p-undated" in notice and "Found wrong." in notice
     finally:
         col.close()
+
+
+def test_a_retired_cloze_shows_the_notice_not_a_blank(tmp_path):
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    bank = make_bank(folder, retired=())
+    write_deck(bank, folder / "v1", {})
+    col = Collection(str(tmp_path / "c.anki2"))
+    try:
+        import_into(col, write_deck(retire(bank, "n-count"), folder / "v2", {}).package)
+        note = col.get_note(col.find_notes("ID:n-count")[0])
+        front = visible_text(note.ephemeral_card(0).question())
+        assert "withdrawn" in front and "[...]" not in front and "Retired fact" not in front
+    finally:
+        col.close()
