@@ -209,7 +209,7 @@ def test_subdecks_per_article_and_hierarchical_tags(imported):
         note = notes[fact.id]
         (deck,) = {col.decks.name(card.did) for card in note.cards()}
         label = deck.removeprefix(f"{top}::")
-        assert deck in names and len(label) <= 30 and str(fact.source.year) in label, deck
+        assert deck in names and len(label) <= 32 and str(fact.source.year) in label, deck
         # the label the subdeck shows is the one every front carries ({{Subdeck}})
         assert label in visible_text(note.cards()[0].question()), fact.id
         era = [f"nato_russia::era::{fact.when.year // 10 * 10}s"] if fact.when else []
