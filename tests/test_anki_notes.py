@@ -117,7 +117,7 @@ def test_tags_nest_under_the_deck_without_spaces():
     dated = fact(when=When(1997, 5, 27), tags=("founding-act", "nrc", "covid-19", "unlisted tag"))
     assert build_note(bank(dated, fact("f-2", tags=("nrc",))), dated).tags == (
         "nato_russia::era::1990s", "nato_russia::id::f-1", "nato_russia::kind::place",
-        "nato_russia::priority::core", "nato_russia::source::2011_outlet",
+        "nato_russia::priority::core", "nato_russia::source::outlet_2011",
         "nato_russia::stance::fact", "nato_russia::topic::nato-russia-council")
     alone = build_note(bank(dated), dated).tags  # a topic of one fact finds nothing: left out
     assert not [tag for tag in alone if "::topic::" in tag]
@@ -129,11 +129,12 @@ def test_tags_nest_under_the_deck_without_spaces():
 
 def test_subdecks_are_one_level_per_article_with_fixed_ids():
     name = deck_name(bank(fact()), SOURCE)
-    assert name == "NATO–Russia relations::2011 Outlet"
-    assert deck_name(bank(fact()), replace(SOURCE, outlet="DW, republished")) == (
-        "NATO–Russia relations::2011 DW")
-    assert deck_name(bank(fact()), replace(SOURCE, author="Dionis Cenuşa")) == (
-        "NATO–Russia relations::2011 Cenuşa")
-    assert deck_name(bank(fact()), replace(SOURCE, outlet="A :: B")) == "NATO–Russia relations::2011 A: B"
+    assert name == "NATO–Russia relations::Outlet, 2011"
+    author = Source("008", "008_x.txt", "T", outlet="IPN", author="Dionis Cenuşa", year=2020)
+    assert deck_name(bank(fact()), author) == "NATO–Russia relations::Cenuşa, 2020"
+    nested = Source("009", "009_x.txt", "T", outlet="A :: B", year=2011)
+    assert deck_name(bank(fact()), nested) == "NATO–Russia relations::A: B, 2011"
+    long = Source("010", "010_x.txt", "T", outlet="An outlet with a very long name indeed", year=2021)
+    assert deck_name(bank(fact()), long) == "NATO–Russia relations::An outlet with a very lon…, 2021"
     assert deck_id(name) == deck_id(name) != deck_id(deck_name(bank(fact())))
     assert 1 << 30 <= deck_id(name) < 1 << 31

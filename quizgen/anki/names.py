@@ -12,6 +12,7 @@ from quizgen.folding import fold
 from quizgen.model import Bank, Fact, Source
 
 RETIRED_DECK = "zz Retired"  # sorts after every article's subdeck
+SHORT_MAX = 32  # a source label fits a subdeck name (as the seed metadata's `short`)
 
 
 def note_guid(bank: Bank, fact_id: str) -> str:
@@ -20,15 +21,16 @@ def note_guid(bank: Bank, fact_id: str) -> str:
 
 
 def source_label(source: Source) -> str:
-    """The article's one short label ('2011 Fair Observer'), shared by its subdeck (shown on every
-    front), its tag and its cards: the seed's `short` where given, else year and author's surname
-    or outlet (up to its first comma or parenthesis)."""
+    """The article's one short label ('Fair Observer, 2011'), shared by its subdeck (shown on every
+    front), its tag and the deck's source list: the seed's `short` where the model has it, else
+    derived as the seed metadata does (author's surname, else outlet, else title; then the year)."""
     short = getattr(source, "short", None)
     if short:
         return short
-    name = source.author.split()[-1] if source.author else re.split(r"[,(]", source.outlet or "")[0]
-    label = " ".join(str(part) for part in (source.year, name.strip() or source.title) if part)
-    return label
+    name = source.author.split()[-1] if source.author and source.author.split() else (
+        source.outlet or source.title)
+    year = f", {source.year}" if source.year else ""
+    return (name if len(name) + len(year) <= SHORT_MAX else name[:SHORT_MAX - len(year) - 1] + "…") + year
 
 
 def deck_name(bank: Bank, source: Source | None = None) -> str:
@@ -77,7 +79,7 @@ def retired_tag(bank: Bank) -> str:
 
 
 def source_tag(source: Source) -> str:
-    """'2011_fair_observer': the article's label as a tag, readable in the sidebar."""
+    """'fair_observer_2011': the article's label as a tag, readable in the sidebar."""
     return re.sub(r"[^0-9a-z]+", "_", fold(source_label(source))).strip("_") or _tag_level(source.id)
 
 
