@@ -36,9 +36,8 @@ def test_new_article_adds_seed_metadata_and_a_fact_file_that_check_accepts(check
     result = quizgen(checkout, "new-article", "article.txt", "--title", "Evolution of relations: NATO–Russia",
                      "--outlet", "Test Opinions", "--year", "2019")
     assert result.returncode == 0, result.stderr
-    # the headline has no full stop, so it joins the first sentence (4 sentences in all)
     assert result.stdout.splitlines()[0] == ("added article 005: seeds/005_evolution-of-relations-nato.txt "
-                                             "(4 sentences)")
+                                             "(5 sentences)")
     assert (checkout / "seeds" / "005_evolution-of-relations-nato.txt").read_text(encoding="utf-8") == ARTICLE
     entry = (checkout / "seeds" / "sources.yaml").read_text(encoding="utf-8").split('"005":\n')[1]
     assert entry.splitlines() == ['  file: "005_evolution-of-relations-nato.txt"',
@@ -47,11 +46,12 @@ def test_new_article_adds_seed_metadata_and_a_fact_file_that_check_accepts(check
     skeleton = (checkout / "decks" / "nato-russia" / "005-evolution-of-relations-nato.yaml").read_text()
     assert skeleton.startswith("# yaml-language-server: $schema=")
     assert 'source: "005"\nfacts: []\n' in skeleton
-    assert "# s2: In 1994 Russia joined the Partnership for Peace programme." in skeleton
+    assert "# s1: Evolution of relations between NATO and Russia\n" in skeleton  # the headline alone
+    assert "# s3: In 1994 Russia joined the Partnership for Peace programme." in skeleton
     check = quizgen(checkout, "check")
     assert check.returncode == 0, check.stderr
     table = quizgen(checkout, "coverage", "--no-html").stdout.splitlines()
-    assert table[6].split() == ["005", "4", "0", "0", "4"]  # nothing asked yet
+    assert table[6].split() == ["005", "5", "0", "1", "4"]  # nothing asked yet; the headline skipped
 
 
 def test_coverage_suggests_a_stub_for_every_sentence_not_yet_asked(checkout):

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, load_seeds, normalize
+from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, load_seeds, normalize, paragraphs
 from quizgen.bank.yamlfile import decode_text, read_regular
 from quizgen.coverage.sentences import split_sentences
 from quizgen.errors import BankError, UsageError
@@ -89,7 +89,7 @@ def _skeleton(seed_id: str, article: Article, text: str, schema: str) -> str:
              "# Each sentence of the article below: turn what a teacher would ask into a fact, and list",
              "# what no one would test (titles, bios, reference lists) under skipped: with a reason.",
              f"source: {json.dumps(seed_id)}", "facts: []", "skipped: []", "#"]
-    for sentence in split_sentences(normalize(text)):
+    for sentence in split_sentences(*paragraphs(text)):
         lines.append(f"# s{sentence.number}: {sentence.text}")
     return "\n".join(lines) + "\n"
 
@@ -125,4 +125,4 @@ def add_article(article: Article, seeds_dir: Path, deck_dir: Path, schema: str) 
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    return Added(seed_id, seed_file, fact_file, len(split_sentences(normalize(text))))
+    return Added(seed_id, seed_file, fact_file, len(split_sentences(*paragraphs(text))))
