@@ -11,9 +11,12 @@ from quizgen.errors import UsageError
 
 
 def db_path(args) -> Path:
-    """--db, else QUIZGEN_DB, else the user's data directory."""
+    """--db, else QUIZGEN_DB, else the user's data directory; an empty --db is a mistake, not the default."""
     from quizgen.quiz.store import default_path
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
+    given = getattr(args, "db", None)
+    if given is not None and not given.strip():
+        raise UsageError("--db is empty (an unset variable?); give a file name, or leave --db out for the default")
+    return Path(given).expanduser() if given is not None else default_path()
 
 
 def main(args) -> int:
@@ -22,12 +25,31 @@ def main(args) -> int:
 
 
 def _quietly_into_a_closed_pipe(command) -> int:
-    """`quizgen stats | head -3`: when the reader goes away, stop without a word (answers are already saved)."""
+    """`quizgen stats | head -3`: when the reader goes away, stop without a word (answers are already saved).
+
+    A closed or full standard output is one line on standard error, never a traceback.
+    """
+    if sys.stdout is None:
+        raise UsageError("standard output is closed; run quizgen with somewhere to write to")
     try:
         return command()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit stays quiet too
+        _silence_stdout()
         return 141  # as if killed by SIGPIPE, like other Unix tools
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        _silence_stdout()
+        raise UsageError(f"cannot write to standard output ({exc.strerror or exc}); "
+                         "every answer given so far is saved") from None
+
+
+def _silence_stdout() -> None:
+    """Python's flush at exit must not fail a second time on the same output."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _study(args) -> int:
@@ -45,6 +67,9 @@ def _study(args) -> int:
         raise UsageError("--new cannot be negative")
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
+    if sys.stdin is None:
+        raise UsageError("standard input is closed; the quiz reads answers from it")
+    path = db_path(args)
     bank = bank_from_args(args)
     unknown = sorted(set(args.source or ()) - set(bank.sources))
     if unknown:
@@ -54,7 +79,9 @@ def _study(args) -> int:
     rng = random.Random(args.seed)
     moment = now()
     screen = Screen()
-    with Store(db_path(args)) as store:
+    with Store(path, backup=True) as store:
+        for line in store.set_aside:
+            print(f"quizgen: {line}", file=sys.stderr)
         cards = store.cards(bank.name)
         if args.mode == "practice":
             queue = practice_queue(facts, args.count, rng)

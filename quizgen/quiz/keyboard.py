@@ -20,6 +20,16 @@ UNDO = "undo"
 MAX_LINE = 2000  # longer piped lines are cut: no answer is that long, and the log stays small
 
 
+def safe_text(text: str) -> str:
+    """Bytes a pipe could not decode as UTF-8 (surrogates) become U+FFFD: the answer is still stored."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 class Quit(Exception):
     """The learner asked to stop: Ctrl-D, or q / the end of piped input."""
 

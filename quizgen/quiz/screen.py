@@ -50,7 +50,11 @@ class Screen:
         return self.paint(fancy if self.unicode else plain, style)
 
     def say(self, text: str = "", end: str = "\n") -> None:
-        self.stream.write(text + end)
+        line = text + end
+        if not self.unicode:  # an ASCII or Latin-1 terminal: what it cannot show becomes '?'
+            encoding = getattr(self.stream, "encoding", None) or "ascii"
+            line = line.encode(encoding, "replace").decode(encoding)
+        self.stream.write(line)
         self.stream.flush()
 
     def para(self, text: str, style: str | None = None, indent: str = "") -> None:

@@ -11,7 +11,7 @@ from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
 from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
-from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit
+from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.quiz.scheduler import (GRADE_RATINGS, RATING_NAMES, Queue, due_at, make_scheduler,
@@ -66,8 +66,11 @@ class Session:
                 pass
 
     def run(self) -> int:
-        """Study until the queue is empty or the learner quits; 130 after Ctrl-C."""
-        code = 0
+        """Study until the queue is empty or the learner quits.
+
+        Ctrl-C and SIGTERM print the summary (every answer is already committed), then go on to
+        the CLI, which exits 130 or 143.
+        """
         try:
             while (fact_id := self.queue.next_card(now())) is not None:
                 self.current = fact_id
@@ -78,9 +81,10 @@ class Session:
             pass
         except KeyboardInterrupt:
             self.screen.say()
-            code = 130
+            self.screen.say(self.summary())
+            raise
         self.screen.say(self.summary())
-        return code
+        return 0
 
     def _nothing_left(self) -> str:
         upcoming = sorted(due_at(card) for card in self.cards.values())
@@ -130,8 +134,8 @@ class Session:
         pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, {commands}]: ", keys)
         if pressed == UNDO:
             return None
-        if pressed not in keys or pressed == ENTER:  # from a pipe: that line was this card's answer
-            return pressed[:MAX_LINE].strip(), Verdict(WRONG, question.fact.a)
+        if len(pressed) != 1 or pressed not in keys:  # from a pipe: that line was this card's answer
+            return safe_text(pressed[:MAX_LINE].strip()), Verdict(WRONG, question.fact.a)
         chosen = int(pressed) - 1
         grade = CORRECT if chosen == question.answer else WRONG
         return question.options[chosen], Verdict(grade, question.fact.a)
@@ -141,7 +145,10 @@ class Session:
             commands = "Ctrl-U undo; Ctrl-D quit" if self.keyboard.interactive else "u undo; q quit"
             self.screen.say(self.screen.paint(f"(type the answer; Enter: I don't know; {commands})", "dim"))
         text = self.keyboard.line("> ")
-        return None if text == UNDO else (text[:MAX_LINE], grade_answer(text, fact, self.known))
+        if text == UNDO:
+            return None
+        text = safe_text(text[:MAX_LINE])
+        return text, grade_answer(text, fact, self.known)
 
     def _style_for(self, fact: Fact) -> str:
         if self.style != "mixed":

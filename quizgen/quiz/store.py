@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from typing import Callable, Iterator
 
 from quizgen.errors import ProgressError
 from quizgen.paths import shown
-from quizgen.quiz.dbfile import check_place, connect, keep_copy
+from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup, newest_backup
 
 DB_VARIABLE = "QUIZGEN_DB"
 SCHEMA_VERSION = 1
@@ -92,8 +93,11 @@ class Store:
     `readonly` (for stats) never writes, so a backup copy or a file one may only read works too.
     """
 
-    def __init__(self, path: Path, readonly: bool = False):
+    def __init__(self, path: Path, readonly: bool = False, backup: bool = False):
         self.path, self.readonly = path, readonly
+        self._skip: set[int] = set()  # rowids of damaged cards stats leaves out
+        self.set_aside: list[str] = []  # one line per damaged card row left out (stats) or moved aside (quiz)
+        self.backup: Path | None = None
         check_place(path, readonly)
         try:
             self._db = connect(path, readonly)
@@ -108,6 +112,8 @@ class Store:
             self._check_health()
             if not readonly:
                 self._migrate()
+                if backup and self._has_rows():
+                    self.backup = make_backup(self._db, path)
         except sqlite3.Error as exc:
             raise self._problem(exc) from None
         except OSError as exc:
@@ -145,10 +151,10 @@ class Store:
         return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
 
     def _damaged(self, detail: str) -> ProgressError:
-        backup = keep_copy(self.path)
-        kept = f"a copy is kept as {shown(backup)}; " if backup else ""
+        copy = None if self.readonly else keep_copy(self.path)  # stats only reads
+        kept = f"a copy is kept as {shown(copy)}; " if copy else ""
         return ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
-                             "restore a backup, or move the file aside to start afresh")
+                             f"{_restore_hint(self.path)}")
 
     def _check_identity(self) -> None:
         """Refuse a database that is not quizgen's rather than add tables to someone else's file."""
@@ -174,10 +180,26 @@ class Store:
         if result != "ok":
             raise self._damaged(next((line for line in result.splitlines() if not line.startswith("***")),
                                      "integrity check failed"))
-        for row in self._db.execute("SELECT * FROM cards") if self._has_tables() else ():
-            problem = _card_problem(row)
-            if problem:
-                raise self._damaged(f"card {row['fact_id']!r}: {problem}")
+        rows = self._db.execute("SELECT rowid, * FROM cards").fetchall() if self._has_tables() else []
+        damaged = [(row, problem) for row in rows if (problem := _card_problem(row))]
+        if not damaged:
+            return
+        copy = None if self.readonly else keep_copy(self.path)
+        for row, problem in damaged:
+            where = (f"it is kept in {shown(copy)} and the card starts afresh" if copy else
+                     "it is left out of these figures (quizgen quiz keeps a copy and sets it aside)")
+            self.set_aside.append(f"{shown(self.path)}: the progress of card {row['fact_id']!r} is damaged "
+                                  f"({problem}); {where}")
+        if not self.readonly and copy is None:
+            raise self._damaged(f"card {damaged[0][0]['fact_id']!r}: {damaged[0][1]}")
+        self._skip = {row["rowid"] for row, _ in damaged}
+        if not self.readonly:  # only the damaged rows go: every other card keeps its progress
+            with self._transaction() as db:
+                db.executemany("DELETE FROM cards WHERE rowid = ?", [(rowid,) for rowid in self._skip])
+            self._skip = set()
+
+    def _has_rows(self) -> bool:
+        return self._has_tables() and self._db.execute("SELECT count(*) FROM reviews").fetchone()[0] > 0
 
     def _has_tables(self) -> bool:
         return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cards'").fetchone()[0] > 0
@@ -201,7 +223,8 @@ class Store:
 
     def cards(self, deck: str) -> dict[str, dict]:
         """Every card of a deck, by fact id (read once when a session starts)."""
-        return {row["fact_id"]: dict(row) for row in self._read("SELECT * FROM cards WHERE deck = ?", deck)}
+        rows = self._read("SELECT rowid, * FROM cards WHERE deck = ?", deck)
+        return {row["fact_id"]: _card_dict(row) for row in rows if row["rowid"] not in self._skip}
 
     def introduced_on(self, deck: str, day: str) -> int:
         """How many cards of the deck were new on `day` (the new-per-day limit counts them)."""
@@ -265,7 +288,8 @@ class Store:
         return [row[0] for row in self._read("SELECT DISTINCT day FROM reviews ORDER BY day DESC")]
 
     def all_cards(self) -> list[dict]:
-        return [dict(row) for row in self._read("SELECT * FROM cards ORDER BY deck, fact_id")]
+        rows = self._read("SELECT rowid, * FROM cards ORDER BY deck, fact_id")
+        return [_card_dict(row) for row in rows if row["rowid"] not in self._skip]
 
     @staticmethod
     def _card(db: sqlite3.Connection, deck: str, fact_id: str) -> dict | None:
@@ -286,19 +310,48 @@ class Store:
 
 
 def _card_problem(row: sqlite3.Row) -> str | None:
-    """What is wrong with a card row a hand or a bad disk has edited (None when it is sound)."""
-    if row["state"] not in (1, 2, 3):
+    """What is wrong with a card row a hand, another tool or a bad disk has edited (None when sound).
+
+    Everything FSRS and the stats rely on is checked: a sound row never ends in a traceback.
+    """
+    if type(row["state"]) is not int or row["state"] not in (1, 2, 3):
         return f"state {row['state']!r} is not 1, 2 or 3"
+    if row["step"] is not None and (type(row["step"]) is not int or not 0 <= row["step"] < 100):
+        return f"step {row['step']!r} is not a small whole number"
+    if row["state"] in (1, 3) and row["step"] is None:
+        return "a card in its learning steps has no step"
     for name in ("due", "last_review"):
+        value = row[name]
+        if value is None and name == "last_review":
+            continue
         try:
-            if row[name] is not None or name == "due":
-                datetime.fromisoformat(row[name])
+            moment = datetime.fromisoformat(value)
         except (TypeError, ValueError):
-            return f"{name} {row[name]!r} is not a time"
-    for name in ("stability", "difficulty"):
-        if row[name] is not None and not isinstance(row[name], (int, float)):
-            return f"{name} {row[name]!r} is not a number"
+            return f"{name} {value!r} is not a time"
+        if moment.tzinfo is None:
+            return f"{name} {value!r} has no time zone"
+        if not 1970 <= moment.year < 3000:
+            return f"{name} {value!r} is out of range"
+    for name, low, high in (("stability", 0.001, 1e7), ("difficulty", 1.0, 10.0)):
+        value = row[name]
+        if value is None and row["state"] == 1 and row["last_review"] is None:
+            continue  # a card that FSRS has not yet given a memory state
+        if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
+            return f"{name} {value!r} is not a number from {low:g} to {high:g}"
     return None
+
+
+def _card_dict(row: sqlite3.Row) -> dict:
+    card = dict(row)
+    card.pop("rowid", None)
+    return card
+
+
+def _restore_hint(path: Path) -> str:
+    backup = newest_backup(path)
+    if backup:
+        return f"the newest backup is {shown(backup)}: copy it over the file, or move the file aside to start afresh"
+    return "move the file aside to start afresh (there is no backup of it yet)"
 
 
 def _json(card: dict | None) -> str | None:
