@@ -77,7 +77,7 @@ def fingerprint(path: Path) -> str:
     """SHA-256 of the file and its -wal: one damaged copy per distinct damage."""
     digest = hashlib.sha256()
     for part in (path, path.with_name(path.name + "-wal")):
-        if part.exists():
+        if part.exists() and part.stat().st_size:  # an empty -wal left by an open says nothing
             with open(part, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)

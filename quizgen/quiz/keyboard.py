@@ -43,6 +43,8 @@ class Keyboard:
         self.interactive = (self.stream.isatty() and screen.stream.isatty()
                             and os.environ.get("TERM") != "dumb")
         self._terminal = _Terminal(screen.stream) if self.interactive else None
+        if not self.interactive and hasattr(self.stream, "reconfigure"):
+            self.stream.reconfigure(errors="replace")  # a Latin-1 answers file: U+FFFD, not a crash
 
     def key(self, prompt: str, allowed: str) -> str:
         """One of `allowed` (ENTER if listed), or UNDO; Ctrl-D quits.

@@ -99,6 +99,8 @@ class Store:
         self.set_aside: list[str] = []  # one line per damaged card row left out (stats) or moved aside (quiz)
         self.backup: Path | None = None
         check_place(path, readonly)
+        if not readonly and path.is_file() and path.stat().st_size:
+            self._probe()
         try:
             self._db = connect(path, readonly)
             self._db.row_factory = sqlite3.Row
@@ -115,9 +117,34 @@ class Store:
                 if backup and self._has_rows():
                     self.backup = make_backup(self._db, path)
         except sqlite3.Error as exc:
+            self._close_quietly()
             raise self._problem(exc) from None
         except OSError as exc:
+            self._close_quietly()
             raise ProgressError(f"{shown(path)}: cannot use the progress database ({exc.strerror or exc})") from None
+        except ProgressError:
+            self._close_quietly()
+            raise
+
+    def _probe(self) -> None:
+        """Read the file before opening it for writing: a damaged file is copied, never written to
+        (a writer's checkpoint would change it, and each attempt would look like new damage)."""
+        try:
+            Store(self.path, readonly=True).close()
+        except ProgressError as exc:
+            detail = getattr(exc, "damage", None)
+            if detail is None:
+                raise
+            raise self._damaged(detail) from None
+
+    def _close_quietly(self) -> None:
+        """A refused file is closed at once: SQLite then removes the -wal it made beside it."""
+        db = getattr(self, "_db", None)
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
 
     def close(self) -> None:
         self._db.close()
@@ -153,8 +180,10 @@ class Store:
     def _damaged(self, detail: str) -> ProgressError:
         copy = None if self.readonly else keep_copy(self.path)  # stats only reads
         kept = f"a copy is kept as {shown(copy)}; " if copy else ""
-        return ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
-                             f"{_restore_hint(self.path)}")
+        error = ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
+                              f"{_restore_hint(self.path)}")
+        error.damage = detail  # type: ignore[attr-defined]
+        return error
 
     def _check_identity(self) -> None:
         """Refuse a database that is not quizgen's rather than add tables to someone else's file."""
