@@ -25,10 +25,10 @@ class Lexicon:
     def of(cls, facts: Iterable[Fact]) -> "Lexicon":
         answers, surnames, pairs = set(), set(), []
         for fact in facts:
-            for form in (fact.a, *fact.alt):
+            for form in (fact.a, *fact.alt, *((fact.as_written,) if fact.as_written else ())):
                 for part in split_form(form):
                     answers.add(normalize(part))
-                if fact.kind == "person" and len(normalize(form).split()) > 1:
+                if fact.kind == "person" and len(normalize(form).split()) > 1 and form != fact.as_written:
                     surnames.add(normalize(form).split()[-1])
             for text in (fact.a, *fact.alt, fact.q, fact.note or "", fact.quote, fact.cloze or ""):
                 pairs.extend(abbreviations(text))
