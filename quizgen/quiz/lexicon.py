@@ -41,7 +41,8 @@ class Lexicon:
 
     def others(self, accepted: set[str]) -> set[str]:
         """Known answers that are not one of `accepted` (normalized), and not part of one."""
-        return {a for a in self.answers if a not in accepted and not any(a in f.split() for f in accepted)}
+        words = {word for form in accepted for word in form.split()}
+        return {a for a in self.answers if a not in accepted and a not in words}
 
 
 def split_form(form: str) -> list[str]:

@@ -30,7 +30,7 @@ NEGATIONS = {"not", "no", "never", "nor", "neither", "without", "except", "exclu
              "instead", "unlike", "rather", "or"}
 # The question's own comparison, right before what it asks: "more than how many", "since which year".
 _ASKED = re.compile(r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|before|after|"
-                    r"(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|which|what)\b",
+                    r"(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|(?:which|what) year)\b",
                     re.IGNORECASE)
 _ASKED_SIZE = re.compile(r"\b(?:what|which)\s+(maximum|minimum)\b", re.IGNORECASE)  # 'to what maximum size'
 # Leading words that only say where: 'in Africa', 'at Sochi'.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -18,6 +19,7 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Case, accents, punctuation, articles folded away; number words and grouped digits as digits."""
     text = clean(text).replace("&", " and ")
