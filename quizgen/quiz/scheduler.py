@@ -15,7 +15,8 @@ from quizgen.quiz.clock import day_end, stamp
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-GRADE_RATINGS = {CORRECT: Rating.Good, ALMOST: Rating.Hard, WRONG: Rating.Again}
+# A close answer is Again unless the learner says they were right (the session asks).
+GRADE_RATINGS = {CORRECT: Rating.Good, ALMOST: Rating.Again, WRONG: Rating.Again}
 # Like Anki: with nothing else left, a card in its learning steps may come up to 20 minutes early.
 LEARN_AHEAD = timedelta(minutes=20)
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3

@@ -11,6 +11,7 @@ from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
 from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
+from quizgen.quiz.compare import compare
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
@@ -25,6 +26,7 @@ STATES = {None: "new", 1: "learning", 2: "review", 3: "relearning"}
 _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
 # A rating the learner chose over the grade's own counts in the summary as this grade.
 _RATED = {1: WRONG, 2: ALMOST, 3: CORRECT, 4: CORRECT}
+RATING_AGAIN, RATING_GOOD = 1, 3
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,8 @@ class Recorded:
 
     @property
     def counted(self) -> str:
-        """The grade the summary counts: the learner's own rating wins over the matcher's grade."""
-        return _RATED[self.rating] if self.overridden else self.grade
+        """The grade the summary counts: the learner's own rating (or judgement of a close answer) wins."""
+        return _RATED[self.rating] if self.overridden or self.grade == ALMOST else self.grade
 
 
 class Session:
@@ -120,8 +122,11 @@ class Session:
             return self._undo(current=fact)
         given, verdict = answer
         duration = round((time.monotonic() - started) * 1000)
-        self._show_verdict(fact, verdict)
-        recorded = self._record(fact, verdict.grade, GRADE_RATINGS[verdict.grade], given, style, duration)
+        self._show_verdict(fact, verdict, given)
+        rating = GRADE_RATINGS[verdict.grade]
+        if verdict.grade == ALMOST:
+            rating = self._judge()
+        recorded = self._record(fact, verdict.grade, rating, given, style, duration)
         self.current = None
         if self.keyboard.interactive:  # piped answers keep the grade's rating: one line per card
             self._confirm(recorded)
@@ -164,12 +169,15 @@ class Session:
         self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()}", "dim"))
         self.screen.para(fact.q, "bold")
 
-    def _show_verdict(self, fact: Fact, verdict: Verdict) -> None:
+    def _show_verdict(self, fact: Fact, verdict: Verdict, given: str) -> None:
         mark = self.screen.mark(_MARKS[verdict.grade])
         text = {CORRECT: f"Correct: {fact.a}",
-                ALMOST: f"Almost: it is spelled {verdict.expected}",
+                ALMOST: f"Close: the answer is {verdict.expected}",
                 WRONG: f"Wrong: the answer is {fact.a}"}[verdict.grade]
         self.screen.say(f"{mark} {self.screen.paint(text, _MARKS[verdict.grade])}")
+        if verdict.grade == ALMOST:
+            self.screen.say(f"  you typed: {self.screen.clean(given)}")
+            self.screen.say(f"  compared:  {self.screen.compared(compare(self.screen.clean(given), verdict.expected))}")
         if fact.note:
             self.screen.para(f"Note: {fact.note}", indent="  ")
         if fact.derived:
@@ -205,6 +213,17 @@ class Session:
         else:
             text = f"  Rated {RATING_NAMES[rating]} (practice: the schedule is unchanged)"
         self.screen.say(self.screen.paint(text, "dim"))
+
+    def _judge(self) -> int:
+        """A close answer is the learner's call: y counts it right (Good), anything else Again."""
+        if not self.keyboard.interactive:
+            self.screen.say(self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)",
+                                              "dim"))
+            return RATING_AGAIN
+        pressed = self.keyboard.key("Were you right? [y] yes  [n/Enter] no: ", "yn" + ENTER)
+        if pressed == UNDO:
+            return RATING_AGAIN
+        return RATING_GOOD if pressed == "y" else RATING_AGAIN
 
     def _confirm(self, recorded: Recorded) -> None:
         prompt = "[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  Ctrl-U undo  Ctrl-D quit: "
