@@ -22,7 +22,9 @@ def copy_bank(tmp_path: Path) -> Path:
 
 def quiz_env(now: str = MONDAY, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZGEN_") and k != "NO_COLOR"}
-    env.update(QUIZGEN_NOW=now, TZ="UTC", NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="xterm")
+    # No grace after a choice unless a test asks for it: keys sent on seeing a prompt count at once.
+    env.update(QUIZGEN_NOW=now, TZ="UTC", NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="xterm",
+               QUIZGEN_GRACE_MS="0")
     env.update(extra)
     return {k: v for k, v in env.items() if v is not None}
 

@@ -135,7 +135,7 @@ class Session:
         for number, option in enumerate(question.options, start=1):
             self.screen.say(f"  {self.screen.paint(str(number), 'key')}) {self.screen.clean(option)}")
         keys = "".join(str(n) for n in range(1, len(question.options) + 1))
-        commands = "Ctrl-U undo, Ctrl-D quit" if self.keyboard.interactive else "u undo, q quit"
+        commands = "u undo, q quit" if self.keyboard.lines else "Ctrl-U undo, Ctrl-D quit"
         pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, {commands}]: ", keys)
         if pressed == UNDO:
             return None
@@ -147,7 +147,7 @@ class Session:
 
     def _ask_typed(self, fact: Fact) -> tuple[str, Verdict] | None:
         if not any(entry.style == "typed" for entry in self.history):
-            commands = "Ctrl-U undo; Ctrl-D quit" if self.keyboard.interactive else "u undo; q quit"
+            commands = "u undo; q quit" if self.keyboard.lines else "Ctrl-U undo; Ctrl-D quit"
             self.screen.say(self.screen.paint(f"(type the answer; Enter: I don't know; {commands})", "dim"))
         text = self.keyboard.line("> ")
         if text == UNDO:
@@ -226,8 +226,9 @@ class Session:
         return RATING_GOOD if pressed == "y" else RATING_AGAIN
 
     def _confirm(self, recorded: Recorded) -> None:
-        prompt = "[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  Ctrl-U undo  Ctrl-D quit: "
-        pressed = self.keyboard.key(prompt, ENTER + "1234")
+        commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
+        prompt = f"[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  {commands}: "
+        pressed = self.keyboard.key(prompt, ENTER + "1234", grace=recorded.style == "mc")
         if pressed == UNDO:
             self._undo(current=None)
         elif pressed != ENTER and int(pressed) != recorded.rating:
