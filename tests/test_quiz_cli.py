@@ -18,7 +18,7 @@ def test_piped_answers_are_graded_one_line_per_card_in_plain_text(tmp_path):
             "  compared:  Anders Fogh Rasmus{+s+}en\n") in result.stdout  # the learner decides; from a pipe: Again
     assert "[Enter] next" not in result.stdout  # no rating prompt when answers come from a pipe
     assert "\x1b[" not in result.stdout  # not a terminal: no colour even without NO_COLOR
-    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 0 almost, 1 wrong; 4 left in this session, 2 coming back to relearn.")
+    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 0 almost, 1 wrong; 4 left in this session, 2 coming back in this session.")
     assert [(row["rating"], row["answer"]) for row in reviews(db)] == [(3, "2002"), (1, "Anders Fogh Rasmusen")]
 
 

@@ -194,3 +194,16 @@ def test_ctrl_z_then_fg_redraws_the_prompt_with_its_text_and_keys_still_work(tmp
     shell.expect(pexpect.EOF)
     assert "Traceback" not in shell.before
     assert logged(db) == [("quiz-nrc-year", "2002", 1)]
+
+
+def test_the_rating_prompt_shows_each_ratings_interval_and_the_card_its_article(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(r"\[1\] new · year · 6 left in this session · 2012 A short history of NATO-Russia relations")
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect("“The NATO-Russia Council was created in May 2002 in Rome.”")  # the quote, verbatim
+    # FSRS defaults for a new card: learning steps 1 and 10 minutes; Easy graduates at once
+    child.expect(r"\[1\]Again 1m  \[2\]Hard 6m  \[3\]Good 10m  \[4\]Easy \d+d  Ctrl-U undo")
+    child.sendcontrol("d")
+    finish(child)

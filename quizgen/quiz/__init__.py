@@ -97,7 +97,8 @@ def _study(args) -> int:
 
 def _opening(title: str, args, size: int) -> str:
     if args.mode == "practice":
-        return f"{title}: practice, {size} questions" + ("" if args.schedule else " (schedule unchanged)")
+        questions = "1 question" if size == 1 else f"{size} questions"
+        return f"{title}: practice, {questions}" + ("" if args.schedule else " (schedule unchanged)")
     cards = "1 card" if size == 1 else f"{size} cards"
     return f"{title}: {cards} to review (due first, then up to {args.new} new a day)"
 

@@ -67,3 +67,18 @@ def spoken_interval(delta: timedelta) -> str:
         return f"in {round(minutes / 60)} h"
     days = round(minutes / (24 * 60))
     return "tomorrow" if days == 1 else f"in {days} days"
+
+
+def short_interval(delta: timedelta) -> str:
+    """'1m', '10m', '5h', '3d', '2mo', '1.5y' — an interval on a rating key, as Anki shows it."""
+    minutes = max(1, round(delta.total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes}m"
+    if minutes < 24 * 60:
+        return f"{round(minutes / 60)}h"
+    days = round(minutes / (24 * 60))
+    if days < 31:
+        return f"{days}d"
+    if days < 365:
+        return f"{round(days / 30.4)}mo"
+    return f"{days / 365:.1f}y".replace(".0y", "y")

@@ -10,7 +10,7 @@ from datetime import datetime
 from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
-from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
+from quizgen.quiz.clock import local_day, now, short_interval, spoken_interval, stamp
 from quizgen.quiz.compare import compare
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
 from quizgen.quiz.lexicon import Lexicon
@@ -41,6 +41,7 @@ class Recorded:
     style: str
     duration: int | None
     overridden: bool = False
+    before: dict | None = None  # the card as it was before this answer (for the rating intervals)
 
     @property
     def counted(self) -> str:
@@ -106,7 +107,7 @@ class Session:
         planned = len(self.queue.planned) + (self.current is not None)
         learning = len(self.queue.learning)
         text = f"{planned} left in this session"
-        return text + (f", {learning} coming back to relearn" if learning else "")
+        return text + (f", {learning} coming back in this session" if learning else "")
 
     def _ask(self, fact: Fact) -> None:
         style, question = self._style_for(fact), None
@@ -162,11 +163,16 @@ class Session:
 
     def _show_question(self, fact: Fact) -> None:
         done = len(self.history)
-        state = STATES[(self.cards.get(fact.id) or {}).get("state")]
+        card = self.cards.get(fact.id) or {}
+        state = STATES[card.get("state")]
+        early = ""
+        if card and self.scheduled and due_at(card) > now():  # learn-ahead, as Anki does: say so
+            early = f" · due {spoken_interval(due_at(card) - now())}, asked now: nothing else is left"
         details = " · ".join(part for part in (state, fact.kind, fact.stance if fact.stance != "fact" else "")
                              if part)
         self.screen.say()
-        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()}", "dim"))
+        label = fact.source.short_label()
+        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim"))
         self.screen.para(fact.q, "bold")
 
     def _show_verdict(self, fact: Fact, verdict: Verdict, given: str) -> None:
@@ -184,6 +190,10 @@ class Session:
             self.screen.para(f"How we know: {fact.derived}", indent="  ")
         for citation in fact.citations:
             self.screen.para(f"Source: {citation.source.citation()}", "dim", indent="  ")
+            if citation.quote:
+                self.screen.para(f"“{citation.quote}”", "dim", indent="    ")
+            if citation.source.url:
+                self.screen.para(citation.source.url, "dim", indent="    ")
 
     def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
                 duration: int | None, replacing: Recorded | None = None) -> Recorded | None:
@@ -197,10 +207,11 @@ class Session:
             self.screen.say("Cannot change the rating: another session has answered that card since.")
             return None
         review_id, card = result
+        before = replacing.before if replacing else self.cards.get(fact.id)
         if replacing:
             self.history.pop()
         recorded = Recorded(review_id, fact, grade, rating, given, style, duration,
-                            overridden=replacing is not None and rating != GRADE_RATINGS[grade])
+                            overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before)
         self.history.append(recorded)
         self._remember(fact.id, card)
         self.queue.answered(fact.id, card if self.scheduled else None, moment)
@@ -227,13 +238,23 @@ class Session:
 
     def _confirm(self, recorded: Recorded) -> None:
         commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
-        prompt = f"[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  {commands}: "
+        ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
+                            for rating, name in RATING_NAMES.items())
+        prompt = f"[Enter] next  {ratings}  {commands}: "
         pressed = self.keyboard.key(prompt, ENTER + "1234", grace=recorded.style == "mc")
         if pressed == UNDO:
             self._undo(current=None)
         elif pressed != ENTER and int(pressed) != recorded.rating:
             self._record(recorded.fact, recorded.grade, int(pressed), recorded.given, recorded.style,
                          recorded.duration, replacing=recorded)
+
+    def _interval(self, recorded: Recorded, rating: int) -> str:
+        """' 10m': when the card would come back with this rating instead (Anki shows it on each button)."""
+        if not self.scheduled:
+            return ""
+        moment = now()
+        card = rate_card(self.scheduler, recorded.fact.id, recorded.before, rating, moment)
+        return " " + short_interval(due_at(card) - moment)
 
     def _undo(self, current: Fact | None) -> None:
         """Take back the last answer of this session; that card is asked again, then `current`."""
