@@ -20,6 +20,7 @@ COMMANDS = {
     "web": ("quizgen.web", "main", "write the offline study page (build/web/<deck>/index.html)"),
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
+    "progress": ("quizgen.quiz", "progress_main", "export or import progress in the study page's JSON format"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
 }
 
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = {name: sub.add_parser(name, help=text, description=text)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage"):
+    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "progress"):
         _bank_options(commands[name])
     for name in ("build", "anki", "print", "web", "coverage"):
         commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
@@ -56,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     _quiz_options(commands["quiz"])
     _coverage_options(commands["coverage"])
     commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    commands["progress"].add_argument("action", choices=("export", "import"),
+                                      help="export: write FILE for the study page; import: merge FILE into the database")
+    commands["progress"].add_argument("file", metavar="FILE", help="a progress JSON file (the study page's format)")
+    commands["progress"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
     return parser
 
 

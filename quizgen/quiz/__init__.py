@@ -108,3 +108,25 @@ def stats_main(args) -> int:
     from quizgen.quiz.stats import show_stats
     from quizgen.selection import banks_from_args
     return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks_from_args(args)))
+
+
+def progress_main(args) -> int:
+    """`quizgen progress export|import FILE`: the study page's progress JSON, both ways."""
+    from quizgen.quiz.exchange import export_progress, import_progress
+    from quizgen.quiz.store import Store
+    from quizgen.selection import bank_from_args
+
+    path = db_path(args)
+    bank = bank_from_args(args)
+    target = Path(args.file).expanduser()
+    if args.action == "export":
+        if not path.exists():
+            raise UsageError(f"no progress yet ({path} does not exist)")
+        with Store(path, readonly=True) as store:
+            count = export_progress(store, bank, target)
+        print(f"Exported {count} card{'s' if count != 1 else ''} of {bank.title} to {target}")
+        return 0
+    with Store(path, backup=True) as store:
+        taken, total = import_progress(store, bank, target)
+    print(f"Imported {taken} of {total} cards into {path} (for each fact the most recent review wins)")
+    return 0

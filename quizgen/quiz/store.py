@@ -320,6 +320,21 @@ class Store:
         rows = self._read("SELECT rowid, * FROM cards ORDER BY deck, fact_id")
         return [_card_dict(row) for row in rows if row["rowid"] not in self._skip]
 
+    def review_counts(self, deck: str) -> dict[str, tuple[int, int]]:
+        """(reviews, lapses) per fact id from the log: a lapse is Again on a card in review."""
+        rows = self._read("SELECT fact_id, count(*) AS reps, sum(rating = 1 AND state_before = 2) AS lapses"
+                          " FROM reviews WHERE deck = ? AND scheduled = 1 GROUP BY fact_id", deck)
+        return {row["fact_id"]: (row["reps"], row["lapses"] or 0) for row in rows}
+
+    def merge_card(self, deck: str, fact_id: str, card: dict, day: str) -> bool:
+        """Keep `card` unless the stored one was reviewed more recently; True when it was taken."""
+        with self._transaction() as db:
+            current = self._card(db, deck, fact_id)
+            if current and (current["last_review"] or "") > (card["last_review"] or ""):
+                return False
+            self._write_card(db, deck, fact_id, day, current, card)
+            return True
+
     @staticmethod
     def _card(db: sqlite3.Connection, deck: str, fact_id: str) -> dict | None:
         row = db.execute("SELECT * FROM cards WHERE deck = ? AND fact_id = ?", (deck, fact_id)).fetchone()
