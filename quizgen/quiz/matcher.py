@@ -18,7 +18,14 @@ from quizgen.model import Fact
 from quizgen.quiz.dates import agrees, date_readings, parse_date
 from quizgen.quiz.lexicon import Lexicon, abbreviations, split_form
 from quizgen.quiz.names import ALMOST, CORRECT, WRONG, match_name
-from quizgen.quiz.quantity import APPROXIMATE, FILLERS, QUALIFIERS, UNITS, number_words, read_quantity
+from quizgen.quiz.quantity import (
+    APPROXIMATE,
+    FILLERS,
+    QUALIFIERS,
+    UNITS,
+    number_words,
+    read_quantity,
+)
 from quizgen.quiz.spelling import clean, distance, is_typo, normalize
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]

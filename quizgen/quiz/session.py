@@ -15,8 +15,14 @@ from quizgen.quiz.compare import compare
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
-from quizgen.quiz.scheduler import (GRADE_RATINGS, RATING_NAMES, Queue, due_at, make_scheduler,
-                                    rate_card)
+from quizgen.quiz.scheduler import (
+    GRADE_RATINGS,
+    RATING_NAMES,
+    Queue,
+    due_at,
+    make_scheduler,
+    rate_card,
+)
 from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Answer, Store
 

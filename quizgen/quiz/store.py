@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
 from quizgen.errors import ProgressError
 from quizgen.paths import shown
-from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup, newest_backup
+from quizgen.quiz.cardcheck import card_dict as _card_dict
+from quizgen.quiz.cardcheck import card_problem as _card_problem
+from quizgen.quiz.cardcheck import restore_hint as _restore_hint
+from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup
+from quizgen.quiz.schema import MIGRATIONS
 
 DB_VARIABLE = "QUIZGEN_DB"
 SCHEMA_VERSION = 1
@@ -23,44 +25,6 @@ APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's
 _DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
 CARD_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
-# Each version is a list of statements; PRAGMA user_version records how many have run.
-_VERSION_1 = (
-    """
-CREATE TABLE cards (
-    deck TEXT NOT NULL,
-    fact_id TEXT NOT NULL,          -- the fact's stable id: editing a fact keeps its progress
-    state INTEGER NOT NULL,         -- FSRS: 1 learning, 2 review, 3 relearning
-    step INTEGER,
-    stability REAL,
-    difficulty REAL,
-    due TEXT NOT NULL,              -- UTC, ISO 8601, whole seconds
-    last_review TEXT,
-    introduced TEXT NOT NULL,       -- the learner's local day of the first review
-    PRIMARY KEY (deck, fact_id)
-)
-""",
-    "CREATE INDEX cards_by_due ON cards (deck, due)",
-    """
-CREATE TABLE reviews (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    deck TEXT NOT NULL,
-    fact_id TEXT NOT NULL,
-    reviewed_at TEXT NOT NULL,      -- UTC
-    day TEXT NOT NULL,              -- the learner's local day
-    rating INTEGER NOT NULL,        -- FSRS: 1 again, 2 hard, 3 good, 4 easy
-    grade TEXT NOT NULL,            -- correct, almost or wrong
-    style TEXT NOT NULL,            -- mc or typed
-    answer TEXT NOT NULL,
-    duration_ms INTEGER,
-    scheduled INTEGER NOT NULL,     -- 0: a practice answer that left the schedule alone
-    state_before INTEGER NOT NULL,  -- 0 for a new card
-    card_before TEXT,               -- JSON, restored by undo, NULL for a new card
-    card_after TEXT
-)
-""",
-    "CREATE INDEX reviews_by_day ON reviews (day)",
-)
-_MIGRATIONS = (_VERSION_1,)
 
 
 @dataclass(frozen=True)
@@ -236,7 +200,7 @@ class Store:
     def _migrate(self) -> None:
         with self._transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            for step in _MIGRATIONS[version:]:
+            for step in MIGRATIONS[version:]:
                 for statement in step:
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -351,51 +315,6 @@ class Store:
         else:
             db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?,"
                        " last_review = ? WHERE deck = ? AND fact_id = ?", (*values, deck, fact_id))
-
-
-def _card_problem(row: sqlite3.Row) -> str | None:
-    """What is wrong with a card row a hand, another tool or a bad disk has edited (None when sound).
-
-    Everything FSRS and the stats rely on is checked: a sound row never ends in a traceback.
-    """
-    if type(row["state"]) is not int or row["state"] not in (1, 2, 3):
-        return f"state {row['state']!r} is not 1, 2 or 3"
-    if row["step"] is not None and (type(row["step"]) is not int or not 0 <= row["step"] < 100):
-        return f"step {row['step']!r} is not a small whole number"
-    if row["state"] in (1, 3) and row["step"] is None:
-        return "a card in its learning steps has no step"
-    for name in ("due", "last_review"):
-        value = row[name]
-        if value is None and name == "last_review":
-            continue
-        try:
-            moment = datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            return f"{name} {value!r} is not a time"
-        if moment.tzinfo is None:
-            return f"{name} {value!r} has no time zone"
-        if not 1970 <= moment.year < 3000:
-            return f"{name} {value!r} is out of range"
-    for name, low, high in (("stability", 0.001, 1e7), ("difficulty", 1.0, 10.0)):
-        value = row[name]
-        if value is None and row["state"] == 1 and row["last_review"] is None:
-            continue  # a card that FSRS has not yet given a memory state
-        if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
-            return f"{name} {value!r} is not a number from {low:g} to {high:g}"
-    return None
-
-
-def _card_dict(row: sqlite3.Row) -> dict:
-    card = dict(row)
-    card.pop("rowid", None)
-    return card
-
-
-def _restore_hint(path: Path) -> str:
-    backup = newest_backup(path)
-    if backup:
-        return f"the newest backup is {shown(backup)}: copy it over the file, or move the file aside to start afresh"
-    return "move the file aside to start afresh (there is no backup of it yet)"
 
 
 def _json(card: dict | None) -> str | None:
