@@ -113,6 +113,9 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--schedule", action="store_true", help="practice mode: also update the schedule")
     parser.add_argument("--seed", type=int, help="random seed for option order and practice picks (default: varies)")
     parser.add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    parser.add_argument("--limit", type=int, metavar="N", help="review mode: at most N cards this session")
+    parser.add_argument("--retention", type=float, default=0.9, metavar="R",
+                        help="desired retention for FSRS, 0.7 to 0.99 (default 0.9)")
 
 
 class Terminated(KeyboardInterrupt):

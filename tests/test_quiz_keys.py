@@ -204,6 +204,29 @@ def test_the_rating_prompt_shows_each_ratings_interval_and_the_card_its_article(
     child.send("2002\r")
     child.expect("“The NATO-Russia Council was created in May 2002 in Rome.”")  # the quote, verbatim
     # FSRS defaults for a new card: learning steps 1 and 10 minutes; Easy graduates at once
-    child.expect(r"\[1\]Again 1m  \[2\]Hard 6m  \[3\]Good 10m  \[4\]Easy \d+d  Ctrl-U undo")
+    child.expect(r"\[1\]Again 1m  \[2\]Hard 6m  \[3\]Good 10m  \[4\]Easy \d+d  r report")
     child.sendcontrol("d")
     finish(child)
+
+
+def test_r_reports_a_card_with_a_note_and_question_mark_shows_the_keys(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect(CONFIRM)
+    child.send("?")
+    child.expect("report this card")
+    child.expect(CONFIRM)
+    child.send("r")
+    child.expect("What is wrong with this card")
+    child.send("the quote says Rome\r")
+    child.expect("Reported quiz-nrc-year: saved in")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    line = (tmp_path / "p-reports.txt").read_text().splitlines()
+    assert [part for part in line[0].split("\t")[1:]] == ["quiz", "quiz-nrc-year", "the quote says Rome"]
+    assert logged(db) == [("quiz-nrc-year", "2002", 3)]

@@ -65,6 +65,10 @@ def _study(args) -> int:
         raise UsageError("--count must be at least 1")
     if args.new < 0:
         raise UsageError("--new cannot be negative")
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    if not 0.7 <= args.retention <= 0.99:
+        raise UsageError("--retention must be between 0.7 and 0.99 (the share of cards you want to recall)")
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
     if sys.stdin is None:
@@ -88,10 +92,13 @@ def _study(args) -> int:
         else:
             new_left = args.new - store.introduced_on(bank.name, local_day(moment).isoformat())
             queue = review_queue(facts, cards, moment, new_left)
+            if args.limit is not None:
+                queue.limit(args.limit)
         screen.say(screen.paint(_opening(bank.title, args, len(queue)), "title"))
         in_scope = {fact.id: cards[fact.id] for fact in facts if fact.id in cards}
         session = Session(bank, store, queue, in_scope, screen=screen, keyboard=Keyboard(screen), rng=rng,
-                          style=args.style, scheduled=args.mode == "review" or args.schedule)
+                          style=args.style, scheduled=args.mode == "review" or args.schedule,
+                          retention=args.retention)
         return session.run()
 
 

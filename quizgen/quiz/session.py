@@ -24,7 +24,7 @@ from quizgen.quiz.scheduler import (
     rate_card,
 )
 from quizgen.quiz.screen import Screen
-from quizgen.quiz.store import Answer, Store
+from quizgen.quiz.store import Answer, Store, append_report
 
 # Short answers one can type; long phrases (terms, events, documents) are asked as multiple choice.
 TYPED_KINDS = {"year", "date", "number", "person", "place", "organization"}
@@ -33,6 +33,11 @@ _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
 # A rating the learner chose over the grade's own counts in the summary as this grade.
 _RATED = {1: WRONG, 2: ALMOST, 3: CORRECT, 4: CORRECT}
 RATING_AGAIN, RATING_GOOD = 1, 3
+HELP = ("  Enter  next card, rated as graded (shown as 'Rated …')",
+        "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
+        "  r      report this card: the fact id and your note go to a reports file for the curators",
+        "  ?      this help",
+        "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)")
 
 
 @dataclass(frozen=True)
@@ -59,11 +64,12 @@ class Session:
     """One sitting: works through a queue, committing every answer before the next card."""
 
     def __init__(self, bank: Bank, store: Store, queue: Queue, cards: dict[str, dict], *,
-                 screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool):
+                 screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool,
+                 retention: float = 0.9):
         self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
         self.style, self.scheduled = style, scheduled
-        self.scheduler = make_scheduler()
+        self.scheduler = make_scheduler(retention)
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None
@@ -246,13 +252,33 @@ class Session:
         commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
         ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
                             for rating, name in RATING_NAMES.items())
-        prompt = f"[Enter] next  {ratings}  {commands}: "
-        pressed = self.keyboard.key(prompt, ENTER + "1234", grace=recorded.style == "mc")
+        prompt = f"[Enter] next  {ratings}  r report  ? help  {commands}: "
+        pressed = self.keyboard.key(prompt, ENTER + "1234r?", grace=recorded.style == "mc")
+        while pressed in ("r", "?"):
+            if pressed == "r":
+                self._report(recorded.fact)
+            else:
+                for line in HELP:
+                    self.screen.say(self.screen.paint(line, "dim"))
+            pressed = self.keyboard.key(prompt, ENTER + "1234r?")
         if pressed == UNDO:
             self._undo(current=None)
         elif pressed != ENTER and int(pressed) != recorded.rating:
             self._record(recorded.fact, recorded.grade, int(pressed), recorded.given, recorded.style,
                          recorded.duration, replacing=recorded)
+
+    def _report(self, fact: Fact) -> None:
+        """`r`: the fact id and the learner's note, appended to a reports file to send to the curators."""
+        note = self.keyboard.line("What is wrong with this card? (Enter when done) ")
+        if note == UNDO:
+            return
+        try:
+            where = append_report(self.store.path, self.bank.name, fact.id, safe_text(note))
+        except OSError as exc:
+            self.screen.say(f"Could not save the report ({exc.strerror or exc}).")
+            return
+        self.screen.say(f"Reported {fact.id}: saved in {where}. Send that file to the curators "
+                        "(or quote the fact id in an issue).")
 
     def _interval(self, recorded: Recorded, rating: int) -> str:
         """' 10m': when the card would come back with this rating instead (Anki shows it on each button)."""

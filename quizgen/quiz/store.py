@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -319,3 +320,18 @@ class Store:
 
 def _json(card: dict | None) -> str | None:
     return json.dumps({name: card[name] for name in CARD_FIELDS}, sort_keys=True) if card else None
+
+
+def append_report(path: Path, deck: str, fact_id: str, note: str) -> str:
+    """Append one line (time, deck, fact id, note) to the reports file beside the progress file."""
+    from quizgen.quiz.clock import now, stamp
+
+    target = path.with_name(path.stem + "-reports.txt")
+    line = "\t".join((stamp(now()), deck, fact_id, " ".join(note.split())))
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+    descriptor = os.open(target, flags, 0o644)
+    with os.fdopen(descriptor, "a", encoding="utf-8") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{shown(target)} is not a regular file")
+        stream.write(line + "\n")
+    return shown(target)
