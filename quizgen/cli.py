@@ -144,6 +144,7 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, help="random seed for option order and practice picks (default: varies)")
     parser.add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
     parser.add_argument("--limit", type=int, metavar="N", help="review mode: at most N cards this session")
+    parser.add_argument("--unsuspend", action="store_true", help="bring back every card you suspended (s) first")
     parser.add_argument("--retention", type=float, default=0.9, metavar="R",
                         help="desired retention for FSRS, 0.7 to 0.99 (default 0.9)")
 

@@ -230,3 +230,36 @@ def test_r_reports_a_card_with_a_note_and_question_mark_shows_the_keys(tmp_path)
     line = (tmp_path / "p-reports.txt").read_text().splitlines()
     assert [part for part in line[0].split("\t")[1:]] == ["quiz", "quiz-nrc-year", "the quote says Rome"]
     assert logged(db) == [("quiz-nrc-year", "2002", 3)]
+
+
+def test_s_suspends_and_b_buries_a_card_until_unsuspend_or_tomorrow(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect(CONFIRM)
+    child.send("s")
+    child.expect("Suspended: not asked again until after: quizgen quiz --unsuspend")
+    child.expect("Who was NATO Secretary General")
+    child.expect(TYPED)
+    child.send("Rasmussen\r")
+    child.expect(CONFIRM)
+    child.send("b")
+    child.expect("Buried: not asked again until tomorrow")
+    child.expect("In which city")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    later = quiz_env(now="2025-03-03T09:30:00+00:00")  # both would be due again (learning steps)
+    again = spawn(folder, "quiz", "--db", str(db), env=later)
+    again.expect(TYPED)
+    assert "In which year" not in again.before and "Secretary General" not in again.before
+    again.sendcontrol("d")
+    finish(again)
+    tomorrow = quiz_env(now="2025-03-04T09:30:00+00:00")
+    back = spawn(folder, "quiz", "--db", str(db), "--unsuspend", env=tomorrow)
+    back.expect("1 suspended card of Quiz test deck brought back")
+    back.expect("In which year|Secretary General")
+    back.expect(TYPED)
+    back.sendcontrol("d")
+    finish(back)

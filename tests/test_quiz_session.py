@@ -177,3 +177,21 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path):
         child.expect(pexpect.EOF)
         assert ("\x1b[32mCorrect: 2002\x1b[0m" in shown) is painted
         assert bool(COLOUR.search(shown)) is painted
+
+
+def test_a_card_forgotten_eight_times_after_it_was_learned_is_suspended_as_a_leech(tmp_path):
+    from quiz_harness import run
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    connection = sqlite3.connect(db)
+    run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="2002\n")  # creates the tables
+    connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 5, difficulty = 5,"
+                       " due = '2025-03-03T09:00:00+00:00'")
+    for _ in range(7):  # seven lapses already in the log
+        connection.execute("INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
+                           " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
+                           " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)")
+    connection.commit()
+    result = run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="1999\n")
+    assert "forgotten 8 times (a leech)" in result.stdout and "Suspended" in result.stdout
+    marks = connection.execute("SELECT fact_id, mark, reason FROM marks").fetchall()
+    assert marks == [("quiz-nrc-year", "suspended", "leech")]

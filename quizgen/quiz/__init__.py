@@ -86,7 +86,12 @@ def _study(args) -> int:
     with Store(path, backup=True) as store:
         for line in store.set_aside:
             print(f"quizgen: {line}", file=sys.stderr)
+        if args.unsuspend:
+            count = store.unsuspend(bank.name)
+            screen.say(f"{count} suspended card{'s' if count != 1 else ''} of {bank.title} brought back.")
         cards = store.cards(bank.name)
+        away = store.set_aside_cards(bank.name, local_day(moment).isoformat())
+        facts = [fact for fact in facts if fact.id not in away]  # suspended, or buried for today
         if args.mode == "practice":
             queue = practice_queue(facts, args.count, rng)
         else:

@@ -37,4 +37,18 @@ CREATE TABLE reviews (
 """,
     "CREATE INDEX reviews_by_day ON reviews (day)",
 )
-MIGRATIONS = (_VERSION_1,)
+# Version 2: cards the learner set aside (suspended until brought back, buried until a day ends).
+_VERSION_2 = (
+    """
+CREATE TABLE marks (
+    deck TEXT NOT NULL,
+    fact_id TEXT NOT NULL,
+    mark TEXT NOT NULL CHECK (mark IN ('suspended', 'buried')),
+    until TEXT,                     -- buried: the last local day it stays away
+    reason TEXT NOT NULL,           -- 'you', or 'leech' after 8 lapses
+    at TEXT NOT NULL,               -- UTC
+    PRIMARY KEY (deck, fact_id)
+)
+""",
+)
+MIGRATIONS = (_VERSION_1, _VERSION_2)

@@ -33,9 +33,12 @@ _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
 # A rating the learner chose over the grade's own counts in the summary as this grade.
 _RATED = {1: WRONG, 2: ALMOST, 3: CORRECT, 4: CORRECT}
 RATING_AGAIN, RATING_GOOD = 1, 3
+LEECH_LAPSES = 8  # Anki's default leech threshold
 HELP = ("  Enter  next card, rated as graded (shown as 'Rated …')",
         "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
         "  r      report this card: the fact id and your note go to a reports file for the curators",
+        "  s      suspend it (not asked until `quizgen quiz --unsuspend`)    b  bury it until tomorrow",
+        "  (a card forgotten 8 times after it was learned is a leech: it is suspended, with a word)",
         "  ?      this help",
         "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)")
 
@@ -141,7 +144,9 @@ class Session:
             rating = self._judge()
         recorded = self._record(fact, verdict.grade, rating, given, style, duration)
         self.current = None
-        if self.keyboard.interactive:  # piped answers keep the grade's rating: one line per card
+        if recorded is not None:
+            self._check_leech(recorded)
+        if self.keyboard.interactive and recorded is not None:  # piped answers keep the grade's rating
             self._confirm(recorded)
 
     def _ask_choice(self, question: MultipleChoice) -> tuple[str, Verdict] | None:
@@ -252,20 +257,45 @@ class Session:
         commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
         ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
                             for rating, name in RATING_NAMES.items())
-        prompt = f"[Enter] next  {ratings}  r report  ? help  {commands}: "
-        pressed = self.keyboard.key(prompt, ENTER + "1234r?", grace=recorded.style == "mc")
+        prompt = f"[Enter] next  {ratings}  r report  s suspend  b bury  ? help  {commands}: "
+        keys = ENTER + "1234rsb?"
+        pressed = self.keyboard.key(prompt, keys, grace=recorded.style == "mc")
         while pressed in ("r", "?"):
             if pressed == "r":
                 self._report(recorded.fact)
             else:
                 for line in HELP:
                     self.screen.say(self.screen.paint(line, "dim"))
-            pressed = self.keyboard.key(prompt, ENTER + "1234r?")
+            pressed = self.keyboard.key(prompt, keys)
+        if pressed in ("s", "b"):
+            self._set_aside(recorded.fact, "suspended" if pressed == "s" else "buried", "you")
+            return
         if pressed == UNDO:
             self._undo(current=None)
         elif pressed != ENTER and int(pressed) != recorded.rating:
             self._record(recorded.fact, recorded.grade, int(pressed), recorded.given, recorded.style,
                          recorded.duration, replacing=recorded)
+
+    def _set_aside(self, fact: Fact, mark: str, reason: str) -> None:
+        """Suspend (until `quizgen quiz --unsuspend`) or bury (until tomorrow) a card; its answer stands."""
+        moment = now()
+        until = local_day(moment).isoformat() if mark == "buried" else None
+        self.store.mark(self.bank.name, fact.id, mark, until, reason, stamp(moment))
+        self.queue.learning.pop(fact.id, None)
+        if fact.id in self.queue.planned:
+            self.queue.planned.remove(fact.id)
+        again = "tomorrow" if mark == "buried" else "after: quizgen quiz --unsuspend"
+        self.screen.say(self.screen.paint(f"  {mark.capitalize()}: not asked again until {again}", "dim"))
+
+    def _check_leech(self, recorded: Recorded) -> None:
+        """Anki's leech: a card failed LEECH_LAPSES times after it was learned is suspended, with a word."""
+        if recorded.rating != RATING_AGAIN or not self.scheduled or (recorded.before or {}).get("state") != 2:
+            return
+        lapses = self.store.review_counts(self.bank.name).get(recorded.fact.id, (0, 0))[1]
+        if lapses >= LEECH_LAPSES:
+            self.screen.say(f"This card has been forgotten {lapses} times (a leech). Consider rewording it "
+                            "for yourself, or report it (r).")
+            self._set_aside(recorded.fact, "suspended", "leech")
 
     def _report(self, fact: Fact) -> None:
         """`r`: the fact id and the learner's note, appended to a reports file to send to the curators."""

@@ -20,7 +20,7 @@ from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup
 from quizgen.quiz.schema import MIGRATIONS
 
 DB_VARIABLE = "QUIZGEN_DB"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's progress
 # SQLite's words for a file whose pages or records are broken.
 _DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
@@ -290,6 +290,30 @@ class Store:
         rows = self._read("SELECT fact_id, count(*) AS reps, sum(rating = 1 AND state_before = 2) AS lapses"
                           " FROM reviews WHERE deck = ? AND scheduled = 1 GROUP BY fact_id", deck)
         return {row["fact_id"]: (row["reps"], row["lapses"] or 0) for row in rows}
+
+    def mark(self, deck: str, fact_id: str, mark: str, until: str | None, reason: str, at: str) -> None:
+        """Suspend or bury a card (a later mark replaces an earlier one)."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO marks (deck, fact_id, mark, until, reason, at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", (deck, fact_id, mark, until, reason, at))
+
+    def set_aside_cards(self, deck: str, day: str) -> set[str]:
+        """Fact ids not to ask on `day`: suspended, or buried until that day or later."""
+        if not self._has_marks():
+            return set()
+        rows = self._read("SELECT fact_id FROM marks WHERE deck = ? AND (mark = 'suspended' OR until >= ?)",
+                          deck, day)
+        return {row["fact_id"] for row in rows}
+
+    def unsuspend(self, deck: str) -> int:
+        """Bring every suspended card of the deck back; how many there were."""
+        if not self._has_marks():
+            return 0
+        with self._transaction() as db:
+            return db.execute("DELETE FROM marks WHERE deck = ? AND mark = 'suspended'", (deck,)).rowcount
+
+    def _has_marks(self) -> bool:
+        return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'marks'").fetchone()[0] > 0
 
     def merge_card(self, deck: str, fact_id: str, card: dict, day: str) -> bool:
         """Keep `card` unless the stored one was reviewed more recently; True when it was taken."""
