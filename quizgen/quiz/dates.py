@@ -60,7 +60,10 @@ def _read(words: list[str], month_first: bool) -> Reading | None:
         if len(rest) > 1:
             return None
         day = rest[0] if rest else None
-        return (year, months[0], day) if day is None or _real(year, months[0], day) else None
+        month = months[0]
+        if month is None:
+            return None
+        return (year, month, day) if day is None or _real(year, month, day) else None
     if len(rest) == 1:  # 1949-04, 03/2009
         return (year, rest[0], None) if 1 <= rest[0] <= 12 else None
     if len(rest) == 2:

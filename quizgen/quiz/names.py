@@ -11,7 +11,7 @@ TITLES = {"general", "gen", "president", "pres", "mr", "mrs", "ms", "miss", "dr"
           "chancellor", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "major", "chairman",
           "chair", "ambassador", "senator", "sen", "king", "queen", "prince", "premier", "deputy",
           "spokesperson", "spokeswoman", "spokesman", "commander", "marshal", "field", "vice", "pm",
-          "us", "nato", "russian", "german", "eu", "un", "of", "state", "the", "gen", "adm"}
+          "us", "nato", "russian", "german", "eu", "un", "of", "state", "the"}
 
 
 def match_name(given: str, wanted: str) -> str | None:

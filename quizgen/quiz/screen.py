@@ -9,7 +9,7 @@ import sys
 import textwrap
 from typing import TextIO
 
-from quizgen.quiz.compare import EXTRA, MISSING, SAME, plain
+from quizgen.quiz.compare import EXTRA, MISSING, plain
 
 _STYLES = {"good": "32", "almost": "33", "bad": "31", "dim": "2", "bold": "1", "title": "1;36",
            "key": "1;35"}
@@ -71,8 +71,8 @@ class Screen:
         """Typed against expected: extra letters in red, missing ones in green, or marked in plain text."""
         if not self.colour:
             return plain(segments)
-        styles = {SAME: None, EXTRA: "bad", MISSING: "good"}
-        return "".join(self.paint(text, styles[kind]) if styles[kind] else text for kind, text in segments)
+        styles = {EXTRA: "bad", MISSING: "good"}
+        return "".join(self.paint(text, styles[kind]) if kind in styles else text for kind, text in segments)
 
     def blocks(self) -> str:
         """Five shades for heat maps and bars, light to full."""

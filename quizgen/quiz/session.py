@@ -139,7 +139,7 @@ class Session:
         given, verdict = answer
         duration = round((time.monotonic() - started) * 1000)
         self._show_verdict(fact, verdict, given)
-        rating = GRADE_RATINGS[verdict.grade]
+        rating = int(GRADE_RATINGS[verdict.grade])
         if verdict.grade == ALMOST:
             rating = self._judge()
         recorded = self._record(fact, verdict.grade, rating, given, style, duration)
