@@ -51,3 +51,12 @@ def cards(db: Path) -> dict[str, sqlite3.Row]:
     connection = sqlite3.connect(db)
     connection.row_factory = sqlite3.Row
     return {row["fact_id"]: row for row in connection.execute("SELECT * FROM cards")}
+
+
+def answered_database(tmp_path: Path) -> tuple[Path, Path]:
+    """The deck and a progress file with six scheduled answers, one per card."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    run(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1", "--db", str(db),
+        stdin="2002\nRasmussen\nParis\n28\nPJC\nstrategic\n")
+    assert len(reviews(db)) == 6
+    return folder, db

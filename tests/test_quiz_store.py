@@ -5,7 +5,7 @@ import os
 import shutil
 import sqlite3
 
-from quiz_harness import copy_bank, quiz_env, reviews, run
+from quiz_harness import answered_database, copy_bank, quiz_env, run
 
 
 def digest(path):
@@ -33,16 +33,8 @@ def test_a_foreign_sqlite_file_is_refused_and_left_as_it_was(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("other")) == ["other.sqlite3"]
 
 
-def _answered_database(tmp_path):
-    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    run(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1", "--db", str(db),
-        stdin="2002\nRasmussen\nParis\n28\nPJC\nstrategic\n")
-    assert len(reviews(db)) == 6
-    return folder, db
-
-
 def test_damage_past_the_header_is_one_line_one_copy_and_names_the_newest_backup(tmp_path):
-    folder, db = _answered_database(tmp_path)
+    folder, db = answered_database(tmp_path)
     run(folder, "quiz", "--db", str(db), stdin="q\n")  # a session on a file with progress backs it up first
     backups = sorted((tmp_path / "p.sqlite3.backups").glob("*.sqlite3"))
     assert len(backups) == 1
@@ -62,7 +54,7 @@ def test_damage_past_the_header_is_one_line_one_copy_and_names_the_newest_backup
 
 def test_hand_edited_cards_are_set_aside_alone_and_the_others_keep_their_progress(tmp_path):
     for column, value, said in (("due", "soon", "due 'soon' is not a time"), ("state", 7, "state 7 is not 1, 2 or 3")):
-        folder, db = _answered_database(tmp_path / column)
+        folder, db = answered_database(tmp_path / column)
         connection = sqlite3.connect(db)
         connection.execute(f"update cards set {column} = ? where fact_id = 'quiz-nrc-year'", (value,))
         connection.commit()
@@ -76,7 +68,7 @@ def test_hand_edited_cards_are_set_aside_alone_and_the_others_keep_their_progres
 
 
 def test_stats_only_reads_and_works_on_a_read_only_copy_in_a_read_only_folder(tmp_path):
-    folder, db = _answered_database(tmp_path)
+    folder, db = answered_database(tmp_path)
     shelf = tmp_path / "shelf"
     shelf.mkdir()
     copy = shelf / "backup.sqlite3"
@@ -106,7 +98,7 @@ def test_bad_db_paths_say_what_is_wrong(tmp_path):
 
 
 def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
-    folder, db = _answered_database(tmp_path)
+    folder, db = answered_database(tmp_path)
     import subprocess
     import sys
     for command in ("stats", "quiz"):

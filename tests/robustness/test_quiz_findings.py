@@ -16,7 +16,7 @@ import sys
 import pexpect
 import pytest
 
-from quiz_harness import cards, copy_bank, quiz_env, reviews, run, spawn
+from quiz_harness import answered_database, cards, copy_bank, quiz_env, reviews, run, spawn
 
 TYPED = r">(?=\x08|\x1b| )"
 
@@ -25,15 +25,6 @@ def one_line(result: subprocess.CompletedProcess) -> str:
     assert result.returncode != 0, result.stdout
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
     return result.stderr
-
-
-def answered(tmp_path):
-    """The deck and a progress file with six scheduled answers."""
-    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    run(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1", "--db", str(db),
-        stdin="2002\nRasmussen\nParis\n28\nPJC\nstrategic\n")
-    assert len(reviews(db)) == 6
-    return folder, db
 
 
 def test_h4_db_fifo_is_refused_at_once_by_quiz_and_stats_without_blocking(tmp_path):
@@ -79,7 +70,7 @@ def test_m4_damaged_card_rows_are_set_aside_alone_with_one_copy(tmp_path):
                ("step as text", "step = 'abc', state = 1", "step 'abc'"),
                ("difficulty as text", "difficulty = 'hard'", "difficulty 'hard'")]
     for number, (label, change, said) in enumerate(damages):
-        folder, db = answered(tmp_path / str(number))
+        folder, db = answered_database(tmp_path / str(number))
         connection = sqlite3.connect(db)
         connection.execute(f"UPDATE cards SET {change} WHERE fact_id = 'quiz-nrc-year'")
         connection.commit()
@@ -97,7 +88,7 @@ def test_m4_damaged_card_rows_are_set_aside_alone_with_one_copy(tmp_path):
 
 
 def test_l7_one_damaged_copy_per_damage_not_per_run(tmp_path):
-    folder, db = answered(tmp_path)
+    folder, db = answered_database(tmp_path)
     run(folder, "quiz", "--db", str(db), stdin="q\n")
     data = bytearray(db.read_bytes())
     data[4096 + 8: 4096 + 200] = b"\xa5" * 192
@@ -115,7 +106,7 @@ def test_l7_one_damaged_copy_per_damage_not_per_run(tmp_path):
 
 
 def test_backups_rotate_and_restore_every_answer(tmp_path):
-    folder, db = answered(tmp_path)
+    folder, db = answered_database(tmp_path)
     for _ in range(9):
         run(folder, "quiz", "--db", str(db), stdin="q\n")
     backups = sorted((tmp_path / "p.sqlite3.backups").glob("*.sqlite3"))
@@ -145,7 +136,7 @@ def test_s3_an_empty_or_non_option_line_at_a_choice_card_is_its_wrong_answer(tmp
 
 
 def test_l8_an_ascii_stdout_and_an_impossible_time_zone_are_no_tracebacks(tmp_path):
-    folder, db = answered(tmp_path)
+    folder, db = answered_database(tmp_path)
     ascii_env = quiz_env(LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", PYTHONIOENCODING="ascii")
     for command in ("stats", "quiz"):
         result = run(folder, command, "--db", str(db), stdin="q\n", env=ascii_env)
@@ -155,7 +146,7 @@ def test_l8_an_ascii_stdout_and_an_impossible_time_zone_are_no_tracebacks(tmp_pa
 
 
 def test_o12_closed_or_full_standard_output_is_one_line(tmp_path):
-    folder, db = answered(tmp_path)
+    folder, db = answered_database(tmp_path)
     for command in ("stats", "quiz"):
         for redirect, said in ((">&-", "standard output is closed"), (">/dev/full", "No space left on device")):
             shell = f"{sys.executable} -m quizgen {command} --db {db} </dev/null {redirect}"
