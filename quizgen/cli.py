@@ -136,7 +136,7 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("mode", nargs="?", choices=("review", "practice"), default="review",
                         help="review: due cards, then new ones (default); practice: N random questions now")
     parser.add_argument("-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)")
-    parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed",
+    parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed", type=str.lower,
                         help="mc: press 1-4; typed: type the answer; mixed (default): typed for short "
                              "names, places, dates and numbers, mc for the rest")
     parser.add_argument("--new", type=int, default=10, metavar="N", help="new cards per day (default 10)")
