@@ -143,13 +143,14 @@ def test_a_date_with_another_day_month_or_year_is_never_correct(bank):
         if parsed is None:
             continue
         year, month, day = parsed
+        accepted = {_calendar_date(form) for form in fact.alt}  # an alt the curators give is right
         variants = [(year + 1, month, day), (year - 1, month, day)]
         if month:
             variants += [(year, month % 12 + 1, min(day, 28) if day else None)]
         if day:
             variants += [(year, month, day % 28 + 1)]
         for variant in variants:
-            if variant == parsed:
+            if variant == parsed or variant in accepted:
                 continue
             checked += 1
             for typed in (_spoken(*variant), "-".join(f"{n:02d}" for n in variant if n)):

@@ -32,9 +32,11 @@ def snapshot(entry: dict) -> Fact:
                 as_written=entry["as_written"], when=When(*entry["when"]) if entry["when"] else None)
 
 
-FACTS = {key: snapshot(entry) for key, entry in DATA["facts"].items()}
 (BANK,) = load_banks(ROOT / "decks", ROOT / "seeds")
-KNOWN = Lexicon.of([*BANK.facts, *FACTS.values()])
+# Today's fact when the bank still has it (curators may have added the probe's form as an alt),
+# else the review's snapshot.
+FACTS = {key: BANK.by_id.get(key) or snapshot(entry) for key, entry in DATA["facts"].items()}
+KNOWN = Lexicon.of([*BANK.facts, *(fact for key, fact in FACTS.items() if key not in BANK.by_id)])
 
 
 def verdict(probe: dict) -> str:
