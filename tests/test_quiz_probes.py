@@ -35,8 +35,9 @@ def snapshot(entry: dict) -> Fact:
 (BANK,) = load_banks(ROOT / "decks", ROOT / "seeds")
 # Today's fact when the bank still has it (curators may have added the probe's form as an alt),
 # else the review's snapshot.
-FACTS = {key: BANK.by_id.get(key) or snapshot(entry) for key, entry in DATA["facts"].items()}
-KNOWN = Lexicon.of([*BANK.facts, *(fact for key, fact in FACTS.items() if key not in BANK.by_id)])
+FACTS = {key: fact if (fact := BANK.by_id.get(key)) and fact.a == entry["a"] else snapshot(entry)
+         for key, entry in DATA["facts"].items()}  # a fact rewritten under the same id: the snapshot
+KNOWN = Lexicon.of([*(f for f in BANK.facts if FACTS.get(f.id, f) is f), *FACTS.values()])
 
 
 def verdict(probe: dict) -> str:
