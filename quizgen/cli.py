@@ -11,6 +11,7 @@ import sys
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError
 from quizgen.model import KINDS
+from quizgen.terminal import printable
 
 COMMANDS = {
     "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return exc.exit_code
     except QuizgenError as exc:
-        print(f"quizgen: {exc}", file=sys.stderr)
+        print(f"quizgen: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:
         print("quizgen: interrupted", file=sys.stderr)

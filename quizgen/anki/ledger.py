@@ -19,7 +19,7 @@ from pathlib import Path
 from quizgen.errors import BankError, UsageError
 from quizgen.output import pending
 from quizgen.paths import shown
-from quizgen.bank.yamlfile import read_regular
+from quizgen.files import decode_text, read_regular
 
 LEDGER_FILE = "anki-versions.json"
 MAX_LEDGER_BYTES = 16 * 1024 * 1024

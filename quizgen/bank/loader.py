@@ -9,12 +9,12 @@ from quizgen.bank.duplicates import repeated_questions
 from quizgen.bank.records import read_retired, read_skips
 from quizgen.bank.rules import Problems, check_fact
 from quizgen.bank.schema import DECK_FILE, DECK_KEYS, FILE_KEYS
+from quizgen.bank.seeds import Seed, load_seeds
+from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.errors import BankError
 from quizgen.model import Bank, Fact, Location, Retired
 from quizgen.paths import shown
-from quizgen.bank.seeds import Seed, load_seeds
 from quizgen.terminal import unsafe_character
-from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 
 
 def deck_dirs(decks_root: Path) -> list[Path]:

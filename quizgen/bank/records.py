@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from quizgen.model import Location, Retired, Skip
 from quizgen.bank.seeds import Seed, normalize
 from quizgen.bank.yamlfile import LineDict, LineList
+from quizgen.model import Location, Retired, Skip
 
 
 def _entries(doc: LineDict, field: str, where: str, keys: tuple[str, ...], problems: list[str]):
