@@ -10,13 +10,13 @@ from pathlib import Path
 import genanki
 
 from quizgen.anki import fields
-from quizgen.anki.guards import check_bank, cloze_warnings
+from quizgen.anki.guards import cloze_warnings
 from quizgen.anki.ledger import LEDGER_FILE, PROJECT_EPOCH, Ledger
 from quizgen.anki.names import deck_id, deck_name, retired_tag, tag_root
 from quizgen.anki.notes import FactNote, build_notes, retired_note
-from quizgen.anki.persons import person_cards
 from quizgen.anki.notetypes import NOTE_TYPES
 from quizgen.anki.package import TimedNote, package_bytes
+from quizgen.anki.persons import person_cards
 from quizgen.errors import BankError, UsageError
 from quizgen.model import Bank
 from quizgen.output import write_atomic
@@ -48,7 +48,6 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     if not bank.facts:
         raise UsageError(f"deck '{bank.name}' has no facts to export")
     ledger = Ledger.load(ledger_path(bank, options))
-    check_bank(bank, ledger)
     persons = person_cards(bank, ledger.carriers())
     notes = build_notes(bank, persons)
     _check_note_types_kept(notes, ledger)

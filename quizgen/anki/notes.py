@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from quizgen.anki import fields
 from quizgen.anki.names import deck_name, id_tag, note_guid, note_tags, retired_tag
-from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE, NOTE_TYPES, NoteType, content_hash, note_type_for
+from quizgen.anki.notetypes import (
+    CHOICE,
+    CLOZE_TYPE,
+    NOTE_TYPES,
+    NoteType,
+    content_hash,
+    note_type_for,
+)
 from quizgen.anki.persons import PersonCard
 from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact, Retired
@@ -52,13 +59,13 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None) -> Fact
     values = note_type.empty()
     values.update({"Context": fields.text(fact.note), "Derived": fields.text(fact.derived),
                    "Article": fields.text(fact.source.citation()), "Quote": fields.text(fact.quote),
-                   "More sources": fields.more_sources(fact.also), "ID": fact.id})
+                   "More sources": fields.more_sources(fact.also), "ID": fields.text(fact.id)})
     if note_type is CHOICE:
         prompt, choice_values = _choice_fields(bank, fact)
         values.update(choice_values)
         sort_text = prompt
     elif note_type is CLOZE_TYPE:
-        values.update({"Text": fields.text(fact.cloze), "Back Extra": values.pop("Context")})
+        values.update({"Text": fields.cloze(fact.cloze), "Back Extra": values.pop("Context")})
         sort_text = fact.cloze
     else:
         values.update({"Question": fields.text(fact.q), "Answer": fields.text(fact.a)})
@@ -76,9 +83,9 @@ def retired_note(bank: Bank, retired: Retired, type_key: str) -> FactNote:
     note_type = next(kind for kind in NOTE_TYPES if kind.key == type_key)
     values = note_type.empty()
     first = f"{RETIRED_TEXT} ({retired.id})"
-    values.update({"ID": retired.id, "Retired": fields.text(retired.reason)})
+    values.update({"ID": fields.text(retired.id), "Retired": fields.text(retired.reason)})
     if note_type is CLOZE_TYPE:
-        values["Text"] = fields.text(f"{{{{c1::{RETIRED_TEXT}}}}} ({retired.id})")
+        values["Text"] = fields.cloze(f"{{{{c1::{RETIRED_TEXT}}}}} ({retired.id})")
     else:
         values.update({"Question": fields.text(first), "Answer": "retired"})
         if "Role" in values:  # a reversed card the learner may have must not turn blank

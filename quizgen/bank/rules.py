@@ -61,8 +61,8 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
             problems.add(key if key in raw else None, f"missing required field '{key}'")
     for spec in FIELDS:
         value = raw.get(spec.name)
-        if value is None or value == "":
-            continue
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue  # no value (a required one is reported above)
         if spec.kind == "answer" and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if spec.kind == "citations":
@@ -74,9 +74,9 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 problems.add(spec.name, f"field '{spec.name}' must be a list of non-empty strings")
                 continue
             value = tuple(str(item) for item in value)
-            why = next(((n, w) for n, item in enumerate(value, 1) if (w := text_problem(item))), None)
+            why = next(filter(None, map(text_problem, value)), None)  # each item is a text value
             if why:
-                problems.add(spec.name, f"field '{spec.name}': item {why[0]} {why[1]}")
+                problems.add(spec.name, f"field '{spec.name}' {why}")
                 continue
             value = tuple(item.strip() for item in value)
         elif spec.kind in ("text", "answer"):
@@ -229,13 +229,12 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
             re.fullmatch(r"[0-9]{4}", answer) and real_date(int(answer), None, None)):
         problems.add("a", f"kind 'year' needs a four-digit answer from 1000 to 2999; got '{clip(answer)}'")
     if answer is not None and kind == "date" and not _documented_date(answer):
-        problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\" or \"May 2002\"; "
-                          f"got '{clip(answer)}'")
-    impossible = next((form for form in (answer or "", *values.get("alt", ()))
-                       if _impossible_date(form)), None)
-    if impossible is not None:
-        problems.add("alt" if impossible != answer else "a",
-                     f"'{clip(impossible)}' is not a real calendar date")
+        problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\"; got '{clip(answer)}'")
+    forms = [("a", answer)] if answer is not None and kind != "date" else []  # a date has its rule
+    for key, form in forms + [("alt", alt) for alt in values.get("alt", ())]:
+        if _impossible_date(form):
+            problems.add(key, f"field '{key}': '{clip(form)}' is not a real calendar date")
+            break
     if answer is not None and kind == "number" and not re.search(r"\d", answer):
         problems.add("a", f"kind 'number' needs an answer with a numeral; got '{clip(answer)}'")
     elif answer is not None and kind == "number" and not _one_plain_numeral(answer):
