@@ -7,10 +7,13 @@ import importlib
 import os
 import signal
 import sys
+from contextlib import nullcontext
+from pathlib import Path
 
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError
 from quizgen.model import KINDS
+from quizgen.output import confined
 from quizgen.terminal import printable
 
 COMMANDS = {
@@ -125,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         handler = getattr(importlib.import_module(module_name), function)
-        return handler(args) or 0
+        # every output of a command lands inside its --out (output.inside proves it per write)
+        with confined(Path(args.out)) if getattr(args, "out", None) else nullcontext():
+            return handler(args) or 0
     except BankError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)

@@ -135,7 +135,7 @@ class Ledger:
         if self._read is not None and self._read == text.encode("utf-8"):
             yield False
             return
-        with pending(self.path, text):
+        with pending(self.path, text, root=self.path.parent):  # the deck folder, not --out
             yield True
 
 

@@ -10,6 +10,7 @@ from quizgen.output import write_atomic
 from quizgen.paths import default_seeds_dir, shown
 from quizgen.bank.seeds import load_seeds
 from quizgen.selection import bank_from_args
+from quizgen.terminal import printable
 
 WIDTH = 100
 
@@ -23,12 +24,12 @@ def main(args) -> int:
     if unknown:
         raise UsageError(f"--source {unknown[0]}: no such article (known: {', '.join(sorted(seeds))})")
     maps = map_bank(bank, seeds, only)
-    print(summary(maps, args.all))
+    print("\n".join(printable(line) for line in summary(maps, args.all).split("\n")))
     if not args.no_html:
         from quizgen.coverage.report import render_report  # jinja2 only when writing HTML
 
         path = write_atomic(Path(args.out) / "coverage" / f"{bank.name}.html", render_report(bank, maps))
-        print(f"wrote {shown(path)}")
+        print(f"wrote {printable(shown(path))}")
     uncovered = sum(m.count("uncovered") for m in maps)
     return 1 if args.strict and uncovered else 0
 
