@@ -166,7 +166,7 @@ class Bank:
     def of_kind(self, kind: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.kind == kind]
 
-    def select(self, sources=(), tags=(), kinds=()) -> "Bank":
+    def select(self, sources=(), tags=(), kinds=()) -> Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
         chosen = tuple(
             fact for fact in self.facts

@@ -211,7 +211,7 @@ def locked(out_dir: Path):
     lock = out_dir / LOCK_FILE
     fd, problem = open_regular(lock, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     if fd is None:
-        raise OutputError(f"{lock}: {problem.removeprefix('cannot read file: ')}; remove it and try again")
+        raise OutputError(f"{lock}: {(problem or '').removeprefix('cannot read file: ')}; remove it and try again")
     with open(fd, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

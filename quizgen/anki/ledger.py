@@ -16,6 +16,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from quizgen.anki.notetypes import NOTE_TYPES
 from quizgen.bank.schema import id_problem, text_problem
@@ -85,7 +86,8 @@ class Ledger:
         for key in stale:
             entries[key] = Entry(hashes[key], self._next_time())
         for key in hashes:
-            details = {"type": types.get(key, entries[key].type), "retired": False, "person": None}
+            details: dict[str, Any] = {"type": types.get(key, entries[key].type), "retired": False,
+                                       "person": None}
             details.update(marks.get(key, {}))
             entries[key] = replace(entries[key], **details)
         return {key: entries[key].mtime for key in hashes}

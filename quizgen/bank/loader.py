@@ -13,7 +13,7 @@ from quizgen.bank.schema import DECK_FILE, DECK_KEYS, FILE_KEYS
 from quizgen.bank.seeds import Seed, load_seeds
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.errors import BankError
-from quizgen.model import Bank, Fact, Location, Retired
+from quizgen.model import Bank, Fact, Location, Retired, Skip
 from quizgen.paths import shown
 from quizgen.terminal import unsafe_character
 
@@ -64,7 +64,9 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed], published: Published | Non
     """One deck folder: `deck.yaml` (title) plus fact files, each `source:` + `facts:`."""
     problems: list[str] = []
     title = _deck_title(deck_dir, problems)
-    facts, retired, skips = [], [], []
+    facts: list[Fact] = []
+    retired: list[Retired] = []
+    skips: list[Skip] = []
     with os.scandir(deck_dir) as entries:
         paths = sorted(deck_dir / entry.name for entry in entries if entry.name.endswith(".yaml"))
     for path in paths:
@@ -141,7 +143,7 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tu
             problems.append(f"{where}:{raw_facts.lines[index - 1]}: fact #{index}: "
                             f"expected a mapping of fields")
             continue
-        label = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index}"
+        label = str(raw["id"]) if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index}"
         found = Problems(where, raw, label)
         values = check_fact(found, raw, seed, seeds)
         problems.extend(found.lines)

@@ -41,7 +41,8 @@ class Problems:
     """Collects `file:line: fact 'id': message` lines for one fact."""
 
     def __init__(self, shown: str, raw: LineDict, label: str):
-        self.shown, self.raw, self.label, self.lines = shown, raw, clip(label), []
+        self.shown, self.raw, self.label = shown, raw, clip(label)
+        self.lines: list[str] = []
 
     def add(self, key: str | None, message: str) -> None:
         self.add_at(self.raw.lines.get(key, self.raw.line) if key else self.raw.line, message)
@@ -95,7 +96,9 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
 def _documented_date(answer: str) -> bool:
     """'24 February 2022' or 'May 2002', a real calendar date: the form questions and options use."""
     date = DATE_ANSWER.fullmatch(answer)
-    return bool(date) and real_date(int(date[3]), MONTHS.index(date[2]) + 1, date[1] and int(date[1]))
+    if date is None:
+        return False
+    return real_date(int(date[3]), MONTHS.index(date[2]) + 1, int(date[1]) if date[1] else None)
 
 
 def _impossible_date(text: str) -> bool:

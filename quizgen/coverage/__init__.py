@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizgen.bank.seeds import load_seeds
 from quizgen.coverage.map import ArticleMap, map_bank
 from quizgen.errors import UsageError
 from quizgen.output import write_atomic
 from quizgen.paths import default_seeds_dir, shown
-from quizgen.bank.seeds import load_seeds
 from quizgen.selection import bank_from_args
 from quizgen.terminal import printable
 
@@ -26,7 +26,9 @@ def main(args) -> int:
     maps = map_bank(bank, seeds, only)
     print("\n".join(printable(line) for line in summary(maps, args.all).split("\n")))
     if not args.no_html:
-        from quizgen.coverage.report import render_report  # jinja2 only when writing HTML
+        from quizgen.coverage.report import (
+            render_report,  # jinja2 only when writing HTML
+        )
 
         path = write_atomic(Path(args.out) / "coverage" / f"{bank.name}.html", render_report(bank, maps))
         print(f"wrote {printable(shown(path))}")
