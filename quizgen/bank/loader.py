@@ -27,8 +27,8 @@ def deck_dirs(decks_root: Path) -> list[Path]:
         if not found and _has_yaml(decks_root):
             found = [decks_root]
     except OSError as exc:
-        raise BankError([f"{shown(Path(exc.filename or decks_root))}:1: cannot read deck folder: "
-                         f"{exc.strerror or exc}"]) from None
+        where = shown(Path(exc.filename or decks_root))
+        raise BankError([f"{where}:1: cannot read deck folder: {exc.strerror or exc}"]) from None
     if not found:
         raise BankError([f"{shown(decks_root)}:1: no deck folders with .yaml files"])
     return found
