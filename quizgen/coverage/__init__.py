@@ -24,6 +24,11 @@ def main(args) -> int:
     if unknown:
         raise UsageError(f"--source {unknown[0]}: no such article (known: {', '.join(sorted(seeds))})")
     maps = map_bank(bank, seeds, only)
+    if getattr(args, "suggest", False):
+        from quizgen.coverage.suggest import stubs
+
+        print("\n".join(printable(line) for line in stubs(maps).split("\n")), end="")
+        return 0
     print("\n".join(printable(line) for line in summary(maps, args.all).split("\n")))
     if not args.no_html:
         from quizgen.coverage.report import (
