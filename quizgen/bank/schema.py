@@ -55,8 +55,9 @@ def parse_when(value) -> When | None:
     match = WHEN.fullmatch(str(value).strip())
     if not match:
         return None
-    year, month, day = int(match[1]), match[2] and int(match[2]), match[3] and int(match[3])
-    return When(year, month or None, day or None) if real_date(year, month or None, day or None) else None
+    year = int(match[1])
+    month, day = (int(part) if part else None for part in (match[2], match[3]))
+    return When(year, month, day) if real_date(year, month, day) else None
 
 
 def real_date(year: int, month: int | None, day: int | None) -> bool:
