@@ -22,8 +22,9 @@ from quizgen.model import Citation
 _QUOTE_ENTITIES = {"&#39;": "'", "&#34;": '"', "&quot;": '"', "&#x27;": "'"}
 
 
-_PLAIN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "{": "&#123;",
-                        "}": "&#125;", "\\": "\\<span></span>"})
+_ANKI_SYNTAX = {"[": "&#91;", "{": "&#123;", "}": "&#125;", "\\": "\\<span></span>"}
+_PLAIN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **_ANKI_SYNTAX})
+_AFTER_JINJA = str.maketrans(_ANKI_SYNTAX)  # our partials write none of these characters themselves
 
 
 def text(value: str | None) -> str:
@@ -53,7 +54,7 @@ def render(name: str, **context) -> str:
     rendered = _template(name).render(**context).strip()
     for entity, character in _QUOTE_ENTITIES.items():
         rendered = rendered.replace(entity, character)
-    return rendered
+    return rendered.translate(_AFTER_JINJA)  # Jinja escaped HTML; this, Anki's own syntax
 
 
 @cache
