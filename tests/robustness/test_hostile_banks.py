@@ -172,8 +172,9 @@ def _assert_cards_inert(package: Path) -> None:
         try:
             col.import_anki_package(ImportAnkiPackageRequest(
                 package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=False)))
-            for cid in col.find_cards(""):
-                card = col.get_card(cid)
+            notes = [col.get_note(nid) for nid in col.find_notes("")]
+            # a retired note may have no cards in a new collection: its first card is rendered anyway
+            for card in [card for note in notes for card in (note.cards() or [note.ephemeral_card(0)])]:
                 for face in (card.question(), card.answer()):
                     assert not injected(face) and "latex-" not in face, face
                 assert card.question_av_tags() == [] and card.answer_av_tags() == []
