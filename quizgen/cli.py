@@ -7,10 +7,14 @@ import importlib
 import os
 import signal
 import sys
+from contextlib import nullcontext
+from pathlib import Path
 
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError
 from quizgen.model import KINDS, STANCES
+from quizgen.output import confined
+from quizgen.terminal import printable
 
 COMMANDS = {
     "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
@@ -163,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         handler = getattr(importlib.import_module(module_name), function)
-        return handler(args) or 0
+        # every output of a command lands inside its --out (output.inside proves it per write)
+        with confined(Path(args.out)) if getattr(args, "out", None) else nullcontext():
+            return handler(args) or 0
     except BankError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
@@ -172,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return exc.exit_code
     except QuizgenError as exc:
-        print(f"quizgen: {exc}", file=sys.stderr)
+        print(f"quizgen: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:
         print("quizgen: interrupted", file=sys.stderr)
