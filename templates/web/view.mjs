@@ -1,30 +1,14 @@
-/* One card on screen. Bank text is only ever set as textContent, never parsed as markup. */
-"use strict";
+/* One card on screen, its answer side and the end-of-queue screen; focus and announcements follow. */
 
-const $ = (id) => document.getElementById(id);
-const KIND_NAMES = { year: "Year", date: "Date", number: "Number", person: "Person", place: "Place",
-  organization: "Organization", document: "Document", event: "Event", term: "Term" };
+import { $, KIND_NAMES, announce, element, plural, showText } from "./dom.mjs";
 
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function showText(id, text, prefix) {
-  const node = $(id);
-  node.hidden = !text;
-  node.textContent = text ? (prefix || "") + text : "";
-}
-
-class CardView {
+export class CardView {
   constructor(bank) {
     this.bank = bank;
   }
 
-  /* The question side; in multiple choice, the options (or null when the fact has none). */
-  ask(fact, mode) {
+  /* The question side; in multiple choice, the options in the given order (or null when the fact has none). */
+  ask(fact, mode, order, focus) {
     $("card").hidden = false;
     $("done").hidden = true;
     $("card").dataset.fact = fact.id;
@@ -32,22 +16,26 @@ class CardView {
     $("card-source").textContent = fact.cites.map((cite) => this.bank.sources[cite.source].label).join("; ");
     $("question").textContent = fact.q;
     $("answer").hidden = true;
+    $("rate").hidden = true;
+    $("next").hidden = true;
     const options = mode === "mc" ? fact.mc : null;
     const list = $("options");
     list.replaceChildren();
     list.hidden = !options;
     $("show").hidden = Boolean(options);
     if (options) {
-      options.options.forEach((text, index) => {
+      order.forEach((index, place) => {
         const button = element("button", null, "option");
         button.type = "button";
         button.dataset.index = String(index);
-        button.append(element("kbd", String(index + 1)), element("span", text));
+        button.append(element("kbd", String(place + 1)), element("span", options.options[index]),
+          element("span", "", "mark"));
         const item = element("li");
         item.append(button);
         list.append(item);
       });
     }
+    if (focus) $("question").focus();
     return options;
   }
 
@@ -58,19 +46,30 @@ class CardView {
     const choice = chosen === null || chosen === undefined ? null : Number(chosen);
     const verdict = $("verdict");
     verdict.hidden = choice === null;
+    let said = "";
     if (choice !== null) {
       const right = choice === fact.mc.answer;
-      verdict.textContent = right ? "Right." : "Not quite: you chose " + fact.mc.options[choice] + ".";
+      verdict.textContent = right ? "✓ Right. (Counted as Hard: recognising is easier than recalling.)"
+        : "✗ Not quite: you chose " + fact.mc.options[choice] + ".";
       verdict.className = "verdict " + (right ? "right" : "wrong");
+      said = right ? "Right. " : "Not quite: you chose " + fact.mc.options[choice] + ". ";
       for (const button of $("options").querySelectorAll("button")) {
         const index = Number(button.dataset.index);
+        const isRight = index === fact.mc.answer, isWrong = index === choice && !isRight;
         button.disabled = true;
-        button.classList.toggle("right", index === fact.mc.answer);
-        button.classList.toggle("wrong", index === choice && index !== fact.mc.answer);
+        button.classList.toggle("right", isRight);
+        button.classList.toggle("wrong", isWrong);
+        const mark = button.querySelector(".mark");
+        mark.replaceChildren();
+        if (isRight || isWrong) {
+          const glyph = element("span", isRight ? "✓" : "✗");
+          glyph.setAttribute("aria-hidden", "true");
+          mark.append(glyph, element("span", isRight ? " correct answer" : " your answer", "visually-hidden"));
+        }
       }
     }
     $("answer-text").textContent = fact.a;
-    showText("answer-alt", fact.alt.join(", "), "Also accepted: ");
+    showText("answer-alt", fact.alt.join(", "), "Also correct: ");
     showText("answer-role", fact.role, "Role: ");
     showText("answer-date", fact.date && fact.event ? fact.date + ": " + fact.event : fact.date, "When: ");
     const stance = $("stance");
@@ -80,14 +79,15 @@ class CardView {
     $("note").hidden = !fact.note;
     $("note-label").textContent = fact.stance === "propaganda" ? "Why it is false:" : "Note:";
     showText("derived", fact.derived, "How we know: ");
+    $("fact-id").textContent = fact.id;
     this.cites(fact);
     $("rate").hidden = choice !== null;
     $("next").hidden = choice === null;
-    if (waits) {
-      for (const button of $("rate").querySelectorAll("button")) {
-        button.querySelector("small").textContent = waits[button.dataset.rating];
-      }
+    for (const button of $("rate").querySelectorAll("button")) {
+      button.querySelector("small").textContent = waits ? waits[button.dataset.rating] : "";
     }
+    $("answer-head").focus();
+    announce(said + "Answer: " + fact.a + ".");
   }
 
   cites(fact) {
@@ -110,11 +110,25 @@ class CardView {
     }
   }
 
-  finished(nextDue, total) {
+  /* Nothing to study now: say why, when the next card comes, and what tomorrow holds. */
+  finished(pick, counts, focus) {
     $("card").hidden = true;
-    const done = $("done");
-    done.hidden = false;
-    done.textContent = total === 0 ? "No card matches these filters."
-      : "All done for now." + (nextDue ? " Next card due " + nextDue.toLocaleString() + "." : "");
+    $("done").hidden = false;
+    let heading, text = "";
+    if (counts.total === 0) heading = "No card matches these filters.";
+    else if (pick.limited) {
+      heading = "Done for today.";
+      text = "You have started today's " + plural(counts.newPerDay, "new card") + ". " +
+        plural(counts.tomorrow, "card") + " due by the end of tomorrow.";
+    } else {
+      heading = counts.fresh === 0 && counts.seen === counts.total ? "All done for now." : "Done for now.";
+      text = plural(counts.tomorrow, "card") + " due by the end of tomorrow.";
+    }
+    if (pick.nextDue && counts.total) text += " Next card due " + pick.nextDue.toLocaleString() + ".";
+    $("done-heading").textContent = heading;
+    $("done-text").textContent = text;
+    $("more-new").hidden = !pick.limited;
+    if (focus) $("done-heading").focus();
+    announce(heading + " " + text);
   }
 }
