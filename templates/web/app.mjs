@@ -165,31 +165,31 @@ const TITLES = { study: "study", timeline: "timeline", progress: "progress" };
 function route() {
   let hash = "";
   try { hash = decodeURIComponent(location.hash.slice(1)); } catch (error) { hash = ""; }
-  const view = hash.startsWith("card/") ? "study" : hash in TITLES ? hash : "study";
-  const changed = $("view-" + view).hidden;
-  for (const name of Object.keys(TITLES)) $("view-" + name).hidden = name !== view;
+  const shown = hash.startsWith("card/") ? "study" : hash in TITLES ? hash : "study";
+  const changed = $("view-" + shown).hidden;
+  for (const name of Object.keys(TITLES)) $("view-" + name).hidden = name !== shown;
   for (const link of document.querySelectorAll("nav a")) {
-    if (link.dataset.view === view) link.setAttribute("aria-current", "page");
+    if (link.dataset.view === shown) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
-  document.title = bank.title + ": " + TITLES[view];
-  if (view === "timeline" && app.drawn === null) drawTimeline();
-  if (view === "progress") summarize(progress, bank);
+  document.title = bank.title + ": " + TITLES[shown];
+  if (shown === "timeline" && app.drawn === null) drawTimeline();
+  if (shown === "progress") summarize(progress, bank);
   const state = history.state || {};
   if (hash.startsWith("card/")) {
     app.pinned = bank.facts.find((fact) => fact.id === hash.slice(5)) || null;
     nextCard(true);
     history.replaceState(null, "", "#study");  // a reload goes on with the queue, not this card
     window.scrollTo(0, 0);
-  } else if (view === "timeline" && state.from) {
+  } else if (shown === "timeline" && state.from) {
     window.scrollTo(0, state.scroll || 0);  // back from a card: the learner's place on the timeline
     const link = $("event-" + state.from);
     if (link) link.querySelector("a").focus({ preventScroll: true });
   } else if (changed) {
     window.scrollTo(0, 0);  // a new view starts at its top
-    if (app.started) $(view + "-heading").focus();
+    if (app.started) $(shown + "-heading").focus();
   }
-  if (view === "study" && !app.fact && !hash.startsWith("card/")) nextCard(false);
+  if (shown === "study" && !app.fact && !hash.startsWith("card/")) nextCard(false);
   app.started = true;
 }
 
