@@ -20,11 +20,11 @@ const app = { mode: "flash", fact: null, phase: "ask", options: null, order: nul
 /* One line for whatever keeps progress from being kept: a failed save, a refused storage, set-aside cards. */
 function notice(extra) {
   let text = extra || progress.problem || kept.problem;
-  if (!text && progress.damaged.size) {
-    const ids = Array.from(progress.damaged, ([id, why]) => "'" + id + "' (" + why + ")");
+  if (!text && progress.setAside.size) {
+    const ids = Array.from(progress.setAside, ([id, why]) => "'" + id + "' (" + why + ")");
     text = "The saved progress of " + plural(ids.length, "card") + " could not be read and was set aside: " +
       ids.slice(0, 5).join(", ") + (ids.length > 5 ? ", …" : "") + ". The rest of your progress is kept; " +
-      "the damaged records stay in the export.";
+      "a copy of each damaged record stays in the export.";
   }
   if (text && text === app.dismissed) return;
   $("notice-text").textContent = text || "";
@@ -230,9 +230,12 @@ function onKey(event) {
 
 function onStorage(event) {
   const now = new Date();
+  const id = event.key && event.key.startsWith(progress.prefix) ? event.key.slice(progress.prefix.length) : null;
   if (event.key === null) progress.load(now);
-  else if (event.key.startsWith(progress.prefix)) progress.reread(event.key.slice(progress.prefix.length), now);
+  else if (id !== null) progress.reread(id, now);
   else return;
+  // the card on screen, not yet answered here, was answered in the other tab: go on to the next one
+  if (app.fact && app.phase === "ask" && (id === app.fact.id || event.key === null)) nextCard(false);
   updateCounts();  // another tab answered: its answers count here too
   notice();
   if (!$("view-progress").hidden) summarize(progress, bank);

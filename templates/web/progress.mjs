@@ -75,6 +75,7 @@ export class Progress {
     this.prefix = "quizgen:" + deck + ":card:";
     this.cards = new Map();    // fact id -> checked card: a Map, so no id can be "constructor" by accident
     this.damaged = new Map();  // fact id -> why its record was set aside (the record stays as it is)
+    this.setAside = new Map(); // every record set aside since the page opened, for the notice
     this.problem = null;       // the last save that failed, shown at once
     this.migrate(now);
     this.load(now);
@@ -105,7 +106,10 @@ export class Progress {
     try { parsed = JSON.parse(text); } catch (error) { parsed = null; }
     const checked = checkCard(parsed, now, this.scheduler);
     if (checked.card) this.cards.set(id, checked.card);
-    else this.damaged.set(id, checked.problem);
+    else {
+      this.damaged.set(id, checked.problem);
+      this.setAside.set(id, checked.problem);
+    }
   }
 
   /* Save one fact's new card; a damaged record it replaces is copied aside first. True when saved. */
