@@ -7,6 +7,7 @@ import { Deck, shuffled } from "./cards.mjs";
 import { CardView } from "./view.mjs";
 import { Timeline } from "./timeline.mjs";
 import { setUpProgress, summarize } from "./manage.mjs";
+import { judge } from "./typed.mjs";
 
 const bank = JSON.parse($("bank").textContent);
 const kept = browserStorage();
@@ -81,6 +82,13 @@ function show() {
   app.phase = "answer";
 }
 
+/* Typing: the typed answer is judged, then the learner rates as with a flashcard. */
+function check() {
+  if (!app.fact || app.phase !== "ask" || app.mode !== "typed") return;
+  view.reveal(app.fact, { typed: judge($("typed").value, app.fact) }, deck.preview(app.fact, new Date()));
+  app.phase = "answer";
+}
+
 function answered(saved) {
   $("undo").hidden = !saved;
   notice();
@@ -94,7 +102,7 @@ function choose(place) {
   const index = app.order[place];
   const saved = deck.rate(app.fact, index === app.options.answer ? 2 : 1, new Date());
   app.phase = "answer";
-  view.reveal(app.fact, index, null);
+  view.reveal(app.fact, { choice: index }, null);
   answered(saved);
 }
 
@@ -114,7 +122,8 @@ function undo() {
 }
 
 function goOn() {
-  if (app.phase === "ask") show();
+  if (app.phase === "ask" && app.mode === "typed") $("typed").focus();
+  else if (app.phase === "ask") show();
   else if (app.options) nextCard(true);
 }
 
@@ -244,6 +253,7 @@ function onStorage(event) {
 
 function setUpStudy() {
   $("show").addEventListener("click", show);
+  $("typed-form").addEventListener("submit", (event) => { event.preventDefault(); check(); });
   $("next").addEventListener("click", () => nextCard(true));
   $("undo").addEventListener("click", undo);
   $("more-new").addEventListener("click", () => { deck.newPerDay += 10; nextCard(true); });

@@ -7,14 +7,18 @@ export class CardView {
     this.bank = bank;
   }
 
-  /* The question side; in multiple choice, the options in the given order (or null when the fact has none). */
+  /* The question side; in multiple choice, the options in the given order (or null when the fact has none);
+     typing, a field for the answer; filling the gap, the fact's cloze sentence as the question. */
   ask(fact, mode, order, focus) {
     $("card").hidden = false;
     $("done").hidden = true;
     $("card").dataset.fact = fact.id;
     $("card-kind").textContent = KIND_NAMES[fact.kind] || fact.kind;
     $("card-source").textContent = fact.cites.map((cite) => this.bank.sources[cite.source].label).join("; ");
-    $("question").textContent = fact.q;
+    const cloze = mode === "cloze" && fact.cloze;
+    $("question").textContent = cloze ? fact.cloze.text : fact.q;
+    if (cloze) $("card-kind").textContent = "Fill the gap";
+    this.clozed = Boolean(cloze);
     $("answer").hidden = true;
     $("rate").hidden = true;
     $("next").hidden = true;
@@ -22,7 +26,11 @@ export class CardView {
     const list = $("options");
     list.replaceChildren();
     list.hidden = !options;
-    $("show").hidden = Boolean(options);
+    const typing = mode === "typed";
+    $("show").hidden = Boolean(options) || typing;
+    $("typed-form").hidden = !typing;
+    $("typed").value = "";
+    $("typed").disabled = false;
     if (options) {
       order.forEach((index, place) => {
         const button = element("button", null, "option");
@@ -35,39 +43,21 @@ export class CardView {
         list.append(item);
       });
     }
-    if (focus) $("question").focus();
+    if (focus) $(typing ? "typed" : "question").focus();
     return options;
   }
 
-  /* The answer side: answer, verdict, stance, note and every source with its quote. */
-  reveal(fact, chosen, waits) {
+  /* The answer side: verdict, answer, stance, note and every source with its quote. The outcome is
+     {choice} (multiple choice), {typed} (a typed answer, judged) or null (a flashcard). */
+  reveal(fact, outcome, waits) {
     $("show").hidden = true;
     $("answer").hidden = false;
-    const choice = chosen === null || chosen === undefined ? null : Number(chosen);
-    const verdict = $("verdict");
-    verdict.hidden = choice === null;
+    const choice = outcome && outcome.choice !== undefined ? outcome.choice : null;
     let said = "";
-    if (choice !== null) {
-      const right = choice === fact.mc.answer;
-      verdict.textContent = right ? "✓ Right. (Counted as Hard: recognising is easier than recalling.)"
-        : "✗ Not quite: you chose " + fact.mc.options[choice] + ".";
-      verdict.className = "verdict " + (right ? "right" : "wrong");
-      said = right ? "Right. " : "Not quite: you chose " + fact.mc.options[choice] + ". ";
-      for (const button of $("options").querySelectorAll("button")) {
-        const index = Number(button.dataset.index);
-        const isRight = index === fact.mc.answer, isWrong = index === choice && !isRight;
-        button.disabled = true;
-        button.classList.toggle("right", isRight);
-        button.classList.toggle("wrong", isWrong);
-        const mark = button.querySelector(".mark");
-        mark.replaceChildren();
-        if (isRight || isWrong) {
-          const glyph = element("span", isRight ? "✓" : "✗");
-          glyph.setAttribute("aria-hidden", "true");
-          mark.append(glyph, element("span", isRight ? " correct answer" : " your answer", "visually-hidden"));
-        }
-      }
-    }
+    if (choice !== null) said = this.choice(fact, choice);
+    else if (outcome && outcome.typed) said = this.typed(outcome.typed);
+    else $("verdict").hidden = true;
+    showText("cloze-full", this.clozed ? fact.cloze.full : "");
     $("answer-text").textContent = fact.a;
     showText("answer-alt", fact.alt.join(", "), "Also correct: ");
     showText("answer-role", fact.role, "Role: ");
@@ -88,6 +78,50 @@ export class CardView {
     }
     $("answer-head").focus();
     announce(said + "Answer: " + fact.a + ".");
+  }
+
+  verdict(text, className) {
+    const verdict = $("verdict");
+    verdict.hidden = false;
+    verdict.textContent = text;
+    verdict.className = "verdict " + className;
+  }
+
+  /* Multiple choice: ✓ on the right option, ✗ on a wrong choice, with words for screen readers. */
+  choice(fact, choice) {
+    const right = choice === fact.mc.answer;
+    this.verdict(right ? "✓ Right. (Counted as Hard: recognising is easier than recalling.)"
+      : "✗ Not quite: you chose " + fact.mc.options[choice] + ".", right ? "right" : "wrong");
+    for (const button of $("options").querySelectorAll("button")) {
+      const index = Number(button.dataset.index);
+      const isRight = index === fact.mc.answer, isWrong = index === choice && !isRight;
+      button.disabled = true;
+      button.classList.toggle("right", isRight);
+      button.classList.toggle("wrong", isWrong);
+      const mark = button.querySelector(".mark");
+      mark.replaceChildren();
+      if (isRight || isWrong) {
+        const glyph = element("span", isRight ? "✓" : "✗");
+        glyph.setAttribute("aria-hidden", "true");
+        mark.append(glyph, element("span", isRight ? " correct answer" : " your answer", "visually-hidden"));
+      }
+    }
+    return right ? "Right. " : "Not quite: you chose " + fact.mc.options[choice] + ". ";
+  }
+
+  /* A typed answer: right only in an accepted form; otherwise the learner sees both and rates. */
+  typed(judged) {
+    $("typed").disabled = true;
+    let text;
+    if (judged.right) {
+      text = "✓ Right: you typed “" + judged.typed + "”.";
+      this.verdict(text, "right");
+    } else {
+      text = judged.typed ? "You typed “" + judged.typed + "”. Compare it with the answer below and rate " +
+        "yourself: Again if it was wrong, Good if it means the same." : "No answer typed.";
+      this.verdict(text, "judge");
+    }
+    return text + " ";
   }
 
   cites(fact) {

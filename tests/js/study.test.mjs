@@ -173,3 +173,25 @@ test("options are a permutation, drawn afresh per review, the answer in every pl
   for (const count of places) assert.ok(count > 850 && count < 1150, String(places));
   assert.ok(orders.size >= 8, "only " + orders.size + " orders in 24 reviews");
 });
+
+test("typed answers: right only in an accepted form, whatever the case, accents, punctuation or article", async () => {
+  const { judge, normalise } = await import("../../templates/web/typed.mjs");
+  const fact = { a: "Jens Stoltenberg", alt: ["Stoltenberg"] };
+  for (const typed of ["jens stoltenberg", "  JENS  STOLTENBERG. ", "Stoltenberg", "the Stoltenberg"]) {
+    assert.equal(judge(typed, fact).right, true, typed);
+  }
+  for (const typed of ["Stoltenburg", "Jens", "", "Jens Stoltenberg Jr"]) assert.equal(judge(typed, fact).right, false, typed);
+  assert.equal(judge("Cenușa", { a: "Dionis Cenuşa", alt: ["Cenuşa"] }).right, true);  // comma-below ș vs cedilla ş
+  // over many random answers: each answer matches itself in any case and spacing, never itself plus a word
+  const letters = "abcdeéfghijklmnoöpqrstuüvwxyz0123456789 -'";
+  let seed = 7;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  for (let run = 0; run < 2000; run += 1) {
+    const length = 1 + Math.floor(random() * 20);
+    const answer = Array.from({ length: length }, () => letters[Math.floor(random() * letters.length)]).join("");
+    if (!normalise(answer)) continue;
+    const item = { a: answer, alt: [] };
+    assert.equal(judge(answer.toUpperCase() + " ", item).right, true, answer);
+    assert.equal(judge(answer + " extra", item).right, false, answer);
+  }
+});

@@ -1,0 +1,88 @@
+"""The study page's modes in real Chromium: typed answers, fill the gap, shuffled options, the daily limit."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from quizgen import cloze as cloze_syntax
+from test_questions import bundled
+from test_web_browser import chromium, current_id, pages, stored, watched  # noqa: F401  (fixtures)
+
+
+def test_a_typed_answer_is_right_only_in_an_accepted_form_else_the_learner_rates_it(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"])
+    facts = bundled().by_id
+    page.check("input[value=typed]")
+    fact = facts[current_id(page)]
+    page.fill("#typed", f"  {fact.a.upper()}. ")
+    page.keyboard.press("Enter")
+    expect(page.locator("#verdict")).to_have_text(f"✓ Right: you typed “{fact.a.upper()}.”.")
+    expect(page.locator("#rate")).to_be_visible()
+    page.keyboard.press("3")
+    fact = facts[current_id(page)]
+    assert page.evaluate("document.activeElement.id") == "typed"  # focus goes to the field of the next card
+    page.keyboard.type("something else entirely")
+    page.keyboard.press("Enter")
+    expect(page.locator("#verdict")).to_contain_text("You typed “something else entirely”. Compare it with the answer")
+    assert page.text_content("#answer-text") == fact.a
+    page.keyboard.press("1")  # the learner judges it wrong: Again
+    assert stored(page)[fact.id]["reps"] == 1
+    watched.check()
+
+
+def test_fill_the_gap_asks_the_facts_cloze_with_its_answer_blanked(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"])
+    page.check("input[value=cloze]")
+    facts = bundled().by_id
+    for _ in range(5):
+        fact = facts[current_id(page)]
+        question = page.text_content("#question")
+        if fact.cloze:
+            assert question == cloze_syntax.blank(fact.cloze, 1, question[question.index("["):question.index("]") + 1])
+            for deletion in cloze_syntax.deletions(fact.cloze):
+                if deletion.number == 1:
+                    assert f"[…{' ' + deletion.hint if deletion.hint else ''}]" in question
+            page.keyboard.press("Space")
+            expect(page.locator("#cloze-full")).to_have_text(cloze_syntax.fill(fact.cloze))
+        else:
+            assert question == fact.q
+            page.keyboard.press("Space")
+        page.keyboard.press("3")
+    watched.check()
+
+
+def test_options_come_in_a_new_order_at_later_reviews(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"])
+    page.check("input[value=mc]")
+    while not page.locator("#options").is_visible():
+        page.click("#show")
+        page.click("#rate button.good")
+    fact_id = current_id(page)
+    orders = set()
+    for _ in range(6):  # answer it, then come back to it, six reviews
+        page.goto(pages["bundled"] + f"#card/{fact_id}")
+        expect(page.locator("#options")).to_be_visible()
+        orders.add(tuple(page.locator("#options button").evaluate_all("nodes => nodes.map(n => n.dataset.index)")))
+        page.locator("#options button").first.click()
+        page.click("#next")
+    assert len(orders) >= 3, orders
+    watched.check()
+
+
+def test_after_twenty_new_cards_the_page_says_done_for_today_and_offers_more(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"])
+    for _ in range(20):
+        page.keyboard.press("Space")
+        page.keyboard.press("4")  # Easy: days away, so nothing comes back today
+    expect(page.locator("#done-heading")).to_have_text("Done for today.")
+    assert page.evaluate("document.activeElement.id") == "done-heading"
+    expect(page.locator("#announce")).to_contain_text("Done for today.")
+    assert "0 cards due by the end of tomorrow" in page.text_content("#done-text")
+    page.click("#more-new")
+    expect(page.locator("#card")).to_be_visible()
+    assert current_id(page) not in stored(page)
+    watched.check()
