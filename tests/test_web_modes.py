@@ -86,3 +86,41 @@ def test_after_twenty_new_cards_the_page_says_done_for_today_and_offers_more(wat
     expect(page.locator("#card")).to_be_visible()
     assert current_id(page) not in stored(page)
     watched.check()
+
+
+def test_the_done_screen_brings_the_next_card_back_by_itself_when_it_comes_due(watched, pages):  # noqa: F811
+    page = watched.page
+    page.clock.install()
+    page.goto(pages["bundled"])
+    tags = {}
+    for fact in bundled().facts:
+        for tag in fact.tags:
+            tags.setdefault(tag, []).append(fact.id)
+    tag, ids = min(tags.items(), key=lambda item: (len(item[1]), item[0]))
+    page.locator("#filters summary").click()
+    page.select_option("#filter-tag", tag)
+    expect(page.locator("#filters-summary")).to_have_text(f"Filters: {tag}")
+    for _ in ids:
+        page.click("#show")
+        page.click("#rate button.easy")  # Easy: due in days
+    expect(page.locator("#done-heading")).to_have_text("All done for now.")
+    assert "Next card due" in page.text_content("#done-text")
+    page.clock.fast_forward(30 * 24 * 3600 * 1000)  # thirty days later, the page still open
+    expect(page.locator("#card")).to_be_visible()
+    assert current_id(page) in ids
+    watched.check()
+
+
+def test_back_from_a_timeline_card_returns_to_the_same_place_with_focus_on_its_link(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"] + "#timeline")
+    link = page.locator("#timeline-axis .event a").nth(60)
+    link.scroll_into_view_if_needed()
+    event_id = link.evaluate("a => a.closest('.event').id")
+    link.click()
+    expect(page.locator("#view-study")).to_be_visible()
+    page.go_back()
+    expect(page.locator("#view-timeline")).to_be_visible()
+    page.wait_for_function("window.scrollY > 1000")
+    assert page.evaluate("document.activeElement.closest('.event') && document.activeElement.closest('.event').id") == event_id
+    watched.check()
