@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
 from test_web_browser import Watched, chromium, current_id, pages  # noqa: F401  (fixtures)
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
@@ -67,9 +66,12 @@ def states(page, url):
     yield "no card matches / done"
     page.click("nav a[data-view=timeline]")
     yield "timeline"
+    page.click("nav a[data-view=cards]")
+    page.locator("#cards-list button.flag").first.click()
+    yield "card list"
     page.click("nav a[data-view=progress]")
     page.click("#export")
-    yield "progress"
+    yield "progress and statistics"
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
@@ -79,7 +81,7 @@ def test_axe_finds_no_violation_in_any_view(chromium, pages, size, scheme):  # n
     context.add_init_script(path=str(axe_path()))  # injected by the browser, not by the page: the CSP stays strict
     watched = Watched(context)
     found = {state: violations(watched.page) for state in states(watched.page, pages["bundled"])}
-    assert len(found) == 11
+    assert len(found) == 12
     assert {state: rules for state, rules in found.items() if rules} == {}
     watched.check()
     context.close()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from playwright.sync_api import expect
-
-from quizgen import cloze as cloze_syntax
 from test_questions import bundled
 from test_web_browser import chromium, current_id, pages, stored, watched  # noqa: F401  (fixtures)
+
+from quizgen import cloze as cloze_syntax
 
 
 def test_a_typed_answer_is_right_only_in_an_accepted_form_else_the_learner_rates_it(watched, pages):  # noqa: F811
@@ -123,4 +123,47 @@ def test_back_from_a_timeline_card_returns_to_the_same_place_with_focus_on_its_l
     expect(page.locator("#view-timeline")).to_be_visible()
     page.wait_for_function("window.scrollY > 1000")
     assert page.evaluate("document.activeElement.closest('.event') && document.activeElement.closest('.event').id") == event_id
+    watched.check()
+
+
+def test_the_card_list_finds_cards_shows_their_ids_and_keeps_flags(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"] + "#cards")
+    facts = bundled().facts
+    expect(page.locator("#cards-count")).to_have_text(f"{len(facts)} cards shown.")
+    target = facts[17]
+    page.fill("#cards-search", target.id)
+    expect(page.locator("#cards-list li")).to_have_count(1)
+    item = page.locator("#cards-list li")
+    expect(item.locator("a")).to_have_text(target.q)
+    expect(item.locator("code")).to_have_text(target.id)
+    assert target.source.short_label() in item.text_content()
+    item.locator("button.flag").click()
+    expect(item.locator("button.flag")).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    page.check("#cards-flagged")
+    expect(page.locator("#cards-list li")).to_have_count(1)
+    expect(page.locator("#cards-list li code")).to_have_text(target.id)
+    page.locator("#cards-list li a").click()
+    expect(page.locator("#question")).to_have_text(target.q)
+    watched.check()
+
+
+def test_statistics_count_answers_per_day_the_streak_and_each_articles_cards(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"])
+    for _ in range(3):
+        page.keyboard.press("Space")
+        page.keyboard.press("4")
+    page.click("nav a[data-view=progress]")
+    expect(page.locator("#stats-line")).to_have_text(
+        "Streak: 1 day · today: 3 answers · remembered: 100 % of answers (not forgotten).")
+    assert page.locator("#stats-days tr").all_text_contents()[-1].endswith("3")
+    by_article = {}
+    for fact in bundled().facts:
+        by_article[fact.source.short_label()] = by_article.get(fact.source.short_label(), 0) + 1
+    rows = page.locator("#stats-articles tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+    assert {row[0]: int(row[1]) for row in rows} == by_article
+    assert sum(int(row[2]) for row in rows) == 3
     watched.check()

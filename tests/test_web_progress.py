@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
-
 from test_questions import bundled
 from test_web_browser import Watched, chromium, current_id, pages, stored, watched  # noqa: F401  (fixtures)
 
@@ -16,7 +15,7 @@ MESSAGE = "document.getElementById('progress-message').textContent.length > 0"
 
 
 def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def review_card(last_review: datetime, due: datetime, **fields) -> dict:
@@ -97,12 +96,12 @@ def test_a_damaged_record_is_set_aside_alone_and_never_overwrites_the_rest(watch
 def test_a_card_from_a_clock_two_days_fast_is_imported_and_studied(watched, pages, tmp_path):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"] + "#progress")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     fact = bundled().facts[5]
     skewed = review_card(now + timedelta(days=2), now - timedelta(minutes=1))
     message = import_file(page, tmp_path / "skew.json", progress_file({fact.id: skewed}))
     assert message == "Imported skew.json: the progress of 1 card kept."
-    assert datetime.fromisoformat(stored(page)[fact.id]["last_review"].replace("Z", "+00:00")) <= datetime.now(timezone.utc)
+    assert datetime.fromisoformat(stored(page)[fact.id]["last_review"]) <= datetime.now(UTC)
     page.click("nav a[data-view=study]")
     expect(page.locator("#card")).to_have_attribute("data-fact", fact.id)  # due: it comes first
     page.click("#show")
@@ -117,7 +116,7 @@ def test_a_card_from_a_clock_two_days_fast_is_imported_and_studied(watched, page
 def test_cards_the_scheduler_cannot_use_are_refused_one_by_one_and_study_goes_on(watched, pages, tmp_path):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"] + "#progress")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     facts = bundled().facts
     good = review_card(now - timedelta(days=3), now - timedelta(minutes=5))
     hostile = {"state": 99, "stability": -5, "difficulty": 1e308, "reps": -1, "due": "garbage", "last_review": {"x": 1}}
@@ -148,7 +147,7 @@ def test_huge_imports_are_refused_and_a_full_storage_is_reported_at_once(watched
     page.keyboard.press("3")
     expect(page.locator("#notice")).to_be_visible()
     assert page.text_content("#notice-text").startswith("Your last answer could not be saved in this browser")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     cards = {fact.id: review_card(now - timedelta(days=1), now + timedelta(days=2)) for fact in bundled().facts[20:120]}
     page.click("nav a[data-view=progress]")
     message = import_file(page, tmp_path / "full.json", progress_file(cards))
@@ -161,7 +160,7 @@ def test_huge_imports_are_refused_and_a_full_storage_is_reported_at_once(watched
 def test_another_decks_progress_and_files_that_are_not_progress_are_refused_with_a_sentence(watched, pages, tmp_path):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"] + "#progress")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     card = review_card(now - timedelta(days=1), now + timedelta(days=2))
     fact = bundled().facts[0]
     cases = {
@@ -194,7 +193,7 @@ def test_undo_takes_back_the_last_answer_by_button_and_by_ctrl_z(watched, pages)
 def test_progress_of_the_earlier_single_record_format_is_carried_over(watched, pages):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"])
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     facts = bundled().facts
     old = {"format": "quizgen-progress", "version": 1, "deck": DECK,
            "cards": {facts[0].id: review_card(now - timedelta(days=1), now + timedelta(days=2)),

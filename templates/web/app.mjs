@@ -8,6 +8,8 @@ import { CardView } from "./view.mjs";
 import { Timeline } from "./timeline.mjs";
 import { setUpProgress, summarize } from "./manage.mjs";
 import { judge } from "./typed.mjs";
+import { CardList } from "./list.mjs";
+import { setUpTheme } from "./theme.mjs";
 
 const bank = JSON.parse($("bank").textContent);
 const kept = browserStorage();
@@ -15,6 +17,7 @@ const progress = new Progress(bank.deck, kept.storage, FSRS.fsrs(), bank.facts.m
 const deck = new Deck(bank.facts, progress, FSRS);
 const view = new CardView(bank);
 const timeline = new Timeline(bank);
+const list = new CardList(bank, progress);
 const app = { mode: "flash", fact: null, phase: "ask", options: null, order: null, pinned: null, firstShown: false,
   drawn: null, timer: null, dismissed: null, started: false };
 
@@ -168,7 +171,8 @@ function drawTimeline() {
   app.drawn = by;
 }
 
-const TITLES = { study: "study", timeline: "timeline", progress: "progress" };
+const TITLES = { study: "study", timeline: "timeline", cards: "cards", progress: "progress" };
+const drawList = () => list.render($("cards-search").value, $("cards-flagged").checked);
 
 /* Views by address: #study, #timeline, #progress, or #card/<id> for one card; a bad address opens Study. */
 function route() {
@@ -184,6 +188,7 @@ function route() {
   document.title = bank.title + ": " + TITLES[shown];
   if (shown === "timeline" && app.drawn === null) drawTimeline();
   if (shown === "progress") summarize(progress, bank);
+  if (shown === "cards") drawList();
   const state = history.state || {};
   if (hash.startsWith("card/")) {
     app.pinned = bank.facts.find((fact) => fact.id === hash.slice(5)) || null;
@@ -200,20 +205,6 @@ function route() {
   }
   if (shown === "study" && !app.fact && !hash.startsWith("card/")) nextCard(false);
   app.started = true;
-}
-
-function setUpTheme() {
-  const root = document.documentElement;
-  const saved = kept.storage.getItem("quizgen:theme");
-  if (saved === "dark" || saved === "light") root.dataset.theme = saved;
-  const dark = () => (root.dataset.theme ? root.dataset.theme === "dark"
-    : window.matchMedia("(prefers-color-scheme: dark)").matches);
-  $("theme").setAttribute("aria-pressed", String(dark()));
-  $("theme").addEventListener("click", () => {
-    root.dataset.theme = dark() ? "light" : "dark";
-    $("theme").setAttribute("aria-pressed", String(dark()));
-    try { kept.storage.setItem("quizgen:theme", root.dataset.theme); } catch (error) { /* not kept: fine */ }
-  });
 }
 
 /* Space/Enter show or go on, 1-4 rate or choose, Ctrl+Z undoes; native keys win on fields, links, buttons. */
@@ -277,6 +268,15 @@ function setUpStudy() {
     const item = event.target.closest(".event");
     if (item) history.replaceState({ from: item.id.slice(6), scroll: window.scrollY }, "");
   });
+  $("cards-search").addEventListener("input", drawList);
+  $("cards-flagged").addEventListener("change", drawList);
+  $("cards-list").addEventListener("click", (event) => {
+    const button = event.target.closest("button.flag");
+    if (!button) return;
+    const on = list.toggle(button.dataset.fact);
+    button.textContent = on ? "⚑ Flagged" : "⚐ Flag";
+    button.setAttribute("aria-pressed", String(on));
+  });
   window.addEventListener("beforeprint", () => { if (app.drawn === null) drawTimeline(); });  // print shows the timeline
   window.addEventListener("hashchange", route);
   window.addEventListener("storage", onStorage);
@@ -287,7 +287,7 @@ function setUpStudy() {
 window.addEventListener("error", (event) => notice("Something went wrong on this page (" + event.message +
   "). Your saved progress is safe; reload the page to go on."));
 
-setUpTheme();
+setUpTheme(kept.storage);
 setUpFilters();
 setUpProgress(progress, bank, () => {
   notice();

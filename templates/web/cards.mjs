@@ -98,7 +98,8 @@ export class Deck {
     }
     const first = before && before.first ? before.first : now.toISOString();
     const saved = this.progress.put(fact.id, record(result.card, first));
-    this.last = saved ? { fact: fact, card: before } : null;
+    this.last = saved ? { fact: fact, card: before, day: dayOf(now) } : null;
+    if (saved) this.progress.countAnswer(dayOf(now), 1);
     return saved;
   }
 
@@ -107,6 +108,7 @@ export class Deck {
     const last = this.last;
     if (!last || !this.progress.restore(last.fact.id, last.card)) return null;
     this.last = null;
+    this.progress.countAnswer(last.day, -1);
     return last.fact;
   }
 }

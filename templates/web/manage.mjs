@@ -1,6 +1,16 @@
 /* The Progress view: a summary, export, import (with a report of what was kept) and forgetting. */
 
 import { $, element, plural } from "./dom.mjs";
+import { stats } from "./stats.mjs";
+
+function rows(id, lines) {
+  $(id).replaceChildren(...lines.map((cells) => {
+    const row = element("tr");
+    cells.forEach((cell, index) => row.append(element(index ? "td" : "th", String(cell))));
+    row.firstChild.scope = "row";
+    return row;
+  }));
+}
 
 /* Counts over the bank's facts only: ids kept apart for other page versions are not counted. */
 export function summarize(progress, bank) {
@@ -15,6 +25,14 @@ export function summarize(progress, bank) {
   }
   $("progress-summary").textContent = seen + " of " + plural(bank.facts.length, "card") + " studied, " +
     due + " due now, " + plural(reviews, "answer") + " in all.";
+  const figures = stats(bank.facts, bank.sources, progress.cards, progress.days(), new Date(now));
+  $("stats-line").textContent = "Streak: " + plural(figures.streak, "day") + " · today: " +
+    plural(figures.today, "answer") + " · remembered: " +
+    (figures.remembered === null ? "no answers yet" : figures.remembered + " % of answers (not forgotten)") + ".";
+  rows("stats-week", figures.week.map((entry) => [entry.day, entry.due]));
+  rows("stats-days", figures.recent.length ? figures.recent : [["none yet", 0]]);
+  rows("stats-articles", Array.from(figures.perSource, ([id, count]) =>
+    [bank.sources[id].label, count.total, count.seen, count.mastered]).filter((row) => row[1] > 0));
 }
 
 /* What an import kept and what it did not, in words. */

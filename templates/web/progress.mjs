@@ -137,6 +137,22 @@ export class Progress {
     return true;
   }
 
+  /* Answers per day ("2026-12-07": 31), for the streak and the statistics: read, add, write. */
+  days() {
+    const days = {};
+    try {
+      const saved = JSON.parse(this.storage.getItem("quizgen:" + this.deck + ":days") || "{}");
+      for (const [day, count] of Object.entries(saved)) if (/^\d{4}-\d\d-\d\d$/.test(day) && whole(count)) days[day] = count;
+    } catch (error) { /* unreadable statistics start again; progress is not touched */ }
+    return days;
+  }
+
+  countAnswer(day, step) {
+    const days = this.days();
+    days[day] = Math.max(0, (days[day] || 0) + step);
+    try { this.storage.setItem("quizgen:" + this.deck + ":days", JSON.stringify(days)); } catch (error) { /* statistics only */ }
+  }
+
   clear() {
     const mine = "quizgen:" + this.deck + ":";
     for (const key of this.keys()) if (key.startsWith(mine)) this.storage.removeItem(key);

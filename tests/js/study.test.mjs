@@ -176,11 +176,11 @@ test("options are a permutation, drawn afresh per review, the answer in every pl
 
 test("typed answers: right only in an accepted form, whatever the case, accents, punctuation or article", async () => {
   const { judge, normalise } = await import("../../templates/web/typed.mjs");
-  const fact = { a: "Jens Stoltenberg", alt: ["Stoltenberg"] };
+  const leader = { a: "Jens Stoltenberg", alt: ["Stoltenberg"] };
   for (const typed of ["jens stoltenberg", "  JENS  STOLTENBERG. ", "Stoltenberg", "the Stoltenberg"]) {
-    assert.equal(judge(typed, fact).right, true, typed);
+    assert.equal(judge(typed, leader).right, true, typed);
   }
-  for (const typed of ["Stoltenburg", "Jens", "", "Jens Stoltenberg Jr"]) assert.equal(judge(typed, fact).right, false, typed);
+  for (const typed of ["Stoltenburg", "Jens", "", "Jens Stoltenberg Jr"]) assert.equal(judge(typed, leader).right, false, typed);
   assert.equal(judge("Cenușa", { a: "Dionis Cenuşa", alt: ["Cenuşa"] }).right, true);  // comma-below ș vs cedilla ş
   // over many random answers: each answer matches itself in any case and spacing, never itself plus a word
   const letters = "abcdeéfghijklmnoöpqrstuüvwxyz0123456789 -'";

@@ -5,23 +5,24 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from quizgen.cli import main  # noqa: E402
-from test_web import MARKUP_BANK  # noqa: E402
-from test_web_browser import chromium, current_id, pages, stored, watched  # noqa: E402,F401  (fixtures)
-from test_web_progress import import_file, progress_file, review_card  # noqa: E402
+from test_web import MARKUP_BANK
+from test_web_browser import chromium, current_id, pages, stored, watched  # noqa: F401  (fixtures)
+from test_web_progress import import_file, progress_file, review_card
+
+from quizgen.cli import main
 
 
 def test_m8_imported_cards_the_scheduler_cannot_use_are_refused_by_name_and_study_goes_on(watched, pages, tmp_path):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"] + "#progress")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     good = review_card(now - timedelta(days=2), now - timedelta(minutes=1))
     ids = page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts.map(f => f.id)")
     hostile = [dict(good, state=99), dict(good, state=-1), dict(good, stability=0), dict(good, last_review={"at": 1}),
