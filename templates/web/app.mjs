@@ -274,7 +274,7 @@ function setUpStudy() {
     const button = event.target.closest("button.flag");
     if (!button) return;
     const on = list.toggle(button.dataset.fact);
-    button.textContent = on ? "⚑ Flagged" : "⚐ Flag";
+    button.querySelector(".glyph").textContent = on ? "⚑ " : "⚐ ";
     button.setAttribute("aria-pressed", String(on));
   });
   window.addEventListener("beforeprint", () => { if (app.drawn === null) drawTimeline(); });  // print shows the timeline

@@ -49,11 +49,13 @@ export class CardList {
       const label = fact.cites.map((cite) => this.bank.sources[cite.source].label).join("; ");
       const meta = element("p", label + " · " + this.state(fact, now) + " · id ", "meta");
       meta.append(element("code", fact.id));
-      const flag = element("button", flags.has(fact.id) ? "⚑ Flagged" : "⚐ Flag", "flag");
+      const flag = element("button", null, "flag");
       flag.type = "button";
       flag.dataset.fact = fact.id;
       flag.setAttribute("aria-pressed", String(flags.has(fact.id)));
-      flag.setAttribute("aria-label", "Flag: " + fact.q);
+      const glyph = element("span", flags.has(fact.id) ? "⚑ " : "⚐ ", "glyph");
+      glyph.setAttribute("aria-hidden", "true");
+      flag.append(glyph, "Flag", element("span", " the card " + fact.id, "visually-hidden"));
       item.append(link, meta, flag);
       items.push(item);
     }
