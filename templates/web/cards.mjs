@@ -12,13 +12,30 @@ export function dayOf(date) {
   return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
 }
 
+/* New cards take turns across articles (one from each in turn, each article in bank order), so cards
+   of one article that name each other's answers do not come one after another. */
+export function interleaved(facts) {
+  const groups = new Map();
+  for (const fact of facts) {
+    const source = fact.cites[0].source;
+    if (!groups.has(source)) groups.set(source, []);
+    groups.get(source).push(fact);
+  }
+  const order = [];
+  const queues = Array.from(groups.values());
+  for (let turn = 0; order.length < facts.length; turn += 1) {
+    for (const queue of queues) if (turn < queue.length) order.push(queue[turn]);
+  }
+  return order;
+}
+
 export class Deck {
   constructor(facts, progress, fsrs) {
-    this.facts = facts;
+    this.facts = interleaved(facts);
     this.progress = progress;
     this.fsrs = fsrs;
     this.scheduler = fsrs.fsrs({ request_retention: 0.9, enable_fuzz: false });
-    this.chosen = facts;
+    this.chosen = this.facts;
     this.newPerDay = NEW_PER_DAY;
     this.last = null;  // what the last answer changed, for undo
   }

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import test from "node:test";
 
 import { Progress, checkCard, memoryStorage, MAX_IMPORT_CARDS } from "../../templates/web/progress.mjs";
-import { Deck, LEARN_AHEAD_MS, NEW_PER_DAY, dayOf, shuffled, wait } from "../../templates/web/cards.mjs";
+import { Deck, LEARN_AHEAD_MS, NEW_PER_DAY, dayOf, interleaved, shuffled, wait } from "../../templates/web/cards.mjs";
 
 const FSRS = createRequire(import.meta.url)("../../templates/web/vendor/ts-fsrs-5.4.2.umd.js");
 const NOW = new Date("2026-12-07T10:00:00Z");
@@ -193,5 +193,24 @@ test("typed answers: right only in an accepted form, whatever the case, accents,
     const item = { a: answer, alt: [] };
     assert.equal(judge(answer.toUpperCase() + " ", item).right, true, answer);
     assert.equal(judge(answer + " extra", item).right, false, answer);
+  }
+});
+
+test("new cards take turns across articles, each article keeping its own order", () => {
+  for (let run = 0; run < 200; run += 1) {
+    const facts = Array.from({ length: 1 + (run * 7) % 40 }, (_, index) =>
+      ({ id: "f" + index, cites: [{ source: "s" + ((index * 31 + run) % (1 + run % 5)) }] }));
+    const order = interleaved(facts);
+    assert.deepEqual(order.map((item) => item.id).sort(), facts.map((item) => item.id).sort());
+    const sources = new Set(facts.map((item) => item.cites[0].source));
+    for (const source of sources) {
+      const mine = (list) => list.filter((item) => item.cites[0].source === source).map((item) => item.id);
+      assert.deepEqual(mine(order), mine(facts));
+    }
+    // while two articles still have new cards, no two of the same article come one after the other
+    for (let index = 1; index < order.length; index += 1) {
+      const left = new Set(order.slice(index - 1).map((item) => item.cites[0].source));
+      if (left.size > 1) assert.notEqual(order[index].cites[0].source, order[index - 1].cites[0].source);
+    }
   }
 });
