@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_web_browser import Watched, chromium, current_id, pages  # noqa: F401  (fixtures)
+from test_web_browser import Watched, chromium, current_id, pages, to_multiple_choice  # noqa: F401  (fixtures)
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -44,13 +44,8 @@ def states(page, url):
     page.click("#rate button.good")
     page.check("input[value=cloze]")
     yield "fill the gap"
-    page.check("input[value=mc]")
-    while not page.locator("#options").is_visible():
-        page.click("#show")
-        page.click("#rate button.good")
+    answer = to_multiple_choice(page)
     yield "multiple choice"
-    answer = page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts"
-                           ".find(f => f.id === document.getElementById('card').dataset.fact).mc.answer")
     page.locator(f"#options button:not([data-index='{answer}'])").first.click()
     yield "multiple choice after a wrong answer"
     if not page.locator("#filter-tag").is_visible():
@@ -145,7 +140,7 @@ def test_rating_and_next_controls_are_in_view_after_every_answer(chromium, pages
         for box in (page.locator(f"#rate button[data-rating='{n}']").bounding_box() for n in "1234"):
             assert 0 <= box["y"] and box["y"] + box["height"] <= height, box
         page.click("#rate button.good")
-    page.check("input[value=mc]")
+    to_multiple_choice(page)
     shown = 0
     while shown < 5:
         if not page.locator("#options").is_visible():
@@ -184,12 +179,7 @@ def test_forced_colours_and_colour_blindness_still_tell_right_from_wrong(chromiu
     watched = Watched(context)
     page = watched.page
     page.goto(pages["bundled"])
-    page.check("input[value=mc]")
-    while not page.locator("#options").is_visible():
-        page.click("#show")
-        page.click("#rate button.good")
-    answer = page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts"
-                           ".find(f => f.id === document.getElementById('card').dataset.fact).mc.answer")
+    answer = to_multiple_choice(page)
     page.locator(f"#options button:not([data-index='{answer}'])").first.click()
     right, wrong = page.locator("#options .right"), page.locator("#options .wrong")
     assert right.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
-
-from quizgen.cli import main
 from test_browser import browser_or_skip
 from test_questions import ROOT, bundled
 from test_web import MARKUP_BANK, markup_bank
+
+from quizgen.cli import main
 
 CARD_KEY = "quizgen:{}:card:"
 
@@ -74,6 +74,16 @@ def stored(page, deck="nato-russia") -> dict:
 
 def current_id(page) -> str:
     return page.get_attribute("#card", "data-fact")
+
+
+def to_multiple_choice(page) -> int:
+    """Switch to multiple choice and go on to the first card that has options; the index of its answer."""
+    page.check("input[value=mc]")
+    while not page.locator("#options").is_visible():  # too few answers of its kind: a flashcard
+        page.click("#show")
+        page.click("#rate button.good")
+    return page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts"
+                         ".find(f => f.id === document.getElementById('card').dataset.fact).mc.answer")
 
 
 def minutes_until_due(card) -> float:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 from test_questions import bundled
-from test_web_browser import chromium, current_id, pages, stored, watched  # noqa: F401  (fixtures)
+from test_web_browser import (  # noqa: F401  (fixtures)
+    chromium,
+    current_id,
+    pages,
+    stored,
+    to_multiple_choice,
+    watched,
+)
+from test_web_progress import answer
 
 from quizgen import cloze as cloze_syntax
 
@@ -56,10 +64,7 @@ def test_fill_the_gap_asks_the_facts_cloze_with_its_answer_blanked(watched, page
 def test_options_come_in_a_new_order_at_later_reviews(watched, pages):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"])
-    page.check("input[value=mc]")
-    while not page.locator("#options").is_visible():
-        page.click("#show")
-        page.click("#rate button.good")
+    to_multiple_choice(page)
     fact_id = current_id(page)
     orders = set()
     for _ in range(6):  # answer it, then come back to it, six reviews
@@ -75,9 +80,7 @@ def test_options_come_in_a_new_order_at_later_reviews(watched, pages):  # noqa: 
 def test_after_twenty_new_cards_the_page_says_done_for_today_and_offers_more(watched, pages):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"])
-    for _ in range(20):
-        page.keyboard.press("Space")
-        page.keyboard.press("4")  # Easy: days away, so nothing comes back today
+    answer(page, 20, rating="4")  # Easy: days away, so nothing comes back today
     expect(page.locator("#done-heading")).to_have_text("Done for today.")
     assert page.evaluate("document.activeElement.id") == "done-heading"
     expect(page.locator("#announce")).to_contain_text("Done for today.")
@@ -152,9 +155,7 @@ def test_the_card_list_finds_cards_shows_their_ids_and_keeps_flags(watched, page
 def test_statistics_count_answers_per_day_the_streak_and_each_articles_cards(watched, pages):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"])
-    for _ in range(3):
-        page.keyboard.press("Space")
-        page.keyboard.press("4")
+    answer(page, 3, rating="4")
     page.click("nav a[data-view=progress]")
     expect(page.locator("#stats-line")).to_have_text(
         "Streak: 1 day · today: 3 answers · remembered: 100 % of answers (not forgotten).")
