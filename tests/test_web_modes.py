@@ -124,7 +124,7 @@ def test_back_from_a_timeline_card_returns_to_the_same_place_with_focus_on_its_l
     expect(page.locator("#view-study")).to_be_visible()
     page.go_back()
     expect(page.locator("#view-timeline")).to_be_visible()
-    page.wait_for_function("window.scrollY > 1000")
+    assert page.evaluate("window.scrollY") > 1000  # restored in the same task that showed the view
     assert page.evaluate("document.activeElement.closest('.event') && document.activeElement.closest('.event').id") == event_id
     watched.check()
 
