@@ -168,3 +168,41 @@ def test_statistics_count_answers_per_day_the_streak_and_each_articles_cards(wat
     assert {row[0]: int(row[1]) for row in rows} == by_article
     assert sum(int(row[2]) for row in rows) == 3
     watched.check()
+
+
+def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"] + "#test")
+    facts = bundled().by_id
+    data = {fact["id"]: fact for fact in page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts")}
+    page.click("#test-start")
+    expected = []
+    for number in range(1, 11):
+        expect(page.locator("#test-progress")).to_contain_text(f"Question {number} of 10 · ")
+        assert page.evaluate("document.activeElement.id") == "test-question"
+        fact = next(fact for fact in facts.values() if fact.q == page.text_content("#test-question"))
+        if data[fact.id]["mc"]:
+            options = page.locator("#test-options button")
+            right = number % 2 == 1
+            index = data[fact.id]["mc"]["answer"]
+            pick = options.locator(f"xpath=self::*[@data-index='{index}']") if right else \
+                page.locator(f"#test-options button:not([data-index='{index}'])").first
+            pick.click()
+        else:
+            right = number % 3 != 0
+            page.fill("#test-typed", "no idea")
+            page.keyboard.press("Enter")
+            expect(page.locator("#test-verdict")).to_have_text("You typed “no idea”. Does it mean the same as the answer?")
+            page.click("#test-right" if right else "#test-wrong")  # the learner decides
+        expected.append((fact, right))
+        expect(page.locator("#test-answer")).to_have_text(fact.a)
+        page.click("#test-next")
+    score = sum(right for _, right in expected)
+    expect(page.locator("#test-score")).to_have_text(f"Score: {score} of 10")
+    items = page.locator("#test-list li")
+    expect(items).to_have_count(10)
+    for item, (fact, right) in zip(items.all(), expected):
+        assert fact.q in item.text_content() and fact.id == item.locator("code").text_content()
+        assert item.text_content().startswith("✓ Right: " if right else "✗ Wrong: ")
+    assert stored(page) == {}  # a test does not touch the schedule
+    watched.check()

@@ -10,6 +10,7 @@ import { setUpProgress, summarize } from "./manage.mjs";
 import { judge } from "./typed.mjs";
 import { CardList } from "./list.mjs";
 import { setUpTheme } from "./theme.mjs";
+import { Exam } from "./exam.mjs";
 
 const bank = JSON.parse($("bank").textContent);
 const kept = browserStorage();
@@ -18,6 +19,7 @@ const deck = new Deck(bank.facts, progress, FSRS);
 const view = new CardView(bank);
 const timeline = new Timeline(bank);
 const list = new CardList(bank, progress);
+new Exam(bank, () => deck.chosen);  // it wires the Test view to its own controls
 const app = { mode: "flash", fact: null, phase: "ask", options: null, order: null, pinned: null, firstShown: false,
   drawn: null, timer: null, dismissed: null, started: false };
 
@@ -171,7 +173,7 @@ function drawTimeline() {
   app.drawn = by;
 }
 
-const TITLES = { study: "study", timeline: "timeline", cards: "cards", progress: "progress" };
+const TITLES = { study: "study", timeline: "timeline", test: "test", cards: "cards", progress: "progress" };
 const drawList = () => list.render($("cards-search").value, $("cards-flagged").checked);
 
 /* Views by address: #study, #timeline, #progress, or #card/<id> for one card; a bad address opens Study. */
