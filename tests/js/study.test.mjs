@@ -214,3 +214,14 @@ test("new cards take turns across articles, each article keeping its own order",
     }
   }
 });
+
+test("a test draws each chosen card at most once, ten at most", async () => {
+  const { drawTest, TEST_SIZE } = await import("../../templates/web/exam.mjs");
+  for (let count = 0; count < 30; count += 1) {
+    const facts = Array.from({ length: count }, (_, index) => fact("f" + index));
+    const drawn = drawTest(facts, TEST_SIZE, "seed/" + count);
+    assert.equal(drawn.length, Math.min(count, TEST_SIZE));
+    assert.equal(new Set(drawn.map((item) => item.id)).size, drawn.length);
+    for (const item of drawn) assert.ok(facts.includes(item));
+  }
+});
