@@ -197,22 +197,26 @@ def test_slugs_are_plain_file_names():
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_no_question_gives_away_the_answer_of_another(seed):
-    from quizgen.questions.asked import asked_keys, printed_texts, stem_key
-    from quizgen.worksheet.plan import common_answers
-
+def test_no_question_prints_a_worded_answer_of_another(seed):
+    """An oracle apart from the planner's rule: no answer with a word in it (a name, a place, a
+    month and year) is printed by another question of the sheet. Bare years and numbers are left
+    to the topic rule (tested on its own in test_questions_giveaways)."""
     bank = bundled()
     plan = plan_questions(bank, bank, 30, TYPES, seed)
-    common = common_answers(list(bank.facts))
     asked = [q for items in plan.questions.values() for q in items]
+    frequent = {w for w, n in Counter(w for f in bank.facts for w in set(re.findall(r"[a-z]+", f.q.lower())))
+                .items() if n > len(bank.facts) // 10}
     for question in asked:
-        # what the learner answers: the answer, a date's month and year, a matched year or role,
-        # an ordered event's month and year
-        answers = {stem_key(form) for form in asked_keys(question)} - common
+        facts = question.facts if hasattr(question, "facts") else (question.fact,)
+        answers = {re.sub(r"[^a-z0-9]+", " ", f.a.lower()).strip() for f in facts if hasattr(question, "fact")}
+        answers = {a.removeprefix("the ") for a in answers
+                   if re.search(r"[a-z]", a) and a.removeprefix("the ") not in frequent}
         for other in asked:
             if other is not question:
-                printed = " ".join(stem_key(text) for text in printed_texts(other))
-                assert not any(f" {answer} " in f" {printed} " for answer in answers), (answers, printed)
+                texts = [getattr(other, name) for name in ("prompt", "statement") if hasattr(other, name)]
+                texts += list(getattr(other, "options", ())) + [getattr(other, "before", "")]
+                printed = " " + re.sub(r"[^a-z0-9]+", " ", " ".join(texts).lower()) + " "
+                assert not any(f" {answer} " in printed for answer in answers), (answers, printed)
 
 
 def test_forgiving_options_source_number_tag_case_and_paper_case(tmp_path, capsys):

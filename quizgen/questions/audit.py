@@ -5,13 +5,14 @@ from __future__ import annotations
 from quizgen import cloze
 from quizgen.model import Bank
 from quizgen.questions.answers import answer_key, contains_words, overlaps
-from quizgen.questions.asked import asked_keys, printed_texts, stem_key
+from quizgen.questions.asked import facts_of
 from quizgen.questions.blank import FillBlank
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, hedged, same_form
 from quizgen.questions.choice import MultipleChoice
 from quizgen.questions.distractors import exact_value
 from quizgen.questions.events import labels_alike
+from quizgen.questions.giveaways import giveaway_pairs, telling_of
 from quizgen.questions.matching import Matching, spare_fits
 from quizgen.questions.ordering import GAP_IN_DAYS, Ordering, apart
 from quizgen.questions.truefalse import TrueFalse
@@ -98,19 +99,21 @@ def _matching(question: Matching, bank: Bank) -> list[str]:
     return found
 
 
-def sheet_flags(questions: list, common: frozenset[str]) -> list[str]:
+def sheet_flags(questions: list, bank: Bank) -> list[str]:
     """Questions on one version that print what another asks (its answer, a date's month and year,
-    an ordered event's date, a matched role or year).
+    an ordered event's date, a matched role or year), or whose facts are a give-away pair.
 
-    `common` holds the answers named so often in the bank ('NATO') that seeing them gives nothing away.
+    Citations ('(IPN, 2020)') are not compared, and a bare year or number counts only where the
+    text printing it speaks of the same thing (see `quizgen.questions.giveaways`).
     """
+    telling, pairs = telling_of(bank), giveaway_pairs(bank)
     found = []
-    for question in questions:
-        asked = {stem_key(form) for form in asked_keys(question)} - common - {""}
-        for other in questions:
-            if other is question:
-                continue
-            shown = " \n ".join(stem_key(text) for text in printed_texts(other))
-            found += [f"what one question asks ('{key}') is printed in another" for key in sorted(asked)
-                      if contains_words(shown, key)]
+    for i, question in enumerate(questions):
+        for other in questions[i + 1:]:
+            ids = {fact.id for fact in facts_of(question)}, {fact.id for fact in facts_of(other)}
+            if any(tuple(sorted((a, b))) in pairs for a in ids[0] for b in ids[1]):
+                found.append(f"facts {sorted(ids[0])} and {sorted(ids[1])} give each other away")
+            elif telling.between(question, other):
+                found.append(f"what one question asks is printed in another ({sorted(ids[0])}, "
+                             f"{sorted(ids[1])})")
     return found

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import answer_key, content_words

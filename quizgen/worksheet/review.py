@@ -6,7 +6,6 @@ import string
 
 from quizgen.model import Bank
 from quizgen.questions.audit import flags, sheet_flags
-from quizgen.worksheet.plan import common_answers
 from quizgen.worksheet.writer import SheetSet
 
 LETTERS = string.ascii_uppercase
@@ -15,7 +14,6 @@ LETTERS = string.ascii_uppercase
 def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str], int]:
     """The listing, and how many flags it raised."""
     lines, flagged = [], 0
-    common = common_answers(pool.facts)
     for sheet in sheet_set.sheets:
         lines.append(f"== version {sheet.version} (seed {sheet.seed})")
         questions = [item.question for item in sheet.items]
@@ -24,7 +22,7 @@ def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str]
             for flag in flags(item.question, bank):
                 lines.append(f"   FLAG: {flag}")
                 flagged += 1
-        for flag in sheet_flags(questions, common):
+        for flag in sheet_flags(questions, bank):
             lines.append(f"   FLAG (sheet): {flag}")
             flagged += 1
     lines.append(f"{flagged} flag{'s' if flagged != 1 else ''} in "
