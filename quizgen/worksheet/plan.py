@@ -86,6 +86,7 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
         if search.score(best) == search.score(None):
             break
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
+    plan.notes.extend(search.replaced(best))
     if plan.total < count:
         plan.notes.extend(search.shortfall(best))
     return plan
@@ -175,7 +176,10 @@ class _Search:
         grouped = [t for t in self.types if t in GROUPED]
         kinds = (grouped[::-1] if attempt % 2 else grouped) + [t for t in self.types if t not in GROUPED]
         for kind in kinds:
-            self._take(chosen, lists[kind], kind, self.wanted[kind])
+            # the later draws leave matching and ordering out: their items name many dates and
+            # people, and a full sheet without them beats a short one with them
+            wanted = 0 if kind in GROUPED and attempt >= ATTEMPTS // 2 else self.wanted[kind]
+            self._take(chosen, lists[kind], kind, wanted)
         for kind in (t for t in SPILL_ORDER if t in self.types and t not in GROUPED):
             self._take(chosen, lists[kind], kind, self.count)
         if len(chosen) < self.count:
@@ -223,13 +227,20 @@ class _Search:
                     improved = True
                     break
 
+    def replaced(self, chosen: list[Candidate]) -> list[str]:
+        """Notes for the types that got fewer questions than their share, and why."""
+        notes = []
+        for kind in self.types:
+            missing = self.wanted[kind] - sum(c.kind == kind for c in chosen)
+            if missing > 0:
+                why = (REASONS[kind] if not self.by_kind[kind] else
+                       "each one the facts allow would give another question away, or be given away")
+                notes.append(f"{missing} {kind} question(s) fewer than planned: {why}")
+        return notes
+
     def shortfall(self, chosen: list[Candidate]) -> list[str]:
         """Notes naming the facts left out and why, and what the teacher can do."""
         notes = []
-        for kind in self.types:
-            made = sum(c.kind == kind for c in chosen)
-            if made < self.wanted[kind] and not self.by_kind[kind]:
-                notes.append(f"no {kind} question can be made from this selection ({REASONS[kind]})")
         used = {fact_id for c in chosen for fact_id in c.ids}
         left = [c for kind in self.types if kind not in GROUPED for c in self.by_kind[kind]
                 if not c.ids & used]
