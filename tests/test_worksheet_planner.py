@@ -9,8 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+from test_questions import bundled
+
 from quizgen.bank.loader import load_banks
 from quizgen.model import Bank
 from quizgen.questions import can_choose, fill_blank
@@ -18,7 +19,6 @@ from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.worksheet.exporter import ARTICLE_SHEET, REVIEW_SHEET
 from quizgen.worksheet.options import TYPES
 from quizgen.worksheet.plan import plan_questions
-from test_questions import bundled
 
 FIXTURE = ROOT / "tests" / "fixtures" / "sixth-article"
 COMBINATIONS = 200

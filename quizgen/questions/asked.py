@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from quizgen.model import Fact, When
 from quizgen.questions.answers import answer_key
@@ -17,6 +18,7 @@ _CITATION = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def stem_key(text: str) -> str:
     """Words cut to five letters, so 'the 2008 Georgia crisis' shows the answer 'Georgian crisis'."""
     return " ".join(word[:5] for word in answer_key(text).split())

@@ -8,13 +8,21 @@ from quizgen.questions.answers import answer_key, contains_words, overlaps
 from quizgen.questions.asked import facts_of
 from quizgen.questions.blank import FillBlank
 from quizgen.questions.catalog import catalog_of, true_answers
-from quizgen.questions.certainty import excludes, hedged, same_form
+from quizgen.questions.certainty import (
+    excludes,
+    given_as_example,
+    hedged,
+    listed,
+    odd_one_out,
+    same_form,
+)
 from quizgen.questions.choice import MultipleChoice
 from quizgen.questions.distractors import exact_value
 from quizgen.questions.events import labels_alike
 from quizgen.questions.giveaways import giveaway_pairs, telling_of
 from quizgen.questions.matching import Matching, spare_fits
 from quizgen.questions.ordering import GAP_IN_DAYS, Ordering, apart
+from quizgen.questions.sentence import around_answer
 from quizgen.questions.truefalse import TrueFalse
 
 
@@ -23,6 +31,16 @@ def flags(question, bank: Bank) -> list[str]:
     check = {MultipleChoice: _choice, TrueFalse: _true_false, FillBlank: _blank,
              Ordering: _ordering, Matching: _matching}[type(question)]
     return check(question, bank)
+
+
+def weaknesses(question) -> list[str]:
+    """What makes a sound question weak on paper: a multiple-choice answer that is the odd one out
+    (worksheets leave such questions out; the bank's curated options are the content's to fix)."""
+    if not isinstance(question, MultipleChoice):
+        return []
+    wrong = [option for index, option in enumerate(question.options) if index != question.answer]
+    shared = odd_one_out(question.fact.a, wrong)
+    return [f"the answer is the odd one out: every wrong option has '{min(shared)}', it does not"] if shared else []
 
 
 def _choice(question: MultipleChoice, bank: Bank) -> list[str]:
@@ -57,6 +75,8 @@ def _true_false(question: TrueFalse, bank: Bank) -> list[str]:
     fact, found = question.fact, []
     if hedged(cloze.fill(fact.cloze)):
         found.append("false statement made from a negated, comparative, approximate or list sentence")
+    if listed(*around_answer(fact), fact.kind):
+        found.append("false statement swapping one item of a list (the other items stay true)")
     if any(overlaps(question.swapped, truth) for truth in true_answers(fact, bank)):
         found.append(f"the swapped-in '{question.swapped}' is a true answer")
     if not excludes(fact.a, question.swapped):
@@ -68,6 +88,12 @@ def _blank(question: FillBlank, bank: Bank) -> list[str]:
     found = []
     if hedged(question.before + " " + question.after):
         found.append("blank in a negated, comparative, approximate or list sentence (many answers)")
+    if listed(question.before, question.after, question.fact.kind):
+        found.append("blank is one item of a list (any item fits)")
+    if given_as_example(question.fact.a, question.fact.quote):
+        found.append("the article gives the answer only as an example ('such as …'): many answers")
+    if question.fact.kind in ("date", "year") and not question.precision:
+        found.append("date blank does not say how precise the answer must be")
     forms = [answer_key(text) for text in (question.fact.a, *question.fact.alt)]
     if not any(contains_words(form, answer_key(question.answer)) for form in forms):
         found.append(f"blank's key '{question.answer}' is not the fact's answer")

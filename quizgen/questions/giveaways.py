@@ -60,26 +60,46 @@ class Telling:
         return frozenset(word for word in content_words(fact.q) | _event_words(fact)
                          if word not in self.frequent and not word.isdigit())
 
+    def ask(self, fact: Fact, form: str) -> Ask | None:
+        """What a printed text must not state: `form`, an answer of `fact` (None if it tells nothing)."""
+        key = stem_key(form)
+        if not key or key in self.common:
+            return None
+        digits = key.replace(" ", "").isdigit()
+        return Ask(key, digits, self.topic(fact) if digits else frozenset())
+
+    def asks(self, question) -> tuple[Ask, ...]:
+        return tuple(a for a in (self.ask(fact, form) for fact, form in asked(question)) if a is not None)
+
     def states(self, text: Shown, fact: Fact, form: str) -> bool:
         """Whether `text` states `form`, an answer of `fact`.
 
         A bare year or number ('2020', '20') is common to many stories: a text states it only when
         it also speaks of the same thing (shares a telling word with the fact's question or event).
         """
-        key = stem_key(form)
-        if not key or key in self.common or not contains_words(text.key, key):
-            return False
-        if key.replace(" ", "").isdigit():
-            return bool(text.words & self.topic(fact))
-        return True
+        wanted = self.ask(fact, form)
+        return wanted is not None and wanted.stated_in(text)
 
     def between(self, one, other) -> bool:
         """Whether question `one` prints what `other` asks, or the other way round."""
-        return self.tells(shown_texts(one), asked(other)) or self.tells(shown_texts(other), asked(one))
+        return tells(shown_texts(one), self.asks(other)) or tells(shown_texts(other), self.asks(one))
 
-    def tells(self, texts, asks) -> bool:
-        """Whether any of `texts` (Shown) states any of `asks` ((fact, answer form) pairs)."""
-        return any(self.states(text, fact, form) for fact, form in asks for text in texts)
+
+@dataclass(frozen=True)
+class Ask:
+    """One answer a question asks, ready to look for in printed texts."""
+
+    key: str
+    digits: bool               # a bare year or number: stated only with its topic
+    topic: frozenset[str]      # the telling words of what it is about (for digits)
+
+    def stated_in(self, text: Shown) -> bool:
+        return contains_words(text.key, self.key) and (not self.digits or bool(text.words & self.topic))
+
+
+def tells(texts, asks) -> bool:
+    """Whether any of `texts` (Shown) states any of `asks`."""
+    return any(ask.stated_in(text) for ask in asks for text in texts)
 
 
 def _event_words(fact: Fact) -> frozenset[str]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, fill_blank, multiple_choice, true_false
-from quizgen.questions.asked import asked
-from quizgen.questions.giveaways import Shown, shown_texts
+from quizgen.questions.audit import flags, weaknesses
+from quizgen.questions.giveaways import Ask, Shown, Telling, shown_texts
 
 
 @dataclass(frozen=True, eq=False)
@@ -19,17 +19,21 @@ class Candidate:
     question: object
     ids: frozenset[str]
     texts: tuple[Shown, ...] = field(init=False)     # what it prints, ready to compare
-    asks: tuple[tuple[Fact, str], ...] = field(init=False)  # what it asks, with the fact asking
+    asks: tuple[Ask, ...] = field(init=False)        # what it asks
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "texts", shown_texts(self.question))
-        object.__setattr__(self, "asks", tuple(asked(self.question)))
+
+    def with_asks(self, telling: Telling) -> Candidate:
+        object.__setattr__(self, "asks", telling.asks(self.question))
+        return self
 
 
 def single_candidates(facts: list[Fact], bank: Bank, rng: random.Random, kinds: list[str]) -> list[Candidate]:
     """Per fact (in the given order) its multiple-choice question, its blank, and its true and
-    false statements, for each of `kinds` the fact can make soundly."""
-    found = []
+    false statements, for each of `kinds` the fact can make soundly: none that breaks a rule of
+    `quizgen.questions.audit`."""
+    found: list[Candidate] = []
     for fact in facts:
         ids = frozenset((fact.id,))
         if "mcq" in kinds and can_choose(fact, bank):
@@ -43,4 +47,6 @@ def single_candidates(facts: list[Fact], bank: Bank, rng: random.Random, kinds: 
                 statement = true_false(fact, bank, rng, truth=truth)
                 if statement is not None and statement.true == truth:
                     found.append(Candidate("tf", statement, ids))
-    return found
+    # a question a teacher would flag never reaches a sheet (the same rules `print --check` lists)
+    return [candidate for candidate in found
+            if not flags(candidate.question, bank) and not weaknesses(candidate.question)]

@@ -15,7 +15,7 @@ from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
 from quizgen.questions import FLAVOURS, matching, ordering
 from quizgen.questions.asked import facts_of
-from quizgen.questions.giveaways import giveaway_pairs, telling_of
+from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
 from quizgen.worksheet.candidates import Candidate, single_candidates
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
@@ -102,7 +102,7 @@ class _Search:
         self.pairs = giveaway_pairs(bank)
         self.by_kind: dict[str, list[Candidate]] = {t: [] for t in types}
         for candidate in single_candidates(facts, bank, rng, [t for t in types if t not in GROUPED]):
-            self.by_kind[candidate.kind].append(candidate)
+            self.by_kind[candidate.kind].append(candidate.with_asks(self.telling))
         for kind in (t for t in types if t in GROUPED):
             self.by_kind[kind] = self._grouped(kind)
         self._conflicts: dict[tuple[int, int], bool] = {}
@@ -120,7 +120,7 @@ class _Search:
                     ids = frozenset(fact.id for fact in question.facts)
                     if ids not in seen and not self._self_giving(question):
                         seen.add(ids)
-                        found.append(Candidate(kind, question, ids))
+                        found.append(Candidate(kind, question, ids).with_asks(self.telling))
         return found
 
     def _self_giving(self, question) -> bool:
@@ -134,7 +134,7 @@ class _Search:
         if key not in self._conflicts:
             self._conflicts[key] = bool(one.ids & other.ids) or any(
                 tuple(sorted((a, b))) in self.pairs for a in one.ids for b in other.ids) \
-                or self.telling.tells(one.texts, other.asks) or self.telling.tells(other.texts, one.asks)
+                or tells(one.texts, other.asks) or tells(other.texts, one.asks)
         return self._conflicts[key]
 
     def score(self, chosen: list[Candidate] | None) -> tuple[int, int, int]:
