@@ -11,8 +11,8 @@ from quizgen.questions.answers import answer_key
 # words by which a curator's sentence already says whose view it is
 _ATTRIBUTION = re.compile(
     r"\b(according|claim\w*|said|says|say|argu\w*|warn\w*|wr[oi]te\w*|call\w*|conclud\w*|believ\w*|"
-    r"blam\w*|accus\w*|nam\w*|cit\w*|put|sees?|saw|expect\w*|falsely|told|regard\w*|consider\w*|"
-    r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|article)\b", re.IGNORECASE)
+    r"blam\w*|accus\w*|nam\w*|cit\w*|put it|sees?|saw|expect\w*|falsely|told|regard\w*|consider\w*|"
+    r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|op-ed|article)\b", re.IGNORECASE)
 _ASKED_AS_REPORTED = re.compile(r"\baccording to\b", re.IGNORECASE)
 _LOWER_FIRST = frozenset(["a", "an", "the", "in", "on", "at", "as", "even", "it", "its", "this", "these", "there", "some", "many", "after", "before", "from", "since", "while", "when", "during"])
 
