@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from quizgen import templating
 from quizgen.model import Fact, Source
+from quizgen.worksheet.explain import explain, short_label
 from quizgen.worksheet.sheet import LETTERS, Worksheet
 
 PAPER_SIZES = {"A4": "A4", "Letter": "letter"}
@@ -18,6 +19,8 @@ def environment():
     env.filters["article"] = article_label
     env.filters["cited_articles"] = cited_articles
     env.globals["letters"] = LETTERS
+    env.globals["explain"] = explain
+    env.filters["short"] = short_label
     return env
 
 
@@ -54,3 +57,8 @@ def _render(name: str, sheet: Worksheet, footer: str) -> str:
     # one version per file: the page counter and the page total are that version's own
     return environment().get_template(name).render(
         paper_size=PAPER_SIZES[sheet.paper], footer=footer, worksheet=sheet)
+
+
+def render_blank(paper: str) -> str:
+    """The page that pads a version to an even length: it says it is blank on purpose."""
+    return environment().get_template("print/blank.html").render(paper_size=PAPER_SIZES[paper], footer="")
