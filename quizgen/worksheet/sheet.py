@@ -77,10 +77,6 @@ class Worksheet:
     def points(self) -> int:
         return sum(section.points for section in self.sections)
 
-    @property
-    def mixed(self) -> bool:
-        """Questions from several articles: each names its own on the sheet."""
-        return len(self.sources) > 1
 
 
 def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, paper: str,
@@ -90,7 +86,10 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
     rng = random.Random(f"quizgen-version:{seed}:{letter}")
     balance = PositionBalance(rng)
     sections, number = [], 1
-    cited = {c.source.id for items in plan.questions.values() for q in items for f in _facts(q) for c in f.citations}
+    # an article every question's fact cites makes a single-article sheet; else each item names its own
+    cited = [{c.source.id for c in f.citations} for items in plan.questions.values() for q in items
+             for f in _facts(q)]
+    mixed = not set.intersection(*cited) if cited else False
     for kind in types:
         questions = list(plan.questions.get(kind, ()))
         if not questions:
@@ -101,7 +100,7 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
             question = _reordered(kind, question, rng, balance)
             columns = option_columns(question.options) if kind == "mcq" else 1
             gap = gap_of(question.before, question.after, question.answer) if kind == "blank" else None
-            cite = short_label(question.fact.source) if len(cited) > 1 and hasattr(question, "fact") else None
+            cite = short_label(question.fact.source) if mixed and hasattr(question, "fact") else None
             items.append(Item(number, kind, question, columns, gap, cite))
             number += 1
         heading, instructions = SECTIONS[kind]
