@@ -22,8 +22,8 @@ AUTHORED = Source("901", "901.txt", "Other", author="Ionela Manolache", year=202
 
 
 def fact(**fields) -> Fact:
-    base = dict(id="x", q="q?", a="a", kind="term", quote="", stance="fact", source=SOURCE,
-                origin=Location("x.yaml", 1))
+    base = {"id": "x", "q": "q?", "a": "a", "kind": "term", "quote": "", "stance": "fact", "source": SOURCE,
+                "origin": Location("x.yaml", 1)}
     return Fact(**{**base, **fields})
 
 

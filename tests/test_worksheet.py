@@ -6,6 +6,9 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_questions import bundled
 
 from quizgen.cli import main
 from quizgen.model import Bank, Fact, Location, Source, When
@@ -14,7 +17,6 @@ from quizgen.worksheet.options import TYPES, SheetOptions, slug
 from quizgen.worksheet.plan import plan_questions, quotas
 from quizgen.worksheet.rendering import render_key, render_worksheet
 from quizgen.worksheet.writer import build_set
-from test_questions import bundled
 
 
 def question_texts(sheet) -> list[str]:
@@ -112,7 +114,7 @@ def test_the_key_gives_every_answer_with_its_article():
     bank = bundled()
     sheet = build_set(bank, bank, SheetOptions(count=20), "t", "T", "S").sheets[0]
     key = render_key(sheet)
-    rows = re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.S)
+    rows = re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.DOTALL)
     assert [int(number) for number, _ in rows] == list(range(1, 21))
     for _, row in rows:
         assert re.search(r'class="source">\s*\S', row)
@@ -164,7 +166,15 @@ def test_build_writes_a_sheet_per_article_and_a_review(tmp_path):
     (["--versions", "0"], "--versions must be between 1 and 26"),
     (["--count", "0"], "--count must be at least 1"),
     (["--source", "999"], "--source 999: no such article (articles: 000 2020 NATO's solidarity"),
-    (["--tag", "no-such-tag"], "--tag no-such-tag: no fact has this tag (tags: "),
+    (["--tag", "no-such-tag"], "--tag no-such-tag: no fact has this tag (`quizgen list tags` lists all "),
+    (["--tag", "nrcc"], "--tag nrcc: no fact has this tag; did you mean nrc"),
+    (["--title", "two\nlines"], "--title must be one line of text"),
+    (["--title", "  "], "--title must be one line of text"),
+    (["--exclude", "no-such-fact"], "--exclude no-such-fact: no fact has this id"),
+    (["--include", "fo2011-nrc-created", "--source", "2"], "--include fo2011-nrc-created: not in this selection"),
+    (["--kind", "persn"], "did you mean person?"),
+    (["--verions", "2"], "print: unrecognized arguments: --verions 2; did you mean --versions?"),
+    (["--paper", "a3"], "print: argument --paper: invalid choice: 'a3'"),
 ])
 def test_bad_options_are_one_line_errors(tmp_path, capsys, args, message):
     assert main(["print", *args, "--out", str(tmp_path)]) == 2
@@ -190,10 +200,26 @@ def test_a_narrow_filter_notes_what_could_not_be_asked(tmp_path, capsys):
     assert all(line.startswith("quizgen: note:") for line in err.splitlines())
 
 
-def test_slugs_are_plain_file_names():
+def test_slugs_are_plain_readable_file_names():
     assert slug("NATO–Russia relations: review") == "nato-russia-relations-review"
     assert slug("Cenuşa's view") == "cenusas-view"
-    assert slug("¿?") == "worksheet"
+    assert slug("НАТО и Россия") == "nato-i-rossiia"  # transliterated, not dropped
+    assert slug("¿?").startswith("worksheet-") and slug("???") != slug("!!!")
+    assert slug("NATO ☢ quiz") != slug("NATO ★ quiz")  # differ only in what was dropped: a hash
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.text(max_size=400))
+def test_any_title_gives_a_short_ascii_name_never_empty_and_never_shared(one, other):
+    from quizgen.worksheet.options import MAX_SLUG
+
+    for title in (one, other):
+        name = slug(title)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) and len(name) <= MAX_SLUG, (title, name)
+    if one != other and slug(one) == slug(other):
+        # the same name only for titles that spell the same words (case, spacing, punctuation)
+        words = lambda t: re.findall(r"\w+", t.casefold())
+        assert words(one) == words(other), (one, other)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -6,13 +6,13 @@ import html
 import re
 
 import pytest
+from test_questions import bundled
 
 from quizgen.questions import fill_blank
 from quizgen.worksheet.explain import explain
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.rendering import render_key, render_worksheet
 from quizgen.worksheet.writer import build_set
-from test_questions import bundled
 
 
 def plain(text: str) -> str:
@@ -30,7 +30,7 @@ def sheets():
 @pytest.mark.parametrize("name, sheet", list(sheets()))
 def test_every_key_row_says_why_and_where(name, sheet):
     key = render_key(sheet)
-    rows = dict(re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.S))
+    rows = dict(re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.DOTALL))
     assert sorted(map(int, rows)) == [item.number for item in sheet.items]
     for item in sheet.items:
         row = plain(rows[str(item.number)])
@@ -44,7 +44,7 @@ def test_every_key_row_says_why_and_where(name, sheet):
             # the article's own words: some stretch of the quote is printed
             words = re.sub(r"\s+", " ", fact.quote).split()
             assert " ".join(words[:3]) in row or any(" ".join(words[i:i + 4]) in row
-                                                    for i in range(0, len(words) - 3)), (item.number, fact.id)
+                                                    for i in range(len(words) - 3)), (item.number, fact.id)
             if fact.note:
                 assert plain(fact.note)[:30] in row
             if fact.stance != "fact":
@@ -53,7 +53,7 @@ def test_every_key_row_says_why_and_where(name, sheet):
 
 def test_accepted_forms_never_repeat_the_answer_shown():
     bank = bundled()
-    fold = lambda text: re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip().removeprefix("the ")  # noqa: E731
+    fold = lambda text: re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip().removeprefix("the ")
     checked = 0
     for fact in bank.facts:
         blank = fill_blank(fact)

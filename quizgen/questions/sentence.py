@@ -53,7 +53,7 @@ def _who(source: Source) -> str:
 def around_answer(fact: Fact) -> tuple[str, str]:
     """The filled cloze sentence before and after the answer's deletion (as written, unattributed)."""
     number = answer_deletion(fact)
-    if number is None:
+    if number is None or not fact.cloze:
         return "", ""
     marker = "\x00"
     before, _, after = cloze.fill(fact.cloze, {number: marker}).partition(marker)

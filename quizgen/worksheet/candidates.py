@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, fill_blank, multiple_choice, true_false
@@ -16,7 +17,7 @@ class Candidate:
     """One question the sheet could ask, of `kind`, on the facts `ids`."""
 
     kind: str
-    question: object
+    question: Any
     ids: frozenset[str]
     texts: tuple[Shown, ...] = field(init=False)     # what it prints, ready to compare
     asks: tuple[Ask, ...] = field(init=False)        # what it asks

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
@@ -111,6 +112,7 @@ class _Search:
         found: list[Candidate] = []
         seen: set[frozenset[str]] = set()
         for _ in range(GROUPED_DRAWS):
+            built: list[Any]
             if kind == "order":
                 built = [ordering(self.facts, self.bank, self.rng)]
             else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import string
 from dataclasses import dataclass
+from typing import Any
 
 from quizgen.model import Source
 from quizgen.questions.matching import reshuffled as reshuffled_matching
@@ -28,7 +29,7 @@ SECTIONS = {  # type -> (heading, instructions)
 class Item:
     number: int
     type: str
-    question: object
+    question: Any
     columns: int = 1  # how many columns the options fit in
     gap: Gap | None = None  # fill in the blank: the sentence around a line sized to the answer
     cite: str | None = None  # on a sheet of several articles, the article it is from ('DW 2021')

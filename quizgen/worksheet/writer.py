@@ -26,9 +26,9 @@ class SheetSet:
 
 
 def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: str,
-              subtitle: str) -> SheetSet:
-    """Draw the questions once, then lay them out as versions A, B, C…"""
-    plan = plan_questions(pool, bank, options.count, options.types, options.seed)
+              subtitle: str, include: tuple[str, ...] = ()) -> SheetSet:
+    """Draw the questions once (asking every fact in `include`), then lay them out as versions A, B, C…"""
+    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include)
     sheets = tuple(arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
                    for version in range(options.versions))
     return SheetSet(stem, sheets, tuple(plan.notes))
@@ -43,7 +43,8 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
     """
     written: list[Path] = []
     with staged(out_dir) as stage:
-        jobs, bindings = [], []
+        jobs: list[tuple[Path, Path]] = []
+        bindings: list[tuple[list[Path], Path, Path | None]] = []
         for sheet_set in sets:
             folder, stem = stage / sheet_set.stem, sheet_set.stem
             pages, keys = [], []
@@ -64,8 +65,8 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
             from quizgen.worksheet.binding import bind
 
             print_pdfs(jobs, browser)
-            for parts, target, filler in bindings:
-                bind(parts, target, duplex and filler is not None, filler)
+            for pdfs, target, filler in bindings:
+                bind(pdfs, target, duplex and filler is not None, filler)
                 written.append(out_dir / target.parent.name / target.name)
             for sheet_set in sets:
                 shutil.rmtree(stage / sheet_set.stem / PARTS)
