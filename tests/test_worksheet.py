@@ -287,3 +287,29 @@ def test_the_readme_print_example_does_what_it_says(tmp_path, capsys):
     page = (tmp_path / "print" / "nato-russia" / "nrc-quiz" / "nrc-quiz-A.html").read_text()
     assert page.count("data-number=") == 8  # "writes … with 8 questions"
     assert "size: letter" in page
+
+
+def test_exclude_include_and_stance_shape_the_sheet(tmp_path, capsys):
+    """--exclude drops a fact, --include pins one, --stance keeps only that stance."""
+    from test_questions import bundled
+
+    bank = bundled()
+    base = ["print", "-n", "10", "--seed", "4", "--check"]
+    assert main(base) == 0
+    asked = set(re.findall(r"\[([^\]]+)\]", capsys.readouterr().out))
+    dropped = sorted(asked)[0].split(", ")[0]
+    pinned = next(f.id for f in sorted(bank.facts, key=lambda f: f.id) if f.id not in asked and f.cloze)
+    assert main([*base, "--exclude", dropped, "--include", pinned]) == 0
+    listing = capsys.readouterr().out
+    ids = {i for group in re.findall(r"\[([^\]]+)\]", listing) for i in group.split(", ")}
+    assert dropped not in ids and pinned in ids
+    assert main(["print", "-n", "6", "--stance", "propaganda", "--types", "mcq,tf", "--check"]) == 0
+    ids = {i for group in re.findall(r"\[([^\]]+)\]", capsys.readouterr().out) for i in group.split(", ")}
+    assert ids and all(bank.by_id[i].stance == "propaganda" for i in ids)
+
+
+def test_a_selection_that_makes_no_question_is_an_error_and_writes_nothing(tmp_path, capsys):
+    assert main(["print", "--tag", "cai", "--types", "match,order", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nothing can be asked" in err
+    assert not (tmp_path / "print").exists()

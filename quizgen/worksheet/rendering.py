@@ -26,15 +26,7 @@ def environment():
 
 def article_label(item: Source | Fact) -> str:
     """A short name for an article in a key: the author's surname or the outlet, and the year."""
-    source = item.source if isinstance(item, Fact) else item
-    if source.author:
-        name = source.author.split()[-1]
-    elif source.outlet and "unnamed" not in source.outlet.casefold():
-        name = source.outlet.split(",")[0].split("(")[0].strip()
-    else:
-        words = source.title.split()
-        name = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
-    return f"{name} {source.year}" if source.year else name
+    return short_label(item.source if isinstance(item, Fact) else item)
 
 
 def cited_articles(facts) -> str:
