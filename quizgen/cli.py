@@ -22,6 +22,7 @@ COMMANDS = {
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
+    "export": ("quizgen.export", "main", "write a Moodle GIFT question bank, a flashcard TSV and a CSV"),
     "list": ("quizgen.listing", "main", "list the bank's tags, categories, fact ids or kinds, with counts"),
 }
 EPILOGS = {
@@ -115,16 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = {name: sub.add_parser(name, help=text, description=text, epilog=EPILOGS.get(name),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "list"):
+    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "export", "list"):
         _bank_options(commands[name])
     _list_options(commands["list"])
-    for name in ("build", "anki", "print", "web", "coverage"):
+    for name in ("build", "anki", "print", "web", "coverage", "export"):
         commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
                                     help="output folder (default: build)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])
     _coverage_options(commands["coverage"])
+    _export_options(commands["export"])
     commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
     return parser
 
@@ -176,6 +178,16 @@ def _coverage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true", help="list every uncovered passage, whole")
     parser.add_argument("--no-html", action="store_true", help="print the summary only")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a sentence is unaccounted for")
+
+
+def _export_options(parser: argparse.ArgumentParser) -> None:
+    _filter_options(parser)
+    parser.add_argument("--stance", action=_Listed, metavar="STANCE",
+                        help=f"only facts of this stance (repeatable, or a,b): {', '.join(STANCES)}")
+    parser.add_argument("--types", default="mcq,short,tf,match", metavar="LIST",
+                        help="GIFT question types, comma-separated: mcq,short,tf,match (default: all)")
+    parser.add_argument("--format", default="gift,tsv,csv", metavar="LIST",
+                        help="files to write, comma-separated: gift,tsv,csv (default: all)")
 
 
 def _quiz_options(parser: argparse.ArgumentParser) -> None:

@@ -154,12 +154,13 @@ class Bank:
     def of_kind(self, kind: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.kind == kind]
 
-    def select(self, sources=(), tags=(), kinds=()) -> "Bank":
+    def select(self, sources=(), tags=(), kinds=(), stances=()) -> "Bank":
         """A bank of the facts matching every given filter (each filter is any-of)."""
         chosen = tuple(
             fact for fact in self.facts
             if (not sources or any(fact.cites(source) for source in sources))
             and (not tags or set(tags) & set(fact.tags))
             and (not kinds or fact.kind in kinds)
+            and (not stances or fact.stance in stances)
         )
         return Bank(self.name, self.title, chosen, self.sources, self.folder, self.retired, self.skips)
