@@ -60,16 +60,20 @@ class Telling:
         return frozenset(word for word in content_words(fact.q) | _event_words(fact)
                          if word not in self.frequent and not word.isdigit())
 
-    def ask(self, fact: Fact, form: str) -> Ask | None:
-        """What a printed text must not state: `form`, an answer of `fact` (None if it tells nothing)."""
+    def ask(self, fact: Fact, form: str, topical: bool = False) -> Ask | None:
+        """What a printed text must not state: `form`, an answer of `fact` (None if it tells nothing).
+        `topical`: the form counts only beside the fact's topic (always so for a bare number)."""
         key = stem_key(form)
         if not key or key in self.common:
             return None
-        digits = key.replace(" ", "").isdigit()
-        return Ask(key, digits, self.topic(fact) if digits else frozenset())
+        topical = topical or key.replace(" ", "").isdigit()
+        return Ask(key, topical, self.topic(fact) if topical else frozenset())
 
     def asks(self, question) -> tuple[Ask, ...]:
-        return tuple(a for a in (self.ask(fact, form) for fact, form in asked(question)) if a is not None)
+        # an ordered event's month and year places it only where a text speaks of that event
+        topical = hasattr(question, "order")
+        return tuple(a for a in (self.ask(fact, form, topical) for fact, form in asked(question))
+                     if a is not None)
 
     def states(self, text: Shown, fact: Fact, form: str) -> bool:
         """Whether `text` states `form`, an answer of `fact`.
@@ -90,11 +94,11 @@ class Ask:
     """One answer a question asks, ready to look for in printed texts."""
 
     key: str
-    digits: bool               # a bare year or number: stated only with its topic
-    topic: frozenset[str]      # the telling words of what it is about (for digits)
+    topical: bool              # a bare year or number, an ordered event's date: stated only with its topic
+    topic: frozenset[str]      # the telling words of what it is about (when topical)
 
     def stated_in(self, text: Shown) -> bool:
-        return contains_words(text.key, self.key) and (not self.digits or bool(text.words & self.topic))
+        return contains_words(text.key, self.key) and (not self.topical or bool(text.words & self.topic))
 
 
 def tells(texts, asks) -> bool:

@@ -230,14 +230,14 @@ class _Search:
                     break
 
     def replaced(self, chosen: list[Candidate]) -> list[str]:
-        """Notes for the types that got fewer questions than their share, and why."""
+        """Notes for the types asked for that the sheet has none of, and why (a type with fewer
+        questions than its share, made up by the others, is not worth a note)."""
         notes = []
         for kind in self.types:
-            missing = self.wanted[kind] - sum(c.kind == kind for c in chosen)
-            if missing > 0:
+            if self.wanted[kind] and not any(c.kind == kind for c in chosen):
                 why = (REASONS[kind] if not self.by_kind[kind] else
                        "each one the facts allow would give another question away, or be given away")
-                notes.append(f"{missing} {kind} question(s) fewer than planned: {why}")
+                notes.append(f"no {kind} question on this sheet: {why}")
         return notes
 
     def shortfall(self, chosen: list[Candidate]) -> list[str]:
