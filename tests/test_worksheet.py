@@ -313,3 +313,18 @@ def test_a_selection_that_makes_no_question_is_an_error_and_writes_nothing(tmp_p
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nothing can be asked" in err
     assert not (tmp_path / "print").exists()
+
+
+def test_check_needs_no_browser_even_with_pdf(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("QUIZGEN_BROWSER", str(tmp_path / "no-such-browser"))
+    assert main(["print", "--check", "--pdf", "-n", "3", "--out", str(tmp_path)]) == 0
+    assert "flags in" in capsys.readouterr().out and not (tmp_path / "print").exists()
+
+
+def test_long_and_foreign_titles_get_their_own_short_folders(tmp_path):
+    titles = ["Т" * 300, "НАТО и Россия", "???", "!!!"]
+    for title in titles:
+        assert main(["print", "-n", "3", "--title", title, "--out", str(tmp_path)]) == 0
+    folders = sorted(p.name for p in (tmp_path / "print" / "nato-russia").iterdir())
+    assert len(folders) == len(titles) and "nato-i-rossiia" in folders
+    assert all(len(name) <= 60 for name in folders)

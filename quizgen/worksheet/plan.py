@@ -139,14 +139,15 @@ class _Search:
                 or tells(one.texts, other.asks) or tells(other.texts, one.asks)
         return self._conflicts[key]
 
-    def score(self, chosen: list[Candidate] | None) -> tuple[int, int, int]:
-        """How full a sheet is, how many of the types asked it has, how many questions of their
-        type's quota (None: the best there can be)."""
+    def score(self, chosen: list[Candidate] | None) -> tuple[bool, int, int, int]:
+        """A full sheet first; then how many of the types asked it has (a short sheet keeps its
+        variety rather than trade a matching question for one more single one), how many
+        questions, how many of them within their type's quota (None: the best there can be)."""
         if chosen is None:
-            return self.count, sum(1 for t in self.types if self.wanted[t]), sum(self.wanted.values())
+            return True, sum(1 for t in self.types if self.wanted[t]), self.count, sum(self.wanted.values())
         present = sum(1 for t in self.types if self.wanted[t] and any(c.kind == t for c in chosen))
         met = sum(min(self.wanted[t], sum(c.kind == t for c in chosen)) for t in self.types)
-        return len(chosen), present, met
+        return len(chosen) >= self.count, present, len(chosen), met
 
     def fits(self, candidate: Candidate, chosen: list[Candidate]) -> bool:
         return all(candidate is not other and not self.conflict(candidate, other) for other in chosen)
@@ -256,9 +257,14 @@ class _Search:
         more = f" and {len(named) - NAMED} more" if len(named) > NAMED else ""
         if named:
             notes.append(f"facts left out: {'; '.join(named[:NAMED])}{more}")
-        notes.append(f"only {len(chosen)} of {self.count} questions could be made from "
-                     f"{len(self.facts)} facts without one giving another away; try other --types, "
-                     f"a wider selection, or --exclude a fact named above")
+            notes.append(f"only {len(chosen)} of {self.count} questions could be made from "
+                         f"{len(self.facts)} facts without one giving another away; try other --types, "
+                         f"a wider selection, or --exclude a fact named above")
+        else:
+            notes.append(f"only {len(chosen)} of {self.count} questions could be made: the {len(self.facts)} "
+                         f"facts selected make no more {'/'.join(self.types)} questions (each fact is asked "
+                         f"once; at most {MAX_GROUPED} matching and {MAX_GROUPED} ordering); try other "
+                         f"--types or a wider selection")
         return notes
 
 
