@@ -36,7 +36,8 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
                                       source.title, subtitle_for(pool, bank)))
         sets.append(build_set(bank, bank, REVIEW_SHEET, "review", f"{bank.title}: mixed review",
                               subtitle_for(bank, bank)))
-    for sheet_set in sets:  # a sheet short of questions, or of a type, says so here as in `print`
+    written = write_sets(sets, out_dir / "print" / bank.name, browser)
+    for sheet_set in sets:  # once written: a sheet short of questions, or of a type, says so as in `print`
         for note in sheet_set.notes:
             print(f"quizgen: note: worksheet {sheet_set.stem}: {printable(note)}", file=sys.stderr)
-    return write_sets(sets, out_dir / "print" / bank.name, browser)
+    return written
