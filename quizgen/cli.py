@@ -23,6 +23,9 @@ COMMANDS = {
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
     "export": ("quizgen.export", "main", "write a Moodle GIFT question bank, a flashcard TSV and a CSV"),
+    "new-article": ("quizgen.authoring", "new_article_main",
+                    "add an article: copy it into seeds/, record its metadata, start its fact file"),
+    "find": ("quizgen.authoring", "find_main", "find the facts that mention some words (id, file:line)"),
     "list": ("quizgen.listing", "main", "list the bank's tags, categories, fact ids or kinds, with counts"),
 }
 EPILOGS = {
@@ -116,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = {name: sub.add_parser(name, help=text, description=text, epilog=EPILOGS.get(name),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "export", "list"):
+    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "export",
+                 "new-article", "find", "list"):
         _bank_options(commands[name])
     _list_options(commands["list"])
     for name in ("build", "anki", "print", "web", "coverage", "export"):
@@ -127,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _quiz_options(commands["quiz"])
     _coverage_options(commands["coverage"])
     _export_options(commands["export"])
+    _authoring_options(commands["new-article"], commands["find"])
     commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
     return parser
 
@@ -178,6 +183,8 @@ def _coverage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true", help="list every uncovered passage, whole")
     parser.add_argument("--no-html", action="store_true", help="print the summary only")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a sentence is unaccounted for")
+    parser.add_argument("--suggest", action="store_true",
+                        help="print a fact stub (YAML) for each uncovered sentence, to finish or skip")
 
 
 def _export_options(parser: argparse.ArgumentParser) -> None:
@@ -188,6 +195,17 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
                         help="GIFT question types, comma-separated: mcq,short,tf,match (default: all)")
     parser.add_argument("--format", default="gift,tsv,csv", metavar="LIST",
                         help="files to write, comma-separated: gift,tsv,csv (default: all)")
+
+
+def _authoring_options(new: argparse.ArgumentParser, find: argparse.ArgumentParser) -> None:
+    new.add_argument("text_file", metavar="TEXT_FILE", help="the article as plain UTF-8 text")
+    new.add_argument("--title", required=True, help="the article's title")
+    new.add_argument("--outlet", help="where it was published")
+    new.add_argument("--author", help="who wrote it (leave out when the text names no one)")
+    new.add_argument("--year", required=True, type=int, help="year of publication")
+    new.add_argument("--date", help="date of publication, YYYY-MM or YYYY-MM-DD, when known")
+    new.add_argument("--url", help="where it can be read")
+    find.add_argument("words", nargs="+", metavar="WORD", help="words every fact found contains")
 
 
 def _quiz_options(parser: argparse.ArgumentParser) -> None:

@@ -74,3 +74,28 @@ def test_m12_mapping_grows_linearly_with_the_article(monkeypatch):
 
     small, large = comparisons(500), comparisons(2000)
     assert large <= 4.5 * small
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from("ab .\t\u2019\u2014"), max_size=30), min_size=1, max_size=6))
+def test_paragraphs_keep_the_normalised_text_and_start_where_a_blank_line_was(chunks):
+    from quizgen.bank.seeds import normalize, paragraphs
+
+    raw = "\n\n".join(chunks)
+    text, starts = paragraphs(raw)
+    assert text == normalize(raw)
+    kept = [normalize(c) for c in chunks if normalize(c)]
+    assert [text[s:].startswith(p) for s, p in zip(starts, kept[1:])] == [True] * len(starts)
+    assert len(starts) == max(len(kept) - 1, 0)
+
+
+def test_a_headline_without_a_full_stop_is_its_own_skipped_sentence():
+    from quizgen.bank.seeds import paragraphs
+    from quizgen.coverage.sentences import split_sentences
+
+    found = split_sentences(*paragraphs("A headline of six plain words\n\nThe first sentence is here. "
+                                        "The second one follows it.\n\nA closing line without a stop"))
+    assert [(s.text, s.is_heading) for s in found] == [("A headline of six plain words", True),
+                                                       ("The first sentence is here.", False),
+                                                       ("The second one follows it.", False),
+                                                       ("A closing line without a stop", True)]

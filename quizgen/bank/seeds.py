@@ -30,12 +30,27 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_PUNCTUATION)).strip()
 
 
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
+
+
+def paragraphs(text: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised text and where each of its paragraphs after the first starts in it (a blank
+    line ends a paragraph: a headline without a full stop is not part of the next sentence)."""
+    parts = [part for part in (normalize(chunk) for chunk in _PARAGRAPH.split(text)) if part]
+    starts, offset = [], 0
+    for part in parts[:-1]:
+        offset += len(part) + 1
+        starts.append(offset)
+    return " ".join(parts), tuple(starts)
+
+
 @dataclass(frozen=True)
 class Seed:
-    """A source with its normalised text, for quote checks."""
+    """A source with its normalised text, for quote checks, and where its paragraphs start."""
 
     source: Source
     text: str
+    paragraphs: tuple[int, ...] = ()
 
     def contains(self, quote: str) -> bool:
         needle = normalize(quote)
@@ -85,7 +100,7 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
             continue
         values.pop("notes", None)
         source = Source(id=str(seed_id), **values)
-        seeds[source.id] = Seed(source, normalize(text))
+        seeds[source.id] = Seed(source, *paragraphs(text))
     if problems:
         raise BankError(problems)
     return seeds

@@ -23,6 +23,11 @@ def main(args) -> int:
     if unknown:
         raise UsageError(f"--source {unknown[0]}: no such article (known: {', '.join(sorted(seeds))})")
     maps = map_bank(bank, seeds, only)
+    if getattr(args, "suggest", False):
+        from quizgen.coverage.suggest import stubs
+
+        print(stubs(maps), end="")
+        return 0
     print(summary(maps, args.all))
     if not args.no_html:
         from quizgen.coverage.report import render_report  # jinja2 only when writing HTML

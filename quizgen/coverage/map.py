@@ -110,7 +110,7 @@ def _asked(fact: Fact, touched: list[Sentence], span: tuple[int, int]) -> list[S
 
 def map_article(bank: Bank, seed: Seed) -> ArticleMap:
     """Mark every sentence of `seed` with the facts asking it and the skips covering it."""
-    sentences = split_sentences(seed.text)
+    sentences = split_sentences(seed.text, seed.paragraphs)
     starts = [s.start for s in sentences]
     marked = {s.number: Marked(s) for s in sentences}
     for fact in bank.facts:
