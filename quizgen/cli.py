@@ -8,10 +8,14 @@ import os
 import re
 import signal
 import sys
+from contextlib import nullcontext
+from pathlib import Path
 
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.model import KINDS, STANCES
+from quizgen.output import confined
+from quizgen.terminal import printable
 
 COMMANDS = {
     "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
@@ -21,6 +25,7 @@ COMMANDS = {
     "web": ("quizgen.web", "main", "write the offline study page (build/web/<deck>/index.html)"),
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
+    "progress": ("quizgen.quiz", "progress_main", "export or import progress in the study page's JSON format"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
     "export": ("quizgen.export", "main", "write a Moodle GIFT question bank, a flashcard TSV and a CSV"),
     "new-article": ("quizgen.authoring", "new_article_main",
@@ -120,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
                 for name, (_, _, text) in COMMANDS.items()}
     for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "export",
-                 "new-article", "find", "list"):
+                 "new-article", "find", "progress", "list"):
         _bank_options(commands[name])
     _list_options(commands["list"])
     for name in ("build", "anki", "print", "web", "coverage", "export"):
@@ -133,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     _export_options(commands["export"])
     _authoring_options(commands["new-article"], commands["find"])
     commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    commands["progress"].add_argument("action", choices=("export", "import"),
+                                      help="export: write FILE for the study page; import: merge FILE into the database")
+    commands["progress"].add_argument("file", metavar="FILE", help="a progress JSON file (the study page's format)")
+    commands["progress"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
     return parser
 
 
@@ -213,13 +222,17 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("mode", nargs="?", choices=("review", "practice"), default="review",
                         help="review: due cards, then new ones (default); practice: N random questions now")
     parser.add_argument("-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)")
-    parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed",
+    parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed", type=str.lower,
                         help="mc: press 1-4; typed: type the answer; mixed (default): typed for short "
                              "names, places, dates and numbers, mc for the rest")
     parser.add_argument("--new", type=int, default=10, metavar="N", help="new cards per day (default 10)")
     parser.add_argument("--schedule", action="store_true", help="practice mode: also update the schedule")
     parser.add_argument("--seed", type=int, help="random seed for option order and practice picks (default: varies)")
     parser.add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    parser.add_argument("--limit", type=int, metavar="N", help="review mode: at most N cards this session")
+    parser.add_argument("--unsuspend", action="store_true", help="bring back every card you suspended (s) first")
+    parser.add_argument("--retention", type=float, default=0.9, metavar="R",
+                        help="desired retention for FSRS, 0.7 to 0.99 (default 0.9)")
 
 
 class Terminated(KeyboardInterrupt):
@@ -236,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         module_name, function, _ = COMMANDS[args.command]
         handler = getattr(importlib.import_module(module_name), function)
-        return handler(args) or 0
+        # every output of a command lands inside its --out (output.inside proves it per write)
+        with confined(Path(args.out)) if getattr(args, "out", None) else nullcontext():
+            return handler(args) or 0
     except BankError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
@@ -245,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return exc.exit_code
     except QuizgenError as exc:
-        print(f"quizgen: {exc}", file=sys.stderr)
+        print(f"quizgen: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:
         print("quizgen: interrupted", file=sys.stderr)
