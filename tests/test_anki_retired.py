@@ -119,3 +119,44 @@ def test_a_retired_cloze_shows_the_notice_not_a_blank(tmp_path):
         assert "withdrawn" in front and "[...]" not in front and "Retired fact" not in front
     finally:
         col.close()
+
+
+def test_every_card_a_retired_cloze_had_shows_the_notice_and_an_update_adds_none(tmp_path):
+    """A learner's card 2 of a withdrawn two-gap cloze shows the notice, not Anki's "No cloze 2
+    found"; the update gives the note no card it did not have (review R2); the note holds as many
+    gaps as the bank's clozes have, no more (each would become a card under Check Database)."""
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    two = "In 2021 NATO expelled {{c1::8}} Russian {{c2::diplomats}}."
+    bank = make_bank(folder, retired=())
+    bank = replace(bank, facts=tuple(replace(f, cloze=two) if f.cloze else f for f in bank.facts))
+    col = Collection(str(tmp_path / "c.anki2"))
+    try:
+        import_into(col, write_deck(bank, folder / "v1", {}).package)
+        nid = col.find_notes("ID:n-count")[0]
+        before = sorted(c.ord for c in col.get_note(nid).cards())
+        assert before == [0, 1]
+        import_into(col, write_deck(retire(bank, "n-count"), folder / "v2", {}).package)
+        note = col.get_note(nid)
+        assert sorted(c.ord for c in note.cards()) == before
+        assert note["Text"].count("{{c") == 2
+        for card in note.cards():
+            for side in (card.question(), card.answer()):
+                text = visible_text(side)
+                assert "withdrawn" in text and "No cloze" not in text, (card.ord, text[:80])
+    finally:
+        col.close()
+
+
+def test_the_cloze_back_opens_at_the_sentence_and_the_deck_description_has_no_stray_breaks():
+    """Anki scrolls to #answer on the back: it stands before the sentence, so a long back never
+    scrolls the filled-in answer away (review R1); the description is shown pre-wrap (R3)."""
+    from conftest import ROOT
+
+    back = (ROOT / "templates" / "anki" / "cloze-back.html").read_text()
+    assert back.index('id="answer"') < back.index("{{cloze:Text}}")
+    from quizgen.anki import fields
+
+    text = fields.render("deck.html", title="T", facts=1, sources=[{"label": "L", "citation": "C"}],
+                         person_cards=0, retired_tag="t::retired", root="t", updated="2026-12-07")
+    assert "\n" not in text and "<li>L: C</li>" in text
