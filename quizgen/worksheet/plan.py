@@ -16,6 +16,7 @@ from quizgen.worksheet.balance import PositionBalance
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
 GROUPED = ("match", "order")          # one question built from several facts
 MAX_GROUPED = 2                       # at most this many matching (or ordering) questions
+GROUPED_TRIES = 5                     # fresh random picks of a grouped question before giving up
 SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
@@ -177,14 +178,15 @@ class _Drawing:
     def _grouped(self, build):
         free = [fact for fact in self.facts
                 if fact.id not in self.used and self._fresh(self._keys(answer_forms(fact)), ())]
-        question = build(free)
-        if question is None:
-            return None
-        keys, texts = self._keys(asked_keys(question)), printed_texts(question)
-        if not self._fresh(keys, texts):
-            return None  # its items would print an answer asked earlier, or the other way round
-        self._take(list(question.facts), keys, texts)
-        return question
+        for _ in range(GROUPED_TRIES):  # a random pick may clash with what the sheet shows: redraw
+            question = build(free)
+            if question is None:
+                return None
+            keys, texts = self._keys(asked_keys(question)), printed_texts(question)
+            if self._fresh(keys, texts):  # else its items would print an answer asked earlier, or vice versa
+                self._take(list(question.facts), keys, texts)
+                return question
+        return None
 
     def _matching(self, free: list[Fact]):
         for flavour in list(self.flavours):
