@@ -183,7 +183,7 @@ class _Drawing:
             if question is None:
                 return None
             keys, texts = self._keys(asked_keys(question)), printed_texts(question)
-            if self._fresh(keys, texts):  # else its items would print an answer asked earlier, or vice versa
+            if self._fresh(keys, texts):  # else it prints an answer asked earlier, or vice versa
                 self._take(list(question.facts), keys, texts)
                 return question
         return None
