@@ -8,6 +8,7 @@ from pathlib import Path
 
 KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
 STANCES = ("fact", "claim", "propaganda")
+SHORT_MAX = 32  # a source's short label fits a subdeck name or a citation in a margin
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -63,6 +64,17 @@ class Source:
     year: int | None = None
     date: str | None = None
     url: str | None = None
+    short: str = ""  # a short label ('Cenuşa, IPN 2020'); derived from author or outlet and year if empty
+
+    def __post_init__(self):
+        if not self.short:
+            object.__setattr__(self, "short", self._derived_short())
+
+    def _derived_short(self) -> str:
+        """The author's surname (else the outlet, else the title) and the year, at most 32 characters."""
+        name = self.author.split()[-1] if self.author and self.author.split() else self.outlet or self.title
+        year = f", {self.year}" if self.year else ""
+        return (name if len(name) + len(year) <= SHORT_MAX else name[: SHORT_MAX - len(year) - 1] + "…") + year
 
     def citation(self) -> str:
         """'Title' (Outlet, Year) — shown on every card and key."""
@@ -154,7 +166,7 @@ class Bank:
     def of_kind(self, kind: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.kind == kind]
 
-    def select(self, sources=(), tags=(), kinds=(), stances=()) -> "Bank":
+    def select(self, sources=(), tags=(), kinds=(), stances=()) -> Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
         chosen = tuple(
             fact for fact in self.facts

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quizgen.errors import UsageError
+from quizgen.anki.ledger import published
 from quizgen.bank.loader import load_banks
+from quizgen.errors import UsageError
 from quizgen.model import Bank
 from quizgen.paths import default_decks_dir, default_seeds_dir
 
@@ -13,7 +14,7 @@ from quizgen.paths import default_decks_dir, default_seeds_dir
 def banks_from_args(args) -> list[Bank]:
     decks = Path(args.decks) if getattr(args, "decks", None) else default_decks_dir()
     seeds = Path(args.seeds) if getattr(args, "seeds", None) else default_seeds_dir()
-    banks = load_banks(decks, seeds)
+    banks = load_banks(decks, seeds, published)
     wanted = getattr(args, "deck", None)
     if wanted:
         banks = [bank for bank in banks if bank.name == wanted]

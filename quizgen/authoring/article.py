@@ -8,10 +8,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, load_seeds, normalize, paragraphs
-from quizgen.bank.yamlfile import decode_text, read_regular
+from quizgen.bank.seeds import (
+    MAX_SEED_BYTES,
+    METADATA_FILE,
+    load_seeds,
+    normalize,
+    paragraphs,
+)
 from quizgen.coverage.sentences import split_sentences
 from quizgen.errors import BankError, UsageError
+from quizgen.files import decode_text, read_regular
 from quizgen.output import write_atomic
 from quizgen.terminal import unsafe_character
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from quizgen.folding import fold
 from quizgen.bank.seeds import Seed, normalize
+from quizgen.folding import fold
 
 MIN_QUOTE_WORDS = 5
 MIN_QUOTE_CHARS = 25

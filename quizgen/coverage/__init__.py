@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizgen.bank.seeds import load_seeds
 from quizgen.coverage.map import ArticleMap, map_bank
 from quizgen.errors import UsageError
 from quizgen.output import write_atomic
 from quizgen.paths import default_seeds_dir, shown
-from quizgen.bank.seeds import load_seeds
 from quizgen.selection import bank_from_args
+from quizgen.terminal import printable
 
 WIDTH = 100
 
@@ -26,14 +27,16 @@ def main(args) -> int:
     if getattr(args, "suggest", False):
         from quizgen.coverage.suggest import stubs
 
-        print(stubs(maps), end="")
+        print("\n".join(printable(line) for line in stubs(maps).split("\n")), end="")
         return 0
-    print(summary(maps, args.all))
+    print("\n".join(printable(line) for line in summary(maps, args.all).split("\n")))
     if not args.no_html:
-        from quizgen.coverage.report import render_report  # jinja2 only when writing HTML
+        from quizgen.coverage.report import (
+            render_report,  # jinja2 only when writing HTML
+        )
 
         path = write_atomic(Path(args.out) / "coverage" / f"{bank.name}.html", render_report(bank, maps))
-        print(f"wrote {shown(path)}")
+        print(f"wrote {printable(shown(path))}")
     uncovered = sum(m.count("uncovered") for m in maps)
     return 1 if args.strict and uncovered else 0
 

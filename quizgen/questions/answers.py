@@ -12,8 +12,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9%$]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 SAME_QUESTION = 0.6  # share of question words two facts must have in common to ask the same thing
 _STOPWORDS = frozenset(
-    "a an and are as at be by did does for from has have in is it its of on or that the their this "
-    "to was were what when where which who whom whose why with according article".split())
+    ["a", "an", "and", "are", "as", "at", "be", "by", "did", "does", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "with", "according", "article"])
 
 
 @lru_cache(maxsize=1 << 16)

@@ -6,10 +6,15 @@ import math
 from dataclasses import dataclass
 
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import SAME_QUESTION, answer_key, content_words, same_question
+from quizgen.questions.answers import (
+    SAME_QUESTION,
+    answer_key,
+    content_words,
+    same_question,
+)
 from quizgen.questions.events import ambiguous_events, common_words
 
-_RECENT: list[tuple[Bank, "Catalog"]] = []  # strong references, so an id is never reused while cached
+_RECENT: list[tuple[Bank, Catalog]] = []  # strong references, so an id is never reused while cached
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Catalog:
     truths: dict[str, tuple[str, ...]]          # fact id -> true answers, filled in as asked
     choosable: dict[str, tuple[Fact, bool]]     # fact id -> (fact, has 2+ distractors), filled in as asked
     spares: dict[str, tuple[str, ...]]          # matching flavour -> spare right-hand items (as asked)
+    memo: dict[str, object]                     # whole-bank results computed once when first asked
 
 
 def catalog_of(bank: Bank) -> Catalog:
@@ -61,6 +67,7 @@ def _build(bank: Bank) -> Catalog:
         truths={},
         choosable={},
         spares={},
+        memo={},
     )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from quizgen.model import Bank, Fact, When
 from quizgen.questions.catalog import catalog_of
