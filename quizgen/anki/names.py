@@ -82,5 +82,8 @@ def _tag_level(text: str) -> str:
 
 
 def _deck_level(text: str) -> str:
-    # '::' separates deck levels; a title must stay one level
-    return re.sub(r"\s*::+\s*", ": ", text).strip()
+    """One level of a deck name. Anki puts a deck's name into a card through {{Subdeck}} without
+    escaping it, so only letters, digits, spaces and plain punctuation reach it: markup, Anki's
+    [sound:…] and {{…}}, and ':: ' (which separates levels) cannot."""
+    plain = "".join(c if c.isalnum() or c in " ,.:;'’()–-!?" else " " for c in text.replace("::", ": "))
+    return " ".join(plain.split()) or "-"
