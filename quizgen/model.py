@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from quizgen.text.dates import MONTHS
+
 KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
 STANCES = ("fact", "claim", "propaganda")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, order=True)

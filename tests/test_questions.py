@@ -15,7 +15,8 @@ from quizgen.errors import UsageError
 from quizgen.bank.loader import load_banks
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions import can_choose, multiple_choice, with_answer_at
-from quizgen.questions.answers import answer_key, overlaps
+from quizgen.questions.answers import overlaps
+from quizgen.text import answer_key
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.values import SCALED_KINDS, scale_of
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.folding import fold
+from quizgen.text import content_words, fold
 from quizgen.model import Bank, Fact
 
 # "NATO Secretary General (2014–2024)", "Chairman … (from 2021)": the dates close the role
 _DATED = re.compile(r"^(?P<office>.+?)\s*\((?P<dates>[^()]*\b\d{4}\b[^()]*)\)\s*$")
-_MINOR = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,4 @@ def teaching_role(fact: Fact) -> PersonCard | None:
 
 def _states(question: str, office: str) -> bool:
     # every word of the office in the question ("Russian president" states "President of Russia")
-    asked = [word[:5] for word in _words(question)]
-    return all(any(word[:5] == other for other in asked)
-               for word in _words(office) if word not in _MINOR)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+    return content_words(office) <= content_words(question)

@@ -13,7 +13,7 @@ from quizgen.errors import BankError
 from quizgen.model import Bank, Fact, Location, Retired
 from quizgen.paths import shown
 from quizgen.bank.seeds import Seed, load_seeds
-from quizgen.terminal import unsafe_character
+from quizgen.text import unsafe_character
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 
 

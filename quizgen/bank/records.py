@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quizgen.model import Location, Retired, Skip
-from quizgen.bank.seeds import Seed, normalize
+from quizgen.bank.seeds import Seed
+from quizgen.text import plain
 from quizgen.bank.yamlfile import LineDict, LineList
 
 
@@ -41,7 +42,7 @@ def read_skips(doc: LineDict, where: str, seed: Seed | None, problems: list[str]
     """`skipped:` passages of the file's article that no card teaches, with the curator's reason."""
     skips = []
     for origin, values in _entries(doc, "skipped", where, ("passage", "reason"), problems):
-        if seed is not None and normalize(values["passage"]) not in seed.text:
+        if seed is not None and plain(values["passage"]) not in seed.text:
             problems.append(f"{origin}: field 'skipped': passage is not found verbatim in seed "
                             f"{seed.source.id}")
         elif seed is not None:

@@ -8,14 +8,12 @@ import re
 from quizgen import cloze as cloze_syntax
 from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.schema import FIELD_NAMES, FIELDS, REQUIRED
-from quizgen.model import KINDS, MONTHS, STANCES, Citation, When
+from quizgen.model import KINDS, STANCES, Citation, When
 from quizgen.bank.seeds import Seed
-from quizgen.terminal import unsafe_character
+from quizgen.text import parse_date_answer, parse_iso, unsafe_character
 from quizgen.bank.yamlfile import LineDict, LineList
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-WHEN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, not ٢٠٠٢
-DATE_ANSWER = re.compile(r"(?:([0-9]{1,2}) )?(" + "|".join(MONTHS) + r") ([0-9]{4})")
 MAX_TEXT = 2000
 # a number answer's one numeral: digits, grouped by thousands if at all, an optional decimal part;
 # '1e5', '1,5', '80bn' or '10-15' would get distractors like '2e5' from the scale
@@ -42,10 +40,10 @@ def parse_when(value) -> When | None:
         return When(value.year, value.month, value.day)
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         return None
-    match = WHEN.fullmatch(str(value).strip())
-    if not match:
+    parsed = parse_iso(str(value).strip())
+    if parsed is None:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year, month, day = parsed
     return When(year, month, day) if real_date(year, month, day) else None
 
 
@@ -219,8 +217,8 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
     if answer is not None and kind == "year" and not (
             re.fullmatch(r"[0-9]{4}", answer) and real_date(int(answer), None, None)):
         problems.add("a", f"kind 'year' needs a four-digit answer from 1000 to 2999; got '{answer}'")
-    date = DATE_ANSWER.fullmatch(answer) if answer is not None and kind == "date" else None
-    if date and not real_date(int(date[3]), MONTHS.index(date[2]) + 1, date[1] and int(date[1])):
+    date = parse_date_answer(answer) if answer is not None and kind == "date" else None
+    if date and not real_date(*date):
         problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\"; got '{answer}'")
     if answer is not None and kind == "number" and not re.search(r"\d", answer):
         problems.add("a", f"kind 'number' needs an answer with a numeral; got '{answer}'")

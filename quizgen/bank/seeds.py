@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.errors import BankError
 from quizgen.model import Source
-from quizgen.terminal import unsafe_character
+from quizgen.text import plain, unsafe_character
 from quizgen.bank.yamlfile import LineDict, decode_text, read_regular, read_yaml
 
 METADATA_FILE = "sources.yaml"
 MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
-
-_PUNCTUATION = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00a0": " ", "\u2026": "...",
-})
-_SPACE = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """Fold white space, typographic quotes and dashes, so quotes match as a reader sees them."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_PUNCTUATION)).strip()
 
 
 @dataclass(frozen=True)
@@ -38,7 +22,7 @@ class Seed:
     text: str
 
     def contains(self, quote: str) -> bool:
-        needle = normalize(quote)
+        needle = plain(quote)
         return bool(needle) and needle in self.text
 
 
@@ -85,7 +69,7 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
             continue
         values.pop("notes", None)
         source = Source(id=str(seed_id), **values)
-        seeds[source.id] = Seed(source, normalize(text))
+        seeds[source.id] = Seed(source, plain(text))
     if problems:
         raise BankError(problems)
     return seeds

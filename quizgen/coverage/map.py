@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quizgen.coverage.sentences import Sentence, split_sentences
+from quizgen.text.sentences import Sentence, split_sentences
 from quizgen.model import Bank, Fact, Skip, Source
-from quizgen.bank.seeds import Seed, normalize
+from quizgen.bank.seeds import Seed
+from quizgen.text import plain
 
 MIN_OVERLAP = 15  # characters a quote must share with a sentence to cover it (not just a word)
 
@@ -59,7 +60,7 @@ class ArticleMap:
 
 
 def _spans(text: str, passage: str) -> list[tuple[int, int]]:
-    needle, spans = normalize(passage), []
+    needle, spans = plain(passage), []
     start = text.find(needle) if needle else -1
     while start >= 0:
         spans.append((start, start + len(needle)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizgen.model import Fact, When
-from quizgen.questions.answers import answer_key
+from quizgen.text import answer_key
 
 
 def stem_key(text: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from quizgen import cloze
 from quizgen.model import Bank
-from quizgen.questions.answers import answer_key, contains_words, overlaps
+from quizgen.questions.answers import overlaps
+from quizgen.text import answer_key, contains_words
 from quizgen.questions.asked import asked_keys, printed_texts, stem_key
 from quizgen.questions.blank import FillBlank
 from quizgen.questions.catalog import catalog_of, true_answers

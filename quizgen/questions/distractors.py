@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import answer_key, is_wrong, overlaps
+from quizgen.questions.answers import is_wrong, overlaps
+from quizgen.text import answer_key
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, hedged, same_form
 from quizgen.questions.values import SCALED_KINDS, nearby, scale_of

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Iterable
 
 from quizgen.model import Fact
-from quizgen.questions.answers import content_words
+from quizgen.text import content_words
 
 ALIKE = 0.5       # share of the shorter label's telling words two alike labels have in common
 SHARED_MIN = 2    # and at least this many: "Finland joins NATO" and "North Macedonia joins NATO" differ

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import answer_key, content_words
+from quizgen.text import answer_key, content_words
 from quizgen.questions.catalog import catalog_of
 from quizgen.questions.events import dated, labels_alike
 

@@ -6,7 +6,7 @@ import re
 
 from quizgen import cloze
 from quizgen.model import Fact, Source
-from quizgen.questions.answers import answer_key
+from quizgen.text import answer_key
 
 # words by which a curator's sentence already says whose view it is
 _ATTRIBUTION = re.compile(

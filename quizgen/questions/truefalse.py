@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from quizgen import cloze
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import content_words, is_wrong
+from quizgen.questions.answers import is_wrong
+from quizgen.text import content_words
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import hedged
 from quizgen.questions.distractors import exact_value, pick_distractors

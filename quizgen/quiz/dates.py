@@ -7,7 +7,7 @@ import re
 from rapidfuzz.distance import DamerauLevenshtein
 from text_to_num import alpha2digit
 
-from quizgen.folding import fold
+from quizgen.text import fold
 from quizgen.model import MONTHS, When
 
 Reading = tuple[int, int | None, int | None]  # (year, month, day), month and day when given

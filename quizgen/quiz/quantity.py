@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from text_to_num import alpha2digit
 
-from quizgen.folding import fold
+from quizgen.text import fold
 
 # Shorthand after a number: 80bn, 14m, 5k; spelled scales are read the same way.
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,

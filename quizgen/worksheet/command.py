@@ -9,7 +9,7 @@ from quizgen.model import Bank
 from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import bank_from_args, filtered
-from quizgen.terminal import printable
+from quizgen.text import printable
 from quizgen.worksheet.options import forgiving_filters, options_from_args, slug
 from quizgen.worksheet.writer import build_set, write_sets
 

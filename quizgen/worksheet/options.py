@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from quizgen.errors import UsageError
-from quizgen.folding import fold
+from quizgen.text import slug as _slug
 
 TYPES = ("mcq", "blank", "match", "order", "tf")
 PAPERS = ("A4", "Letter")
@@ -77,6 +76,4 @@ def forgiving_filters(bank, args) -> None:
 
 def slug(text: str, words: int = 8) -> str:
     """A file-name stem: 'NATO–Russia relations: review' -> 'nato-russia-relations-review'."""
-    plain = fold(text.replace("'", "").replace("’", ""))
-    found = re.findall(r"[a-z0-9]+", "".join(ch if ch.isascii() else " " for ch in plain))
-    return "-".join(found[:words]) or "worksheet"
+    return _slug(text, words, "worksheet")

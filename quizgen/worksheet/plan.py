@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from quizgen.model import Bank, Fact
 from quizgen.questions import (FLAVOURS, can_be_false, can_choose, fill_blank, matching,
                                multiple_choice, ordering, true_false)
-from quizgen.questions.answers import contains_words
+from quizgen.text import contains_words
 from quizgen.questions.asked import answer_forms, asked_keys, printed_texts, stem_key
 from quizgen.worksheet.balance import PositionBalance
 

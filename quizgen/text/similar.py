@@ -1,0 +1,46 @@
+"""When two questions ask the same thing: the one rule of the bank check and the question builders."""
+
+from __future__ import annotations
+
+import math
+
+SAME_QUESTION = 0.6  # share of all their content words two questions must have in common
+
+
+def same_question(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+    """Two questions asking nearly the same thing, by their `content_words` (Jaccard >= 0.6)."""
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / len(words_a | words_b) >= SAME_QUESTION
+
+
+def prefix_length(count: int) -> int:
+    """How many of a question's `count` words, rarest first, a same question shares one of.
+
+    A same question shares at least ceil(0.6 * count) of the words, so it misses at most
+    count - ceil(0.6 * count) of them: one of that many words plus one is always shared
+    (prefix filtering, so only facts asking with a rare word need comparing).
+    """
+    return count - math.ceil(SAME_QUESTION * count) + 1
+
+
+# Facts with the same answer repeat each other with fewer words in common: the longer question
+# repeats this share of the shorter one's words, and they share this share of all their words
+# (so one long question that mentions everything does not match every short one).
+REPEATED_WORDS = 0.5
+SHARED_WORDS = 0.25
+
+
+def repeats_question(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+    """Two questions that repeat each other when their answers agree: every `same_question` pair,
+    and pairs where the longer question mostly repeats the shorter one's words (numbers aside:
+    'Covid-19' and '(IPN, 2020)' say when, not what is asked)."""
+    if same_question(words_a, words_b):
+        return True
+    words_a = frozenset(word for word in words_a if not word.isdigit())
+    words_b = frozenset(word for word in words_b if not word.isdigit())
+    if not words_a or not words_b:
+        return False
+    shared = len(words_a & words_b)
+    return (shared / min(len(words_a), len(words_b)) >= REPEATED_WORDS
+            and shared / len(words_a | words_b) >= SHARED_WORDS)
