@@ -73,9 +73,10 @@ def number_words(text: str) -> str:
     text = re.sub(r"(?<=\d)[,\u2009\u202f ](?=\d{3}\b)", "", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # 'fifty-three', read like 'fifty three'
     try:
-        return alpha2digit(text, "en", threshold=0)
+        text = alpha2digit(text, "en", threshold=0)
     except (ValueError, IndexError):  # a word sequence text2num cannot read is left as written
-        return text
+        pass
+    return " ".join(text.split())
 
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th|s)$")
