@@ -32,10 +32,11 @@ def _bank_options(parser: argparse.ArgumentParser) -> None:
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", action="append", metavar="ID",
-                        help="only facts from this article, e.g. 003 or 3 (repeatable)")
-    parser.add_argument("--tag", action="append", metavar="TAG", help="only facts with this tag (repeatable)")
-    parser.add_argument("--kind", action="append", choices=KINDS, metavar="KIND", type=str.lower,
-                        help=f"only facts of this kind (repeatable): {', '.join(KINDS)}. Filters combine: "
+                        help="only facts from this article: 003, 3 or its short name like fair-observer "
+                             "(comma list or repeated)")
+    parser.add_argument("--tag", action="append", metavar="TAG", help="only facts with this tag (comma list or repeated)")
+    parser.add_argument("--kind", action="append", metavar="KIND",
+                        help=f"only facts of this kind (comma list or repeated): {', '.join(KINDS)}. Filters combine: "
                              f"a fact must match every option given (any of the values of each)")
 
 
@@ -90,7 +91,8 @@ def _paper(text: str) -> str:
 
 
 def _coverage_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--source", action="append", metavar="ID", help="only this article (repeatable)")
+    parser.add_argument("--source", action="append", metavar="ID",
+                        help="only this article: 003, 3 or its short name (comma list or repeated)")
     parser.add_argument("--all", action="store_true", help="list every uncovered passage, whole")
     parser.add_argument("--no-html", action="store_true", help="print the summary only")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a sentence is unaccounted for")

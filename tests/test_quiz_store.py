@@ -110,4 +110,4 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
 def test_an_unknown_article_lists_the_known_ones(tmp_path):
     folder = copy_bank(tmp_path)
     error = one_line_error(run(folder, "quiz", "--source", "3", "--db", str(tmp_path / "p.sqlite3")))
-    assert error == "quizgen: no article 3 in Quiz test deck; --source is one of 950\n"
+    assert error == "quizgen: --source 3: no such article (articles: 950)\n"

@@ -163,8 +163,11 @@ def test_build_writes_a_sheet_per_article_and_a_review(tmp_path):
     (["--types", "mcq,essay"], "--types: unknown type 'essay'"),
     (["--versions", "0"], "--versions must be between 1 and 26"),
     (["--count", "0"], "--count must be at least 1"),
-    (["--source", "999"], "--source 999: no such article (articles: 000 2020 NATO's solidarity"),
-    (["--tag", "no-such-tag"], "--tag no-such-tag: no fact has this tag (tags: "),
+    (["--source", "999"], "--source 999: no such article (articles: 000 (000-ipn-cenusa-2020), 001 ("),
+    (["--source", "observer"], "--source observer: no such article (articles: 000 (000-ipn-cenusa-2020), 001 ("),
+    (["--tag", "no-such-tag"], "--tag no-such-tag: no fact has this tag ("),
+    (["--tag", "sancions"], "--tag sancions: no fact has this tag (did you mean sanctions, conclusions?)"),
+    (["--kind", "year,persons"], "--kind persons: no such kind (kinds: year, date, number, person, "),
 ])
 def test_bad_options_are_one_line_errors(tmp_path, capsys, args, message):
     assert main(["print", *args, "--out", str(tmp_path)]) == 2

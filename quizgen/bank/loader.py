@@ -41,7 +41,11 @@ def _has_yaml(folder: Path) -> bool:
 
 def load_banks(decks_root: Path, seeds_dir: Path) -> list[Bank]:
     """Every deck under `decks_root`, validated against the seeds; raises all problems at once."""
-    seeds = load_seeds(seeds_dir, shown(seeds_dir))
+    return load_decks(decks_root, load_seeds(seeds_dir, shown(seeds_dir)))
+
+
+def load_decks(decks_root: Path, seeds: dict[str, Seed]) -> list[Bank]:
+    """Every deck under `decks_root`, validated against seeds already loaded."""
     banks, problems = [], []
     for deck_dir in deck_dirs(decks_root):
         try:

@@ -5,23 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.coverage.map import ArticleMap, map_bank
-from quizgen.errors import UsageError
 from quizgen.output import write_atomic
-from quizgen.paths import default_seeds_dir, shown
-from quizgen.bank.seeds import load_seeds
-from quizgen.selection import bank_from_args
+from quizgen.paths import shown
+from quizgen.selection import loaded, resolve_sources
 
 WIDTH = 100
 
 
 def main(args) -> int:
-    bank = bank_from_args(args)
-    seeds_dir = Path(args.seeds) if args.seeds else default_seeds_dir()
-    seeds = load_seeds(seeds_dir, shown(seeds_dir))
-    only = tuple(args.source or ())
-    unknown = [s for s in only if s not in seeds]
-    if unknown:
-        raise UsageError(f"--source {unknown[0]}: no such article (known: {', '.join(sorted(seeds))})")
+    banks, seeds = loaded(args)
+    bank = banks[0]
+    only = resolve_sources(bank, args.source)
     maps = map_bank(bank, seeds, only)
     print(summary(maps, args.all))
     if not args.no_html:

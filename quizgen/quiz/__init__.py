@@ -46,10 +46,6 @@ def _study(args) -> int:
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
     bank = bank_from_args(args)
-    unknown = sorted(set(args.source or ()) - set(bank.sources))
-    if unknown:
-        raise UsageError(f"no article {', '.join(unknown)} in {bank.title}; "
-                         f"--source is one of {', '.join(sorted(bank.sources))}")
     facts = list(filtered(bank, args).facts)
     rng = random.Random(args.seed)
     moment = now()

@@ -8,9 +8,9 @@ from pathlib import Path
 from quizgen.model import Bank
 from quizgen.output import locked
 from quizgen.paths import shown
-from quizgen.selection import bank_from_args, filtered
+from quizgen.selection import bank_from_args, filtered, resolve_sources
 from quizgen.text import printable
-from quizgen.worksheet.options import forgiving_filters, options_from_args, slug
+from quizgen.worksheet.options import options_from_args, slug
 from quizgen.worksheet.writer import build_set, write_sets
 
 
@@ -22,7 +22,7 @@ def run(args) -> int:
 
         browser = find_browser()  # before anything is written: --pdf without a browser is an error
     bank = bank_from_args(args)
-    forgiving_filters(bank, args)
+    args.source = resolve_sources(bank, args.source) or None  # the ids name the sheet (stem_for)
     pool = filtered(bank, args)
     title = options.title or default_title(pool, bank, args)
     sheet_set = build_set(pool, bank, options, stem_for(title, options, args), title,

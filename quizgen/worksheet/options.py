@@ -53,27 +53,6 @@ def options_from_args(args) -> SheetOptions:
                         duplex=getattr(args, "duplex", True))
 
 
-def forgiving_filters(bank, args) -> None:
-    """`--source 3` means 003 and `--tag NRC` means nrc; a name nothing has is a usage error that
-    lists the names there are."""
-    known = sorted(bank.sources)
-    sources = []
-    for asked in getattr(args, "source", None) or ():
-        found = [sid for sid in known if sid == asked or (asked.isdigit() and sid.isdigit()
-                                                        and int(sid) == int(asked))]
-        if not found:
-            listing = "; ".join(f"{sid} {bank.sources[sid].short_label()}" for sid in known)
-            raise UsageError(f"--source {asked}: no such article (articles: {listing})")
-        sources.append(found[0])
-    tags = sorted({tag for fact in bank.facts for tag in fact.tags})
-    chosen_tags = []
-    for asked in getattr(args, "tag", None) or ():
-        if asked.casefold() not in tags:
-            raise UsageError(f"--tag {asked}: no fact has this tag (tags: {', '.join(tags)})")
-        chosen_tags.append(asked.casefold())
-    args.source, args.tag = sources or None, chosen_tags or None
-
-
 def slug(text: str, words: int = 8) -> str:
     """A file-name stem: 'NATO–Russia relations: review' -> 'nato-russia-relations-review'."""
     return _slug(text, words, "worksheet")
