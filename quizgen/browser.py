@@ -245,7 +245,12 @@ class Session:
     def _last_log_line(self) -> str:
         self.log.seek(0)
         lines = [line for line in self.log.read().decode("utf-8", "replace").splitlines() if line.strip()]
-        return lines[-1] if lines else f"exit code {self.process.poll()}"
+        if lines:
+            return lines[-1]
+        try:  # the pipe can close before the process is reaped: wait for its exit code
+            return f"exit code {self.process.wait(timeout=TIMEOUT)}"
+        except subprocess.TimeoutExpired:
+            return "it closed its pipe but did not exit"
 
     def _cleanup(self) -> None:
         process = getattr(self, "process", None)

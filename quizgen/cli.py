@@ -116,17 +116,34 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (timeout, CI cancel, docker stop): cleaned up exactly like Ctrl-C."""
 
 
+_signalled: list[int] = []  # SIGTERM arrived: even where its exception was dropped, the run ends 143
+
+
 def _terminate(signum, frame):
+    _signalled.append(signum)
     raise Terminated
+
+
+def _quiet_unraisable(unraisable) -> None:
+    """An exception raised where Python cannot raise it (an at-fork hook, a finaliser) is dropped
+    with a traceback; a dropped Terminated is not lost, `main` checks `_signalled` at the end."""
+    if isinstance(unraisable.exc_value, Terminated):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     module_name, function, _ = COMMANDS[args.command]
+    _signalled.clear()
     signal.signal(signal.SIGTERM, _terminate)
+    sys.unraisablehook = _quiet_unraisable
     try:
         handler = getattr(importlib.import_module(module_name), function)
-        return handler(args) or 0
+        code = handler(args) or 0
+        if _signalled:  # the signal's exception was dropped on the way: still an interrupted run
+            raise Terminated
+        return code
     except BankError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)

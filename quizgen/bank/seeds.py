@@ -21,10 +21,6 @@ class Seed:
     source: Source
     text: str
 
-    def contains(self, quote: str) -> bool:
-        needle = plain(quote)
-        return bool(needle) and needle in self.text
-
 
 _META_FIELDS = {"file": str, "title": str, "outlet": str, "author": str, "year": int,
                 "date": str, "url": str, "notes": str}
