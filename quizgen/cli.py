@@ -34,7 +34,8 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", action="append", metavar="ID",
                         help="only facts from this article: 003, 3 or its short name like fair-observer "
                              "(comma list or repeated)")
-    parser.add_argument("--tag", action="append", metavar="TAG", help="only facts with this tag (comma list or repeated)")
+    parser.add_argument("--tag", action="append", metavar="TAG",
+                        help="only facts with this tag (comma list or repeated)")
     parser.add_argument("--kind", action="append", metavar="KIND",
                         help=f"only facts of this kind (comma list or repeated): {', '.join(KINDS)}. Filters combine: "
                              f"a fact must match every option given (any of the values of each)")
@@ -56,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])
     _coverage_options(commands["coverage"])
-    commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    commands["stats"].add_argument("--db", metavar="FILE",
+                                   help="progress database (default: user data dir; env QUIZGEN_DB)")
     return parser
 
 
@@ -102,7 +104,8 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     _filter_options(parser)
     parser.add_argument("mode", nargs="?", choices=("review", "practice"), default="review",
                         help="review: due cards, then new ones (default); practice: N random questions now")
-    parser.add_argument("-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)")
+    parser.add_argument("-n", "--count", type=int, default=10, metavar="N",
+                        help="questions in practice mode (default 10)")
     parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed",
                         help="mc: press 1-4; typed: type the answer; mixed (default): typed for short "
                              "names, places, dates and numbers, mc for the rest")

@@ -112,6 +112,26 @@ class Fact:
         """Every article that reports this fact, its own file's article first."""
         return (Citation(self.source, self.quote),) + self.also
 
+    # A builder that needs a cloze, a date or an event label asks for it here: a fact without one
+    # is a bug in the builder's precondition, reported as such (never None passed on).
+    @property
+    def cloze_text(self) -> str:
+        if self.cloze is None:
+            raise ValueError(f"fact '{self.id}' has no cloze")
+        return self.cloze
+
+    @property
+    def date(self) -> When:
+        if self.when is None:
+            raise ValueError(f"fact '{self.id}' has no date")
+        return self.when
+
+    @property
+    def event_label(self) -> str:
+        if self.event is None:
+            raise ValueError(f"fact '{self.id}' has no event label")
+        return self.event
+
     def cites(self, source_id: str) -> bool:
         return any(c.source.id == source_id for c in self.citations)
 
@@ -154,7 +174,7 @@ class Bank:
     def of_kind(self, kind: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.kind == kind]
 
-    def select(self, sources=(), tags=(), kinds=()) -> "Bank":
+    def select(self, sources=(), tags=(), kinds=()) -> Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
         chosen = tuple(
             fact for fact in self.facts

@@ -6,7 +6,7 @@ be stored with its apostrophe (not `&#39;`) to be found. Our own markup comes fr
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from quizgen import templating
 from quizgen.model import Citation
@@ -34,7 +34,7 @@ def render(name: str, **context) -> str:
     return rendered
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(name: str):
     # looked up once: the environment would otherwise check the file for changes on every note
     return templating.environment().get_template(f"anki/fields/{name}")

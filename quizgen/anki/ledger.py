@@ -15,11 +15,12 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from quizgen.bank.yamlfile import read_regular
 from quizgen.errors import BankError, UsageError
 from quizgen.output import pending
 from quizgen.paths import shown
-from quizgen.bank.yamlfile import read_regular
 
 LEDGER_FILE = "anki-versions.json"
 MAX_LEDGER_BYTES = 16 * 1024 * 1024
@@ -49,7 +50,7 @@ class Ledger:
         self._new_time: int | None = None
 
     @classmethod
-    def load(cls, path: Path) -> "Ledger":
+    def load(cls, path: Path) -> Ledger:
         if not os.path.lexists(path):
             return cls(path, {name: {} for name in SECTIONS}, existed=False)
         try:
@@ -79,7 +80,7 @@ class Ledger:
         for key in stale:
             entries[key] = Entry(hashes[key], self._next_time())
         for key in hashes:
-            details = {"type": types.get(key, entries[key].type), "retired": False, "person": None}
+            details: dict[str, Any] = {"type": types.get(key, entries[key].type), "retired": False, "person": None}
             details.update(marks.get(key, {}))
             entries[key] = replace(entries[key], **details)
         return {key: entries[key].mtime for key in hashes}

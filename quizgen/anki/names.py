@@ -23,7 +23,7 @@ def deck_name(bank: Bank, source: Source | None = None) -> str:
 
 def deck_id(name: str) -> int:
     """A fixed id per deck name, in the range genanki recommends."""
-    digest = hashlib.sha256(f"quizgen-deck/{name}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"quizgen-deck/{name}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
 
 

@@ -37,7 +37,7 @@ class FactNote:
         Multiple-choice wrong options depend on other facts' answers; they are left out, so
         editing one fact bumps exactly one note (its own hand-written distractors count, though).
         """
-        own = {name: value for name, value in zip(self.note_type.fields, self.fields)
+        own = {name: value for name, value in zip(self.note_type.fields, self.fields, strict=True)
                if name not in self.note_type.volatile}
         return content_hash({"type": self.note_type.id, "fields": own, "tags": self.tags,
                              "distractors": self.fact.distractors if self.fact else ()})
@@ -59,7 +59,7 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None) -> Fact
         sort_text = prompt
     elif note_type is CLOZE_TYPE:
         values.update({"Text": fields.text(fact.cloze), "Back Extra": values.pop("Context")})
-        sort_text = fact.cloze
+        sort_text = fact.cloze_text
     else:
         values.update({"Question": fields.text(fact.q), "Answer": fields.text(fact.a)})
         if person:

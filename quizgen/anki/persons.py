@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.text import content_words, fold
 from quizgen.model import Bank, Fact
+from quizgen.text import content_words, fold
 
 # "NATO Secretary General (2014–2024)", "Chairman … (from 2021)": the dates close the role
 _DATED = re.compile(r"^(?P<office>.+?)\s*\((?P<dates>[^()]*\b\d{4}\b[^()]*)\)\s*$")
@@ -34,7 +34,9 @@ def person_cards(bank: Bank, carriers: dict[str, str]) -> dict[str, PersonCard]:
     chosen = {}
     for person, facts in candidates.items():
         fact = next((f for f in facts if f.id == carriers.get(person)), facts[0])
-        chosen[fact.id] = teaching_role(fact)
+        card = teaching_role(fact)
+        if card is not None:  # (always: candidates have one)
+            chosen[fact.id] = card
     return chosen
 
 

@@ -9,12 +9,12 @@ from quizgen.bank.duplicates import repeated_questions
 from quizgen.bank.records import read_retired, read_skips
 from quizgen.bank.rules import Problems, check_fact
 from quizgen.bank.schema import DECK_FILE, DECK_KEYS, FILE_KEYS
-from quizgen.errors import BankError
-from quizgen.model import Bank, Fact, Location, Retired
-from quizgen.paths import shown
 from quizgen.bank.seeds import Seed, load_seeds
-from quizgen.text import unsafe_character
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
+from quizgen.errors import BankError
+from quizgen.model import Bank, Fact, Location, Retired, Skip
+from quizgen.paths import shown
+from quizgen.text import unsafe_character
 
 
 def deck_dirs(decks_root: Path) -> list[Path]:
@@ -61,7 +61,9 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed]) -> Bank:
     """One deck folder: `deck.yaml` (title) plus fact files, each `source:` + `facts:`."""
     problems: list[str] = []
     title = _deck_title(deck_dir, problems)
-    facts, retired, skips = [], [], []
+    facts: list[Fact] = []
+    retired: list[Retired] = []
+    skips: list[Skip] = []
     with os.scandir(deck_dir) as entries:
         paths = sorted(deck_dir / entry.name for entry in entries if entry.name.endswith(".yaml"))
     for path in paths:
@@ -138,7 +140,8 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tu
             problems.append(f"{where}:{raw_facts.lines[index - 1]}: fact #{index}: "
                             f"expected a mapping of fields")
             continue
-        label = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index}"
+        raw_id = raw.get("id")
+        label = raw_id if isinstance(raw_id, str) and raw_id else f"#{index}"
         found = Problems(where, raw, label)
         values = check_fact(found, raw, seed, seeds)
         problems.extend(found.lines)

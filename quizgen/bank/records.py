@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from quizgen.model import Location, Retired, Skip
 from quizgen.bank.seeds import Seed
-from quizgen.text import plain
 from quizgen.bank.yamlfile import LineDict, LineList
+from quizgen.model import Location, Retired, Skip
+from quizgen.text import plain
 
 
 def _entries(doc: LineDict, field: str, where: str, keys: tuple[str, ...], problems: list[str]):

@@ -8,10 +8,10 @@ import re
 from quizgen import cloze as cloze_syntax
 from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.schema import FIELD_NAMES, FIELDS, REQUIRED
-from quizgen.model import KINDS, STANCES, Citation, When
 from quizgen.bank.seeds import Seed
-from quizgen.text import parse_date_answer, parse_iso, unsafe_character
 from quizgen.bank.yamlfile import LineDict, LineList
+from quizgen.model import KINDS, STANCES, Citation, When
+from quizgen.text import parse_date_answer, parse_iso, unsafe_character
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_TEXT = 2000
@@ -25,7 +25,8 @@ class Problems:
     """Collects `file:line: fact 'id': message` lines for one fact."""
 
     def __init__(self, shown: str, raw: LineDict, label: str):
-        self.shown, self.raw, self.label, self.lines = shown, raw, label, []
+        self.shown, self.raw, self.label = shown, raw, label
+        self.lines: list[str] = []
 
     def add(self, key: str | None, message: str) -> None:
         self.add_at(self.raw.lines.get(key, self.raw.line) if key else self.raw.line, message)

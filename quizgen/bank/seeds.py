@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from quizgen.bank.yamlfile import LineDict, decode_text, read_regular, read_yaml
 from quizgen.errors import BankError
 from quizgen.model import Source
 from quizgen.text import plain, unsafe_character
-from quizgen.bank.yamlfile import LineDict, decode_text, read_regular, read_yaml
 
 METADATA_FILE = "sources.yaml"
 MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
@@ -38,7 +39,7 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
         if not isinstance(entry, LineDict):
             problems.append(f"{shown}:{line}: seed '{seed_id}': expected a mapping")
             continue
-        values = {}
+        values: dict[str, Any] = {}
         for key, value in entry.items():
             expected = _META_FIELDS.get(key)
             if expected is None:

@@ -173,7 +173,8 @@ class _Converter:
     """Turns composed nodes into Line* values; an alias is expanded, but never into itself."""
 
     def __init__(self, shown: str, problems: list[str], limit: int):
-        self.shown, self.problems, self.left, self.active = shown, problems, limit, set()
+        self.shown, self.problems, self.left = shown, problems, limit
+        self.active: set[int] = set()
         # one per file: a constructor keeps every node it built, which must not outlive the file
         self.constructor = yaml.constructor.SafeConstructor()
 

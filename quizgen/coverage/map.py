@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quizgen.text.sentences import Sentence, split_sentences
-from quizgen.model import Bank, Fact, Skip, Source
 from quizgen.bank.seeds import Seed
+from quizgen.model import Bank, Fact, Skip, Source
 from quizgen.text import plain
+from quizgen.text.sentences import Sentence, split_sentences
 
 MIN_OVERLAP = 15  # characters a quote must share with a sentence to cover it (not just a word)
 

@@ -7,7 +7,6 @@ import re
 from quizgen.text import answer_key, contains_words
 
 
-
 def overlaps(a: str, b: str) -> bool:
     """Same answer, or one is part of the other ('NATO' and 'NATO members')."""
     key_a, key_b = answer_key(a), answer_key(b)

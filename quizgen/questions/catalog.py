@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.model import Bank, Fact
+from quizgen.questions.events import ambiguous_events, common_words
 from quizgen.text import answer_key, content_words
 from quizgen.text.similar import prefix_length, same_question
-from quizgen.questions.events import ambiguous_events, common_words
 
-_RECENT: list[tuple[Bank, "Catalog"]] = []  # strong references, so an id is never reused while cached
+_RECENT: list[tuple[Bank, Catalog]] = []  # strong references, so an id is never reused while cached
 
 
 @dataclass(frozen=True)

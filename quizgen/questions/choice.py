@@ -46,7 +46,7 @@ def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
     options = [fact.a, *distractors]
     values = _values(fact.kind, options)
     if values is not None:
-        options = [text for _, text in sorted(zip(values, options))]
+        options = [text for _, text in sorted(zip(values, options, strict=True))]
         return MultipleChoice(fact, fact.q, tuple(options), options.index(fact.a))
     question = MultipleChoice(fact, fact.q, tuple(options), 0)
     return with_answer_at(question, min(target, len(options) - 1), rng)
@@ -80,4 +80,5 @@ def can_choose(fact: Fact, bank: Bank) -> bool:
 
 def _values(kind: str, options) -> list[int] | None:
     values = [order_value(kind, text) for text in options]
-    return None if None in values else values
+    known = [value for value in values if value is not None]
+    return known if len(known) == len(values) else None

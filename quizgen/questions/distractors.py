@@ -6,10 +6,10 @@ import random
 
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong, overlaps
-from quizgen.text import answer_key
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, hedged, same_form
 from quizgen.questions.values import SCALED_KINDS, nearby, scale_of
+from quizgen.text import answer_key
 
 
 def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
@@ -58,6 +58,8 @@ def exact_value(fact: Fact) -> bool:
 
 def _synthesised(fact: Fact, rng: random.Random, count: int, below: int | None) -> list[str]:
     scale = scale_of(fact.kind, fact.a)
+    if scale is None:  # an answer off any scale gets no made-up neighbours
+        return []
     wanted = rng.randint(0, count) if below is None else max(0, min(below, count))
     # ask for spare values on each side in case some coincide with a true answer
     latest = max((c.source.year for c in fact.citations if c.source.year), default=None)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from quizgen.model import Bank, Fact
-from quizgen.text import answer_key, content_words
 from quizgen.questions.catalog import catalog_of
 from quizgen.questions.events import dated, labels_alike
+from quizgen.text import answer_key, content_words
 
 FLAVOURS = ("roles", "years", "abbreviations")
 PROMPTS = {

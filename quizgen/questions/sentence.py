@@ -49,10 +49,10 @@ def with_answer(fact: Fact, replacement: str | None = None) -> str:
     """The cloze sentence filled in; with `replacement` standing where the answer goes."""
     number = answer_deletion(fact)
     if replacement is None or number is None:
-        return attributed(fact, cloze.fill(fact.cloze))
+        return attributed(fact, cloze.fill(fact.cloze_text))
     replacement = _fitted(fact, number, replacement)
     marker = "\x00"
-    sentence = cloze.fill(fact.cloze, {number: marker})
+    sentence = cloze.fill(fact.cloze_text, {number: marker})
     before, _, after = sentence.partition(marker)
     before, replacement = _agreed(before, replacement)
     return attributed(fact, before + replacement + after.replace(marker, replacement))
@@ -60,7 +60,7 @@ def with_answer(fact: Fact, replacement: str | None = None) -> str:
 
 def _fitted(fact: Fact, number: int, replacement: str) -> str:
     """The replacement cut to what the deletion holds: '424 cases' for '{{c1::423}} cases' is '424'."""
-    hidden = next(d.text for d in cloze.deletions(fact.cloze) if d.number == number)
+    hidden = next(d.text for d in cloze.deletions(fact.cloze_text) if d.number == number)
     for form in (fact.a, *fact.alt):
         if form != hidden and form.startswith(hidden) and replacement.endswith(form[len(hidden):]):
             return replacement[: len(replacement) - len(form) + len(hidden)]

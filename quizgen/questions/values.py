@@ -14,6 +14,15 @@ SCALED_KINDS = ("year", "date", "number")
 _NUMBER = re.compile(r"^(?P<prefix>\D*?)(?P<digits>\d[\d,]*(?:\.\d+)?)(?P<rest>.*)$")
 
 
+
+def _number(text: str) -> re.Match[str]:
+    """The parts of a number answer a Scale was made from (so it always has them)."""
+    match = _NUMBER.match(text)
+    if match is None:
+        raise ValueError(f"not a number answer: {text!r}")
+    return match
+
+
 @dataclass(frozen=True)
 class Scale:
     """How one answer maps to a number and back, so that nearby answers look like it."""
@@ -26,9 +35,9 @@ class Scale:
         if self.kind == "year":
             return str(value)
         if self.kind == "date":
-            day_precision = parse_date_answer(self.text)[2] is not None
+            day_precision = (parse_date_answer(self.text) or (0, 0, None))[2] is not None
             return When(value // 10000, value // 100 % 100, value % 100 if day_precision else None).label()
-        match = _NUMBER.match(self.text)
+        match = _number(self.text)
         digits = f"{value:,}" if "," in match.group("digits") else str(value)
         return f"{match.group('prefix')}{digits}{match.group('rest')}"
 
@@ -40,7 +49,7 @@ class Scale:
             year = max(self.value // 10000, source_year or 0)
             return 0, (year + 1) * 10000
         top = 100 if self.text.rstrip().endswith("%") else 10 ** 12
-        counted = _NUMBER.match(self.text).group("rest").strip()[:1].isalpha()
+        counted = _number(self.text).group("rest").strip()[:1].isalpha()
         return (2 if counted and self.value >= 2 else 1), top  # never "1 deaths"
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from quizgen.quiz.screen import Screen
+
+if TYPE_CHECKING:
+    from prompt_toolkit import PromptSession
 
 ENTER = "\n"
 UNDO = "undo"
@@ -81,12 +84,14 @@ class _Terminal:
         from prompt_toolkit.history import InMemoryHistory
         from prompt_toolkit.input import create_input
         from prompt_toolkit.output import create_output
+        from prompt_toolkit.output.vt100 import Vt100_Output
 
         self.input = create_input()
         self.output = create_output(stdout=stdout)
-        self.output.enable_cpr = False  # no cursor-position queries: they would wait on a terminal that never answers
+        if isinstance(self.output, Vt100_Output):  # no cursor-position queries: they would wait on a
+            self.output.enable_cpr = False     # terminal that never answers
         self.history = InMemoryHistory()
-        self._session = None
+        self._session: PromptSession[str] | None = None
         signal.signal(signal.SIGCONT, _resume)
 
     def key(self, prompt: str, allowed: str) -> str:
@@ -105,7 +110,7 @@ class _Terminal:
                 bindings.add(name)(lambda event, key=key: event.app.exit(result=key))
         bindings.add("c-u")(lambda event: event.app.exit(result=UNDO))
         control = FormattedTextControl(ANSI(prompt), show_cursor=True)
-        app = Application(layout=Layout(Window(control, height=1, dont_extend_height=True)),
+        app: Application[str] = Application(layout=Layout(Window(control, height=1, dont_extend_height=True)),
                           key_bindings=bindings, input=self.input, output=self.output,
                           erase_when_done=True)
         return app.run()

@@ -8,13 +8,14 @@ consistent is right; notation does not matter; a slip is almost only when it spe
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from quizgen.model import Fact
 from quizgen.quiz.dates import agrees, date_readings, parse_date
 from quizgen.quiz.lexicon import Lexicon, split_form
 from quizgen.quiz.names import ALMOST, CORRECT, WRONG, match_name
-from quizgen.quiz.quantity import UNITS, FILLERS, read_quantity
+from quizgen.quiz.quantity import FILLERS, UNITS, read_quantity
 from quizgen.quiz.spelling import clean, distance, is_typo, normalize
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "grade_answer", "match_form", "normalize", "parse_date"]
@@ -104,7 +105,7 @@ def _match_date(given: str, form: str, fact: Fact) -> str | None:
 def _match_quantity(given: str, form: str, context: set[str]) -> str:
     """Same numbers, no other unit or currency, no added negation or comparison, nothing named before."""
     got, want = read_quantity(given), read_quantity(form)
-    if got is None or got.values != want.values or got.qualifiers != want.qualifiers:
+    if got is None or want is None or got.values != want.values or got.qualifiers != want.qualifiers:
         return WRONG
     units_in_question = {UNITS[w] for w in context if w in UNITS}
     if not got.units <= want.units | units_in_question:
@@ -114,16 +115,16 @@ def _match_quantity(given: str, form: str, context: set[str]) -> str:
     return CORRECT
 
 
-def _match_text(given: str, form: str, fact: Fact, context: set[str], others: set[str]) -> str:
+def _match_text(given: str, form: str, fact: Fact, context: set[str], others: AbstractSet[str]) -> str:
     """Names of places, bodies and things: lists in any order, a qualifier, words from the question."""
     want, got = normalize(form), normalize(given)
     wanted_items, given_items = _items(form), _items(given)
     if len(wanted_items) > 1 and len(given_items) == len(wanted_items):
         return _match_items(given_items, wanted_items)
-    if fact.kind == "place" and len(wanted_items) == 1 and len(given_items) > 1:
-        # 'Lisbon, Portugal': the place, then where it is (unless that is another answer the bank knows)
-        if given_items[0] == want and not set(given_items[1:]) & others:
-            return CORRECT
+    # 'Lisbon, Portugal': the place, then where it is (unless that is another answer the bank knows)
+    if (fact.kind == "place" and len(wanted_items) == 1 and len(given_items) > 1
+            and given_items[0] == want and not set(given_items[1:]) & others):
+        return CORRECT
     years = {str(fact.when.year)} if fact.when else set()
     kept = [w for w in got.split() if w not in context and w not in FILLERS and w not in years]
     if kept and kept != got.split() and sorted(kept) == sorted(want.split()):

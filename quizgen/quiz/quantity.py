@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -64,10 +65,8 @@ def number_words(text: str) -> str:
     text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 80bn, 24yrs
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # fifty-three (text2num also reads it spaced)
     text = re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_", " ", text)
-    try:
+    with contextlib.suppress(Exception):  # an unreadable word sequence is left as typed
         text = alpha2digit(text, "en", threshold=0)
-    except Exception:  # an unreadable word sequence is left as typed
-        pass
     words = text.split()
     merged: list[str] = []
     for word in words:

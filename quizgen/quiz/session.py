@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from dataclasses import dataclass
@@ -14,8 +15,7 @@ from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
-from quizgen.quiz.scheduler import (GRADE_RATINGS, RATING_NAMES, Queue, due_at, make_scheduler,
-                                    rate_card)
+from quizgen.quiz.scheduler import GRADE_RATINGS, RATING_NAMES, Queue, due_at, make_scheduler, rate_card
 from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Answer, Store
 
@@ -60,10 +60,8 @@ class Session:
         self.current: str | None = None
         if style != "typed" and bank.facts:
             # The builder indexes the bank on its first call (~25 ms): pay that before the first card.
-            try:
+            with contextlib.suppress(UsageError):
                 multiple_choice(bank.facts[0], bank, random.Random(0))
-            except UsageError:
-                pass
 
     def run(self) -> int:
         """Study until the queue is empty or the learner quits; 130 after Ctrl-C."""
@@ -111,7 +109,7 @@ class Session:
                 style = "typed"
         self._show_question(fact)
         started = time.monotonic()
-        answer = self._ask_choice(question) if style == "mc" else self._ask_typed(fact)
+        answer = self._ask_choice(question) if question is not None else self._ask_typed(fact)
         if answer is None:
             return self._undo(current=fact)
         given, verdict = answer
@@ -119,7 +117,7 @@ class Session:
         self._show_verdict(fact, verdict)
         recorded = self._record(fact, verdict.grade, GRADE_RATINGS[verdict.grade], given, style, duration)
         self.current = None
-        if self.keyboard.interactive:  # piped answers keep the grade's rating: one line per card
+        if self.keyboard.interactive and recorded is not None:  # piped answers keep the grade's rating
             self._confirm(recorded)
 
     def _ask_choice(self, question: MultipleChoice) -> tuple[str, Verdict] | None:

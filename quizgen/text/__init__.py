@@ -6,7 +6,6 @@ from quizgen.text.words import (
     ARTICLES,
     FILLER,
     FUNCTION_WORDS,
-    MINOR,
     PUNCTUATION,
     answer_key,
     contains_words,
@@ -19,7 +18,7 @@ from quizgen.text.words import (
 )
 
 __all__ = [
-    "ARTICLES", "FILLER", "FUNCTION_WORDS", "MINOR", "MONTHS", "PUNCTUATION", "UNSAFE",
+    "ARTICLES", "FILLER", "FUNCTION_WORDS", "MONTHS", "PUNCTUATION", "UNSAFE",
     "answer_key", "contains_words", "content_words", "fold", "number_words", "parse_date_answer",
     "parse_iso", "plain", "printable", "slug", "tokens", "unsafe_character",
 ]

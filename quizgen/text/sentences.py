@@ -27,7 +27,8 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` (already white-space folded), in order, covering every character."""
-    sentences, start = [], 0
+    sentences: list[Sentence] = []
+    start = 0
     for match in _END.finditer(text):
         _add(sentences, text, start, match.start())
         start = match.end()

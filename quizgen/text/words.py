@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -21,8 +22,6 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 ARTICLES = frozenset({"the", "a", "an"})
 # Words too small to carry part of an answer: "the Arab Spring" is supported by "Arab Spring"
 FILLER = ARTICLES | {"of", "and", "in", "on", "to", "for", "with", "by", "at", "s", "its"}
-# Words left out of a title's capitals ("Secretary General of the North Atlantic Treaty Organization")
-MINOR = ARTICLES | {"and", "at", "for", "in", "of", "on", "to"}
 # Words that carry no meaning of a question: what it asks is in the rest
 FUNCTION_WORDS = ARTICLES | frozenset(
     "and are as at be by did does for from has have in is it its of on or that their this "
@@ -72,10 +71,8 @@ def number_words(text: str) -> str:
     text = re.sub(r"\bper ?cent\b", "percent", text)
     text = re.sub(r"(?<=\d)[,\u2009\u202f ](?=\d{3}\b)", "", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # 'fifty-three', read like 'fifty three'
-    try:
+    with contextlib.suppress(ValueError, IndexError):  # a sequence text2num cannot read stays as written
         text = alpha2digit(text, "en", threshold=0)
-    except (ValueError, IndexError):  # a word sequence text2num cannot read is left as written
-        pass
     return " ".join(text.split())
 
 

@@ -30,7 +30,7 @@ class Gap:
 
 
 def gap_of(before: str, after: str, answer: str) -> Gap:
-    opening = re.search(r"\S*$", before).group()
-    closing = re.match(r"[^\s\w]*", after).group()
+    opening = re.findall(r"\S*$", before)[0]  # (both patterns match, if only the empty string)
+    closing = re.findall(r"^[^\s\w]*", after)[0]
     width = round(min(MAX_GAP, max(MIN_GAP, len(answer) * MM_PER_CHARACTER)))
     return Gap(before[: len(before) - len(opening)], opening, closing, after[len(closing):], width)

@@ -7,10 +7,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from quizgen.model import Bank, Fact
-from quizgen.questions import (FLAVOURS, can_be_false, can_choose, fill_blank, matching,
-                               multiple_choice, ordering, true_false)
-from quizgen.text import contains_words
+from quizgen.questions import (
+    FLAVOURS,
+    can_be_false,
+    can_choose,
+    fill_blank,
+    matching,
+    multiple_choice,
+    ordering,
+    true_false,
+)
 from quizgen.questions.asked import answer_forms, asked_keys, printed_texts, stem_key
+from quizgen.text import contains_words
 from quizgen.worksheet.balance import PositionBalance
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
@@ -87,7 +95,7 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
     return plan
 
 
-def _shortfall(kind: str, drawing: "_Drawing") -> str:
+def _shortfall(kind: str, drawing: _Drawing) -> str:
     """The real reason a type fell short: no fact fits it, or the facts that fit are used up."""
     if kind in GROUPED:
         return REASONS[kind]
@@ -101,7 +109,7 @@ def _shortfall(kind: str, drawing: "_Drawing") -> str:
     return f"the {len(left)} facts left that could make one would not make a sound question"
 
 
-def _fill(plan: Plan, drawing: "_Drawing", kind: str, wanted: int) -> None:
+def _fill(plan: Plan, drawing: _Drawing, kind: str, wanted: int) -> None:
     # never a give-away to reach the count: a shorter sheet, with a note, is better
     while len(plan.questions[kind]) < wanted:
         question = drawing.draw(kind, len(plan.questions[kind]))

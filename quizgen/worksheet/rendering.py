@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from quizgen.model import Fact, Source
 from quizgen import templating
+from quizgen.model import Fact, Source
 from quizgen.worksheet.sheet import LETTERS, Worksheet
 
 PAPER_SIZES = {"A4": "A4", "Letter": "letter"}

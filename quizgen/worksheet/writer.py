@@ -61,8 +61,8 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
             from quizgen.worksheet.binding import bind
 
             print_pdfs(jobs, browser)
-            for parts, target in bindings:
-                bind(parts, target, duplex)
+            for pdfs, target in bindings:
+                bind(pdfs, target, duplex)
                 written.append(out_dir / target.parent.name / target.name)
             for sheet_set in sets:
                 shutil.rmtree(stage / sheet_set.stem / PARTS)
