@@ -140,12 +140,15 @@ def test_same_question_at_the_boundary(a, b, same):
 
 
 @pytest.mark.parametrize("a, b, repeats", [
-    ({"nato", "russi", "counc", "creat"}, {"nato", "russi", "counc", "set", "up", "rome"}, True),  # 3/4, 3/7
-    ({"a", "b"}, {"a", "c", "d", "e", "f", "g", "h", "i"}, False),  # 1/2 of the shorter, 1/9 of all
-    ({"a", "2020", "19"}, {"b", "2020", "19"}, False),  # numbers say when, not what is asked
+    ("In which year was the NATO-Russia Council created?",
+     "In which year was the NATO-Russia Council set up in Rome?", True),   # 3 of 4 words, 3 of 7
+    # five-letter stems share 'inter', 'commu', 'conde' (3 of 5, 3 of 9); whole words only 'condemn'
+    ("Did the international community condemn Crimea's annexation?",
+     "Did the internal communication condemn Kyiv's strikes, drones and Moscow?", False),
+    ("Which year did NATO expand?", "Which year did NATO expand east?", True),  # same_question too
 ])
 def test_repeats_question(a, b, repeats):
-    assert repeats_question(frozenset(a), frozenset(b)) is repeats
+    assert repeats_question(a, b) is repeats
 
 
 @pytest.mark.parametrize("count, prefix", [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (10, 5)])
@@ -157,10 +160,18 @@ words = st.frozensets(st.sampled_from("abcdefghij"), max_size=10)
 
 
 @given(words, words)
-def test_a_same_question_is_always_a_repeat_and_the_rules_are_symmetric(a, b):
+def test_same_question_is_symmetric(a, b):
     assert same_question(a, b) == same_question(b, a)
+
+
+question = st.lists(st.sampled_from("who what year nato russia russian council rome 2002 treaty led".split()),
+                    max_size=8).map(" ".join)
+
+
+@given(question, question)
+def test_a_same_question_is_always_a_repeat_and_repeats_are_symmetric(a, b):
     assert repeats_question(a, b) == repeats_question(b, a)
-    assert not same_question(a, b) or repeats_question(a, b)
+    assert not same_question(content_words(a), content_words(b)) or repeats_question(a, b)
 
 
 @given(words, words, st.randoms(use_true_random=False))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.model import Fact
-from quizgen.text import answer_key, content_words, tokens
+from quizgen.text import answer_key, tokens
 from quizgen.text.similar import repeats_question
 
 
@@ -16,12 +16,12 @@ class _Asked:
     fact: Fact
     key: str
     answers: tuple[frozenset[str], ...]
-    meaningful: frozenset[str]
+    question: str
 
 
 def _asked(fact: Fact) -> _Asked:
     answers = tuple(frozenset(tokens(form)) for form in (fact.a, *fact.alt))
-    return _Asked(fact, answer_key(fact.q), tuple(a for a in answers if a), content_words(fact.q))
+    return _Asked(fact, answer_key(fact.q), tuple(a for a in answers if a), fact.q)
 
 
 def _same(one: _Asked, other: _Asked) -> bool:
@@ -30,7 +30,7 @@ def _same(one: _Asked, other: _Asked) -> bool:
     # one accepted form contains the other's words: 'May 2002' and '2002' answer alike
     if not any(a <= b or b <= a for a in one.answers for b in other.answers):
         return False
-    return repeats_question(one.meaningful, other.meaningful)
+    return repeats_question(one.question, other.question)
 
 
 def repeated_questions(facts: list[Fact]) -> list[tuple[Fact, Fact]]:

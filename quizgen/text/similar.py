@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from quizgen.text.words import content_words
+
 SAME_QUESTION = 0.6  # share of all their content words two questions must have in common
 
 
@@ -26,21 +28,29 @@ def prefix_length(count: int) -> int:
 
 # Facts with the same answer repeat each other with fewer words in common: the longer question
 # repeats this share of the shorter one's words, and they share this share of all their words
-# (so one long question that mentions everything does not match every short one).
+# (so one long question that mentions everything does not match every short one). Whole words
+# here: with the looser shares, five-letter stems would make 'international' repeat 'internal'.
 REPEATED_WORDS = 0.5
 SHARED_WORDS = 0.25
+# words that frame a question rather than say what it asks about
+QUESTION_FRAME = frozenset({"how", "many", "much", "do", "been", "year", "date", "month", "name", "called",
+                            "after", "into", "his", "her"})
 
 
-def repeats_question(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+def repeats_question(question_a: str, question_b: str) -> bool:
     """Two questions that repeat each other when their answers agree: every `same_question` pair,
-    and pairs where the longer question mostly repeats the shorter one's words (numbers aside:
-    'Covid-19' and '(IPN, 2020)' say when, not what is asked)."""
-    if same_question(words_a, words_b):
+    and pairs where the longer question mostly repeats the shorter one's words (numbers and the
+    question's frame aside: 'Covid-19', '(IPN, 2020)' and 'which year' say when, not what is asked)."""
+    if same_question(content_words(question_a), content_words(question_b)):
         return True
-    words_a = frozenset(word for word in words_a if not word.isdigit())
-    words_b = frozenset(word for word in words_b if not word.isdigit())
+    words_a, words_b = _meaningful(question_a), _meaningful(question_b)
     if not words_a or not words_b:
         return False
     shared = len(words_a & words_b)
     return (shared / min(len(words_a), len(words_b)) >= REPEATED_WORDS
             and shared / len(words_a | words_b) >= SHARED_WORDS)
+
+
+def _meaningful(question: str) -> frozenset[str]:
+    return frozenset(word for word in content_words(question, cut=None)
+                     if word not in QUESTION_FRAME and not word.isdigit())

@@ -56,9 +56,10 @@ def contains_words(text_key: str, key: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def content_words(text: str) -> frozenset[str]:
-    """Words that carry meaning, cut to five letters so 'Russian' and 'Russia' agree."""
-    return frozenset(word[:5] for word in answer_key(text).split()
+def content_words(text: str, cut: int | None = 5) -> frozenset[str]:
+    """Words that carry meaning, cut to five letters so 'Russian' and 'Russia' agree (`cut` None:
+    whole words, so 'international' and 'internal' differ)."""
+    return frozenset(word[:cut] for word in answer_key(text).split()
                      if word not in FUNCTION_WORDS and len(word) > 1)
 
 
