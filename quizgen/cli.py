@@ -10,7 +10,7 @@ import sys
 
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError
-from quizgen.model import KINDS
+from quizgen.kinds import KINDS
 
 COMMANDS = {
     "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),

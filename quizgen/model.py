@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from quizgen.text.dates import MONTHS
-
-KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
-STANCES = ("fact", "claim", "propaganda")
+# the closed vocabularies live in light modules (the command line needs them without the model)
+from quizgen.kinds import KINDS as KINDS
+from quizgen.kinds import STANCES as STANCES
+from quizgen.text.dates import MONTHS as MONTHS
 
 
 @dataclass(frozen=True, order=True)
@@ -176,10 +176,12 @@ class Bank:
 
     def select(self, sources=(), tags=(), kinds=()) -> Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
+        wanted_sources, wanted_tags, wanted_kinds = set(sources), set(tags), set(kinds)
         chosen = tuple(
             fact for fact in self.facts
-            if (not sources or any(fact.cites(source) for source in sources))
-            and (not tags or set(tags) & set(fact.tags))
-            and (not kinds or fact.kind in kinds)
+            if (not wanted_sources or fact.source.id in wanted_sources
+                or any(c.source.id in wanted_sources for c in fact.also))
+            and (not wanted_tags or not wanted_tags.isdisjoint(fact.tags))
+            and (not wanted_kinds or fact.kind in wanted_kinds)
         )
         return Bank(self.name, self.title, chosen, self.sources, self.folder, self.retired, self.skips)

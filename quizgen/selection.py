@@ -13,7 +13,8 @@ from pathlib import Path
 from quizgen.bank.loader import load_decks
 from quizgen.bank.seeds import Seed, load_seeds
 from quizgen.errors import UsageError
-from quizgen.model import KINDS, Bank
+from quizgen.kinds import KINDS
+from quizgen.model import Bank
 from quizgen.paths import default_decks_dir, default_seeds_dir, shown
 
 MAX_SUGGESTIONS = 3

@@ -11,9 +11,11 @@ SAME_QUESTION = 0.6  # share of all their content words two questions must have 
 
 def same_question(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
     """Two questions asking nearly the same thing, by their `content_words` (Jaccard >= 0.6)."""
-    if not words_a or not words_b:
+    small, large = sorted((len(words_a), len(words_b)))
+    if not small or small < SAME_QUESTION * large:  # (a quick bound: shared <= small, union >= large)
         return False
-    return len(words_a & words_b) / len(words_a | words_b) >= SAME_QUESTION
+    shared = len(words_a & words_b)
+    return shared / (small + large - shared) >= SAME_QUESTION
 
 
 def prefix_length(count: int) -> int:

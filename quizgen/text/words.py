@@ -78,16 +78,18 @@ def number_words(text: str) -> str:
 
 
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th|s)$")
+_TOKEN = re.compile(r"[a-z0-9]+")
 _EXTRA_NUMBERS = {"half": "50"}  # 'half' of something is 50 per cent of it
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def tokens(text: str) -> tuple[str, ...]:
     """Folded word tokens with numbers in one notation: 'Eight', '8' and '8th' are all '8'."""
     found = []
-    for token in re.findall(r"[a-z0-9]+", number_words(text)):
+    for token in _TOKEN.findall(number_words(text)):
         token = _ORDINAL.sub(r"\1", token)
         found.append(_EXTRA_NUMBERS.get(token, token))
-    return found
+    return tuple(found)
 
 
 def slug(text: str, most: int = 8, empty: str = "") -> str:
