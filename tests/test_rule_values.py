@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from quizgen import cloze
+from quizgen.bank.duplicates import repeated_questions
+from quizgen.bank.provenance import quote_problem, supports
+from quizgen.bank.seeds import Seed
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import excludes, same_form, value_range
@@ -86,3 +89,40 @@ def test_a_same_question_is_found_when_the_words_it_shares_are_the_common_ones()
     bank = Bank("t", "T", (longer, shorter, common), {"900": SOURCE})
     assert true_answers(longer, bank) == ("First", "Second")
     assert true_answers(shorter, bank) == ("Second", "First")
+
+
+# Provenance: a quote is a whole span of its article, long enough, and states the answer
+ARTICLE = Seed(SOURCE, "The NATO-Russia Council was created in Rome in May 2002, with twenty members at first.")
+
+
+@pytest.mark.parametrize("quote, problem", [
+    ("The NATO-Russia Council was created in Rome", None),
+    ("NATO\u2013Russia Council was created in Rome", None),  # a typographic dash reads as '-'
+    ("Council was created", "is too short to show what the article says (at least 5 words and 25 characters)"),
+    ("he NATO-Russia Council was created in Rome", "cuts a word in two: start and end it at word boundaries"),
+    ("The NATO-Russia Council was created in Rom", "cuts a word in two: start and end it at word boundaries"),
+    ("The NATO-Russia Council was founded in Rome", "is not found verbatim in seed 900 (900_sample.txt)"),
+])
+def test_quote_problem(quote, problem):
+    assert quote_problem(ARTICLE, quote) == problem
+
+
+@pytest.mark.parametrize("form, supported", [
+    ("May 2002", True), ("2002", True), ("the Rome", True), ("20 members", True), ("twenty", True),
+    ("Moscow", False), ("June 2002", False), ("2003", False), ("members of the Council", True),
+    ("the", False),  # nothing meaningful to support
+])
+def test_supports(form, supported):
+    assert supports(form, [ARTICLE.text]) is supported
+
+
+def test_repeated_questions_pairs_same_answers_to_repeated_questions_only():
+    created = fact("a", "In which year was the NATO-Russia Council created?", "2002", "year")
+    set_up = fact("b", "In which year was the NATO-Russia Council set up in Rome?", "May 2002", "date")
+    other_answer = fact("c", "In which year was the NATO-Russia Council set up in Rome?", "2003", "year")
+    same_words = fact("d", "in which YEAR was the NATO–Russia council created", "1997", "year")
+    unrelated = fact("e", "Which treaty did the Soviet Union sign in Paris?", "2002", "year")
+    # a and b: one answer holds the other's words, 3 of a's 4 words repeated; a and d, b and c: the
+    # same question but for case and punctuation, whatever the answers; e shares no word
+    assert [(one.id, two.id) for one, two in repeated_questions(
+        [created, set_up, other_answer, same_words, unrelated])] == [("a", "b"), ("a", "d"), ("b", "c")]
