@@ -36,6 +36,11 @@ class UsageError(QuizgenError):
     exit_code = 2
 
 
+class NotEnoughOptions(QuizgenError):
+    """A fact has too few certainly wrong options for a multiple-choice question (callers then ask
+    it another way; never a user's mistake)."""
+
+
 class BrowserNotFound(QuizgenError):
     """No headless Chromium/Chrome is installed for PDF output."""
 

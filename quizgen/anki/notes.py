@@ -10,7 +10,7 @@ from quizgen.anki import fields
 from quizgen.anki.names import deck_name, id_tag, note_guid, note_tags, retired_tag
 from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE, NOTE_TYPES, NoteType, content_hash, note_type_for
 from quizgen.anki.persons import PersonCard
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Retired
 from quizgen.questions import multiple_choice
 
@@ -94,7 +94,7 @@ def _choice_fields(bank: Bank, fact: Fact) -> tuple[str, dict[str, str]]:
         choice = multiple_choice(fact, bank, random.Random(_seed(bank, fact)))
         prompt = choice.prompt
         wrong = [option for i, option in enumerate(choice.options) if i != choice.answer]
-    except UsageError:
+    except NotEnoughOptions:
         prompt, wrong = fact.q, []  # too few answers of this kind in the bank: the card asks openly
     values = {"Question": fields.text(prompt), "Answer": fields.text(fact.a), "Stance": fact.stance}
     values.update({f"Wrong {n}": fields.text(option) for n, option in enumerate(wrong[:3], start=1)})

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
 from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
@@ -60,7 +60,7 @@ class Session:
         self.current: str | None = None
         if style != "typed" and bank.facts:
             # The builder indexes the bank on its first call (~25 ms): pay that before the first card.
-            with contextlib.suppress(UsageError):
+            with contextlib.suppress(NotEnoughOptions):
                 multiple_choice(bank.facts[0], bank, random.Random(0))
 
     def run(self) -> int:
@@ -105,7 +105,7 @@ class Session:
         if style == "mc":
             try:
                 question = multiple_choice(fact, self.bank, self.rng)
-            except UsageError:  # too few answers of this kind in the bank for options: type it
+            except NotEnoughOptions:  # too few answers of this kind in the bank for options: type it
                 style = "typed"
         self._show_question(fact)
         started = time.monotonic()
