@@ -10,7 +10,7 @@ import sys
 
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError
-from quizgen.kinds import KINDS
+from quizgen.kinds import KINDS, STANCES
 
 COMMANDS = {
     "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
@@ -21,6 +21,10 @@ COMMANDS = {
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
+    "export": ("quizgen.export", "main", "write a Moodle GIFT question bank, a flashcard TSV and a CSV"),
+    "new-article": ("quizgen.authoring", "new_article_main",
+                    "add an article: copy it into seeds/, record its metadata, start its fact file"),
+    "find": ("quizgen.authoring", "find_main", "find the facts that mention some words (id, file:line)"),
 }
 
 
@@ -48,15 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = {name: sub.add_parser(name, help=text, description=text)
                 for name, (_, _, text) in COMMANDS.items()}
-    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage"):
+    for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "export",
+                 "new-article", "find"):
         _bank_options(commands[name])
-    for name in ("build", "anki", "print", "web", "coverage"):
+    for name in ("build", "anki", "print", "web", "coverage", "export"):
         commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
                                     help="output folder (default: build)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])
     _coverage_options(commands["coverage"])
+    _export_options(commands["export"])
+    _authoring_options(commands["new-article"], commands["find"])
     commands["stats"].add_argument("--db", metavar="FILE",
                                    help="progress database (default: user data dir; env QUIZGEN_DB)")
     return parser
@@ -98,6 +105,29 @@ def _coverage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true", help="list every uncovered passage, whole")
     parser.add_argument("--no-html", action="store_true", help="print the summary only")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a sentence is unaccounted for")
+    parser.add_argument("--suggest", action="store_true",
+                        help="print a fact stub (YAML) for each uncovered sentence, to finish or skip")
+
+
+def _export_options(parser: argparse.ArgumentParser) -> None:
+    _filter_options(parser)
+    parser.add_argument("--stance", action="append", choices=STANCES, metavar="STANCE", type=str.lower,
+                        help=f"only facts of this stance (repeatable): {', '.join(STANCES)}")
+    parser.add_argument("--types", default="mcq,short,tf,match", metavar="LIST",
+                        help="GIFT question types, comma-separated: mcq,short,tf,match (default: all)")
+    parser.add_argument("--format", default="gift,tsv,csv", metavar="LIST",
+                        help="files to write, comma-separated: gift,tsv,csv (default: all)")
+
+
+def _authoring_options(new: argparse.ArgumentParser, find: argparse.ArgumentParser) -> None:
+    new.add_argument("text_file", metavar="TEXT_FILE", help="the article as plain UTF-8 text")
+    new.add_argument("--title", required=True, help="the article's title")
+    new.add_argument("--outlet", help="where it was published")
+    new.add_argument("--author", help="who wrote it (leave out when the text names no one)")
+    new.add_argument("--year", required=True, type=int, help="year of publication")
+    new.add_argument("--date", help="date of publication, YYYY-MM or YYYY-MM-DD, when known")
+    new.add_argument("--url", help="where it can be read")
+    find.add_argument("words", nargs="+", metavar="WORD", help="words every fact found contains")
 
 
 def _quiz_options(parser: argparse.ArgumentParser) -> None:

@@ -15,6 +15,7 @@ EXPORTERS = {
     "anki": "quizgen.anki.exporter",
     "print": "quizgen.worksheet.exporter",
     "web": "quizgen.web.exporter",
+    "export": "quizgen.export.exporter",
 }
 
 

@@ -174,7 +174,7 @@ class Bank:
     def of_kind(self, kind: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.kind == kind]
 
-    def select(self, sources=(), tags=(), kinds=()) -> Bank:
+    def select(self, sources=(), tags=(), kinds=(), stances=()) -> Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
         wanted_sources, wanted_tags, wanted_kinds = set(sources), set(tags), set(kinds)
         chosen = tuple(
@@ -183,5 +183,6 @@ class Bank:
                 or any(c.source.id in wanted_sources for c in fact.also))
             and (not wanted_tags or not wanted_tags.isdisjoint(fact.tags))
             and (not wanted_kinds or fact.kind in wanted_kinds)
+            and (not stances or fact.stance in stances)
         )
         return Bank(self.name, self.title, chosen, self.sources, self.folder, self.retired, self.skips)

@@ -48,10 +48,10 @@ def _listed(values) -> list[str]:
     return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
 
 
-def _names(bank: Bank) -> dict[str, set[str]]:
+def _names(bank: Bank, articles=()) -> dict[str, set[str]]:
     """Seed id -> every name the article goes by: its id, and its deck file's name with and without
-    the id in front."""
-    names = {source_id: {source_id.casefold()} for source_id in bank.sources}
+    the id in front (`articles`: more seed ids, such as an article no fact cites yet)."""
+    names = {source_id: {source_id.casefold()} for source_id in (*bank.sources, *articles)}
     for fact in bank.facts:
         stem = Path(fact.origin.path).stem.casefold()
         if fact.source.id in names and stem.startswith(fact.source.id.casefold()):
@@ -64,9 +64,9 @@ def _shown_names(source_id: str, names: set[str]) -> str:
     return source_id if longest == source_id.casefold() else f"{source_id} ({longest})"
 
 
-def resolve_sources(bank: Bank, asked_values) -> tuple[str, ...]:
+def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
     """Seed ids of the articles `--source` names; an unknown name is a one-line usage error."""
-    names = _names(bank)
+    names = _names(bank, articles)
     chosen: list[str] = []
     for asked in _listed(asked_values):
         wanted = asked.casefold()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from statistics import median
 
 from quizgen.model import KINDS, STANCES, Bank
 
@@ -21,6 +22,20 @@ def summarize(bank: Bank) -> str:
     dated = sum(1 for fact in bank.facts if fact.when)
     clozes = sum(1 for fact in bank.facts if fact.cloze)
     lines.append(f"  dated: {dated}, with cloze: {clozes}")
+    lines.append("  " + prompt_lengths(bank))
     if bank.retired:
         lines.append(f"  retired ids: {len(bank.retired)}")
     return "\n".join(lines)
+
+
+LONG_PROMPT = 160  # characters: a learner reads each prompt hundreds of times (minimum information)
+
+
+def prompt_lengths(bank: Bank) -> str:
+    """The median question length and the share of questions over LONG_PROMPT characters."""
+    lengths = [len(fact.q) for fact in bank.facts]
+    if not lengths:
+        return "prompts: none"
+    over = sum(1 for n in lengths if n > LONG_PROMPT)
+    return (f"prompts: median {median(lengths):g} characters, {over} of {len(lengths)} "
+            f"({100 * over / len(lengths):.0f} %) over {LONG_PROMPT}")

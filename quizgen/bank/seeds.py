@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,27 @@ METADATA_FILE = "sources.yaml"
 MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
 
 
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
+
+
+def paragraphs(text: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised text and where each of its paragraphs after the first starts in it (a blank
+    line ends a paragraph: a headline without a full stop is not part of the next sentence)."""
+    parts = [part for part in (plain(chunk) for chunk in _PARAGRAPH.split(text)) if part]
+    starts, offset = [], 0
+    for part in parts[:-1]:
+        offset += len(part) + 1
+        starts.append(offset)
+    return " ".join(parts), tuple(starts)
+
+
 @dataclass(frozen=True)
 class Seed:
-    """A source with its normalised text, for quote checks."""
+    """A source with its normalised text, for quote checks, and where its paragraphs start."""
 
     source: Source
     text: str
+    paragraphs: tuple[int, ...] = ()
 
 
 _META_FIELDS = {"file": str, "title": str, "outlet": str, "author": str, "year": int,
@@ -66,7 +82,7 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
             continue
         values.pop("notes", None)
         source = Source(id=str(seed_id), **values)
-        seeds[source.id] = Seed(source, plain(text))
+        seeds[source.id] = Seed(source, *paragraphs(text))
     if problems:
         raise BankError(problems)
     return seeds

@@ -15,8 +15,13 @@ WIDTH = 100
 def main(args) -> int:
     banks, seeds = loaded(args)
     bank = banks[0]
-    only = resolve_sources(bank, args.source)
+    only = resolve_sources(bank, args.source, articles=seeds)
     maps = map_bank(bank, seeds, only)
+    if getattr(args, "suggest", False):
+        from quizgen.coverage.suggest import stubs
+
+        print(stubs(maps), end="")
+        return 0
     print(summary(maps, args.all))
     if not args.no_html:
         from quizgen.coverage.report import render_report  # jinja2 only when writing HTML

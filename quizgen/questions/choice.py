@@ -38,8 +38,7 @@ def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
     MIN_DISTRACTORS certainly wrong options exist (see `can_choose`).
     """
     size = max(MIN_DISTRACTORS + 1, min(size, 4))
-    target = rng.randrange(size) if position is None else position
-    distractors = pick_distractors(fact, bank, rng, size - 1, below=target)
+    distractors = pick_distractors(fact, bank, rng, size - 1, below=position)
     if len(distractors) < MIN_DISTRACTORS:
         raise NotEnoughOptions(f"fact '{fact.id}': fewer than {MIN_DISTRACTORS} certainly wrong options "
                          f"(curated 'distractors', or answers of the same 'category')")
@@ -49,6 +48,7 @@ def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
         options = [text for _, text in sorted(zip(values, options, strict=True))]
         return MultipleChoice(fact, fact.q, tuple(options), options.index(fact.a))
     question = MultipleChoice(fact, fact.q, tuple(options), 0)
+    target = rng.randrange(len(options)) if position is None else position
     return with_answer_at(question, min(target, len(options) - 1), rng)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from itertools import zip_longest
 
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong, overlaps
@@ -24,6 +25,9 @@ def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
     """
     truths = true_answers(fact, bank)
     names = catalog_of(bank).names
+    scaled = exact_value(fact)
+    # a value on a scale is chosen by side afterwards, so gather spares beyond `count`
+    limit = 3 * count + 4 if scaled else count
     chosen: list[str] = []
 
     def accept(candidate: str, curated: bool = False) -> None:
@@ -37,17 +41,39 @@ def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
     curated = list(fact.distractors)
     rng.shuffle(curated)
     sources = [(candidate, True) for candidate in curated]
-    if exact_value(fact):
-        sources += [(candidate, False) for candidate in _synthesised(fact, rng, count, below)]
+    if scaled:
+        sources += [(candidate, False) for candidate in _synthesised(fact, rng, count)]
     if fact.category:
         borrowed = list(catalog_of(bank).categories.get(fact.category, ()))
         rng.shuffle(borrowed)
         sources += [(candidate, False) for candidate in borrowed]
     for candidate, is_curated in sources:
-        if len(chosen) == count:
+        if len(chosen) == limit:
             break
         accept(candidate, is_curated)
-    return chosen
+    return _by_side(fact, chosen, count, below, rng) if scaled else chosen
+
+
+def _by_side(fact: Fact, chosen: list[str], count: int, below: int | None,
+             rng: random.Random) -> list[str]:
+    """`count` options of which `below` are smaller than the answer (curated first on each side).
+
+    Without a wish, the number below is drawn evenly from what both sides can supply, so the
+    answer is not pushed to an end of the ordered list when one side is short (a year just
+    before the article's own).
+    """
+    answer_scale = scale_of(fact.kind, fact.a)
+    if answer_scale is None:  # (callers pass scaled answers only)
+        return chosen[:count]
+    answer = answer_scale.value
+    values = {text: scale.value for text in chosen if (scale := scale_of(fact.kind, text)) is not None}
+    under = [t for t in chosen if t in values and values[t] < answer]
+    over = [t for t in chosen if t in values and values[t] > answer]
+    low, high = max(0, count - len(over)), min(count, len(under))
+    if low > high:  # too few on both sides together
+        return (under + over)[:count]
+    wanted = rng.randint(low, high) if below is None else max(low, min(below, high))
+    return under[:wanted] + over[:count - wanted]
 
 
 def exact_value(fact: Fact) -> bool:
@@ -56,15 +82,15 @@ def exact_value(fact: Fact) -> bool:
             and not hedged(fact.a) and not hedged(fact.q))
 
 
-def _synthesised(fact: Fact, rng: random.Random, count: int, below: int | None) -> list[str]:
+def _synthesised(fact: Fact, rng: random.Random, count: int) -> list[str]:
+    """Values near the answer, `count` + 2 on each side where the scale allows (spares in case some
+    coincide with a true answer), nearest first, alternating sides."""
     scale = scale_of(fact.kind, fact.a)
     if scale is None:  # an answer off any scale gets no made-up neighbours
         return []
-    wanted = rng.randint(0, count) if below is None else max(0, min(below, count))
-    # ask for spare values on each side in case some coincide with a true answer
     latest = max((c.source.year for c in fact.citations if c.source.year), default=None)
-    values = nearby(scale, wanted + 2, count - wanted + 2, rng, latest)
+    values = nearby(scale, count + 2, count + 2, rng, latest)
     under = [v for v in values if v < scale.value][::-1]
     over = [v for v in values if v > scale.value]
-    ordered = under[:wanted] + over[:count - wanted] + under[wanted:] + over[count - wanted:]
+    ordered = [v for pair in zip_longest(under, over) for v in pair if v is not None]
     return [scale.format(value) for value in ordered]

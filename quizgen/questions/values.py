@@ -93,9 +93,11 @@ def _offsets(scale: Scale, rng: random.Random) -> list[int]:
         low, high = (3, 12) if scale.value % 100 else (1, 3)  # days apart, or months apart
     else:
         low, high = 1, 2
-    offsets, total = [], 0
+    offsets: list[int] = []
+    total = 0
     for _ in range(12):
-        total += rng.randint(low, high)
+        # the nearest step first: a year just before the article's still gets a value above it
+        total += rng.randint(low, high) if offsets else low
         offsets.append(total)
     return offsets
 

@@ -57,8 +57,9 @@ CASES = {
     # wrong types
     "top-level-list": [(F, 1, "expected a mapping with 'source' and 'facts'")],
     "top-level-scalar": [(F, 1, "expected a mapping with 'source' and 'facts'")],
-    "facts-is-a-mapping": [(F, 2, "field 'facts' must be a non-empty list of facts")],
-    "facts-empty": [(F, 2, "field 'facts' must be a non-empty list of facts")],
+    "facts-is-a-mapping": [(F, 2, "field 'facts' must be a list of facts (`facts: []` while none)")],
+    # an empty list is a new article's file; a deck with no fact at all is still refused
+    "facts-empty": [("decks/x", 1, "deck 'x' has no facts (add a fact file)")],
     "fact-is-a-scalar": [(F, 3, "fact #1: expected a mapping of fields")],
     "question-is-a-mapping": [(F, 4, "field 'q' must be a string, not a mapping")],
     "tags-is-a-string": [(F, 9, "field 'tags' must be a list of non-empty strings")],

@@ -1,0 +1,51 @@
+"""Curator tools: add an article (`new-article`) and find what the bank already asks (`find`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCHEMA = "../../quizgen/schemas/facts.schema.json"  # from decks/<deck>/ in a checkout
+
+
+def new_article_main(args) -> int:
+    from quizgen.authoring.article import Article, add_article
+    from quizgen.errors import UsageError
+    from quizgen.paths import shown
+    from quizgen.selection import bank_from_args
+
+    seeds_dir = Path(args.seeds or "seeds")
+    decks_dir = Path(args.decks or "decks")
+    if not seeds_dir.is_dir() or not decks_dir.is_dir():
+        raise UsageError("run this in a checkout with seeds/ and decks/ folders (or give --seeds and --decks): "
+                         "the bundled bank inside the installed package is read-only")
+    bank = bank_from_args(args)  # the bank must be valid before an article is added to it
+    article = Article(Path(args.text_file), args.title, args.outlet, args.author, args.year, args.date, args.url)
+    added = add_article(article, seeds_dir, decks_dir / bank.name, SCHEMA)
+    print(f"added article {added.seed_id}: {shown(added.seed_file)} ({added.sentences} sentences)")
+    print(f"  metadata:  {shown(seeds_dir / 'sources.yaml')} (entry \"{added.seed_id}\")")
+    print(f"  fact file: {shown(added.fact_file)} (every sentence listed as a comment)")
+    print("next:")
+    print("  1. quizgen find WORDS               what the bank already asks (cite it under sources: instead)")
+    print(f"  2. write facts in {shown(added.fact_file)} (README: Add an article)")
+    print("  3. quizgen check                    until it is clean")
+    print(f"  4. quizgen coverage --source {added.seed_id} --suggest   a stub for each sentence not yet asked")
+    print("  5. quizgen build                    every output, then look at your cards")
+    return 0
+
+
+def find_main(args) -> int:
+    from quizgen.authoring.find import find
+    from quizgen.selection import bank_from_args
+    from quizgen.text import printable
+
+    bank = bank_from_args(args)
+    hits = find(bank, " ".join(args.words))
+    for hit in hits:
+        fact = hit.fact
+        print(printable(f"{fact.origin}: {fact.id} [{fact.kind}, {fact.stance}] (in {', '.join(hit.fields)})"))
+        print(printable(f"    {fact.q} -> {fact.a}"))
+        print(printable(f"    sources: {', '.join(c.source.id for c in fact.citations)}"
+                        + (f"; category: {fact.category}" if fact.category else "")
+                        + (f"; tags: {', '.join(fact.tags)}" if fact.tags else "")))
+    print(f"{len(hits)} fact{'s' if len(hits) != 1 else ''} found")
+    return 0 if hits else 1

@@ -1,0 +1,37 @@
+"""`quizgen export`: the bank as a Moodle GIFT question bank, a flashcard TSV and a CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def main(args) -> int:
+    from quizgen.errors import UsageError
+    from quizgen.export.exporter import FORMATS, export
+    from quizgen.export.items import TYPES
+    from quizgen.paths import shown
+    from quizgen.selection import bank_from_args, filtered
+    from quizgen.text import printable
+
+    bank = bank_from_args(args)
+    pool = filtered(bank, args)
+    if args.stance:
+        pool = pool.select(stances=tuple(args.stance))
+        if not pool.facts:
+            raise UsageError(f"no facts match --stance {','.join(args.stance)}")
+    types = _listed(args.types, TYPES, "--types")
+    formats = _listed(args.format, FORMATS, "--format")
+    for path in export(bank, Path(args.out), {"pool": pool, "types": types, "formats": formats}):
+        print(f"wrote {printable(shown(path))}")
+    return 0
+
+
+def _listed(text: str, known: tuple[str, ...], option: str) -> tuple[str, ...]:
+    from quizgen.errors import UsageError
+
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise UsageError(f"{option}: unknown value '{unknown[0] if unknown else text}'; "
+                         f"choose from {','.join(known)}")
+    return tuple(name for name in known if name in names)

@@ -1,0 +1,41 @@
+"""What an exported question says after it is answered: the note, the stance and every source with its quote."""
+
+from __future__ import annotations
+
+from quizgen.export.items import Item
+from quizgen.model import Bank, Fact
+
+STANCE_LINES = {
+    "fact": "",
+    "claim": "A claim: what the article's author argues, not settled fact.",
+    "propaganda": "Propaganda: a false or loaded claim, taught so it can be recognised.",
+}
+
+
+def citations(fact: Fact) -> list[str]:
+    """'Source: <citation>: "<quote>"' for each article reporting the fact, its own first."""
+    return [f'Source: {c.source.citation()}: "{c.quote}"' for c in fact.citations]
+
+
+def fact_feedback(fact: Fact, first: str) -> list[str]:
+    lines = [first]
+    lines += [line for line in (STANCE_LINES[fact.stance], fact.note or "") if line]
+    if fact.derived:
+        lines.append(f"Not stated in the article in so many words: {fact.derived}")
+    return lines + citations(fact)
+
+
+def feedback(bank: Bank, item: Item) -> str:
+    """Plain text, one point per line; a matching question lists each pair's fact."""
+    if item.type == "match":
+        lines = []
+        for fact in item.facts:
+            lines.append(f"{fact.a}: {fact.role}")
+            lines += citations(fact)
+        return "\n".join(lines)
+    fact = item.facts[0]
+    if item.type == "tf":
+        first = "True." if item.true else f"False. True is: {item.correction}"
+    else:
+        first = f"Answer: {fact.a}"
+    return "\n".join(fact_feedback(fact, first))

@@ -1,0 +1,103 @@
+"""The questions an export carries, built by the worksheets' own question builders, one set per fact."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass
+
+from quizgen.errors import UsageError
+from quizgen.model import Bank, Fact
+from quizgen.questions import can_choose, matching, multiple_choice, true_false
+
+TYPES = ("mcq", "short", "tf", "match")
+SHORT_WORDS = 5  # a typed answer longer than this is an essay, not a short answer Moodle can grade
+TYPED_KINDS = ("year", "date", "number", "person", "place", "organization", "document")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One exported question: what it asks, what counts as right, and why (plain text throughout)."""
+
+    name: str                     # the fact id (a re-import matches on it), "<id> short", "<id> tf", "<article> roles"
+    type: str                     # one of TYPES
+    source_id: str                # the article whose category holds it
+    prompt: str
+    right: tuple[str, ...] = ()   # mcq: the right option; short: every accepted form
+    wrong: tuple[str, ...] = ()   # mcq: the wrong options
+    options: tuple[str, ...] = ()  # mcq: every option in the order the sheets print them
+    true: bool | None = None      # tf
+    correction: str | None = None  # tf: the true statement, when this one is false
+    pairs: tuple[tuple[str, str], ...] = ()  # match: (person, role)
+    spares: tuple[str, ...] = ()  # match: roles that match nobody
+    facts: tuple[Fact, ...] = ()
+
+
+def seeded(bank: Bank, name: str) -> random.Random:
+    """A generator fixed by deck and question name: the same bank gives byte-identical files."""
+    digest = hashlib.sha256(f"export/{bank.name}/{name}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def items_of(bank: Bank, pool: Bank, types: tuple[str, ...]) -> list[Item]:
+    """Questions for every fact of `pool` (options drawn from the whole `bank`), article by article."""
+    found: list[Item] = []
+    for source_id in sorted(bank.sources):
+        facts = [fact for fact in pool.facts if fact.source.id == source_id]
+        for fact in facts:
+            found += fact_items(fact, bank, types)
+        if "match" in types:
+            found += _roles(source_id, facts, bank)
+    return found
+
+
+def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...]) -> list[Item]:
+    """The fact's multiple choice (when honest options exist), its short answer (a name, place,
+    date or number; or any short answer without multiple choice), its true/false statement."""
+    items = []
+    choice = _choice(fact, bank) if "mcq" in types else None
+    if choice is not None:
+        items.append(choice)
+    if "short" in types and short_enough(fact.a) and (fact.kind in TYPED_KINDS or choice is None):
+        items.append(Item(f"{fact.id} short", "short", fact.source.id, fact.q, right=accepted(fact),
+                          facts=(fact,)))
+    if "tf" in types:
+        statement = true_false(fact, bank, seeded(bank, f"{fact.id} tf"))
+        if statement is not None:
+            items.append(Item(f"{fact.id} tf", "tf", fact.source.id, statement.statement,
+                              true=statement.true, correction=statement.correction, facts=(fact,)))
+    return items
+
+
+def accepted(fact: Fact) -> tuple[str, ...]:
+    """Every form a typed answer may take: the answer, then each `alt` (no repeats)."""
+    return tuple(dict.fromkeys(form.strip() for form in (fact.a, *fact.alt) if form.strip()))
+
+
+def short_enough(answer: str) -> bool:
+    return len(answer.split()) <= SHORT_WORDS
+
+
+def _choice(fact: Fact, bank: Bank) -> Item | None:
+    if not can_choose(fact, bank):
+        return None
+    try:
+        question = multiple_choice(fact, bank, seeded(bank, fact.id))
+    except UsageError:
+        return None
+    wrong = tuple(o for i, o in enumerate(question.options) if i != question.answer)
+    return Item(fact.id, "mcq", fact.source.id, question.prompt, right=(fact.a,), wrong=wrong,
+                options=question.options, facts=(fact,))
+
+
+def _roles(source_id: str, facts: list[Fact], bank: Bank) -> list[Item]:
+    """One people-to-roles matching question per article, when it has three people with roles."""
+    name = f"{source_id} roles"
+    question = matching(facts, bank, seeded(bank, name), "roles", size=6)
+    if question is None:
+        return []
+    pairs = tuple((left, question.right[question.pairs[i]]) for i, left in enumerate(question.left))
+    matched = {role for _, role in pairs}
+    spares = tuple(role for role in question.right if role not in matched)
+    return [Item(name, "match", source_id, question.prompt, pairs=pairs, spares=spares,
+                 facts=question.facts)]
