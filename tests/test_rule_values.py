@@ -126,3 +126,33 @@ def test_repeated_questions_pairs_same_answers_to_repeated_questions_only():
     # same question but for case and punctuation, whatever the answers; e shares no word
     assert [(one.id, two.id) for one, two in repeated_questions(
         [created, set_up, other_answer, same_words, unrelated])] == [("a", "b"), ("a", "d"), ("b", "c")]
+
+
+# Every cloze rule, with the message a curator reads
+@pytest.mark.parametrize("text, problem", [
+    ("In {{c1::2002}}.", None),
+    ("In {{c1::2002::a year}}.", None),
+    ("In {{c1::{{c2::2002}}}}.", "nested or unclosed deletion"),
+    ("In {{c1:: }}.", "deletion c1 is empty"),
+    ("In {{c1::2002::year::again}}.", "deletion c1 has more than one '::' hint"),
+    ("In {{c1::20}02}}.", "deletion c1 contains a stray '{' or '}'"),
+    ("In {{c1:::2002}}.", "deletion c1 has ':::' (write {{c1::answer}} or {{c1::answer::hint}})"),
+    ("In {{c1::2002:::hint}}.", "deletion c1 has ':::' (write {{c1::answer}} or {{c1::answer::hint}})"),
+    ("In {{c1::2002:: }}.", "deletion c1 has an empty hint (drop the '::')"),
+    ("In {{c1::2002}} and {{c2::2003.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
+    ("In {{c1::2002}} and 2003}}.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
+    ("In {{c1::2002}} {and}.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
+    ("In 2002.", "no deletion like {{c1::answer}}"),
+])
+def test_every_cloze_rule(text, problem):
+    assert cloze.find_problem(text) == problem
+
+
+def test_cloze_deletions_fill_and_blank():
+    text = "In {{c1::May 2002::month}} NATO met {{c2::Russia}} in {{c1::Rome}}."
+    assert cloze.deletions(text) == [cloze.Deletion(1, "May 2002", "month"), cloze.Deletion(2, "Russia", None),
+                                     cloze.Deletion(1, "Rome", None)]
+    assert cloze.fill(text) == "In May 2002 NATO met Russia in Rome."
+    assert cloze.fill(text, {2: "X"}) == "In May 2002 NATO met X in Rome."
+    assert cloze.blank(text, 1, "__") == "In __ NATO met Russia in __."
+    assert cloze.blank(text) == "In _____ NATO met Russia in _____."
