@@ -116,16 +116,43 @@ def test_supports(form, supported):
     assert supports(form, [ARTICLE.text]) is supported
 
 
+@pytest.mark.parametrize("text, quote, problem", [
+    ("A quote of five words", "A quote of five words", "is too short to show what the article says "
+     "(at least 5 words and 25 characters)"),                       # 5 words, 21 characters
+    ("Quadrilateral multinational intergovernmental arrangements", "Quadrilateral multinational "
+     "intergovernmental arrangements", "is too short to show what the article says (at least 5 words "
+     "and 25 characters)"),                                          # 54 characters, 4 words
+    # the quote at the very start and at the very end of the article: nothing is cut
+    ("The quick brown fox jumps over it", "The quick brown fox jumps", None),
+    ("So the quick brown fox jumps", "the quick brown fox jumps", None),
+    # found twice: once whole is enough, wherever the whole one is
+    ("xThe quick brown fox jumps. The quick brown fox jumps.", "The quick brown fox jumps", None),
+    ("The quick brown fox jumps. The quick brown fox jumpsx.", "The quick brown fox jumps", None),
+])
+def test_quote_problem_at_the_edges(text, quote, problem):
+    assert quote_problem(Seed(SOURCE, text), quote) == problem
+
+
+@pytest.mark.parametrize("form, quoted, supported", [
+    ("members", "twenty member states", True), ("member", "twenty members", True),
+    ("sanction", "new sanctions", True), ("sanctions", "a sanction", True), ("mission", "missions", True),
+    ("missions", "a mission", True), ("members", "twenty states", False),
+])
+def test_a_plural_supports_its_singular_and_back(form, quoted, supported):
+    assert supports(form, [quoted]) is supported
+
+
 def test_repeated_questions_pairs_same_answers_to_repeated_questions_only():
     created = fact("a", "In which year was the NATO-Russia Council created?", "2002", "year")
     set_up = fact("b", "In which year was the NATO-Russia Council set up in Rome?", "May 2002", "date")
     other_answer = fact("c", "In which year was the NATO-Russia Council set up in Rome?", "2003", "year")
     same_words = fact("d", "in which YEAR was the NATO–Russia council created", "1997", "year")
     unrelated = fact("e", "Which treaty did the Soviet Union sign in Paris?", "2002", "year")
+    founded = fact("f", "In which year was the NATO-Russia Council founded?", "1991", "year")  # other answer
     # a and b: one answer holds the other's words, 3 of a's 4 words repeated; a and d, b and c: the
     # same question but for case and punctuation, whatever the answers; e shares no word
     assert [(one.id, two.id) for one, two in repeated_questions(
-        [created, set_up, other_answer, same_words, unrelated])] == [("a", "b"), ("a", "d"), ("b", "c")]
+        [created, set_up, other_answer, same_words, unrelated, founded])] == [("a", "b"), ("a", "d"), ("b", "c")]
 
 
 # Every cloze rule, with the message a curator reads

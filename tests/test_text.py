@@ -146,6 +146,9 @@ def test_same_question_at_the_boundary(a, b, same):
     ("Did the international community condemn Crimea's annexation?",
      "Did the internal communication condemn Kyiv's strikes, drones and Moscow?", False),
     ("Which year did NATO expand?", "Which year did NATO expand east?", True),  # same_question too
+    # what they share is the frame ('how many') and the date ('2020', 'Covid-19'): not a repeat
+    ("How many troops did NATO send in 2020 during Covid-19?",
+     "How many tanks did Russia lose in 2020 during Covid-19?", False),
 ])
 def test_repeats_question(a, b, repeats):
     assert repeats_question(a, b) is repeats
