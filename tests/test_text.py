@@ -149,6 +149,11 @@ def test_same_question_at_the_boundary(a, b, same):
     # what they share is the frame ('how many') and the date ('2020', 'Covid-19'): not a repeat
     ("How many troops did NATO send in 2020 during Covid-19?",
      "How many tanks did Russia lose in 2020 during Covid-19?", False),
+    ("How many in 2020?", "How many tanks did Russia lose in 2020?", False),  # nothing left to compare
+    # at the boundaries of the looser rule (whole words, none shared by the five-letter same_question)
+    ("alpha bravo charlie delta", "alpha bravo echo foxtrot golf hotel", True),   # 2 of 4, 2 of 8
+    ("alpha bravo", "alpha charlie delta echo foxtrot golf hotel india", False),  # 1 of 2, but 1 of 9
+    ("alpha bravo charlie delta echo", "alpha bravo foxtrot golf hotel", False),  # 2 of 8, but 2 of 5
 ])
 def test_repeats_question(a, b, repeats):
     assert repeats_question(a, b) is repeats
