@@ -128,6 +128,9 @@ def test_supports(form, supported):
     # found twice: once whole is enough, wherever the whole one is
     ("xThe quick brown fox jumps. The quick brown fox jumps.", "The quick brown fox jumps", None),
     ("The quick brown fox jumps. The quick brown fox jumpsx.", "The quick brown fox jumps", None),
+    ("xThe quick brown fox jumps, The quick brown fox jumps, The quick brown fox jumpsx",
+     "The quick brown fox jumps", None),                             # only the middle one is whole
+    ("The quick brown fox jumps,and more", "The quick brown fox jumps,", None),  # ends at a comma
 ])
 def test_quote_problem_at_the_edges(text, quote, problem):
     assert quote_problem(Seed(SOURCE, text), quote) == problem
@@ -169,6 +172,9 @@ def test_repeated_questions_pairs_same_answers_to_repeated_questions_only():
     ("In {{c1::2002}} and {{c2::2003.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
     ("In {{c1::2002}} and 2003}}.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
     ("In {{c1::2002}} {and}.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
+    ("In {{c1::2002}} {and.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
+    ("In {{c1::2002}} and}.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
+    ("In {{c1::20{02}}.", "deletion c1 contains a stray '{' or '}'"),
     ("In 2002.", "no deletion like {{c1::answer}}"),
 ])
 def test_every_cloze_rule(text, problem):
@@ -183,3 +189,4 @@ def test_cloze_deletions_fill_and_blank():
     assert cloze.fill(text, {2: "X"}) == "In May 2002 NATO met X in Rome."
     assert cloze.blank(text, 1, "__") == "In __ NATO met Russia in __."
     assert cloze.blank(text) == "In _____ NATO met Russia in _____."
+    assert cloze.blank(text, 2, "__") == "In May 2002 NATO met __ in Rome."  # a hint is never shown
