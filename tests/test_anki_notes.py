@@ -99,7 +99,7 @@ def test_the_hash_covers_the_fact_but_not_its_place_in_the_file_or_other_facts_a
     assert with_other_options.content_hash() == base.content_hash()
     moved = replace(claim, origin=Location("decks/d/other.yaml", 90))
     assert build_note(bank(moved, *others), moved).content_hash() == base.content_hash()
-    for changes in ({"a": "V. Putin"}, {"note": "Context."}, {"tags": ("people",)},
+    for changes in ({"a": "V. Putin"}, {"note": "Context."}, {"tags": ("nrc",)},
                     {"distractors": ("Boris Yeltsin",)}, {"quote": "another passage"}):
         edited = replace(claim, **changes)
         assert build_note(bank(edited, *others), edited).content_hash() != base.content_hash()
@@ -114,17 +114,27 @@ def test_the_guid_comes_from_the_deck_and_fact_id_only():
 
 
 def test_tags_nest_under_the_deck_without_spaces():
-    dated = fact(when=When(1997, 5, 27), tags=("founding act", "nrc"))
-    assert note_tags(bank(dated), dated) == [
+    dated = fact(when=When(1997, 5, 27), tags=("founding-act", "nrc", "covid-19", "unlisted tag"))
+    assert build_note(bank(dated, fact("f-2", tags=("nrc",))), dated).tags == (
         "nato_russia::era::1990s", "nato_russia::id::f-1", "nato_russia::kind::place",
-        "nato_russia::source::2011_outlet", "nato_russia::stance::fact",
-        "nato_russia::topic::founding_act", "nato_russia::topic::nrc"]
+        "nato_russia::priority::core", "nato_russia::source::outlet_2011",
+        "nato_russia::stance::fact", "nato_russia::topic::nato-russia-council")
+    alone = build_note(bank(dated), dated).tags  # a topic of one fact finds nothing: left out
+    assert not [tag for tag in alone if "::topic::" in tag]
+    covid = fact(tags=("eadrcc",))
+    assert "nato_russia::priority::extra" in build_note(bank(covid), covid).tags
     undated = fact(tags=())
-    assert not [tag for tag in note_tags(bank(undated), undated) if "::era::" in tag]
+    assert not [tag for tag in note_tags(bank(undated), undated, set()) if "::era::" in tag]
 
 
 def test_subdecks_are_one_level_per_article_with_fixed_ids():
     name = deck_name(bank(fact()), SOURCE)
-    assert name == "NATO–Russia relations::2011 A title: with colons"
+    assert name == "NATO–Russia relations::Outlet, 2011"
+    author = Source("008", "008_x.txt", "T", outlet="IPN", author="Dionis Cenuşa", year=2020)
+    assert deck_name(bank(fact()), author) == "NATO–Russia relations::Cenuşa, 2020"
+    nested = Source("009", "009_x.txt", "T", outlet="A :: B", year=2011)
+    assert deck_name(bank(fact()), nested) == "NATO–Russia relations::A: B, 2011"
+    long = Source("010", "010_x.txt", "T", outlet="An outlet with a very long name indeed", year=2021)
+    assert deck_name(bank(fact()), long) == "NATO–Russia relations::An outlet with a very lon…, 2021"
     assert deck_id(name) == deck_id(name) != deck_id(deck_name(bank(fact())))
     assert 1 << 30 <= deck_id(name) < 1 << 31

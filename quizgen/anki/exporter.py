@@ -12,7 +12,7 @@ import genanki
 from quizgen.anki import fields
 from quizgen.anki.guards import check_bank, cloze_warnings
 from quizgen.anki.ledger import LEDGER_FILE, PROJECT_EPOCH, Ledger
-from quizgen.anki.names import deck_id, deck_name, retired_tag, tag_root
+from quizgen.anki.names import deck_id, deck_name, retired_tag, source_label, tag_root
 from quizgen.anki.notes import FactNote, build_notes, retired_note
 from quizgen.anki.notetypes import NOTE_TYPES
 from quizgen.anki.package import TimedNote, package_bytes
@@ -52,10 +52,10 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     persons = person_cards(bank, ledger.carriers())
     notes = build_notes(bank, persons)
     _check_note_types_kept(notes, ledger)
-    notes += [retired_note(bank, entry, kind) for entry in bank.retired
+    carried = {fact_id: person for person, fact_id in ledger.carriers().items()}
+    notes += [retired_note(bank, entry, kind, carried.get(entry.id)) for entry in bank.retired
               if (kind := ledger.published_type("notes", entry.id))]  # never published: nothing to do
-    marks = {note.id: {"retired": True} if note.fact is None else {"person": note.person}
-             for note in notes}
+    marks = {note.id: {"retired": note.fact is None, "person": note.person} for note in notes}
     note_times = ledger.stamp("notes", {note.id: note.content_hash() for note in notes},
                               {note.id: note.note_type.key for note in notes}, marks)
     type_times = ledger.stamp("note_types", {kind.key: kind.spec_hash() for kind in NOTE_TYPES})
@@ -66,7 +66,11 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
         anki_note = TimedNote(
             model=models[note.note_type.key], fields=list(note.fields), sort_field=note.sort_text,
             tags=list(note.tags), guid=note.guid, due=position, mtime=note_times[note.id])
-        decks[note.deck].add_note(anki_note)
+        if note.fact is None:
+            # a retired note ships without cards: the importer updates a learner's note (and its
+            # cards keep the notice), while a new learner has nothing of it to study
+            anki_note.cards = []
+        decks.setdefault(note.deck, genanki.Deck(deck_id(note.deck), note.deck)).add_note(anki_note)
         cards[note.note_type.name] += len(anki_note.cards)
     data = package_bytes([decks[name] for name in sorted(decks)], PROJECT_EPOCH)
     # the ledger is staged first and moved in after the package: a read-only deck folder fails
@@ -106,7 +110,8 @@ def _decks(bank: Bank, updated: int, person_cards: int) -> dict[str, genanki.Dec
     """The top deck (its description is Anki's overview screen) and one subdeck per article."""
     top = deck_name(bank)
     cited = {c.source.id: c.source for fact in bank.facts for c in fact.citations}
-    sources = sorted(cited.values(), key=lambda source: source.id)
+    sources = [{"label": source_label(source), "citation": source.citation()}
+               for source in sorted(cited.values(), key=lambda source: source.id)]
     description = fields.render(
         "deck.html", title=bank.title, facts=len(bank.facts), sources=sources, person_cards=person_cards,
         retired_tag=retired_tag(bank), root=tag_root(bank),

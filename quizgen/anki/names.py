@@ -7,7 +7,12 @@ import re
 
 import genanki
 
+from quizgen.anki.topics import priority, topics_of
 from quizgen.model import Bank, Fact, Source
+from quizgen.text import fold
+
+RETIRED_DECK = "zz Retired"  # sorts after every article's subdeck
+SHORT_MAX = 32  # a source label fits a subdeck name (as the seed metadata's `short`)
 
 
 def note_guid(bank: Bank, fact_id: str) -> str:
@@ -15,10 +20,27 @@ def note_guid(bank: Bank, fact_id: str) -> str:
     return genanki.guid_for("quizgen", bank.name, fact_id)
 
 
+def source_label(source: Source) -> str:
+    """The article's one short label ('Fair Observer, 2011'), shared by its subdeck (shown on every
+    front), its tag and the deck's source list: the seed's `short` where the model has it, else
+    derived as the seed metadata does (author's surname, else outlet, else title; then the year)."""
+    short = getattr(source, "short", None)
+    if short:
+        return short
+    name = source.author.split()[-1] if source.author and source.author.split() else (
+        source.outlet or source.title)
+    year = f", {source.year}" if source.year else ""
+    return (name if len(name) + len(year) <= SHORT_MAX else name[:SHORT_MAX - len(year) - 1] + "…") + year
+
+
 def deck_name(bank: Bank, source: Source | None = None) -> str:
-    """'<bank title>' or '<bank title>::<year> <article title>' (Anki matches decks by name)."""
+    """'<bank title>' or '<bank title>::<source label>' (Anki matches decks by name)."""
     top = _deck_level(bank.title)
-    return f"{top}::{_deck_level(source.short_label())}" if source else top
+    return f"{top}::{_deck_level(source_label(source))}" if source else top
+
+
+def retired_deck(bank: Bank) -> str:
+    return f"{deck_name(bank)}::{RETIRED_DECK}"
 
 
 def deck_id(name: str) -> int:
@@ -31,16 +53,19 @@ def tag_root(bank: Bank) -> str:
     return re.sub(r"[^0-9A-Za-z_]+", "_", bank.name)
 
 
-def note_tags(bank: Bank, fact: Fact) -> list[str]:
-    """Hierarchical tags under the deck's namespace (nato_russia::kind::year, …), sorted."""
+def note_tags(bank: Bank, fact: Fact, used_topics: set[str]) -> list[str]:
+    """Hierarchical tags under the deck's namespace (nato_russia::kind::year, …), sorted;
+    topics from the deck's vocabulary, only those `used_topics` (carried by two facts or more)."""
     root = tag_root(bank)
+    topics = topics_of(fact.tags)
     tags = {id_tag(bank, fact.id),
             f"{root}::kind::{fact.kind}",
-            f"{root}::stance::{fact.stance}"}
+            f"{root}::stance::{fact.stance}",
+            f"{root}::priority::{priority(topics)}"}
     tags.update(f"{root}::source::{source_tag(c.source)}" for c in fact.citations)
     if fact.when:  # only the event's own date: an article's year says nothing of what it reports
         tags.add(f"{root}::era::{fact.when.year // 10 * 10}s")
-    tags.update(f"{root}::topic::{_tag_level(tag)}" for tag in fact.tags)
+    tags.update(f"{root}::topic::{topic}" for topic in topics & used_topics)
     return sorted(tags)
 
 
@@ -54,9 +79,8 @@ def retired_tag(bank: Bank) -> str:
 
 
 def source_tag(source: Source) -> str:
-    """'2011_fair_observer': the article's year and outlet (or title), readable in the sidebar."""
-    label = " ".join(str(part) for part in (source.year, source.outlet or source.title) if part)
-    return re.sub(r"[^0-9a-z]+", "_", label.lower()).strip("_") or _tag_level(source.id)
+    """'fair_observer_2011': the article's label as a tag, readable in the sidebar."""
+    return re.sub(r"[^0-9a-z]+", "_", fold(source_label(source))).strip("_") or _tag_level(source.id)
 
 
 def _tag_level(text: str) -> str:

@@ -4,17 +4,40 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from dataclasses import dataclass
 
 from quizgen.anki import fields
-from quizgen.anki.names import deck_name, id_tag, note_guid, note_tags, retired_tag
-from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE, NOTE_TYPES, NoteType, content_hash, note_type_for
+from quizgen.anki.names import (
+    deck_name,
+    id_tag,
+    note_guid,
+    note_tags,
+    retired_deck,
+    retired_tag,
+)
+from quizgen.anki.notetypes import (
+    CHOICE,
+    CLOZE_TYPE,
+    NOTE_TYPES,
+    NoteType,
+    content_hash,
+    note_type_for,
+)
 from quizgen.anki.persons import PersonCard
+from quizgen.anki.topics import used_topics
+from quizgen.cloze import DELETION
 from quizgen.errors import NotEnoughOptions
-from quizgen.model import Bank, Fact, Retired
+from quizgen.model import MONTHS, Bank, Fact, Retired
 from quizgen.questions import multiple_choice
 
 RETIRED_TEXT = "Retired fact: delete this note"
+
+# what a date deletion without a hint asks for: "[year]" or "[month and year]", not a bare "[...]"
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_PRECISION = ((re.compile(r"1[89]\d\d|20\d\d"), "year"),
+              (re.compile(rf"{_MONTH} \d{{4}}"), "month and year"),
+              (re.compile(rf"\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}"), "day, month and year"))
 
 
 @dataclass(frozen=True)
@@ -44,10 +67,12 @@ class FactNote:
 
 
 def build_notes(bank: Bank, persons: dict[str, PersonCard]) -> list[FactNote]:
-    return [build_note(bank, fact, persons.get(fact.id)) for fact in bank.facts]
+    topics = used_topics(fact.tags for fact in bank.facts)
+    return [build_note(bank, fact, persons.get(fact.id), topics) for fact in bank.facts]
 
 
-def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None) -> FactNote:
+def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None,
+               topics: set[str] | None = None) -> FactNote:
     note_type = note_type_for(fact)
     values = note_type.empty()
     values.update({"Context": fields.text(fact.note), "Derived": fields.text(fact.derived),
@@ -58,34 +83,51 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None) -> Fact
         values.update(choice_values)
         sort_text = prompt
     elif note_type is CLOZE_TYPE:
-        values.update({"Text": fields.text(fact.cloze), "Back Extra": values.pop("Context")})
-        sort_text = fact.cloze_text
+        sort_text = hinted(fact.cloze_text, fact.a if fact.kind == "number" else None)
+        values.update({"Text": fields.text(sort_text), "Back Extra": values.pop("Context")})
     else:
         values.update({"Question": fields.text(fact.q), "Answer": fields.text(fact.a)})
         if person:
             values.update({"Role": fields.text(person.office), "Role dates": fields.text(person.dates)})
         sort_text = fact.q
     return FactNote(fact.id, fact, note_type, tuple(values[name] for name in note_type.fields),
-                    sort_text, tuple(note_tags(bank, fact)), deck_name(bank, fact.source),
+                    sort_text, tuple(note_tags(bank, fact, used_topics(f.tags for f in bank.facts)
+                                       if topics is None else topics)),
+                    deck_name(bank, fact.source),
                     note_guid(bank, fact.id), person.person if person else None)
 
 
-def retired_note(bank: Bank, retired: Retired, type_key: str) -> FactNote:
+def retired_note(bank: Bank, retired: Retired, type_key: str, person: str | None) -> FactNote:
     """The tombstone of a published id: same GUID and note type, so the import updates the
-    learner's note in place; every card it may have renders the retirement notice."""
+    learner's note in place and every card it has renders the retirement notice (the exporter
+    ships it without cards: a new learner gets nothing to study). `person`: the reversed card
+    the note carried, which keeps its notice; a note without one never gains it."""
     note_type = next(kind for kind in NOTE_TYPES if kind.key == type_key)
     values = note_type.empty()
     first = f"{RETIRED_TEXT} ({retired.id})"
-    values.update({"ID": retired.id, "Retired": fields.text(retired.reason)})
+    values.update({"ID": retired.id, "Retired": fields.render(
+        "retired.html", id=retired.id, reason=retired.reason, tag=retired_tag(bank))})
     if note_type is CLOZE_TYPE:
         values["Text"] = fields.text(f"{{{{c1::{RETIRED_TEXT}}}}} ({retired.id})")
     else:
         values.update({"Question": fields.text(first), "Answer": "retired"})
-        if "Role" in values:  # a reversed card the learner may have must not turn blank
+        if person and "Role" in values:
             values["Role"] = "retired"
     return FactNote(retired.id, None, note_type, tuple(values[name] for name in note_type.fields),
-                    first, (id_tag(bank, retired.id), retired_tag(bank)), deck_name(bank),
-                    note_guid(bank, retired.id))
+                    first, (id_tag(bank, retired.id), retired_tag(bank)), retired_deck(bank),
+                    note_guid(bank, retired.id), person)
+
+
+def hinted(cloze: str, count: str | None = None) -> str:
+    """The cloze with a precision hint on each date deletion that has none:
+    {{c1::May 2002}} asks for [month and year], {{c1::1991}} for [year]; `count`, a number
+    fact's answer, is never taken for a year."""
+    def hint(match: re.Match) -> str:
+        body = match.group(2)
+        precision = None if body == count else next(
+            (label for pattern, label in _PRECISION if pattern.fullmatch(body)), None)
+        return f"{{{{c{match.group(1)}::{body}::{precision}}}}}" if precision else match.group(0)
+    return DELETION.sub(hint, cloze)
 
 
 def _choice_fields(bank: Bank, fact: Fact) -> tuple[str, dict[str, str]]:

@@ -23,6 +23,8 @@ class CardTemplate:
     name: str
     front: str   # file in templates/anki/
     back: str
+    browse_front: str  # what Anki's Browse shows in its Question and Answer columns: the prompt
+    browse_back: str   # and the answer only, never hidden options or boilerplate
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,8 @@ class NoteType:
         return dict.fromkeys(self.fields, "")
 
     def faces(self) -> list[dict]:
-        return [{"name": t.name, "qfmt": read_face(t.front), "afmt": read_face(t.back)}
-                for t in self.templates]
+        return [{"name": t.name, "qfmt": read_face(t.front), "afmt": read_face(t.back),
+                 "bqfmt": t.browse_front, "bafmt": t.browse_back} for t in self.templates]
 
     def spec_hash(self) -> str:
         """Hash of everything Anki stores for the note type: a change needs a newer mtime."""
@@ -67,21 +69,25 @@ QUESTION = NoteType(
     key="qa", id=1410991744, name="quizgen Question/answer",
     model_type=FRONT_BACK,
     fields=("Question", "Answer", "Context", "Derived", *SHARED, "Role", "Role dates"),
-    templates=(CardTemplate("Question → answer", "qa-front.html", "qa-back.html"),
-               CardTemplate("Person → role", "person-front.html", "person-back.html")),
+    templates=(CardTemplate("Question → answer", "qa-front.html", "qa-back.html",
+                            "{{Question}}", "{{Answer}}"),
+               CardTemplate("Person → role", "person-front.html", "person-back.html",
+                            "{{Answer}}: which role, {{Role dates}}?", "{{Role}}")),
 )
 CLOZE_TYPE = NoteType(
     key="cloze", id=1487269831, name="quizgen Cloze",
     model_type=CLOZE,
     fields=("Text", "Back Extra", "Derived", *SHARED),
-    templates=(CardTemplate("Cloze", "cloze-front.html", "cloze-back.html"),),
+    templates=(CardTemplate("Cloze", "cloze-front.html", "cloze-back.html",
+                            "{{cloze:Text}}", "{{cloze:Text}}"),),
 )
 CHOICE = NoteType(
     key="mc", id=2026781297, name="quizgen Multiple choice",
     model_type=FRONT_BACK,
     fields=("Question", "Answer", "Wrong 1", "Wrong 2", "Wrong 3", "Stance", "Context", "Derived",
             *SHARED),
-    templates=(CardTemplate("Choose the answer", "mc-front.html", "mc-back.html"),),
+    templates=(CardTemplate("Choose the answer", "mc-front.html", "mc-back.html",
+                            "{{Question}}", "{{Answer}}"),),
     volatile=("Wrong 1", "Wrong 2", "Wrong 3"),
 )
 NOTE_TYPES = (QUESTION, CLOZE_TYPE, CHOICE)

@@ -1,8 +1,10 @@
-"""Reversed person cards ("Jens Stoltenberg: which office, 2014–2024?"): only where they teach.
+"""Reversed person cards ("Jens Stoltenberg: which role, 2014–2024?"): only where they teach.
 
 A person gets one reversed card however many facts name them, and only from a fact whose role
-is dated (a role asked in the present tense goes out of date) and whose own question does not
-already state the role (its sibling card would give the answer away).
+the bank marks as one dated role, `Office (2014–2024)`, `Office (from [Month] 2004)` or
+`Office (since 2012)` (a role asked in the present tense goes out of date; two roles, "as of"
+or an event in the brackets make no card), and whose own question does not already state the
+role (its sibling card would give the answer away).
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.model import Bank, Fact
+from quizgen.model import MONTHS, Bank, Fact
 from quizgen.text import content_words, fold
 
-# "NATO Secretary General (2014–2024)", "Chairman … (from 2021)": the dates close the role
-_DATED = re.compile(r"^(?P<office>.+?)\s*\((?P<dates>[^()]*\b\d{4}\b[^()]*)\)\s*$")
+# one office (no digits, no ';'), then its term in brackets, closing the role
+_TERM = rf"\d{{4}}[–-]\d{{4}}|(?:from|since) (?:(?:{'|'.join(MONTHS)}) )?\d{{4}}"
+_DATED = re.compile(rf"^(?P<office>[^;\d]+?)\s*\((?P<dates>{_TERM})\)$")
 
 
 @dataclass(frozen=True)

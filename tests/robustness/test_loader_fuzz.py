@@ -92,8 +92,7 @@ def load_or_fail(root: Path, target: str, data: bytes):
     except BankError as exc:
         assert exc.problems
         for line in exc.problems:
-            # a file and line, or the deck folder itself ('decks/x:1: deck 'x' has no facts', since a
-            # fact file may now hold `facts: []`)
+            # a file's line, or the deck folder's own ("deck 'x' has no facts" for `facts: []`)
             assert re.match(r"\S*((facts|deck|sources)\.yaml|decks/x):\d+: \S", line), line
             assert "\n" not in line and len(line) <= 500
         return

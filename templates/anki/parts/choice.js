@@ -1,4 +1,6 @@
-/* quizgen multiple choice: shuffled at each review, chosen by tap, click or key 1-4.
+/* quizgen multiple choice: shuffled at each review, chosen by tap or click. No keys: Anki desktop
+   takes 1-4 (and a, b, d...) as its own shortcuts before the card sees them, so a key promise
+   would be a trap; the options are lettered A-D so the verdict can name the right one.
    The front draws a new order; the back (which repeats the front through {{FrontSide}}) shows
    the same order, kept in a page global (Anki desktop, AnkiMobile keep the page between sides)
    and in sessionStorage (AnkiDroid loads each side afresh). Without JavaScript nothing here
@@ -62,12 +64,15 @@
 
     function mark() {
       var right = state.order.indexOf(0);  // option 0 is the right answer
+      var letter = "ABCD".charAt(right);
       items[right].classList.add("qz-right");
       if (state.chosen >= 0 && state.chosen !== right) items[state.chosen].classList.add("qz-wrong");
       if (state.chosen >= 0) items[state.chosen].classList.add("qz-chosen");
-      verdict.textContent = state.chosen < 0 ? "" : state.chosen === right ? "✓ Right"
-        : "✗ Not this one: the answer is " + (right + 1) + ".";
-      verdict.className = "qz-verdict " + (state.chosen < 0 ? "" : state.chosen === right ? "qz-said-right" : "qz-said-wrong");
+      // Anki does not grade: the verdict says which rating the choice earned
+      verdict.textContent = state.chosen < 0 ? "The answer is " + letter + "."
+        : state.chosen === right ? "✓ Right: " + letter + "."
+        : "✗ Not this one: the answer is " + letter + ". Rate it Again.";
+      verdict.className = "qz-verdict " + (state.chosen < 0 ? "qz-said-answer" : state.chosen === right ? "qz-said-right" : "qz-said-wrong");
       list.classList.add("qz-done");
     }
 
@@ -82,16 +87,17 @@
     box.hidden = false;
     if (back) {
       mark();
+      var how = box.querySelector(".qz-how");  // nothing can be chosen on the back
+      if (how) how.hidden = true;
       var plain = document.querySelector(".qz-back .qz-answer");  // the marked list shows it
       if (plain) plain.hidden = true;
-    }
-    window.qzPick = back ? null : choose;
-    if (!window.qzKeys) {  // one listener for the whole session: the page outlives the card
-      window.qzKeys = true;
-      document.addEventListener("keydown", function (event) {
-        var number = parseInt(event.key, 10);
-        if (number >= 1 && number <= 4 && window.qzPick && window.qzPick(number - 1)) event.preventDefault();
-      });
+      // Anki scrolls #answer (the back's top) into view; when the question, options and verdict
+      // do not fit in one window, the options and verdict come first, not the question's start
+      var anchor = document.getElementById("answer");
+      if (anchor && verdict.getBoundingClientRect().bottom - anchor.getBoundingClientRect().top > window.innerHeight) {
+        anchor.removeAttribute("id");
+        box.id = "answer";
+      }
     }
   }
 
