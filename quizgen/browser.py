@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -115,7 +116,7 @@ class Session:
         try:  # a SIGTERM (or anything) while starting must not leave the profile behind
             self._start(browser)
         except BaseException:
-            self._cleanup()
+            self._cleanup(interrupted=True)
             raise
 
     def _start(self, browser: str) -> None:
@@ -155,7 +156,8 @@ class Session:
         except (OutputError, OSError, ValueError, subprocess.TimeoutExpired):
             pass
         finally:
-            self._cleanup()
+            # an interrupted session kills its browser: wait until its helpers are gone too
+            self._cleanup(interrupted=exc_info[0] is not None or self.broken)
 
     def version(self) -> str:
         return self._send("Browser.getVersion").get("product", "")
@@ -259,7 +261,7 @@ class Session:
         except subprocess.TimeoutExpired:
             return "it closed its pipe but did not exit"
 
-    def _cleanup(self) -> None:
+    def _cleanup(self, interrupted: bool = False) -> None:
         process = getattr(self, "process", None)
         if process is not None and process.poll() is None:
             try:
@@ -273,7 +275,20 @@ class Session:
                     os.close(fd)
         if getattr(self, "log", None) is not None:
             self.log.close()
+        if process is not None and interrupted:
+            _wait_for_group(process.pid)  # helpers still dying would write into the profile
         shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def _wait_for_group(group: int, timeout: float = 5.0) -> None:
+    """Kill what is left of the browser's process group and wait (polling) until it is gone."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.01)
 
 
 def _die_with_parent() -> None:

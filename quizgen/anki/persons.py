@@ -57,4 +57,5 @@ def teaching_role(fact: Fact) -> PersonCard | None:
 
 def _states(question: str, office: str) -> bool:
     # every word of the office in the question ("Russian president" states "President of Russia")
-    return content_words(office) <= content_words(question)
+    office_words = content_words(office)  # an office of no content words ('A-A') states nothing
+    return bool(office_words) and office_words <= content_words(question)
