@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from quizgen.bank.loader import load_banks
 from quizgen.export.gift import gift
-from quizgen.export.items import Item, accepted, seeded
+from quizgen.export.forms import accepted, date_forms, exact_number
+from quizgen.export.items import Item, seeded
 from quizgen.export.table import COLUMNS, LIST_SEPARATOR
 from quizgen.questions import multiple_choice, true_false
 
@@ -93,9 +94,14 @@ def test_every_fact_comes_back_with_its_question_options_and_key(bundled, bundle
             assert [text(c) for c in choice["choices"]] == list(sheet.options)
             assert [text(c) for c in choice["choices"] if c["isCorrect"]] == [fact.a]
         short = found.get(f"{fact.id} short")
-        if short is not None:
+        if short is not None and short["type"] == "Numerical":  # a year or an exact number
+            assert short["stem"]["text"] == fact.q and fact.kind in ("year", "number")
+            [number] = short["choices"]
+            assert number["text"]["number"] == int("".join(ch for ch in fact.a if ch.isdigit()))
+        elif short is not None:
             assert short["type"] == "Short" and short["stem"]["text"] == fact.q
-            assert {text(c) for c in short["choices"]} == {fact.a.strip(), *(a.strip() for a in fact.alt)}
+            forms = {text(c).casefold() for c in short["choices"]}
+            assert {fact.a.strip().casefold(), *(a.strip().casefold() for a in fact.alt)} <= forms
             assert all(c["isCorrect"] for c in short["choices"])
         assert choice is not None or short is not None or len(fact.a.split()) > 5, fact.id
         statement = found.get(f"{fact.id} tf")
@@ -106,21 +112,29 @@ def test_every_fact_comes_back_with_its_question_options_and_key(bundled, bundle
         for question in (choice, short, statement):
             if question is not None:
                 feedback = question["globalFeedback"]["text"]
-                assert all(f'"{c.quote}"' in feedback for c in fact.citations)
-                assert fact.note is None or fact.note in feedback
+                assert all(f"Quote: {c.quote}" in feedback for c in fact.citations)
+                assert fact.note is None or fact.note.removeprefix("False: ").removeprefix("False. ") in feedback
 
 
-def test_one_category_per_article_and_questions_under_their_own(bundled, bundled_export):
+SECTION = {"MC": "Multiple choice", "Short": "Short answer", "Numerical": "Short answer",
+           "TF": "True or false", "Matching": "Matching"}
+
+
+def test_one_category_per_article_and_type_and_questions_under_their_own(bundled, bundled_export):
     _, questions = bundled_export
     categories = [q["title"] for q in questions if q["type"] == "Category"]
-    assert categories == [f"$course$/{bundled.title}/{sid} {bundled.sources[sid].title}"
-                          for sid in sorted(bundled.sources)]
+    assert len(categories) == len(set(categories))
+    articles = {f"{sid} {bundled.sources[sid].title}": sid for sid in bundled.sources}
     current, facts = None, bundled.by_id
     for question in questions:
         if question["type"] == "Category":
-            current = question["title"].rsplit("/", 1)[1].split(" ", 1)[0]
+            course, deck, article, section = question["title"].split("/")
+            assert (course, deck) == ("$course$", bundled.title) and article in articles
+            current = (articles[article], section)
         elif question["type"] != "Matching":
-            assert facts[question["title"].split(" ")[0]].source.id == current
+            assert (facts[question["title"].split(" ")[0]].source.id, SECTION[question["type"]]) == current
+        else:
+            assert current[1] == "Matching"
 
 
 def test_people_are_matched_to_their_roles(bundled, bundled_export):
@@ -144,7 +158,7 @@ def test_special_characters_in_every_field_round_trip_exactly(tmp_path):
     treaty = bank.by_id["gift-treaty-place"]
     assert found["gift-treaty-place"]["stem"]["text"] == treaty.q
     assert {text(c) for c in found["gift-treaty-place"]["choices"]} == {treaty.a, *treaty.distractors}
-    assert {text(c) for c in found["gift-treaty-place short"]["choices"]} == set(accepted(treaty))
+    assert {text(c) for c in found["gift-treaty-place short"]["choices"]} == set(accepted(treaty, bank))
     assert treaty.note in found["gift-treaty-place"]["globalFeedback"]["text"]
     assert found["gift-brace-chair short"]["choices"][0]["text"]["text"] == "Brace {Three}"
     pairs = {p["subquestion"]["text"]: subanswer(p) for p in found["970 roles"]["matchPairs"]}
@@ -202,6 +216,32 @@ def test_what_moodle_cannot_take_as_written_is_kept_visible(tmp_path, bundled):
     assert [text(c) for c in found["m"]["choices"]] == ["e\u2192f", "g"]
 
 
+@pytest.mark.parametrize(("answer", "forms"), [
+    ("26 March 2020", ["26 March 2020", "March 26, 2020", "March 26 2020", "26 Mar 2020",
+                       "Mar 26, 2020", "Mar 26 2020", "2020-03-26"]),
+    ("May 2002", ["May 2002", "2002-05"]),
+    ("2002", []),
+])
+def test_a_date_is_accepted_in_every_common_notation(answer, forms):
+    assert date_forms(answer) == forms
+
+
+def test_moodle_short_answers_take_surnames_numbers_and_literal_stars(tmp_path, bundled):
+    dempsey = next(f for f in bundled.facts if f.kind == "person" and f.a.endswith("Dempsey"))
+    assert "Dempsey" in accepted(dempsey, bundled)
+    shared = [f for f in bundled.facts if f.kind == "person" and f.a.split()[-1] == "Putin"]
+    assert all("Putin" not in accepted(f, bundled)[1:] or f.a == "Putin" for f in shared) or len(
+        {f.a for f in shared}) == 1
+    years = [f for f in bundled.facts if f.kind == "year" and f.a.isdigit()]
+    assert years and all(exact_number(f) == int(f.a) for f in years)
+    fact = bundled.facts[0]
+    path = tmp_path / "star.gift"
+    path.write_text(gift(bundled, [Item("s", "short", fact.source.id, "Q?", right=("Camp*",), facts=(fact,))]),
+                    encoding="utf-8")
+    [question] = [q for q in parsed(path) if q["type"] == "Short"]
+    assert text(question["choices"][0]) == "Camp\\*"  # Moodle's escape for a literal star
+
+
 def test_the_tsv_has_one_line_per_fact_question_tab_answer(bundled, bundled_export):
     folder, _ = bundled_export
     lines = (folder / f"{bundled.name}.tsv").read_text(encoding="utf-8").split("\n")
@@ -212,7 +252,9 @@ def test_the_tsv_has_one_line_per_fact_question_tab_answer(bundled, bundled_expo
 
 def test_the_csv_reads_back_one_row_per_fact_fields_exact(bundled, bundled_export):
     folder, _ = bundled_export
-    with (folder / f"{bundled.name}.csv").open(encoding="utf-8", newline="") as handle:
+    raw = (folder / f"{bundled.name}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark, so Excel reads UTF-8
+    with (folder / f"{bundled.name}.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0].keys()) == COLUMNS and len(rows) == len(bundled.facts)
     for row, fact in zip(rows, bundled.facts):

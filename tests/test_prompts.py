@@ -34,7 +34,6 @@ def test_check_prints_the_prompt_figures():
     assert "  prompts: median " in out
 
 
-@pytest.mark.xfail(reason="LEAD TODO: content round 3 shortens the prompts", strict=False, raises=AssertionError)
 def test_the_bundled_bank_keeps_prompts_short():
     from quizgen.bank.loader import load_banks
     from quizgen.paths import project_root

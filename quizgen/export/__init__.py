@@ -21,7 +21,8 @@ def main(args) -> int:
             raise UsageError(f"no facts match --stance {','.join(args.stance)}")
     types = _listed(args.types, TYPES, "--types")
     formats = _listed(args.format, FORMATS, "--format")
-    for path in export(bank, Path(args.out), {"pool": pool, "types": types, "formats": formats}):
+    options = {"pool": pool, "types": types, "formats": formats, "sources": tuple(args.source or ())}
+    for path in export(bank, Path(args.out), options):
         print(f"wrote {printable(shown(path))}")
     return 0
 

@@ -28,11 +28,21 @@ def _plain(text: str) -> str:
     return f"[plain]{escaped(text)}"
 
 
-def _category(bank: Bank, source_id: str) -> str:
-    # Moodle splits a category path at "/"; a slash inside a name is written twice
-    parts = [bank.title, f"{source_id} {bank.sources[source_id].title}"]
-    path = "/".join(" ".join(part.split()).replace("/", "//") for part in parts)
-    return f"$CATEGORY: $course$/{path}"
+SECTIONS = {"mcq": "Multiple choice", "short": "Short answer", "number": "Short answer",
+            "tf": "True or false", "match": "Matching"}
+
+
+def _category_name(text: str) -> str:
+    """One level of a category path: Moodle splits at "/" (a slash inside is written twice) and
+    reads a category line without undoing GIFT's escapes (so a backslash is left out)."""
+    return " ".join(text.replace("\\", " ").split()).strip("/").replace("/", "//") or "-"
+
+
+def _category(bank: Bank, source_id: str, kind: str) -> str:
+    # one category per article and question type: a random question drawn from a category never
+    # meets the same fact's other questions, which state its answer
+    parts = [bank.title, f"{source_id} {bank.sources[source_id].title}", SECTIONS[kind]]
+    return "$CATEGORY: $course$/" + "/".join(_category_name(part) for part in parts)
 
 
 def _answer(text: str) -> str:
@@ -45,7 +55,10 @@ def _answers(item: Item) -> list[str]:
     if item.type == "mcq":
         return [("=" if option in item.right else "~") + _plain(_answer(option)) for option in item.options]
     if item.type == "short":
-        return ["=" + _plain(_answer(form)) for form in item.right]
+        # "*" is Moodle's wildcard in a short answer: a literal one is written "\\*"
+        return ["=" + _plain(_answer(form)).replace("*", "\\\\*") for form in item.right]
+    if item.type == "number":
+        return [f"#={item.value}:0"]
     if item.type == "tf":
         return ["TRUE" if item.true else "FALSE"]
     # matching: the right side takes no format marker; a spare is a row with an empty left side
@@ -64,11 +77,13 @@ def question(bank: Bank, item: Item) -> str:
 
 
 def gift(bank: Bank, items: list[Item]) -> str:
-    """The whole file: a category line before each article's questions, blank lines between."""
+    """The whole file: a category line before each article's questions of each type."""
     blocks, current = [f"// {escaped(bank.title)}: questions exported by quizgen"], None
-    for item in items:
-        if item.source_id != current:
-            current = item.source_id
-            blocks.append(_category(bank, current))
+    ordered = sorted(items, key=lambda item: (item.source_id, list(SECTIONS).index(item.type)))
+    for item in ordered:
+        where = (item.source_id, SECTIONS[item.type])
+        if where != current:
+            current = where
+            blocks.append(_category(bank, item.source_id, item.type))
         blocks.append(question(bank, item))
     return "\n\n".join(blocks) + "\n"

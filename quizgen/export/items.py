@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizgen.errors import NotEnoughOptions
+from quizgen.export.forms import accepted, exact_number
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, matching, multiple_choice, true_false
 
@@ -19,11 +20,12 @@ TYPED_KINDS = ("year", "date", "number", "person", "place", "organization", "doc
 class Item:
     """One exported question: what it asks, what counts as right, and why (plain text throughout)."""
 
-    name: str                     # the fact id (a re-import matches on it), "<id> short", "<id> tf", "<article> roles"
-    type: str                     # one of TYPES
+    name: str                     # the fact id, "<id> short", "<id> tf", "<article> roles": stable
+    type: str                     # mcq, short, number (Moodle's numerical), tf or match
     source_id: str                # the article whose category holds it
     prompt: str
     right: tuple[str, ...] = ()   # mcq: the right option; short: every accepted form
+    value: int | None = None      # number: the exact value
     wrong: tuple[str, ...] = ()   # mcq: the wrong options
     options: tuple[str, ...] = ()  # mcq: every option in the order the sheets print them
     true: bool | None = None      # tf
@@ -39,13 +41,21 @@ def seeded(bank: Bank, name: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def items_of(bank: Bank, pool: Bank, types: tuple[str, ...]) -> list[Item]:
+def home(fact: Fact, sources: tuple[str, ...] = ()) -> str:
+    """The article whose category holds the fact: its own, unless a --source filter chose another
+    article that also reports it."""
+    if not sources or fact.source.id in sources:
+        return fact.source.id
+    return next(c.source.id for c in fact.citations if c.source.id in sources)
+
+
+def items_of(bank: Bank, pool: Bank, types: tuple[str, ...], sources: tuple[str, ...] = ()) -> list[Item]:
     """Questions for every fact of `pool` (options drawn from the whole `bank`), article by article."""
     found: list[Item] = []
     for source_id in sorted(bank.sources):
-        facts = [fact for fact in pool.facts if fact.source.id == source_id]
+        facts = [fact for fact in pool.facts if home(fact, sources) == source_id]
         for fact in facts:
-            found += fact_items(fact, bank, types)
+            found += [replace(item, source_id=source_id) for item in fact_items(fact, bank, types)]
         if "match" in types:
             found += _roles(source_id, facts, bank)
     return found
@@ -59,19 +69,19 @@ def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...]) -> list[Item]:
     if choice is not None:
         items.append(choice)
     if "short" in types and short_enough(fact.a) and (fact.kind in TYPED_KINDS or choice is None):
-        items.append(Item(f"{fact.id} short", "short", fact.source.id, fact.q, right=accepted(fact),
-                          facts=(fact,)))
+        value = exact_number(fact)
+        if value is not None:  # Moodle's numerical question takes "1,500" and "1500" alike
+            items.append(Item(f"{fact.id} short", "number", fact.source.id, fact.q, value=value,
+                              facts=(fact,)))
+        else:
+            items.append(Item(f"{fact.id} short", "short", fact.source.id, fact.q,
+                              right=accepted(fact, bank), facts=(fact,)))
     if "tf" in types:
         statement = true_false(fact, bank, seeded(bank, f"{fact.id} tf"))
         if statement is not None:
             items.append(Item(f"{fact.id} tf", "tf", fact.source.id, statement.statement,
                               true=statement.true, correction=statement.correction, facts=(fact,)))
     return items
-
-
-def accepted(fact: Fact) -> tuple[str, ...]:
-    """Every form a typed answer may take: the answer, then each `alt` (no repeats)."""
-    return tuple(dict.fromkeys(form.strip() for form in (fact.a, *fact.alt) if form.strip()))
 
 
 def short_enough(answer: str) -> bool:

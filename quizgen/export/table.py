@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from quizgen.export.items import Item, accepted
+from quizgen.export.items import Item
 from quizgen.model import Fact
 
 COLUMNS = ("id", "question", "answer", "accepted", "options", "source", "quote", "note", "stance", "tags")
@@ -35,7 +35,7 @@ def rows(facts: list[Fact], choices: dict[str, Item]) -> list[list[str]]:
         choice = choices.get(fact.id)
         found.append([
             fact.id, fact.q, fact.a,
-            LIST_SEPARATOR.join(accepted(fact)[1:]),
+            LIST_SEPARATOR.join(dict.fromkeys(a.strip() for a in fact.alt if a.strip() != fact.a.strip())),
             LIST_SEPARATOR.join(choice.options) if choice else "",
             LIST_SEPARATOR.join(c.source.citation() for c in fact.citations),
             "\n".join(c.quote for c in fact.citations),
@@ -47,6 +47,7 @@ def rows(facts: list[Fact], choices: dict[str, Item]) -> list[list[str]]:
 def csv_text(facts: list[Fact], items: list[Item]) -> str:
     choices = {item.name: item for item in items if item.type == "mcq"}
     buffer = io.StringIO(newline="")
+    buffer.write("\ufeff")  # a byte-order mark: Excel opens the file as UTF-8 (Cenuşa, dashes, quotes)
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, as spreadsheets expect
     writer.writerow(COLUMNS)
     writer.writerows([[cell(value) for value in row] for row in rows(facts, choices)])
