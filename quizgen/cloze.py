@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# one card per deletion number, and a note's ids are its own and its cards' (anki/package.py):
+# more than 9 would run into the next note's ids; a sentence with more is two facts
+MAX_DELETIONS = 9
 DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 
 
@@ -43,6 +46,9 @@ def find_problem(cloze: str) -> str | None:
     if not deletions:
         return "no deletion like {{c1::answer}}"
     numbers = sorted(set(deletions))
+    if len(numbers) > MAX_DELETIONS:
+        return (f"has {len(numbers)} deletions (c1 to c{numbers[-1]}), at most {MAX_DELETIONS}: "
+                f"split the sentence into two facts")
     if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):
         return "deletions must be numbered c1, c2, ... without gaps"
     return None

@@ -14,7 +14,7 @@ from quizgen.text import printable
 
 def check(args) -> int:
     for bank in banks_from_args(args):
-        print("\n".join(printable(line) for line in summarize(bank).splitlines()))
+        print("\n".join(printable(line) for line in summarize(bank).split("\n")))
     return 0
 
 

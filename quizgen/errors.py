@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import re
+from quizgen.text import printable
 
-_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MAX_LINE = 500
+MAX_QUOTED = 60  # a value quoted in a message: enough to recognise it, short enough to leave room
+
+
+def clip(value: object, limit: int = MAX_QUOTED) -> str:
+    """A value as a message quotes it: at most `limit` characters, so the problem itself is read."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _one_line(problem: str) -> str:
-    """Values quoted from a hostile file must not split a problem over lines or flood the screen."""
-    line = _LINE_BREAKING.sub(lambda match: repr(match.group())[1:-1], problem)
+    """Values quoted from a hostile file must not split a problem over lines, reorder it (bidi),
+    hide in it (zero-width) or flood the screen."""
+    line = printable(problem)
     return line if len(line) <= _MAX_LINE else line[: _MAX_LINE - 1] + "…"
 
 

@@ -11,6 +11,8 @@ from quizgen.kinds import KINDS as KINDS
 from quizgen.kinds import STANCES as STANCES
 from quizgen.text.dates import MONTHS as MONTHS
 
+SHORT_MAX = 32  # a source's short label fits a subdeck name or a citation in a margin
+
 
 @dataclass(frozen=True, order=True)
 class When:
@@ -63,6 +65,17 @@ class Source:
     year: int | None = None
     date: str | None = None
     url: str | None = None
+    short: str = ""  # a short label ('Cenuşa, IPN 2020'); derived from author or outlet and year if empty
+
+    def __post_init__(self):
+        if not self.short:
+            object.__setattr__(self, "short", self._derived_short())
+
+    def _derived_short(self) -> str:
+        """The author's surname (else the outlet, else the title) and the year, at most 32 characters."""
+        name = self.author.split()[-1] if self.author and self.author.split() else self.outlet or self.title
+        year = f", {self.year}" if self.year else ""
+        return (name if len(name) + len(year) <= SHORT_MAX else name[: SHORT_MAX - len(year) - 1] + "…") + year
 
     def citation(self) -> str:
         """'Title' (Outlet, Year) — shown on every card and key."""

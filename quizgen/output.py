@@ -1,17 +1,46 @@
-"""Atomic output: files appear whole or not at all, and a failed build keeps the old ones."""
+"""Atomic output: files appear whole or not at all, inside the output folder, and a failed or
+interrupted build keeps the old ones."""
 
 from __future__ import annotations
 
+import contextvars
 import os
 import shutil
+import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 from quizgen.errors import OutputError
+from quizgen.files import open_regular
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+
+
+_ROOT: contextvars.ContextVar[Path | None] = contextvars.ContextVar("output_root", default=None)
+
+
+@contextmanager
+def confined(out_dir: Path):
+    """Every output written in the block must land inside `out_dir` (the command's --out)."""
+    token = _ROOT.set(Path(os.path.realpath(out_dir)))
+    try:
+        yield
+    finally:
+        _ROOT.reset(token)
+
+
+def inside(path: Path, root: Path | None = None) -> Path:
+    """`path`, once proved to resolve (links followed) inside `root`, else the confined --out.
+    Every write goes through here: a name made from bank data ('../../x', '/abs') cannot escape."""
+    root = Path(os.path.realpath(root)) if root is not None else _ROOT.get()
+    if root is None:
+        return path
+    resolved = Path(os.path.realpath(path))
+    if path.name in ("", ".", "..") or not resolved.is_relative_to(root):
+        raise OutputError(f"{path}: outside the output folder {root}; refusing to write there")
+    return path
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
@@ -22,13 +51,14 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
 
 
 @contextmanager
-def pending(path: Path, data: bytes | str):
+def pending(path: Path, data: bytes | str, root: Path | None = None):
     """Write `data` beside `path` now; it replaces `path` only when the block ends without error.
 
     The caller writes its other files inside the block: a folder that cannot take `path` then
     fails before they are written, and `path` never describes files that were not written.
+    `root` is where `path` must be (default: the confined output folder).
     """
-    tmp = _temporary(path, data.encode("utf-8") if isinstance(data, str) else data)
+    tmp = _temporary(inside(path, root), data.encode("utf-8") if isinstance(data, str) else data)
     try:
         yield path
         try:
@@ -40,9 +70,11 @@ def pending(path: Path, data: bytes | str):
 
 
 def _temporary(path: Path, payload: bytes) -> str:
+    """A temporary file named `.<name>.<pid>-….tmp`: one left by a killed writer is swept here."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        sweep_temporaries(path.parent, f".{path.name}.")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
@@ -68,6 +100,7 @@ def staged(out_dir: Path):
     never mixes files of two builds; a file replaces its namesake.
     """
     try:
+        inside(out_dir / STAGING)
         out_dir.mkdir(parents=True, exist_ok=True)
         sweep_stale(out_dir, STAGING)
         stage = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=out_dir))
@@ -89,31 +122,61 @@ def staged(out_dir: Path):
 
 
 def _swap_folder(new: Path, target: Path, stage: Path) -> None:
-    """Put `new` where `target` is: the old folder moves aside whole, then the new one moves in."""
-    if target.is_dir() and not target.is_symlink():
-        old = stage / f".old-{target.name}"
-        os.rename(target, old)
-        try:
+    """Put `new` where `target` is: the old folder moves aside whole, then the new one moves in.
+    Ctrl-C and SIGTERM wait until both renames are done: between them the set would be missing,
+    and the stage's cleanup would delete the old one."""
+    with _signals_held():
+        if target.is_dir() and not target.is_symlink():
+            old = stage / f".old-{target.name}"
+            os.rename(target, old)
+            try:
+                os.rename(new, target)
+            except BaseException:
+                os.rename(old, target)
+                raise
+        else:
+            if target.is_file() or target.is_symlink():
+                target.unlink()
             os.rename(new, target)
-        except OSError:
-            os.rename(old, target)
-            raise
-    else:
-        if target.is_file() or target.is_symlink():
-            target.unlink()
-        os.rename(new, target)
+
+
+_HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def _signals_held():
+    """Delay SIGINT, SIGTERM and SIGHUP until the block is done (where the platform can)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held signal is handled here
 
 
 def sweep_stale(folder: Path, prefix: str) -> None:
     """Remove `<prefix><pid>-…` folders whose process has ended (killed builds leave them)."""
+    for path in _left_by_dead(folder, prefix):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def sweep_temporaries(folder: Path, prefix: str) -> None:
+    """Remove `<prefix><pid>-….tmp` files whose writer has ended (a SIGKILL mid-write leaves them)."""
+    for path in _left_by_dead(folder, prefix):
+        if path.name.endswith(".tmp") and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
+
+
+def _left_by_dead(folder: Path, prefix: str) -> list[Path]:
     try:
         leftovers = [path for path in folder.iterdir() if path.name.startswith(prefix)]
     except OSError:
-        return
-    for path in leftovers:
-        pid = path.name[len(prefix):].split("-", 1)[0]
-        if not (pid.isdigit() and _running(int(pid))):
-            shutil.rmtree(path, ignore_errors=True)
+        return []
+    return [path for path in leftovers
+            if not ((pid := path.name[len(prefix):].split("-", 1)[0]).isdigit() and _running(int(pid)))]
 
 
 def _running(pid: int) -> bool:
@@ -128,9 +191,14 @@ def _running(pid: int) -> bool:
     return True
 
 
+LOCK_FILE = ".quizgen-lock"
+
+
 @contextmanager
 def locked(out_dir: Path):
-    """One writer per output folder: a second build waits for none, it stops with a clear message."""
+    """One writer per output folder: a second build waits for none, it
+    stops with a clear message. The lock is opened without blocking and without following a link:
+    a FIFO, device or link planted under its name is refused, never waited on or written through."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks, builds are not serialised
@@ -138,10 +206,13 @@ def locked(out_dir: Path):
         return
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(out_dir / ".quizgen-lock", "a")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create output folder: {exc.strerror or exc}") from None
-    with handle:
+    lock = out_dir / LOCK_FILE
+    fd, problem = open_regular(lock, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    if fd is None:
+        raise OutputError(f"{lock}: {(problem or '').removeprefix('cannot read file: ')}; remove it and try again")
+    with open(fd, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from quizgen.anki.ledger import published
 from quizgen.bank.loader import load_decks
 from quizgen.bank.seeds import Seed, load_seeds
 from quizgen.errors import UsageError
@@ -25,7 +26,7 @@ def loaded(args) -> tuple[list[Bank], dict[str, Seed]]:
     decks = Path(args.decks) if getattr(args, "decks", None) else default_decks_dir()
     seeds_dir = Path(args.seeds) if getattr(args, "seeds", None) else default_seeds_dir()
     seeds = load_seeds(seeds_dir, shown(seeds_dir))
-    banks = load_decks(decks, seeds)
+    banks = load_decks(decks, seeds, published)
     wanted = getattr(args, "deck", None)
     if wanted:
         banks = [bank for bank in banks if bank.name == wanted]
@@ -88,7 +89,8 @@ def _unknown(option: str, asked: str, known: list[str], what: str) -> UsageError
     if close:
         hint = f"did you mean {', '.join(close)}?"
     else:
-        hint = f"{len(known)} {what}s, e.g. {', '.join(known[:MAX_SUGGESTIONS])}" if known else f"no fact has a {what}"
+        hint = (f"{len(known)} {what}s, e.g. {', '.join(known[:MAX_SUGGESTIONS])}; `quizgen list {what}s` lists "
+                f"them all" if known else f"no fact has a {what}")
     return UsageError(f"--{option} {asked}: no fact has this {what} ({hint})")
 
 
@@ -111,6 +113,18 @@ def resolve_kinds(asked_values) -> tuple[str, ...]:
             raise UsageError(f"--kind {asked}: no such kind (kinds: {', '.join(KINDS)})")
         chosen.append(asked.casefold())
     return tuple(dict.fromkeys(chosen))
+
+
+def check_ids(bank: Bank, args) -> None:
+    """`--exclude`/`--include` name facts of the bank; an unknown id is a usage error with the
+    closest id, or where to find them."""
+    ids = sorted(bank.by_id)
+    for option in ("exclude", "include"):
+        for asked in _listed(getattr(args, option, None)):
+            if asked not in bank.by_id:
+                close = difflib.get_close_matches(asked, ids, n=1)
+                hint = f"; did you mean {close[0]}?" if close else " (`quizgen list ids` lists them)"
+                raise UsageError(f"--{option} {asked}: no fact has this id{hint}")
 
 
 def filtered(bank: Bank, args) -> Bank:

@@ -22,7 +22,9 @@ def copy_bank(tmp_path: Path) -> Path:
 
 def quiz_env(now: str = MONDAY, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZGEN_") and k != "NO_COLOR"}
-    env.update(QUIZGEN_NOW=now, TZ="UTC", NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="xterm")
+    # No grace after a choice unless a test asks for it: keys sent on seeing a prompt count at once.
+    env.update(QUIZGEN_NOW=now, TZ="UTC", NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="xterm",
+               QUIZGEN_GRACE_MS="0")
     env.update(extra)
     return {k: v for k, v in env.items() if v is not None}
 
@@ -49,3 +51,12 @@ def cards(db: Path) -> dict[str, sqlite3.Row]:
     connection = sqlite3.connect(db)
     connection.row_factory = sqlite3.Row
     return {row["fact_id"]: row for row in connection.execute("SELECT * FROM cards")}
+
+
+def answered_database(tmp_path: Path) -> tuple[Path, Path]:
+    """The deck and a progress file with six scheduled answers, one per card."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    run(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1", "--db", str(db),
+        stdin="2002\nRasmussen\nParis\n28\nPJC\nstrategic\n")
+    assert len(reviews(db)) == 6
+    return folder, db

@@ -150,15 +150,6 @@ def test_a_published_retired_id_ships_as_a_tagged_note_that_says_why(deck):
     assert ledger["notes"]["old-duplicate"]["retired"] is True
 
 
-def test_the_build_refuses_an_id_the_ledger_records_as_retired(tmp_path):
-    from quizgen.errors import BankError
-    publish_old_id(tmp_path)
-    write_deck(make_bank(tmp_path), tmp_path / "out", {})
-    reused = fact("old-duplicate", "Who is back?", "Jens Stoltenberg", "person", role="x")
-    with pytest.raises(BankError, match="old-duplicate.*retired.*never reused"):
-        write_deck(make_bank(tmp_path, FACTS + (reused,), ()), tmp_path / "out", {})
-
-
 def test_reimport_is_a_no_op_and_an_edit_updates_one_note_keeping_its_reviews(tmp_path):
     publish_old_id(tmp_path)
     package = write_deck(make_bank(tmp_path), tmp_path / "out", {}).package

@@ -223,23 +223,32 @@ def test_printed_versions_are_numbered_on_their_own_and_start_on_a_front_page(tm
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     folder = tmp_path / "print" / "nato-russia" / "duplex-check"
+    texts = subprocess.run(["pdftotext", "-layout", str(folder / "duplex-check.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")[:-1]
     for pdf, label in ((folder / "duplex-check.pdf", "Version"), (folder / "duplex-check-key.pdf",
                                                                   "Answer key, version")):
         pages = footers(pdf)
         starts = [i + 1 for i, f in enumerate(pages) if f.endswith(" · page 1 of " + f.split(" of ")[-1])
                   and f]
         assert [pages[s - 1].split(" · ")[0] for s in starts] == [f"{label} {v}" for v in "ABC"]
-        for start in starts:
-            assert start % 2 == 1, (pdf.name, pages)  # a front page when printed double-sided
+        for number, start in enumerate(starts):
             total = int(pages[start - 1].split(" of ")[1])
             own = pages[start - 1:start - 1 + total]
             letter = pages[start - 1].split(" · ")[0][-1]
             assert own == [f"{label} {letter} · page {n} of {total}" for n in range(1, total + 1)]
-            padding = pages[start - 1 + total:start - 1 + total + total % 2]
-            assert padding == [""] * (total % 2)  # the blank page that keeps the next version on a front
-        assert all(("Answer key" in f) == (label != "Version") for f in pages if f)
-        if label == "Version":
-            assert "" in pages  # 3-page versions: the duplex padding was really needed and added
+            if label == "Version":
+                assert start % 2 == 1, (pdf.name, pages)  # a front page when printed double-sided
+                last = number == len(starts) - 1
+                padding = pages[start - 1 + total:start - 1 + total + total % 2]
+                # the page that keeps the next version on a front says it is blank; none after the last
+                assert padding == ([] if last else [""] * (total % 2))
+                for index in range(start - 1 + total, start - 1 + total + len(padding)):
+                    assert "This page is intentionally left blank" in texts[index]
+        if label == "Version":  # odd-length versions but the last were padded (checked above), and only they
+            odd = [int(pages[s - 1].split(" of ")[1]) % 2 for s in starts[:-1]]
+            assert pages.count("") == sum(odd)
+        else:
+            assert "" not in pages  # keys are printed for the teacher: no padding
     # without duplex no blank pages; and a smaller set replaces the larger one whole
     done = subprocess.run([*command[:5], "2", *command[6:], "--no-duplex"], capture_output=True, text=True,
                           timeout=300)

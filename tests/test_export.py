@@ -1,6 +1,7 @@
 """`quizgen export`: the GIFT file read back by gift-pegjs (Moodle's grammar), the TSV and CSV by `csv`."""
 
 import csv
+from dataclasses import replace
 import io
 import json
 import os
@@ -232,8 +233,14 @@ def test_moodle_short_answers_take_surnames_numbers_and_literal_stars(tmp_path, 
     shared = [f for f in bundled.facts if f.kind == "person" and f.a.split()[-1] == "Putin"]
     assert all("Putin" not in accepted(f, bundled)[1:] or f.a == "Putin" for f in shared) or len(
         {f.a for f in shared}) == 1
-    years = [f for f in bundled.facts if f.kind == "year" and f.a.isdigit()]
-    assert years and all(exact_number(f) == int(f.a) for f in years)
+    def fact(kind, q, a):
+        return replace(bundled.facts[0], kind=kind, q=q, a=a, cloze=None)
+
+    assert exact_number(fact("year", "In which year was the NRC created?", "2002")) == 2002
+    assert exact_number(fact("number", "How many cases were there?", "1,423 cases")) == 1423
+    assert exact_number(fact("number", "How many were trained?", "over 1,500")) is None
+    assert exact_number(fact("number", "More than how many countries asked?", "13")) is None
+    assert exact_number(fact("date", "When?", "May 2002")) is None
     fact = bundled.facts[0]
     path = tmp_path / "star.gift"
     path.write_text(gift(bundled, [Item("s", "short", fact.source.id, "Q?", right=("Camp*",), facts=(fact,))]),

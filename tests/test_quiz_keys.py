@@ -26,11 +26,20 @@ def finish(child):
     return child
 
 
-def test_several_enters_in_one_write_are_several_enters(tmp_path):
+def test_a_double_enter_never_answers_the_next_card_unseen(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     child = spawn(folder, "quiz", "--db", str(db))
     child.expect(TYPED)
-    child.send("2002\r\r\r\r")  # answer; next; "I don't know" at the next card; next
+    child.send("2002\r\r\r\r")  # answer, then Enters typed before the rating prompt appeared: dropped
+    child.expect("Correct: 2002")
+    child.expect(CONFIRM)
+    child.send("\r")  # an Enter typed at the prompt: next
+    child.expect("Who was NATO Secretary General")
+    child.expect(TYPED)
+    child.send("\r\r")  # "I don't know", and a second Enter: it must not skip the rating prompt
+    child.expect("Wrong: the answer is Anders Fogh Rasmussen")
+    child.expect(CONFIRM)
+    child.send("\r")
     child.expect("In which city")
     child.expect(TYPED)
     child.sendcontrol("d")
@@ -55,7 +64,9 @@ def test_arrow_keys_edit_a_typed_answer_recall_history_and_are_ignored_at_key_pr
     child.expect(CONFIRM)
     child.send("\r")
     child.expect(TYPED)
-    child.send("Paris\r\r")
+    child.send("Paris\r")
+    child.expect(CONFIRM)
+    child.send("\r")
     child.expect(r"Answer \[1-4")
     options = dict(re.findall(r"\n  (\d)\) (.+?)\r", child.before))
     right = next(n for n, text in options.items() if text == "a strategic partnership")
@@ -69,17 +80,70 @@ def test_arrow_keys_edit_a_typed_answer_recall_history_and_are_ignored_at_key_pr
                           ("quiz-lisbon-partnership", "a strategic partnership", 3)]
 
 
-def test_a_pasted_block_of_lines_is_read_key_by_key(tmp_path):
+def test_a_pasted_block_of_lines_answers_one_card_only(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     child = spawn(folder, "quiz", "--db", str(db))
     child.expect(TYPED)
     child.send("NATO\nthe European Union\n3\n")  # \n as a paste without bracketed-paste marks sends it
-    child.expect("Who was NATO Secretary General")
-    child.expect(CONFIRM)  # "3" + Enter answered the second card; its rating prompt waits
+    child.expect("Wrong: the answer is 2002")
+    child.expect(CONFIRM)  # the rest of the paste came before this prompt: dropped, the prompt waits
     child.sendcontrol("d")
     finish(child)
-    # 'the European Union' at the rating prompt: letters ignored, its line break is Enter
-    assert logged(db) == [("quiz-nrc-year", "NATO", 1), ("quiz-secretary-general", "3", 1)]
+    assert logged(db) == [("quiz-nrc-year", "NATO", 1)]
+
+
+def test_a_digit_right_after_a_choice_is_not_a_rating(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    # A grace far longer than the test: the digit sent on seeing the prompt always falls inside it.
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "place",
+                  env=quiz_env(QUIZGEN_GRACE_MS="600000"))
+    child.expect(r"Answer \[1-4")
+    options = dict(re.findall(r"\n  (\d)\) (.+?)\r", child.before))
+    wrong = next(n for n, text in options.items() if text != "Paris")
+    child.send(wrong + "4")  # "2… no, 4" in one burst: the 4 came before the rating prompt
+    child.expect("Wrong: the answer is Paris")
+    child.expect(CONFIRM)
+    child.send("4")  # and a 4 at once after the prompt appeared: still the finger that chose
+    child.send("\r")  # Enter is never held back: next card (this one again, learning), rated as graded
+    child.expect(r"Answer \[1-4")
+    child.sendcontrol("d")
+    finish(child)
+    assert logged(db) == [("quiz-founding-act-city", options[wrong], 1)]
+
+
+def test_ctrl_d_on_a_typed_answer_deletes_a_letter_and_keeps_the_answer(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("20022" + LEFT)
+    child.sendcontrol("d")  # deletes the last 2 under the cursor, as in a shell
+    child.send("\r")
+    child.expect("Correct: 2002")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendcontrol("d")  # on an empty line: quit
+    finish(child)
+    assert child.exitstatus == 0
+    assert logged(db) == [("quiz-nrc-year", "2002", 3)]
+
+
+def test_term_dumb_on_a_terminal_stays_interactive_with_the_rating_prompt(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), env=quiz_env(TERM="dumb"))
+    child.expect("> ")
+    child.sendline("2002")
+    child.expect("Correct: 2002")
+    child.expect(r"\[Enter\] next .*u undo  q quit: ")  # the rating prompt, as lines
+    child.sendline("x")  # no rating: asked again
+    child.expect(r"\[Enter\] next ")
+    child.sendline("4")
+    child.expect("Rated Easy")
+    child.expect("> ")
+    child.sendeof()
+    finish(child)
+    assert "\x1b[" not in child.before
+    assert logged(db) == [("quiz-nrc-year", "2002", 4)]
 
 
 def test_fast_typing_at_a_rating_prompt_keeps_only_the_keys_it_knows(tmp_path):
@@ -130,3 +194,72 @@ def test_ctrl_z_then_fg_redraws_the_prompt_with_its_text_and_keys_still_work(tmp
     shell.expect(pexpect.EOF)
     assert "Traceback" not in shell.before
     assert logged(db) == [("quiz-nrc-year", "2002", 1)]
+
+
+def test_the_rating_prompt_shows_each_ratings_interval_and_the_card_its_article(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(r"\[1\] new · year · 6 left in this session · 2012 A short history of NATO-Russia relations")
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect("“The NATO-Russia Council was created in May 2002 in Rome.”")  # the quote, verbatim
+    # FSRS defaults for a new card: learning steps 1 and 10 minutes; Easy graduates at once
+    child.expect(r"\[1\]Again 1m  \[2\]Hard 6m  \[3\]Good 10m  \[4\]Easy \d+d  r report")
+    child.sendcontrol("d")
+    finish(child)
+
+
+def test_r_reports_a_card_with_a_note_and_question_mark_shows_the_keys(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect(CONFIRM)
+    child.send("?")
+    child.expect("report this card")
+    child.expect(CONFIRM)
+    child.send("r")
+    child.expect("What is wrong with this card")
+    child.send("the quote says Rome\r")
+    child.expect("Reported quiz-nrc-year: saved in")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    line = (tmp_path / "p-reports.txt").read_text().splitlines()
+    assert [part for part in line[0].split("\t")[1:]] == ["quiz", "quiz-nrc-year", "the quote says Rome"]
+    assert logged(db) == [("quiz-nrc-year", "2002", 3)]
+
+
+def test_s_suspends_and_b_buries_a_card_until_unsuspend_or_tomorrow(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db))
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect(CONFIRM)
+    child.send("s")
+    child.expect("Suspended: not asked again until after: quizgen quiz --unsuspend")
+    child.expect("Who was NATO Secretary General")
+    child.expect(TYPED)
+    child.send("Rasmussen\r")
+    child.expect(CONFIRM)
+    child.send("b")
+    child.expect("Buried: not asked again until tomorrow")
+    child.expect("In which city")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    later = quiz_env(now="2025-03-03T09:30:00+00:00")  # both would be due again (learning steps)
+    again = spawn(folder, "quiz", "--db", str(db), env=later)
+    again.expect(TYPED)
+    assert "In which year" not in again.before and "Secretary General" not in again.before
+    again.sendcontrol("d")
+    finish(again)
+    tomorrow = quiz_env(now="2025-03-04T09:30:00+00:00")
+    back = spawn(folder, "quiz", "--db", str(db), "--unsuspend", env=tomorrow)
+    back.expect("1 suspended card of Quiz test deck brought back")
+    back.expect("In which year|Secretary General")
+    back.expect(TYPED)
+    back.sendcontrol("d")
+    finish(back)

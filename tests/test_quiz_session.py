@@ -47,8 +47,11 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.expect("Who was NATO Secretary General in 2010?")
     child.expect(TYPED)
     child.sendline("Anders Fogh Rasmusen")  # a typo
-    child.expect("Almost: it is spelled Anders Fogh Rasmussen")
-    child.expect("Rated Hard")
+    child.expect("Close: the answer is Anders Fogh Rasmussen")
+    child.expect(r"compared:  Anders Fogh Rasmus\{\+s\+\}en")  # the missing letter marked
+    child.expect(r"Were you right\? \[y\] yes")
+    child.send("y")  # the learner decides: a slip, they knew it
+    child.expect("Rated Good")
     child.expect(CONFIRM)
     child.send("\r")
     child.expect(TYPED)
@@ -77,7 +80,7 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.send("\r")
     child.expect(TYPED)
     child.sendcontrol("d")  # quit
-    child.expect("4 answered: 1 correct, 1 almost, 2 wrong;")
+    child.expect("4 answered: 2 correct, 0 almost, 2 wrong;")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -85,11 +88,11 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
 
     monday = datetime.fromisoformat(MONDAY)
     log = [(row["fact_id"], row["rating"], row["grade"]) for row in reviews(db)]
-    assert log == [("quiz-nrc-year", 3, "correct"), ("quiz-secretary-general", 2, "almost"),
+    assert log == [("quiz-nrc-year", 3, "correct"), ("quiz-secretary-general", 3, "almost"),
                    ("quiz-founding-act-city", 1, "wrong"), ("quiz-lisbon-partnership", 1, "wrong")]
     stored = cards(db)
     assert stored["quiz-nrc-year"]["due"] == fsrs_due((Rating.Good, monday))
-    assert stored["quiz-secretary-general"]["due"] == fsrs_due((Rating.Hard, monday))
+    assert stored["quiz-secretary-general"]["due"] == fsrs_due((Rating.Good, monday))
     assert stored["quiz-lisbon-partnership"]["due"] == fsrs_due((Rating.Again, monday))
     assert set(stored) == {"quiz-nrc-year", "quiz-secretary-general", "quiz-founding-act-city",
                            "quiz-lisbon-partnership"}
@@ -174,3 +177,21 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path):
         child.expect(pexpect.EOF)
         assert ("\x1b[32mCorrect: 2002\x1b[0m" in shown) is painted
         assert bool(COLOUR.search(shown)) is painted
+
+
+def test_a_card_forgotten_eight_times_after_it_was_learned_is_suspended_as_a_leech(tmp_path):
+    from quiz_harness import run
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    connection = sqlite3.connect(db)
+    run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="2002\n")  # creates the tables
+    connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 5, difficulty = 5,"
+                       " due = '2025-03-03T09:00:00+00:00'")
+    for _ in range(7):  # seven lapses already in the log
+        connection.execute("INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
+                           " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
+                           " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)")
+    connection.commit()
+    result = run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="1999\n")
+    assert "forgotten 8 times (a leech)" in result.stdout and "Suspended" in result.stdout
+    marks = connection.execute("SELECT fact_id, mark, reason FROM marks").fetchall()
+    assert marks == [("quiz-nrc-year", "suspended", "leech")]

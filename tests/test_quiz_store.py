@@ -5,7 +5,7 @@ import os
 import shutil
 import sqlite3
 
-from quiz_harness import copy_bank, quiz_env, reviews, run
+from quiz_harness import answered_database, copy_bank, quiz_env, run
 
 
 def digest(path):
@@ -33,41 +33,42 @@ def test_a_foreign_sqlite_file_is_refused_and_left_as_it_was(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("other")) == ["other.sqlite3"]
 
 
-def _answered_database(tmp_path):
-    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    run(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1", "--db", str(db),
-        stdin="2002\nRasmussen\nParis\n28\nPJC\nstrategic\n")
-    assert len(reviews(db)) == 6
-    return folder, db
-
-
-def test_damage_past_the_header_is_one_line_and_a_copy_is_kept(tmp_path):
-    folder, db = _answered_database(tmp_path)
+def test_damage_past_the_header_is_one_line_one_copy_and_names_the_newest_backup(tmp_path):
+    folder, db = answered_database(tmp_path)
+    run(folder, "quiz", "--db", str(db), stdin="q\n")  # a session on a file with progress backs it up first
+    backups = sorted((tmp_path / "p.sqlite3.backups").glob("*.sqlite3"))
+    assert len(backups) == 1
+    assert sqlite3.connect(backups[0]).execute("select count(*) from reviews").fetchone()[0] == 6
     data = bytearray(db.read_bytes())
     page = 4096
-    data[page + 8: page + 200] = os.urandom(192)  # the second page: past the header
+    data[page + 8: page + 200] = b"\xa5" * 192  # the second page: past the header
     db.write_bytes(bytes(data))
     damaged = bytes(data)
-    for command in ("quiz", "stats"):
+    for command in ("quiz", "stats", "quiz", "stats"):
         error = one_line_error(run(folder, command, "--db", str(db), stdin="q\n"))
-        assert "the progress database is damaged" in error and "restore a backup" in error
-    copies = sorted(tmp_path.glob("p.sqlite3.damaged-*"))
-    assert copies and copies[0].read_bytes() == damaged
+        assert "the progress database is damaged" in error
+        assert f"the newest backup is {backups[0]}" in error
+    copies = sorted(tmp_path.glob("p.sqlite3.damaged-?"))
+    assert [copy.read_bytes() for copy in copies] == [damaged]  # one copy per damage, none by stats
 
 
-def test_hand_edited_cards_are_reported_not_crashed_on(tmp_path):
+def test_hand_edited_cards_are_set_aside_alone_and_the_others_keep_their_progress(tmp_path):
     for column, value, said in (("due", "soon", "due 'soon' is not a time"), ("state", 7, "state 7 is not 1, 2 or 3")):
-        folder, db = _answered_database(tmp_path / column)
+        folder, db = answered_database(tmp_path / column)
         connection = sqlite3.connect(db)
-        connection.execute(f"update cards set {column} = ?", (value,))
+        connection.execute(f"update cards set {column} = ? where fact_id = 'quiz-nrc-year'", (value,))
         connection.commit()
         connection.close()
-        for command in ("quiz", "stats"):
-            assert said in one_line_error(run(folder, command, "--db", str(db), stdin="q\n"))
+        for command in ("stats", "quiz"):
+            result = run(folder, command, "--db", str(db), stdin="q\n")
+            assert result.returncode == 0 and "Traceback" not in result.stderr
+            assert said in result.stderr and "'quiz-nrc-year'" in result.stderr
+        left = {row[0] for row in sqlite3.connect(db).execute("select fact_id from cards")}
+        assert len(left) == 5 and "quiz-nrc-year" not in left
 
 
 def test_stats_only_reads_and_works_on_a_read_only_copy_in_a_read_only_folder(tmp_path):
-    folder, db = _answered_database(tmp_path)
+    folder, db = answered_database(tmp_path)
     shelf = tmp_path / "shelf"
     shelf.mkdir()
     copy = shelf / "backup.sqlite3"
@@ -97,7 +98,7 @@ def test_bad_db_paths_say_what_is_wrong(tmp_path):
 
 
 def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
-    folder, db = _answered_database(tmp_path)
+    folder, db = answered_database(tmp_path)
     import subprocess
     import sys
     for command in ("stats", "quiz"):
@@ -111,3 +112,6 @@ def test_an_unknown_article_lists_the_known_ones(tmp_path):
     folder = copy_bank(tmp_path)
     error = one_line_error(run(folder, "quiz", "--source", "3", "--db", str(tmp_path / "p.sqlite3")))
     assert error == "quizgen: --source 3: no such article (articles: 950)\n"
+    result = run(folder, "quiz", "practice", "-n", "1", "--source", "0950", "--style", "MC",
+                 "--db", str(tmp_path / "p.sqlite3"), stdin="1\n")  # 0950 is 950; MC is mc
+    assert result.returncode == 0 and "practice, 1 question" in result.stdout, result.stderr

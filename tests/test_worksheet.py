@@ -6,6 +6,9 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_questions import bundled
 
 from quizgen.cli import main
 from quizgen.model import Bank, Fact, Location, Source, When
@@ -14,7 +17,6 @@ from quizgen.worksheet.options import TYPES, SheetOptions, slug
 from quizgen.worksheet.plan import plan_questions, quotas
 from quizgen.worksheet.rendering import render_key, render_worksheet
 from quizgen.worksheet.writer import build_set
-from test_questions import bundled
 
 
 def question_texts(sheet) -> list[str]:
@@ -40,7 +42,7 @@ def test_quotas_split_by_weight_and_give_every_type_one():
 def test_a_worksheet_has_the_asked_number_of_questions_and_uses_each_fact_once(count):
     bank = bundled()
     plan = plan_questions(bank, bank, count, TYPES, seed=3)
-    assert plan.total == count and not plan.notes
+    assert plan.total == count and not any(note.startswith("only") for note in plan.notes)
     used = [fact.id for items in plan.questions.values() for q in items
             for fact in (q.facts if hasattr(q, "facts") else (q.fact,))]
     assert len(used) == len(set(used))
@@ -112,7 +114,7 @@ def test_the_key_gives_every_answer_with_its_article():
     bank = bundled()
     sheet = build_set(bank, bank, SheetOptions(count=20), "t", "T", "S").sheets[0]
     key = render_key(sheet)
-    rows = re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.S)
+    rows = re.findall(r'<tr><td class="num">(\d+)</td>(.*?)</tr>', key, re.DOTALL)
     assert [int(number) for number, _ in rows] == list(range(1, 21))
     for _, row in rows:
         assert re.search(r'class="source">\s*\S', row)
@@ -167,7 +169,15 @@ def test_build_writes_a_sheet_per_article_and_a_review(tmp_path):
     (["--source", "observer"], "--source observer: no such article (articles: 000 (000-ipn-cenusa-2020), 001 ("),
     (["--tag", "no-such-tag"], "--tag no-such-tag: no fact has this tag ("),
     (["--tag", "sancions"], "--tag sancions: no fact has this tag (did you mean sanctions, conclusions?)"),
-    (["--kind", "year,persons"], "--kind persons: no such kind (kinds: year, date, number, person, "),
+    (["--tag", "nrcc"], "--tag nrcc: no fact has this tag (did you mean nrc"),
+    (["--kind", "year,persons"], "print: argument --kind: invalid choice: 'persons' (choose from year, date, "),
+    (["--title", "two\nlines"], "--title must be one line of text"),
+    (["--title", "  "], "--title must be one line of text"),
+    (["--exclude", "no-such-fact"], "--exclude no-such-fact: no fact has this id"),
+    (["--include", "fo2011-nrc-created", "--source", "2"], "--include fo2011-nrc-created: not in this selection"),
+    (["--kind", "persn"], "did you mean person?"),
+    (["--verions", "2"], "print: unrecognized arguments: --verions 2; did you mean --versions?"),
+    (["--paper", "a3"], "print: argument --paper: invalid choice: 'a3'"),
 ])
 def test_bad_options_are_one_line_errors(tmp_path, capsys, args, message):
     assert main(["print", *args, "--out", str(tmp_path)]) == 2
@@ -193,29 +203,49 @@ def test_a_narrow_filter_notes_what_could_not_be_asked(tmp_path, capsys):
     assert all(line.startswith("quizgen: note:") for line in err.splitlines())
 
 
-def test_slugs_are_plain_file_names():
+def test_slugs_are_plain_readable_file_names():
     assert slug("NATO–Russia relations: review") == "nato-russia-relations-review"
     assert slug("Cenuşa's view") == "cenusas-view"
-    assert slug("¿?") == "worksheet"
+    assert slug("НАТО и Россия") == "nato-i-rossiia"  # transliterated, not dropped
+    assert slug("¿?").startswith("worksheet-") and slug("???") != slug("!!!")
+    assert slug("NATO ☢ quiz") != slug("NATO ★ quiz")  # differ only in what was dropped: a hash
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.text(max_size=400))
+def test_any_title_gives_a_short_ascii_name_never_empty_and_never_shared(one, other):
+    from quizgen.worksheet.options import MAX_SLUG
+
+    for title in (one, other):
+        name = slug(title)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) and len(name) <= MAX_SLUG, (title, name)
+    if one != other and slug(one) == slug(other):
+        # the same name only for titles that spell the same words (case, spacing, punctuation)
+        words = lambda t: re.findall(r"\w+", t.casefold())
+        assert words(one) == words(other), (one, other)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_no_question_gives_away_the_answer_of_another(seed):
-    from quizgen.questions.asked import asked_keys, printed_texts, stem_key
-    from quizgen.worksheet.plan import common_answers
-
+def test_no_question_prints_a_worded_answer_of_another(seed):
+    """An oracle apart from the planner's rule: no answer with a word in it (a name, a place, a
+    month and year) is printed by another question of the sheet. Bare years and numbers are left
+    to the topic rule (tested on its own in test_questions_giveaways)."""
     bank = bundled()
     plan = plan_questions(bank, bank, 30, TYPES, seed)
-    common = common_answers(list(bank.facts))
     asked = [q for items in plan.questions.values() for q in items]
+    frequent = {w for w, n in Counter(w for f in bank.facts for w in set(re.findall(r"[a-z]+", f.q.lower())))
+                .items() if n > len(bank.facts) // 10}
     for question in asked:
-        # what the learner answers: the answer, a date's month and year, a matched year or role,
-        # an ordered event's month and year
-        answers = {stem_key(form) for form in asked_keys(question)} - common
+        facts = question.facts if hasattr(question, "facts") else (question.fact,)
+        answers = {re.sub(r"[^a-z0-9]+", " ", f.a.lower()).strip() for f in facts if hasattr(question, "fact")}
+        answers = {a.removeprefix("the ") for a in answers
+                   if re.search(r"[a-z]", a) and a.removeprefix("the ") not in frequent}
         for other in asked:
             if other is not question:
-                printed = " ".join(stem_key(text) for text in printed_texts(other))
-                assert not any(f" {answer} " in f" {printed} " for answer in answers), (answers, printed)
+                texts = [getattr(other, name) for name in ("prompt", "statement") if hasattr(other, name)]
+                texts += list(getattr(other, "options", ())) + [getattr(other, "before", "")]
+                printed = " " + re.sub(r"[^a-z0-9]+", " ", " ".join(texts).lower()) + " "
+                assert not any(f" {answer} " in printed for answer in answers), (answers, printed)
 
 
 def test_forgiving_options_source_number_tag_case_and_paper_case(tmp_path, capsys):
@@ -233,17 +263,17 @@ def test_custom_sheets_with_other_options_do_not_replace_each_other(tmp_path):
     assert folders == ["nato-russia-relations-review-5q", "nato-russia-relations-review-6q"]
 
 
-def test_blank_lines_are_sized_to_the_answer_and_keep_their_quotes(tmp_path):
+def test_blank_lines_come_in_a_few_fixed_lengths_and_keep_their_quotes(tmp_path):
     from quizgen.worksheet.layout import gap_of
 
     short, long = gap_of("in ", ".", "2002"), gap_of("the “", "” said", "Organisation for the Prohibition of Chemical Weapons")
-    assert short.width == 45 and long.width == 140
+    assert short.width == 60 and long.width == 140  # L5: a line's length tells little
     assert (long.opening, long.closing, long.before, long.after) == ("“", "”", "the ", " said")
     bank = bundled()
     sheet = build_set(bank, bank, SheetOptions(count=10, types=("blank",)), "t", "T", "S").sheets[0]
     page = render_worksheet(sheet)
     widths = [int(w) for w in re.findall(r'class="gap" style="width: (\d+)mm"', page)]
-    assert len(widths) == 10 and all(45 <= w <= 140 for w in widths)
+    assert len(widths) == 10 and set(widths) <= {60, 100, 140}
     assert widths == [gap_of(i.question.before, i.question.after, i.question.answer).width for i in sheet.items]
 
 
@@ -260,3 +290,44 @@ def test_the_readme_print_example_does_what_it_says(tmp_path, capsys):
     page = (tmp_path / "print" / "nato-russia" / "nrc-quiz" / "nrc-quiz-A.html").read_text()
     assert page.count("data-number=") == 8  # "writes … with 8 questions"
     assert "size: letter" in page
+
+
+def test_exclude_include_and_stance_shape_the_sheet(tmp_path, capsys):
+    """--exclude drops a fact, --include pins one, --stance keeps only that stance."""
+    from test_questions import bundled
+
+    bank = bundled()
+    base = ["print", "-n", "10", "--seed", "4", "--check"]
+    assert main(base) == 0
+    asked = set(re.findall(r"\[([^\]]+)\]", capsys.readouterr().out))
+    dropped = sorted(asked)[0].split(", ")[0]
+    pinned = next(f.id for f in sorted(bank.facts, key=lambda f: f.id) if f.id not in asked and f.cloze)
+    assert main([*base, "--exclude", dropped, "--include", pinned]) == 0
+    listing = capsys.readouterr().out
+    ids = {i for group in re.findall(r"\[([^\]]+)\]", listing) for i in group.split(", ")}
+    assert dropped not in ids and pinned in ids
+    assert main(["print", "-n", "6", "--stance", "propaganda", "--types", "mcq,tf", "--check"]) == 0
+    ids = {i for group in re.findall(r"\[([^\]]+)\]", capsys.readouterr().out) for i in group.split(", ")}
+    assert ids and all(bank.by_id[i].stance == "propaganda" for i in ids)
+
+
+def test_a_selection_that_makes_no_question_is_an_error_and_writes_nothing(tmp_path, capsys):
+    assert main(["print", "--tag", "cai", "--types", "match,order", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nothing can be asked" in err
+    assert not (tmp_path / "print").exists()
+
+
+def test_check_needs_no_browser_even_with_pdf(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("QUIZGEN_BROWSER", str(tmp_path / "no-such-browser"))
+    assert main(["print", "--check", "--pdf", "-n", "3", "--out", str(tmp_path)]) == 0
+    assert "flags in" in capsys.readouterr().out and not (tmp_path / "print").exists()
+
+
+def test_long_and_foreign_titles_get_their_own_short_folders(tmp_path):
+    titles = ["Т" * 300, "НАТО и Россия", "???", "!!!"]
+    for title in titles:
+        assert main(["print", "-n", "3", "--title", title, "--out", str(tmp_path)]) == 0
+    folders = sorted(p.name for p in (tmp_path / "print" / "nato-russia").iterdir())
+    assert len(folders) == len(titles) and "nato-i-rossiia" in folders
+    assert all(len(name) <= 60 for name in folders)

@@ -10,7 +10,7 @@ from pathlib import Path
 import genanki
 
 from quizgen.anki import fields
-from quizgen.anki.guards import check_bank, cloze_warnings
+from quizgen.anki.guards import cloze_warnings
 from quizgen.anki.ledger import LEDGER_FILE, PROJECT_EPOCH, Ledger
 from quizgen.anki.names import deck_id, deck_name, retired_tag, source_label, tag_root
 from quizgen.anki.notes import FactNote, build_notes, retired_note
@@ -48,7 +48,6 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     if not bank.facts:
         raise UsageError(f"deck '{bank.name}' has no facts to export")
     ledger = Ledger.load(ledger_path(bank, options))
-    check_bank(bank, ledger)
     persons = person_cards(bank, ledger.carriers())
     notes = build_notes(bank, persons)
     _check_note_types_kept(notes, ledger)

@@ -1,7 +1,12 @@
-"""Field contents: Anki fields are HTML that Anki also searches, so text is stored as characters.
+r"""Field contents: Anki fields are HTML that Anki also searches and interprets, stored as plain text.
 
-Only `&`, `<` and `>` are escaped: Anki's search matches the stored field text, so `NATO's` must
-be stored with its apostrophe (not `&#39;`) to be found. Our own markup comes from Jinja partials.
+HTML's `&`, `<` and `>` are escaped. Anki also reads its own syntax in field text: `[sound:…]`,
+`[anki:tts]` and `[latex]`/`[$]` (audio played, LaTeX compiled) by brackets, `\(…\)` and `\[…\]`
+(MathJax, which reads the card's text nodes, so an entity would not stop it) by the backslash,
+and `{{…}}` by braces. So `[` and `{` become entities, and a backslash is followed by an empty
+element, which ends MathJax's text string there. Quotes stay characters: Anki's search matches
+the stored text, so `NATO's` must keep its apostrophe to be found. Our own markup comes from Jinja
+partials.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from quizgen import templating
+from quizgen.cloze import DELETION
 from quizgen.model import Citation
 
 # what Jinja's autoescape writes for quotes; in text (never inside our partials' attributes,
@@ -16,9 +22,26 @@ from quizgen.model import Citation
 _QUOTE_ENTITIES = {"&#39;": "'", "&#34;": '"', "&quot;": '"', "&#x27;": "'"}
 
 
+_ANKI_SYNTAX = {"[": "&#91;", "{": "&#123;", "}": "&#125;", "\\": "\\<span></span>"}
+_PLAIN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **_ANKI_SYNTAX})
+_AFTER_JINJA = str.maketrans(_ANKI_SYNTAX)  # our partials write none of these characters themselves
+
+
 def text(value: str | None) -> str:
-    """Plain YAML text as field HTML: '<script>' and '&' show as written, quotes stay characters."""
-    return (value or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Plain YAML text as field HTML: '<script>', '[sound:x]', '\\(x\\)' and '{{x}}' show as
+    written and do nothing; quotes stay characters."""
+    return (value or "").translate(_PLAIN)
+
+
+def cloze(value: str) -> str:
+    """A checked cloze sentence as field HTML: its deletions stay Anki's, everything else is text."""
+    parts, last = [], 0
+    for match in DELETION.finditer(value):
+        answer, has_hint, hint = match[2].partition("::")
+        parts += [text(value[last:match.start()]), f"{{{{c{match[1]}::{text(answer)}",
+                  f"::{text(hint)}" if has_hint else "", "}}"]
+        last = match.end()
+    return "".join(parts) + text(value[last:])
 
 
 def more_sources(citations: tuple[Citation, ...]) -> str:
@@ -31,7 +54,7 @@ def render(name: str, **context) -> str:
     rendered = _template(name).render(**context).strip()
     for entity, character in _QUOTE_ENTITIES.items():
         rendered = rendered.replace(entity, character)
-    return rendered
+    return rendered.translate(_AFTER_JINJA)  # Jinja escaped HTML; this, Anki's own syntax
 
 
 @cache

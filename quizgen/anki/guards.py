@@ -1,29 +1,15 @@
-"""What the Anki build checks: a retired id in use again (refused), number clozes hiding their unit."""
+"""What the Anki build warns about: number clozes hiding their unit (retired ids are the bank's check)."""
 
 from __future__ import annotations
 
 import re
 
-from quizgen.anki.ledger import Ledger
 from quizgen.cloze import deletions
-from quizgen.errors import BankError
 from quizgen.model import Bank
-from quizgen.paths import shown
 
 # a deletion that ends in the number itself (a scale word or % belongs to the number)
 _BARE_NUMBER = re.compile(
     r"\d[\d,.]*\s*(%|per ?cent|thousand|million|billion|trillion)?\s*$", re.IGNORECASE)
-
-
-def check_bank(bank: Bank, ledger: Ledger) -> None:
-    """Refuses a fact whose id the ledger records as retired."""
-    retired = ledger.retired_ids()
-    problems = [
-        f"{fact.origin}: fact '{fact.id}': id was retired ({shown(ledger.path)} records it); "
-        "published ids are never reused: choose a new id"
-        for fact in bank.facts if fact.id in retired]
-    if problems:
-        raise BankError(problems)
 
 
 def cloze_warnings(bank: Bank) -> list[str]:

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from quizgen.bank.yamlfile import read_regular
-from quizgen.errors import BankError, UsageError
+from quizgen.anki.notetypes import NOTE_TYPES
+from quizgen.bank.schema import id_problem, text_problem
+from quizgen.errors import BankError, UsageError, clip
+from quizgen.files import read_regular
 from quizgen.output import pending
 from quizgen.paths import shown
 
@@ -48,26 +51,29 @@ class Ledger:
         self.sections = sections
         self.existed = existed
         self._new_time: int | None = None
+        self._read: bytes | None = None  # the file as loaded: saving compares, never reads again
 
     @classmethod
     def load(cls, path: Path) -> Ledger:
         if not os.path.lexists(path):
             return cls(path, {name: {} for name in SECTIONS}, existed=False)
+        raw = read_regular(path, shown(path), MAX_LEDGER_BYTES)
+        restore = "restore it from version control"
         try:
-            data = json.loads(read_regular(path, shown(path), MAX_LEDGER_BYTES).decode("utf-8"))
-            sections = {name: {key: _entry(value) for key, value in data[name].items()}
-                        for name in SECTIONS}
+            data = json.loads(raw.decode("utf-8"))
         except json.JSONDecodeError as exc:
-            raise BankError([f"{shown(path)}:{exc.lineno}: not valid JSON ({exc.msg}); "
-                             "restore it from version control"]) from None
+            raise BankError([f"{shown(path)}:{exc.lineno}: not valid JSON ({exc.msg}); {restore}"]) from None
         except RecursionError:
-            raise BankError([f"{shown(path)}:1: not valid JSON (nested too deeply); "
-                             "restore it from version control"]) from None
-        except (KeyError, TypeError, AttributeError, ValueError, UnicodeDecodeError):
-            raise BankError([f"{shown(path)}:1: not a quizgen Anki ledger (expected "
-                             f"{' and '.join(SECTIONS)} of id: {{hash, mtime}}); "
-                             "restore it from version control"]) from None
-        return cls(path, sections, existed=True)
+            raise BankError([f"{shown(path)}:1: not valid JSON (nested too deeply); {restore}"]) from None
+        except UnicodeDecodeError:
+            raise BankError([f"{shown(path)}:1: not UTF-8 text; {restore}"]) from None
+        why = _ledger_problem(data)
+        if why:
+            raise BankError([f"{shown(path)}:1: not a quizgen Anki ledger ({why}); {restore}"])
+        sections = {name: {key: _entry(value) for key, value in data[name].items()} for name in SECTIONS}
+        ledger = cls(path, sections, existed=True)
+        ledger._read = raw
+        return ledger
 
     def stamp(self, section: str, hashes: dict[str, str], types: dict[str, str] | None = None,
               marks: dict[str, dict] | None = None) -> dict[str, int]:
@@ -80,7 +86,8 @@ class Ledger:
         for key in stale:
             entries[key] = Entry(hashes[key], self._next_time())
         for key in hashes:
-            details: dict[str, Any] = {"type": types.get(key, entries[key].type), "retired": False, "person": None}
+            details: dict[str, Any] = {"type": types.get(key, entries[key].type), "retired": False,
+                                       "person": None}
             details.update(marks.get(key, {}))
             entries[key] = replace(entries[key], **details)
         return {key: entries[key].mtime for key in hashes}
@@ -127,10 +134,10 @@ class Ledger:
         put in place when the block ends well. The package is written inside the block: a deck
         folder that cannot take the ledger fails before anything is written."""
         text = self.text()
-        if self.path.exists() and self.path.read_text(encoding="utf-8") == text:
+        if self._read is not None and self._read == text.encode("utf-8"):
             yield False
             return
-        with pending(self.path, text):
+        with pending(self.path, text, root=self.path.parent):  # the deck folder, not --out
             yield True
 
 
@@ -149,13 +156,55 @@ def clock() -> int:
     return seconds
 
 
+def _ledger_problem(data) -> str | None:
+    """The ledger's schema: `about`, then per section id -> {hash, mtime[, type, retired, person]};
+    note ids are fact ids (slugs), note types the published ones. None when `data` follows it."""
+    if not isinstance(data, dict) or set(data) - {"about", *SECTIONS} or not set(SECTIONS) <= set(data):
+        return f"expected {' and '.join(SECTIONS)} of id: {{hash, mtime}}"
+    for name in SECTIONS:
+        if not isinstance(data[name], dict):
+            return f"'{name}' must map ids to entries"
+        for key, value in data[name].items():
+            why = (id_problem(key) if name == "notes" else
+                   None if key in _TYPE_KEYS else f"is not a note type ({', '.join(_TYPE_KEYS)})")
+            why = why or _entry_problem(value)
+            if why:
+                return f"{name} entry '{clip(key)}' {why}"
+    return None
+
+
+def _entry_problem(value) -> str | None:
+    if not isinstance(value, dict) or set(value) - _ENTRY_KEYS or not {"hash", "mtime"} <= set(value):
+        return f"must be an object with hash and mtime (and only {', '.join(sorted(_ENTRY_KEYS))})"
+    if not isinstance(value["hash"], str) or not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", value["hash"]):
+        return "has a hash that is not a short run of letters and digits"
+    if type(value["mtime"]) is not int or not 0 <= value["mtime"] <= MAX_MTIME:
+        return f"has an mtime that is not a whole number from 0 to {MAX_MTIME}"
+    if value.get("type") is not None and value["type"] not in _TYPE_KEYS:
+        return f"has an unknown note type (one of {', '.join(_TYPE_KEYS)})"
+    if value.get("retired") not in (None, True, False):
+        return "has 'retired' that is not true or false"
+    if value.get("person") is not None and text_problem(value["person"], MAX_PERSON):
+        return f"has a person that {text_problem(value['person'], MAX_PERSON)}"
+    return None
+
+
+_TYPE_KEYS = tuple(kind.key for kind in NOTE_TYPES)
+_ENTRY_KEYS = {"hash", "mtime", "type", "retired", "person"}
+MAX_PERSON = 200
+
+
 def _entry(value) -> Entry:
-    kind, person = value.get("type"), value.get("person")
-    if not isinstance(value["hash"], str) or type(value["mtime"]) is not int or not (
-            0 <= value["mtime"] <= MAX_MTIME) or not all(
-            item is None or isinstance(item, str) for item in (kind, person)):
-        raise ValueError("bad entry")
-    return Entry(value["hash"], value["mtime"], kind, value.get("retired") is True, person)
+    """An entry already checked by _ledger_problem."""
+    return Entry(value["hash"], value["mtime"], value.get("type"), value.get("retired") is True,
+                 value.get("person"))
+
+
+def published(deck_dir: Path) -> tuple[str, dict[str, bool]]:
+    """What learners already have, as the bank's check takes it: where the ledger of `deck_dir`
+    is shown, and each published note id with whether it was retired."""
+    ledger = Ledger.load(deck_dir / LEDGER_FILE)
+    return shown(ledger.path), {key: entry.retired for key, entry in ledger.sections["notes"].items()}
 
 
 def _entry_text(entry: Entry) -> str:

@@ -12,7 +12,6 @@ from quizgen.model import Bank, Fact, Source
 from quizgen.text import fold
 
 RETIRED_DECK = "zz Retired"  # sorts after every article's subdeck
-SHORT_MAX = 32  # a source label fits a subdeck name (as the seed metadata's `short`)
 
 
 def note_guid(bank: Bank, fact_id: str) -> str:
@@ -24,13 +23,7 @@ def source_label(source: Source) -> str:
     """The article's one short label ('Fair Observer, 2011'), shared by its subdeck (shown on every
     front), its tag and the deck's source list: the seed's `short` where the model has it, else
     derived as the seed metadata does (author's surname, else outlet, else title; then the year)."""
-    short = getattr(source, "short", None)
-    if short:
-        return short
-    name = source.author.split()[-1] if source.author and source.author.split() else (
-        source.outlet or source.title)
-    year = f", {source.year}" if source.year else ""
-    return (name if len(name) + len(year) <= SHORT_MAX else name[:SHORT_MAX - len(year) - 1] + "…") + year
+    return source.short  # the model derives it when the metadata gives none
 
 
 def deck_name(bank: Bank, source: Source | None = None) -> str:

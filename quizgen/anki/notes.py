@@ -77,14 +77,14 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None,
     values = note_type.empty()
     values.update({"Context": fields.text(fact.note), "Derived": fields.text(fact.derived),
                    "Article": fields.text(fact.source.citation()), "Quote": fields.text(fact.quote),
-                   "More sources": fields.more_sources(fact.also), "ID": fact.id})
+                   "More sources": fields.more_sources(fact.also), "ID": fields.text(fact.id)})
     if note_type is CHOICE:
         prompt, choice_values = _choice_fields(bank, fact)
         values.update(choice_values)
         sort_text = prompt
     elif note_type is CLOZE_TYPE:
         sort_text = hinted(fact.cloze_text, fact.a if fact.kind == "number" else None)
-        values.update({"Text": fields.text(sort_text), "Back Extra": values.pop("Context")})
+        values.update({"Text": fields.cloze(sort_text), "Back Extra": values.pop("Context")})
     else:
         values.update({"Question": fields.text(fact.q), "Answer": fields.text(fact.a)})
         if person:
@@ -105,10 +105,10 @@ def retired_note(bank: Bank, retired: Retired, type_key: str, person: str | None
     note_type = next(kind for kind in NOTE_TYPES if kind.key == type_key)
     values = note_type.empty()
     first = f"{RETIRED_TEXT} ({retired.id})"
-    values.update({"ID": retired.id, "Retired": fields.render(
+    values.update({"ID": fields.text(retired.id), "Retired": fields.render(
         "retired.html", id=retired.id, reason=retired.reason, tag=retired_tag(bank))})
     if note_type is CLOZE_TYPE:
-        values["Text"] = fields.text(f"{{{{c1::{RETIRED_TEXT}}}}} ({retired.id})")
+        values["Text"] = fields.cloze(f"{{{{c1::{RETIRED_TEXT}}}}} ({retired.id})")
     else:
         values.update({"Question": fields.text(first), "Answer": "retired"})
         if person and "Role" in values:

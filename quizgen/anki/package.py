@@ -9,6 +9,8 @@ import zipfile
 
 import genanki
 
+from quizgen.cloze import MAX_DELETIONS
+
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold: no build time leaks in
 
 
@@ -42,7 +44,7 @@ class TimedNote(genanki.Note):
         super().write_to_db(cursor, self.mtime, deck_id, itertools.count(self.first_id))
 
 
-IDS_PER_NOTE = 10  # a note's id, then its cards' ids (at most 9 cards a note)
+IDS_PER_NOTE = 1 + MAX_DELETIONS  # a note's id, then its cards' ids (`check` allows no more cards)
 
 
 def number_notes(decks: list[genanki.Deck]) -> None:

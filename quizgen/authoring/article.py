@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, load_seeds, paragraphs
-from quizgen.bank.yamlfile import decode_text, read_regular
 from quizgen.errors import BankError, UsageError
+from quizgen.files import decode_text, read_regular
 from quizgen.output import write_atomic
 from quizgen.text import plain, unsafe_character
 from quizgen.text.sentences import split_sentences

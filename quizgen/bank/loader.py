@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from quizgen.bank.duplicates import repeated_questions
@@ -26,8 +27,8 @@ def deck_dirs(decks_root: Path) -> list[Path]:
         if not found and _has_yaml(decks_root):
             found = [decks_root]
     except OSError as exc:
-        raise BankError([f"{shown(Path(exc.filename or decks_root))}:1: cannot read deck folder: "
-                         f"{exc.strerror or exc}"]) from None
+        where = shown(Path(exc.filename or decks_root))
+        raise BankError([f"{where}:1: cannot read deck folder: {exc.strerror or exc}"]) from None
     if not found:
         raise BankError([f"{shown(decks_root)}:1: no deck folders with .yaml files"])
     return found
@@ -39,17 +40,23 @@ def _has_yaml(folder: Path) -> bool:
         return any(entry.name.endswith(".yaml") for entry in entries)
 
 
-def load_banks(decks_root: Path, seeds_dir: Path) -> list[Bank]:
-    """Every deck under `decks_root`, validated against the seeds; raises all problems at once."""
-    return load_decks(decks_root, load_seeds(seeds_dir, shown(seeds_dir)))
+# what a deck's published record (the Anki ledger) says: where it is shown, and each published id
+# with whether it was retired; handed in by the caller, so the bank never reads an exporter's files
+Published = Callable[[Path], tuple[str, dict[str, bool]]]
 
 
-def load_decks(decks_root: Path, seeds: dict[str, Seed]) -> list[Bank]:
+def load_banks(decks_root: Path, seeds_dir: Path, published: Published | None = None) -> list[Bank]:
+    """Every deck under `decks_root`, validated against the seeds (and, given `published`, against
+    the ids learners already have); raises all problems at once."""
+    return load_decks(decks_root, load_seeds(seeds_dir, shown(seeds_dir)), published)
+
+
+def load_decks(decks_root: Path, seeds: dict[str, Seed], published: Published | None = None) -> list[Bank]:
     """Every deck under `decks_root`, validated against seeds already loaded."""
     banks, problems = [], []
     for deck_dir in deck_dirs(decks_root):
         try:
-            banks.append(load_bank(deck_dir, seeds))
+            banks.append(load_bank(deck_dir, seeds, published))
         except BankError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -57,7 +64,7 @@ def load_decks(decks_root: Path, seeds: dict[str, Seed]) -> list[Bank]:
     return banks
 
 
-def load_bank(deck_dir: Path, seeds: dict[str, Seed]) -> Bank:
+def load_bank(deck_dir: Path, seeds: dict[str, Seed], published: Published | None = None) -> Bank:
     """One deck folder: `deck.yaml` (title) plus fact files, each `source:` + `facts:`."""
     problems: list[str] = []
     title = _deck_title(deck_dir, problems)
@@ -76,7 +83,7 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed]) -> Bank:
     elif not facts and not problems:
         problems.append(f"{shown(deck_dir)}:1: deck '{name}' has no facts (add a fact file)")
     if not problems:
-        _check_retired(deck_dir, facts, retired, problems)
+        _check_retired(facts, retired, published(deck_dir) if published else ("", {}), problems)
     if problems:
         raise BankError(problems)
     used = {c.source.id: c.source for fact in facts for c in fact.citations}
@@ -180,29 +187,25 @@ def _check_across(facts: list[Fact], problems: list[str]) -> None:
                         f"({first.origin}): merge them into one fact citing both articles")
 
 
-def _check_retired(deck_dir: Path, facts: list[Fact], retired: list[Retired],
+def _check_retired(facts: list[Fact], retired: list[Retired], published: tuple[str, dict[str, bool]],
                    problems: list[str]) -> None:
-    """A retired id is never reused; an id Anki learners have is never dropped without a reason."""
+    """A retired id is never reused; an id Anki learners have is never dropped without a reason.
+    The one check of retired ids: `published` is (where it is recorded, {id: retired?})."""
     gone: dict[str, Retired] = {}
     for entry in retired:
         if entry.id in gone:
             problems.append(f"{entry.origin}: retired id '{entry.id}' is listed twice "
                             f"(also at {gone[entry.id].origin})")
         gone.setdefault(entry.id, entry)
-    # the Anki ledger is the record of what learners already have (read, bounded, by its own module)
-    from quizgen.anki.ledger import LEDGER_FILE, Ledger
-
-    ledger = Ledger.load(deck_dir / LEDGER_FILE)
-    published = {key: entry.retired for key, entry in ledger.sections["notes"].items()}
+    where, ids = published
     for fact in facts:
         if fact.id in gone:
             problems.append(f"{fact.origin}: fact '{fact.id}': id was retired ({gone[fact.id].origin}); "
                             f"published ids are never reused: choose a new id")
-        elif published.get(fact.id):
+        elif ids.get(fact.id):
             problems.append(f"{fact.origin}: fact '{fact.id}': id was retired (the Anki ledger "
-                            f"{shown(ledger.path)} records it); published ids are never reused: "
+                            f"{where} records it); published ids are never reused: "
                             f"choose a new id")
-    for fact_id in sorted(set(published) - {fact.id for fact in facts} - set(gone)):
-        problems.append(f"{shown(ledger.path)}:1: fact '{fact_id}' was published in the Anki deck and "
+    for fact_id in sorted(set(ids) - {fact.id for fact in facts} - set(gone)):
+        problems.append(f"{where}:1: fact '{fact_id}' was published in the Anki deck and "
                         f"is gone: list it under 'retired:' in its article file, with a reason")
-

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from quizgen import cloze as cloze_syntax
 from quizgen.bank.provenance import quote_problem, supports
-from quizgen.bank.schema import FIELD_NAMES, FIELDS, REQUIRED
+from quizgen.bank.schema import (
+    FIELD_NAMES,
+    FIELDS,
+    REQUIRED,
+    SLUG,
+    id_problem,
+    parse_when,
+    real_date,
+    text_problem,
+)
 from quizgen.bank.seeds import Seed
 from quizgen.bank.yamlfile import LineDict, LineList
-from quizgen.model import KINDS, STANCES, Citation, When
-from quizgen.text import parse_date_answer, parse_iso, unsafe_character
+from quizgen.errors import clip
+from quizgen.model import KINDS, STANCES, Citation
+from quizgen.text import MONTHS, parse_date_answer
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_TEXT = 2000
+_MONTH = "(" + "|".join(MONTHS) + ")"
+NUMERIC_DATES = (  # other notations of a day, (pattern, order of year, month, day)
+    (re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"), "ymd"),
+    (re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"), "dmy"),
+    (re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})"), "mdy"),
+    (re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})"), "dmy"),  # either reading will do
+    (re.compile(_MONTH + r" ([0-9]{1,2}),? ([0-9]{4})", re.IGNORECASE), "mdy"),
+    (re.compile(r"([0-9]{1,2}) " + _MONTH + r",? ([0-9]{4})", re.IGNORECASE), "dmy"),
+)
 # a number answer's one numeral: digits, grouped by thousands if at all, an optional decimal part;
 # '1e5', '1,5', '80bn' or '10-15' would get distractors like '2e5' from the scale
 NUMERAL_WORD = re.compile(r"\w+(?:[.,]\w+)*")
@@ -25,7 +41,7 @@ class Problems:
     """Collects `file:line: fact 'id': message` lines for one fact."""
 
     def __init__(self, shown: str, raw: LineDict, label: str):
-        self.shown, self.raw, self.label = shown, raw, label
+        self.shown, self.raw, self.label = shown, raw, clip(label)
         self.lines: list[str] = []
 
     def add(self, key: str | None, message: str) -> None:
@@ -33,28 +49,6 @@ class Problems:
 
     def add_at(self, line: int, message: str) -> None:
         self.lines.append(f"{self.shown}:{line}: fact '{self.label}': {message}")
-
-
-def parse_when(value) -> When | None:
-    """A When from YAML's int, date or string forms; None when it is not a real date."""
-    if isinstance(value, dt.date):
-        return When(value.year, value.month, value.day)
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        return None
-    parsed = parse_iso(str(value).strip())
-    if parsed is None:
-        return None
-    year, month, day = parsed
-    return When(year, month, day) if real_date(year, month, day) else None
-
-
-def real_date(year: int, month: int | None, day: int | None) -> bool:
-    """A calendar date (month or day 00 is not one), in years questions can count around."""
-    try:
-        dt.date(year, 1 if month is None else month, 1 if day is None else day)
-    except ValueError:
-        return False
-    return 1000 <= year <= 2999
 
 
 def _typed(problems: Problems, raw: LineDict) -> dict:
@@ -68,8 +62,8 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
             problems.add(key if key in raw else None, f"missing required field '{key}'")
     for spec in FIELDS:
         value = raw.get(spec.name)
-        if value is None or value == "":
-            continue
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue  # no value (a required one is reported above)
         if spec.kind == "answer" and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if spec.kind == "citations":
@@ -80,25 +74,42 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                     for item in value):
                 problems.add(spec.name, f"field '{spec.name}' must be a list of non-empty strings")
                 continue
-            value = tuple(str(item).strip() for item in value)
-            if any(unsafe_character(item) for item in value):
-                problems.add(spec.name, f"field '{spec.name}' contains "
-                                        f"{next(filter(None, map(unsafe_character, value)))}")
+            value = tuple(str(item) for item in value)
+            why = next(filter(None, map(text_problem, value)), None)  # each item is a text value
+            if why:
+                problems.add(spec.name, f"field '{spec.name}' {why}")
                 continue
+            value = tuple(item.strip() for item in value)
         elif spec.kind in ("text", "answer"):
             if not isinstance(value, str):
                 problems.add(spec.name, f"field '{spec.name}' must be a string, not {_type_name(value)}")
                 continue
-            if len(value) > MAX_TEXT:
-                problems.add(spec.name, f"field '{spec.name}' is too long ({len(value)} characters, "
-                                        f"at most {MAX_TEXT})")
-                continue
-            if unsafe_character(value):
-                problems.add(spec.name, f"field '{spec.name}' contains {unsafe_character(value)}")
+            why = text_problem(value)
+            if why:
+                problems.add(spec.name, f"field '{spec.name}' {why}")
                 continue
             value = value.strip()
         values[spec.name] = value
     return values
+
+
+def _documented_date(answer: str) -> bool:
+    """'24 February 2022' or 'May 2002', a real calendar date: the form questions and options use."""
+    date = parse_date_answer(answer)
+    return date is not None and real_date(*date)
+
+
+def _impossible_date(text: str) -> bool:
+    """Text written as a date in another notation (2021-02-30, 30.02.2021, 2/30/2021,
+    February 30, 2021) that no calendar has; the quiz would accept such a form as typed."""
+    readings = []
+    for pattern, order in NUMERIC_DATES:
+        match = pattern.fullmatch(text.strip())
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = int(parts["m"]) if parts["m"].isdigit() else MONTHS.index(parts["m"].title()) + 1
+            readings.append(real_date(int(parts["y"]), month, int(parts["d"])))
+    return bool(readings) and not any(readings)
 
 
 def _one_plain_numeral(answer: str) -> bool:
@@ -123,13 +134,13 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
     """Typed values of one fact; every broken rule is added to `problems`."""
     values = _typed(problems, raw)
     fact_id = values.get("id")
-    if fact_id is not None and not SLUG.fullmatch(fact_id):
-        problems.add("id", f"field 'id' must be a lowercase slug (a-z, 0-9, '-'), got '{fact_id}'")
+    if fact_id is not None and id_problem(fact_id):
+        problems.add("id", f"field 'id' {id_problem(fact_id)}")
     if "kind" in values and values["kind"] not in KINDS:
-        problems.add("kind", f"field 'kind' must be one of {', '.join(KINDS)}; got '{values['kind']}'")
+        problems.add("kind", f"field 'kind' must be one of {', '.join(KINDS)}; got '{clip(values['kind'])}'")
     if "stance" in values and values["stance"] not in STANCES:
         problems.add("stance",
-                     f"field 'stance' must be one of {', '.join(STANCES)}; got '{values['stance']}'")
+                     f"field 'stance' must be one of {', '.join(STANCES)}; got '{clip(values['stance'])}'")
     if "cloze" in values:
         why = cloze_syntax.find_problem(values["cloze"])
         if why:
@@ -138,11 +149,11 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
         values["when"] = parse_when(raw["when"])
         if values["when"] is None:
             problems.add("when", f"field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; "
-                                 f"got '{raw['when']}'")
+                                 f"got '{clip(raw['when'])}'")
     _check_dependent_fields(problems, values)
     if "category" in values and not SLUG.fullmatch(values["category"]):
         problems.add("category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), "
-                                 f"got '{values['category']}'")
+                                 f"got '{clip(values['category'])}'")
     why = quote_problem(seed, values["quote"]) if seed is not None and values.get("quote") else None
     if why:
         problems.add("quote", f"field 'quote' {why}")
@@ -217,15 +228,19 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         problems.add("stance", "stance 'propaganda' needs a 'note' saying why the claim is false")
     if answer is not None and kind == "year" and not (
             re.fullmatch(r"[0-9]{4}", answer) and real_date(int(answer), None, None)):
-        problems.add("a", f"kind 'year' needs a four-digit answer from 1000 to 2999; got '{answer}'")
-    date = parse_date_answer(answer) if answer is not None and kind == "date" else None
-    if date and not real_date(*date):
-        problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\"; got '{answer}'")
+        problems.add("a", f"kind 'year' needs a four-digit answer from 1000 to 2999; got '{clip(answer)}'")
+    if answer is not None and kind == "date" and not _documented_date(answer):
+        problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\"; got '{clip(answer)}'")
+    forms = [("a", answer)] if answer is not None and kind != "date" else []  # a date has its rule
+    for key, form in forms + [("alt", alt) for alt in values.get("alt", ())]:
+        if _impossible_date(form):
+            problems.add(key, f"field '{key}': '{clip(form)}' is not a real calendar date")
+            break
     if answer is not None and kind == "number" and not re.search(r"\d", answer):
-        problems.add("a", f"kind 'number' needs an answer with a numeral; got '{answer}'")
+        problems.add("a", f"kind 'number' needs an answer with a numeral; got '{clip(answer)}'")
     elif answer is not None and kind == "number" and not _one_plain_numeral(answer):
         problems.add("a", f"kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; "
-                          f"words for the rest, like '14 million'); got '{answer}'")
+                          f"words for the rest, like '14 million'); got '{clip(answer)}'")
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
         if answer.casefold() in folded or folded & {a.casefold() for a in values.get("alt", ())}:
@@ -234,5 +249,5 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
             problems.add("distractors", "field 'distractors' has the same option twice")
     for tag in values.get("tags", ()):
         if not SLUG.fullmatch(tag):
-            problems.add("tags", f"tag '{tag}' must be a lowercase slug (a-z, 0-9, '-')")
+            problems.add("tags", f"tag '{clip(tag)}' must be a lowercase slug (a-z, 0-9, '-')")
             break

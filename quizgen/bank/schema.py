@@ -1,8 +1,68 @@
-"""The fact schema: every field a fact may have, its type, and what it means."""
+"""The declared schemas of the bank's files (facts, seed metadata, curation records) and the
+rules every value shares: ids are short slugs, text is bounded and has no unsafe character."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
+
+from quizgen.errors import clip
+from quizgen.model import SHORT_MAX, When
+from quizgen.text import parse_iso, unsafe_character
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # seed ids are slugs too: '003' is one
+MAX_ID = 80        # an id names files, Anki GUIDs and progress keys; the bank's longest is 43
+MAX_TEXT = 2000    # a question, answer, quote or note; list items and records alike
+YEARS = (1000, 2999)  # the years questions count around (and Anki, JavaScript and SQLite can hold)
+
+
+def id_problem(value) -> str | None:
+    """Why `value` is not an id (a lowercase slug of at most MAX_ID characters), or None."""
+    if not isinstance(value, str):
+        return "must be a lowercase slug (a-z, 0-9, '-') written as text"
+    if len(value) > MAX_ID:
+        return f"is too long ({len(value)} characters, at most {MAX_ID})"
+    if not SLUG.fullmatch(value):
+        return f"must be a lowercase slug (a-z, 0-9, '-'), got '{clip(value)}'"
+    return None
+
+
+def text_problem(value, limit: int = MAX_TEXT) -> str | None:
+    """Why `value` is not a text value (a non-blank string of at most `limit` characters, with no
+    control, invisible or bidirectional character), or None. Blank means blank once invisible
+    characters are ignored: a question of two zero-width spaces is empty."""
+    if not isinstance(value, str):
+        return "must be text"
+    if len(value) > limit:
+        return f"is too long ({len(value)} characters, at most {limit})"
+    if unsafe_character(value):
+        return f"contains {unsafe_character(value)}"
+    if not value.strip():
+        return "is empty"
+    return None
+
+
+def parse_when(value) -> When | None:
+    """A When from YAML's int, date or string forms; None when it is not a real date."""
+    if isinstance(value, dt.date):
+        return When(value.year, value.month, value.day)
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    parsed = parse_iso(str(value).strip())
+    if parsed is None:
+        return None
+    year, month, day = parsed
+    return When(year, month, day) if real_date(year, month, day) else None
+
+
+def real_date(year: int, month: int | None, day: int | None) -> bool:
+    """A calendar date (month or day 00 is not one), in years questions can count around."""
+    try:
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return False
+    return YEARS[0] <= year <= YEARS[1]
 
 
 @dataclass(frozen=True)
@@ -60,3 +120,28 @@ REQUIRED = tuple(spec.name for spec in FIELDS if spec.required)
 FILE_KEYS = ("source", "facts", "retired", "skipped")
 DECK_FILE = "deck.yaml"
 DECK_KEYS = ("title",)
+
+
+@dataclass(frozen=True)
+class MetaSpec:
+    """One field of an article's entry in seeds/sources.yaml."""
+
+    name: str
+    kind: str   # "text", "year" (a whole number in YEARS) or "when" (YYYY, YYYY-MM or YYYY-MM-DD)
+    required: bool
+    limit: int
+
+
+SEED_FIELDS = (
+    MetaSpec("file", "text", True, 200),
+    MetaSpec("title", "text", True, 300),
+    MetaSpec("short", "text", False, SHORT_MAX),  # a short source label: 'Cenuşa, IPN 2020'
+    MetaSpec("outlet", "text", False, 200),
+    MetaSpec("author", "text", False, 200),
+    MetaSpec("year", "year", False, 4),
+    MetaSpec("date", "when", False, 10),
+    MetaSpec("url", "text", False, MAX_TEXT),
+    MetaSpec("notes", "text", False, MAX_TEXT),
+)
+# a curation record: every field is required text; ids follow the fact-id rule
+RECORD_FIELDS = {"retired": ("id", "reason"), "skipped": ("passage", "reason")}

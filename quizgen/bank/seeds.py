@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from quizgen.bank.yamlfile import LineDict, decode_text, read_regular, read_yaml
-from quizgen.errors import BankError
+from quizgen.bank.schema import SEED_FIELDS, YEARS, id_problem, parse_when, text_problem
+from quizgen.bank.yamlfile import LineDict, read_yaml
+from quizgen.errors import BankError, clip
+from quizgen.files import decode_text, read_regular
 from quizgen.model import Source
-from quizgen.text import plain, unsafe_character
+from quizgen.text import plain
 
 METADATA_FILE = "sources.yaml"
 MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
@@ -39,41 +40,27 @@ class Seed:
     paragraphs: tuple[int, ...] = ()
 
 
-_META_FIELDS = {"file": str, "title": str, "outlet": str, "author": str, "year": int,
-                "date": str, "url": str, "notes": str}
-
-
 def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
-    """Read `sources.yaml` and every article it names; all problems are raised together."""
+    """Read `sources.yaml` and every article it names; all problems are raised together.
+
+    Each entry is checked against the declared SEED_FIELDS: a seed id names files and folders,
+    so it is a checked slug before anything else sees it."""
     shown = f"{shown_dir}/{METADATA_FILE}"
     meta = read_yaml(seeds_dir / METADATA_FILE, shown)
     if not isinstance(meta, LineDict):
         raise BankError([f"{shown}:1: expected a mapping of seed ids to article metadata"])
-    problems, seeds = [], {}
+    problems: list[str] = []
+    seeds = {}
     for seed_id, entry in meta.items():
         line = meta.lines[seed_id]
+        if id_problem(seed_id):
+            problems.append(f"{shown}:{line}: seed id {id_problem(seed_id)}")
+            continue
         if not isinstance(entry, LineDict):
             problems.append(f"{shown}:{line}: seed '{seed_id}': expected a mapping")
             continue
-        values: dict[str, Any] = {}
-        for key, value in entry.items():
-            expected = _META_FIELDS.get(key)
-            if expected is None:
-                problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': unknown field '{key}'")
-            elif value is None:
-                continue
-            elif isinstance(value, (list, dict, bool)) or (expected is int and not _whole(value)):
-                problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': field '{key}' must be "
-                                f"{'a whole number' if expected is int else 'text'}")
-            elif unsafe_character(str(value)):
-                problems.append(f"{shown}:{entry.lines[key]}: seed '{seed_id}': field '{key}' contains "
-                                f"{unsafe_character(str(value))}")
-            else:
-                values[key] = int(value) if expected is int else str(value)
-        for key in ("file", "title"):
-            if entry.get(key) in (None, ""):
-                problems.append(f"{shown}:{line}: seed '{seed_id}': missing required field '{key}'")
-        if "file" not in values or "title" not in values:
+        values = _metadata(entry, f"{shown}:{{}}: seed '{seed_id}'", problems)
+        if values is None:
             continue
         where = f"{shown}:{entry.lines['file']}: seed '{seed_id}'"
         text, why = _read_article(seeds_dir, values["file"], f"{shown_dir}/{values['file']}")
@@ -81,11 +68,47 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
             problems.append(f"{where}: cannot read {shown_dir}/{values['file']}: {why}")
             continue
         values.pop("notes", None)
-        source = Source(id=str(seed_id), **values)
+        source = Source(id=seed_id, **values)
         seeds[source.id] = Seed(source, *paragraphs(text))
     if problems:
         raise BankError(problems)
     return seeds
+
+
+def _metadata(entry: LineDict, where: str, problems: list[str]) -> dict | None:
+    """The typed fields of one article's entry, or None when any is wrong (added to `problems`)."""
+    values: dict = {}
+    reported = len(problems)
+    for key in entry:
+        if key not in _SPECS:
+            problems.append(f"{where.format(entry.lines[key])}: unknown field '{clip(key)}' "
+                            f"(allowed: {', '.join(_SPECS)})")
+    for spec in SEED_FIELDS:
+        value = entry.get(spec.name)
+        at = where.format(entry.lines.get(spec.name, entry.line))
+        if value is None or value == "":
+            if spec.required:
+                problems.append(f"{at}: missing required field '{spec.name}'")
+            continue
+        if spec.kind == "year":
+            if not _whole(value) or not YEARS[0] <= int(value) <= YEARS[1]:
+                problems.append(f"{at}: field 'year' must be a whole number from {YEARS[0]} to {YEARS[1]}")
+                continue
+            values["year"] = int(value)
+            continue
+        why = text_problem(value, spec.limit)
+        if why is None and spec.kind == "when" and parse_when(value) is None:
+            why = "must be a real date as YYYY, YYYY-MM or YYYY-MM-DD"
+        if why is None and spec.name == "url" and not re.match(r"https?://", value):
+            why = "must be a web address starting with http:// or https://"
+        if why:
+            problems.append(f"{at}: field '{spec.name}' {why}")
+        else:
+            values[spec.name] = value.strip()
+    return values if len(problems) == reported else None
+
+
+_SPECS = {spec.name: spec for spec in SEED_FIELDS}
 
 
 def _whole(value) -> bool:

@@ -7,14 +7,13 @@ mean "no value"; a value typed on purpose carries an explicit tag (`!!int 5`).
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from pathlib import Path
 
 import yaml
 
 from quizgen.errors import BankError
+from quizgen.files import decode_text, line_of, read_regular
 
 
 class LineDict(dict):
@@ -34,66 +33,11 @@ class LineList(list):
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a hand-written fact file is tens of KB; 2 MB parse in about a second
 
 
-def read_regular(path: Path, shown: str, limit: int) -> bytes:
-    """The bytes of `path`, which must be a regular file of at most `limit` bytes.
-
-    Checked on the opened file, before reading: a FIFO would block for ever, /dev/zero never ends,
-    and a huge file costs minutes and gigabytes to parse. O_NONBLOCK keeps opening a FIFO from
-    waiting for a writer.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except (OSError, ValueError) as exc:
-        raise BankError([f"{shown}:1: cannot read file: {getattr(exc, 'strerror', None) or exc}"]) from None
-    info = os.fstat(fd)
-    problem = None
-    if stat.S_ISDIR(info.st_mode):
-        problem = "cannot read file: Is a directory"
-    elif not stat.S_ISREG(info.st_mode):
-        problem = "not a regular file (a FIFO, device or socket); refusing to read it"
-    elif info.st_size > limit:
-        problem = f"file too large ({_size(info.st_size)}, at most {_size(limit)})"
-    if problem:
-        os.close(fd)
-        raise BankError([f"{shown}:1: {problem}"])
-    with open(fd, "rb") as handle:
-        try:
-            raw = handle.read(limit + 1)  # bounded even if the file grows while we read
-        except OSError as exc:
-            raise BankError([f"{shown}:1: cannot read file: {exc.strerror or exc}"]) from None
-    if len(raw) > limit:
-        raise BankError([f"{shown}:1: file too large (more than {_size(limit)})"])
-    return raw
-
-
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
-
-
-def decode_text(raw: bytes, shown: str) -> str:
-    """UTF-8 text with one BOM at most; a problem is reported on its line (\\r, \\r\\n or \\n)."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = _line_of(raw[: exc.start].decode("utf-8", "replace"))
-        raise BankError([f"{shown}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x})"]) from None
-    text = text.removeprefix("\ufeff")
-    if "\ufeff" in text:
-        line = _line_of(text[: text.index("\ufeff")])
-        raise BankError([f"{shown}:{line}: stray byte-order mark (U+FEFF); remove it"])
-    return text
-
-
-def _line_of(before: str) -> int:
-    """The 1-based line a position is on, counting old-Mac \\r line ends as PyYAML does."""
-    return len(re.findall(r"\r\n|\r|\n", before)) + 1
-
-
 def read_yaml(path: Path, shown: str, limit: int = MAX_YAML_BYTES):
     """Parse `path`; every problem becomes a BankError line `shown:LINE: message`."""
     text = decode_text(read_regular(path, shown, limit), shown)
     if "\x00" in text:
-        line = _line_of(text[: text.index("\x00")])
+        line = line_of(text[: text.index("\x00")])
         raise BankError([f"{shown}:{line}: binary file (NUL byte), not YAML"])
     try:
         node = _compose(text)

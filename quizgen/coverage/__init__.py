@@ -8,6 +8,7 @@ from quizgen.coverage.map import ArticleMap, map_bank
 from quizgen.output import write_atomic
 from quizgen.paths import shown
 from quizgen.selection import loaded, resolve_sources
+from quizgen.text import printable
 
 WIDTH = 100
 
@@ -20,14 +21,14 @@ def main(args) -> int:
     if getattr(args, "suggest", False):
         from quizgen.coverage.suggest import stubs
 
-        print(stubs(maps), end="")
+        print("\n".join(printable(line) for line in stubs(maps).split("\n")), end="")
         return 0
-    print(summary(maps, args.all))
+    print("\n".join(printable(line) for line in summary(maps, args.all).split("\n")))
     if not args.no_html:
         from quizgen.coverage.report import render_report  # jinja2 only when writing HTML
 
         path = write_atomic(Path(args.out) / "coverage" / f"{bank.name}.html", render_report(bank, maps))
-        print(f"wrote {shown(path)}")
+        print(f"wrote {printable(shown(path))}")
     uncovered = sum(m.count("uncovered") for m in maps)
     return 1 if args.strict and uncovered else 0
 

@@ -5,7 +5,12 @@ other four types (fill in the blank, matching, chronological ordering, true/fals
 """
 
 from quizgen.questions.blank import FillBlank, fill_blank
-from quizgen.questions.choice import MultipleChoice, can_choose, multiple_choice, with_answer_at
+from quizgen.questions.choice import (
+    MultipleChoice,
+    can_choose,
+    multiple_choice,
+    with_answer_at,
+)
 from quizgen.questions.matching import FLAVOURS, Matching, matching
 from quizgen.questions.ordering import Ordering, ordering
 from quizgen.questions.truefalse import TrueFalse, can_be_false, true_false

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import lru_cache
+
 from quizgen.model import Fact, When
 from quizgen.text import answer_key
 
+# a citation names who said it and when, not what is asked: "(IPN, 2020)", "Cenuşa (2020)",
+# 'the 2023 article "…"', "a 2023 op-ed"; its year gives no event's year away
+_CITATION = re.compile(
+    r"\((?:[^()\d]*,\s*)?(?:1[89]|20)\d\d\)"
+    r"|\b(?:a|an|the)\s+(?:(?:spring|summer|autumn|winter)\s+)?(?:1[89]|20)\d\d\s+"
+    r"(?:article|op-ed|opinion piece|analysis|report|survey|paper|interview)\b(?:\s+\"[^\"]*\")?",
+    re.IGNORECASE)
 
+
+@lru_cache(maxsize=1 << 16)
 def stem_key(text: str) -> str:
     """Words cut to five letters, so 'the 2008 Georgia crisis' shows the answer 'Georgian crisis'."""
     return " ".join(word[:5] for word in answer_key(text).split())
+
+
+def without_citations(text: str) -> str:
+    """The text with its source citations blanked: 'According to Cenuşa (IPN, 2020), …' keeps
+    'According to Cenuşa , …', so only what the text says about events is compared."""
+    return _CITATION.sub(" ", text)
 
 
 def answer_forms(fact: Fact) -> list[str]:
@@ -20,18 +39,22 @@ def answer_forms(fact: Fact) -> list[str]:
     return forms
 
 
-def asked_keys(question) -> list[str]:
-    """What a learner answers in `question`, as text another question must not print."""
+def asked(question) -> list[tuple[Fact, str]]:
+    """What a learner answers in `question`, each with the fact that asks it."""
     if hasattr(question, "flavour"):  # matching: the right-hand side is what is asked
         if question.flavour == "years":
-            return [str(fact.when.year) for fact in question.facts]
+            return [(fact, str(fact.when.year)) for fact in question.facts]
         if question.flavour == "roles":
-            return [fact.role for fact in question.facts] + [f for fact in question.facts
-                                                             for f in answer_forms(fact)]
-        return [f for fact in question.facts for f in answer_forms(fact)]
+            return [(fact, text) for fact in question.facts for text in (fact.role, *answer_forms(fact))]
+        return [(fact, form) for fact in question.facts for form in answer_forms(fact)]
     if hasattr(question, "order"):  # ordering: each event's date would place it
-        return [When(fact.when.year, fact.when.month).label() for fact in question.facts]
-    return answer_forms(question.fact)
+        return [(fact, When(fact.when.year, fact.when.month).label()) for fact in question.facts]
+    return [(question.fact, form) for form in answer_forms(question.fact)]
+
+
+def asked_keys(question) -> list[str]:
+    """What a learner answers in `question`, as text another question must not print."""
+    return [form for _, form in asked(question)]
 
 
 def printed_texts(question) -> list[str]:
@@ -45,3 +68,15 @@ def printed_texts(question) -> list[str]:
     if hasattr(question, "left"):
         return [*question.left, *question.right]
     return list(question.items)
+
+
+def facts_of(question) -> tuple[Fact, ...]:
+    """The facts a question is built from (one, or several for matching and ordering)."""
+    return question.facts if hasattr(question, "facts") else (question.fact,)
+
+
+def common_answers(facts) -> frozenset[str]:
+    """One-word answers named in many questions ('NATO'): seeing them elsewhere gives nothing away."""
+    words = Counter(word for fact in facts for word in set(stem_key(fact.q).split()))
+    limit = max(2, len(facts) // 10)
+    return frozenset(key for key in (stem_key(fact.a) for fact in facts) if words[key] > limit)

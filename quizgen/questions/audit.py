@@ -8,15 +8,24 @@ from typing import Any
 from quizgen import cloze
 from quizgen.model import Bank
 from quizgen.questions.answers import overlaps
-from quizgen.questions.asked import asked_keys, printed_texts, stem_key
+from quizgen.questions.asked import facts_of
 from quizgen.questions.blank import FillBlank
 from quizgen.questions.catalog import catalog_of, true_answers
-from quizgen.questions.certainty import excludes, hedged, same_form
+from quizgen.questions.certainty import (
+    excludes,
+    given_as_example,
+    hedged,
+    listed,
+    odd_one_out,
+    same_form,
+)
 from quizgen.questions.choice import MultipleChoice
 from quizgen.questions.distractors import exact_value
 from quizgen.questions.events import labels_alike
+from quizgen.questions.giveaways import giveaway_pairs, telling_of
 from quizgen.questions.matching import Matching, spare_fits
 from quizgen.questions.ordering import GAP_IN_DAYS, Ordering, apart
+from quizgen.questions.sentence import around_answer
 from quizgen.questions.truefalse import TrueFalse
 from quizgen.text import answer_key, contains_words
 
@@ -24,6 +33,16 @@ from quizgen.text import answer_key, contains_words
 def flags(question, bank: Bank) -> list[str]:
     """Every rule `question` breaks (an empty list for a question a teacher can sign)."""
     return _CHECKS[type(question)](question, bank)
+
+
+def weaknesses(question) -> list[str]:
+    """What makes a sound question weak on paper: a multiple-choice answer that is the odd one out
+    (worksheets leave such questions out; the bank's curated options are the content's to fix)."""
+    if not isinstance(question, MultipleChoice):
+        return []
+    wrong = [option for index, option in enumerate(question.options) if index != question.answer]
+    shared = odd_one_out(question.fact.a, wrong)
+    return [f"the answer is the odd one out: every wrong option has '{min(shared)}', it does not"] if shared else []
 
 
 def _choice(question: MultipleChoice, bank: Bank) -> list[str]:
@@ -58,6 +77,8 @@ def _true_false(question: TrueFalse, bank: Bank) -> list[str]:
     fact, found = question.fact, []
     if hedged(cloze.fill(fact.cloze_text)):
         found.append("false statement made from a negated, comparative, approximate or list sentence")
+    if listed(*around_answer(fact), fact.kind):
+        found.append("false statement swapping one item of a list (the other items stay true)")
     if any(overlaps(question.swapped, truth) for truth in true_answers(fact, bank)):
         found.append(f"the swapped-in '{question.swapped}' is a true answer")
     if not excludes(fact.a, question.swapped):
@@ -69,6 +90,12 @@ def _blank(question: FillBlank, bank: Bank) -> list[str]:
     found = []
     if hedged(question.before + " " + question.after):
         found.append("blank in a negated, comparative, approximate or list sentence (many answers)")
+    if listed(question.before, question.after, question.fact.kind):
+        found.append("blank is one item of a list (any item fits)")
+    if given_as_example(question.fact.a, question.fact.quote):
+        found.append("the article gives the answer only as an example ('such as …'): many answers")
+    if question.fact.kind in ("date", "year") and not question.precision:
+        found.append("date blank does not say how precise the answer must be")
     forms = [answer_key(text) for text in (question.fact.a, *question.fact.alt)]
     if not any(contains_words(form, answer_key(question.answer)) for form in forms):
         found.append(f"blank's key '{question.answer}' is not the fact's answer")
@@ -100,21 +127,23 @@ def _matching(question: Matching, bank: Bank) -> list[str]:
     return found
 
 
-def sheet_flags(questions: list, common: frozenset[str]) -> list[str]:
+def sheet_flags(questions: list, bank: Bank) -> list[str]:
     """Questions on one version that print what another asks (its answer, a date's month and year,
-    an ordered event's date, a matched role or year).
+    an ordered event's date, a matched role or year), or whose facts are a give-away pair.
 
-    `common` holds the answers named so often in the bank ('NATO') that seeing them gives nothing away.
+    Citations ('(IPN, 2020)') are not compared, and a bare year or number counts only where the
+    text printing it speaks of the same thing (see `quizgen.questions.giveaways`).
     """
+    telling, pairs = telling_of(bank), giveaway_pairs(bank)
     found = []
-    for question in questions:
-        asked = {stem_key(form) for form in asked_keys(question)} - common - {""}
-        for other in questions:
-            if other is question:
-                continue
-            shown = " \n ".join(stem_key(text) for text in printed_texts(other))
-            found += [f"what one question asks ('{key}') is printed in another" for key in sorted(asked)
-                      if contains_words(shown, key)]
+    for i, question in enumerate(questions):
+        for other in questions[i + 1:]:
+            ids = {fact.id for fact in facts_of(question)}, {fact.id for fact in facts_of(other)}
+            if any(tuple(sorted((a, b))) in pairs for a in ids[0] for b in ids[1]):
+                found.append(f"facts {sorted(ids[0])} and {sorted(ids[1])} give each other away")
+            elif telling.between(question, other):
+                found.append(f"what one question asks is printed in another ({sorted(ids[0])}, "
+                             f"{sorted(ids[1])})")
     return found
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from quizgen import cloze
 from quizgen.model import Fact
-from quizgen.questions.certainty import hedged
-from quizgen.questions.sentence import answer_deletion, attributed
+from quizgen.questions.certainty import given_as_example, hedged, listed
+from quizgen.questions.sentence import answer_deletion, around_answer, attributed
 
 GAP = "\x00"  # stands for the gap until the sentence is split around it
 OPEN_KINDS = ("term", "event")  # answers a sentence rarely pins to one wording
@@ -24,20 +24,23 @@ class FillBlank:
     after: str
     answer: str
     hint: str | None
+    precision: str | None = None  # for a date: 'year', 'month and year' or 'day, month and year'
 
 
 def fill_blank(fact: Fact) -> FillBlank | None:
     """Blank the deletion that holds the answer; None when no sentence pins one answer.
 
     The sentence must hold the fact's answer in a deletion, and must not negate, compare,
-    approximate or list around it ("one of the areas was ___" has many right answers). A `term`
+    approximate or list around it, nor may the article give the answer only as an example
+    ("such as Poland and the Baltic states") ("one of the areas was ___" has many right answers). A `term`
     or `event` is not blanked: a gap for a concept or a happening ("the biggest threat to the ___ of
     European states", "Ukraine had much at stake in the ___") takes many right words; a name,
     place, document, date or number it pins. A number with
     its unit is blanked without the unit: "___ people", so the gap asks for the number.
     """
     number = answer_deletion(fact)
-    if number is None or fact.kind in OPEN_KINDS or hedged(cloze.fill(fact.cloze_text)):
+    if number is None or fact.kind in OPEN_KINDS or hedged(cloze.fill(fact.cloze_text)) \
+            or listed(*around_answer(fact), fact.kind) or given_as_example(fact.a, fact.quote):
         return None
     deletion = next(d for d in cloze.deletions(fact.cloze_text) if d.number == number)
     answer, unit = deletion.text, ""
@@ -47,4 +50,23 @@ def fill_blank(fact: Fact) -> FillBlank | None:
     sentence = attributed(fact, cloze.blank(fact.cloze_text, number, GAP))
     before, _, after = sentence.partition(GAP)
     after = after.replace(GAP, "_____")  # the same deletion used twice: hide both
-    return FillBlank(fact, before, unit + after, answer, deletion.hint)
+    return FillBlank(fact, before, unit + after, answer, deletion.hint, precision_of(fact.kind, answer))
+
+
+def precision_of(kind: str, answer: str) -> str | None:
+    """How precise a date the blank wants, said on the sheet ('In ___ (month and year)'), so that
+    a student who writes only the year knows it is not enough, and one who knows the day is not
+    penalised for writing less than the key."""
+    if kind not in ("date", "year"):
+        return None
+    parts = [part for part in re.split(r"[\s,]+", answer.strip()) if part]
+    has_day = any(part.isdigit() and len(part) <= 2 for part in parts)
+    has_year = any(part.isdigit() and len(part) == 4 for part in parts)
+    has_month = any(part.isalpha() for part in parts)
+    if has_day and has_month and has_year:
+        return "day, month and year"
+    if has_day and has_month:
+        return "day and month"
+    if has_month and has_year:
+        return "month and year"
+    return "year" if has_year else None

@@ -25,6 +25,7 @@ class Catalog:
     truths: dict[str, tuple[str, ...]]          # fact id -> true answers, filled in as asked
     choosable: dict[str, tuple[Fact, bool]]     # fact id -> (fact, has 2+ distractors), filled in as asked
     spares: dict[str, tuple[str, ...]]          # matching flavour -> spare right-hand items (as asked)
+    memo: dict[str, object]                     # whole-bank results computed once when first asked
 
 
 def catalog_of(bank: Bank) -> Catalog:
@@ -61,6 +62,7 @@ def _build(bank: Bank) -> Catalog:
         truths={},
         choosable={},
         spares={},
+        memo={},
     )
 
 

@@ -26,6 +26,40 @@ def hedged(text: str) -> bool:
     return bool(_HEDGES.search(text))
 
 
+_ITEM = r"[^,.;:\s]+(?:\s[^,.;:\s]+){0,4}\s?"  # a list item: a few words, no clause of its own
+_LIST_AFTER = re.compile(rf"^\W{{0,3}}(?:,\s*{_ITEM})+,?\s+(?:and|or)\s", re.IGNORECASE)     # ___, B and C
+_LIST_MIDDLE = (re.compile(rf",\s*{_ITEM},\s*$"), re.compile(r"^\W{0,3}(?:,|\s(?:and|or)\s)", re.IGNORECASE))
+_LIST_END = re.compile(rf",\s*{_ITEM}(?:and|or)\s+\W{{0,2}}$", re.IGNORECASE)               # A, B and ___
+_EXAMPLE = re.compile(r"\b(such as|including|like|e\.g\.|for example|for instance|among them|notably|"
+                      r"especially|in particular)\W*$", re.IGNORECASE)
+_TIME_KINDS = ("year", "date")  # "In 2014, Russia annexed Crimea and…": a clause, not a list
+
+
+def listed(before: str, after: str, kind: str = "") -> bool:
+    """Whether the gap between `before` and `after` is one item of a list ('by ___, sabotaging …,
+    attacking … and cyber-attacks'): swapping one item leaves the rest true, and a blank there
+    takes any item."""
+    if kind in _TIME_KINDS:
+        return False
+    return bool(_LIST_AFTER.match(after) or (_LIST_MIDDLE[0].search(before) and _LIST_MIDDLE[1].match(after))
+                or _LIST_END.search(before))
+
+
+def given_as_example(answer: str, quote: str) -> bool:
+    """Whether the article gives the answer only as an example ('some NATO countries – such as
+    Poland and the Baltic states'): a blank then has other right answers."""
+    words = [word for word in answer.casefold().split() if word not in ("the", "a", "an")]
+    if not words:
+        return False
+    lowered = quote.casefold()
+    index = lowered.find(words[0])
+    while index >= 0:
+        if _EXAMPLE.search(quote[max(0, index - 40):index]):
+            return True
+        index = lowered.find(words[0], index + 1)
+    return False
+
+
 def value_range(text: str) -> tuple[float, float] | None:
     """The values a number answer allows: '1,500' exactly, 'over 1,500' anything above, …"""
     match = _QUALIFIED.match(text.strip())
@@ -77,3 +111,14 @@ def same_form(answer: str, candidate: str) -> bool:
         return False
     shorter, longer = sorted((len(answer.split()), len(candidate.split())))
     return longer <= 2 * shorter + 1
+
+
+def odd_one_out(answer: str, wrong: list[str]) -> frozenset[str]:
+    """Words every wrong option shares and the answer lacks ('from' in three options about leaving,
+    the answer about joining): a test-wise student picks the odd one out. Empty when none."""
+    if len(wrong) < 3:
+        return frozenset()
+    def words(text: str) -> set[str]:
+        # "Ukraine's" is kept whole: three options opening "Ukraine's …" and an answer "Ukraine has …" differ in form
+        return set(re.findall(r"[\w'’]+", text.casefold().replace("’", "'"))) - {"the", "a", "an"}
+    return frozenset(set.intersection(*(words(text) for text in wrong)) - words(answer))

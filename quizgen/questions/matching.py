@@ -65,8 +65,7 @@ def matching(facts: Sequence[Fact], bank: Bank, rng: random.Random, flavour: str
             extra.append(text)
     if not extra and len(chosen) > 3:
         extra.append(chosen.pop()[2])  # a pair's right side left unmatched is a certain spare
-    right = [pair[2] for pair in chosen] + extra
-    rng.shuffle(right)
+    right = _listed([pair[2] for pair in chosen] + extra, flavour, rng)
     prompt, left_title, right_title = PROMPTS[flavour]
     return Matching(flavour, prompt, left_title, right_title,
                     left=tuple(pair[1] for pair in chosen), right=tuple(right),
@@ -78,12 +77,20 @@ def reshuffled(question: Matching, rng: random.Random) -> Matching:
     """The same pairs with both columns in a new order (for another version of a worksheet)."""
     order = list(range(len(question.left)))
     rng.shuffle(order)
-    right = list(question.right)
-    rng.shuffle(right)
+    right = _listed(list(question.right), question.flavour, rng)
     return Matching(question.flavour, question.prompt, question.left_title, question.right_title,
                     left=tuple(question.left[i] for i in order), right=tuple(right),
                     pairs=tuple(right.index(question.right[question.pairs[i]]) for i in order),
                     facts=tuple(question.facts[i] for i in order))
+
+
+def _listed(right: list[str], flavour: str, rng: random.Random) -> list[str]:
+    """The right-hand column in print order: years from the earliest (easy to scan, and order
+    tells nothing when every event is on the left), anything else shuffled."""
+    if flavour == "years":
+        return sorted(right)
+    rng.shuffle(right)
+    return right
 
 
 def _roles(facts, bank):

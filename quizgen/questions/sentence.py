@@ -11,10 +11,11 @@ from quizgen.text import answer_key
 # words by which a curator's sentence already says whose view it is
 _ATTRIBUTION = re.compile(
     r"\b(according|claim\w*|said|says|say|argu\w*|warn\w*|wr[oi]te\w*|call\w*|conclud\w*|believ\w*|"
-    r"blam\w*|accus\w*|nam\w*|cit\w*|put|sees?|saw|expect\w*|falsely|told|regard\w*|consider\w*|"
-    r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|article)\b", re.IGNORECASE)
-_LOWER_FIRST = frozenset("a an the in on at as even it its this these there some many after before "
-                         "from since while when during".split())
+    r"blam\w*|accus\w*|nam\w*|cit\w*|put it|sees?|saw|expect\w*|falsely|told|regard\w*|consider\w*|"
+    r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|op-ed|article)\b", re.IGNORECASE)
+_ASKED_AS_REPORTED = re.compile(r"\baccording to\b", re.IGNORECASE)
+_LOWER_FIRST = frozenset("a an the in on at as even it its this these there some many after before from since while "
+                         "when during".split())
 
 
 def answer_deletion(fact: Fact) -> int | None:
@@ -29,8 +30,10 @@ def answer_deletion(fact: Fact) -> int | None:
 
 
 def attributed(fact: Fact, sentence: str) -> str:
-    """The sentence, prefixed with 'According to …' when it is a claim that does not say whose."""
-    if fact.stance == "fact" or _ATTRIBUTION.search(sentence):
+    """The sentence, prefixed with 'According to …' when it does not say whose view it is and
+    must: a claim, or a fact whose own question asks it as the article's ("according to DW")."""
+    vouched = fact.stance != "fact" or bool(_ASKED_AS_REPORTED.search(fact.q))
+    if not vouched or _ATTRIBUTION.search(sentence):
         return sentence
     first, _, rest = sentence.partition(" ")
     if first.casefold() in _LOWER_FIRST:
@@ -41,8 +44,21 @@ def attributed(fact: Fact, sentence: str) -> str:
 def _who(source: Source) -> str:
     if source.author:
         return f"{source.author} ({source.year})" if source.year else source.author
+    outlet = (source.outlet or "").split(",")[0].split("(")[0].strip()
+    if outlet and "unnamed" not in outlet.casefold():
+        return f"{outlet} ({source.year})" if source.year else outlet
     year = f"{source.year} " if source.year else ""
     return f'the {year}article "{source.title}"'
+
+
+def around_answer(fact: Fact) -> tuple[str, str]:
+    """The filled cloze sentence before and after the answer's deletion (as written, unattributed)."""
+    number = answer_deletion(fact)
+    if number is None or not fact.cloze:
+        return "", ""
+    marker = "\x00"
+    before, _, after = cloze.fill(fact.cloze, {number: marker}).partition(marker)
+    return before, after.replace(marker, "")
 
 
 def with_answer(fact: Fact, replacement: str | None = None) -> str:

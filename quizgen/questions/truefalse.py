@@ -9,9 +9,9 @@ from quizgen import cloze
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong
 from quizgen.questions.catalog import catalog_of, true_answers
-from quizgen.questions.certainty import hedged
+from quizgen.questions.certainty import hedged, listed
 from quizgen.questions.distractors import exact_value, pick_distractors
-from quizgen.questions.sentence import answer_deletion, with_answer
+from quizgen.questions.sentence import answer_deletion, around_answer, with_answer
 from quizgen.text import content_words
 
 
@@ -54,10 +54,12 @@ def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
     """Wrong answers that make the sentence certainly false, best first.
 
     Only a plain positive sentence can be made false by a swap: in one that negates, compares,
-    approximates or lists, the swapped-in value may keep it true ("not Article 4", "more than
+    approximates or lists (the answer one item of 'A, B and C'), the swapped-in value may keep it
+    true or the rest of the list true ("not Article 4", "more than
     1,400"). The swaps are the certainly wrong options multiple choice would offer.
     """
-    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze_text)):
+    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze_text)) \
+            or listed(*around_answer(fact), fact.kind):
         return []
     truths = true_answers(fact, bank)
     swaps = pick_distractors(fact, bank, rng, 3)

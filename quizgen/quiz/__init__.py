@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sys
@@ -11,9 +12,12 @@ from quizgen.errors import UsageError
 
 
 def db_path(args) -> Path:
-    """--db, else QUIZGEN_DB, else the user's data directory."""
+    """--db, else QUIZGEN_DB, else the user's data directory; an empty --db is a mistake, not the default."""
     from quizgen.quiz.store import default_path
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_path()
+    given = getattr(args, "db", None)
+    if given is not None and not given.strip():
+        raise UsageError("--db is empty (an unset variable?); give a file name, or leave --db out for the default")
+    return Path(given).expanduser() if given is not None else default_path()
 
 
 def main(args) -> int:
@@ -22,12 +26,29 @@ def main(args) -> int:
 
 
 def _quietly_into_a_closed_pipe(command) -> int:
-    """`quizgen stats | head -3`: when the reader goes away, stop without a word (answers are already saved)."""
+    """`quizgen stats | head -3`: when the reader goes away, stop without a word (answers are already saved).
+
+    A closed or full standard output is one line on standard error, never a traceback.
+    """
+    if sys.stdout is None:
+        raise UsageError("standard output is closed; run quizgen with somewhere to write to")
     try:
         return command()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit stays quiet too
+        _silence_stdout()
         return 141  # as if killed by SIGPIPE, like other Unix tools
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        _silence_stdout()
+        raise UsageError(f"cannot write to standard output ({exc.strerror or exc}); "
+                         "every answer given so far is saved") from None
+
+
+def _silence_stdout() -> None:
+    """Python's flush at exit must not fail a second time on the same output."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _study(args) -> int:
@@ -43,30 +64,48 @@ def _study(args) -> int:
         raise UsageError("--count must be at least 1")
     if args.new < 0:
         raise UsageError("--new cannot be negative")
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    if not 0.7 <= args.retention <= 0.99:
+        raise UsageError("--retention must be between 0.7 and 0.99 (the share of cards you want to recall)")
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
+    if sys.stdin is None:
+        raise UsageError("standard input is closed; the quiz reads answers from it")
+    path = db_path(args)
     bank = bank_from_args(args)
     facts = list(filtered(bank, args).facts)
     rng = random.Random(args.seed)
     moment = now()
     screen = Screen()
-    with Store(db_path(args)) as store:
+    with Store(path, backup=True) as store:
+        for line in store.set_aside:
+            print(f"quizgen: {line}", file=sys.stderr)
+        if args.unsuspend:
+            count = store.unsuspend(bank.name)
+            screen.say(f"{count} suspended card{'s' if count != 1 else ''} of {bank.title} brought back.")
         cards = store.cards(bank.name)
+        away = store.set_aside_cards(bank.name, local_day(moment).isoformat())
+        facts = [fact for fact in facts if fact.id not in away]  # suspended, or buried for today
         if args.mode == "practice":
             queue = practice_queue(facts, args.count, rng)
         else:
             new_left = args.new - store.introduced_on(bank.name, local_day(moment).isoformat())
             queue = review_queue(facts, cards, moment, new_left)
+            if args.limit is not None:
+                queue.limit(args.limit)
         screen.say(screen.paint(_opening(bank.title, args, len(queue)), "title"))
         in_scope = {fact.id: cards[fact.id] for fact in facts if fact.id in cards}
         session = Session(bank, store, queue, in_scope, screen=screen, keyboard=Keyboard(screen), rng=rng,
-                          style=args.style, scheduled=args.mode == "review" or args.schedule)
+                          style=args.style, scheduled=args.mode == "review" or args.schedule,
+                          retention=args.retention)
         return session.run()
 
 
 def _opening(title: str, args, size: int) -> str:
     if args.mode == "practice":
-        return f"{title}: practice, {size} questions" + ("" if args.schedule else " (schedule unchanged)")
+        questions = "1 question" if size == 1 else f"{size} questions"
+        return f"{title}: practice, {questions}" + ("" if args.schedule else " (schedule unchanged)")
     cards = "1 card" if size == 1 else f"{size} cards"
     return f"{title}: {cards} to review (due first, then up to {args.new} new a day)"
 
@@ -76,3 +115,25 @@ def stats_main(args) -> int:
     from quizgen.quiz.stats import show_stats
     from quizgen.selection import banks_from_args
     return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks_from_args(args)))
+
+
+def progress_main(args) -> int:
+    """`quizgen progress export|import FILE`: the study page's progress JSON, both ways."""
+    from quizgen.quiz.exchange import export_progress, import_progress
+    from quizgen.quiz.store import Store
+    from quizgen.selection import bank_from_args
+
+    path = db_path(args)
+    bank = bank_from_args(args)
+    target = Path(args.file).expanduser()
+    if args.action == "export":
+        if not path.exists():
+            raise UsageError(f"no progress yet ({path} does not exist)")
+        with Store(path, readonly=True) as store:
+            count = export_progress(store, bank, target)
+        print(f"Exported {count} card{'s' if count != 1 else ''} of {bank.title} to {target}")
+        return 0
+    with Store(path, backup=True) as store:
+        taken, total = import_progress(store, bank, target)
+    print(f"Imported {taken} of {total} cards into {path} (for each fact the most recent review wins)")
+    return 0

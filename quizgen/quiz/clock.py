@@ -25,22 +25,30 @@ def now() -> datetime:
             raise UsageError(f"{NOW_VARIABLE} out of range ({frozen!r}; use a time in the years "
                              f"{YEARS.start}–{YEARS.stop - 1})")
         if moment.tzinfo is None:
-            moment = moment.astimezone()  # a naive time is the learner's local time
+            moment = local(moment)  # a naive time is the learner's local time
     else:
         moment = datetime.now(UTC)
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
+def local(moment: datetime) -> datetime:
+    """`moment` in the learner's time zone; a TZ beyond ±24 h is one line, not a traceback."""
+    try:
+        return moment.astimezone()
+    except (ValueError, OverflowError):
+        raise UsageError(f"the time zone TZ={os.environ.get('TZ', '')!r} is out of range "
+                         "(offsets must be within 24 hours)") from None
+
+
 def local_day(moment: datetime) -> date:
     """The learner's calendar day: new-card limits and reviews per day count by it."""
-    return moment.astimezone().date()
+    return local(moment).date()
 
 
 def day_end(moment: datetime, days: int = 0) -> datetime:
     """Local midnight at the end of the day `days` after `moment`, in UTC."""
-    local = moment.astimezone()
-    midnight = datetime.combine(local.date() + timedelta(days=days + 1), datetime.min.time())
-    return midnight.astimezone().astimezone(UTC)
+    midnight = datetime.combine(local(moment).date() + timedelta(days=days + 1), datetime.min.time())
+    return local(midnight).astimezone(UTC)
 
 
 def stamp(moment: datetime) -> str:
@@ -59,3 +67,18 @@ def spoken_interval(delta: timedelta) -> str:
         return f"in {round(minutes / 60)} h"
     days = round(minutes / (24 * 60))
     return "tomorrow" if days == 1 else f"in {days} days"
+
+
+def short_interval(delta: timedelta) -> str:
+    """'1m', '10m', '5h', '3d', '2mo', '1.5y' — an interval on a rating key, as Anki shows it."""
+    minutes = max(1, round(delta.total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes}m"
+    if minutes < 24 * 60:
+        return f"{round(minutes / 60)}h"
+    days = round(minutes / (24 * 60))
+    if days < 31:
+        return f"{days}d"
+    if days < 365:
+        return f"{round(days / 30.4)}mo"
+    return f"{days / 365:.1f}y".replace(".0y", "y")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import re
 
@@ -58,7 +59,10 @@ def _read(words: list[str], month_first: bool) -> Reading | None:
         if len(rest) > 1:
             return None
         day = rest[0] if rest else None
-        return (year, months[0], day) if day is None or 1 <= day <= 31 else None
+        month = months[0]
+        if month is None:
+            return None
+        return (year, month, day) if day is None or _real(year, month, day) else None
     if len(rest) == 1:  # 1949-04, 03/2009
         return (year, rest[0], None) if 1 <= rest[0] <= 12 else None
     if len(rest) == 2:
@@ -66,8 +70,13 @@ def _read(words: list[str], month_first: bool) -> Reading | None:
             month, day = rest
         else:
             day, month = rest
-        return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        return (year, month, day) if 1 <= month <= 12 and _real(year, month, day) else None
     return (year, None, None) if not rest else None
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    """A day of the calendar: 30 February and 31 April are no dates at all."""
+    return 1 <= year <= 9999 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def month_number(word: str) -> int | None:

@@ -1,16 +1,21 @@
 """The learner's input: keys and edited lines on a terminal (prompt_toolkit), whole lines from a pipe.
 
-On a terminal every key of a burst counts, in order: keys left over when a prompt is answered
-are handed to the next prompt (prompt_toolkit's typeahead), so two Enters are two Enters, and
-an escape sequence (an arrow) is one key, ignored unless bound. Undo and quit are control keys
-(Ctrl-U, Ctrl-D), never a letter that could be part of a typed word.
+On a terminal each prompt takes only keys typed after it appeared: type-ahead is dropped when a
+prompt starts, so a double Enter never answers the next card unseen. After a multiple-choice
+answer, digits are not taken as a rating for a moment (QUIZGEN_GRACE_MS, default 800 ms), so
+"2… no, 4" is not a wrong answer rated Easy. An escape sequence (an arrow) is one key, ignored
+unless bound. Undo and quit are control keys (Ctrl-U, Ctrl-D on an empty line), never a letter.
+With TERM=dumb on a terminal (Emacs shell, some IDE consoles) answers are read as lines, and
+the rating prompt is still offered.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
+import time
 from typing import TYPE_CHECKING, TextIO
 
 from quizgen.quiz.screen import Screen
@@ -23,6 +28,16 @@ UNDO = "undo"
 MAX_LINE = 2000  # longer piped lines are cut: no answer is that long, and the log stays small
 
 
+def safe_text(text: str) -> str:
+    """Bytes a pipe could not decode as UTF-8 (surrogates) become U+FFFD: the answer is still stored."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 class Quit(Exception):
     """The learner asked to stop: Ctrl-D, or q / the end of piped input."""
 
@@ -33,26 +48,35 @@ class Keyboard:
     def __init__(self, screen: Screen, stream: TextIO | None = None):
         self.screen = screen
         self.stream = stream or sys.stdin
-        self.interactive = (self.stream.isatty() and screen.stream.isatty()
-                            and os.environ.get("TERM") != "dumb")
-        self._terminal = _Terminal(screen.stream) if self.interactive else None
+        self.interactive = self.stream.isatty() and screen.stream.isatty()
+        dumb = os.environ.get("TERM") == "dumb"
+        self._terminal = _Terminal(screen.stream) if self.interactive and not dumb else None
+        self.lines = self._terminal is None  # whole lines: a pipe, or a dumb terminal (u undoes, q quits)
+        if not self.interactive and hasattr(self.stream, "reconfigure"):
+            self.stream.reconfigure(errors="replace")  # a Latin-1 answers file: U+FFFD, not a crash
 
-    def key(self, prompt: str, allowed: str) -> str:
+    def key(self, prompt: str, allowed: str, grace: bool = False) -> str:
         """One of `allowed` (ENTER if listed), or UNDO; Ctrl-D quits.
 
+        `grace`: digits pressed in the first moment after the prompt appears are ignored.
         From a pipe the whole line is returned, whatever it holds: the caller decides what an
-        answer it does not know means, so one line stays one card.
+        answer it does not know means, so one line stays one card. A dumb terminal asks again.
         """
         if self._terminal:
-            pressed = self._terminal.key(prompt, allowed)
+            pressed = self._terminal.key(prompt, allowed, _grace_seconds() if grace else 0.0)
             self.screen.say(prompt + ("" if pressed in (ENTER, UNDO) else pressed))
             return pressed
-        self.screen.say(prompt, end="")
-        answer = self._piped_line().strip()
-        self.screen.say(answer)
-        if answer.lower() == "u":
-            return UNDO
-        return ENTER if not answer and ENTER in allowed else answer
+        while True:
+            self.screen.say(prompt, end="")
+            answer = self._piped_line().strip()
+            if not self.interactive:
+                self.screen.say(answer)
+            if answer.lower() == "u":
+                return UNDO
+            if not answer and ENTER in allowed:
+                return ENTER
+            if not self.interactive or (len(answer) == 1 and answer in allowed):
+                return answer
 
     def line(self, prompt: str) -> str:
         """A typed answer (UNDO for Ctrl-U on an empty line, or 'u' from a pipe); Ctrl-D quits."""
@@ -60,7 +84,8 @@ class Keyboard:
             return self._terminal.line(prompt)
         self.screen.say(prompt, end="")
         text = self._piped_line()
-        self.screen.say(text)  # echo, so a scripted transcript reads like a session
+        if not self.interactive:
+            self.screen.say(text)  # echo, so a scripted transcript reads like a session
         return UNDO if text.strip().lower() == "u" else text
 
     def _piped_line(self) -> str:
@@ -94,7 +119,18 @@ class _Terminal:
         self._session: PromptSession[str] | None = None
         signal.signal(signal.SIGCONT, _resume)
 
-    def key(self, prompt: str, allowed: str) -> str:
+    def flush(self) -> None:
+        """Drop keys typed before the prompt appeared: kept by prompt_toolkit, or still in the tty."""
+        import termios
+
+        from prompt_toolkit.input.typeahead import clear_typeahead
+
+        clear_typeahead(self.input)
+        with contextlib.suppress(termios.error, OSError, ValueError):
+            termios.tcflush(self.input.fileno(), termios.TCIFLUSH)
+        self.input.flush_keys()
+
+    def key(self, prompt: str, allowed: str, grace: float = 0.0) -> str:
         from prompt_toolkit.application import Application
         from prompt_toolkit.formatted_text import ANSI
         from prompt_toolkit.layout import FormattedTextControl, Layout, Window
@@ -105,14 +141,21 @@ class _Terminal:
         def _ignore(event) -> None:
             """Letters, arrows, pastes: not an answer here."""
 
+        def press(event, key: str) -> None:
+            if key.isdigit() and time.monotonic() - shown < grace:
+                return  # too soon to be a rating: the finger that chose an option
+            event.app.exit(result=key)
+
         for key in allowed:
             for name in ("enter", "c-j") if key == ENTER else (key,):  # some terminals send \n for Enter
-                bindings.add(name)(lambda event, key=key: event.app.exit(result=key))
+                bindings.add(name)(lambda event, key=key: press(event, key))
         bindings.add("c-u")(lambda event: event.app.exit(result=UNDO))
         control = FormattedTextControl(ANSI(prompt), show_cursor=True)
         app: Application[str] = Application(layout=Layout(Window(control, height=1, dont_extend_height=True)),
                           key_bindings=bindings, input=self.input, output=self.output,
                           erase_when_done=True)
+        self.flush()
+        shown = time.monotonic()
         return app.run()
 
     def line(self, prompt: str) -> str:
@@ -122,14 +165,16 @@ class _Terminal:
         from prompt_toolkit.keys import Keys
 
         if self._session is None:
-            bindings = _common_bindings()
-
             @Condition
             def empty() -> bool:
                 from prompt_toolkit.application import get_app
                 return not get_app().current_buffer.text
 
+            bindings = _common_bindings(quit_when=empty)
             bindings.add("c-u", filter=empty)(lambda event: event.app.exit(result=UNDO))
+            # Ctrl-D on a typed answer deletes the letter under the cursor, as in a shell; it never
+            # throws the answer away.
+            bindings.add("c-d", filter=~empty)(lambda event: event.current_buffer.delete(1))
 
             @bindings.add(Keys.BracketedPaste)
             def _paste(event) -> None:
@@ -138,15 +183,25 @@ class _Terminal:
 
             self._session = PromptSession(history=self.history, key_bindings=bindings, input=self.input,
                                           output=self.output, enable_suspend=True)
+        self.flush()
         return self._session.prompt(ANSI(prompt))
 
 
-def _common_bindings():
-    """Ctrl-D quits, Ctrl-C interrupts, Ctrl-Z suspends (the prompt is redrawn after `fg`)."""
+def _grace_seconds() -> float:
+    try:
+        return max(0, int(os.environ.get("QUIZGEN_GRACE_MS", "800"))) / 1000
+    except ValueError:
+        return 0.8
+
+
+def _common_bindings(quit_when=None):
+    """Ctrl-D quits (on an empty line), Ctrl-C interrupts, Ctrl-Z suspends (redrawn after `fg`)."""
+    from prompt_toolkit.filters import Always
     from prompt_toolkit.key_binding import KeyBindings
 
     bindings = KeyBindings()
-    bindings.add("c-d", eager=True)(lambda event: event.app.exit(exception=Quit))
+    quits = bindings.add("c-d", eager=True, filter=quit_when if quit_when is not None else Always())
+    quits(lambda event: event.app.exit(exception=Quit))
     bindings.add("c-c", eager=True)(lambda event: event.app.exit(exception=KeyboardInterrupt))
     bindings.add("c-z", eager=True)(lambda event: event.app.suspend_to_background())
     return bindings

@@ -25,10 +25,10 @@ class Lexicon:
     def of(cls, facts: Iterable[Fact]) -> Lexicon:
         answers, surnames, pairs = set(), set(), []
         for fact in facts:
-            for form in (fact.a, *fact.alt):
+            for form in (fact.a, *fact.alt, *((fact.as_written,) if fact.as_written else ())):
                 for part in split_form(form):
                     answers.add(normalize(part))
-                if fact.kind == "person" and len(normalize(form).split()) > 1:
+                if fact.kind == "person" and len(normalize(form).split()) > 1 and form != fact.as_written:
                     surnames.add(normalize(form).split()[-1])
             for text in (fact.a, *fact.alt, fact.q, fact.note or "", fact.quote, fact.cloze or ""):
                 pairs.extend(abbreviations(text))
@@ -41,7 +41,8 @@ class Lexicon:
 
     def others(self, accepted: set[str]) -> set[str]:
         """Known answers that are not one of `accepted` (normalized), and not part of one."""
-        return {a for a in self.answers if a not in accepted and not any(a in f.split() for f in accepted)}
+        words = {word for form in accepted for word in form.split()}
+        return {a for a in self.answers if a not in accepted and a not in words}
 
 
 def split_form(form: str) -> list[str]:

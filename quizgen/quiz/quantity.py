@@ -36,6 +36,8 @@ QUALIFIERS = {"not": "not", "no": "not", "never": "not", "nor": "not",
               "more": "more", "over": "more", "above": "more", "exceeding": "more", "beyond": "more",
               "plus": "more", "least": "more", "less": "less", "fewer": "less", "under": "less",
               "below": "less", "most": "less", "within": "less", "up": "less",
+              "max": "less", "maximum": "less", "minimum": "more", "except": "not",
+              "without": "not", "excluding": "not",
               "almost": "nearly", "nearly": "nearly", "than": "", "between": "between"}
 # Hedges change nothing: 'about 1,500' and '1500' give the same number.
 APPROXIMATE = {"about", "around", "approximately", "roughly", "some", "circa", "ca", "approx", "c"}
@@ -52,6 +54,7 @@ class Quantity:
     units: frozenset[str]
     qualifiers: frozenset[str]
     leading: tuple[str, ...]  # words before the first number: 'Article' in 'Article 5' names something else
+    words: tuple[str, ...] = ()  # every word that is no number
 
 
 def number_words(text: str) -> str:
@@ -60,6 +63,8 @@ def number_words(text: str) -> str:
     text = fold(text)
     text = text.replace("us$", " usd ").replace("$", " usd ").replace("€", " eur ").replace("£", " gbp ")
     text = re.sub(r"%|\bper ?cent\b", " percent ", text)
+    # 14.000.000
+    text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", lambda m: m.group().replace(".", ""), text)
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # 14,000,000 and 14 000 000
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # (overlapping groups)
     text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 80bn, 24yrs
@@ -81,8 +86,11 @@ def number_words(text: str) -> str:
 def read_quantity(text: str) -> Quantity | None:
     """The numbers and words of `text`, or None when it holds no number."""
     words = number_words(text).split()
+    others: list[str] = []
     values, units, qualifiers, leading = [], set(), set(), []
     for word in words:
+        if not _NUMBER.match(word):
+            others.append(word)
         if _NUMBER.match(word):
             try:
                 values.append(Decimal(word).normalize())
@@ -97,7 +105,7 @@ def read_quantity(text: str) -> Quantity | None:
             leading.append(word)
     if not values:
         return None
-    return Quantity(tuple(sorted(values)), frozenset(units), frozenset(qualifiers), tuple(leading))
+    return Quantity(tuple(sorted(values)), frozenset(units), frozenset(qualifiers), tuple(leading), tuple(others))
 
 
 def _plain(value: Decimal) -> str:

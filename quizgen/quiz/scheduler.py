@@ -16,15 +16,16 @@ from quizgen.quiz.clock import day_end, stamp
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-GRADE_RATINGS = {CORRECT: Rating.Good, ALMOST: Rating.Hard, WRONG: Rating.Again}
+# A close answer is Again unless the learner says they were right (the session asks).
+GRADE_RATINGS = {CORRECT: Rating.Good, ALMOST: Rating.Again, WRONG: Rating.Again}
 # Like Anki: with nothing else left, a card in its learning steps may come up to 20 minutes early.
 LEARN_AHEAD = timedelta(minutes=20)
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 
 
-def make_scheduler() -> Scheduler:
-    """FSRS defaults: 90 % desired retention, learning steps 1 and 10 minutes, relearning 10 minutes."""
-    return Scheduler()
+def make_scheduler(retention: float = 0.9) -> Scheduler:
+    """FSRS defaults (learning steps 1 and 10 minutes, relearning 10 minutes) at the desired retention."""
+    return Scheduler(desired_retention=retention)
 
 
 def card_number(fact_id: str) -> int:
@@ -56,6 +57,11 @@ class Queue:
     planned: deque[str]
     learning: dict[str, datetime] = field(default_factory=dict)
     requeue: bool = True
+
+    def limit(self, count: int) -> None:
+        """`--limit N`: the first N planned cards (due ones come first), the rest another time."""
+        while len(self.planned) > count:
+            self.planned.pop()
 
     def next_card(self, moment: datetime) -> str | None:
         waiting = sorted((due, fact_id) for fact_id, due in self.learning.items())

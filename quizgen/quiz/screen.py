@@ -9,6 +9,8 @@ import sys
 import textwrap
 from typing import TextIO
 
+from quizgen.quiz.compare import EXTRA, MISSING, plain
+
 _STYLES = {"good": "32", "almost": "33", "bad": "31", "dim": "2", "bold": "1", "title": "1;36",
            "key": "1;35"}
 # Text from the bank never moves the cursor or recolours the terminal: control characters go.
@@ -50,7 +52,11 @@ class Screen:
         return self.paint(fancy if self.unicode else plain, style)
 
     def say(self, text: str = "", end: str = "\n") -> None:
-        self.stream.write(text + end)
+        line = text + end
+        if not self.unicode:  # an ASCII or Latin-1 terminal: what it cannot show becomes '?'
+            encoding = getattr(self.stream, "encoding", None) or "ascii"
+            line = line.encode(encoding, "replace").decode(encoding)
+        self.stream.write(line)
         self.stream.flush()
 
     def para(self, text: str, style: str | None = None, indent: str = "") -> None:
@@ -60,6 +66,13 @@ class Screen:
                               break_on_hyphens=False) if self.width >= 10 else [indent + text]
         for line in lines:
             self.say(self.paint(line, style) if style else line)
+
+    def compared(self, segments: list[tuple[str, str]]) -> str:
+        """Typed against expected: extra letters in red, missing ones in green, or marked in plain text."""
+        if not self.colour:
+            return plain(segments)
+        styles = {EXTRA: "bad", MISSING: "good"}
+        return "".join(self.paint(text, styles[kind]) if kind in styles else text for kind, text in segments)
 
     def blocks(self) -> str:
         """Five shades for heat maps and bars, light to full."""

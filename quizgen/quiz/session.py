@@ -11,13 +11,21 @@ from datetime import datetime
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
-from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
-from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit
+from quizgen.quiz.clock import local_day, now, short_interval, spoken_interval, stamp
+from quizgen.quiz.compare import compare
+from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
-from quizgen.quiz.scheduler import GRADE_RATINGS, RATING_NAMES, Queue, due_at, make_scheduler, rate_card
+from quizgen.quiz.scheduler import (
+    GRADE_RATINGS,
+    RATING_NAMES,
+    Queue,
+    due_at,
+    make_scheduler,
+    rate_card,
+)
 from quizgen.quiz.screen import Screen
-from quizgen.quiz.store import Answer, Store
+from quizgen.quiz.store import Answer, Store, append_report
 
 # Short answers one can type; long phrases (terms, events, documents) are asked as multiple choice.
 TYPED_KINDS = {"year", "date", "number", "person", "place", "organization"}
@@ -25,6 +33,15 @@ STATES = {None: "new", 1: "learning", 2: "review", 3: "relearning"}
 _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
 # A rating the learner chose over the grade's own counts in the summary as this grade.
 _RATED = {1: WRONG, 2: ALMOST, 3: CORRECT, 4: CORRECT}
+RATING_AGAIN, RATING_GOOD = 1, 3
+LEECH_LAPSES = 8  # Anki's default leech threshold
+HELP = ("  Enter  next card, rated as graded (shown as 'Rated …')",
+        "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
+        "  r      report this card: the fact id and your note go to a reports file for the curators",
+        "  s      suspend it (not asked until `quizgen quiz --unsuspend`)    b  bury it until tomorrow",
+        "  (a card forgotten 8 times after it was learned is a leech: it is suspended, with a word)",
+        "  ?      this help",
+        "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)")
 
 
 @dataclass(frozen=True)
@@ -39,22 +56,24 @@ class Recorded:
     style: str
     duration: int | None
     overridden: bool = False
+    before: dict | None = None  # the card as it was before this answer (for the rating intervals)
 
     @property
     def counted(self) -> str:
-        """The grade the summary counts: the learner's own rating wins over the matcher's grade."""
-        return _RATED[self.rating] if self.overridden else self.grade
+        """The grade the summary counts: the learner's own rating (or judgement of a close answer) wins."""
+        return _RATED[self.rating] if self.overridden or self.grade == ALMOST else self.grade
 
 
 class Session:
     """One sitting: works through a queue, committing every answer before the next card."""
 
     def __init__(self, bank: Bank, store: Store, queue: Queue, cards: dict[str, dict], *,
-                 screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool):
+                 screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool,
+                 retention: float = 0.9):
         self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
         self.style, self.scheduled = style, scheduled
-        self.scheduler = make_scheduler()
+        self.scheduler = make_scheduler(retention)
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None
@@ -64,8 +83,11 @@ class Session:
                 multiple_choice(bank.facts[0], bank, random.Random(0))
 
     def run(self) -> int:
-        """Study until the queue is empty or the learner quits; 130 after Ctrl-C."""
-        code = 0
+        """Study until the queue is empty or the learner quits.
+
+        Ctrl-C and SIGTERM print the summary (every answer is already committed), then go on to
+        the CLI, which exits 130 or 143.
+        """
         try:
             while (fact_id := self.queue.next_card(now())) is not None:
                 self.current = fact_id
@@ -76,9 +98,10 @@ class Session:
             pass
         except KeyboardInterrupt:
             self.screen.say()
-            code = 130
+            self.screen.say(self.summary())
+            raise
         self.screen.say(self.summary())
-        return code
+        return 0
 
     def _nothing_left(self) -> str:
         upcoming = sorted(due_at(card) for card in self.cards.values())
@@ -98,7 +121,7 @@ class Session:
         planned = len(self.queue.planned) + (self.current is not None)
         learning = len(self.queue.learning)
         text = f"{planned} left in this session"
-        return text + (f", {learning} coming back to relearn" if learning else "")
+        return text + (f", {learning} coming back in this session" if learning else "")
 
     def _ask(self, fact: Fact) -> None:
         style, question = self._style_for(fact), None
@@ -114,9 +137,14 @@ class Session:
             return self._undo(current=fact)
         given, verdict = answer
         duration = round((time.monotonic() - started) * 1000)
-        self._show_verdict(fact, verdict)
-        recorded = self._record(fact, verdict.grade, GRADE_RATINGS[verdict.grade], given, style, duration)
+        self._show_verdict(fact, verdict, given)
+        rating = int(GRADE_RATINGS[verdict.grade])
+        if verdict.grade == ALMOST:
+            rating = self._judge()
+        recorded = self._record(fact, verdict.grade, rating, given, style, duration)
         self.current = None
+        if recorded is not None:
+            self._check_leech(recorded)
         if self.keyboard.interactive and recorded is not None:  # piped answers keep the grade's rating
             self._confirm(recorded)
 
@@ -124,22 +152,25 @@ class Session:
         for number, option in enumerate(question.options, start=1):
             self.screen.say(f"  {self.screen.paint(str(number), 'key')}) {self.screen.clean(option)}")
         keys = "".join(str(n) for n in range(1, len(question.options) + 1))
-        commands = "Ctrl-U undo, Ctrl-D quit" if self.keyboard.interactive else "u undo, q quit"
+        commands = "u undo, q quit" if self.keyboard.lines else "Ctrl-U undo, Ctrl-D quit"
         pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, {commands}]: ", keys)
         if pressed == UNDO:
             return None
-        if pressed not in keys or pressed == ENTER:  # from a pipe: that line was this card's answer
-            return pressed[:MAX_LINE].strip(), Verdict(WRONG, question.fact.a)
+        if len(pressed) != 1 or pressed not in keys:  # from a pipe: that line was this card's answer
+            return safe_text(pressed[:MAX_LINE].strip()), Verdict(WRONG, question.fact.a)
         chosen = int(pressed) - 1
         grade = CORRECT if chosen == question.answer else WRONG
         return question.options[chosen], Verdict(grade, question.fact.a)
 
     def _ask_typed(self, fact: Fact) -> tuple[str, Verdict] | None:
         if not any(entry.style == "typed" for entry in self.history):
-            commands = "Ctrl-U undo; Ctrl-D quit" if self.keyboard.interactive else "u undo; q quit"
+            commands = "u undo; q quit" if self.keyboard.lines else "Ctrl-U undo; Ctrl-D quit"
             self.screen.say(self.screen.paint(f"(type the answer; Enter: I don't know; {commands})", "dim"))
         text = self.keyboard.line("> ")
-        return None if text == UNDO else (text[:MAX_LINE], grade_answer(text, fact, self.known))
+        if text == UNDO:
+            return None
+        text = safe_text(text[:MAX_LINE])
+        return text, grade_answer(text, fact, self.known)
 
     def _style_for(self, fact: Fact) -> str:
         if self.style != "mixed":
@@ -148,25 +179,37 @@ class Session:
 
     def _show_question(self, fact: Fact) -> None:
         done = len(self.history)
-        state = STATES[(self.cards.get(fact.id) or {}).get("state")]
+        card = self.cards.get(fact.id) or {}
+        state = STATES[card.get("state")]
+        early = ""
+        if card and self.scheduled and due_at(card) > now():  # learn-ahead, as Anki does: say so
+            early = f" · due {spoken_interval(due_at(card) - now())}, asked now: nothing else is left"
         details = " · ".join(part for part in (state, fact.kind, fact.stance if fact.stance != "fact" else "")
                              if part)
         self.screen.say()
-        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()}", "dim"))
+        label = fact.source.short_label()
+        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim"))
         self.screen.para(fact.q, "bold")
 
-    def _show_verdict(self, fact: Fact, verdict: Verdict) -> None:
+    def _show_verdict(self, fact: Fact, verdict: Verdict, given: str) -> None:
         mark = self.screen.mark(_MARKS[verdict.grade])
         text = {CORRECT: f"Correct: {fact.a}",
-                ALMOST: f"Almost: it is spelled {verdict.expected}",
+                ALMOST: f"Close: the answer is {verdict.expected}",
                 WRONG: f"Wrong: the answer is {fact.a}"}[verdict.grade]
         self.screen.say(f"{mark} {self.screen.paint(text, _MARKS[verdict.grade])}")
+        if verdict.grade == ALMOST:
+            self.screen.say(f"  you typed: {self.screen.clean(given)}")
+            self.screen.say(f"  compared:  {self.screen.compared(compare(self.screen.clean(given), verdict.expected))}")
         if fact.note:
             self.screen.para(f"Note: {fact.note}", indent="  ")
         if fact.derived:
             self.screen.para(f"How we know: {fact.derived}", indent="  ")
         for citation in fact.citations:
             self.screen.para(f"Source: {citation.source.citation()}", "dim", indent="  ")
+            if citation.quote:
+                self.screen.para(f"“{citation.quote}”", "dim", indent="    ")
+            if citation.source.url:
+                self.screen.para(citation.source.url, "dim", indent="    ")
 
     def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
                 duration: int | None, replacing: Recorded | None = None) -> Recorded | None:
@@ -180,10 +223,11 @@ class Session:
             self.screen.say("Cannot change the rating: another session has answered that card since.")
             return None
         review_id, card = result
+        before = replacing.before if replacing else self.cards.get(fact.id)
         if replacing:
             self.history.pop()
         recorded = Recorded(review_id, fact, grade, rating, given, style, duration,
-                            overridden=replacing is not None and rating != GRADE_RATINGS[grade])
+                            overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before)
         self.history.append(recorded)
         self._remember(fact.id, card)
         self.queue.answered(fact.id, card if self.scheduled else None, moment)
@@ -197,14 +241,81 @@ class Session:
             text = f"  Rated {RATING_NAMES[rating]} (practice: the schedule is unchanged)"
         self.screen.say(self.screen.paint(text, "dim"))
 
+    def _judge(self) -> int:
+        """A close answer is the learner's call: y counts it right (Good), anything else Again."""
+        if not self.keyboard.interactive:
+            self.screen.say(self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)",
+                                              "dim"))
+            return RATING_AGAIN
+        pressed = self.keyboard.key("Were you right? [y] yes  [n/Enter] no: ", "yn" + ENTER)
+        if pressed == UNDO:
+            return RATING_AGAIN
+        return RATING_GOOD if pressed == "y" else RATING_AGAIN
+
     def _confirm(self, recorded: Recorded) -> None:
-        prompt = "[Enter] next  [1]Again [2]Hard [3]Good [4]Easy  Ctrl-U undo  Ctrl-D quit: "
-        pressed = self.keyboard.key(prompt, ENTER + "1234")
+        commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
+        ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
+                            for rating, name in RATING_NAMES.items())
+        prompt = f"[Enter] next  {ratings}  r report  s suspend  b bury  ? help  {commands}: "
+        keys = ENTER + "1234rsb?"
+        pressed = self.keyboard.key(prompt, keys, grace=recorded.style == "mc")
+        while pressed in ("r", "?"):
+            if pressed == "r":
+                self._report(recorded.fact)
+            else:
+                for line in HELP:
+                    self.screen.say(self.screen.paint(line, "dim"))
+            pressed = self.keyboard.key(prompt, keys)
+        if pressed in ("s", "b"):
+            self._set_aside(recorded.fact, "suspended" if pressed == "s" else "buried", "you")
+            return
         if pressed == UNDO:
             self._undo(current=None)
         elif pressed != ENTER and int(pressed) != recorded.rating:
             self._record(recorded.fact, recorded.grade, int(pressed), recorded.given, recorded.style,
                          recorded.duration, replacing=recorded)
+
+    def _set_aside(self, fact: Fact, mark: str, reason: str) -> None:
+        """Suspend (until `quizgen quiz --unsuspend`) or bury (until tomorrow) a card; its answer stands."""
+        moment = now()
+        until = local_day(moment).isoformat() if mark == "buried" else None
+        self.store.mark(self.bank.name, fact.id, mark, until, reason, stamp(moment))
+        self.queue.learning.pop(fact.id, None)
+        if fact.id in self.queue.planned:
+            self.queue.planned.remove(fact.id)
+        again = "tomorrow" if mark == "buried" else "after: quizgen quiz --unsuspend"
+        self.screen.say(self.screen.paint(f"  {mark.capitalize()}: not asked again until {again}", "dim"))
+
+    def _check_leech(self, recorded: Recorded) -> None:
+        """Anki's leech: a card failed LEECH_LAPSES times after it was learned is suspended, with a word."""
+        if recorded.rating != RATING_AGAIN or not self.scheduled or (recorded.before or {}).get("state") != 2:
+            return
+        lapses = self.store.review_counts(self.bank.name).get(recorded.fact.id, (0, 0))[1]
+        if lapses >= LEECH_LAPSES:
+            self.screen.say(f"This card has been forgotten {lapses} times (a leech). Consider rewording it "
+                            "for yourself, or report it (r).")
+            self._set_aside(recorded.fact, "suspended", "leech")
+
+    def _report(self, fact: Fact) -> None:
+        """`r`: the fact id and the learner's note, appended to a reports file to send to the curators."""
+        note = self.keyboard.line("What is wrong with this card? (Enter when done) ")
+        if note == UNDO:
+            return
+        try:
+            where = append_report(self.store.path, self.bank.name, fact.id, safe_text(note))
+        except OSError as exc:
+            self.screen.say(f"Could not save the report ({exc.strerror or exc}).")
+            return
+        self.screen.say(f"Reported {fact.id}: saved in {where}. Send that file to the curators "
+                        "(or quote the fact id in an issue).")
+
+    def _interval(self, recorded: Recorded, rating: int) -> str:
+        """' 10m': when the card would come back with this rating instead (Anki shows it on each button)."""
+        if not self.scheduled:
+            return ""
+        moment = now()
+        card = rate_card(self.scheduler, recorded.fact.id, recorded.before, rating, moment)
+        return " " + short_interval(due_at(card) - moment)
 
     def _undo(self, current: Fact | None) -> None:
         """Take back the last answer of this session; that card is asked again, then `current`."""

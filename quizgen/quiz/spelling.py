@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -18,9 +19,11 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Case, accents, punctuation, articles folded away; number words and grouped digits as digits."""
     text = clean(text).replace("&", " and ")
+    text = re.sub(r"(?<=\w)['’]s\b", "", text)  # NATO's office is NATO office
     text = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)", "", text)  # U.S. is US
     words = number_words(text).split()
     while len(words) > 1 and words[0] in ARTICLES:

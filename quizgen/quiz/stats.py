@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from quizgen.model import Bank
 from quizgen.paths import shown
 from quizgen.quiz.clock import day_end, local_day, now
+from quizgen.quiz.dbfile import check_place
 from quizgen.quiz.scheduler import REVIEW, due_at
 from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Store
@@ -20,12 +22,15 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> int:
     screen = screen or Screen()
+    check_place(path, readonly=True)  # a FIFO or a link loop is named as such, and never opened
     if not path.exists():
         screen.say(f"No progress yet ({shown(path)} does not exist). Start with: quizgen quiz")
         return 0
     moment = now()
     today = local_day(moment)
     with Store(path, readonly=True) as store:
+        for line in store.set_aside:
+            print(f"quizgen: {line}", file=sys.stderr)
         cards = store.all_cards()
         reviews = store.reviews((today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat())
         days = store.review_days()

@@ -2,64 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from quizgen.errors import ProgressError
 from quizgen.paths import shown
-from quizgen.quiz.dbfile import check_place, connect, keep_copy
+from quizgen.quiz.cardcheck import card_dict as _card_dict
+from quizgen.quiz.cardcheck import card_problem as _card_problem
+from quizgen.quiz.cardcheck import restore_hint as _restore_hint
+from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup
+from quizgen.quiz.schema import MIGRATIONS
 
 DB_VARIABLE = "QUIZGEN_DB"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's progress
 # SQLite's words for a file whose pages or records are broken.
 _DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
 CARD_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
-# Each version is a list of statements; PRAGMA user_version records how many have run.
-_VERSION_1 = (
-    """
-CREATE TABLE cards (
-    deck TEXT NOT NULL,
-    fact_id TEXT NOT NULL,          -- the fact's stable id: editing a fact keeps its progress
-    state INTEGER NOT NULL,         -- FSRS: 1 learning, 2 review, 3 relearning
-    step INTEGER,
-    stability REAL,
-    difficulty REAL,
-    due TEXT NOT NULL,              -- UTC, ISO 8601, whole seconds
-    last_review TEXT,
-    introduced TEXT NOT NULL,       -- the learner's local day of the first review
-    PRIMARY KEY (deck, fact_id)
-)
-""",
-    "CREATE INDEX cards_by_due ON cards (deck, due)",
-    """
-CREATE TABLE reviews (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    deck TEXT NOT NULL,
-    fact_id TEXT NOT NULL,
-    reviewed_at TEXT NOT NULL,      -- UTC
-    day TEXT NOT NULL,              -- the learner's local day
-    rating INTEGER NOT NULL,        -- FSRS: 1 again, 2 hard, 3 good, 4 easy
-    grade TEXT NOT NULL,            -- correct, almost or wrong
-    style TEXT NOT NULL,            -- mc or typed
-    answer TEXT NOT NULL,
-    duration_ms INTEGER,
-    scheduled INTEGER NOT NULL,     -- 0: a practice answer that left the schedule alone
-    state_before INTEGER NOT NULL,  -- 0 for a new card
-    card_before TEXT,               -- JSON, restored by undo, NULL for a new card
-    card_after TEXT
-)
-""",
-    "CREATE INDEX reviews_by_day ON reviews (day)",
-)
-_MIGRATIONS = (_VERSION_1,)
 
 
 @dataclass(frozen=True)
@@ -92,9 +59,14 @@ class Store:
     `readonly` (for stats) never writes, so a backup copy or a file one may only read works too.
     """
 
-    def __init__(self, path: Path, readonly: bool = False):
+    def __init__(self, path: Path, readonly: bool = False, backup: bool = False):
         self.path, self.readonly = path, readonly
+        self._skip: set[int] = set()  # rowids of damaged cards stats leaves out
+        self.set_aside: list[str] = []  # one line per damaged card row left out (stats) or moved aside (quiz)
+        self.backup: Path | None = None
         check_place(path, readonly)
+        if not readonly and path.is_file() and path.stat().st_size:
+            self._probe()
         try:
             self._db = connect(path, readonly)
             self._db.row_factory = sqlite3.Row
@@ -108,10 +80,35 @@ class Store:
             self._check_health()
             if not readonly:
                 self._migrate()
+                if backup and self._has_rows():
+                    self.backup = make_backup(self._db, path)
         except sqlite3.Error as exc:
+            self._close_quietly()
             raise self._problem(exc) from None
         except OSError as exc:
+            self._close_quietly()
             raise ProgressError(f"{shown(path)}: cannot use the progress database ({exc.strerror or exc})") from None
+        except ProgressError:
+            self._close_quietly()
+            raise
+
+    def _probe(self) -> None:
+        """Read the file before opening it for writing: a damaged file is copied, never written to
+        (a writer's checkpoint would change it, and each attempt would look like new damage)."""
+        try:
+            Store(self.path, readonly=True).close()
+        except ProgressError as exc:
+            detail = getattr(exc, "damage", None)
+            if detail is None:
+                raise
+            raise self._damaged(detail) from None
+
+    def _close_quietly(self) -> None:
+        """A refused file is closed at once: SQLite then removes the -wal it made beside it."""
+        db = getattr(self, "_db", None)
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
 
     def close(self) -> None:
         self._db.close()
@@ -145,10 +142,12 @@ class Store:
         return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
 
     def _damaged(self, detail: str) -> ProgressError:
-        backup = keep_copy(self.path)
-        kept = f"a copy is kept as {shown(backup)}; " if backup else ""
-        return ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
-                             "restore a backup, or move the file aside to start afresh")
+        copy = None if self.readonly else keep_copy(self.path)  # stats only reads
+        kept = f"a copy is kept as {shown(copy)}; " if copy else ""
+        error = ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
+                              f"{_restore_hint(self.path)}")
+        error.damage = detail  # type: ignore[attr-defined]
+        return error
 
     def _check_identity(self) -> None:
         """Refuse a database that is not quizgen's rather than add tables to someone else's file."""
@@ -174,10 +173,26 @@ class Store:
         if result != "ok":
             raise self._damaged(next((line for line in result.splitlines() if not line.startswith("***")),
                                      "integrity check failed"))
-        for row in self._db.execute("SELECT * FROM cards") if self._has_tables() else ():
-            problem = _card_problem(row)
-            if problem:
-                raise self._damaged(f"card {row['fact_id']!r}: {problem}")
+        rows = self._db.execute("SELECT rowid, * FROM cards").fetchall() if self._has_tables() else []
+        damaged = [(row, problem) for row in rows if (problem := _card_problem(row))]
+        if not damaged:
+            return
+        copy = None if self.readonly else keep_copy(self.path)
+        for row, problem in damaged:
+            where = (f"it is kept in {shown(copy)} and the card starts afresh" if copy else
+                     "it is left out of these figures (quizgen quiz keeps a copy and sets it aside)")
+            self.set_aside.append(f"{shown(self.path)}: the progress of card {row['fact_id']!r} is damaged "
+                                  f"({problem}); {where}")
+        if not self.readonly and copy is None:
+            raise self._damaged(f"card {damaged[0][0]['fact_id']!r}: {damaged[0][1]}")
+        self._skip = {row["rowid"] for row, _ in damaged}
+        if not self.readonly:  # only the damaged rows go: every other card keeps its progress
+            with self._transaction() as db:
+                db.executemany("DELETE FROM cards WHERE rowid = ?", [(rowid,) for rowid in self._skip])
+            self._skip = set()
+
+    def _has_rows(self) -> bool:
+        return self._has_tables() and self._db.execute("SELECT count(*) FROM reviews").fetchone()[0] > 0
 
     def _has_tables(self) -> bool:
         return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cards'").fetchone()[0] > 0
@@ -185,7 +200,7 @@ class Store:
     def _migrate(self) -> None:
         with self._transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            for step in _MIGRATIONS[version:]:
+            for step in MIGRATIONS[version:]:
                 for statement in step:
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -201,7 +216,8 @@ class Store:
 
     def cards(self, deck: str) -> dict[str, dict]:
         """Every card of a deck, by fact id (read once when a session starts)."""
-        return {row["fact_id"]: dict(row) for row in self._read("SELECT * FROM cards WHERE deck = ?", deck)}
+        rows = self._read("SELECT rowid, * FROM cards WHERE deck = ?", deck)
+        return {row["fact_id"]: _card_dict(row) for row in rows if row["rowid"] not in self._skip}
 
     def introduced_on(self, deck: str, day: str) -> int:
         """How many cards of the deck were new on `day` (the new-per-day limit counts them)."""
@@ -267,7 +283,47 @@ class Store:
         return [row[0] for row in self._read("SELECT DISTINCT day FROM reviews ORDER BY day DESC")]
 
     def all_cards(self) -> list[dict]:
-        return [dict(row) for row in self._read("SELECT * FROM cards ORDER BY deck, fact_id")]
+        rows = self._read("SELECT rowid, * FROM cards ORDER BY deck, fact_id")
+        return [_card_dict(row) for row in rows if row["rowid"] not in self._skip]
+
+    def review_counts(self, deck: str) -> dict[str, tuple[int, int]]:
+        """(reviews, lapses) per fact id from the log: a lapse is Again on a card in review."""
+        rows = self._read("SELECT fact_id, count(*) AS reps, sum(rating = 1 AND state_before = 2) AS lapses"
+                          " FROM reviews WHERE deck = ? AND scheduled = 1 GROUP BY fact_id", deck)
+        return {row["fact_id"]: (row["reps"], row["lapses"] or 0) for row in rows}
+
+    def mark(self, deck: str, fact_id: str, mark: str, until: str | None, reason: str, at: str) -> None:
+        """Suspend or bury a card (a later mark replaces an earlier one)."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO marks (deck, fact_id, mark, until, reason, at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", (deck, fact_id, mark, until, reason, at))
+
+    def set_aside_cards(self, deck: str, day: str) -> set[str]:
+        """Fact ids not to ask on `day`: suspended, or buried until that day or later."""
+        if not self._has_marks():
+            return set()
+        rows = self._read("SELECT fact_id FROM marks WHERE deck = ? AND (mark = 'suspended' OR until >= ?)",
+                          deck, day)
+        return {row["fact_id"] for row in rows}
+
+    def unsuspend(self, deck: str) -> int:
+        """Bring every suspended card of the deck back; how many there were."""
+        if not self._has_marks():
+            return 0
+        with self._transaction() as db:
+            return db.execute("DELETE FROM marks WHERE deck = ? AND mark = 'suspended'", (deck,)).rowcount
+
+    def _has_marks(self) -> bool:
+        return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'marks'").fetchone()[0] > 0
+
+    def merge_card(self, deck: str, fact_id: str, card: dict, day: str) -> bool:
+        """Keep `card` unless the stored one was reviewed more recently; True when it was taken."""
+        with self._transaction() as db:
+            current = self._card(db, deck, fact_id)
+            if current and (current["last_review"] or "") > (card["last_review"] or ""):
+                return False
+            self._write_card(db, deck, fact_id, day, current, card)
+            return True
 
     @staticmethod
     def _card(db: sqlite3.Connection, deck: str, fact_id: str) -> dict | None:
@@ -287,21 +343,20 @@ class Store:
                        " last_review = ? WHERE deck = ? AND fact_id = ?", (*values, deck, fact_id))
 
 
-def _card_problem(row: sqlite3.Row) -> str | None:
-    """What is wrong with a card row a hand or a bad disk has edited (None when it is sound)."""
-    if row["state"] not in (1, 2, 3):
-        return f"state {row['state']!r} is not 1, 2 or 3"
-    for name in ("due", "last_review"):
-        try:
-            if row[name] is not None or name == "due":
-                datetime.fromisoformat(row[name])
-        except (TypeError, ValueError):
-            return f"{name} {row[name]!r} is not a time"
-    for name in ("stability", "difficulty"):
-        if row[name] is not None and not isinstance(row[name], (int, float)):
-            return f"{name} {row[name]!r} is not a number"
-    return None
-
-
 def _json(card: dict | None) -> str | None:
     return json.dumps({name: card[name] for name in CARD_FIELDS}, sort_keys=True) if card else None
+
+
+def append_report(path: Path, deck: str, fact_id: str, note: str) -> str:
+    """Append one line (time, deck, fact id, note) to the reports file beside the progress file."""
+    from quizgen.quiz.clock import now, stamp
+
+    target = path.with_name(path.stem + "-reports.txt")
+    line = "\t".join((stamp(now()), deck, fact_id, " ".join(note.split())))
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+    descriptor = os.open(target, flags, 0o644)
+    with os.fdopen(descriptor, "a", encoding="utf-8") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{shown(target)} is not a regular file")
+        stream.write(line + "\n")
+    return shown(target)

@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (ESC starts terminal sequences, \n and \r forge lines, NEL and U+2028/9 too),
-# DEL, the bidi embeddings/overrides/isolates and marks that make text read differently from what
-# it is, and the invisible characters that make two equal-looking words differ (zero-width space,
-# joiners, word joiner, soft hyphen, byte-order mark)
+# Every code point of Unicode's categories Cc (controls: ESC starts terminal sequences, \n and \r
+# forge lines), Cf (format: zero-width spaces and joiners, soft hyphen, the bidi marks, overrides
+# and isolates that make text read differently from what it is, tag characters), Co (private use)
+# and Cs (surrogates), plus U+2028/9; the tab alone is allowed. Spelled out, not computed, so that
+# importing costs nothing; tests/robustness compares it with unicodedata over every code point.
 UNSAFE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\u200b-\u200f\u2060-\u2064\u00ad\ufeff\u061c]")
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\uf8ff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _TAB = re.compile(r"\t")
-_BIDI = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
-_INVISIBLE = frozenset(range(0x200B, 0x200E)) | frozenset(range(0x2060, 0x2065)) | {0x00AD, 0xFEFF}
-
-
-def kind_of(character: str) -> str:
-    """'a control', 'a bidirectional-override' or 'an invisible' (for one unsafe character)."""
-    code = ord(character)
-    if code in _BIDI:
-        return "a bidirectional-override"
-    if code in _INVISIBLE:
-        return "an invisible"
-    return "a control"
+_BIDI = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def unsafe_character(text: str, allow_tab: bool = True) -> str | None:
@@ -31,14 +23,27 @@ def unsafe_character(text: str, allow_tab: bool = True) -> str | None:
     match = UNSAFE.search(text) or (None if allow_tab else _TAB.search(text))
     if match is None:
         return None
-    return f"{kind_of(match.group())} character (U+{ord(match.group()):04X})"
-
-
-def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return repr(match.group())[1:-1] if code < 0xA0 else f"\\u{code:04x}"
+    if code in _BIDI:
+        kind = "a bidirectional-override"
+    elif code < 0xA0 or code in (0x2028, 0x2029):
+        kind = "a control"
+    elif 0xD800 <= code < 0xE000:
+        kind = "a surrogate"
+    elif 0xE000 <= code < 0xF900 or code >= 0xF0000:
+        kind = "a private-use"
+    else:
+        kind = "an invisible"
+    return f"{kind} character (U+{code:04X})"
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    if code < 0xA0:
+        return repr(character)[1:-1]
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def printable(text: str) -> str:
     """`text` with every unsafe character shown as an escape, so one value stays on one line."""
-    return UNSAFE.sub(_escape, text)
+    return UNSAFE.sub(lambda match: _escape(match.group()), text)

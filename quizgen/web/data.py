@@ -6,6 +6,7 @@ import hashlib
 import json
 import random
 
+from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
 from quizgen.questions import multiple_choice
@@ -52,10 +53,20 @@ def _fact(fact: Fact, bank: Bank) -> dict:
         "tags": list(fact.tags),
         "cites": [{"source": source.id, "quote": quote} for source, quote in citations(fact)],
         "mc": _choice(fact, bank),
+        "cloze": _cloze(fact.cloze),
     }
     if fact.when:
         record.update(when=str(fact.when), date=fact.when.label(), event=fact.event)
     return record
+
+
+def _cloze(cloze: str | None) -> dict | None:
+    """The fact's cloze sentence with its first deletion blanked (its hint shown), and in full."""
+    if not cloze:
+        return None
+    hints = [deletion.hint for deletion in cloze_syntax.deletions(cloze) if deletion.number == 1 and deletion.hint]
+    gap = f"[… {hints[0]}]" if hints else "[…]"
+    return {"text": cloze_syntax.blank(cloze, 1, gap), "full": cloze_syntax.fill(cloze)}
 
 
 def _choice(fact: Fact, bank: Bank) -> dict | None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from quizgen.errors import QuizgenError, UsageError
 from quizgen.model import Bank
 from quizgen.output import locked
 from quizgen.paths import shown
-from quizgen.selection import bank_from_args, filtered, resolve_sources
+from quizgen.selection import bank_from_args, check_ids, filtered, resolve_sources
 from quizgen.text import printable
 from quizgen.worksheet.options import options_from_args, slug
 from quizgen.worksheet.writer import build_set, write_sets
@@ -17,16 +19,20 @@ from quizgen.worksheet.writer import build_set, write_sets
 def run(args) -> int:
     options = options_from_args(args)
     browser = None
-    if args.pdf:
+    if args.pdf and not args.check:
         from quizgen.browser import find_browser
 
         browser = find_browser()  # before anything is written: --pdf without a browser is an error
     bank = bank_from_args(args)
     args.source = resolve_sources(bank, args.source) or None  # the ids name the sheet (stem_for)
-    pool = filtered(bank, args)
+    check_ids(bank, args)
+    pool = teacher_pool(filtered(bank, args), args)
     title = options.title or default_title(pool, bank, args)
     sheet_set = build_set(pool, bank, options, stem_for(title, options, args), title,
-                          subtitle_for(pool, bank))
+                          subtitle_for(pool, bank), include=tuple(args.include or ()))
+    if not sheet_set.sheets[0].items:
+        raise QuizgenError(f"nothing can be asked: the {len(pool.facts)} facts selected make no "
+                           f"{'/'.join(options.types)} question; try other --types or a wider selection")
     for note in sheet_set.notes:
         print(f"quizgen: note: {printable(note)}", file=sys.stderr)
     if args.check:
@@ -41,6 +47,21 @@ def run(args) -> int:
     for path in paths:
         print(f"wrote {printable(shown(path))}")
     return 0
+
+
+def teacher_pool(pool: Bank, args) -> Bank:
+    """The selection less the facts a teacher excluded, of the stances asked (--include must be in it)."""
+    excluded = set(args.exclude or ())
+    stances = set(args.stance or ())
+    facts = tuple(fact for fact in pool.facts if fact.id not in excluded and (not stances or fact.stance in stances))
+    for fact_id in args.include or ():
+        if fact_id in excluded:
+            raise UsageError(f"--include {fact_id}: it is also excluded")
+        if not any(fact.id == fact_id for fact in facts):
+            raise UsageError(f"--include {fact_id}: not in this selection (--source/--tag/--kind/--stance)")
+    if not facts:
+        raise UsageError("no facts are left after --exclude and --stance")
+    return replace(pool, facts=facts)
 
 
 def stem_for(title: str, options, args) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from quizgen.errors import BrowserNotFound
 from quizgen.model import Bank
+from quizgen.text import printable
 from quizgen.worksheet.command import subtitle_for
 from quizgen.worksheet.options import SheetOptions, slug
 from quizgen.worksheet.writer import build_set, write_sets
@@ -35,4 +36,8 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
                                       source.title, subtitle_for(pool, bank)))
         sets.append(build_set(bank, bank, REVIEW_SHEET, "review", f"{bank.title}: mixed review",
                               subtitle_for(bank, bank)))
-    return write_sets(sets, out_dir / "print" / bank.name, browser)
+    written = write_sets(sets, out_dir / "print" / bank.name, browser)
+    for sheet_set in sets:  # once written: a sheet short of questions, or of a type, says so as in `print`
+        for note in sheet_set.notes:
+            print(f"quizgen: note: worksheet {sheet_set.stem}: {printable(note)}", file=sys.stderr)
+    return written

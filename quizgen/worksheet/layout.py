@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 SHORT, MEDIUM = 14, 36  # characters that fit a quarter and a half of the text width
 MM_PER_CHARACTER = 3.2  # handwriting is wider than print
-MIN_GAP, MAX_GAP = 45, 140  # millimetres; the text width is about 176 mm
+GAP_SIZES = (60, 100, 140)  # millimetres; the text width is about 176 mm
 
 
 def option_columns(options) -> int:
@@ -26,11 +26,13 @@ class Gap:
     opening: str   # e.g. the '“' right before the blank
     closing: str   # e.g. the '”.' right after it
     after: str
-    width: int     # millimetres, enough to write the expected answer by hand
+    width: int     # millimetres, one of GAP_SIZES, enough to write the expected answer by hand
 
 
 def gap_of(before: str, after: str, answer: str) -> Gap:
     opening = re.findall(r"\S*$", before)[0]  # (both patterns match, if only the empty string)
     closing = re.findall(r"^[^\s\w]*", after)[0]
-    width = round(min(MAX_GAP, max(MIN_GAP, len(answer) * MM_PER_CHARACTER)))
+    needed = len(answer) * MM_PER_CHARACTER
+    # a few fixed lengths, not one per answer: a line's length must not tell how long the answer is
+    width = next((size for size in GAP_SIZES if needed <= size), GAP_SIZES[-1])
     return Gap(before[: len(before) - len(opening)], opening, closing, after[len(closing):], width)

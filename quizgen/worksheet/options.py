@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 
 from quizgen.errors import UsageError
-from quizgen.text import slug as _slug
+from quizgen.text import unsafe_character
 
 TYPES = ("mcq", "blank", "match", "order", "tf")
 PAPERS = ("A4", "Letter")
@@ -47,12 +49,34 @@ def options_from_args(args) -> SheetOptions:
         raise UsageError(f"--count must be at least 1 (got {args.count})")
     if not 1 <= args.versions <= MAX_VERSIONS:
         raise UsageError(f"--versions must be between 1 and {MAX_VERSIONS} (got {args.versions})")
+    if args.title is not None and (not args.title.strip() or unsafe_character(args.title, allow_tab=False)):
+        raise UsageError("--title must be one line of text (it was empty or held a line break or "
+                         "control character)")
     title = args.title.strip() if args.title else None
     return SheetOptions(count=args.count, types=parse_types(args.types), seed=args.seed,
                         versions=args.versions, title=title or None, paper=args.paper,
                         duplex=getattr(args, "duplex", True))
 
 
+MAX_SLUG = 60        # characters: far below any file system's limit, with room for the suffixes
+_TITLE_PUNCTUATION = re.compile(r"[\s\-–—_:;,.?!'’\"“”()]+")  # what a title may lose without a trace
+
+
 def slug(text: str, words: int = 8) -> str:
-    """A file-name stem: 'NATO–Russia relations: review' -> 'nato-russia-relations-review'."""
-    return _slug(text, words, "worksheet")
+    """A file-name stem in readable ASCII: 'NATO–Russia relations: review' -> 'nato-russia-relations-review',
+    'НАТО и Россия' -> 'nato-i-rossiia'. Never empty, at most MAX_SLUG characters; when anything
+    more than punctuation was dropped or cut, a short hash of the title is added, so two titles
+    that differ only there do not share a folder."""
+    from slugify import slugify
+    from text_unidecode import unidecode
+
+    plain = text.replace("'", "").replace("’", "")
+    full = slugify(plain)
+    stem = "-".join(full.split("-")[:words])[:MAX_SLUG].strip("-")
+    # a letter or digit with no ASCII spelling, or a symbol, is dropped: note it with a hash
+    dropped = any(not _TITLE_PUNCTUATION.fullmatch(ch) and not any(c.isalnum() for c in unidecode(ch))
+                  for ch in plain)
+    if not stem or dropped or (len(stem) < len(full) and words >= 8):
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+        stem = f"{stem[: MAX_SLUG - 7].strip('-')}-{digest}" if stem else f"worksheet-{digest}"
+    return stem

@@ -1,42 +1,43 @@
-"""Which questions a worksheet asks: facts chosen per type with a seed, none giving another away."""
+"""Which questions a worksheet asks: a seeded set of questions, none giving another away.
+
+The planner builds every question the pool can make, then chooses a set: grouped questions
+(matching, ordering) first, then the single ones, each compatible with everything chosen; when the
+set falls short it swaps one chosen question for two that fit, and it restarts from other draws.
+Only when no draw fills the sheet is it shorter, with a note naming the facts left out and why.
+"""
 
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
+from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
-from quizgen.questions import (
-    FLAVOURS,
-    can_be_false,
-    can_choose,
-    fill_blank,
-    matching,
-    multiple_choice,
-    ordering,
-    true_false,
-)
-from quizgen.questions.asked import answer_forms, asked_keys, printed_texts, stem_key
-from quizgen.text import contains_words
-from quizgen.worksheet.balance import PositionBalance
+from quizgen.questions import FLAVOURS, matching, ordering
+from quizgen.questions.asked import facts_of
+from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
+from quizgen.worksheet.candidates import Candidate, single_candidates
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
 GROUPED = ("match", "order")          # one question built from several facts
 MAX_GROUPED = 2                       # at most this many matching (or ordering) questions
 SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
+ATTEMPTS = 8                          # draws tried before a sheet is left short
+GROUPED_DRAWS = 4                     # matching/ordering questions drawn per flavour to choose from
+NAMED = 8                             # facts named in a shortfall note
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
     "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
     "mcq": "multiple choice needs 3 certainly wrong options (curated, or answers of the same category)",
     "blank": "fill in the blank needs a cloze sentence that pins one answer",
-    "tf": "true/false needs a cloze sentence (a false one: a plain sentence and a certainly wrong swap)",
+    "tf": "true/false needs a cloze sentence",
 }
 
 
 @dataclass
 class Plan:
-    """The questions of every type, in the order they were drawn, and notes for the teacher."""
+    """The questions of every type, in the order they were chosen, and notes for the teacher."""
 
     questions: dict[str, list] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -69,154 +70,204 @@ def quotas(count: int, types: tuple[str, ...]) -> dict[str, int]:
     return result
 
 
-def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], seed: int) -> Plan:
-    """Draw `count` questions from the facts of `pool`; distractors may come from all of `bank`."""
+def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], seed: int,
+                   include: tuple[str, ...] = ()) -> Plan:
+    """Choose `count` questions on the facts of `pool` (distractors may come from all of `bank`);
+    the facts in `include` are asked whatever else is chosen."""
     rng = random.Random(f"quizgen-worksheet:{seed}")
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
-    drawing = _Drawing(facts, bank, rng, common_answers(facts))
-    plan = Plan({t: [] for t in types})
-    wanted = quotas(count, types)
-    for kind in [t for t in types if t in GROUPED] + [t for t in types if t not in GROUPED]:
-        _fill(plan, drawing, kind, wanted[kind])
-    for kind in SPILL_ORDER:  # make up for types that fell short with types that still can
-        if kind in types and kind not in GROUPED and plan.total < count:
-            _fill(plan, drawing, kind, len(plan.questions[kind]) + count - plan.total)
-    for kind in types:
-        missing = wanted[kind] - len(plan.questions[kind])
-        if missing > 0:
-            plan.notes.append(f"{missing} {kind} question(s) could not be made: "
-                              f"{_shortfall(kind, drawing)}")
+    search = _Search(facts, bank, rng, types, count)
+    pinned = search.pin([bank.by_id[fact_id] for fact_id in include])
+    best: list[Candidate] = []
+    for attempt in range(ATTEMPTS):
+        chosen = search.fill(list(pinned), attempt)
+        if search.score(chosen) > search.score(best):
+            best = chosen
+        if search.score(best) == search.score(None):
+            break
+    plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
+    plan.notes.extend(search.replaced(best))
     if plan.total < count:
-        capped = [t for t in types if t in GROUPED]
-        cap = (f"; at most {MAX_GROUPED} per worksheet of {' and '.join(capped)}" if capped else "")
-        plan.notes.append(f"only {plan.total} of {count} questions could be made from {len(facts)} "
-                          f"facts (each fact is asked once{cap})")
+        plan.notes.extend(search.shortfall(best))
     return plan
 
 
-def _shortfall(kind: str, drawing: _Drawing) -> str:
-    """The real reason a type fell short: no fact fits it, or the facts that fit are used up."""
-    if kind in GROUPED:
-        return REASONS[kind]
-    fitting = [fact for fact in drawing.facts if drawing._fits(kind, fact, 0)]
-    if not fitting:
-        return f"none of the {len(drawing.facts)} facts can make one ({REASONS[kind]})"
-    left = [fact for fact in fitting if fact.id not in drawing.used]
-    if not left:
-        return (f"all {len(fitting)} facts that can make one are already asked by other questions "
-                f"(each fact is asked once)")
-    return f"the {len(left)} facts left that could make one would not make a sound question"
+class _Search:
+    """The candidate questions of one sheet and the conflicts between them."""
+
+    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, types, count: int):
+        self.facts, self.bank, self.rng, self.types, self.count = facts, bank, rng, types, count
+        self.wanted = quotas(count, types)
+        self.telling = telling_of(bank)
+        self.pairs = giveaway_pairs(bank)
+        self.by_kind: dict[str, list[Candidate]] = {t: [] for t in types}
+        for candidate in single_candidates(facts, bank, rng, [t for t in types if t not in GROUPED]):
+            self.by_kind[candidate.kind].append(candidate.with_asks(self.telling))
+        for kind in (t for t in types if t in GROUPED):
+            self.by_kind[kind] = self._grouped(kind)
+        self._conflicts: dict[tuple[int, int], bool] = {}
+
+    def _grouped(self, kind: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        seen: set[frozenset[str]] = set()
+        for _ in range(GROUPED_DRAWS):
+            built: list[Any]
+            if kind == "order":
+                built = [ordering(self.facts, self.bank, self.rng)]
+            else:
+                built = [matching(self.facts, self.bank, self.rng, flavour) for flavour in FLAVOURS]
+            for question in built:
+                if question is not None:
+                    ids = frozenset(fact.id for fact in question.facts)
+                    if ids not in seen and not self._self_giving(question):
+                        seen.add(ids)
+                        found.append(Candidate(kind, question, ids).with_asks(self.telling))
+        return found
+
+    def _self_giving(self, question) -> bool:
+        """A matching or ordering question whose own facts give each other away."""
+        ids = sorted(fact.id for fact in question.facts)
+        return any((a, b) in self.pairs for i, a in enumerate(ids) for b in ids[i + 1:])
+
+    def conflict(self, one: Candidate, other: Candidate) -> bool:
+        """The same fact twice, a give-away pair of facts, or one printing what the other asks."""
+        key = (id(one), id(other)) if id(one) < id(other) else (id(other), id(one))
+        if key not in self._conflicts:
+            self._conflicts[key] = bool(one.ids & other.ids) or any(
+                tuple(sorted((a, b))) in self.pairs for a in one.ids for b in other.ids) \
+                or tells(one.texts, other.asks) or tells(other.texts, one.asks)
+        return self._conflicts[key]
+
+    def score(self, chosen: list[Candidate] | None) -> tuple[bool, int, int, int]:
+        """A full sheet first; then how many of the types asked it has (a short sheet keeps its
+        variety rather than trade a matching question for one more single one), how many
+        questions, how many of them within their type's quota (None: the best there can be)."""
+        if chosen is None:
+            return True, sum(1 for t in self.types if self.wanted[t]), self.count, sum(self.wanted.values())
+        present = sum(1 for t in self.types if self.wanted[t] and any(c.kind == t for c in chosen))
+        met = sum(min(self.wanted[t], sum(c.kind == t for c in chosen)) for t in self.types)
+        return len(chosen) >= self.count, present, len(chosen), met
+
+    def fits(self, candidate: Candidate, chosen: list[Candidate]) -> bool:
+        return all(candidate is not other and not self.conflict(candidate, other) for other in chosen)
+
+    def pin(self, facts: list[Fact]) -> list[Candidate]:
+        """A question for each fact the teacher pinned (--include), or a usage error saying why not."""
+        chosen: list[Candidate] = []
+        singles = [t for t in self.types if t not in GROUPED]
+        for fact in facts:
+            options = [c for t in singles for c in self.by_kind[t] if fact.id in c.ids]
+            if not options:
+                raise UsageError(f"--include {fact.id}: this fact cannot be asked as "
+                                 f"{' or '.join(singles) or 'the types asked'} in this selection")
+            fitting = [c for c in options if self.fits(c, chosen)]
+            if not fitting:
+                raise UsageError(f"--include {fact.id}: it gives away, or is given away by, "
+                                 f"another included fact")
+            need = {t: self.wanted.get(t, 0) - sum(c.kind == t for c in chosen) for t in singles}
+            chosen.append(max(fitting, key=lambda c: need[c.kind]))
+        return chosen
+
+    def fill(self, chosen: list[Candidate], attempt: int) -> list[Candidate]:
+        """Fill every type's quota, then make up a shortfall with the types that still can."""
+        order = random.Random(f"{attempt}:{self.count}")
+        lists = {t: list(self.by_kind[t]) for t in self.types}
+        if attempt:
+            for items in lists.values():
+                order.shuffle(items)
+        grouped = [t for t in self.types if t in GROUPED]
+        kinds = (grouped[::-1] if attempt % 2 else grouped) + [t for t in self.types if t not in GROUPED]
+        for kind in kinds:
+            # the later draws leave matching and ordering out: their items name many dates and
+            # people, and a full sheet without them beats a short one with them
+            wanted = 0 if kind in GROUPED and attempt >= ATTEMPTS // 2 else self.wanted[kind]
+            self._take(chosen, lists[kind], kind, wanted)
+        for kind in (t for t in SPILL_ORDER if t in self.types and t not in GROUPED):
+            self._take(chosen, lists[kind], kind, self.count)
+        if len(chosen) < self.count:
+            self._repair(chosen, lists)
+        return chosen[: self.count]
+
+    def _take(self, chosen: list[Candidate], items: list[Candidate], kind: str, up_to: int) -> None:
+        for candidate in self._preferred(items, kind, chosen):
+            if len(chosen) >= self.count or sum(c.kind == kind for c in chosen) >= up_to:
+                return
+            if self.fits(candidate, chosen):
+                chosen.append(candidate)
+
+    def _preferred(self, items: list[Candidate], kind: str, chosen: list[Candidate]):
+        """True/false statements: the kind (true or false) the sheet has fewer of first."""
+        if kind != "tf":
+            yield from items
+            return
+        left = list(items)
+        while left:
+            falses = sum(c.kind == "tf" and not c.question.true for c in chosen)
+            trues = sum(c.kind == "tf" and c.question.true for c in chosen)
+            want_true = trues <= falses
+            pick = next((c for c in left if c.question.true == want_true), left[0])
+            left.remove(pick)
+            yield pick
+
+    def _repair(self, chosen: list[Candidate], lists: dict[str, list[Candidate]]) -> None:
+        """Swap one chosen single question for two that fit: a maximal-set step, repeated."""
+        singles = [c for t in self.types if t not in GROUPED for c in lists[t]]
+        improved = True
+        while improved and len(chosen) < self.count:
+            improved = False
+            for candidate in singles:
+                if candidate in chosen:
+                    continue
+                blocking = [c for c in chosen if self.conflict(candidate, c)]
+                if len(blocking) != 1 or blocking[0].kind in GROUPED:
+                    continue
+                trial = [c for c in chosen if c is not blocking[0]] + [candidate]
+                extra = next((c for c in singles if c not in trial and c is not blocking[0]
+                              and self.fits(c, trial)), None)
+                if extra is not None:
+                    chosen[:] = trial + [extra]
+                    improved = True
+                    break
+
+    def replaced(self, chosen: list[Candidate]) -> list[str]:
+        """Notes for the types asked for that the sheet has none of, and why (a type with fewer
+        questions than its share, made up by the others, is not worth a note)."""
+        notes = []
+        for kind in self.types:
+            if self.wanted[kind] and not any(c.kind == kind for c in chosen):
+                why = (REASONS[kind] if not self.by_kind[kind] else
+                       "each one the facts allow would give another question away, or be given away")
+                notes.append(f"no {kind} question on this sheet: {why}")
+        return notes
+
+    def shortfall(self, chosen: list[Candidate]) -> list[str]:
+        """Notes naming the facts left out and why, and what the teacher can do."""
+        notes = []
+        used = {fact_id for c in chosen for fact_id in c.ids}
+        left = [c for kind in self.types if kind not in GROUPED for c in self.by_kind[kind]
+                if not c.ids & used]
+        reasons: dict[str, str] = {}
+        for candidate in left:
+            blocker = next((c for c in chosen if self.conflict(candidate, c)), None)
+            [fact_id] = candidate.ids
+            if blocker is not None and fact_id not in reasons:
+                reasons[fact_id] = f"{fact_id} (gives away, or is given away by, {_label(blocker)})"
+        named = sorted(reasons.values())
+        more = f" and {len(named) - NAMED} more" if len(named) > NAMED else ""
+        if named:
+            notes.append(f"facts left out: {'; '.join(named[:NAMED])}{more}")
+            notes.append(f"only {len(chosen)} of {self.count} questions could be made from "
+                         f"{len(self.facts)} facts without one giving another away; try other --types, "
+                         f"a wider selection, or --exclude a fact named above")
+        else:
+            notes.append(f"only {len(chosen)} of {self.count} questions could be made: the {len(self.facts)} "
+                         f"facts selected make no more {'/'.join(self.types)} questions (each fact is asked "
+                         f"once; at most {MAX_GROUPED} matching and {MAX_GROUPED} ordering); try other "
+                         f"--types or a wider selection")
+        return notes
 
 
-def _fill(plan: Plan, drawing: _Drawing, kind: str, wanted: int) -> None:
-    # never a give-away to reach the count: a shorter sheet, with a note, is better
-    while len(plan.questions[kind]) < wanted:
-        question = drawing.draw(kind, len(plan.questions[kind]))
-        if question is None:
-            break
-        plan.questions[kind].append(question)
-
-
-def common_answers(facts) -> frozenset[str]:
-    """One-word answers named in many questions ('NATO'): seeing them elsewhere gives nothing away."""
-    words = Counter(word for fact in facts for word in set(stem_key(fact.q).split()))
-    limit = max(2, len(facts) // 10)
-    return frozenset(key for key in (stem_key(fact.a) for fact in facts) if words[key] > limit)
-
-
-class _Drawing:
-    """Draws facts without reuse, keeping track of what the worksheet already shows."""
-
-    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, common: frozenset[str]):
-        self.facts, self.bank, self.rng, self.common = facts, bank, rng, common
-        self.used: set[str] = set()
-        self.shown = " "                # stem_key of every text printed so far, each between ' \n '
-        self.answers: list[str] = []    # answer keys of facts asked so far
-        self.flavours = list(FLAVOURS)
-        rng.shuffle(self.flavours)
-        self.positions = PositionBalance(rng)
-        self.can_be_false: dict[str, bool] = {}
-
-    def draw(self, kind: str, index: int):
-        if kind == "match":
-            return self._grouped(self._matching)
-        if kind == "order":
-            return self._grouped(lambda free: ordering(free, self.bank, self.rng))
-        for fact in self._candidates(kind, index):
-            if fact.id in self.used or not self._fits(kind, fact, index):
-                continue
-            if not self._fresh(self._keys(answer_forms(fact)), ()):
-                continue
-            question = self._single(kind, fact, index)
-            if question is None:
-                continue
-            keys, texts = self._keys(asked_keys(question)), printed_texts(question)
-            if self._fresh(keys, texts):
-                self._take([fact], keys, texts)
-                if kind == "mcq":
-                    self.positions.record(question)
-                return question
-        return None
-
-    def _candidates(self, kind: str, index: int):
-        """Facts in drawing order; for a false statement, those that can be made false come first."""
-        if kind == "tf" and index % 2:
-            yield from (fact for fact in self.facts if fact.id not in self.used and self._falsifiable(fact))
-        yield from self.facts
-
-    def _falsifiable(self, fact: Fact) -> bool:
-        if fact.id not in self.can_be_false:
-            self.can_be_false[fact.id] = bool(fact.cloze) and can_be_false(fact, self.bank)
-        return self.can_be_false[fact.id]
-
-    def _fits(self, kind: str, fact: Fact, index: int) -> bool:
-        if kind == "mcq":
-            return can_choose(fact, self.bank)
-        return bool(fact.cloze)
-
-    def _single(self, kind: str, fact: Fact, index: int):
-        if kind == "mcq":
-            return multiple_choice(fact, self.bank, self.rng, position=self.positions.choose())
-        if kind == "tf":  # even slots true, odd slots false where the fact allows it
-            return true_false(fact, self.bank, self.rng, truth=index % 2 == 0)
-        return fill_blank(fact)
-
-    def _grouped(self, build):
-        free = [fact for fact in self.facts
-                if fact.id not in self.used and self._fresh(self._keys(answer_forms(fact)), ())]
-        question = build(free)
-        if question is None:
-            return None
-        keys, texts = self._keys(asked_keys(question)), printed_texts(question)
-        if not self._fresh(keys, texts):
-            return None  # its items would print an answer asked earlier, or the other way round
-        self._take(list(question.facts), keys, texts)
-        return question
-
-    def _matching(self, free: list[Fact]):
-        for flavour in list(self.flavours):
-            question = matching(free, self.bank, self.rng, flavour)
-            if question is not None:
-                self.flavours.remove(flavour)
-                self.flavours.append(flavour)  # the next matching question tries another flavour
-                return question
-        return None
-
-    def _fresh(self, keys: list[str], texts) -> bool:
-        """None of `keys` is in printed text, nor does any of `texts` show an answer asked."""
-        # keys hold no newline, so a key is found in the joined texts only within one of them
-        if any(key and f" {key} " in self.shown for key in keys):
-            return False
-        own = [stem_key(text) for text in texts]
-        return not any(contains_words(text, answer) for text in own for answer in self.answers)
-
-    def _take(self, facts: list[Fact], keys: list[str], texts) -> None:
-        self.used.update(fact.id for fact in facts)
-        self.answers.extend(keys)
-        self.shown += "".join(f"{stem_key(text)} \n " for text in texts)
-
-    def _keys(self, forms: list[str]) -> list[str]:
-        """Comparable keys of what a question asks, unless named everywhere ('NATO')."""
-        keys = [stem_key(form) for form in forms]
-        return [key for key in keys if key and key not in self.common]
+def _label(candidate: Candidate) -> str:
+    ids = sorted(fact.id for fact in facts_of(candidate.question))
+    return ids[0] if len(ids) == 1 else f"the {candidate.kind} question on {', '.join(ids)}"

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from quizgen import templating
 from quizgen.model import Fact, Source
+from quizgen.worksheet.explain import explain, short_label
 from quizgen.worksheet.sheet import LETTERS, Worksheet
 
 PAPER_SIZES = {"A4": "A4", "Letter": "letter"}
@@ -18,20 +19,14 @@ def environment():
     env.filters["article"] = article_label
     env.filters["cited_articles"] = cited_articles
     env.globals["letters"] = LETTERS
+    env.globals["explain"] = explain
+    env.filters["short"] = short_label
     return env
 
 
 def article_label(item: Source | Fact) -> str:
     """A short name for an article in a key: the author's surname or the outlet, and the year."""
-    source = item.source if isinstance(item, Fact) else item
-    if source.author:
-        name = source.author.split()[-1]
-    elif source.outlet and "unnamed" not in source.outlet.casefold():
-        name = source.outlet.split(",")[0].split("(")[0].strip()
-    else:
-        words = source.title.split()
-        name = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
-    return f"{name} {source.year}" if source.year else name
+    return short_label(item.source if isinstance(item, Fact) else item)
 
 
 def cited_articles(facts) -> str:
@@ -54,3 +49,8 @@ def _render(name: str, sheet: Worksheet, footer: str) -> str:
     # one version per file: the page counter and the page total are that version's own
     return environment().get_template(name).render(
         paper_size=PAPER_SIZES[sheet.paper], footer=footer, worksheet=sheet)
+
+
+def render_blank(paper: str) -> str:
+    """The page that pads a version to an even length: it says it is blank on purpose."""
+    return environment().get_template("print/blank.html").render(paper_size=PAPER_SIZES[paper], footer="")

@@ -6,7 +6,7 @@ import string
 
 from quizgen.model import Bank
 from quizgen.questions.audit import flags, sheet_flags
-from quizgen.worksheet.plan import common_answers
+from quizgen.worksheet.explain import short_label
 from quizgen.worksheet.writer import SheetSet
 
 LETTERS = string.ascii_uppercase
@@ -15,21 +15,31 @@ LETTERS = string.ascii_uppercase
 def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str], int]:
     """The listing, and how many flags it raised."""
     lines, flagged = [], 0
-    common = common_answers(pool.facts)
     for sheet in sheet_set.sheets:
         lines.append(f"== version {sheet.version} (seed {sheet.seed})")
         questions = [item.question for item in sheet.items]
         for item in sheet.items:
             lines.extend(_describe(item.number, item.type, item.question))
+            lines.extend(_provenance(item.question))
             for flag in flags(item.question, bank):
                 lines.append(f"   FLAG: {flag}")
                 flagged += 1
-        for flag in sheet_flags(questions, common):
+        for flag in sheet_flags(questions, bank):
             lines.append(f"   FLAG (sheet): {flag}")
             flagged += 1
     lines.append(f"{flagged} flag{'s' if flagged != 1 else ''} in "
                  f"{sum(len(s.items) for s in sheet_set.sheets)} questions")
     return lines, flagged
+
+
+def _provenance(question) -> list[str]:
+    """Where a single question's answer is written, its stance, and whether the article states it."""
+    if not hasattr(question, "fact"):
+        return []
+    fact = question.fact
+    stance = f" ({fact.stance})" if fact.stance != "fact" else ""
+    outside = "; NOT IN THE ARTICLE: " + fact.derived if fact.derived else ""
+    return [f"     source: {short_label(fact.source)}{stance}{outside}"]
 
 
 def _describe(number: int, kind: str, question) -> list[str]:

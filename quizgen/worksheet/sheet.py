@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 import string
 from dataclasses import dataclass
+from typing import Any
 
 from quizgen.model import Source
 from quizgen.questions.matching import reshuffled as reshuffled_matching
 from quizgen.questions.ordering import reshuffled as reshuffled_ordering
 from quizgen.worksheet.balance import PositionBalance
+from quizgen.worksheet.explain import short_label
 from quizgen.worksheet.layout import Gap, gap_of, option_columns
 from quizgen.worksheet.plan import Plan
 
@@ -27,9 +29,23 @@ SECTIONS = {  # type -> (heading, instructions)
 class Item:
     number: int
     type: str
-    question: object
+    question: Any
     columns: int = 1  # how many columns the options fit in
     gap: Gap | None = None  # fill in the blank: the sentence around a line sized to the answer
+    cite: str | None = None  # on a sheet of several articles, the article it is from ('DW 2021')
+
+    @property
+    def points(self) -> int:
+        """Marks: one per question; matching and ordering one per pair or event placed right."""
+        if self.type == "match":
+            return len(self.question.left)
+        if self.type == "order":
+            return len(self.question.items)
+        return 1
+
+    @property
+    def facts(self) -> tuple:
+        return _facts(self.question)
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,10 @@ class Section:
     heading: str
     instructions: str
     items: tuple[Item, ...]
+
+    @property
+    def points(self) -> int:
+        return sum(item.points for item in self.items)
 
 
 @dataclass(frozen=True)
@@ -54,6 +74,11 @@ class Worksheet:
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
+    @property
+    def points(self) -> int:
+        return sum(section.points for section in self.sections)
+
+
 
 def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, paper: str,
             types: tuple[str, ...]) -> Worksheet:
@@ -62,6 +87,10 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
     rng = random.Random(f"quizgen-version:{seed}:{letter}")
     balance = PositionBalance(rng)
     sections, number = [], 1
+    # an article every question's fact cites makes a single-article sheet; else each item names its own
+    cited = [{c.source.id for c in f.citations} for items in plan.questions.values() for q in items
+             for f in _facts(q)]
+    mixed = not set.intersection(*cited) if cited else False
     for kind in types:
         questions = list(plan.questions.get(kind, ()))
         if not questions:
@@ -72,7 +101,8 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
             question = _reordered(kind, question, rng, balance)
             columns = option_columns(question.options) if kind == "mcq" else 1
             gap = gap_of(question.before, question.after, question.answer) if kind == "blank" else None
-            items.append(Item(number, kind, question, columns, gap))
+            cite = short_label(question.fact.source) if mixed and hasattr(question, "fact") else None
+            items.append(Item(number, kind, question, columns, gap, cite))
             number += 1
         heading, instructions = SECTIONS[kind]
         sections.append(Section(kind, heading, instructions, tuple(items)))

@@ -10,7 +10,7 @@ from quizgen.model import Bank
 from quizgen.output import staged, write_atomic
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.plan import plan_questions
-from quizgen.worksheet.rendering import render_key, render_worksheet
+from quizgen.worksheet.rendering import render_blank, render_key, render_worksheet
 from quizgen.worksheet.sheet import Worksheet, arrange
 
 PARTS = ".parts"  # per-version PDFs inside a staged set, bound into one file, then removed
@@ -26,9 +26,9 @@ class SheetSet:
 
 
 def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: str,
-              subtitle: str) -> SheetSet:
-    """Draw the questions once, then lay them out as versions A, B, C…"""
-    plan = plan_questions(pool, bank, options.count, options.types, options.seed)
+              subtitle: str, include: tuple[str, ...] = ()) -> SheetSet:
+    """Draw the questions once (asking every fact in `include`), then lay them out as versions A, B, C…"""
+    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include)
     sheets = tuple(arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
                    for version in range(options.versions))
     return SheetSet(stem, sheets, tuple(plan.notes))
@@ -43,7 +43,8 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
     """
     written: list[Path] = []
     with staged(out_dir) as stage:
-        jobs, bindings = [], []
+        jobs: list[tuple[Path, Path]] = []
+        bindings: list[tuple[list[Path], Path, Path | None]] = []
         for sheet_set in sets:
             folder, stem = stage / sheet_set.stem, sheet_set.stem
             pages, keys = [], []
@@ -52,17 +53,20 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
                 keys.append(_write(folder / f"{stem}-{sheet.version}-key.html", render_key(sheet)))
             written += [out_dir / stem / path.name for path in pages + keys]
             if browser:
-                parts = [(html, folder / PARTS / f"{html.stem}.pdf") for html in pages + keys]
+                blank = _write(folder / PARTS / "blank.html", render_blank(sheet_set.sheets[0].paper))
+                parts = [(html, folder / PARTS / f"{html.stem}.pdf") for html in pages + keys + [blank]]
                 jobs += parts
-                bindings += [([pdf for _, pdf in parts[:len(pages)]], folder / f"{stem}.pdf"),
-                             ([pdf for _, pdf in parts[len(pages):]], folder / f"{stem}-key.pdf")]
+                filler = parts[-1][1]
+                # versions to hand out pad to whole sheets; keys, printed for the teacher, do not
+                bindings += [([pdf for _, pdf in parts[:len(pages)]], folder / f"{stem}.pdf", filler),
+                             ([pdf for _, pdf in parts[len(pages):-1]], folder / f"{stem}-key.pdf", None)]
         if jobs:
             from quizgen.browser import print_pdfs
             from quizgen.worksheet.binding import bind
 
             print_pdfs(jobs, browser)
-            for pdfs, target in bindings:
-                bind(pdfs, target, duplex)
+            for pdfs, target, filler in bindings:
+                bind(pdfs, target, duplex and filler is not None, filler)
                 written.append(out_dir / target.parent.name / target.name)
             for sheet_set in sets:
                 shutil.rmtree(stage / sheet_set.stem / PARTS)

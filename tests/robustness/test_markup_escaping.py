@@ -28,7 +28,8 @@ def write_bank(root: Path) -> None:
     (seeds / "100.txt").write_text(" ".join(quotes))
     (seeds / "sources.yaml").write_text(json.dumps({"100": {
         "file": "100.txt", "title": hostile("title"), "outlet": hostile("outlet"),
-        "author": hostile("author"), "year": 2011, "date": hostile("date"), "url": hostile("url")}}))
+        "author": hostile("author"), "year": 2011, "date": "2011-09-29",  # a checked date
+        "url": "https://example.org/" + hostile("url")}}))
     (deck / "deck.yaml").write_text(json.dumps({"title": hostile("deck")}))
     facts = [{
         "id": f"person-{n}", "q": f"{hostile('q')} Who spoke ({n})?", "a": f"{name} <b>&amp;</b> of the council",

@@ -1,7 +1,8 @@
 /* The timeline: every dated fact on one time axis, labelled by article or topic, linked to its card. */
-"use strict";
 
-class Timeline {
+import { element } from "./dom.mjs";
+
+export class Timeline {
   constructor(bank) {
     this.bank = bank;
     // ISO dates sort as text: "2002" < "2002-05" < "2002-05-28"

@@ -1,0 +1,31 @@
+"""`quizgen list`: the bank's tags, categories, fact ids, kinds, articles or stances, with counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from quizgen.text import printable
+
+
+def main(args) -> int:
+    from quizgen.selection import bank_from_args, filtered
+
+    bank = bank_from_args(args)
+    pool = filtered(bank, args) if any(getattr(args, name, None) for name in ("source", "tag", "kind")) else bank
+    for line in lines(pool, args.what):
+        print(printable(line))
+    return 0
+
+
+def lines(bank, what: str) -> list[str]:
+    """One line per name, with how many facts have it, sorted by name ('nrc  12')."""
+    facts = bank.facts
+    if what == "ids":
+        return [f"{fact.id}  {fact.kind}  {fact.source.id}" for fact in sorted(facts, key=lambda f: f.id)]
+    if what == "sources":
+        counts = Counter(c.source.id for fact in facts for c in fact.citations)
+        return [f"{sid}  {counts[sid]}  {bank.sources[sid].short_label()}" for sid in sorted(counts)]
+    values = {"tags": lambda fact: fact.tags, "categories": lambda fact: (fact.category,) if fact.category else (),
+              "kinds": lambda fact: (fact.kind,), "stances": lambda fact: (fact.stance,)}[what]
+    counts = Counter(value for fact in facts for value in values(fact))
+    return [f"{name}  {counts[name]}" for name in sorted(counts)]

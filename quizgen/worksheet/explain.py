@@ -1,0 +1,66 @@
+"""What a teacher's key says about each answer: the forms to accept, why, and where it is written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizgen.model import Fact, Source
+from quizgen.text import answer_key
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_MAX_QUOTE = 240  # characters of a quote shown in the key: the sentence that states the answer
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The key's line for one fact."""
+
+    accepted: tuple[str, ...]   # other forms to accept, none repeating the answer shown
+    outside: str | None         # how the answer follows when the article does not state it
+    why: str | None             # the bank's note, its first sentence
+    source: str                 # the article, short: 'Manolache 2023'
+    quote: str                  # the article's sentence that states the answer
+
+
+def explain(fact: Fact, shown: str) -> Explanation:
+    """The key's line for `fact`, whose answer the key prints as `shown`."""
+    seen = {answer_key(shown)}
+    accepted = []
+    for form in (fact.a, *fact.alt, *([fact.as_written] if fact.as_written else [])):
+        if answer_key(form) not in seen:
+            seen.add(answer_key(form))
+            accepted.append(form)
+    return Explanation(tuple(accepted), fact.derived, first_sentence(fact.note) if fact.note else None,
+                       short_label(fact.source), quote_line(fact.quote, (fact.a, *fact.alt)))
+
+
+def short_label(source: Source) -> str:
+    """A short name for an article: `Source.short` where the model has it, else the author's
+    surname or the outlet, and the year ('Manolache 2023', 'DW 2021')."""
+    short = getattr(source, "short", None)
+    if isinstance(short, str) and short:
+        return short
+    if callable(short):
+        return str(short())
+    if source.author:
+        name = source.author.split()[-1]
+    elif source.outlet and "unnamed" not in source.outlet.casefold():
+        name = source.outlet.split(",")[0].split("(")[0].strip()
+    else:
+        words = source.title.split()
+        name = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
+    return f"{name} {source.year}" if source.year else name
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE.split(text.strip(), maxsplit=1)[0]
+
+
+def quote_line(quote: str, answers) -> str:
+    """The sentence of the quote that holds the answer (the whole quote, cut, if none does)."""
+    sentences = _SENTENCE.split(quote.strip())
+    keys = [answer_key(text) for text in answers if answer_key(text)]
+    found = next((s for s in sentences if any(f" {k} " in f" {answer_key(s)} " for k in keys)), None)
+    line = found or quote.strip()
+    return line if len(line) <= _MAX_QUOTE else line[: _MAX_QUOTE - 1].rstrip() + "…"

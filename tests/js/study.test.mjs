@@ -1,0 +1,227 @@
+// Unit tests of the study page's pure logic under Node's test runner: progress records, the queue, undo.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import test from "node:test";
+
+import { Progress, checkCard, memoryStorage, MAX_IMPORT_CARDS } from "../../templates/web/progress.mjs";
+import { Deck, LEARN_AHEAD_MS, NEW_PER_DAY, dayOf, interleaved, shuffled, wait } from "../../templates/web/cards.mjs";
+
+const FSRS = createRequire(import.meta.url)("../../templates/web/vendor/ts-fsrs-5.4.2.umd.js");
+const NOW = new Date("2026-12-07T10:00:00Z");
+const MINUTE = 60000;
+const fact = (id) => ({ id: id, cites: [{ source: "s" }], kind: "year", tags: [] });
+const FACTS = ["alpha", "beta", "gamma", "constructor", "hasownproperty"].map(fact);
+const IDS = FACTS.map((item) => item.id);
+const open = (storage, now = NOW) => new Progress("d", storage, FSRS.fsrs(), IDS, now);
+const good = { due: "2026-12-08T10:00:00.000Z", stability: 3, difficulty: 5, elapsed_days: 0, scheduled_days: 1,
+  learning_steps: 0, reps: 2, lapses: 0, state: 2, last_review: "2026-12-07T09:00:00.000Z" };
+const file = (cards, deck = "d") => JSON.stringify({ format: "quizgen-progress", version: 2, deck: deck, cards: cards });
+
+test("a card ts-fsrs can schedule passes; each field out of its range is named", () => {
+  assert.ok(checkCard(good, NOW, FSRS.fsrs()).card);
+  const broken = { state: 99, reps: -1, lapses: 0.5, stability: -5, difficulty: 1e308, due: "garbage",
+    last_review: { at: 1 }, learning_steps: "x" };
+  for (const [field, value] of Object.entries(broken)) {
+    const result = checkCard({ ...good, [field]: value }, NOW, FSRS.fsrs());
+    assert.ok(result.problem, field + " = " + JSON.stringify(value) + " should be refused");
+  }
+  for (const raw of [null, [], "card", 3]) assert.ok(checkCard(raw, NOW, FSRS.fsrs()).problem);
+});
+
+test("a last review in the future (a clock that ran fast) is moved to now and the card then schedules", () => {
+  const skewed = { ...good, last_review: new Date(NOW.getTime() + 2 * 86400000).toISOString() };
+  assert.throws(() => FSRS.fsrs().repeat(skewed, NOW));  // what froze the page before
+  const checked = checkCard(skewed, NOW, FSRS.fsrs()).card;
+  assert.equal(checked.last_review, NOW.toISOString());
+  assert.doesNotThrow(() => FSRS.fsrs().repeat(checked, NOW));
+});
+
+test("each fact is its own record: two tabs answering different cards keep both answers", () => {
+  const storage = memoryStorage();
+  const tabA = open(storage), tabB = open(storage);
+  const deckA = new Deck(FACTS, tabA, FSRS), deckB = new Deck(FACTS, tabB, FSRS);
+  for (const id of ["alpha", "beta", "gamma"]) assert.ok(deckA.rate(fact(id), 3, NOW));
+  assert.ok(deckB.rate(fact("constructor"), 3, NOW));
+  assert.deepEqual(Array.from(open(storage).cards.keys()).sort(), ["alpha", "beta", "constructor", "gamma"]);
+});
+
+test("an id named constructor is a fact like any other (no prototype lookup)", () => {
+  const progress = open(memoryStorage());
+  assert.equal(progress.get("constructor"), null);
+  assert.equal(progress.get("hasownproperty"), null);
+  assert.equal(new Deck(FACTS, progress, FSRS).counts(NOW).fresh, FACTS.length);
+});
+
+test("a damaged record is set aside alone, kept as it was, and copied before it is replaced", () => {
+  const storage = memoryStorage();
+  storage.setItem("quizgen:d:card:alpha", JSON.stringify(good));
+  storage.setItem("quizgen:d:card:beta", JSON.stringify({ ...good, due: "garbage" }));
+  const progress = open(storage);
+  assert.deepEqual(Array.from(progress.cards.keys()), ["alpha"]);
+  assert.match(progress.damaged.get("beta"), /due date/);
+  new Deck(FACTS, progress, FSRS).rate(fact("beta"), 3, NOW);
+  assert.equal(JSON.parse(storage.getItem("quizgen:d:damaged:beta")).due, "garbage");
+  assert.ok(open(storage).get("alpha") && open(storage).get("beta"));
+});
+
+test("an import keeps what is newer, refuses the damaged card, keeps unknown ids apart", () => {
+  const storage = memoryStorage();
+  const progress = open(storage);
+  const older = { ...good, last_review: "2026-12-01T09:00:00.000Z" };
+  progress.put("beta", good);
+  const result = progress.merge(file({ alpha: good, beta: older, gamma: { ...good, state: 99 }, elsewhere: good,
+    "__proto__": good }), NOW);
+  assert.deepEqual(result.taken, ["alpha"]);
+  assert.deepEqual(result.older, ["beta"]);
+  assert.deepEqual(result.damaged.map(([id]) => id), ["gamma"]);
+  assert.deepEqual(result.unknown.sort(), ["__proto__", "elsewhere"].filter((id) => /^[a-z]/.test(id)));
+  assert.equal(progress.get("gamma"), null);
+  assert.equal(new Deck(FACTS, progress, FSRS).counts(NOW).seen, 2);  // unknown ids are not counted
+  assert.ok(progress.document().other_ids.elsewhere);
+});
+
+test("imports of another deck, too many cards or not progress at all are refused whole", () => {
+  const progress = open(memoryStorage());
+  assert.throws(() => progress.merge(file({ alpha: good }, "other"), NOW), /another deck \('other'\)/);
+  const many = {};
+  for (let index = 0; index <= MAX_IMPORT_CARDS; index += 1) many["id-" + index] = good;
+  assert.throws(() => progress.merge(file(many), NOW), /more than 5000/);
+  assert.throws(() => progress.merge("this is { not json", NOW), /not JSON/);
+  assert.throws(() => progress.merge(JSON.stringify({ format: "quizgen-progress", deck: "d", cards: [good] }), NOW), /not a list by id/);
+  assert.equal(progress.cards.size, 0);
+});
+
+test("when storage is full an import changes nothing and an answer reports that it was not saved", () => {
+  const storage = memoryStorage(700);
+  const progress = open(storage);
+  progress.put("alpha", good);
+  const cards = { beta: good, gamma: good, constructor: good, hasownproperty: good };
+  assert.throws(() => progress.merge(file(cards), NOW), /storage is full/);
+  assert.deepEqual(Array.from(open(storage).cards.keys()), ["alpha"]);
+  storage.setItem("filler", "x".repeat(700 - storage.getItem("quizgen:d:card:alpha").length - 10));
+  assert.equal(new Deck(FACTS, progress, FSRS).rate(fact("beta"), 3, NOW), false);
+  assert.match(progress.problem, /could not be saved/);
+  assert.equal(progress.get("beta"), null);
+});
+
+test("progress of the single-record version 1 moves to one record per fact", () => {
+  const storage = memoryStorage();
+  storage.setItem("quizgen:d:progress", JSON.stringify({ format: "quizgen-progress", version: 1, deck: "d",
+    cards: { alpha: good, beta: { due: "soon" } } }));
+  const progress = open(storage);
+  assert.deepEqual(Array.from(progress.cards.keys()), ["alpha"]);
+  assert.equal(storage.getItem("quizgen:d:progress"), null);
+  assert.ok(storage.getItem("quizgen:d:backup:version-1").includes("soon"));
+});
+
+test("ts-fsrs learning steps: Again 1 min, Hard 6 min, Good 10 min; Easy goes days ahead", () => {
+  for (const [rating, minutes] of [[1, 1], [2, 6], [3, 10]]) {
+    const deck = new Deck(FACTS, open(memoryStorage()), FSRS);
+    deck.rate(fact("alpha"), rating, NOW);
+    assert.equal((Date.parse(deck.progress.get("alpha").due) - NOW.getTime()) / MINUTE, minutes);
+  }
+  assert.equal(wait(new Date(NOW.getTime() + 10 * MINUTE), NOW), "10 min");
+  assert.equal(wait(new Date(NOW.getTime() + 3 * 86400000), NOW), "3 d");
+});
+
+test("undo gives the fact back its earlier card (or none) and shows it again", () => {
+  const deck = new Deck(FACTS, open(memoryStorage()), FSRS);
+  deck.rate(fact("alpha"), 3, NOW);
+  const after = deck.progress.get("alpha");
+  deck.rate(fact("alpha"), 1, new Date(NOW.getTime() + 11 * MINUTE));
+  assert.equal(deck.undo().id, "alpha");
+  assert.deepEqual(deck.progress.get("alpha"), after);
+  assert.equal(deck.undo(), null);  // one step only
+});
+
+test("new cards stop at the daily limit; learning cards due within 20 min come early; nothing else", () => {
+  const facts = Array.from({ length: NEW_PER_DAY + 3 }, (_, index) => fact("f" + index));
+  const progress = new Progress("d", memoryStorage(), FSRS.fsrs(), facts.map((item) => item.id), NOW);
+  const deck = new Deck(facts, progress, FSRS);
+  for (let index = 0; index < NEW_PER_DAY; index += 1) {
+    const pick = deck.next(NOW);
+    assert.equal(pick.fact.id, "f" + index);
+    deck.rate(pick.fact, 3, NOW);  // due in 10 min
+  }
+  const pick = deck.next(NOW);
+  assert.equal(pick.limited, true);
+  assert.equal(pick.fact.id, "f0");  // learn-ahead: due in 10 min, within 20
+  assert.ok(10 * MINUTE < LEARN_AHEAD_MS);
+  const easy = new Deck(facts, new Progress("d", memoryStorage(), FSRS.fsrs(), ["f0"], NOW), FSRS);
+  easy.chosen = [facts[0]];
+  easy.rate(facts[0], 4, NOW);  // days away
+  assert.equal(easy.next(NOW).fact, null);
+  assert.equal(easy.counts(NOW).tomorrow, 0);
+  assert.equal(deck.next(new Date(NOW.getTime() + 86400000)).fact.id, "f0");  // the next day: due first
+  assert.equal(dayOf(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+});
+
+test("options are a permutation, drawn afresh per review, the answer in every place about equally often", () => {
+  for (let length = 1; length <= 6; length += 1) {
+    for (let reps = 0; reps < 50; reps += 1) {
+      const order = shuffled(Array(length).fill("x"), "fact/" + reps);
+      assert.deepEqual([...order].sort(), Array.from({ length: length }, (_, index) => index));
+    }
+  }
+  const places = [0, 0, 0, 0];
+  const orders = new Set();
+  for (let reps = 0; reps < 4000; reps += 1) {
+    const order = shuffled(["a", "b", "c", "d"], "some-fact/" + reps);
+    places[order.indexOf(0)] += 1;
+    if (reps < 24) orders.add(order.join(""));
+  }
+  for (const count of places) assert.ok(count > 850 && count < 1150, String(places));
+  assert.ok(orders.size >= 8, "only " + orders.size + " orders in 24 reviews");
+});
+
+test("typed answers: right only in an accepted form, whatever the case, accents, punctuation or article", async () => {
+  const { judge, normalise } = await import("../../templates/web/typed.mjs");
+  const leader = { a: "Jens Stoltenberg", alt: ["Stoltenberg"] };
+  for (const typed of ["jens stoltenberg", "  JENS  STOLTENBERG. ", "Stoltenberg", "the Stoltenberg"]) {
+    assert.equal(judge(typed, leader).right, true, typed);
+  }
+  for (const typed of ["Stoltenburg", "Jens", "", "Jens Stoltenberg Jr"]) assert.equal(judge(typed, leader).right, false, typed);
+  assert.equal(judge("Cenușa", { a: "Dionis Cenuşa", alt: ["Cenuşa"] }).right, true);  // comma-below ș vs cedilla ş
+  // over many random answers: each answer matches itself in any case and spacing, never itself plus a word
+  const letters = "abcdeéfghijklmnoöpqrstuüvwxyz0123456789 -'";
+  let seed = 7;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  for (let run = 0; run < 2000; run += 1) {
+    const length = 1 + Math.floor(random() * 20);
+    const answer = Array.from({ length: length }, () => letters[Math.floor(random() * letters.length)]).join("");
+    if (!normalise(answer)) continue;
+    const item = { a: answer, alt: [] };
+    assert.equal(judge(answer.toUpperCase() + " ", item).right, true, answer);
+    assert.equal(judge(answer + " extra", item).right, false, answer);
+  }
+});
+
+test("new cards take turns across articles, each article keeping its own order", () => {
+  for (let run = 0; run < 200; run += 1) {
+    const facts = Array.from({ length: 1 + (run * 7) % 40 }, (_, index) =>
+      ({ id: "f" + index, cites: [{ source: "s" + ((index * 31 + run) % (1 + run % 5)) }] }));
+    const order = interleaved(facts);
+    assert.deepEqual(order.map((item) => item.id).sort(), facts.map((item) => item.id).sort());
+    const sources = new Set(facts.map((item) => item.cites[0].source));
+    for (const source of sources) {
+      const mine = (list) => list.filter((item) => item.cites[0].source === source).map((item) => item.id);
+      assert.deepEqual(mine(order), mine(facts));
+    }
+    // while two articles still have new cards, no two of the same article come one after the other
+    for (let index = 1; index < order.length; index += 1) {
+      const left = new Set(order.slice(index - 1).map((item) => item.cites[0].source));
+      if (left.size > 1) assert.notEqual(order[index].cites[0].source, order[index - 1].cites[0].source);
+    }
+  }
+});
+
+test("a test draws each chosen card at most once, ten at most", async () => {
+  const { drawTest, TEST_SIZE } = await import("../../templates/web/exam.mjs");
+  for (let count = 0; count < 30; count += 1) {
+    const facts = Array.from({ length: count }, (_, index) => fact("f" + index));
+    const drawn = drawTest(facts, TEST_SIZE, "seed/" + count);
+    assert.equal(drawn.length, Math.min(count, TEST_SIZE));
+    assert.equal(new Set(drawn.map((item) => item.id)).size, drawn.length);
+    for (const item of drawn) assert.ok(facts.includes(item));
+  }
+});

@@ -1,0 +1,204 @@
+"""The worksheet review's findings W1-W4 and D2 at their mechanisms, each over every fact of its
+shape, and the give-away pairs (issue 21, item 5) against hand-made cases."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from test_questions import bundled
+
+from quizgen import cloze
+from quizgen.model import Bank, Fact, Location, Source
+from quizgen.questions import fill_blank, true_false
+from quizgen.questions.audit import weaknesses
+from quizgen.questions.certainty import listed, odd_one_out
+from quizgen.questions.giveaways import Telling, giveaway_pairs, shown
+from quizgen.questions.truefalse import false_swaps
+
+SOURCE = Source("900", "900.txt", "Sample", outlet="DW", year=2021)
+AUTHORED = Source("901", "901.txt", "Other", author="Ionela Manolache", year=2023)
+
+
+def fact(**fields) -> Fact:
+    base = {"id": "x", "q": "q?", "a": "a", "kind": "term", "quote": "", "stance": "fact", "source": SOURCE,
+                "origin": Location("x.yaml", 1)}
+    return Fact(**{**base, **fields})
+
+
+def gap_sentence(item: Fact) -> tuple[str, str]:
+    number = next(d.number for d in cloze.deletions(item.cloze))
+    before, _, after = cloze.fill(item.cloze, {number: "\x00"}).partition("\x00")
+    return before, after
+
+
+# W1: a list sentence is never made false by swapping one of its items ---------------------------
+
+# the test's own reading of a list: the gap is followed by ", item, item and item" or preceded by
+# "item, item and", each item a few words
+_ITEM = r"[\w'’-]+(?: [\w'’-]+){0,4}"
+LIST_AFTER = re.compile(rf"^, {_ITEM}(?:, {_ITEM})*,? (?:and|or) ")
+LIST_BEFORE = re.compile(rf", {_ITEM},? (?:and|or) $")
+
+
+@pytest.mark.parametrize("sentence, is_list", [
+    ("Russia tried {{c1::election meddling}}, sabotage of banks, attacks on grids and cyber-attacks.", True),
+    ("NATO watched military, cyber and {{c1::hybrid}} threats.", True),
+    ("Italy's prime minister, {{c1::Giorgia Meloni}}, sent weapons to Kyiv.", False),
+    ("In {{c1::2014}}, Russia annexed Crimea and started a war.", False),
+    ("After {{c1::Bosnia and Herzegovina}}, NATO's attention will shift to the east and the south.", False),
+])
+def test_list_items_are_recognised_by_their_shape(sentence, is_list):
+    item = fact(cloze=sentence, a=cloze.deletions(sentence)[0].text,
+                kind="year" if "2014" in sentence else "term")
+    assert listed(*gap_sentence(item), item.kind) is is_list
+
+
+def test_no_false_statement_swaps_one_item_of_a_list():
+    bank = bundled()
+    checked = 0
+    for item in bank.facts:
+        if not item.cloze or item.kind in ("year", "date"):
+            continue
+        before, after = gap_sentence(item)
+        if LIST_AFTER.match(after) or LIST_BEFORE.search(before):
+            checked += 1
+            assert false_swaps(item, bank, random.Random(0)) == [], item.id
+            assert fill_blank(item) is None, item.id
+    assert checked >= 2  # the bank has list sentences (W1's among them)
+
+
+# W2: an answer the article gives as an example is never blanked ----------------------------------
+
+def test_an_answer_the_article_gives_as_an_example_is_never_blanked():
+    bank = bundled()
+    checked = 0
+    for item in bank.facts:
+        first = next((w for w in item.a.split() if w.casefold() not in ("the", "a", "an")), "")
+        if first and re.search(rf"(such as|including|for example)\W+{re.escape(first)}", item.quote, re.IGNORECASE):
+            checked += 1
+            assert fill_blank(item) is None, item.id
+    assert checked >= 1
+
+
+# W3: a date blank says how precise the answer must be ---------------------------------------------
+
+PRECISION = {3: "day, month and year", 2: "month and year", 1: "year"}
+
+
+def test_every_date_blank_states_its_precision():
+    checked = 0
+    for item in bundled().facts:
+        blank = fill_blank(item)
+        if blank is None or item.kind not in ("date", "year"):
+            continue
+        checked += 1
+        parts = blank.answer.replace(",", " ").split()  # '22 March 2020', 'March 2009', '2009'
+        assert blank.precision == PRECISION[len(parts)], (item.id, blank.answer)
+    assert checked >= 5
+
+
+def test_the_precision_is_printed_after_the_line():
+    from quizgen.worksheet.options import SheetOptions
+    from quizgen.worksheet.rendering import render_worksheet
+    from quizgen.worksheet.writer import build_set
+
+    bank = bundled()
+    pool = bank.select(kinds=("date",))
+    sheet = build_set(pool, bank, SheetOptions(count=5, types=("blank",)), "t", "T", "S").sheets[0]
+    page = render_worksheet(sheet)
+    assert page.count('class="precision"') == len(sheet.items) > 0
+
+
+# W4: what a question asks as an outlet's report, the statement attributes ------------------------
+
+def test_a_fact_asked_according_to_its_article_is_stated_with_attribution():
+    bank = bundled()
+    checked = 0
+    for item in bank.facts:
+        if not item.cloze or not re.search(r"\baccording to\b", item.q, re.IGNORECASE):
+            continue
+        statement = true_false(item, bank, random.Random(0), truth=True)
+        names = [n for n in (item.source.author, item.source.outlet) if n]
+        named = [n.split(",")[0].split()[-1] for n in names]
+        # or whoever the question names after "according to" ('the spring 2019 Eurobarometer')
+        named += re.findall(r"[A-Z][\w-]+", item.q.split("ccording to", 1)[1].split(",")[0])[:1]
+        checked += 1
+        assert re.search(r"according to|argu|warn|said|cited|call|op-ed|article", statement.statement, re.IGNORECASE) or any(
+            n in statement.statement for n in named), (item.id, statement.statement)
+    assert checked >= 10
+
+
+def test_the_dw_statement_of_the_review_is_attributed():
+    item = fact(q="Which Secretary General, according to DW in October 2021, regularly met Lavrov?",
+                a="Jens Stoltenberg", kind="person",
+                cloze="In 2021 Secretary General {{c1::Jens Stoltenberg}} regularly met Lavrov.")
+    bank = Bank("t", "T", (item,), {"900": SOURCE})
+    statement = true_false(item, bank, random.Random(0), truth=True).statement
+    assert statement.startswith("According to DW (2021), in 2021 Secretary General")
+
+
+# D2: an answer that is the odd one out never reaches a sheet ---------------------------------------
+
+def test_the_odd_one_out_is_found_by_the_word_the_wrong_options_share():
+    assert odd_one_out("Russia's membership in NATO", ["Russia's withdrawal from the OSCE",
+                       "Russia's withdrawal from the CFE Treaty", "Russia's exit from the Council of Europe"]) \
+        == {"from"}
+    assert odd_one_out("1997", ["1996", "1998", "1999"]) == frozenset()
+    assert odd_one_out("the war in Georgia", ["the war in Kosovo", "the war in Chechnya", "the war in Libya"]) \
+        == frozenset()
+
+
+def test_no_sheet_multiple_choice_is_an_odd_one_out():
+    from quizgen.worksheet.options import TYPES
+    from quizgen.worksheet.plan import plan_questions
+
+    bank = bundled()
+    for seed in range(1, 4):
+        plan = plan_questions(bank, bank, 40, TYPES, seed)
+        for question in plan.questions["mcq"]:
+            wrong = [o for i, o in enumerate(question.options) if i != question.answer]
+            shared = set.intersection(*(set(o.casefold().split()) for o in wrong)) - {"the", "a", "an"}
+            assert not shared - set(question.fact.a.casefold().split()), question.options
+            assert weaknesses(question) == []
+
+
+# Give-away pairs ----------------------------------------------------------------------------------
+
+def test_a_pair_is_recorded_when_one_card_states_the_other_answer():
+    told = fact(id="nrc-created", q="Which council was created in May 2002?", a="NATO-Russia Council")
+    teller = fact(id="rome", q="Where was the NATO-Russia Council founded in 2002?", a="Rome")
+    other = fact(id="other", q="Who led NATO in 2002?", a="George Robertson", kind="person")
+    bank = Bank("t", "T", (told, teller, other), {"900": SOURCE})
+    assert giveaway_pairs(bank) == {("nrc-created", "rome")}
+
+
+def test_a_citation_year_gives_no_year_away_but_the_same_story_does():
+    year = fact(id="aid-year", q="In which year did Russia send Covid-19 aid to Italy?", a="2020",
+                kind="year", event="Russian Covid-19 aid reaches Italy")
+    cited = fact(id="cited", q="According to Cenuşa (IPN, 2020), which agency coordinated NATO help?",
+                 a="EADRCC")
+    story = fact(id="story", q="What did Russia's aid to Italy in 2020 bring besides doctors?", a="disinfection trucks")
+    bank = Bank("t", "T", (year, cited, story), {"900": SOURCE})
+    assert giveaway_pairs(bank) == {("aid-year", "story")}
+    telling = Telling(bank.facts)
+    assert not telling.states(shown("According to Cenuşa (IPN, 2020), NATO helped."), year, "2020")
+    assert telling.states(shown("In 2020 Russian aid reached Italy."), year, "2020")
+
+
+def test_every_pair_of_the_bank_names_two_facts_one_stating_the_other():
+    bank = bundled()
+    pairs = giveaway_pairs(bank)
+    assert pairs and all(a < b and a in bank.by_id and b in bank.by_id for a, b in pairs)
+    plain = re.compile(r"[^a-z0-9]+")
+    for a, b in sorted(pairs)[:: max(1, len(pairs) // 60)]:  # an even sample of the bank's pairs
+        one, two = bank.by_id[a], bank.by_id[b]
+        def text(item):
+            return " " + plain.sub(" ", " ".join([item.q, item.cloze or "", item.note or ""]).casefold()) + " "
+        def answers(item):  # each answer, and a full date's month and year ('april 2020')
+            forms = [plain.sub(" ", form.casefold()).strip() for form in (item.a, *item.alt)]
+            forms += [" ".join(form.split()[1:]) for form in forms if item.kind == "date" and len(form.split()) == 3]
+            return [form[:5] for form in forms]
+        assert any(form and form in text(two) for form in answers(one)) or \
+            any(form and form in text(one) for form in answers(two)), (a, b)

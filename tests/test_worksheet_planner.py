@@ -1,0 +1,119 @@
+"""The planner fills every sheet the bank can fill: build's sheets and random requests, also with an
+article added to the bank (so the tests hold for content not yet written)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from test_questions import bundled
+
+from quizgen.bank.loader import load_banks
+from quizgen.model import Bank
+from quizgen.questions import can_choose, fill_blank
+from quizgen.questions.giveaways import giveaway_pairs
+from quizgen.worksheet.exporter import ARTICLE_SHEET, REVIEW_SHEET
+from quizgen.worksheet.options import TYPES
+from quizgen.worksheet.plan import plan_questions
+
+FIXTURE = ROOT / "tests" / "fixtures" / "sixth-article"
+COMBINATIONS = 200
+MARGIN = 2  # a request is satisfiable when twice as many facts as questions can make its single types
+
+
+@lru_cache(maxsize=1)
+def with_sixth_article() -> Bank:
+    """The bundled bank with the fixture article 005 added, as a teacher would add one."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="quizgen-sixth-"))
+    shutil.copytree(ROOT / "decks", folder / "decks")
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    shutil.copy(FIXTURE / "005_fixture0000000.txt", folder / "seeds")
+    sources = folder / "seeds" / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + (FIXTURE / "sources-entry.yaml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    shutil.copy(FIXTURE / "005-fixture.yaml", folder / "decks" / "nato-russia")
+    bank = load_banks(folder / "decks", folder / "seeds")[0]
+    assert "005" in bank.sources
+    return bank
+
+
+BANKS = {"bundled": bundled, "sixth-article": with_sixth_article}
+
+
+def ids(plan) -> list[str]:
+    return [fact.id for items in plan.questions.values() for q in items
+            for fact in (q.facts if hasattr(q, "facts") else (q.fact,))]
+
+
+def assert_sound(plan, bank: Bank, count: int) -> None:
+    """Full, each fact once, no give-away pair on the sheet."""
+    used = ids(plan)
+    assert plan.total == count, plan.notes
+    assert len(used) == len(set(used))
+    pairs = giveaway_pairs(bank)
+    assert not [(a, b) for a in used for b in used if (a, b) in pairs]
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_every_sheet_build_writes_is_full(name):
+    bank = BANKS[name]()
+    pools = [bank.select(sources=(source_id,)) for source_id in sorted(bank.sources)]
+    sheets = [(pool, ARTICLE_SHEET) for pool in pools if pool.facts] + [(bank, REVIEW_SHEET)]
+    full = 0
+    for pool, options in sheets:
+        plan = plan_questions(pool, bank, options.count, options.types, options.seed)
+        if eligible(pool, bank, options.types) >= MARGIN * options.count:
+            assert_sound(plan, bank, options.count)
+            full += 1
+        else:  # the fixture article is too small for a sheet of its own: it says so
+            assert plan.total < options.count and any("only" in note for note in plan.notes)
+    assert full >= len(sheets) - (name != "bundled")  # every bundled sheet is satisfiable
+
+
+def eligible(pool: Bank, bank: Bank, types) -> int:
+    """Facts that can make one of the single types asked, counted from the question builders alone."""
+    def fits(fact) -> bool:
+        return (("mcq" in types and can_choose(fact, bank)) or ("blank" in types and fill_blank(fact) is not None)
+                or ("tf" in types and bool(fact.cloze)))
+    return sum(1 for fact in pool.facts if fits(fact))
+
+
+def requests(bank: Bank, rng: random.Random, how_many: int):
+    """Random (count, types, seed, filter) requests over the bank's own articles, tags and kinds."""
+    tags = sorted({tag for fact in bank.facts for tag in fact.tags})
+    kinds = sorted({fact.kind for fact in bank.facts})
+    for _ in range(how_many):
+        types = tuple(t for t in TYPES if rng.random() < 0.5) or (rng.choice(TYPES),)
+        choice = rng.randrange(5)
+        sources = tuple(rng.sample(sorted(bank.sources), 1 + (choice == 2))) if choice in (1, 2) else ()
+        chosen_tags = (rng.choice(tags),) if choice == 3 else ()
+        chosen_kinds = (rng.choice(kinds),) if choice == 4 else ()
+        yield rng.randint(1, 40), types, rng.randint(1, 10**6), (sources, chosen_tags, chosen_kinds)
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_random_requests_the_bank_can_satisfy_are_full(name, capsys):
+    bank = BANKS[name]()
+    satisfiable = full = 0
+    for count, types, seed, (sources, tags, kinds) in requests(bank, random.Random(name), COMBINATIONS):
+        pool = bank.select(sources=sources, tags=tags, kinds=kinds)
+        if not pool.facts:
+            continue
+        plan = plan_questions(pool, bank, count, types, seed)
+        used = ids(plan)
+        assert len(used) == len(set(used))
+        if eligible(pool, bank, types) >= MARGIN * count:
+            satisfiable += 1
+            assert_sound(plan, bank, count)
+            full += 1
+        elif plan.total < count:
+            assert any("only" in note for note in plan.notes)  # a short sheet says so
+    with capsys.disabled():
+        print(f"\n{name}: {satisfiable} of {COMBINATIONS} requests satisfiable, {full} full")
+    assert satisfiable >= COMBINATIONS // 4  # the sweep tests something
