@@ -49,9 +49,10 @@ def options_from_args(args) -> SheetOptions:
         raise UsageError(f"--count must be at least 1 (got {args.count})")
     if not 1 <= args.versions <= MAX_VERSIONS:
         raise UsageError(f"--versions must be between 1 and {MAX_VERSIONS} (got {args.versions})")
-    if args.title is not None and (not args.title.strip() or unsafe_character(args.title, allow_tab=False)):
-        raise UsageError("--title must be one line of text (it was empty or held a line break or "
-                         "control character)")
+    unsafe = unsafe_character(args.title, allow_tab=False) if args.title is not None else None
+    if args.title is not None and (not args.title.strip() or unsafe):
+        why = f"it held {unsafe}" if unsafe else "it was empty"
+        raise UsageError(f"--title must be one line of text ({why})")
     title = args.title.strip() if args.title else None
     return SheetOptions(count=args.count, types=parse_types(args.types), seed=args.seed,
                         versions=args.versions, title=title or None, paper=args.paper,
