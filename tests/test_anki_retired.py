@@ -119,3 +119,41 @@ def test_a_retired_cloze_shows_the_notice_not_a_blank(tmp_path):
         assert "withdrawn" in front and "[...]" not in front and "Retired fact" not in front
     finally:
         col.close()
+
+
+def test_every_card_a_retired_cloze_can_have_shows_the_notice_and_an_update_adds_none(tmp_path):
+    """A learner's card 2 (or 9) of a withdrawn cloze shows the notice, not Anki's "No cloze 2
+    found"; the update gives their note no card it did not have (review R2)."""
+    from quizgen.cloze import MAX_DELETIONS
+
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    bank = make_bank(folder, retired=())
+    col = Collection(str(tmp_path / "c.anki2"))
+    try:
+        import_into(col, write_deck(bank, folder / "v1", {}).package)
+        nid = col.find_notes("ID:n-count")[0]
+        before = sorted(c.ord for c in col.get_note(nid).cards())
+        import_into(col, write_deck(retire(bank, "n-count"), folder / "v2", {}).package)
+        note = col.get_note(nid)
+        assert sorted(c.ord for c in note.cards()) == before
+        for ordinal in range(MAX_DELETIONS):
+            for side in (note.ephemeral_card(ordinal).question(), note.ephemeral_card(ordinal).answer()):
+                text = visible_text(side)
+                assert "withdrawn" in text and "No cloze" not in text, (ordinal, text[:80])
+    finally:
+        col.close()
+
+
+def test_the_cloze_back_opens_at_the_sentence_and_the_deck_description_has_no_stray_breaks():
+    """Anki scrolls to #answer on the back: it stands before the sentence, so a long back never
+    scrolls the filled-in answer away (review R1); the description is shown pre-wrap (R3)."""
+    from conftest import ROOT
+
+    back = (ROOT / "templates" / "anki" / "cloze-back.html").read_text()
+    assert back.index('id="answer"') < back.index("{{cloze:Text}}")
+    from quizgen.anki import fields
+
+    text = fields.render("deck.html", title="T", facts=1, sources=[{"label": "L", "citation": "C"}],
+                         person_cards=0, retired_tag="t::retired", root="t", updated="2026-12-07")
+    assert "\n" not in text and "<li>L: C</li>" in text

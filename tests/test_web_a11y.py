@@ -138,15 +138,19 @@ def test_keyboard_only_study_moves_focus_to_new_content_and_announces_it(chromiu
     context.close()
 
 
-@pytest.mark.parametrize("size", ["phone", "desktop"])
+SIDEWAYS = {**PHONE, "viewport": {"width": 844, "height": 390}}  # a phone on its side, or 200 % zoom
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop", "sideways"])
 def test_rating_and_next_controls_are_in_view_after_every_answer(chromium, pages, size):  # noqa: F811
-    context = chromium.new_context(**(PHONE if size == "phone" else DESKTOP))
+    sizes = {"phone": PHONE, "desktop": DESKTOP, "sideways": SIDEWAYS}
+    context = chromium.new_context(**sizes[size])
     watched = Watched(context)
     page = watched.page
     page.goto(pages["bundled"])
-    height = (PHONE if size == "phone" else DESKTOP)["viewport"]["height"]
+    height = sizes[size]["viewport"]["height"]
     for _ in range(10):
-        page.tap("#show") if size == "phone" else page.click("#show")
+        page.tap("#show") if size != "desktop" else page.click("#show")
         for box in (page.locator(f"#rate button[data-rating='{n}']").bounding_box() for n in "1234"):
             assert 0 <= box["y"] and box["y"] + box["height"] <= height, box
         page.click("#rate button.good")

@@ -26,7 +26,7 @@ from quizgen.anki.notetypes import (
 )
 from quizgen.anki.persons import PersonCard
 from quizgen.anki.topics import used_topics
-from quizgen.cloze import DELETION
+from quizgen.cloze import DELETION, MAX_DELETIONS
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import MONTHS, Bank, Fact, Retired
 from quizgen.questions import multiple_choice
@@ -108,7 +108,10 @@ def retired_note(bank: Bank, retired: Retired, type_key: str, person: str | None
     values.update({"ID": fields.text(retired.id), "Retired": fields.render(
         "retired.html", id=retired.id, reason=retired.reason, tag=retired_tag(bank))})
     if note_type is CLOZE_TYPE:
-        values["Text"] = fields.cloze(f"{{{{c1::{RETIRED_TEXT}}}}} ({retired.id})")
+        # a deletion for every card a cloze note can have: a learner's card 2 shows the notice, not
+        # "No cloze 2 found" (the importer makes no card for a deletion; the text is not shown)
+        deletions = " ".join(f"{{{{c{n}::{RETIRED_TEXT}}}}}" for n in range(1, MAX_DELETIONS + 1))
+        values["Text"] = fields.cloze(f"{deletions} ({retired.id})")
     else:
         values.update({"Question": fields.text(first), "Answer": "retired"})
         if person and "Role" in values:

@@ -18,8 +18,11 @@ def main(args) -> int:
     pool = filtered(bank, args)
     if args.stance:
         pool = pool.select(stances=tuple(args.stance))
-        if not pool.facts:
-            raise UsageError(f"no facts match --stance {','.join(args.stance)}")
+        if not pool.facts:  # name every filter given: it is their combination that is empty
+            given = [f"--{name} {','.join(values)}" for name, values in
+                     (("source", args.source), ("tag", args.tag), ("kind", args.kind), ("stance", args.stance))
+                     if values]
+            raise UsageError(f"no facts match {' '.join(given)} together")
     types = _listed(args.types, TYPES, "--types")
     formats = _listed(args.format, FORMATS, "--format")
     options = {"pool": pool, "types": types, "formats": formats, "sources": tuple(args.source or ())}

@@ -100,12 +100,13 @@ function answered(saved) {
   updateCounts();
 }
 
-/* Multiple choice: the choice is the answer (right: Hard, since recognising is easier than recalling;
-   wrong: Again), saved at once. */
+/* Multiple choice: the choice is the answer (right: Good while learning, Hard in review, since
+   recognising is easier than recalling; wrong: Again), saved at once. */
 function choose(place) {
   if (!app.fact || app.phase !== "ask" || !app.options || place >= app.order.length) return;
   const index = app.order[place];
-  const saved = deck.rate(app.fact, index === app.options.answer ? 2 : 1, new Date());
+  const rating = index === app.options.answer ? deck.choiceRating(app.fact) : 1;
+  const saved = deck.rate(app.fact, rating, new Date());
   app.phase = "answer";
   view.reveal(app.fact, { choice: index }, null);
   answered(saved);
@@ -119,7 +120,11 @@ function rate(rating) {
 
 function undo() {
   const fact = deck.undo();
-  if (!fact) return;
+  if (!fact) {
+    $("undo").hidden = true;
+    announce("Nothing taken back: another tab has answered this card since.");
+    return;
+  }
   $("undo").hidden = true;
   present(fact, true);
   announce("Answer taken back. " + fact.q);

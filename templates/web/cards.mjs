@@ -3,6 +3,7 @@
 import { record } from "./progress.mjs";
 
 export const RATINGS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+const REVIEW = 2;  // ts-fsrs State.Review
 export const LEARN_AHEAD_MS = 20 * 60 * 1000;  // Anki's default: learning cards due within 20 min come early
 export const NEW_PER_DAY = 20;
 
@@ -114,16 +115,26 @@ export class Deck {
       result = this.scheduler.next(this.fsrs.createEmptyCard(now), now, Number(rating));
     }
     const first = before && before.first ? before.first : now.toISOString();
-    const saved = this.progress.put(fact.id, record(result.card, first));
-    this.last = saved ? { fact: fact, card: before, day: dayOf(now) } : null;
+    const after = record(result.card, first);
+    const saved = this.progress.put(fact.id, after);
+    this.last = saved ? { fact: fact, card: before, after: after, day: dayOf(now) } : null;
     if (saved) this.progress.countAnswer(dayOf(now), 1);
     return saved;
   }
 
-  /* Take back the last answer: the fact gets its earlier card (or none) and comes up again. */
+  /* The rating a right multiple-choice answer counts as: Good while the card is new or still
+     learning (Hard there would repeat the same step for ever), Hard once it is in review
+     (recognising is easier than recalling). */
+  choiceRating(fact) {
+    const card = this.progress.get(fact.id);
+    return card && card.state === REVIEW ? 2 : 3;
+  }
+
+  /* Take back the last answer: the fact gets its earlier card (or none) and comes up again; not
+     when another tab has answered that card since (its answer is not this tab's to take back). */
   undo() {
     const last = this.last;
-    if (!last || !this.progress.restore(last.fact.id, last.card)) return null;
+    if (!last || !this.progress.restore(last.fact.id, last.card, last.after)) return null;
     this.last = null;
     this.progress.countAnswer(last.day, -1);
     return last.fact;

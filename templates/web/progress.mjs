@@ -129,8 +129,12 @@ export class Progress {
     return true;
   }
 
-  /* Put back what a fact had before (undo): its earlier card, or nothing. */
-  restore(id, card) {
+  /* Put back what a fact had before (undo): its earlier card, or nothing; only while the stored
+     record is still `expected`, the one this tab wrote (another tab may have answered since). */
+  restore(id, card, expected) {
+    try {
+      if (expected && this.storage.getItem(this.prefix + id) !== JSON.stringify(expected)) return false;
+    } catch (error) { return false; }
     if (card) return this.put(id, card);
     try { this.storage.removeItem(this.prefix + id); } catch (error) { return false; }
     this.cards.delete(id);

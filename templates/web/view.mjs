@@ -90,7 +90,7 @@ export class CardView {
   /* Multiple choice: ✓ on the right option, ✗ on a wrong choice, with words for screen readers. */
   choice(fact, choice) {
     const right = choice === fact.mc.answer;
-    this.verdict(right ? "✓ Right. (Counted as Hard: recognising is easier than recalling.)"
+    this.verdict(right ? "✓ Right. (Counted as Good while you are learning the card, as Hard once it is in review: recognising is easier than recalling.)"
       : "✗ Not quite: you chose " + fact.mc.options[choice] + ".", right ? "right" : "wrong");
     for (const button of $("options").querySelectorAll("button")) {
       const index = Number(button.dataset.index);

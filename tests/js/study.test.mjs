@@ -225,3 +225,26 @@ test("a test draws each chosen card at most once, ten at most", async () => {
     for (const item of drawn) assert.ok(facts.includes(item));
   }
 });
+
+test("a right choice moves a new card on through learning into review (Good), Hard only in review", () => {
+  const deck = new Deck(FACTS, open(memoryStorage()), FSRS);
+  let now = NOW;
+  assert.equal(deck.choiceRating(fact("alpha")), 3);
+  for (let step = 0; step < 4 && deck.progress.get("alpha")?.state !== 2; step++) {
+    deck.rate(fact("alpha"), deck.choiceRating(fact("alpha")), now);
+    now = new Date(Date.parse(deck.progress.get("alpha").due) + MINUTE);
+  }
+  assert.equal(deck.progress.get("alpha").state, 2);  // in review after a few right choices
+  assert.equal(deck.choiceRating(fact("alpha")), 2);
+});
+
+test("undo takes back only what this tab wrote: another tab's later answer stays", () => {
+  const storage = memoryStorage();
+  const deckA = new Deck(FACTS, open(storage), FSRS), deckB = new Deck(FACTS, open(storage), FSRS);
+  deckA.rate(fact("alpha"), 3, NOW);
+  deckB.rate(fact("alpha"), 1, new Date(NOW.getTime() + MINUTE));
+  const theirs = storage.getItem("quizgen:d:card:alpha");
+  assert.equal(deckA.undo(), null);
+  assert.equal(storage.getItem("quizgen:d:card:alpha"), theirs);
+  assert.equal(deckB.undo().id, "alpha");  // the tab that wrote it last may take it back
+});
