@@ -304,7 +304,7 @@ def test_filters_and_types_choose_what_is_exported(tmp_path, bundled):
     (["--types", "mcq,essay"], "quizgen: --types: unknown value 'essay'; choose from mcq,short,tf,match"),
     (["--format", "xml"], "quizgen: --format: unknown value 'xml'; choose from gift,tsv,csv"),
     (["--tag", "no-such-tag"], "quizgen: --tag no-such-tag: no fact has this tag"),
-    (["--kind", "year", "--stance", "propaganda"], "quizgen: no facts match --kind year --stance propaganda together"),
+    (["--kind", "person", "--stance", "propaganda"], "quizgen: no facts match --kind person --stance propaganda together"),
     (["--kind", "year", "--types", "match", "--format", "gift"],
      "quizgen: nothing to export: no fact chosen gives a question of the types asked (match)"),
 ])

@@ -97,7 +97,7 @@ def test_the_study_pages_export_comes_into_the_terminal_and_back(watched, pages,
     assert stored(page) == {}
     page.set_input_files("#import", str(back))
     page.wait_for_function("document.getElementById('progress-message').textContent.startsWith('Imported')")
-    assert "the progress of 3 cards kept" in page.text_content("#progress-message")  # the page's importReport
+    assert "the progress of 3 cards kept" in page.text_content("#progress-message")
     again = stored(page)
     for fact_id, card in before.items():  # what the page scheduled comes back, to the second
         for field in ("due", "last_review", "state"):

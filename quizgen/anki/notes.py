@@ -26,7 +26,7 @@ from quizgen.anki.notetypes import (
 )
 from quizgen.anki.persons import PersonCard
 from quizgen.anki.topics import used_topics
-from quizgen.cloze import DELETION, MAX_DELETIONS
+from quizgen.cloze import DELETION, deletions
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import MONTHS, Bank, Fact, Retired
 from quizgen.questions import multiple_choice
@@ -97,6 +97,16 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None,
                     note_guid(bank, fact.id), person.person if person else None)
 
 
+PUBLISHED_GAPS = 2  # no cloze the bundled bank ever published had a third deletion (git history)
+
+
+def _most_deletions(bank: Bank) -> int:
+    """As many gaps as any cloze of the bank has, and at least as many as any published one had.
+    (Next step: the ledger records each note's card count, so a retired note gets exactly its own.)"""
+    counts = [len({d.number for d in deletions(f.cloze)}) for f in bank.facts if f.cloze]
+    return max([PUBLISHED_GAPS, *counts])
+
+
 def retired_note(bank: Bank, retired: Retired, type_key: str, person: str | None) -> FactNote:
     """The tombstone of a published id: same GUID and note type, so the import updates the
     learner's note in place and every card it has renders the retirement notice (the exporter
@@ -108,10 +118,11 @@ def retired_note(bank: Bank, retired: Retired, type_key: str, person: str | None
     values.update({"ID": fields.text(retired.id), "Retired": fields.render(
         "retired.html", id=retired.id, reason=retired.reason, tag=retired_tag(bank))})
     if note_type is CLOZE_TYPE:
-        # a deletion for every card a cloze note can have: a learner's card 2 shows the notice, not
-        # "No cloze 2 found" (the importer makes no card for a deletion; the text is not shown)
-        deletions = " ".join(f"{{{{c{n}::{RETIRED_TEXT}}}}}" for n in range(1, MAX_DELETIONS + 1))
-        values["Text"] = fields.cloze(f"{deletions} ({retired.id})")
+        # a deletion for every card the note may have had, so a learner's card 2 shows the notice,
+        # not "No cloze 2 found" (the importer makes no card for a deletion; the text is not
+        # shown); no more, or Tools → Check Database would make a card for each
+        gaps = " ".join(f"{{{{c{n}::{RETIRED_TEXT}}}}}" for n in range(1, _most_deletions(bank) + 1))
+        values["Text"] = fields.cloze(f"{gaps} ({retired.id})")
     else:
         values.update({"Question": fields.text(first), "Answer": "retired"})
         if person and "Role" in values:
