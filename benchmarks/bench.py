@@ -33,7 +33,9 @@ from quizgen.exporters import EXPORTERS  # noqa: E402
 from quizgen.bank.loader import load_banks  # noqa: E402
 from quizgen.paths import project_root  # noqa: E402
 
-TARGETS = {"bundled build": 1.0, "10k build": 10.0, "anki ratio": 1.5, "help": 0.150, "answer": 0.020}
+# issue 19: `quizgen anki` within 1.3x of loading the bank plus a bare genanki script at 1k and 10k facts;
+# the whole 10,000-fact build under 5 s; `quizgen --help` within 3x of `python -c pass`
+TARGETS = {"bundled build": 1.0, "10k build": 5.0, "anki ratio": 1.3, "help ratio": 3.0, "answer": 0.020}
 NA = "n/a"
 
 
@@ -119,9 +121,15 @@ class Bench:
         return row
 
     def startup(self) -> tuple[float, float]:
-        help_time = median_seconds(lambda: run_quiet(quizgen_command("--help")), max(10, self.runs * 4))
-        bare = median_seconds(lambda: run_quiet([sys.executable, "-c", "pass"]), max(10, self.runs * 4))
-        return help_time, bare
+        """Medians of `quizgen --help` and `python -c pass`, run in turns so load on the machine
+        weighs on both alike."""
+        helps, bares = [], []
+        for _ in range(max(20, self.runs * 6)):
+            for times, command in ((helps, quizgen_command("--help")), (bares, [sys.executable, "-c", "pass"])):
+                started = time.perf_counter()
+                run_quiet(command)
+                times.append(time.perf_counter() - started)
+        return statistics.median(helps), statistics.median(bares)
 
     def quiz(self, size: int | None) -> tuple[float, float] | None:
         if not self.quiz_answers or importlib.util.find_spec("quizgen.quiz") is None:
@@ -179,8 +187,10 @@ def table(rows: list[dict], startup, quizzes, memory) -> str:
     add("load and validate", [shown(row["load"]) for row in rows])
     add("Anki export", [shown(row["anki"]) for row in rows])
     add("bare genanki, same facts", [shown(row["genanki"]) for row in rows])
-    ratios = [ratio(row["anki"], row["genanki"]) for row in rows]
-    add("Anki ÷ genanki", [NA if r is None else f"{r:.1f}×" for r in ratios],
+    # what a user runs is `quizgen anki` (load, then export) against a script that loads the same
+    # bank and writes the same notes with bare genanki
+    ratios = [ratio(row["anki"] and row["load"] + row["anki"], row["load"] + row["genanki"]) for row in rows]
+    add("(load + Anki) ÷ (load + genanki)", [NA if r is None else f"{r:.2f}×" for r in ratios],
         f"≤ {TARGETS['anki ratio']}× ({', '.join(verdict(r, TARGETS['anki ratio']) for r in ratios)})")
     add("print, HTML", [shown(row["print"]) for row in rows])
     add("print, PDF (on top of HTML)", [shown(row["pdf"]) for row in rows])
@@ -188,14 +198,14 @@ def table(rows: list[dict], startup, quizzes, memory) -> str:
     targets = [f"< 1 s bundled ({verdict(builds[0], TARGETS['bundled build'])})"]
     big = [row for row in rows if row["facts"] >= 10_000]
     if big:
-        targets.append(f"< 10 s at 10k ({verdict(big[0]['build'], TARGETS['10k build'])})")
+        targets.append(f"< 5 s at 10k ({verdict(big[0]['build'], TARGETS['10k build'])})")
     add("whole build, no PDF (new process)", [shown(b) for b in builds], "; ".join(targets))
     per_fact = [f"{row['build'] / row['facts'] * 1000:.2f} ms" for row in rows]
     add("whole build per fact", per_fact, "flat = linear")
     help_time, bare = startup
     lines += ["", "| measurement | value | target |", "| --- | ---: | --- |",
-              f"| `quizgen --help` (new process) | {shown(help_time)} | < 150 ms "
-              f"({verdict(help_time, TARGETS['help'])}) |",
+              f"| `quizgen --help` (new process) | {shown(help_time)} | ≤ 3× `python -c pass` "
+              f"({help_time / bare:.1f}×: {verdict(help_time / bare, TARGETS['help ratio'])}) |",
               f"| `python -c pass` (reference) | {shown(bare)} | |"]
     for size, result in quizzes.items():
         label = "bundled bank" if size is None else f"{size:,} facts"

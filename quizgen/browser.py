@@ -15,7 +15,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from contextlib import contextmanager
+import time
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from quizgen.errors import BrowserNotFound, OutputError
@@ -112,8 +113,16 @@ class Session:
 
         sweep_stale(Path(tempfile.gettempdir()), PROFILE)  # profiles of builds that were killed
         self.profile = tempfile.mkdtemp(prefix=f"{PROFILE}{os.getpid()}-")
-        self.log = tempfile.TemporaryFile()
-        self.buffer, self.events, self.last_id = b"", [], 0
+        try:  # a SIGTERM (or anything) while starting must not leave the profile behind
+            self._start(browser)
+        except BaseException:
+            self._cleanup(interrupted=True)
+            raise
+
+    def _start(self, browser: str) -> None:
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (open for the session; _cleanup closes it)
+        self.buffer, self.last_id = b"", 0
+        self.events: list[dict] = []
         self.broken = False  # after an error or an interruption the browser is killed, not asked
         commands_read, self.commands = os.pipe()
         self.replies, replies_write = os.pipe()
@@ -131,13 +140,12 @@ class Session:
                 stdout=self.log, stderr=self.log, start_new_session=True,
                 env={**os.environ, "TMPDIR": self.profile})  # its own temporary files go with the profile
         except OSError as exc:
-            self._cleanup()
             raise BrowserNotFound(f"cannot start {browser}: {exc.strerror or exc}; {INSTALL_HINT}") from None
         finally:
             os.close(commands_read)
             os.close(replies_write)
 
-    def __enter__(self) -> "Session":
+    def __enter__(self) -> Session:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -148,7 +156,8 @@ class Session:
         except (OutputError, OSError, ValueError, subprocess.TimeoutExpired):
             pass
         finally:
-            self._cleanup()
+            # an interrupted session kills its browser: wait until its helpers are gone too
+            self._cleanup(interrupted=exc_info[0] is not None or self.broken)
 
     def version(self) -> str:
         return self._send("Browser.getVersion").get("product", "")
@@ -158,7 +167,7 @@ class Session:
         with self._closing(pages):
             asked = [self._request("Page.printToPDF", PDF_SETTINGS, session) for _, session in pages]
             return [_write(pdf, base64.b64decode(self._reply(asked_id, "Page.printToPDF")["data"]))
-                    for asked_id, (_, pdf) in zip(asked, jobs)]
+                    for asked_id, (_, pdf) in zip(asked, jobs, strict=True)]
 
     def screenshot(self, html: Path, png: Path, width: int, height: int) -> Path:
         metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
@@ -169,7 +178,7 @@ class Session:
 
     def _open(self, files: list[Path], metrics: dict | None = None) -> list[tuple[str, str]]:
         """A tab per file, each loaded; returns (target, session) pairs."""
-        pages = []
+        pages: list[tuple[str, str]] = []
         with self._closing(pages, on_success=False):
             for html in files:
                 target = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -245,9 +254,14 @@ class Session:
     def _last_log_line(self) -> str:
         self.log.seek(0)
         lines = [line for line in self.log.read().decode("utf-8", "replace").splitlines() if line.strip()]
-        return lines[-1] if lines else f"exit code {self.process.poll()}"
+        if lines:
+            return lines[-1]
+        try:  # the pipe can close before the process is reaped: wait for its exit code
+            return f"exit code {self.process.wait(timeout=TIMEOUT)}"
+        except subprocess.TimeoutExpired:
+            return "it closed its pipe but did not exit"
 
-    def _cleanup(self) -> None:
+    def _cleanup(self, interrupted: bool = False) -> None:
         process = getattr(self, "process", None)
         if process is not None and process.poll() is None:
             try:
@@ -257,12 +271,24 @@ class Session:
             process.wait()
         for fd in (getattr(self, "commands", None), getattr(self, "replies", None)):
             if fd is not None:
-                try:
+                with suppress(OSError):
                     os.close(fd)
-                except OSError:
-                    pass
-        self.log.close()
+        if getattr(self, "log", None) is not None:
+            self.log.close()
+        if process is not None and interrupted:
+            _wait_for_group(process.pid)  # helpers still dying would write into the profile
         shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def _wait_for_group(group: int, timeout: float = 5.0) -> None:
+    """Kill what is left of the browser's process group and wait (polling) until it is gone."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.01)
 
 
 def _die_with_parent() -> None:

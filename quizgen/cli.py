@@ -13,9 +13,9 @@ from pathlib import Path
 
 from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError, UsageError
-from quizgen.model import KINDS, STANCES
+from quizgen.kinds import KINDS, STANCES
 from quizgen.output import confined
-from quizgen.terminal import printable
+from quizgen.text import UNSAFE, printable
 
 COMMANDS = {
     "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
@@ -41,25 +41,25 @@ EPILOGS = {
     "list": "examples:\n  quizgen list tags\n  quizgen list ids --source 3 --kind date",
 }
 
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+DB_HELP = "progress database (default: user data dir; env QUIZGEN_DB)"
 
 
 class Parser(argparse.ArgumentParser):
     """argparse with quizgen's own error format: one line, a suggestion where one fits, exit 2."""
 
-    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_args(self, args=None, namespace=None):
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:  # reported by the command's own parser, so a suggestion comes from its options
             commands = next((a for a in self._actions if isinstance(a, argparse._SubParsersAction)), None)
-            owner = commands.choices.get(getattr(parsed, "command", None), self) if commands else self
+            owner = commands.choices.get(getattr(parsed, "command", None) or "", self) if commands else self
             owner.error(f"unrecognized arguments: {' '.join(extras)}")
         return parsed
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         command = self.prog.removeprefix("quizgen").strip()
         where = f"{command}: " if command else ""
-        raise UsageError(_CONTROL.sub(" ", f"{where}{message}{_suggestion(self, message)}"))
+        text = f"{where}{message}{_suggestion(self, message)}".replace("\t", " ")
+        raise UsageError(UNSAFE.sub(" ", text))  # one line, nothing a terminal acts on
 
 
 def _suggestion(parser: argparse.ArgumentParser, message: str) -> str:
@@ -108,7 +108,8 @@ def _bank_options(parser: argparse.ArgumentParser) -> None:
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", action=_Listed, metavar="ID",
-                        help="only facts from this article, e.g. 003 or 3 (repeatable, or 3,4)")
+                        help="only facts from this article: 003, 3 or its short name like fair-observer "
+                             "(repeatable, or 3,4)")
     parser.add_argument("--tag", action=_Listed, metavar="TAG",
                         help="only facts with this tag (repeatable, or a,b; `quizgen list tags` lists them)")
     parser.add_argument("--kind", action=_Listed, metavar="KIND",
@@ -137,17 +138,19 @@ def build_parser() -> argparse.ArgumentParser:
     _coverage_options(commands["coverage"])
     _export_options(commands["export"])
     _authoring_options(commands["new-article"], commands["find"])
-    commands["stats"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    commands["stats"].add_argument("--db", metavar="FILE", help=DB_HELP)
     commands["progress"].add_argument("action", choices=("export", "import"),
-                                      help="export: write FILE for the study page; import: merge FILE into the database")
+                                      help="export: write FILE for the study page; "
+                                           "import: merge FILE into the database")
     commands["progress"].add_argument("file", metavar="FILE", help="a progress JSON file (the study page's format)")
-    commands["progress"].add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    commands["progress"].add_argument("--db", metavar="FILE", help=DB_HELP)
     return parser
 
 
 def _print_options(parser: argparse.ArgumentParser) -> None:
     _filter_options(parser)
-    parser.add_argument("-n", "--count", type=int, default=20, metavar="N", help="questions per worksheet (default 20)")
+    parser.add_argument("-n", "--count", type=int, default=20, metavar="N",
+                        help="questions per worksheet (default 20)")
     parser.add_argument("--types", default="mcq,blank,match,order,tf", metavar="LIST",
                         help="question types, comma-separated (default: all five): mcq,blank,match,order,tf")
     parser.add_argument("--stance", action=_Listed, metavar="STANCE",
@@ -157,7 +160,8 @@ def _print_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--include", action=_Listed, metavar="ID", default=None,
                         help="always ask this fact (repeatable, or a,b)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same worksheet)")
-    parser.add_argument("--versions", type=int, default=1, metavar="N", help="versions A, B, C... (default 1, at most 26)")
+    parser.add_argument("--versions", type=int, default=1, metavar="N",
+                        help="versions A, B, C... (default 1, at most 26)")
     parser.add_argument("--title", help="worksheet title (also names the set's folder and files)")
     parser.add_argument("--paper", choices=("A4", "Letter"), default="A4", type=_paper,
                         help="paper size: A4 (default) or Letter")
@@ -188,7 +192,8 @@ def _list_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _coverage_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--source", action=_Listed, metavar="ID", help="only this article (repeatable, or 3,4)")
+    parser.add_argument("--source", action=_Listed, metavar="ID",
+                        help="only this article: 003, 3 or its short name (repeatable, or 3,4)")
     parser.add_argument("--all", action="store_true", help="list every uncovered passage, whole")
     parser.add_argument("--no-html", action="store_true", help="print the summary only")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a sentence is unaccounted for")
@@ -221,14 +226,15 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     _filter_options(parser)
     parser.add_argument("mode", nargs="?", choices=("review", "practice"), default="review",
                         help="review: due cards, then new ones (default); practice: N random questions now")
-    parser.add_argument("-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)")
+    parser.add_argument("-n", "--count", type=int, default=10, metavar="N",
+                        help="questions in practice mode (default 10)")
     parser.add_argument("--style", choices=("mc", "typed", "mixed"), default="mixed", type=str.lower,
                         help="mc: press 1-4; typed: type the answer; mixed (default): typed for short "
                              "names, places, dates and numbers, mc for the rest")
     parser.add_argument("--new", type=int, default=10, metavar="N", help="new cards per day (default 10)")
     parser.add_argument("--schedule", action="store_true", help="practice mode: also update the schedule")
     parser.add_argument("--seed", type=int, help="random seed for option order and practice picks (default: varies)")
-    parser.add_argument("--db", metavar="FILE", help="progress database (default: user data dir; env QUIZGEN_DB)")
+    parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     parser.add_argument("--limit", type=int, metavar="N", help="review mode: at most N cards this session")
     parser.add_argument("--unsuspend", action="store_true", help="bring back every card you suspended (s) first")
     parser.add_argument("--retention", type=float, default=0.9, metavar="R",
@@ -239,19 +245,36 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (timeout, CI cancel, docker stop): cleaned up exactly like Ctrl-C."""
 
 
+_signalled: list[int] = []  # SIGTERM arrived: even where its exception was dropped, the run ends 143
+
+
 def _terminate(signum, frame):
+    _signalled.append(signum)
     raise Terminated
 
 
+def _quiet_unraisable(unraisable) -> None:
+    """An exception raised where Python cannot raise it (an at-fork hook, a finaliser) is dropped
+    with a traceback; a dropped Terminated is not lost, `main` checks `_signalled` at the end."""
+    if isinstance(unraisable.exc_value, Terminated):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _signalled.clear()
     signal.signal(signal.SIGTERM, _terminate)
+    sys.unraisablehook = _quiet_unraisable
     try:
         args = build_parser().parse_args(argv)
         module_name, function, _ = COMMANDS[args.command]
         handler = getattr(importlib.import_module(module_name), function)
         # every output of a command lands inside its --out (output.inside proves it per write)
         with confined(Path(args.out)) if getattr(args, "out", None) else nullcontext():
-            return handler(args) or 0
+            code = handler(args) or 0
+        if _signalled:  # the signal's exception was dropped on the way: still an interrupted run
+            raise Terminated
+        return code
     except BankError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)

@@ -9,7 +9,7 @@ from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import banks_from_args
 from quizgen.summary import summarize
-from quizgen.terminal import printable
+from quizgen.text import printable
 
 
 def check(args) -> int:

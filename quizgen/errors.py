@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.terminal import printable
+from quizgen.text import printable
 
 _MAX_LINE = 500
 MAX_QUOTED = 60  # a value quoted in a message: enough to recognise it, short enough to leave room
@@ -41,6 +41,11 @@ class UsageError(QuizgenError):
     """A command-line option or filter that cannot be satisfied."""
 
     exit_code = 2
+
+
+class NotEnoughOptions(QuizgenError):
+    """A fact has too few certainly wrong options for a multiple-choice question (callers then ask
+    it another way; never a user's mistake)."""
 
 
 class BrowserNotFound(QuizgenError):

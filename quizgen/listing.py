@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quizgen.terminal import printable
+from quizgen.text import printable
 
 
 def main(args) -> int:
     from quizgen.selection import bank_from_args, filtered
-    from quizgen.worksheet.options import forgiving_filters
 
     bank = bank_from_args(args)
-    forgiving_filters(bank, args)
     pool = filtered(bank, args) if any(getattr(args, name, None) for name in ("source", "tag", "kind")) else bank
     for line in lines(pool, args.what):
         print(printable(line))

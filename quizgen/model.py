@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
-STANCES = ("fact", "claim", "propaganda")
+# the closed vocabularies live in light modules (the command line needs them without the model)
+from quizgen.kinds import KINDS as KINDS
+from quizgen.kinds import STANCES as STANCES
+from quizgen.text.dates import MONTHS as MONTHS
+
 SHORT_MAX = 32  # a source's short label fits a subdeck name or a citation in a margin
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, order=True)
@@ -124,6 +125,26 @@ class Fact:
         """Every article that reports this fact, its own file's article first."""
         return (Citation(self.source, self.quote),) + self.also
 
+    # A builder that needs a cloze, a date or an event label asks for it here: a fact without one
+    # is a bug in the builder's precondition, reported as such (never None passed on).
+    @property
+    def cloze_text(self) -> str:
+        if self.cloze is None:
+            raise ValueError(f"fact '{self.id}' has no cloze")
+        return self.cloze
+
+    @property
+    def date(self) -> When:
+        if self.when is None:
+            raise ValueError(f"fact '{self.id}' has no date")
+        return self.when
+
+    @property
+    def event_label(self) -> str:
+        if self.event is None:
+            raise ValueError(f"fact '{self.id}' has no event label")
+        return self.event
+
     def cites(self, source_id: str) -> bool:
         return any(c.source.id == source_id for c in self.citations)
 
@@ -168,11 +189,13 @@ class Bank:
 
     def select(self, sources=(), tags=(), kinds=(), stances=()) -> Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
+        wanted_sources, wanted_tags, wanted_kinds = set(sources), set(tags), set(kinds)
         chosen = tuple(
             fact for fact in self.facts
-            if (not sources or any(fact.cites(source) for source in sources))
-            and (not tags or set(tags) & set(fact.tags))
-            and (not kinds or fact.kind in kinds)
+            if (not wanted_sources or fact.source.id in wanted_sources
+                or any(c.source.id in wanted_sources for c in fact.also))
+            and (not wanted_tags or not wanted_tags.isdisjoint(fact.tags))
+            and (not wanted_kinds or fact.kind in wanted_kinds)
             and (not stances or fact.stance in stances)
         )
         return Bank(self.name, self.title, chosen, self.sources, self.folder, self.retired, self.skips)

@@ -388,7 +388,7 @@ def test_a_note_new_in_a_later_version_is_dated_by_its_ledger_time(tmp_path, col
     facts = workspace / "decks" / "nato-russia" / "003-fair-observer-2011.yaml"
     facts.write_text(facts.read_text().replace("facts:\n", """facts:
   - id: fo2011-probe-added-later
-    q: In which Portuguese city did NATO hold the summit that this 2011 article takes as its starting point?
+    q: Which Portuguese capital does this 2011 article take as its starting point?
     a: Lisbon
     kind: place
     quote: "the NATO Summit that took place in Lisbon in November of 2010"

@@ -1,4 +1,4 @@
-"""The shipped fact bank: it validates, every quote is in its seed, and it covers every article."""
+"""The shipped fact bank: it validates and it covers every article."""
 
 from collections import Counter
 
@@ -15,10 +15,9 @@ def bank():
     return bank
 
 
-def test_every_quote_of_the_shipped_bank_is_found_in_its_seed(bank):
-    seeds = load_seeds(ROOT / "seeds", "seeds")
-    missing = [fact.id for fact in bank.facts if not seeds[fact.source.id].contains(fact.quote)]
-    assert missing == []
+def test_the_shipped_bank_loads_with_enough_facts(bank):
+    # every quote is checked against its seed by the loader itself (provenance.quote_problem, tested
+    # with explicit cases in test_bank_rules); a second, weaker check here could never fail (W1)
     assert len(bank.facts) >= 180
 
 

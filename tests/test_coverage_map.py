@@ -79,7 +79,8 @@ def test_m12_mapping_grows_linearly_with_the_article(monkeypatch):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(st.sampled_from("ab .\t\u2019\u2014"), max_size=30), min_size=1, max_size=6))
 def test_paragraphs_keep_the_normalised_text_and_start_where_a_blank_line_was(chunks):
-    from quizgen.bank.seeds import normalize, paragraphs
+    from quizgen.bank.seeds import paragraphs
+    from quizgen.text import plain as normalize
 
     raw = "\n\n".join(chunks)
     text, starts = paragraphs(raw)
@@ -91,7 +92,7 @@ def test_paragraphs_keep_the_normalised_text_and_start_where_a_blank_line_was(ch
 
 def test_a_headline_without_a_full_stop_is_its_own_skipped_sentence():
     from quizgen.bank.seeds import paragraphs
-    from quizgen.coverage.sentences import split_sentences
+    from quizgen.text.sentences import split_sentences
 
     found = split_sentences(*paragraphs("A headline of six plain words\n\nThe first sentence is here. "
                                         "The second one follows it.\n\nA closing line without a stop"))

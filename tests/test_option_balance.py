@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from quizgen.bank.loader import load_banks
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.questions.choice import multiple_choice
 from quizgen.questions.values import scale_of
 
@@ -21,7 +21,7 @@ def questions(bank, fact):
     for seed in SEEDS:
         try:
             found.append(multiple_choice(fact, bank, random.Random(seed)))
-        except UsageError:
+        except NotEnoughOptions:
             return []
     return found
 

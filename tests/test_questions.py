@@ -11,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.bank.loader import load_banks
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions import can_choose, multiple_choice, with_answer_at
-from quizgen.questions.answers import answer_key, overlaps
+from quizgen.questions.answers import overlaps
+from quizgen.text import answer_key
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.values import SCALED_KINDS, scale_of
 
@@ -176,7 +177,7 @@ def make_fact(id: str, a: str, kind: str, **extra) -> Fact:
 def test_too_few_certainly_wrong_options_is_a_usage_error():
     lonely = make_fact("lonely", "OSCE", "organization", category="security-organisation")
     other = make_fact("other", "the Warsaw Pact", "organization", category="security-organisation")
-    with pytest.raises(UsageError, match="fewer than 3 certainly wrong options"):
+    with pytest.raises(NotEnoughOptions, match="fewer than 3 certainly wrong options"):
         multiple_choice(lonely, tiny_bank(lonely, other), random.Random(1))
 
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from quizgen import cloze
 from quizgen.questions import FLAVOURS, fill_blank, matching, ordering, true_false
-from quizgen.questions.answers import answer_key, overlaps
+from quizgen.questions.answers import overlaps
+from quizgen.text import answer_key
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.matching import _same_role
 from quizgen.questions.ordering import apart, orderable

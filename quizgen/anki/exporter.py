@@ -60,7 +60,7 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     type_times = ledger.stamp("note_types", {kind.key: kind.spec_hash() for kind in NOTE_TYPES})
     models = {kind.key: kind.to_genanki(type_times[kind.key]) for kind in NOTE_TYPES}
     updated = max([*note_times.values(), *type_times.values()])
-    decks, cards = _decks(bank, updated, len(persons)), Counter()
+    decks, cards = _decks(bank, updated, len(persons)), Counter[str]()
     for position, note in enumerate(notes, start=1):
         anki_note = TimedNote(
             model=models[note.note_type.key], fields=list(note.fields), sort_field=note.sort_text,
@@ -91,7 +91,8 @@ def _check_note_types_kept(notes: list[FactNote], ledger: Ledger) -> None:
         "imported note; keep its stance, kind and cloze, or retire the id and add the fact "
         "under a new one"
         for note in notes
-        if (old := ledger.published_type("notes", note.fact.id)) not in (None, note.note_type.key)]
+        if note.fact is not None
+        and (old := ledger.published_type("notes", note.fact.id)) not in (None, note.note_type.key)]
     if problems:
         raise BankError(problems)
 

@@ -8,8 +8,8 @@ import re
 import genanki
 
 from quizgen.anki.topics import priority, topics_of
-from quizgen.folding import fold
 from quizgen.model import Bank, Fact, Source
+from quizgen.text import fold
 
 RETIRED_DECK = "zz Retired"  # sorts after every article's subdeck
 

@@ -27,7 +27,7 @@ from quizgen.anki.notetypes import (
 from quizgen.anki.persons import PersonCard
 from quizgen.anki.topics import used_topics
 from quizgen.cloze import DELETION, deletions
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import MONTHS, Bank, Fact, Retired
 from quizgen.questions import multiple_choice
 
@@ -60,7 +60,7 @@ class FactNote:
         Multiple-choice wrong options depend on other facts' answers; they are left out, so
         editing one fact bumps exactly one note (its own hand-written distractors count, though).
         """
-        own = {name: value for name, value in zip(self.note_type.fields, self.fields)
+        own = {name: value for name, value in zip(self.note_type.fields, self.fields, strict=True)
                if name not in self.note_type.volatile}
         return content_hash({"type": self.note_type.id, "fields": own, "tags": self.tags,
                              "distractors": self.fact.distractors if self.fact else ()})
@@ -83,7 +83,7 @@ def build_note(bank: Bank, fact: Fact, person: PersonCard | None = None,
         values.update(choice_values)
         sort_text = prompt
     elif note_type is CLOZE_TYPE:
-        sort_text = hinted(fact.cloze or "", fact.a if fact.kind == "number" else None)
+        sort_text = hinted(fact.cloze_text, fact.a if fact.kind == "number" else None)
         values.update({"Text": fields.cloze(sort_text), "Back Extra": values.pop("Context")})
     else:
         values.update({"Question": fields.text(fact.q), "Answer": fields.text(fact.a)})
@@ -150,7 +150,7 @@ def _choice_fields(bank: Bank, fact: Fact) -> tuple[str, dict[str, str]]:
         choice = multiple_choice(fact, bank, random.Random(_seed(bank, fact)))
         prompt = choice.prompt
         wrong = [option for i, option in enumerate(choice.options) if i != choice.answer]
-    except UsageError:
+    except NotEnoughOptions:
         prompt, wrong = fact.q, []  # too few answers of this kind in the bank: the card asks openly
     values = {"Question": fields.text(prompt), "Answer": fields.text(fact.a), "Stance": fact.stance}
     values.update({f"Wrong {n}": fields.text(option) for n, option in enumerate(wrong[:3], start=1)})

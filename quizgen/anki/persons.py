@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.folding import fold
 from quizgen.model import MONTHS, Bank, Fact
+from quizgen.text import content_words, fold
 
 # one office (no digits, no ';'), then its term in brackets, closing the role
 _TERM = rf"\d{{4}}[–-]\d{{4}}|(?:from|since) (?:(?:{'|'.join(MONTHS)}) )?\d{{4}}"
 _DATED = re.compile(rf"^(?P<office>[^;\d]+?)\s*\((?P<dates>{_TERM})\)$")
-_MINOR = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,9 @@ def person_cards(bank: Bank, carriers: dict[str, str]) -> dict[str, PersonCard]:
     chosen = {}
     for person, facts in candidates.items():
         fact = next((f for f in facts if f.id == carriers.get(person)), facts[0])
-        chosen[fact.id] = teaching_role(fact)
+        card = teaching_role(fact)
+        if card is not None:  # (always: candidates have one)
+            chosen[fact.id] = card
     return chosen
 
 
@@ -56,10 +57,5 @@ def teaching_role(fact: Fact) -> PersonCard | None:
 
 def _states(question: str, office: str) -> bool:
     # every word of the office in the question ("Russian president" states "President of Russia")
-    asked = [word[:5] for word in _words(question)]
-    return all(any(word[:5] == other for other in asked)
-               for word in _words(office) if word not in _MINOR)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+    office_words = content_words(office)  # an office of no content words ('A-A') states nothing
+    return bool(office_words) and office_words <= content_words(question)

@@ -36,7 +36,7 @@ def new_article_main(args) -> int:
 def find_main(args) -> int:
     from quizgen.authoring.find import find
     from quizgen.selection import bank_from_args
-    from quizgen.terminal import printable
+    from quizgen.text import printable
 
     bank = bank_from_args(args)
     hits = find(bank, " ".join(args.words))

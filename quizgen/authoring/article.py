@@ -8,18 +8,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.bank.seeds import (
-    MAX_SEED_BYTES,
-    METADATA_FILE,
-    load_seeds,
-    normalize,
-    paragraphs,
-)
-from quizgen.coverage.sentences import split_sentences
+from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, load_seeds, paragraphs
 from quizgen.errors import BankError, UsageError
 from quizgen.files import decode_text, read_regular
 from quizgen.output import write_atomic
-from quizgen.terminal import unsafe_character
+from quizgen.text import plain, unsafe_character
+from quizgen.text.sentences import split_sentences
 
 MAX_FIELD = 300       # characters of a title, outlet or author
 SLUG_WORDS = 4        # words of the title in the file names
@@ -108,7 +102,7 @@ def add_article(article: Article, seeds_dir: Path, deck_dir: Path, schema: str) 
         text = decode_text(read_regular(article.text_file, shown, MAX_SEED_BYTES), shown)
     except BankError as exc:
         raise UsageError(exc.problems[0]) from None
-    if len(normalize(text).split()) < 20:
+    if len(plain(text).split()) < 20:
         raise UsageError(f"{shown}: fewer than 20 words: is this the article?")
     known = load_seeds(seeds_dir, str(seeds_dir))
     seed_id = next_id(list(known))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizgen.folding import fold
 from quizgen.model import Bank, Fact
+from quizgen.text import fold
 
 FIELDS = ("id", "q", "a", "alt", "note", "category", "tags", "quote", "role", "event")
 

@@ -1,29 +1,12 @@
-"""Finds facts that ask the same thing: the same answer to mostly the same question words."""
+"""Finds facts that ask the same thing: the same answer to the same question (`text.similar`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from quizgen.bank.provenance import words
 from quizgen.model import Fact
-
-# "Mostly the same words": the longer question repeats this share of the shorter one's meaningful
-# words, and they share this share of all their meaningful words (so one long question that
-# mentions everything does not match every short one).
-SAME_WORDS = 0.5
-SHARED_WORDS = 0.25
-_COMMON = {
-    "what", "which", "who", "whom", "when", "where", "why", "how", "many", "much", "did", "does", "do",
-    "was", "were", "is", "are", "be", "been", "the", "a", "an", "of", "and", "in", "on", "to", "for",
-    "with", "by", "at", "as", "that", "this", "its", "it", "s", "from", "according", "year", "date",
-    "month", "name", "called", "after", "into", "their", "his", "her", "or",
-}
-
-
-def question_key(question: str) -> str:
-    """Questions that differ only in case, spacing or punctuation count as the same."""
-    return re.sub(r"[\W_]+", " ", question.casefold()).strip()
+from quizgen.text import answer_key, tokens
+from quizgen.text.similar import repeats_question
 
 
 @dataclass(frozen=True)
@@ -33,13 +16,12 @@ class _Asked:
     fact: Fact
     key: str
     answers: tuple[frozenset[str], ...]
-    meaningful: frozenset[str]
+    question: str
 
 
 def _asked(fact: Fact) -> _Asked:
-    answers = tuple(frozenset(words(form)) for form in (fact.a, *fact.alt))
-    meaningful = frozenset(w for w in words(fact.q) if w not in _COMMON and not w.isdigit())
-    return _Asked(fact, question_key(fact.q), tuple(a for a in answers if a), meaningful)
+    answers = tuple(frozenset(tokens(form)) for form in (fact.a, *fact.alt))
+    return _Asked(fact, answer_key(fact.q), tuple(a for a in answers if a), fact.q)
 
 
 def _same(one: _Asked, other: _Asked) -> bool:
@@ -48,9 +30,7 @@ def _same(one: _Asked, other: _Asked) -> bool:
     # one accepted form contains the other's words: 'May 2002' and '2002' answer alike
     if not any(a <= b or b <= a for a in one.answers for b in other.answers):
         return False
-    shared = len(one.meaningful & other.meaningful)
-    return (shared / (min(len(one.meaningful), len(other.meaningful)) or 1) >= SAME_WORDS
-            and shared / (len(one.meaningful | other.meaningful) or 1) >= SHARED_WORDS)
+    return repeats_question(one.question, other.question)
 
 
 def repeated_questions(facts: list[Fact]) -> list[tuple[Fact, Fact]]:

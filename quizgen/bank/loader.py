@@ -15,7 +15,7 @@ from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.errors import BankError
 from quizgen.model import Bank, Fact, Location, Retired, Skip
 from quizgen.paths import shown
-from quizgen.terminal import unsafe_character
+from quizgen.text import unsafe_character
 
 
 def deck_dirs(decks_root: Path) -> list[Path]:
@@ -48,7 +48,11 @@ Published = Callable[[Path], tuple[str, dict[str, bool]]]
 def load_banks(decks_root: Path, seeds_dir: Path, published: Published | None = None) -> list[Bank]:
     """Every deck under `decks_root`, validated against the seeds (and, given `published`, against
     the ids learners already have); raises all problems at once."""
-    seeds = load_seeds(seeds_dir, shown(seeds_dir))
+    return load_decks(decks_root, load_seeds(seeds_dir, shown(seeds_dir)), published)
+
+
+def load_decks(decks_root: Path, seeds: dict[str, Seed], published: Published | None = None) -> list[Bank]:
+    """Every deck under `decks_root`, validated against seeds already loaded."""
     banks, problems = [], []
     for deck_dir in deck_dirs(decks_root):
         try:
@@ -143,7 +147,8 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tu
             problems.append(f"{where}:{raw_facts.lines[index - 1]}: fact #{index}: "
                             f"expected a mapping of fields")
             continue
-        label = str(raw["id"]) if isinstance(raw.get("id"), str) and raw.get("id") else f"#{index}"
+        raw_id = raw.get("id")
+        label = raw_id if isinstance(raw_id, str) and raw_id else f"#{index}"
         found = Problems(where, raw, label)
         values = check_fact(found, raw, seed, seeds)
         problems.extend(found.lines)

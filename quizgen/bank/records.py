@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from quizgen.bank.schema import RECORD_FIELDS, id_problem, text_problem
-from quizgen.bank.seeds import Seed, normalize
+from quizgen.bank.seeds import Seed
 from quizgen.bank.yamlfile import LineDict, LineList
 from quizgen.errors import clip
 from quizgen.model import Location, Retired, Skip
+from quizgen.text import plain
 
 # a heading or a caption is a short passage, but one word (or letter) says nothing of what was left
 MIN_PASSAGE_WORDS = 2
@@ -47,7 +48,7 @@ def _value_problem(key: str, value) -> str | None:
     if key != "passage":
         return text_problem(value)
     why = text_problem(value.replace("\n", " "))  # a passage may span the article's lines
-    if why is None and len(normalize(value).split()) < MIN_PASSAGE_WORDS:
+    if why is None and len(plain(value).split()) < MIN_PASSAGE_WORDS:
         why = f"is too short to name a passage (at least {MIN_PASSAGE_WORDS} words)"
     return why
 
@@ -62,7 +63,7 @@ def read_skips(doc: LineDict, where: str, seed: Seed | None, problems: list[str]
     """`skipped:` passages of the file's article that no card teaches, with the curator's reason."""
     skips = []
     for origin, values in _entries(doc, "skipped", where, problems):
-        if seed is not None and normalize(values["passage"]) not in seed.text:
+        if seed is not None and plain(values["passage"]) not in seed.text:
             problems.append(f"{origin}: field 'skipped': passage is not found verbatim in seed "
                             f"{seed.source.id}")
         elif seed is not None:

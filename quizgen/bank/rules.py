@@ -19,9 +19,9 @@ from quizgen.bank.schema import (
 from quizgen.bank.seeds import Seed
 from quizgen.bank.yamlfile import LineDict, LineList
 from quizgen.errors import clip
-from quizgen.model import KINDS, MONTHS, STANCES, Citation
+from quizgen.model import KINDS, STANCES, Citation
+from quizgen.text import MONTHS, parse_date_answer
 
-DATE_ANSWER = re.compile(r"(?:([0-9]{1,2}) )?(" + "|".join(MONTHS) + r") ([0-9]{4})")
 _MONTH = "(" + "|".join(MONTHS) + ")"
 NUMERIC_DATES = (  # other notations of a day, (pattern, order of year, month, day)
     (re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"), "ymd"),
@@ -95,10 +95,8 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
 
 def _documented_date(answer: str) -> bool:
     """'24 February 2022' or 'May 2002', a real calendar date: the form questions and options use."""
-    date = DATE_ANSWER.fullmatch(answer)
-    if date is None:
-        return False
-    return real_date(int(date[3]), MONTHS.index(date[2]) + 1, int(date[1]) if date[1] else None)
+    date = parse_date_answer(answer)
+    return date is not None and real_date(*date)
 
 
 def _impossible_date(text: str) -> bool:
@@ -108,7 +106,7 @@ def _impossible_date(text: str) -> bool:
     for pattern, order in NUMERIC_DATES:
         match = pattern.fullmatch(text.strip())
         if match:
-            parts = dict(zip(order, match.groups()))
+            parts = dict(zip(order, match.groups(), strict=True))
             month = int(parts["m"]) if parts["m"].isdigit() else MONTHS.index(parts["m"].title()) + 1
             readings.append(real_date(int(parts["y"]), month, int(parts["d"])))
     return bool(readings) and not any(readings)

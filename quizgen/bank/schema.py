@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from quizgen.errors import clip
 from quizgen.model import SHORT_MAX, When
-from quizgen.terminal import unsafe_character
+from quizgen.text import parse_iso, unsafe_character
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # seed ids are slugs too: '003' is one
 MAX_ID = 80        # an id names files, Anki GUIDs and progress keys; the bank's longest is 43
@@ -43,20 +43,16 @@ def text_problem(value, limit: int = MAX_TEXT) -> str | None:
     return None
 
 
-WHEN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, not ٢٠٠٢
-
-
 def parse_when(value) -> When | None:
     """A When from YAML's int, date or string forms; None when it is not a real date."""
     if isinstance(value, dt.date):
         return When(value.year, value.month, value.day)
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         return None
-    match = WHEN.fullmatch(str(value).strip())
-    if not match:
+    parsed = parse_iso(str(value).strip())
+    if parsed is None:
         return None
-    year = int(match[1])
-    month, day = (int(part) if part else None for part in (match[2], match[3]))
+    year, month, day = parsed
     return When(year, month, day) if real_date(year, month, day) else None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,23 +11,10 @@ from quizgen.bank.yamlfile import LineDict, read_yaml
 from quizgen.errors import BankError, clip
 from quizgen.files import decode_text, read_regular
 from quizgen.model import Source
+from quizgen.text import plain
 
 METADATA_FILE = "sources.yaml"
 MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
-
-_PUNCTUATION = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00a0": " ", "\u2026": "...",
-})
-_SPACE = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """Fold white space, typographic quotes and dashes, so quotes match as a reader sees them."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_PUNCTUATION)).strip()
 
 
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
@@ -37,7 +23,7 @@ _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 def paragraphs(text: str) -> tuple[str, tuple[int, ...]]:
     """The normalised text and where each of its paragraphs after the first starts in it (a blank
     line ends a paragraph: a headline without a full stop is not part of the next sentence)."""
-    parts = [part for part in (normalize(chunk) for chunk in _PARAGRAPH.split(text)) if part]
+    parts = [part for part in (plain(chunk) for chunk in _PARAGRAPH.split(text)) if part]
     starts, offset = [], 0
     for part in parts[:-1]:
         offset += len(part) + 1
@@ -52,10 +38,6 @@ class Seed:
     source: Source
     text: str
     paragraphs: tuple[int, ...] = ()
-
-    def contains(self, quote: str) -> bool:
-        needle = normalize(quote)
-        return bool(needle) and needle in self.text
 
 
 def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quizgen.bank.seeds import load_seeds
 from quizgen.coverage.map import ArticleMap, map_bank
-from quizgen.errors import UsageError
 from quizgen.output import write_atomic
-from quizgen.paths import default_seeds_dir, shown
-from quizgen.selection import bank_from_args
-from quizgen.terminal import printable
+from quizgen.paths import shown
+from quizgen.selection import loaded, resolve_sources
+from quizgen.text import printable
 
 WIDTH = 100
 
 
 def main(args) -> int:
-    bank = bank_from_args(args)
-    seeds_dir = Path(args.seeds) if args.seeds else default_seeds_dir()
-    seeds = load_seeds(seeds_dir, shown(seeds_dir))
-    only = tuple(args.source or ())
-    unknown = [s for s in only if s not in seeds]
-    if unknown:
-        raise UsageError(f"--source {unknown[0]}: no such article (known: {', '.join(sorted(seeds))})")
+    banks, seeds = loaded(args)
+    bank = banks[0]
+    only = resolve_sources(bank, args.source, articles=seeds)
     maps = map_bank(bank, seeds, only)
     if getattr(args, "suggest", False):
         from quizgen.coverage.suggest import stubs
@@ -31,9 +25,7 @@ def main(args) -> int:
         return 0
     print("\n".join(printable(line) for line in summary(maps, args.all).split("\n")))
     if not args.no_html:
-        from quizgen.coverage.report import (
-            render_report,  # jinja2 only when writing HTML
-        )
+        from quizgen.coverage.report import render_report  # jinja2 only when writing HTML
 
         path = write_atomic(Path(args.out) / "coverage" / f"{bank.name}.html", render_report(bank, maps))
         print(f"wrote {printable(shown(path))}")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from quizgen.bank.provenance import supports, words
-from quizgen.bank.seeds import Seed, normalize
+from quizgen.bank.provenance import supports
+from quizgen.bank.seeds import Seed
 from quizgen.cloze import deletions
-from quizgen.coverage.sentences import Sentence, split_sentences
 from quizgen.model import Bank, Fact, Skip, Source
+from quizgen.text import plain, tokens
+from quizgen.text.sentences import Sentence, split_sentences
 
 MIN_OVERLAP = 15  # characters a passage must share with a sentence to touch it (not just a word)
 
@@ -72,7 +73,7 @@ def answer_forms(fact: Fact) -> list[str]:
 
 
 def _spans(text: str, passage: str) -> list[tuple[int, int]]:
-    needle, spans = normalize(passage), []
+    needle, spans = plain(passage), []
     start = text.find(needle) if needle else -1
     while start >= 0:
         spans.append((start, start + len(needle)))
@@ -104,8 +105,8 @@ def _asked(fact: Fact, touched: list[Sentence], span: tuple[int, int]) -> list[S
     stating = [s for s in touched if any(supports(form, [s.text]) for form in forms)]
     if stating or not touched:
         return stating
-    wanted = {w for form in forms for w in words(form)}
-    return [max(touched, key=lambda s: (len(wanted & set(words(s.text))), _overlap(s, span), -s.number))]
+    wanted = {w for form in forms for w in tokens(form)}
+    return [max(touched, key=lambda s: (len(wanted & set(tokens(s.text))), _overlap(s, span), -s.number))]
 
 
 def map_article(bank: Bank, seed: Seed) -> ArticleMap:

@@ -42,7 +42,8 @@ def stubs(maps: list[ArticleMap]) -> str:
                       f"    kind: {kind}",
                       f"    quote: {json.dumps(text, ensure_ascii=False)}",
                       "    stance: fact",
-                      f"  # or, if no teacher would test it:  skipped: [{{passage: {json.dumps(text, ensure_ascii=False)}, reason: TODO}}]"]
+                      "  # or, if no teacher would test it:  "
+                      f"skipped: [{{passage: {json.dumps(text, ensure_ascii=False)}, reason: TODO}}]"]
         if lines:
             blocks.append(f"# article {article.source.id}: paste under facts: in its file, then finish each\n"
                           + "\n".join(lines))

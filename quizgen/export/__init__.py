@@ -10,12 +10,11 @@ def main(args) -> int:
     from quizgen.export.exporter import FORMATS, export
     from quizgen.export.items import TYPES
     from quizgen.paths import shown
-    from quizgen.selection import bank_from_args, filtered
-    from quizgen.terminal import printable
-    from quizgen.worksheet.options import forgiving_filters
+    from quizgen.selection import bank_from_args, filtered, resolve_sources
+    from quizgen.text import printable
 
     bank = bank_from_args(args)
-    forgiving_filters(bank, args)
+    args.source = resolve_sources(bank, args.source) or None  # the ids choose each fact's category
     pool = filtered(bank, args)
     if args.stance:
         pool = pool.select(stances=tuple(args.stance))

@@ -32,6 +32,6 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
     folder = out_dir / "export" / bank.name
     paths = [folder / f"{bank.name}.{name}" for name in formats]
     with ExitStack() as stack:  # every file is written before any replaces its namesake
-        for path, name in zip(paths, formats):
+        for path, name in zip(paths, formats, strict=True):
             stack.enter_context(pending(path, texts[name]()))
     return paths

@@ -6,7 +6,7 @@ import hashlib
 import random
 from dataclasses import dataclass, replace
 
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.export.forms import accepted, exact_number
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, matching, multiple_choice, true_false
@@ -93,7 +93,7 @@ def _choice(fact: Fact, bank: Bank) -> Item | None:
         return None
     try:
         question = multiple_choice(fact, bank, seeded(bank, fact.id))
-    except UsageError:
+    except NotEnoughOptions:
         return None
     wrong = tuple(o for i, o in enumerate(question.options) if i != question.answer)
     return Item(fact.id, "mcq", fact.source.id, question.prompt, right=(fact.a,), wrong=wrong,

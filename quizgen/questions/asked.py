@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from quizgen.model import Fact, When
-from quizgen.questions.answers import answer_key
+from quizgen.text import answer_key
 
 # a citation names who said it and when, not what is asked: "(IPN, 2020)", "Cenuşa (2020)",
 # 'the 2023 article "…"', "a 2023 op-ed"; its year gives no event's year away

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from quizgen import cloze
 from quizgen.model import Bank
-from quizgen.questions.answers import answer_key, contains_words, overlaps
+from quizgen.questions.answers import overlaps
 from quizgen.questions.asked import facts_of
 from quizgen.questions.blank import FillBlank
 from quizgen.questions.catalog import catalog_of, true_answers
@@ -24,13 +27,12 @@ from quizgen.questions.matching import Matching, spare_fits
 from quizgen.questions.ordering import GAP_IN_DAYS, Ordering, apart
 from quizgen.questions.sentence import around_answer
 from quizgen.questions.truefalse import TrueFalse
+from quizgen.text import answer_key, contains_words
 
 
 def flags(question, bank: Bank) -> list[str]:
     """Every rule `question` breaks (an empty list for a question a teacher can sign)."""
-    check = {MultipleChoice: _choice, TrueFalse: _true_false, FillBlank: _blank,
-             Ordering: _ordering, Matching: _matching}[type(question)]
-    return check(question, bank)
+    return _CHECKS[type(question)](question, bank)
 
 
 def weaknesses(question) -> list[str]:
@@ -70,10 +72,10 @@ def _choice(question: MultipleChoice, bank: Bank) -> list[str]:
 
 
 def _true_false(question: TrueFalse, bank: Bank) -> list[str]:
-    if question.true:
+    if question.true or question.swapped is None:
         return []
     fact, found = question.fact, []
-    if hedged(cloze.fill(fact.cloze)):
+    if hedged(cloze.fill(fact.cloze_text)):
         found.append("false statement made from a negated, comparative, approximate or list sentence")
     if listed(*around_answer(fact), fact.kind):
         found.append("false statement swapping one item of a list (the other items stay true)")
@@ -108,9 +110,9 @@ def _ordering(question: Ordering, bank: Bank) -> list[str]:
         if one.id in unclear:
             found.append(f"event '{one.event}' also fits another date in the bank")
         for other in facts[i + 1:]:
-            if not apart(one.when, other.when, GAP_IN_DAYS):
+            if not apart(one.date, other.date, GAP_IN_DAYS):
                 found.append(f"'{one.event}' and '{other.event}' are less than a year apart")
-            if labels_alike(one.event, other.event, common):
+            if labels_alike(one.event_label, other.event_label, common):
                 found.append(f"'{one.event}' and '{other.event}' have alike labels")
     return found
 
@@ -143,3 +145,7 @@ def sheet_flags(questions: list, bank: Bank) -> list[str]:
                 found.append(f"what one question asks is printed in another ({sorted(ids[0])}, "
                              f"{sorted(ids[1])})")
     return found
+
+
+_CHECKS: dict[type, Callable[[Any, Bank], list[str]]] = {
+    MultipleChoice: _choice, TrueFalse: _true_false, FillBlank: _blank, Ordering: _ordering, Matching: _matching}

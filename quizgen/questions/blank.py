@@ -39,15 +39,15 @@ def fill_blank(fact: Fact) -> FillBlank | None:
     its unit is blanked without the unit: "___ people", so the gap asks for the number.
     """
     number = answer_deletion(fact)
-    if number is None or fact.kind in OPEN_KINDS or hedged(cloze.fill(fact.cloze)) \
+    if number is None or fact.kind in OPEN_KINDS or hedged(cloze.fill(fact.cloze_text)) \
             or listed(*around_answer(fact), fact.kind) or given_as_example(fact.a, fact.quote):
         return None
-    deletion = next(d for d in cloze.deletions(fact.cloze) if d.number == number)
+    deletion = next(d for d in cloze.deletions(fact.cloze_text) if d.number == number)
     answer, unit = deletion.text, ""
     split = _NUMBER_AND_UNIT.match(answer) if fact.kind == "number" else None
     if split:
         answer, unit = split.groups()
-    sentence = attributed(fact, cloze.blank(fact.cloze, number, GAP))
+    sentence = attributed(fact, cloze.blank(fact.cloze_text, number, GAP))
     before, _, after = sentence.partition(GAP)
     after = after.replace(GAP, "_____")  # the same deletion used twice: hide both
     return FillBlank(fact, before, unit + after, answer, deletion.hint, precision_of(fact.kind, answer))

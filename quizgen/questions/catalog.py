@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import (
-    SAME_QUESTION,
-    answer_key,
-    content_words,
-    same_question,
-)
 from quizgen.questions.events import ambiguous_events, common_words
+from quizgen.text import answer_key, content_words
+from quizgen.text.similar import prefix_length, same_question
 
 _RECENT: list[tuple[Bank, Catalog]] = []  # strong references, so an id is never reused while cached
 
@@ -96,10 +91,8 @@ def true_answers(fact: Fact, bank: Bank) -> tuple[str, ...]:
     if cached is not None and cached[0] == fact.a:
         return cached
     words = catalog.question_words.get(fact.id) or content_words(fact.q)
-    # two questions this alike share one of the rarer words (prefix filtering), so only facts
-    # asking with one of those need comparing
     rare = sorted(words, key=lambda word: (len(catalog.index.get((fact.kind, word), ())), word))
-    prefix = rare[:len(rare) - math.ceil(SAME_QUESTION * len(rare)) + 1]
+    prefix = rare[:prefix_length(len(rare))]
     answers = [fact.a, *fact.alt]
     seen = {fact.id}
     question_words = catalog.question_words

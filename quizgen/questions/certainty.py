@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.questions.answers import answer_key
+from quizgen.text import answer_key
 
 # Words that make a statement's truth depend on more than one value: a swap inside them can stay
 # true ("not Article 4", "more than 1,400"), and a blank inside them has many right answers.

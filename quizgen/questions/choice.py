@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact
 from quizgen.questions.catalog import catalog_of
 from quizgen.questions.distractors import pick_distractors
@@ -34,18 +34,18 @@ def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
     """Build the question; `position` asks for the right answer at that index when the kind allows.
 
     Years, dates and numbers are listed in order, so `position` then decides how many
-    distractors are smaller than the answer. Raises UsageError when fewer than
+    distractors are smaller than the answer. Raises NotEnoughOptions when fewer than
     MIN_DISTRACTORS certainly wrong options exist (see `can_choose`).
     """
     size = max(MIN_DISTRACTORS + 1, min(size, 4))
     distractors = pick_distractors(fact, bank, rng, size - 1, below=position)
     if len(distractors) < MIN_DISTRACTORS:
-        raise UsageError(f"fact '{fact.id}': fewer than {MIN_DISTRACTORS} certainly wrong options "
+        raise NotEnoughOptions(f"fact '{fact.id}': fewer than {MIN_DISTRACTORS} certainly wrong options "
                          f"(curated 'distractors', or answers of the same 'category')")
     options = [fact.a, *distractors]
     values = _values(fact.kind, options)
     if values is not None:
-        options = [text for _, text in sorted(zip(values, options))]
+        options = [text for _, text in sorted(zip(values, options, strict=True))]
         return MultipleChoice(fact, fact.q, tuple(options), options.index(fact.a))
     question = MultipleChoice(fact, fact.q, tuple(options), 0)
     target = rng.randrange(len(options)) if position is None else position
@@ -80,4 +80,5 @@ def can_choose(fact: Fact, bank: Bank) -> bool:
 
 def _values(kind: str, options) -> list[int] | None:
     values = [order_value(kind, text) for text in options]
-    return None if None in values else values
+    known = [value for value in values if value is not None]
+    return known if len(known) == len(values) else None

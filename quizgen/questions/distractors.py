@@ -6,10 +6,11 @@ import random
 from itertools import zip_longest
 
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import answer_key, is_wrong, overlaps
+from quizgen.questions.answers import is_wrong, overlaps
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, hedged, same_form
 from quizgen.questions.values import SCALED_KINDS, nearby, scale_of
+from quizgen.text import answer_key
 
 
 def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
@@ -61,10 +62,13 @@ def _by_side(fact: Fact, chosen: list[str], count: int, below: int | None,
     answer is not pushed to an end of the ordered list when one side is short (a year just
     before the article's own).
     """
-    answer = scale_of(fact.kind, fact.a).value
-    values = {text: scale_of(fact.kind, text) for text in chosen}
-    under = [t for t in chosen if values[t] is not None and values[t].value < answer]
-    over = [t for t in chosen if values[t] is not None and values[t].value > answer]
+    answer_scale = scale_of(fact.kind, fact.a)
+    if answer_scale is None:  # (callers pass scaled answers only)
+        return chosen[:count]
+    answer = answer_scale.value
+    values = {text: scale.value for text in chosen if (scale := scale_of(fact.kind, text)) is not None}
+    under = [t for t in chosen if t in values and values[t] < answer]
+    over = [t for t in chosen if t in values and values[t] > answer]
     low, high = max(0, count - len(over)), min(count, len(under))
     if low > high:  # too few on both sides together
         return (under + over)[:count]
@@ -82,6 +86,8 @@ def _synthesised(fact: Fact, rng: random.Random, count: int) -> list[str]:
     """Values near the answer, `count` + 2 on each side where the scale allows (spares in case some
     coincide with a true answer), nearest first, alternating sides."""
     scale = scale_of(fact.kind, fact.a)
+    if scale is None:  # an answer off any scale gets no made-up neighbours
+        return []
     latest = max((c.source.year for c in fact.citations if c.source.year), default=None)
     values = nearby(scale, count + 2, count + 2, rng, latest)
     under = [v for v in values if v < scale.value][::-1]

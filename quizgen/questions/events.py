@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from quizgen.model import Fact
-from quizgen.questions.answers import content_words
+from quizgen.text import content_words
 
 ALIKE = 0.5       # share of the shorter label's telling words two alike labels have in common
 SHARED_MIN = 2    # and at least this many: "Finland joins NATO" and "North Macedonia joins NATO" differ
@@ -17,7 +17,7 @@ _YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
 
 def dated(fact: Fact) -> bool:
     """A fact with a date and a label that does not print the year."""
-    return bool(fact.when and fact.event) and not _YEAR_IN_TEXT.search(fact.event)
+    return fact.when is not None and fact.event is not None and not _YEAR_IN_TEXT.search(fact.event)
 
 
 def common_words(facts: Iterable[Fact]) -> frozenset[str]:
@@ -51,6 +51,6 @@ def ambiguous_events(facts: Iterable[Fact], common: frozenset[str]) -> frozenset
         for other_number in sorted({n for w in content_words(one.event) - common
                                     for n in by_word[w] if n > number}):
             other = events[other_number]
-            if one.when.year != other.when.year and labels_alike(one.event, other.event, common):
+            if one.date.year != other.date.year and labels_alike(one.event_label, other.event_label, common):
                 unclear.update((one.id, other.id))
     return frozenset(unclear)

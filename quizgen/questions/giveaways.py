@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from quizgen import cloze
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import contains_words, content_words
 from quizgen.questions.asked import (
     answer_forms,
     asked,
@@ -23,6 +22,7 @@ from quizgen.questions.asked import (
     without_citations,
 )
 from quizgen.questions.catalog import catalog_of
+from quizgen.text import contains_words, content_words
 
 FREQUENT = 0.05  # a word in more than this share of questions ('NATO', 'Russia', 'Covid') names no topic
 

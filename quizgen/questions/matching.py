@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import answer_key, content_words
 from quizgen.questions.catalog import catalog_of
 from quizgen.questions.events import dated, labels_alike
+from quizgen.text import answer_key, content_words
 
 FLAVOURS = ("roles", "years", "abbreviations")
 PROMPTS = {

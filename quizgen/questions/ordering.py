@@ -71,7 +71,8 @@ def _spread(candidates: list[Fact], rng: random.Random, wanted: int, common: fro
         rng.shuffle(pool)
         chosen: list[Fact] = []
         for fact in pool:
-            if all(apart(fact.when, other.when, GAP_IN_DAYS) and not labels_alike(fact.event, other.event, common)
+            if all(apart(fact.date, other.date, GAP_IN_DAYS)
+                   and not labels_alike(fact.event_label, other.event_label, common)
                    for other in chosen):
                 chosen.append(fact)
                 if len(chosen) == wanted:
@@ -80,9 +81,9 @@ def _spread(candidates: list[Fact], rng: random.Random, wanted: int, common: fro
 
 
 def _shuffled(chosen: list[Fact], rng: random.Random) -> Ordering:
-    by_date = sorted(chosen, key=lambda fact: fact.when.sort_key)
+    by_date = sorted(chosen, key=lambda fact: fact.date.sort_key)
     shown = list(by_date)
     while shown == by_date or shown == by_date[::-1]:  # never print the answer (or its mirror)
         rng.shuffle(shown)
-    return Ordering(PROMPT, tuple(f.event for f in shown), tuple(shown),
+    return Ordering(PROMPT, tuple(f.event_label for f in shown), tuple(shown),
                     tuple(shown.index(fact) for fact in by_date))

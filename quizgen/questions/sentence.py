@@ -6,7 +6,7 @@ import re
 
 from quizgen import cloze
 from quizgen.model import Fact, Source
-from quizgen.questions.answers import answer_key
+from quizgen.text import answer_key
 
 # words by which a curator's sentence already says whose view it is
 _ATTRIBUTION = re.compile(
@@ -14,7 +14,8 @@ _ATTRIBUTION = re.compile(
     r"blam\w*|accus\w*|nam\w*|cit\w*|put it|sees?|saw|expect\w*|falsely|told|regard\w*|consider\w*|"
     r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|op-ed|article)\b", re.IGNORECASE)
 _ASKED_AS_REPORTED = re.compile(r"\baccording to\b", re.IGNORECASE)
-_LOWER_FIRST = frozenset(["a", "an", "the", "in", "on", "at", "as", "even", "it", "its", "this", "these", "there", "some", "many", "after", "before", "from", "since", "while", "when", "during"])
+_LOWER_FIRST = frozenset("a an the in on at as even it its this these there some many after before from since while "
+                         "when during".split())
 
 
 def answer_deletion(fact: Fact) -> int | None:
@@ -64,10 +65,10 @@ def with_answer(fact: Fact, replacement: str | None = None) -> str:
     """The cloze sentence filled in; with `replacement` standing where the answer goes."""
     number = answer_deletion(fact)
     if replacement is None or number is None:
-        return attributed(fact, cloze.fill(fact.cloze))
+        return attributed(fact, cloze.fill(fact.cloze_text))
     replacement = _fitted(fact, number, replacement)
     marker = "\x00"
-    sentence = cloze.fill(fact.cloze, {number: marker})
+    sentence = cloze.fill(fact.cloze_text, {number: marker})
     before, _, after = sentence.partition(marker)
     before, replacement = _agreed(before, replacement)
     return attributed(fact, before + replacement + after.replace(marker, replacement))
@@ -75,7 +76,7 @@ def with_answer(fact: Fact, replacement: str | None = None) -> str:
 
 def _fitted(fact: Fact, number: int, replacement: str) -> str:
     """The replacement cut to what the deletion holds: '424 cases' for '{{c1::423}} cases' is '424'."""
-    hidden = next(d.text for d in cloze.deletions(fact.cloze) if d.number == number)
+    hidden = next(d.text for d in cloze.deletions(fact.cloze_text) if d.number == number)
     for form in (fact.a, *fact.alt):
         if form != hidden and form.startswith(hidden) and replacement.endswith(form[len(hidden):]):
             return replacement[: len(replacement) - len(form) + len(hidden)]

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from quizgen import cloze
 from quizgen.model import Bank, Fact
-from quizgen.questions.answers import content_words, is_wrong
+from quizgen.questions.answers import is_wrong
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import hedged, listed
 from quizgen.questions.distractors import exact_value, pick_distractors
 from quizgen.questions.sentence import answer_deletion, around_answer, with_answer
+from quizgen.text import content_words
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
     true or the rest of the list true ("not Article 4", "more than
     1,400"). The swaps are the certainly wrong options multiple choice would offer.
     """
-    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze)) \
+    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze_text)) \
             or listed(*around_answer(fact), fact.kind):
         return []
     truths = true_answers(fact, bank)

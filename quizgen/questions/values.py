@@ -7,11 +7,20 @@ import random
 import re
 from dataclasses import dataclass
 
-from quizgen.model import MONTHS, When
+from quizgen.model import When
+from quizgen.text import parse_date_answer
 
 SCALED_KINDS = ("year", "date", "number")
-_DATE = re.compile(r"^(?:(\d{1,2}) )?(" + "|".join(MONTHS) + r") (\d{4})$")
 _NUMBER = re.compile(r"^(?P<prefix>\D*?)(?P<digits>\d[\d,]*(?:\.\d+)?)(?P<rest>.*)$")
+
+
+
+def _number(text: str) -> re.Match[str]:
+    """The parts of a number answer a Scale was made from (so it always has them)."""
+    match = _NUMBER.match(text)
+    if match is None:
+        raise ValueError(f"not a number answer: {text!r}")
+    return match
 
 
 @dataclass(frozen=True)
@@ -26,9 +35,9 @@ class Scale:
         if self.kind == "year":
             return str(value)
         if self.kind == "date":
-            day_precision = _DATE.match(self.text).group(1) is not None
+            day_precision = (parse_date_answer(self.text) or (0, 0, None))[2] is not None
             return When(value // 10000, value // 100 % 100, value % 100 if day_precision else None).label()
-        match = _NUMBER.match(self.text)
+        match = _number(self.text)
         digits = f"{value:,}" if "," in match.group("digits") else str(value)
         return f"{match.group('prefix')}{digits}{match.group('rest')}"
 
@@ -40,7 +49,7 @@ class Scale:
             year = max(self.value // 10000, source_year or 0)
             return 0, (year + 1) * 10000
         top = 100 if self.text.rstrip().endswith("%") else 10 ** 12
-        counted = _NUMBER.match(self.text).group("rest").strip()[:1].isalpha()
+        counted = _number(self.text).group("rest").strip()[:1].isalpha()
         return (2 if counted and self.value >= 2 else 1), top  # never "1 deaths"
 
 
@@ -49,9 +58,10 @@ def scale_of(kind: str, text: str) -> Scale | None:
     text = text.strip()
     if kind == "year" and re.fullmatch(r"\d{4}", text):
         return Scale(kind, int(text), text)
-    if kind == "date" and _DATE.match(text):
-        day, month, year = _DATE.match(text).groups()
-        return Scale(kind, _date_value(int(year), MONTHS.index(month) + 1, int(day or 0)), text)
+    date = parse_date_answer(text) if kind == "date" else None
+    if date is not None:
+        year, month, day = date
+        return Scale(kind, _date_value(year, month, day or 0), text)
     if kind == "number":
         match = _NUMBER.match(text)
         if match and "." not in match.group("digits"):

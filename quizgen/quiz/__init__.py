@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sys
@@ -46,10 +47,8 @@ def _quietly_into_a_closed_pipe(command) -> int:
 
 def _silence_stdout() -> None:
     """Python's flush at exit must not fail a second time on the same output."""
-    try:
+    with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _study(args) -> int:
@@ -75,8 +74,6 @@ def _study(args) -> int:
         raise UsageError("standard input is closed; the quiz reads answers from it")
     path = db_path(args)
     bank = bank_from_args(args)
-    from quizgen.worksheet.options import forgiving_filters  # until selection.py resolves filters for all
-    forgiving_filters(bank, args)  # --source 3 is 003, --tag NRC is nrc; unknown names list the known ones
     facts = list(filtered(bank, args).facts)
     rng = random.Random(args.seed)
     moment = now()

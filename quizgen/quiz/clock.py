@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from quizgen.errors import UsageError
 
@@ -27,8 +27,8 @@ def now() -> datetime:
         if moment.tzinfo is None:
             moment = local(moment)  # a naive time is the learner's local time
     else:
-        moment = datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0)
+        moment = datetime.now(UTC)
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def local(moment: datetime) -> datetime:
@@ -48,12 +48,12 @@ def local_day(moment: datetime) -> date:
 def day_end(moment: datetime, days: int = 0) -> datetime:
     """Local midnight at the end of the day `days` after `moment`, in UTC."""
     midnight = datetime.combine(local(moment).date() + timedelta(days=days + 1), datetime.min.time())
-    return local(midnight).astimezone(timezone.utc)
+    return local(midnight).astimezone(UTC)
 
 
 def stamp(moment: datetime) -> str:
     """The one text form of a time in the database: '2025-03-01T09:00:00+00:00'."""
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
 def spoken_interval(delta: timedelta) -> str:

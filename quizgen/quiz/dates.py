@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 
 from rapidfuzz.distance import DamerauLevenshtein
 from text_to_num import alpha2digit
 
-from quizgen.folding import fold
 from quizgen.model import MONTHS, When
+from quizgen.text import fold
 
 Reading = tuple[int, int | None, int | None]  # (year, month, day), month and day when given
 
@@ -35,10 +36,8 @@ def _words(text: str) -> list[str] | None:
     """Numbers and month names of `text`, or None when it holds any other word."""
     folded = fold(text)
     folded = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", folded)
-    try:
+    with contextlib.suppress(Exception):  # an unreadable word sequence is left as typed
         folded = alpha2digit(folded, "en", threshold=0)  # 'the twenty-fourth of May', 'two thousand two'
-    except Exception:
-        pass
     words = re.findall(r"[a-z]+|\d+", folded)
     if any(not w.isdigit() and not month_number(w) and w not in _FILLERS for w in words):
         return None

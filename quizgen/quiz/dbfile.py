@@ -7,7 +7,7 @@ import hashlib
 import os
 import sqlite3
 import stat
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -136,7 +136,7 @@ def make_backup(db: sqlite3.Connection, path: Path) -> Path | None:
     """A consistent copy of a sound progress file before a session writes to it; the newest
     KEEP_BACKUPS are kept. None (and the session goes on) when the folder cannot take it."""
     folder = backup_folder(path)
-    moment = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{moment}.sqlite3"
     try:
         folder.mkdir(exist_ok=True)

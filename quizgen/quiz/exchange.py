@@ -12,7 +12,7 @@ import json
 import math
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from quizgen.errors import ProgressError, UsageError
@@ -90,12 +90,12 @@ def _time(text: str) -> datetime:
     moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
     if moment.tzinfo is None or not 1970 <= moment.year < 3000:
         raise ValueError(text)
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _iso(moment: datetime) -> str:
     """As JavaScript's toISOString writes it, which the study page reads back."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 def _read(source: Path) -> dict:
@@ -109,7 +109,8 @@ def _read(source: Path) -> dict:
         document = json.loads(source.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise UsageError(f"{shown(source)}: not a quizgen progress file ({type(exc).__name__})") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("cards"), dict):
+    if (not isinstance(document, dict) or document.get("format") != FORMAT
+            or not isinstance(document.get("cards"), dict)):
         raise UsageError(f"{shown(source)}: not a quizgen progress file (no \"format\": \"{FORMAT}\" with cards)")
     return document
 

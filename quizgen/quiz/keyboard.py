@@ -11,13 +11,17 @@ the rating prompt is still offered.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from quizgen.quiz.screen import Screen
+
+if TYPE_CHECKING:
+    from prompt_toolkit import PromptSession
 
 ENTER = "\n"
 UNDO = "undo"
@@ -105,12 +109,14 @@ class _Terminal:
         from prompt_toolkit.history import InMemoryHistory
         from prompt_toolkit.input import create_input
         from prompt_toolkit.output import create_output
+        from prompt_toolkit.output.vt100 import Vt100_Output
 
         self.input = create_input()
         self.output = create_output(stdout=stdout)
-        self.output.enable_cpr = False  # no cursor-position queries: they would wait on a terminal that never answers
+        if isinstance(self.output, Vt100_Output):  # no cursor-position queries: they would wait on a
+            self.output.enable_cpr = False     # terminal that never answers
         self.history = InMemoryHistory()
-        self._session = None
+        self._session: PromptSession[str] | None = None
         signal.signal(signal.SIGCONT, _resume)
 
     def flush(self) -> None:
@@ -120,10 +126,8 @@ class _Terminal:
         from prompt_toolkit.input.typeahead import clear_typeahead
 
         clear_typeahead(self.input)
-        try:
+        with contextlib.suppress(termios.error, OSError, ValueError):
             termios.tcflush(self.input.fileno(), termios.TCIFLUSH)
-        except (termios.error, OSError, ValueError):
-            pass
         self.input.flush_keys()
 
     def key(self, prompt: str, allowed: str, grace: float = 0.0) -> str:
@@ -147,7 +151,7 @@ class _Terminal:
                 bindings.add(name)(lambda event, key=key: press(event, key))
         bindings.add("c-u")(lambda event: event.app.exit(result=UNDO))
         control = FormattedTextControl(ANSI(prompt), show_cursor=True)
-        app = Application(layout=Layout(Window(control, height=1, dont_extend_height=True)),
+        app: Application[str] = Application(layout=Layout(Window(control, height=1, dont_extend_height=True)),
                           key_bindings=bindings, input=self.input, output=self.output,
                           erase_when_done=True)
         self.flush()
@@ -196,7 +200,8 @@ def _common_bindings(quit_when=None):
     from prompt_toolkit.key_binding import KeyBindings
 
     bindings = KeyBindings()
-    bindings.add("c-d", eager=True, filter=quit_when if quit_when is not None else Always())(lambda event: event.app.exit(exception=Quit))
+    quits = bindings.add("c-d", eager=True, filter=quit_when if quit_when is not None else Always())
+    quits(lambda event: event.app.exit(exception=Quit))
     bindings.add("c-c", eager=True)(lambda event: event.app.exit(exception=KeyboardInterrupt))
     bindings.add("c-z", eager=True)(lambda event: event.app.suspend_to_background())
     return bindings

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from quizgen.model import Fact
 from quizgen.quiz.spelling import normalize
@@ -22,7 +22,7 @@ class Lexicon:
     spelled: dict[str, frozenset[str]] = field(default_factory=dict)  # abbreviation <-> expansion
 
     @classmethod
-    def of(cls, facts: Iterable[Fact]) -> "Lexicon":
+    def of(cls, facts: Iterable[Fact]) -> Lexicon:
         answers, surnames, pairs = set(), set(), []
         for fact in facts:
             for form in (fact.a, *fact.alt, *((fact.as_written,) if fact.as_written else ())):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from text_to_num import alpha2digit
 
-from quizgen.folding import fold
+from quizgen.text import fold
 
 # Shorthand after a number: 80bn, 14m, 5k; spelled scales are read the same way.
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
@@ -62,16 +63,15 @@ def number_words(text: str) -> str:
     text = fold(text)
     text = text.replace("us$", " usd ").replace("$", " usd ").replace("€", " eur ").replace("£", " gbp ")
     text = re.sub(r"%|\bper ?cent\b", " percent ", text)
-    text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", lambda m: m.group().replace(".", ""), text)  # 14.000.000
+    # 14.000.000
+    text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", lambda m: m.group().replace(".", ""), text)
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # 14,000,000 and 14 000 000
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # (overlapping groups)
     text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 80bn, 24yrs
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # fifty-three (text2num also reads it spaced)
     text = re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_", " ", text)
-    try:
+    with contextlib.suppress(Exception):  # an unreadable word sequence is left as typed
         text = alpha2digit(text, "en", threshold=0)
-    except Exception:  # an unreadable word sequence is left as typed
-        pass
     words = text.split()
     merged: list[str] = []
     for word in words:

@@ -7,6 +7,7 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from fsrs import Card, Rating, Scheduler
 
@@ -38,7 +39,7 @@ def rate_card(scheduler: Scheduler, fact_id: str, stored: dict | None, rating: i
     if stored is None:
         card = Card(card_id=card_number(fact_id), due=moment)
     else:
-        card = Card.from_dict({**stored, "card_id": card_number(fact_id)})
+        card = Card.from_dict(cast(Any, {**stored, "card_id": card_number(fact_id)}))
     card, _ = scheduler.review_card(card, Rating(rating), review_datetime=moment)
     return {"state": int(card.state), "step": card.step, "stability": card.stability,
             "difficulty": card.difficulty, "due": stamp(card.due),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
 from quizgen.quiz.clock import local_day, now, short_interval, spoken_interval, stamp
@@ -78,10 +79,8 @@ class Session:
         self.current: str | None = None
         if style != "typed" and bank.facts:
             # The builder indexes the bank on its first call (~25 ms): pay that before the first card.
-            try:
+            with contextlib.suppress(NotEnoughOptions):
                 multiple_choice(bank.facts[0], bank, random.Random(0))
-            except UsageError:
-                pass
 
     def run(self) -> int:
         """Study until the queue is empty or the learner quits.
@@ -129,11 +128,11 @@ class Session:
         if style == "mc":
             try:
                 question = multiple_choice(fact, self.bank, self.rng)
-            except UsageError:  # too few answers of this kind in the bank for options: type it
+            except NotEnoughOptions:  # too few answers of this kind in the bank for options: type it
                 style = "typed"
         self._show_question(fact)
         started = time.monotonic()
-        answer = self._ask_choice(question) if style == "mc" else self._ask_typed(fact)
+        answer = self._ask_choice(question) if question is not None else self._ask_typed(fact)
         if answer is None:
             return self._undo(current=fact)
         given, verdict = answer

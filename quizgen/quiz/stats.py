@@ -41,7 +41,8 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> i
     per_day: dict[str, int] = {}
     for review in reviews:
         per_day[review["day"]] = per_day.get(review["day"], 0) + 1
-    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')} · streak: {_plural(streak(days, today), 'day')}"
+    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')} · "
+               f"streak: {_plural(streak(days, today), 'day')}"
                f" · {retention_line(reviews, today)}")
     _show_heatmap(screen, per_day, today)
     for bank in banks:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import stat
 import sqlite3
+import stat
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from quizgen.errors import ProgressError
 from quizgen.paths import shown
@@ -106,15 +107,13 @@ class Store:
         """A refused file is closed at once: SQLite then removes the -wal it made beside it."""
         db = getattr(self, "_db", None)
         if db is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 db.close()
-            except sqlite3.Error:
-                pass
 
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -238,7 +237,7 @@ class Store:
                 return None  # another session answered the card meanwhile: its answer stands
             before = self._card(db, answer.deck, answer.fact_id)
             after = schedule(before) if answer.scheduled else before
-            if answer.scheduled:
+            if answer.scheduled and after is not None:
                 self._write_card(db, answer.deck, answer.fact_id, answer.day, before, after)
             cursor = db.execute(
                 "INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
@@ -247,6 +246,8 @@ class Store:
                 (answer.deck, answer.fact_id, answer.reviewed_at, answer.day, answer.rating,
                  answer.grade, answer.style, answer.answer, answer.duration_ms, int(answer.scheduled),
                  before["state"] if before else 0, _json(before), _json(after)))
+            if cursor.lastrowid is None:  # sqlite3 sets it after every INSERT
+                raise ProgressError("the review was not recorded")
             return cursor.lastrowid, after
 
     def undo(self, review_id: int) -> tuple[str, dict | None] | None:

@@ -7,7 +7,7 @@ import json
 import random
 
 from quizgen import cloze as cloze_syntax
-from quizgen.errors import UsageError
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
 from quizgen.questions import multiple_choice
 
@@ -73,7 +73,7 @@ def _choice(fact: Fact, bank: Bank) -> dict | None:
     """The worksheets' multiple-choice question, with a fixed seed per fact; None when too few options."""
     try:
         question = multiple_choice(fact, bank, random.Random(_seed(bank, fact)))
-    except UsageError:
+    except NotEnoughOptions:
         return None
     return {"options": list(question.options), "answer": question.answer}
 

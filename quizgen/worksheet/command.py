@@ -10,9 +10,9 @@ from quizgen.errors import QuizgenError, UsageError
 from quizgen.model import Bank
 from quizgen.output import locked
 from quizgen.paths import shown
-from quizgen.selection import bank_from_args, filtered
-from quizgen.terminal import printable
-from quizgen.worksheet.options import forgiving_filters, options_from_args, slug
+from quizgen.selection import bank_from_args, check_ids, filtered, resolve_sources
+from quizgen.text import printable
+from quizgen.worksheet.options import options_from_args, slug
 from quizgen.worksheet.writer import build_set, write_sets
 
 
@@ -24,7 +24,8 @@ def run(args) -> int:
 
         browser = find_browser()  # before anything is written: --pdf without a browser is an error
     bank = bank_from_args(args)
-    forgiving_filters(bank, args)
+    args.source = resolve_sources(bank, args.source) or None  # the ids name the sheet (stem_for)
+    check_ids(bank, args)
     pool = teacher_pool(filtered(bank, args), args)
     title = options.title or default_title(pool, bank, args)
     sheet_set = build_set(pool, bank, options, stem_for(title, options, args), title,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quizgen.model import Fact, Source
-from quizgen.questions.answers import answer_key
+from quizgen.text import answer_key
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _MAX_QUOTE = 240  # characters of a quote shown in the key: the sentence that states the answer

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from quizgen.errors import BrowserNotFound
 from quizgen.model import Bank
-from quizgen.terminal import printable
+from quizgen.text import printable
 from quizgen.worksheet.command import subtitle_for
 from quizgen.worksheet.options import SheetOptions, slug
 from quizgen.worksheet.writer import build_set, write_sets

@@ -30,8 +30,8 @@ class Gap:
 
 
 def gap_of(before: str, after: str, answer: str) -> Gap:
-    opening = re.search(r"\S*$", before).group()
-    closing = re.match(r"[^\s\w]*", after).group()
+    opening = re.findall(r"\S*$", before)[0]  # (both patterns match, if only the empty string)
+    closing = re.findall(r"^[^\s\w]*", after)[0]
     needed = len(answer) * MM_PER_CHARACTER
     # a few fixed lengths, not one per answer: a line's length must not tell how long the answer is
     width = next((size for size in GAP_SIZES if needed <= size), GAP_SIZES[-1])

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass
 
 from quizgen.errors import UsageError
+from quizgen.text import unsafe_character
 
 TYPES = ("mcq", "blank", "match", "order", "tf")
 PAPERS = ("A4", "Letter")
 MAX_VERSIONS = 26  # versions are lettered A-Z
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -50,43 +49,14 @@ def options_from_args(args) -> SheetOptions:
         raise UsageError(f"--count must be at least 1 (got {args.count})")
     if not 1 <= args.versions <= MAX_VERSIONS:
         raise UsageError(f"--versions must be between 1 and {MAX_VERSIONS} (got {args.versions})")
-    if args.title is not None and (not args.title.strip() or _CONTROL.search(args.title)):
-        raise UsageError("--title must be one line of text (it was empty or held a line break or "
-                         "control character)")
+    unsafe = unsafe_character(args.title, allow_tab=False) if args.title is not None else None
+    if args.title is not None and (not args.title.strip() or unsafe):
+        why = f"it held {unsafe}" if unsafe else "it was empty"
+        raise UsageError(f"--title must be one line of text ({why})")
     title = args.title.strip() if args.title else None
     return SheetOptions(count=args.count, types=parse_types(args.types), seed=args.seed,
                         versions=args.versions, title=title or None, paper=args.paper,
                         duplex=getattr(args, "duplex", True))
-
-
-def forgiving_filters(bank, args) -> None:
-    """`--source 3` means 003 and `--tag NRC` means nrc; a name nothing has is a usage error that
-    lists the names there are."""
-    known = sorted(bank.sources)
-    sources = []
-    for asked in getattr(args, "source", None) or ():
-        found = [sid for sid in known if sid == asked or (asked.isdigit() and sid.isdigit()
-                                                        and int(sid) == int(asked))]
-        if not found:
-            listing = "; ".join(f"{sid} {bank.sources[sid].short_label()}" for sid in known)
-            raise UsageError(f"--source {asked}: no such article (articles: {listing})")
-        sources.append(found[0])
-    tags = sorted({tag for fact in bank.facts for tag in fact.tags})
-    chosen_tags = []
-    for asked in getattr(args, "tag", None) or ():
-        if asked.casefold() not in tags:
-            close = difflib.get_close_matches(asked.casefold(), tags, n=3)
-            hint = f"; did you mean {' or '.join(close)}?" if close else ""
-            raise UsageError(f"--tag {asked}: no fact has this tag{hint} (`quizgen list tags` lists all {len(tags)})")
-        chosen_tags.append(asked.casefold())
-    ids = set(bank.by_id)
-    for option in ("exclude", "include"):
-        for asked in getattr(args, option, None) or ():
-            if asked not in ids:
-                close = difflib.get_close_matches(asked, sorted(ids), n=1)
-                hint = f"; did you mean {close[0]}?" if close else " (`quizgen list ids` lists them)"
-                raise UsageError(f"--{option} {asked}: no fact has this id{hint}")
-    args.source, args.tag = sources or None, chosen_tags or None
 
 
 MAX_SLUG = 60        # characters: far below any file system's limit, with room for the suffixes
@@ -99,7 +69,7 @@ def slug(text: str, words: int = 8) -> str:
     more than punctuation was dropped or cut, a short hash of the title is added, so two titles
     that differ only there do not share a folder."""
     from slugify import slugify
-    from text_unidecode import unidecode  # type: ignore[import-untyped]
+    from text_unidecode import unidecode
 
     plain = text.replace("'", "").replace("’", "")
     full = slugify(plain)

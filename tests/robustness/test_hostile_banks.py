@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from quizgen import cli
-from quizgen.terminal import UNSAFE
+from quizgen.text import UNSAFE
 
 settings.register_profile("hostile-ci", max_examples=20, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -1,4 +1,4 @@
-"""Splits an article's text into sentences with their character spans."""
+"""Sentences of an article, with their character spans."""
 
 from __future__ import annotations
 

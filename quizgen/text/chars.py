@@ -1,4 +1,4 @@
-"""What may reach a terminal: text without control, escape, invisible or bidirectional characters."""
+"""Unsafe characters: what must not be in bank text and what may reach a terminal."""
 
 from __future__ import annotations
 

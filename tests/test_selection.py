@@ -1,0 +1,70 @@
+"""One --source/--tag/--kind resolver for every command: the same names work everywhere."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from quizgen.cli import main
+from quizgen.errors import UsageError
+from quizgen.selection import bank_from_args, filtered, resolve_kinds, resolve_sources, resolve_tags
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return bank_from_args(argparse.Namespace(decks=None, seeds=None, deck=None))
+
+
+@pytest.mark.parametrize("asked", ["3", "003", "03", "fair-observer", "003-fair-observer-2011",
+                                   "Fair-Observer-2011", "fair"])
+def test_an_article_by_number_id_or_short_name(bank, asked):
+    assert resolve_sources(bank, [asked]) == ("003",)
+
+
+def test_comma_lists_and_repeats_keep_order_without_repeating(bank):
+    assert resolve_sources(bank, ["3,0", "4", "003"]) == ("003", "000", "004")
+    assert resolve_tags(bank, ["NRC, sanctions"]) == ("nrc", "sanctions")
+    assert resolve_kinds(["Year,date", "year"]) == ("year", "date")
+
+
+@pytest.mark.parametrize("asked, message", [
+    ("9", "--source 9: no such article (articles: 000 (000-ipn-cenusa-2020), 001 (001-carol-i-bulletin-2023), "
+          "002 (002-nato-unity-opinion-2023), 003 (003-fair-observer-2011), 004 (004-dw-mission-2021))"),
+    ("2023", "--source 2023: no such article"),
+])
+def test_an_unknown_article_is_one_line_listing_the_articles(bank, asked, message):
+    with pytest.raises(UsageError) as error:
+        resolve_sources(bank, [asked])
+    assert str(error.value).startswith(message) and "\n" not in str(error.value)
+
+
+def test_an_unknown_tag_names_at_most_three_close_tags(bank):
+    with pytest.raises(UsageError) as error:
+        resolve_tags(bank, ["sanction"])
+    message = str(error.value)
+    assert message.startswith("--tag sanction: no fact has this tag (did you mean sanctions")
+    assert message.endswith("?)") and message.count(",") <= 2
+    with pytest.raises(UsageError) as error:
+        resolve_tags(bank, ["zzzz"])
+    assert str(error.value).count(",") == 3  # "121 tags, e.g. a, b, c": never the whole list
+
+
+def test_filters_combine_and_an_empty_result_is_a_usage_error(bank):
+    args = argparse.Namespace(source=["3"], tag=None, kind=["year"])
+    chosen = filtered(bank, args)
+    assert chosen.facts and all(f.kind == "year" and f.cites("003") for f in chosen.facts)
+    with pytest.raises(UsageError, match="^no facts match --source 003, --kind number$"):
+        filtered(chosen, argparse.Namespace(source=["3"], tag=None, kind=["number"]))
+
+
+@pytest.mark.parametrize("command", [["print", "--check", "-n", "2"], ["quiz", "practice", "-n", "1"],
+                                     ["coverage", "--no-html"]])
+@pytest.mark.parametrize("asked", ["3", "003", "fair-observer"])
+def test_every_command_takes_the_same_names(command, asked, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("QUIZGEN_DB", str(tmp_path / "p.sqlite3"))
+    monkeypatch.setattr("sys.stdin", open("/dev/null"))
+    code = main([*command, "--source", asked, *(["--out", str(tmp_path)] if command[0] == "coverage" else [])])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "quizgen: --source" not in captured.err
