@@ -80,6 +80,7 @@ def test_bad_metadata_is_one_line_and_writes_nothing(checkout, args, message):
 @pytest.mark.parametrize(("content", "message"), [
     (b"\xff\xfe not utf-8", "not UTF-8 text"),
     (b"Too short to be an article.", "fewer than 20 words"),
+    (ARTICLE.replace("Moscow", "Mos\x1b[31mcow").encode(), "article.txt:5: contains a control character (U+001B)"),
 ])
 def test_a_file_that_is_not_an_article_is_refused(checkout, content, message):
     (checkout / "article.txt").write_bytes(content)

@@ -104,6 +104,10 @@ def add_article(article: Article, seeds_dir: Path, deck_dir: Path, schema: str) 
         raise UsageError(exc.problems[0]) from None
     if len(plain(text).split()) < 20:
         raise UsageError(f"{shown}: fewer than 20 words: is this the article?")
+    for number, line in enumerate(text.splitlines(), start=1):  # line breaks and tabs are the text's own
+        why = unsafe_character(line.rstrip("\r"))
+        if why:
+            raise UsageError(f"{shown}:{number}: contains {why}: save the article as plain text")
     known = load_seeds(seeds_dir, str(seeds_dir))
     seed_id = next_id(list(known))
     name = slug(article.title)
