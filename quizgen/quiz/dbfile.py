@@ -44,6 +44,8 @@ def check_place(path: Path, readonly: bool) -> None:
     where = shown(path)
     if not str(path).strip():
         raise ProgressError("--db is empty; give a file name (or leave --db out for the default)")
+    if not path.name or path.is_dir():  # '.', '/', a folder: no file name to open or back up
+        raise ProgressError(f"{where} is a directory; give a file name inside it with --db")
     for candidate in (path, *(path.with_name(path.name + suffix) for suffix in SIDECARS)):
         problem = _not_regular(candidate)
         if problem:

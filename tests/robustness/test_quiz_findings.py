@@ -46,7 +46,7 @@ def test_l5_odd_db_targets_are_named_and_nothing_is_created_beside_them(tmp_path
     loop.symlink_to(tmp_path / "loop2.sqlite3")
     (tmp_path / "loop2.sqlite3").symlink_to(loop)
     for target, said in (("/dev/null", "is a character device"), (str(loop), "is a symbolic link loop"),
-                         (str(tmp_path), "is a directory")):
+                         (str(tmp_path), "is a directory"), (".", "is a directory"), ("/", "is a directory")):
         for command in ("quiz", "stats"):
             assert said in one_line(run(folder, command, "--db", target, stdin="q\n"))
 
