@@ -37,7 +37,7 @@ EPILOGS = {
     "print": "Files go to <out>/print/<deck>/<title>/: <name>-A.html, <name>-A-key.html, … and with --pdf\n"
              "<name>.pdf and <name>-key.pdf. At most 2 matching and 2 ordering questions per sheet.\n\n"
              "example:\n  quizgen print --source 3 --tag nrc -n 8 --types mcq,blank,tf --title \"NRC quiz\"\n"
-             "  quizgen print -n 25 --exclude dw2021-stoltenberg --include fo2011-nrc-created --pdf",
+             "  quizgen print -n 25 --exclude dw2021-alberque --include fo2011-nrc-created --pdf",
     "list": "examples:\n  quizgen list tags\n  quizgen list ids --source 3 --kind date",
 }
 

@@ -78,3 +78,16 @@ def test_the_installed_command_prints_one_line_too():
                           text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "quiz: argument --style: invalid choice: 'loud'" in done.stderr
+
+
+def test_the_help_examples_name_facts_the_bundled_bank_has():
+    """An example a teacher copies from --help must run (review 2026-12-07 round 4, C2)."""
+    import re
+
+    from conftest import ROOT
+
+    from quizgen.bank.loader import load_banks
+
+    ids = {fact.id for fact in load_banks(ROOT / "decks", ROOT / "seeds")[0].facts}
+    named = re.findall(r"--(?:exclude|include) ([a-z0-9-]+)", (ROOT / "quizgen" / "cli.py").read_text())
+    assert named and set(named) <= ids
