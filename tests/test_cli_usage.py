@@ -91,3 +91,17 @@ def test_the_help_examples_name_facts_the_bundled_bank_has():
     ids = {fact.id for fact in load_banks(ROOT / "decks", ROOT / "seeds")[0].facts}
     named = re.findall(r"--(?:exclude|include) ([a-z0-9-]+)", (ROOT / "quizgen" / "cli.py").read_text())
     assert named and set(named) <= ids
+
+
+@pytest.mark.parametrize("title", ["review", "Review", "003 What's happening with NATO Russia"])
+def test_a_custom_sheet_cannot_take_over_a_folder_build_writes(tmp_path, title):
+    """`print --title review` used to replace the build's mixed review whole (round 4, C1)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-m", "quizgen", "print", "-n", "5", "--title", title,
+                             "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2 and "is where quizgen build writes its own sheets" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "print").exists()

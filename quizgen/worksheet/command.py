@@ -12,7 +12,7 @@ from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import bank_from_args, check_ids, filtered, resolve_sources
 from quizgen.text import printable
-from quizgen.worksheet.options import options_from_args, slug
+from quizgen.worksheet.options import build_stems, options_from_args, slug
 from quizgen.worksheet.writer import build_set, write_sets
 
 
@@ -28,7 +28,11 @@ def run(args) -> int:
     check_ids(bank, args)
     pool = teacher_pool(filtered(bank, args), args)
     title = options.title or default_title(pool, bank, args)
-    sheet_set = build_set(pool, bank, options, stem_for(title, options, args), title,
+    stem = stem_for(title, options, args)
+    if stem in build_stems(bank):
+        raise UsageError(f"--title {printable(title)}: its folder '{stem}' is where quizgen build writes "
+                         f"its own sheets; choose another title")
+    sheet_set = build_set(pool, bank, options, stem, title,
                           subtitle_for(pool, bank), include=tuple(args.include or ()))
     if not sheet_set.sheets[0].items:
         raise QuizgenError(f"nothing can be asked: the {len(pool.facts)} facts selected make no "

@@ -9,7 +9,7 @@ from quizgen.errors import BrowserNotFound
 from quizgen.model import Bank
 from quizgen.text import printable
 from quizgen.worksheet.command import subtitle_for
-from quizgen.worksheet.options import SheetOptions, slug
+from quizgen.worksheet.options import REVIEW_STEM, SheetOptions, article_stem
 from quizgen.worksheet.writer import build_set, write_sets
 
 ARTICLE_SHEET = SheetOptions(count=15, versions=2, seed=1)
@@ -32,9 +32,9 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
             pool = bank.select(sources=(source_id,))
             if pool.facts:
                 source = bank.sources[source_id]
-                sets.append(build_set(pool, bank, ARTICLE_SHEET, f"{source_id}-{slug(source.title, words=5)}",
+                sets.append(build_set(pool, bank, ARTICLE_SHEET, article_stem(source_id, source.title),
                                       source.title, subtitle_for(pool, bank)))
-        sets.append(build_set(bank, bank, REVIEW_SHEET, "review", f"{bank.title}: mixed review",
+        sets.append(build_set(bank, bank, REVIEW_SHEET, REVIEW_STEM, f"{bank.title}: mixed review",
                               subtitle_for(bank, bank)))
     written = write_sets(sets, out_dir / "print" / bank.name, browser)
     for sheet_set in sets:  # once written: a sheet short of questions, or of a type, says so as in `print`

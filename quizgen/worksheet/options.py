@@ -81,3 +81,16 @@ def slug(text: str, words: int = 8) -> str:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
         stem = f"{stem[: MAX_SLUG - 7].strip('-')}-{digest}" if stem else f"worksheet-{digest}"
     return stem
+
+
+REVIEW_STEM = "review"
+
+
+def article_stem(source_id: str, title: str) -> str:
+    """The folder of an article's sheet that `quizgen build` writes: '003-whats-happening-with-nato-russia'."""
+    return f"{source_id}-{slug(title, words=5)}"
+
+
+def build_stems(bank) -> set[str]:
+    """Every folder `quizgen build` writes sets into: a custom `print` set must not take one over."""
+    return {REVIEW_STEM} | {article_stem(sid, source.title) for sid, source in bank.sources.items()}
