@@ -63,3 +63,11 @@ def test_the_valid_fixture_bank_is_valid():
     for path in (FIXTURES / "valid-bank" / "decks" / "sample").glob("*.yaml"):
         assert errors(fact_file_schema(), path) == [], path
     assert json.loads((SCHEMAS / "facts.schema.json").read_text())["title"].startswith("quizgen fact file")
+
+
+def test_every_bundled_file_points_editors_at_its_schema():
+    for path in sorted((ROOT / "decks").glob("*/[0-9]*.yaml")):
+        assert path.read_text().startswith("# yaml-language-server: $schema=../../quizgen/schemas/facts.schema.json\n")
+        assert (path.parent / "../../quizgen/schemas/facts.schema.json").resolve().is_file()
+    assert (ROOT / "seeds" / "sources.yaml").read_text().startswith(
+        "# yaml-language-server: $schema=../quizgen/schemas/sources.schema.json\n")
