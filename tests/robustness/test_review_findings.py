@@ -608,9 +608,9 @@ def test_l7_the_sort_field_and_deck_names_are_what_anki_itself_stores(bank):
         col.after_note_updates(notes, mark_modified=False, generate_cards=False)  # Anki recomputes it
         assert col.db.scalar("SELECT sfld FROM notes") == sort_text
         names = {deck.name for deck in col.decks.all_names_and_ids()}
-        assert names == {"Default", "<script>Deck</script> & co",
-                         "<script>Deck</script> & co::Test Gazette, 2011"}  # the source label
-        top = col.decks.by_name("<script>Deck</script> & co")
+        # deck names are plain text: Anki shows them in cards through {{Subdeck}} without escaping
+        assert names == {"Default", "script Deck script co", "script Deck script co::Test Gazette, 2011"}
+        top = col.decks.by_name("script Deck script co")
         assert "&lt;script&gt;Deck&lt;/script&gt; &amp; co" in top["desc"] and "<script>" not in top["desc"]
     finally:
         col.close()
