@@ -85,5 +85,6 @@ def _deck_level(text: str) -> str:
     """One level of a deck name. Anki puts a deck's name into a card through {{Subdeck}} without
     escaping it, so only letters, digits, spaces and plain punctuation reach it: markup, Anki's
     [sound:…] and {{…}}, and ':: ' (which separates levels) cannot."""
-    plain = "".join(c if c.isalnum() or c in " ,.:;'’()–-!?" else " " for c in text.replace("::", ": "))
+    one_level = re.sub(r"\s*::+\s*", ": ", text)
+    plain = "".join(c if c.isalnum() or c in " ,.:;'’()–-!?" else " " for c in one_level)
     return " ".join(plain.split()) or "-"
