@@ -86,5 +86,5 @@ def _deck_level(text: str) -> str:
     escaping it, so only letters, digits, spaces and plain punctuation reach it: markup, Anki's
     [sound:…] and {{…}}, and ':: ' (which separates levels) cannot."""
     one_level = re.sub(r"\s*::+\s*", ": ", text)
-    plain = "".join(c if c.isalnum() or c in " ,.:;'’()–-!?" else " " for c in one_level)
+    plain = "".join(c if c.isalnum() or c in " ,.:;'‘’“”()–—-!?…" else " " for c in one_level)
     return " ".join(plain.split()) or "-"
