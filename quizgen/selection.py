@@ -138,3 +138,13 @@ def filtered(bank: Bank, args) -> Bank:
                                   (("source", sources), ("tag", tags), ("kind", kinds)) if values)
         raise UsageError(f"no facts match {shown_filters}")
     return chosen
+
+
+def listed(text: str, known: tuple[str, ...], option: str, noun: str = "value") -> tuple[str, ...]:
+    """'mcq,tf' -> ('mcq', 'tf') in the order of `known`; an unknown or empty list is a usage error."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise UsageError(f"{option}: unknown {noun} '{unknown[0] if unknown else text}'; "
+                         f"choose from {','.join(known)}")
+    return tuple(name for name in known if name in names)

@@ -10,7 +10,7 @@ def main(args) -> int:
     from quizgen.export.exporter import FORMATS, export
     from quizgen.export.items import TYPES
     from quizgen.paths import shown
-    from quizgen.selection import bank_from_args, filtered, resolve_sources
+    from quizgen.selection import bank_from_args, filtered, listed, resolve_sources
     from quizgen.text import printable
 
     bank = bank_from_args(args)
@@ -23,20 +23,10 @@ def main(args) -> int:
                      (("source", args.source), ("tag", args.tag), ("kind", args.kind), ("stance", args.stance))
                      if values]
             raise UsageError(f"no facts match {' '.join(given)} together")
-    types = _listed(args.types, TYPES, "--types")
-    formats = _listed(args.format, FORMATS, "--format")
+    types = listed(args.types, TYPES, "--types")
+    formats = listed(args.format, FORMATS, "--format")
     options = {"pool": pool, "types": types, "formats": formats, "sources": tuple(args.source or ())}
     for path in export(bank, Path(args.out), options):
         print(f"wrote {printable(shown(path))}")
     return 0
 
-
-def _listed(text: str, known: tuple[str, ...], option: str) -> tuple[str, ...]:
-    from quizgen.errors import UsageError
-
-    names = [name.strip().lower() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in known]
-    if unknown or not names:
-        raise UsageError(f"{option}: unknown value '{unknown[0] if unknown else text}'; "
-                         f"choose from {','.join(known)}")
-    return tuple(name for name in known if name in names)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from quizgen.errors import UsageError
+from quizgen.selection import listed
 from quizgen.text import unsafe_character
 
 TYPES = ("mcq", "blank", "match", "order", "tf")
@@ -36,12 +37,7 @@ class SheetOptions:
 
 def parse_types(text: str) -> tuple[str, ...]:
     """'mcq,tf' -> ('mcq', 'tf') in the worksheet's section order; unknown names are a usage error."""
-    names = [name.strip().lower() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in TYPES]
-    if unknown or not names:
-        raise UsageError(f"--types: unknown type '{unknown[0] if unknown else text}'; "
-                         f"choose from {','.join(TYPES)}")
-    return tuple(t for t in TYPES if t in names)
+    return listed(text, TYPES, "--types", noun="type")
 
 
 def options_from_args(args) -> SheetOptions:
