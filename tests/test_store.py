@@ -146,3 +146,35 @@ def test_two_sessions_writing_at_once_lose_nothing_and_corrupt_nothing(tmp_path)
                          "AND p.card_after = r.card_before)").fetchone()[0]
     assert chained == 0
     assert db.execute("SELECT count(*) FROM reviews WHERE state_before = 0").fetchone()[0] == 5
+
+
+OPENER = """
+import sys
+from pathlib import Path
+from quizgen.errors import ProgressError
+from quizgen.quiz.store import Store
+print("ready", flush=True)
+sys.stdin.readline()
+for path in sys.argv[1:]:
+    try:
+        Store(Path(path), backup=True).close()
+    except ProgressError as error:
+        print(error, flush=True)
+"""
+
+
+def test_sessions_starting_together_on_a_new_file_all_open_it(tmp_path):
+    """Creating the file (its tables, its WAL mode) races with the other sessions opening it:
+    three sessions start on each of 40 new files at the same moment and every one gets in."""
+    paths = [str(tmp_path / f"p{n}.sqlite3") for n in range(40)]
+    openers = [subprocess.Popen([sys.executable, "-c", OPENER, *paths], text=True,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(3)]
+    assert [opener.stdout.readline() for opener in openers] == ["ready\n"] * 3
+    for opener in openers:
+        opener.stdin.write("go\n")
+        opener.stdin.flush()
+    assert [opener.communicate(timeout=120)[0] for opener in openers] == [""] * 3
+    for path in paths:
+        db = sqlite3.connect(path)
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -7,6 +7,7 @@ import hashlib
 import os
 import sqlite3
 import stat
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -33,6 +34,23 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         # A WAL database in a folder we may not write to: read it as it is on disk.
         return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+
+
+def use_wal(db: sqlite3.Connection, patience: float = 10.0) -> None:
+    """Put the file in WAL mode (readers never block the writer), waiting for other sessions.
+
+    The switch needs the file to itself and SQLite does not call the busy handler for it: two
+    sessions starting on a new file at once would otherwise see "database is locked".
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
 
 
 def check_place(path: Path, readonly: bool) -> None:

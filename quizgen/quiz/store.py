@@ -17,7 +17,7 @@ from quizgen.paths import shown
 from quizgen.quiz.cardcheck import card_dict as _card_dict
 from quizgen.quiz.cardcheck import card_problem as _card_problem
 from quizgen.quiz.cardcheck import restore_hint as _restore_hint
-from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup
+from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup, use_wal
 from quizgen.quiz.schema import MIGRATIONS
 
 DB_VARIABLE = "QUIZGEN_DB"
@@ -75,7 +75,7 @@ class Store:
             self._db.execute("PRAGMA busy_timeout = 10000")  # wait for another session's commit
             self._check_identity()  # before anything writes: a file that is not ours is left as it was
             if not readonly:
-                self._db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+                use_wal(self._db)
                 self._db.execute("PRAGMA synchronous = FULL")  # a commit survives a crash, not only a kill
             self._check_health()
             if not readonly:
@@ -151,10 +151,14 @@ class Store:
 
     def _check_identity(self) -> None:
         """Refuse a database that is not quizgen's rather than add tables to someone else's file."""
-        tables = {row[0] for row in self._db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        application = self._db.execute("PRAGMA application_id").fetchone()[0]
+        self._db.execute("BEGIN")  # one snapshot: another session may be creating the tables right now
+        try:
+            tables = {row[0] for row in self._db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            application = self._db.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            self._db.execute("COMMIT")
         if version > SCHEMA_VERSION and application in (0, APPLICATION_ID):
             raise ProgressError(f"{shown(self.path)}: written by a newer quizgen "
                                 f"(schema {version}, this one knows {SCHEMA_VERSION})")
