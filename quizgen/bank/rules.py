@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quizgen import cloze as cloze_syntax
+from quizgen.bank.attribution import attributed
 from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.schema import (
     FIELD_NAMES,
@@ -151,6 +152,9 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
             problems.add("when", f"field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; "
                                  f"got '{clip(raw['when'])}'")
     _check_dependent_fields(problems, values)
+    _check_when_agrees(problems, values)
+    if values.get("stance") == "claim" and seed is not None:
+        _check_attribution(problems, values, seed)
     if "category" in values and not SLUG.fullmatch(values["category"]):
         problems.add("category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), "
                                  f"got '{clip(values['category'])}'")
@@ -210,6 +214,34 @@ def _check_support(problems: Problems, values: dict) -> None:
     if not stated and "derived" not in values:
         problems.add("quote", f"the quote does not state the answer '{values['a']}' (nor an alt): "
                               f"quote the words that do, or explain in 'derived' how it follows")
+
+
+def _check_when_agrees(problems: Problems, values: dict) -> None:
+    """A year or date fact's `when` is the answer's own date: the timeline and the graded answer
+    must not disagree (`when` may be more precise than a year answer, never different)."""
+    when, answer, kind = values.get("when"), values.get("a"), values.get("kind")
+    if when is None or answer is None:
+        return
+    said: tuple[int, int | None, int | None] | None
+    if kind == "year" and re.fullmatch(r"[0-9]{4}", answer):
+        said = (int(answer), None, None)
+    elif kind == "date" and _documented_date(answer):
+        said = parse_date_answer(answer)
+    else:
+        return
+    if said is not None and any(a is not None and b is not None and a != b
+                                for a, b in zip(said, (when.year, when.month, when.day), strict=True)):
+        problems.add("when", f"field 'when' ({when}) disagrees with the answer '{clip(answer)}': "
+                             f"a {kind} fact's 'when' is the date it answers")
+
+
+def _check_attribution(problems: Problems, values: dict, seed: Seed) -> None:
+    """A claim says whose claim it is, in the question and in the cloze (each is a card alone)."""
+    for key in ("q", "cloze"):
+        if key in values and not attributed(values[key], seed.source):
+            problems.add(key, f"field '{key}': a claim must say whose it is, e.g. \"According to "
+                              f"{seed.source.short} …\" or \"X warned that …\" (or use stance: fact)")
+            return
 
 
 def _check_dependent_fields(problems: Problems, values: dict) -> None:

@@ -1,0 +1,218 @@
+"""The four mistakes `check` once let through, proved over every fact of their shape: a `when` that
+contradicts a year or date answer, a claim without attribution, a `skipped:` passage cutting a
+word, a `sources:` quote that does not state the answer (a warning until the bank is fixed)."""
+
+import dataclasses
+import re
+
+import pytest
+from conftest import ROOT
+from hypothesis import Phase, assume, given, settings
+from hypothesis import strategies as st
+
+from quizgen.authoring.lint import citation_warnings
+from quizgen.bank.loader import load_banks
+from quizgen.bank.records import read_skips
+from quizgen.bank.rules import Problems, check_fact
+from quizgen.bank.seeds import load_seeds
+from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
+from quizgen.errors import clip  # the house's quoting of a long value
+from quizgen.model import Citation
+
+DECK = ROOT / "decks" / "nato-russia"
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+SEEDS = load_seeds(ROOT / "seeds", "seeds")
+# (file as shown, the fact's raw mapping, its article) for every fact of the bundled bank
+RAW = [(path.name, raw, SEEDS[str(doc["source"])])
+       for path in sorted(DECK.glob("0*.yaml"))
+       for doc in [read_yaml(path, path.name)]
+       for raw in doc["facts"]]
+# words made of letters no verb of saying, attributing word or author's name is spelled with alone
+NEUTRAL = st.lists(st.text("bdfghkmpqvxz", min_size=3, max_size=8), min_size=3, max_size=8).map(" ".join)
+
+
+def _changed(raw: LineDict, **values) -> LineDict:
+    """A copy of `raw` with some fields set (None: removed); lines stay those of the YAML."""
+    copy = LineDict({k: v for k, v in {**raw, **values}.items() if v is not None})
+    copy.line, copy.lines = raw.line, dict(raw.lines)
+    return copy
+
+
+def _problems(shown: str, raw: LineDict, seed) -> list[str]:
+    found = Problems(shown, raw, raw["id"])
+    check_fact(found, raw, seed, SEEDS)
+    return found.lines
+
+
+def _line(raw: LineDict, key: str) -> int:
+    return raw.lines.get(key, raw.line)
+
+
+def test_the_bundled_facts_pass_every_rule():
+    """The baseline each mistake is planted into: no fact of the bank breaks a rule."""
+    assert [line for shown, raw, seed in RAW for line in _problems(shown, raw, seed)] == []
+
+
+YEAR_FACTS = [fact for fact in RAW if fact[1]["kind"] == "year"]
+DATE_FACTS = [fact for fact in RAW if fact[1]["kind"] == "date"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(delta=st.integers(-60, 60).filter(bool), month=st.none() | st.integers(1, 12))
+def test_a_when_in_another_year_than_a_year_answer_is_an_error(delta, month):
+    assert len(YEAR_FACTS) > 10
+    for shown, raw, seed in YEAR_FACTS:
+        year = int(raw["a"]) + delta
+        if str(year) in raw.get("event", ""):
+            continue  # a label naming that year has its own error
+        when = f"{year}" if month is None else f"{year}-{month:02d}"
+        wrong = _changed(raw, when=when, event=raw.get("event", "an event of the article"))
+        assert _problems(shown, wrong, seed) == [
+            f"{shown}:{_line(raw, 'when')}: fact '{raw['id']}': field 'when' ({when}) disagrees with the "
+            f"answer '{raw['a']}': a year fact's 'when' is the date it answers"]
+        # the same year, at any precision, agrees
+        right = _changed(raw, when=f"{raw['a']}" if month is None else f"{raw['a']}-{month:02d}",
+                         event=raw.get("event", "an event of the article"))
+        assert _problems(shown, right, seed) == []
+
+
+@settings(max_examples=15, deadline=None)
+@given(part=st.sampled_from(["year", "month", "day"]), delta=st.integers(1, 5))
+def test_a_when_on_another_day_than_a_date_answer_is_an_error(part, delta):
+    assert len(DATE_FACTS) > 5
+    for shown, raw, seed in DATE_FACTS:
+        words = raw["a"].split()  # '24 February 2022' or 'May 2002': read here, not by the code
+        year, month = int(words[-1]), MONTHS.index(words[-2]) + 1
+        day = int(words[0]) if len(words) == 3 else None
+        if part == "day" and day is None:
+            continue
+        year, month = year + (delta if part == "year" else 0), (month - 1 + (delta if part == "month" else 0)) % 12 + 1
+        if day is not None:
+            day = (day - 1 + (delta if part == "day" else 0)) % 28 + 1
+        if str(year) in raw.get("event", ""):
+            continue
+        when = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+        if when == (raw.get("when") and str(raw["when"])):
+            continue  # a day past 28 folded onto itself
+        wrong = _changed(raw, when=when, event=raw.get("event", "an event of the article"))
+        assert _problems(shown, wrong, seed) == [
+            f"{shown}:{_line(raw, 'when')}: fact '{raw['id']}': field 'when' ({when}) disagrees with the "
+            f"answer '{raw['a']}': a date fact's 'when' is the date it answers"]
+
+
+CLAIMS = [fact for fact in RAW if fact[1]["stance"] == "claim"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(words=NEUTRAL, field=st.sampled_from(["q", "cloze"]))
+def test_a_claim_that_says_not_whose_it_is_is_an_error(words, field):
+    assert len(CLAIMS) > 20
+    for shown, raw, seed in CLAIMS:
+        if field == "cloze" and "cloze" not in raw:
+            continue
+        text = f"{words} {{{{c1::{words.split()[0]}}}}}." if field == "cloze" else f"{words}?"
+        problems = _problems(shown, _changed(raw, **{field: text}), seed)
+        assert len(problems) == 1, problems
+        assert problems[0].startswith(f"{shown}:{_line(raw, field)}: fact '{raw['id']}': field '{field}': "
+                                      f"a claim must say whose it is")
+        # the same words with the policy's own phrasing pass
+        said = _changed(raw, **{field: f"According to {seed.source.short}, {text}"})
+        assert _problems(shown, said, seed) == []
+        # and a fact needs no attribution
+        assert _problems(shown, _changed(raw, **{field: text}, stance="fact"), seed) == []
+
+
+def _passage_entry(shown: str, passage: str, seed) -> tuple[list[str], list]:
+    entry = LineDict({"passage": passage, "reason": "a heading"})
+    entry.line, entry.lines = 7, {"passage": 7, "reason": 7}
+    entries = LineList([entry])
+    entries.line, entries.lines = 6, [7]
+    doc = LineDict({"skipped": entries})
+    doc.line, doc.lines = 1, {"skipped": 6}
+    problems: list[str] = []
+    skips = read_skips(doc, shown, seed, problems)
+    return problems, skips
+
+
+def _words(text: str) -> list[re.Match]:
+    return list(re.finditer(r"\w+", text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(source=st.sampled_from(sorted(SEEDS)), data=st.data())
+def test_a_skipped_passage_that_cuts_a_word_is_an_error(source, data):
+    """Any run of the article that starts or ends inside a word (and occurs only there) is refused,
+    naming the entry's line; the same run widened to whole words is accepted."""
+    seed = SEEDS[source]
+    words = [w for w in _words(seed.text) if len(w.group()) >= 3]
+    first = data.draw(st.integers(0, len(words) - 6))
+    last = data.draw(st.integers(first + 2, min(first + 12, len(words) - 1)))
+    start, end = words[first].start(), words[last].end()
+    cut_start, cut_end = data.draw(st.sampled_from([(1, 0), (0, 1), (1, 1)]))
+    passage = seed.text[start + cut_start:end - cut_end]
+    assume(seed.text.count(passage) == 1)
+    problems, skips = _passage_entry("facts.yaml", passage, seed)
+    assert problems == ["facts.yaml:7: field 'skipped': passage cuts a word in two: start and end it "
+                        "at word boundaries"]
+    assert skips == []
+    problems, skips = _passage_entry("facts.yaml", seed.text[start:end], seed)
+    assert problems == [] and len(skips) == 1
+
+
+def test_every_bundled_skipped_passage_cut_by_a_letter_is_an_error():
+    checked = 0
+    for path in sorted(DECK.glob("0*.yaml")):
+        doc = read_yaml(path, path.name)
+        seed = SEEDS[str(doc["source"])]
+        for entry in doc.get("skipped", []):
+            passage = entry["passage"].strip()
+            if len(passage.split()[0]) > 1 and passage[0].isalnum():
+                problems, _ = _passage_entry(path.name, passage[1:], seed)
+                if seed.text.count(passage[1:]) == seed.text.count(passage):  # only inside the word
+                    assert problems == [f"{path.name}:7: field 'skipped': passage cuts a word in two: "
+                                        "start and end it at word boundaries"]
+                    checked += 1
+    assert checked > 20
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_banks(ROOT / "decks", ROOT / "seeds")[0]
+
+
+SMALL = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "at", "its", "s", "with"}
+
+
+def _sentences_without(text: str, answer_words: set[str]) -> list[str]:
+    """Sentences of an article sharing no word with the answer (read here with a plain split)."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        words = {w.casefold() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+        if len(words) >= 6 and not words & answer_words:
+            found.append(sentence.strip())
+    return found
+
+
+@settings(max_examples=5, deadline=None, phases=[Phase.explicit, Phase.generate])  # no shrinking: a draw per fact
+@given(data=st.data())
+def test_a_sources_quote_that_does_not_state_the_answer_is_flagged(bank, data):
+    """Every fact citing another article's sentence that has no word of its answer (nor of an alt)
+    is flagged, naming the fact's line, the field and the article; a fact saying in 'derived' how
+    its answer follows is not."""
+    flagged = 0
+    for fact in bank.facts:
+        forms = [fact.a, *fact.alt, *([fact.as_written] if fact.as_written else [])]
+        answer_words = {w.casefold() for form in forms for w in re.findall(r"[A-Za-z0-9]+", form)} - SMALL
+        others = {s: _sentences_without(SEEDS[s].text, answer_words) for s in sorted(SEEDS) if s != fact.source.id}
+        other = data.draw(st.sampled_from([s for s, found in others.items() if found]))
+        quote = data.draw(st.sampled_from(others[other]))
+        planted = dataclasses.replace(fact, also=(Citation(SEEDS[other].source, quote),), derived=None)
+        assert citation_warnings(planted) == [
+            f"{fact.origin}: fact '{fact.id}': field 'sources': the quote from seed {other} does not state "
+            f"the answer '{clip(fact.a)}' (nor an alt): quote the words that do, or explain in 'derived' how "
+            f"it follows"]
+        explained = dataclasses.replace(planted, derived="the article says so in other words")
+        assert citation_warnings(explained) == []
+        flagged += 1
+    assert flagged == len(bank.facts)
