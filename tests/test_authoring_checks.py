@@ -12,12 +12,14 @@ from hypothesis import strategies as st
 
 from quizgen.authoring.lint import citation_warnings
 from quizgen.bank.loader import load_banks
+from quizgen.bank.provenance import quote_problem
 from quizgen.bank.records import read_skips
 from quizgen.bank.rules import Problems, check_fact
 from quizgen.bank.seeds import load_seeds
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.errors import clip  # the house's quoting of a long value
 from quizgen.model import Citation
+from quizgen.text import plain
 
 DECK = ROOT / "decks" / "nato-russia"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -216,3 +218,35 @@ def test_a_sources_quote_that_does_not_state_the_answer_is_flagged(bank, data):
         assert citation_warnings(explained) == []
         flagged += 1
     assert flagged == len(bank.facts)
+
+
+QUOTES = [(raw["id"], raw["quote"], seed) for _, raw, seed in RAW]
+
+
+@settings(max_examples=8, deadline=None, phases=[Phase.explicit, Phase.generate])
+@given(data=st.data())
+def test_a_quote_with_a_typo_names_the_closest_passage_and_the_word(data):
+    """Every bundled quote with one inner word misspelt (two letters swapped, or one dropped):
+    the message shows the article's passage and names the word, yours and the article's."""
+    for fact_id, quote, seed in QUOTES:
+        words = list(re.finditer(r"\w+(?:['-]\w+)*", plain(quote)))  # a word: letters and digits
+        at = data.draw(st.integers(1, len(words) - 2))
+        word = words[at].group()
+        letters = [i for i, ch in enumerate(word[:-1]) if ch.isalpha() and word[i + 1].isalpha()]
+        if not letters or len(word) < 4:
+            continue
+        i = data.draw(st.sampled_from(letters))
+        typo = word[:i] + word[i + 1] + word[i] + word[i + 2:] if word[i] != word[i + 1] else word[:i] + word[i + 1:]
+        wrong = plain(quote)[:words[at].start()] + typo + plain(quote)[words[at].end():]
+        if wrong in seed.text:
+            continue
+        why = quote_problem(seed, wrong)
+        assert why is not None and "closest passage: \"" in why, (fact_id, why)
+        assert why.endswith(f"word {at + 1} is \"{typo}\" where the article has \"{word}\""), (fact_id, why)
+
+
+def test_a_quote_in_typographic_quotation_marks_says_to_drop_them():
+    for fact_id, quote, seed in QUOTES:
+        why = quote_problem(seed, f"\u201c{quote}\u201d")
+        if f"\u201c{quote}\u201d" not in seed.text and f'"{plain(quote)}"' not in seed.text:
+            assert why is not None and "wrapped in quotation marks" in why, (fact_id, why)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.bank.provenance import CUT, placement
+from quizgen.bank.provenance import CUT, nearest, placement
 from quizgen.bank.schema import RECORD_FIELDS, id_problem, text_problem
 from quizgen.bank.seeds import Seed
 from quizgen.bank.yamlfile import LineDict, LineList
@@ -67,7 +67,7 @@ def read_skips(doc: LineDict, where: str, seed: Seed | None, problems: list[str]
         found = placement(seed.text, plain(values["passage"])) if seed is not None else "missing"
         if seed is not None and found == "missing":
             problems.append(f"{origin}: field 'skipped': passage is not found verbatim in seed "
-                            f"{seed.source.id}")
+                            f"{seed.source.id}; {nearest(seed.text, plain(values['passage']))}")
         elif seed is not None and found == "cut":
             problems.append(f"{origin}: field 'skipped': passage {CUT}")
         elif seed is not None:
