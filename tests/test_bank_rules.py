@@ -29,7 +29,8 @@ CASES = {
                            "lowercase slug (a-z, 0-9, '-'), got 'NATO Secretary General'",
     "sources-quote-not-in-seed": f"{FILE}:14: fact 'sample-nrc-created': field 'sources': quote is not "
                                  "found verbatim in seed 902 (902_second.txt); closest passage: "
-                                 "\"…2002 the NATO-Russia Council replaced the Permanent Joint Council. Relations froze in…\"; word 6 "
+                                 "\"…2002 the NATO-Russia Council replaced the Permanent Joint Council. "
+                                 "Relations froze in…\"; word 6 "
                                  "is \"was founded\" where the article has \"replaced the Permanent Joint "
                                  "Council Re…\"",
 }
