@@ -31,6 +31,8 @@ COMMANDS = {
     "new-article": ("quizgen.authoring", "new_article_main",
                     "add an article: copy it into seeds/, record its metadata, start its fact file"),
     "find": ("quizgen.authoring", "find_main", "find the facts that mention some words (id, file:line)"),
+    "preview": ("quizgen.authoring", "preview_main",
+                "show one fact as the Anki card, worksheet, quiz and study page show it"),
     "list": ("quizgen.listing", "main", "list the bank's tags, categories, fact ids or kinds, with counts"),
 }
 EPILOGS = {
@@ -126,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
                 for name, (_, _, text) in COMMANDS.items()}
     for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "export",
-                 "new-article", "find", "progress", "list"):
+                 "new-article", "find", "progress", "list", "preview"):
         _bank_options(commands[name])
     _list_options(commands["list"])
     for name in ("build", "anki", "print", "web", "coverage", "export"):
@@ -138,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     _coverage_options(commands["coverage"])
     _export_options(commands["export"])
     _authoring_options(commands["new-article"], commands["find"])
+    commands["preview"].add_argument("fact_id", metavar="ID",
+                                     help="a fact id (`quizgen find WORDS` or `quizgen list ids`)")
     commands["stats"].add_argument("--db", metavar="FILE", help=DB_HELP)
     commands["progress"].add_argument("action", choices=("export", "import"),
                                       help="export: write FILE for the study page; "
