@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("build", "anki", "print", "web", "coverage", "export"):
         commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
                                     help="output folder (default: build)")
+    commands["anki"].add_argument("--release", action="store_true",
+                                  help="mark every fact id published: from then on it is never renamed or "
+                                       "dropped without 'retired:' (plain builds keep new ids drafts)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])

@@ -31,7 +31,7 @@ def check(args) -> int:
 def build(args) -> int:
     banks = banks_from_args(args)  # everything is validated before anything is written
     out_dir = Path(args.out)
-    options = {"pdf": not args.no_pdf, "default_set": True}
+    options = {"pdf": not args.no_pdf, "default_set": True, "release": False}  # new ids stay drafts
     with locked(out_dir):  # two builds into one folder would mix their outputs
         for bank in banks:
             for name in EXPORTERS:
