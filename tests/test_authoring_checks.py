@@ -10,7 +10,7 @@ from conftest import ROOT
 from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from quizgen.authoring.lint import citation_warnings
+from quizgen.authoring.lint import citation_warnings, warnings
 from quizgen.bank.loader import load_banks
 from quizgen.bank.provenance import quote_problem
 from quizgen.bank.records import read_skips
@@ -250,3 +250,32 @@ def test_a_quote_in_typographic_quotation_marks_says_to_drop_them():
         why = quote_problem(seed, f"\u201c{quote}\u201d")
         if f"\u201c{quote}\u201d" not in seed.text and f'"{plain(quote)}"' not in seed.text:
             assert why is not None and "wrapped in quotation marks" in why, (fact_id, why)
+
+
+DATED = [fact for fact in load_banks(ROOT / "decks", ROOT / "seeds")[0].facts if fact.when and fact.event]
+
+
+@settings(max_examples=40, deadline=None)
+@given(pair=st.tuples(st.sampled_from(DATED), st.sampled_from(DATED)).filter(
+    lambda p: p[0].date.year != p[1].date.year and str(p[1].date.year) not in p[0].event_label))
+def test_two_events_of_different_years_with_one_label_are_a_warning_naming_both(bank, pair):
+    """Any dated fact given the label of an event of another year: `check` warns on the second,
+    naming the first with its file and line (neither can be asked on a time axis)."""
+    first, second = pair
+    copied = dataclasses.replace(second, event=first.event_label)
+    facts = tuple(copied if fact.id == second.id else fact for fact in bank.facts)
+    lines = warnings(dataclasses.replace(bank, facts=facts))
+    one, other = sorted((first, copied), key=facts.index)
+    assert any(line.startswith((f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
+                                f"'{one.id}' ({one.origin}, another year",
+                                f"{other.origin}: fact '{other.id}': field 'event' is the label of "
+                                f"'{one.id}' ({one.origin}, another year")) for line in lines), lines
+
+
+@settings(max_examples=20, deadline=None)
+@given(fact=st.sampled_from(DATED), year=st.integers(1900, 2099))
+def test_an_event_label_that_prints_a_year_is_a_warning(bank, fact, year):
+    copied = dataclasses.replace(fact, event=f"{fact.event_label} ({year})")
+    facts = tuple(copied if f.id == fact.id else f for f in bank.facts)
+    assert (f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or matching "
+            f"question uses it: describe the event without dates") in warnings(dataclasses.replace(bank, facts=facts))

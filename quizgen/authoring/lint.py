@@ -11,7 +11,7 @@ from quizgen.model import Bank, Fact
 from quizgen.questions.catalog import catalog_of
 from quizgen.questions.events import dated, labels_alike
 from quizgen.questions.ordering import ordering
-from quizgen.text import content_words
+from quizgen.text import answer_key, content_words
 
 MIN_ORDERING = 3  # events an ordering question needs
 
@@ -42,7 +42,12 @@ def _label_warnings(bank: Bank) -> list[str]:
     labelled = [fact for fact in events if dated(fact)]
     for number, one in enumerate(labelled):
         for other in labelled[number + 1:]:
-            if one.date.year != other.date.year and labels_alike(one.event_label, other.event_label, common):
+            if one.date.year == other.date.year:
+                continue
+            if answer_key(one.event_label) == answer_key(other.event_label):
+                lines.append(f"{other.origin}: fact '{other.id}': field 'event' is the label of '{one.id}' "
+                             f"({one.origin}, another year): a learner cannot tell them apart; reword one")
+            elif labels_alike(one.event_label, other.event_label, common):
                 stems = (content_words(one.event_label) & content_words(other.event_label)) - common
                 shared = sorted({word for word in content_words(one.event_label, None) if word[:5] in stems})
                 lines.append(f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
