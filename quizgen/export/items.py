@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, replace
 
 from quizgen.errors import NotEnoughOptions
-from quizgen.export.forms import accepted, exact_number
+from quizgen.export.forms import accepted, exact_number, surnames
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, matching, multiple_choice, true_false
 
@@ -52,16 +52,20 @@ def home(fact: Fact, sources: tuple[str, ...] = ()) -> str:
 def items_of(bank: Bank, pool: Bank, types: tuple[str, ...], sources: tuple[str, ...] = ()) -> list[Item]:
     """Questions for every fact of `pool` (options drawn from the whole `bank`), article by article."""
     found: list[Item] = []
+    names = surnames(bank)
+    by_home: dict[str, list[Fact]] = {}
+    for fact in pool.facts:
+        by_home.setdefault(home(fact, sources), []).append(fact)
     for source_id in sorted(bank.sources):
-        facts = [fact for fact in pool.facts if home(fact, sources) == source_id]
+        facts = by_home.get(source_id, [])
         for fact in facts:
-            found += [replace(item, source_id=source_id) for item in fact_items(fact, bank, types)]
+            found += [replace(item, source_id=source_id) for item in fact_items(fact, bank, types, names)]
         if "match" in types:
             found += _roles(source_id, facts, bank)
     return found
 
 
-def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...]) -> list[Item]:
+def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...], names: dict[str, str]) -> list[Item]:
     """The fact's multiple choice (when honest options exist), its short answer (a name, place,
     date or number; or any short answer without multiple choice), its true/false statement."""
     items = []
@@ -75,7 +79,7 @@ def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...]) -> list[Item]:
                               facts=(fact,)))
         else:
             items.append(Item(f"{fact.id} short", "short", fact.source.id, fact.q,
-                              right=accepted(fact, bank), facts=(fact,)))
+                              right=accepted(fact, names=names), facts=(fact,)))
     if "tf" in types:
         statement = true_false(fact, bank, seeded(bank, f"{fact.id} tf"))
         if statement is not None:
