@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 from dataclasses import dataclass, replace
 
 from quizgen.errors import NotEnoughOptions
 from quizgen.export.forms import accepted, exact_number, surnames
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, matching, multiple_choice, true_false
+from quizgen.questions.fixed import fixed_random
 
 TYPES = ("mcq", "short", "tf", "match")
 SHORT_WORDS = 5  # a typed answer longer than this is an essay, not a short answer Moodle can grade
@@ -35,10 +34,6 @@ class Item:
     facts: tuple[Fact, ...] = ()
 
 
-def seeded(bank: Bank, name: str) -> random.Random:
-    """A generator fixed by deck and question name: the same bank gives byte-identical files."""
-    digest = hashlib.sha256(f"export/{bank.name}/{name}".encode()).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))
 
 
 def home(fact: Fact, sources: tuple[str, ...] = ()) -> str:
@@ -81,7 +76,7 @@ def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...], names: dict[str, 
             items.append(Item(f"{fact.id} short", "short", fact.source.id, fact.q,
                               right=accepted(fact, names=names), facts=(fact,)))
     if "tf" in types:
-        statement = true_false(fact, bank, seeded(bank, f"{fact.id} tf"))
+        statement = true_false(fact, bank, fixed_random("export", bank.name, f"{fact.id} tf"))
         if statement is not None:
             items.append(Item(f"{fact.id} tf", "tf", fact.source.id, statement.statement,
                               true=statement.true, correction=statement.correction, facts=(fact,)))
@@ -96,7 +91,7 @@ def _choice(fact: Fact, bank: Bank) -> Item | None:
     if not can_choose(fact, bank):
         return None
     try:
-        question = multiple_choice(fact, bank, seeded(bank, fact.id))
+        question = multiple_choice(fact, bank, fixed_random("export", bank.name, fact.id))
     except NotEnoughOptions:
         return None
     wrong = tuple(o for i, o in enumerate(question.options) if i != question.answer)
@@ -107,7 +102,7 @@ def _choice(fact: Fact, bank: Bank) -> Item | None:
 def _roles(source_id: str, facts: list[Fact], bank: Bank) -> list[Item]:
     """One people-to-roles matching question per article, when it has three people with roles."""
     name = f"{source_id} roles"
-    question = matching(facts, bank, seeded(bank, name), "roles", size=6)
+    question = matching(facts, bank, fixed_random("export", bank.name, name), "roles", size=6)
     if question is None:
         return []
     pairs = tuple((left, question.right[question.pairs[i]]) for i, left in enumerate(question.left))
