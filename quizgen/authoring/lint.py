@@ -1,12 +1,11 @@
 """`quizgen check` warnings: what loads but will not teach as the author meant (labels that
-ordering and matching questions cannot use, a `sources:` quote that does not state the answer)."""
+ordering and matching questions cannot use, a claim that does not say whose it is)."""
 
 from __future__ import annotations
 
 import random
 
-from quizgen.bank.provenance import unstated_citations
-from quizgen.errors import clip
+from quizgen.bank.attribution import attributed
 from quizgen.model import Bank, Fact
 from quizgen.questions.catalog import catalog_of
 from quizgen.questions.events import dated, labels_alike
@@ -18,15 +17,20 @@ MIN_ORDERING = 3  # events an ordering question needs
 
 def warnings(bank: Bank) -> list[str]:
     """Every warning for `bank`, in file order, one line each naming file, line, fact and field."""
-    return [line for fact in bank.facts for line in citation_warnings(fact)] + _label_warnings(bank)
+    return ([line for fact in bank.facts for line in claim_warnings(fact)]
+            + _label_warnings(bank))
 
 
-def citation_warnings(fact: Fact) -> list[str]:
-    """A `sources:` quote that does not state the answer (to become an error once the bundled
-    bank has none: manolache-afghanistan-airspace is the one left, for the content auditors)."""
-    return [f"{fact.origin}: fact '{fact.id}': field 'sources': the quote from seed {c.source.id} "
-            f"does not state the answer '{clip(fact.a)}' (nor an alt): quote the words that do, "
-            f"or explain in 'derived' how it follows" for c in unstated_citations(fact)]
+def claim_warnings(fact: Fact) -> list[str]:
+    """A claim that does not say whose it is, in the question or the cloze (each is a card alone).
+    To become an error once the bundled bank has none (cenusa-eadrcc-countries-claim is left)."""
+    if fact.stance != "claim":
+        return []
+    for key, text in (("q", fact.q), ("cloze", fact.cloze)):
+        if text and not attributed(text, fact.source):
+            return [f"{fact.origin}: fact '{fact.id}': field '{key}': a claim must say whose it is, e.g. "
+                    f"\"According to {fact.source.short} …\" or \"X warned that …\" (or use stance: fact)"]
+    return []
 
 
 def _label_warnings(bank: Bank) -> list[str]:

@@ -100,16 +100,16 @@ def _same_word(wanted: str, present: set[str]) -> bool:
             or (wanted.endswith("s") and wanted[:-1] in present))
 
 
-def unstated_citations(fact) -> list:
-    """The `sources:` citations of `fact` whose quote alone states neither the answer, an alt nor
-    the article's own form (a date answer may be reported by its year: 'in 2002' for 'May 2002');
-    none when the fact says in `derived` how its answer follows."""
-    if fact.derived:
-        return []
-    forms = [fact.a, *fact.alt, *([fact.as_written] if fact.as_written else [])]
-    if fact.kind == "date":
-        forms.append(fact.a.split()[-1])
-    return [c for c in fact.also if not any(supports(form, [c.quote]) for form in forms)]
+def states_answer(quote: str, values: dict) -> bool:
+    """Whether a further article's quote alone states the fact's answer, an alt or the article's
+    own form (a date answer may be reported by its year: 'in 2002' for 'May 2002'), or the fact
+    says in `derived` how its answer follows. `values`: the fact's fields by name."""
+    if values.get("derived") or values.get("a") is None:
+        return True
+    forms = [values["a"], *values.get("alt", ()), *([values["as_written"]] if values.get("as_written") else [])]
+    if values.get("kind") == "date":
+        forms.append(values["a"].split()[-1])
+    return any(supports(form, [quote]) for form in forms)
 
 
 def supports(form: str, quotes: list[str]) -> bool:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from quizgen import cloze as cloze_syntax
-from quizgen.bank.attribution import attributed
-from quizgen.bank.provenance import quote_problem, supports
+from quizgen.bank.provenance import quote_problem, states_answer, supports
 from quizgen.bank.schema import (
     FIELD_NAMES,
     FIELDS,
@@ -153,23 +152,22 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
                                  f"got '{clip(raw['when'])}'")
     _check_dependent_fields(problems, values)
     _check_when_agrees(problems, values)
-    if values.get("stance") == "claim" and seed is not None:
-        _check_attribution(problems, values, seed)
     if "category" in values and not SLUG.fullmatch(values["category"]):
         problems.add("category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), "
                                  f"got '{clip(values['category'])}'")
     why = quote_problem(seed, values["quote"]) if seed is not None and values.get("quote") else None
     if why:
         problems.add("quote", f"field 'quote' {why}")
-    values["also"] = _check_citations(problems, raw.get("sources"), seed, seeds or {})
+    values["also"] = _check_citations(problems, raw.get("sources"), seed, seeds or {}, values)
     values.pop("sources", None)
     if values.get("quote") and "a" in values and not why:  # a bad quote is one problem, not two
         _check_support(problems, values)
     return values
 
 
-def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str, Seed]) -> tuple:
-    """The `sources:` list: further articles, each a known seed with a good verbatim quote."""
+def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str, Seed], values: dict) -> tuple:
+    """The `sources:` list: further articles, each a known seed with a good verbatim quote that
+    states the answer on its own (a second article is cited for the fact, not for its topic)."""
     if raw is None:
         return ()
     if not isinstance(raw, LineList) or not raw:
@@ -195,6 +193,10 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
             why = quote_problem(other, item["quote"])
             if why:
                 where.add("quote", f"field 'sources': quote {why}")
+            elif not states_answer(item["quote"], values):
+                where.add("quote", f"field 'sources': the quote from seed {other.source.id} does not state "
+                                   f"the answer '{clip(values['a'])}' (nor an alt): quote the words that do, "
+                                   f"or explain in 'derived' how it follows")
             else:
                 citations.append(Citation(other.source, item["quote"].strip()))
     return tuple(citations)
@@ -233,15 +235,6 @@ def _check_when_agrees(problems: Problems, values: dict) -> None:
                                 for a, b in zip(said, (when.year, when.month, when.day), strict=True)):
         problems.add("when", f"field 'when' ({when}) disagrees with the answer '{clip(answer)}': "
                              f"a {kind} fact's 'when' is the date it answers")
-
-
-def _check_attribution(problems: Problems, values: dict, seed: Seed) -> None:
-    """A claim says whose claim it is, in the question and in the cloze (each is a card alone)."""
-    for key in ("q", "cloze"):
-        if key in values and not attributed(values[key], seed.source):
-            problems.add(key, f"field '{key}': a claim must say whose it is, e.g. \"According to "
-                              f"{seed.source.short} …\" or \"X warned that …\" (or use stance: fact)")
-            return
 
 
 def _check_dependent_fields(problems: Problems, values: dict) -> None:
