@@ -5,6 +5,9 @@ word, a `sources:` quote that does not state the answer (errors); a claim withou
 
 import dataclasses
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT
@@ -287,3 +290,24 @@ def test_an_event_label_that_prints_a_year_is_a_warning(bank, fact, year):
     facts = tuple(copied if f.id == fact.id else f for f in bank.facts)
     assert (f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or matching "
             f"question uses it: describe the event without dates") in warnings(dataclasses.replace(bank, facts=facts))
+
+
+def test_a_planted_mistake_is_one_line_and_exit_2_from_the_command_line(tmp_path):
+    """Through `quizgen check`: the line, nothing on stdout, the summary line, exit 2."""
+    shown, raw, _ = next(fact for fact in YEAR_FACTS if "when" in fact[1])
+    for name in ("seeds", "decks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    path = tmp_path / "decks" / "nato-russia" / shown
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = raw.lines["when"] - 1
+    assert lines[at].strip().startswith("when:")
+    wrong = int(raw["a"]) + 2
+    lines[at] = lines[at].split("when:")[0] + f"when: {wrong}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "quizgen", "check"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"decks/nato-russia/{shown}:{at + 1}: fact '{raw['id']}': field 'when' ({wrong}) disagrees with the "
+        f"answer '{raw['a']}': a year fact's 'when' is the date it answers",
+        "quizgen: 1 problem in the fact bank; nothing was written"]
