@@ -22,6 +22,7 @@ from quizgen.bank.rules import Problems, check_fact
 from quizgen.bank.seeds import load_seeds
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.errors import clip  # the house's quoting of a long value
+from quizgen.model import When
 from quizgen.text import plain
 
 DECK = ROOT / "decks" / "nato-russia"
@@ -311,3 +312,17 @@ def test_a_planted_mistake_is_one_line_and_exit_2_from_the_command_line(tmp_path
         f"decks/nato-russia/{shown}:{at + 1}: fact '{raw['id']}': field 'when' ({wrong}) disagrees with the "
         f"answer '{raw['a']}': a year fact's 'when' is the date it answers",
         "quizgen: 1 problem in the fact bank; nothing was written"]
+
+
+@pytest.mark.parametrize("source", sorted(SEEDS))
+def test_an_article_whose_events_all_fall_in_one_year_is_a_warning(bank, source):
+    """Events less than a year apart have no one right order: an article left with only such
+    events is named, at its first dated fact."""
+    cited = [fact for fact in DATED if fact.cites(source)]
+    assert len(cited) >= 3
+    same = When(2020, 6)
+    facts = tuple(dataclasses.replace(f, when=same) if f in cited else f for f in bank.facts)
+    lines = warnings(dataclasses.replace(bank, facts=facts))
+    first = next(f for f in facts if f.when == same and f.event)
+    assert any(line.startswith(f"{first.origin}: article {source} has ") and "can make no ordering question"
+               in line for line in lines), lines
