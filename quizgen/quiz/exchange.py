@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quizgen.errors import ProgressError, UsageError
+from quizgen.errors import BankError, ProgressError, UsageError
+from quizgen.files import NotJSON, parse_json, read_regular
 from quizgen.model import Bank
+from quizgen.output import write_atomic
 from quizgen.paths import shown
 from quizgen.quiz.clock import local_day, now, stamp
 from quizgen.quiz.store import Store
@@ -40,21 +41,26 @@ def export_progress(store: Store, bank: Bank, target: Path) -> int:
             "learning_steps": card["step"] or 0, "reps": max(reps, 1), "lapses": lapses,
             "state": card["state"], "last_review": _iso(last) if last else None}
     document = {"format": FORMAT, "version": VERSION, "deck": bank.name, "cards": cards}
-    _write(target, json.dumps(document, indent=1, sort_keys=True) + "\n")
+    _write(target, json.dumps(document, indent=1, sort_keys=True) + "\n", store.path)
     return len(cards)
 
 
-def import_progress(store: Store, bank: Bank, source: Path) -> tuple[int, int]:
-    """Merge a study-page export: (cards taken, cards in the file)."""
+def read_progress(bank: Bank, source: Path) -> tuple[dict[str, dict], int]:
+    """The store's fields of every card of `source` that is in the bank, all checked before the
+    database is even opened, and the number of cards in the file."""
     document = _read(source)
     if document.get("deck") not in (None, bank.name):
         raise UsageError(f"{shown(source)}: progress of deck {document.get('deck')!r}, not {bank.name!r}")
     incoming = document["cards"]
-    day = local_day(now()).isoformat()
     checked = {fact_id: _stored(source, fact_id, card) for fact_id, card in sorted(incoming.items())
-               if fact_id in bank.by_id}  # every card checked before the first is written
-    taken = sum(store.merge_card(bank.name, fact_id, card, day) for fact_id, card in checked.items())
-    return taken, len(incoming)
+               if fact_id in bank.by_id}
+    return checked, len(incoming)
+
+
+def import_progress(store: Store, bank: Bank, checked: dict[str, dict]) -> int:
+    """Merge checked cards (read_progress): the number taken."""
+    day = local_day(now()).isoformat()
+    return sum(store.merge_card(bank.name, fact_id, card, day) for fact_id, card in checked.items())
 
 
 def _stored(source: Path, fact_id: str, card) -> dict:
@@ -99,30 +105,39 @@ def _iso(moment: datetime) -> str:
 
 
 def _read(source: Path) -> dict:
-    from quizgen.quiz.dbfile import check_place
-    if not source.is_file():
-        check_place(source, readonly=True)  # a FIFO or a device is named as such, never opened
+    """The progress document of `source`, or one line naming `source` (never --db) and what is wrong."""
+    if not os.path.lexists(source):
         raise UsageError(f"{shown(source)}: no such file")
-    if source.stat().st_size > MAX_BYTES:
-        raise UsageError(f"{shown(source)}: larger than {MAX_BYTES // 1_000_000} MB: not a progress file")
     try:
-        document = json.loads(source.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise UsageError(f"{shown(source)}: not a quizgen progress file ({type(exc).__name__})") from None
-    if (not isinstance(document, dict) or document.get("format") != FORMAT
-            or not isinstance(document.get("cards"), dict)):
+        document = parse_json(read_regular(source, shown(source), MAX_BYTES))
+    except BankError as exc:
+        raise UsageError(f"not a progress file: {exc.problems[0]}") from None
+    except NotJSON as exc:
+        raise UsageError(f"{shown(source)}:{exc.line}: not a quizgen progress file ({exc.why})") from None
+    if not _is_progress(document):
         raise UsageError(f"{shown(source)}: not a quizgen progress file (no \"format\": \"{FORMAT}\" with cards)")
     return document
 
 
-def _write(target: Path, text: str) -> None:
-    """Whole or not at all: a temporary file beside the target, then renamed over it."""
-    if target.exists() and not target.is_file():
-        raise UsageError(f"{shown(target)}: not a regular file")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise UsageError(f"{shown(target)}: cannot write ({exc.strerror or exc})") from None
+def _is_progress(document: object) -> bool:
+    return (isinstance(document, dict) and document.get("format") == FORMAT
+            and isinstance(document.get("cards"), dict))
+
+
+def _write(target: Path, text: str, database: Path) -> None:
+    """Whole or not at all (a temporary file renamed over the target), and never over the progress
+    database or any file that is not already a quizgen progress file: a mistyped name loses nothing."""
+    if os.path.lexists(target):
+        if os.path.exists(target) and os.path.exists(database) and os.path.samefile(target, database):
+            raise UsageError(f"{shown(target)}: that is the progress database itself (--db); "
+                             "give another file name for the export")
+        try:
+            existing = parse_json(read_regular(target, shown(target), MAX_BYTES))
+        except BankError as exc:
+            raise UsageError(f"not overwritten: {exc.problems[0]}") from None
+        except NotJSON:
+            existing = None
+        if not _is_progress(existing):
+            raise UsageError(f"{shown(target)}: exists and is not a quizgen progress file; not overwritten "
+                             "(give another file name, or remove it first)")
+    write_atomic(target, text)
