@@ -105,6 +105,9 @@ class Ledger:
             newest = max((entry.mtime for entries in self.sections.values()
                           for entry in entries.values()), default=PROJECT_EPOCH)
             self._new_time = max(newest + 1, clock()) if self.existed else PROJECT_EPOCH
+            if self._new_time > MAX_MTIME:  # load accepts MAX_MTIME itself: no newer time is left
+                raise BankError([f"{shown(self.path)}:1: its newest mtime {newest} leaves no newer one for a "
+                                 f"changed note (Anki keeps at most {MAX_MTIME}); restore it from version control"])
         return self._new_time
 
     def text(self) -> str:
