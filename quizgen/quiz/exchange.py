@@ -24,6 +24,12 @@ from quizgen.quiz.store import Store
 
 FORMAT, VERSION = "quizgen-progress", 1
 MAX_BYTES = 20_000_000
+# The card ranges of the format, the study page's (templates/web/progress.mjs, ts-fsrs' own): what one
+# end writes, the other reads. A stability past ts-fsrs' ceiling schedules no differently (intervals
+# stop at 36,500 days), so the export writes the ceiling; times are in range in UTC, as the store checks.
+STABILITY = (0.001, 36500.0)
+DIFFICULTY = (1.0, 10.0)
+YEARS = (1970, 3000)
 
 
 def export_progress(store: Store, bank: Bank, target: Path) -> int:
@@ -36,7 +42,7 @@ def export_progress(store: Store, bank: Bank, target: Path) -> int:
         reps, lapses = counts.get(fact_id, (0, 0))
         due, last = _time(card["due"]), _time(card["last_review"]) if card["last_review"] else None
         cards[fact_id] = {
-            "due": _iso(due), "stability": card["stability"], "difficulty": card["difficulty"],
+            "due": _iso(due), "stability": min(card["stability"], STABILITY[1]), "difficulty": card["difficulty"],
             "elapsed_days": 0, "scheduled_days": max(0, round((due - last).total_seconds() / 86400)) if last else 0,
             "learning_steps": card["step"] or 0, "reps": max(reps, 1), "lapses": lapses,
             "state": card["state"], "last_review": _iso(last) if last else None}
@@ -53,7 +59,7 @@ def read_progress(bank: Bank, source: Path) -> tuple[dict[str, dict], int]:
         raise UsageError(f"{shown(source)}: progress of deck {document.get('deck')!r}, not {bank.name!r}")
     incoming = document["cards"]
     checked = {fact_id: _stored(source, fact_id, card) for fact_id, card in sorted(incoming.items())
-               if fact_id in bank.by_id}
+               if fact_id in bank.by_id and not _unstudied(card)}
     return checked, len(incoming)
 
 
@@ -61,6 +67,11 @@ def import_progress(store: Store, bank: Bank, checked: dict[str, dict]) -> int:
     """Merge checked cards (read_progress): the number taken."""
     day = local_day(now()).isoformat()
     return sum(store.merge_card(bank.name, fact_id, card, day) for fact_id, card in checked.items())
+
+
+def _unstudied(card: object) -> bool:
+    """A card the study page keeps as New (state 0): it holds no progress, so there is nothing to merge."""
+    return isinstance(card, dict) and card.get("state") == 0 and not isinstance(card.get("state"), bool)
 
 
 def _stored(source: Path, fact_id: str, card) -> dict:
@@ -74,7 +85,7 @@ def _stored(source: Path, fact_id: str, card) -> dict:
     if state not in (1, 2, 3) or isinstance(state, bool):
         raise damaged(f"state {state!r} is not 1, 2 or 3")
     numbers = {}
-    for name, low, high in (("stability", 0.001, 1e7), ("difficulty", 1.0, 10.0)):
+    for name, (low, high) in (("stability", STABILITY), ("difficulty", DIFFICULTY)):
         value = card.get(name)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or not low <= value <= high:
@@ -93,10 +104,17 @@ def _stored(source: Path, fact_id: str, card) -> dict:
 
 
 def _time(text: str) -> datetime:
+    """A time with its zone, in range once in UTC (1970-01-01T00:00+14:00 is 1969 there)."""
     moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    if moment.tzinfo is None or not 1970 <= moment.year < 3000:
+    if moment.tzinfo is None:
         raise ValueError(text)
-    return moment.astimezone(UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1
+        raise ValueError(text) from None
+    if not YEARS[0] <= moment.year < YEARS[1]:
+        raise ValueError(text)
+    return moment
 
 
 def _iso(moment: datetime) -> str:
