@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_hostile_banks import run
-from test_review_findings import FACT, SEED, SOURCES, quizgen
+from test_review_findings import FACT, quizgen, write_review_bank
 
 from quizgen.bank.schema import MAX_ID
 
@@ -22,14 +22,6 @@ LOWER = set(string.ascii_lowercase + string.digits)
 def is_slug(name: str) -> bool:
     """The slug rule read from the README: lowercase letters and digits in words joined by single hyphens."""
     return 0 < len(name) <= MAX_ID and all(word and set(word) <= LOWER for word in name.split("-"))
-
-
-def write_bank(root: Path, deck: str) -> None:
-    (root / "seeds").mkdir()
-    (root / "seeds/100.txt").write_text(SEED)
-    (root / "seeds/sources.yaml").write_text(SOURCES)
-    (root / "decks" / deck).mkdir(parents=True)
-    (root / "decks" / deck / "facts.yaml").write_text(FACT)
 
 
 NAMES = st.one_of(
@@ -45,7 +37,7 @@ NAMES = st.one_of(
 def test_f10_a_deck_folder_is_accepted_exactly_when_its_name_is_a_slug(name):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        write_bank(root, name)
+        write_review_bank(root, name)
         code, out, err = run(root, "check")
     assert "Traceback" not in err
     if is_slug(name):
@@ -63,7 +55,7 @@ def test_f10_no_accepted_deck_name_is_a_storage_prefix_of_another(first, second,
 
 
 def test_f10_the_reviews_deck_folders_are_refused_and_nothing_is_written(tmp_path):
-    write_bank(tmp_path, "x")
+    write_review_bank(tmp_path, "x")
     for name in ("x:y", "<img src=x onerror=alert(1)> {{c1::z}}"):
         (tmp_path / "decks" / name).mkdir()
         (tmp_path / "decks" / name / "facts.yaml").write_text(FACT)

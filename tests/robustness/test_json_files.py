@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_review_findings import FACT, ROOT, SEED, SOURCES, quizgen
+from test_review_findings import ROOT, quizgen, write_review_bank
 
 from quizgen.files import MAX_DIGITS, NotJSON, parse_json
 
@@ -26,13 +26,7 @@ PYTHON_LIMIT = 4300  # sys.get_int_max_str_digits() default: int() of a longer s
 
 @pytest.fixture
 def bank(tmp_path) -> Path:
-    """The review's one-article bank (deck x, fact nrc-created)."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "decks" / "x").mkdir(parents=True)
-    (tmp_path / "seeds" / "100.txt").write_text(SEED)
-    (tmp_path / "seeds" / "sources.yaml").write_text(SOURCES)
-    (tmp_path / "decks/x/facts.yaml").write_text(FACT)
-    return tmp_path
+    return write_review_bank(tmp_path)
 
 
 def progress(**card) -> str:

@@ -49,12 +49,8 @@ def test_f08_a_changed_note_gets_a_newer_mtime_that_loads_again_or_one_line(newe
 
 
 def test_f08_the_cli_stops_in_one_line_and_writes_nothing(tmp_path):
-    from test_review_findings import FACT, SEED, SOURCES, quizgen
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "decks/x").mkdir(parents=True)
-    (tmp_path / "seeds/100.txt").write_text(SEED)
-    (tmp_path / "seeds/sources.yaml").write_text(SOURCES)
-    (tmp_path / "decks/x/facts.yaml").write_text(FACT)
+    from test_review_findings import FACT, quizgen, write_review_bank
+    write_review_bank(tmp_path)
     bank = ("--decks", "decks", "--seeds", "seeds", "--out", "out")
     assert quizgen(tmp_path, "anki", *bank).returncode == 0
     ledger = tmp_path / "decks/x/anki-versions.json"

@@ -13,19 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
-from test_review_findings import FACT, SEED, SOURCES, wait_until
+from test_review_findings import wait_until, write_review_bank
 
 ARTICLE = "The alliance met in Rome in May 2002 and agreed on a council with many members present there. " * 3
 
 
 @pytest.fixture
 def bank(tmp_path) -> Path:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "decks" / "x").mkdir(parents=True)
-    (tmp_path / "seeds" / "100.txt").write_text(SEED)
-    (tmp_path / "seeds" / "sources.yaml").write_text(SOURCES)
-    (tmp_path / "decks/x/facts.yaml").write_text(FACT)
-    (tmp_path / "a.txt").write_text(ARTICLE)
+    (write_review_bank(tmp_path) / "a.txt").write_text(ARTICLE)
     return tmp_path
 
 

@@ -91,7 +91,7 @@ def test_f11_a_sheet_no_swap_can_grow_costs_the_square_of_its_size_not_the_cube(
     chosen = [Node(n, "mcq") for n in range(hubs)]
     firsts = [Node(hubs + n, "mcq") for n in range(hubs)]
     seconds = [Node(2 * hubs + n, "mcq") for n in range(hubs)]
-    edges = {frozenset((a.number, b.number)) for hub, first, second in zip(chosen, firsts, seconds)
+    edges = {frozenset((a.number, b.number)) for hub, first, second in zip(chosen, firsts, seconds, strict=True)
              for a, b in ((hub, first), (hub, second), (first, second))}
     graph, plain = Graph(edges, hubs + extra_asked), Graph(edges, hubs + extra_asked)
     assert plain_repair(plain, chosen, firsts + seconds) == chosen

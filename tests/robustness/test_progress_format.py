@@ -103,12 +103,8 @@ def test_f09_the_import_accepts_a_due_time_exactly_when_the_store_will(moment, o
 
 
 def test_f09_a_new_card_from_the_page_is_passed_over_not_a_reason_to_refuse_the_file(tmp_path):
-    from test_json_files import FACT, SEED, SOURCES, quizgen
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "decks/x").mkdir(parents=True)
-    (tmp_path / "seeds/100.txt").write_text(SEED)
-    (tmp_path / "seeds/sources.yaml").write_text(SOURCES)
-    (tmp_path / "decks/x/facts.yaml").write_text(FACT)
+    from test_review_findings import quizgen, write_review_bank
+    write_review_bank(tmp_path)
     new = {"state": 0, "reps": 0, "lapses": 0, "stability": 0, "difficulty": 0, "due": "2025-01-01T00:00:00.000Z"}
     (tmp_path / "page.json").write_text(json.dumps({"format": "quizgen-progress", "version": 1, "deck": "x",
                                                     "cards": {"nrc-created": new, "gone-fact": new}}))
