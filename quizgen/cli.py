@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
                  "new-article", "find", "progress", "list", "preview"):
         _bank_options(commands[name])
     _list_options(commands["list"])
-    for name in ("build", "anki", "print", "web", "coverage", "export"):
+    for name in ("build", "anki", "print", "web", "coverage", "export", "preview"):
         commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
                                     help="output folder (default: build)")
     commands["anki"].add_argument("--release", action="store_true",
@@ -145,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     _authoring_options(commands["new-article"], commands["find"])
     commands["preview"].add_argument("fact_id", metavar="ID",
                                      help="a fact id (`quizgen find WORDS` or `quizgen list ids`)")
+    commands["preview"].add_argument("--html", action="store_true",
+                                     help="also write the preview as a page, <out>/preview/<ID>.html")
+    commands["preview"].add_argument("--open", action="store_true", help="write the page and open it in a browser")
     commands["stats"].add_argument("--db", metavar="FILE", help=DB_HELP)
     commands["progress"].add_argument("action", choices=("export", "import"),
                                       help="export: write FILE for the study page; "

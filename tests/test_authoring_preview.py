@@ -1,13 +1,15 @@
 """`quizgen preview ID`: every fact, as each output's own builder makes it, in plain text."""
 
+import dataclasses
 import re
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT
+from markupsafe import escape  # Jinja's own escaping, the sink's rule
 
-from quizgen.authoring.preview import find_fact, preview
+from quizgen.authoring.preview import blocks, find_fact, preview, preview_page
 from quizgen.bank.loader import load_banks
 from quizgen.errors import UsageError
 
@@ -58,3 +60,25 @@ def test_an_unknown_id_is_one_line_naming_the_closest():
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == ["quizgen: no fact 'fo2011-nrc-creatd' in NATO–Russia relations; "
                                           "did you mean fo2011-nrc-created, fo2011-nrc-at-20, fo2011-nine-areas?"]
+
+
+def test_the_page_shows_the_same_blocks_with_every_text_escaped():
+    fact = dataclasses.replace(find_fact(BANK, "fo2011-nrc-created"), note="<script>alert(1)</script> & more")
+    bank = dataclasses.replace(BANK, facts=tuple(fact if f.id == fact.id else f for f in BANK.facts))
+    page = preview_page(bank, fact)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+    for block in blocks(bank, fact):
+        assert f"<h2>{escape(block[0])}</h2>" in page
+        for line in block[1:]:
+            assert f'<p class="line">{escape(line.strip())}</p>' in page
+
+
+def test_preview_html_writes_the_page_under_out(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "quizgen", "preview", "fo2011-nrc-created", "--html",
+                             "--out", str(tmp_path / "out"), "--decks", str(ROOT / "decks"),
+                             "--seeds", str(ROOT / "seeds")], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "out" / "preview" / "fo2011-nrc-created.html"
+    assert result.stdout.splitlines()[-1].endswith("out/preview/fo2011-nrc-created.html")
+    assert "In which month and year was the NATO-Russia Council (NRC) created?" in page.read_text(encoding="utf-8")

@@ -61,6 +61,18 @@ def preview_main(args) -> int:
     from quizgen.text import printable
 
     bank = bank_from_args(args)
-    for line in preview(bank, find_fact(bank, args.fact_id)):
+    fact = find_fact(bank, args.fact_id)
+    for line in preview(bank, fact):
         print(printable(line))
+    if args.html or args.open:
+        from quizgen.authoring.preview import preview_page
+        from quizgen.output import write_atomic
+        from quizgen.paths import shown
+
+        page = write_atomic(Path(args.out) / "preview" / f"{fact.id}.html", preview_page(bank, fact))
+        print(f"wrote {printable(shown(page))}")
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(page.resolve().as_uri())
     return 0

@@ -35,8 +35,27 @@ def find_fact(bank: Bank, fact_id: str) -> Fact:
 
 def preview(bank: Bank, fact: Fact) -> list[str]:
     """The lines `quizgen preview` prints: a heading, then one block per output."""
-    head = [f"{fact.id} ({fact.origin}) · {fact.kind} · {fact.stance} · {fact.source.short}", ""]
-    return head + _anki(bank, fact) + [""] + _sheet(bank, fact) + [""] + _quiz(bank, fact) + [""] + _web(bank, fact)
+    lines = [_heading(fact)]
+    for block in blocks(bank, fact):
+        lines += ["", *block]
+    return lines
+
+
+def preview_page(bank: Bank, fact: Fact) -> str:
+    """The same blocks as an HTML page (`quizgen preview --html`), rendered by templates/preview/."""
+    from quizgen.templating import environment
+
+    return environment().get_template("preview/fact.html").render(
+        fact=fact, heading=_heading(fact), blocks=blocks(bank, fact))
+
+
+def blocks(bank: Bank, fact: Fact) -> list[list[str]]:
+    """One block of lines per output, its heading first."""
+    return [_anki(bank, fact), _sheet(bank, fact), _quiz(bank, fact), _web(bank, fact)]
+
+
+def _heading(fact: Fact) -> str:
+    return f"{fact.id} ({fact.origin}) · {fact.kind} · {fact.stance} · {fact.source.short}"
 
 
 def _field(value: str) -> str:
