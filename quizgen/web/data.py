@@ -10,6 +10,8 @@ from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
 from quizgen.questions import multiple_choice
+from quizgen.quiz.lexicon import Lexicon
+from quizgen.web.typed import typed_keys
 
 STANCES = {
     "fact": "Fact",
@@ -28,12 +30,13 @@ def citations(fact: Fact) -> tuple[tuple[Source, str], ...]:
 
 def study_data(bank: Bank) -> dict:
     """Everything the page shows, as plain JSON-ready values (no markup: the page renders text)."""
+    known = Lexicon.of(bank.facts)
     return {
         "deck": bank.name,
         "title": bank.title,
         "stances": STANCES,
         "sources": {source.id: _source(source) for source in sorted(bank.sources.values(), key=lambda s: s.id)},
-        "facts": [_fact(fact, bank) for fact in bank.facts],
+        "facts": [_fact(fact, bank, known) for fact in bank.facts],
     }
 
 
@@ -46,7 +49,7 @@ def _source(source: Source) -> dict:
     return {"citation": source.citation(), "label": source.short_label(), "url": source.url}
 
 
-def _fact(fact: Fact, bank: Bank) -> dict:
+def _fact(fact: Fact, bank: Bank, known: Lexicon) -> dict:
     record = {
         "id": fact.id, "q": fact.q, "a": fact.a, "alt": list(fact.alt), "kind": fact.kind,
         "stance": fact.stance, "note": fact.note, "derived": fact.derived, "role": fact.role,
@@ -54,6 +57,7 @@ def _fact(fact: Fact, bank: Bank) -> dict:
         "cites": [{"source": source.id, "quote": quote} for source, quote in citations(fact)],
         "mc": _choice(fact, bank),
         "cloze": _cloze(fact.cloze),
+        "typed": typed_keys(fact, known),
     }
     if fact.when:
         record.update(when=str(fact.when), date=fact.when.label(), event=fact.event)
