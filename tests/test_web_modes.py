@@ -176,33 +176,50 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
     facts = bundled().by_id
     data = {fact["id"]: fact for fact in page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts")}
     page.click("#test-start")
-    expected = []
+    expected, kinds = [], []
     for number in range(1, 11):
         expect(page.locator("#test-progress")).to_contain_text(f"Question {number} of 10 · ")
         assert page.evaluate("document.activeElement.id") == "test-question"
-        fact = next(fact for fact in facts.values() if fact.q == page.text_content("#test-question"))
-        if data[fact.id]["mc"]:
+        fact = facts[page.get_attribute("#test-box", "data-fact")]
+        kind = page.get_attribute("#test-box", "data-kind")
+        statements = data[fact.id]["tf"]
+        if kind == "tf":  # every third question where the card has statements: true or false
+            assert number % 3 == 0
+            shown = page.text_content("#test-question")
+            assert shown in (statements["true"], statements["false"])
+            truth = shown == statements["true"]
+            right = number % 2 == 1
+            page.click(f"#test-options button:has(span:text-is('{'True' if truth == right else 'False'}'))")
+            answer = "True." if truth else f"False. True is: {statements['true']}"
+            prompt = shown
+        elif data[fact.id]["mc"]:
+            assert page.text_content("#test-question") == fact.q
             options = page.locator("#test-options button")
             right = number % 2 == 1
             index = data[fact.id]["mc"]["answer"]
             pick = options.locator(f"xpath=self::*[@data-index='{index}']") if right else \
                 page.locator(f"#test-options button:not([data-index='{index}'])").first
             pick.click()
+            answer, prompt = fact.a, fact.q
         else:
+            assert page.text_content("#test-question") == fact.q
             right = number % 3 != 0
             page.fill("#test-typed", "no idea")
             page.keyboard.press("Enter")
             expect(page.locator("#test-verdict")).to_have_text("You typed “no idea”. Does it mean the same as the answer?")
             page.click("#test-right" if right else "#test-wrong")  # the learner decides
-        expected.append((fact, right))
-        expect(page.locator("#test-answer")).to_have_text(fact.a)
+            answer, prompt = fact.a, fact.q
+        kinds.append(kind)
+        expected.append((fact, right, prompt))
+        expect(page.locator("#test-answer")).to_have_text(answer)
         page.click("#test-next")
-    score = sum(right for _, right in expected)
+    assert "tf" in kinds  # the bank's cards have statements: true or false is part of the mix
+    score = sum(right for _, right, _ in expected)
     expect(page.locator("#test-score")).to_have_text(f"Score: {score} of 10")
     items = page.locator("#test-list li")
     expect(items).to_have_count(10)
-    for item, (fact, right) in zip(items.all(), expected):
-        assert fact.q in item.text_content() and fact.id == item.locator("code").text_content()
+    for item, (fact, right, prompt) in zip(items.all(), expected, strict=True):
+        assert prompt in item.text_content() and fact.id == item.locator("code").text_content()
         assert item.text_content().startswith("✓ Right: " if right else "✗ Wrong: ")
     assert stored(page) == {}  # a test does not touch the schedule
     watched.check()

@@ -9,7 +9,8 @@ import random
 from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
-from quizgen.questions import multiple_choice
+from quizgen.questions import multiple_choice, true_false
+from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.web.typed import typed_keys
 
@@ -37,6 +38,8 @@ def study_data(bank: Bank) -> dict:
         "stances": STANCES,
         "sources": {source.id: _source(source) for source in sorted(bank.sources.values(), key=lambda s: s.id)},
         "facts": [_fact(fact, bank, known) for fact in bank.facts],
+        # pairs of facts where one card states the other's answer: never shown one after the other
+        "giveaways": sorted(list(pair) for pair in giveaway_pairs(bank)),
     }
 
 
@@ -58,6 +61,7 @@ def _fact(fact: Fact, bank: Bank, known: Lexicon) -> dict:
         "mc": _choice(fact, bank),
         "cloze": _cloze(fact.cloze),
         "typed": typed_keys(fact, known),
+        "tf": _true_false(fact, bank),
     }
     if fact.when:
         record.update(when=str(fact.when), date=fact.when.label(), event=fact.event)
@@ -80,6 +84,16 @@ def _choice(fact: Fact, bank: Bank) -> dict | None:
     except NotEnoughOptions:
         return None
     return {"options": list(question.options), "answer": question.answer}
+
+
+def _true_false(fact: Fact, bank: Bank) -> dict | None:
+    """The worksheets' true/false statements: the true one, and a false one where a certainly wrong
+    option can stand in for the answer (else None); None without a cloze sentence."""
+    true = true_false(fact, bank, random.Random(_seed(bank, fact)), truth=True)
+    if true is None:
+        return None
+    false = true_false(fact, bank, random.Random(_seed(bank, fact)), truth=False)
+    return {"true": true.statement, "false": None if false is None or false.true else false.statement}
 
 
 def _seed(bank: Bank, fact: Fact) -> int:

@@ -1,21 +1,39 @@
-/* The Test view: ten questions from the chosen cards (multiple choice where a card has options, typed
-   otherwise), scored, with a results screen. A test never changes when cards come back. */
+/* The Test view: ten questions from the chosen cards, mixing the worksheets' types the page data holds
+   (true or false where a card has statements, multiple choice where it has options, typed otherwise),
+   scored, with a results screen. A test never changes when cards come back. */
 
 import { $, announce, element } from "./dom.mjs";
 import { shuffled } from "./cards.mjs";
 import { judge } from "./typed.mjs";
+import { partners, spaced } from "./apart.mjs";
 
 export const TEST_SIZE = 10;
+const TRUTH = ["True", "False"];
 
-/* Up to `size` facts drawn from `facts` by a seed: each at most once. */
-export function drawTest(facts, size, seed) {
-  return shuffled(facts, seed).slice(0, size).map((index) => facts[index]);
+/* The question the test asks of `fact` at place `place`: every third one true or false (a false
+   statement at random where the card has one), else multiple choice where it can, else typed.
+   {fact, kind, prompt, options, answer, expected}. */
+export function questionOf(fact, place, seed) {
+  if (fact.tf && place % 3 === 2) {
+    const lie = fact.tf.false !== null && shuffled([0, 1], seed + "/tf")[0] === 1;
+    return { fact: fact, kind: "tf", prompt: lie ? fact.tf.false : fact.tf.true, options: TRUTH, answer: lie ? 1 : 0,
+      expected: lie ? "False. True is: " + fact.tf.true : "True." };
+  }
+  if (fact.mc) return { fact: fact, kind: "mc", prompt: fact.q, options: fact.mc.options, answer: fact.mc.answer, expected: fact.a };
+  return { fact: fact, kind: "typed", prompt: fact.q, options: null, answer: null, expected: fact.a };
+}
+
+/* Up to `size` facts drawn from `facts` by a seed, each at most once, no give-away pair (`lookup`,
+   from partners()) one right after the other. */
+export function drawTest(facts, size, seed, lookup) {
+  return spaced(shuffled(facts, seed).slice(0, size).map((index) => facts[index]), lookup || new Map());
 }
 
 export class Exam {
   constructor(bank, chosen) {
     this.bank = bank;
     this.chosen = chosen;  // () => the facts the Study filters choose
+    this.partners = partners(bank.giveaways);
     this.questions = [];
     this.answers = [];
     $("test-start").addEventListener("click", () => this.start());
@@ -30,35 +48,42 @@ export class Exam {
   }
 
   start() {
-    this.questions = drawTest(this.chosen(), TEST_SIZE, "test/" + Date.now());
+    const seed = "test/" + Date.now();
+    this.questions = drawTest(this.chosen(), TEST_SIZE, seed, this.partners)
+      .map((fact, place) => questionOf(fact, place, seed + "/" + place));
     this.answers = [];
     $("test-results").hidden = true;
     if (this.questions.length) this.show(true);
     else this.next();
   }
 
-  get fact() { return this.questions[this.answers.length]; }
+  get question() { return this.questions[this.answers.length]; }
 
   show(focus) {
-    const fact = this.fact;
+    const question = this.question;
+    const fact = question.fact;
     $("test-box").hidden = false;
+    $("test-box").dataset.fact = fact.id;
+    $("test-box").dataset.kind = question.kind;
     $("test-feedback").hidden = true;
     $("test-progress").textContent = "Question " + (this.answers.length + 1) + " of " + this.questions.length + " · " +
+      (question.kind === "tf" ? "true or false? · " : "") +
       fact.cites.map((cite) => this.bank.sources[cite.source].label).join("; ");
-    $("test-question").textContent = fact.q;
+    $("test-question").textContent = question.prompt;
     const list = $("test-options");
     list.replaceChildren();
-    list.hidden = !fact.mc;
-    $("test-typed-form").hidden = Boolean(fact.mc);
+    list.hidden = !question.options;
+    $("test-typed-form").hidden = Boolean(question.options);
     $("test-typed").value = "";
     $("test-typed").disabled = false;
-    if (fact.mc) {
-      this.order = shuffled(fact.mc.options, fact.id + "/test/" + this.answers.length);
+    if (question.options) {
+      // true and false keep their order; options are shuffled
+      this.order = question.kind === "tf" ? [0, 1] : shuffled(question.options, fact.id + "/test/" + this.answers.length);
       this.order.forEach((index, place) => {
         const button = element("button", null, "option");
         button.type = "button";
         button.dataset.index = String(index);
-        button.append(element("kbd", String(place + 1)), element("span", fact.mc.options[index]));
+        button.append(element("kbd", String(place + 1)), element("span", question.options[index]));
         const item = element("li");
         item.append(button);
         list.append(item);
@@ -68,37 +93,37 @@ export class Exam {
   }
 
   choose(index) {
-    const fact = this.fact;
+    const question = this.question;
     for (const button of $("test-options").querySelectorAll("button")) button.disabled = true;
-    this.feedback(fact.mc.options[index], index === fact.mc.answer);
+    this.feedback(question.options[index], index === question.answer);
   }
 
   /* A typed answer is right in an accepted form; otherwise the learner says whether it counts. */
   typed() {
-    const judged = judge($("test-typed").value, this.fact);
+    const judged = judge($("test-typed").value, this.question.fact);
     $("test-typed").disabled = true;
     if (judged.right) this.feedback(judged.typed, true);
     else this.feedback(judged.typed, null);
   }
 
   feedback(given, right) {
-    const fact = this.fact;
+    const question = this.question;
     this.given = given;
     $("test-feedback").hidden = false;
-    $("test-answer").textContent = fact.a;
+    $("test-answer").textContent = question.expected;
     $("test-judge").hidden = right !== null;
     $("test-next").hidden = right === null;
     const verdict = right === null ? "You typed “" + given + "”. Does it mean the same as the answer?"
       : right ? "✓ Right." : "✗ Not quite: you chose " + given + ".";
     $("test-verdict").textContent = verdict;
     $("test-verdict").className = "verdict " + (right === null ? "judge" : right ? "right" : "wrong");
-    if (right !== null) this.answers.push({ fact: fact, given: given, right: right });
-    announce(verdict + " Answer: " + fact.a + ".");
+    if (right !== null) this.answers.push({ question: question, given: given, right: right });
+    announce(verdict + " Answer: " + question.expected + (/[.!?]$/.test(question.expected) ? "" : "."));
     $(right === null ? "test-right" : "test-next").focus();
   }
 
   settle(right) {
-    this.answers.push({ fact: this.fact, given: this.given, right: right });
+    this.answers.push({ question: this.question, given: this.given, right: right });
     $("test-judge").hidden = true;
     $("test-next").hidden = false;
     $("test-next").focus();
@@ -116,9 +141,9 @@ export class Exam {
       const mark = element("span", answer.right ? "✓ " : "✗ ");
       mark.setAttribute("aria-hidden", "true");
       item.append(mark, element("span", answer.right ? "Right: " : "Wrong: ", "visually-hidden"),
-        element("strong", answer.fact.q), element("br"),
-        "Your answer: " + (answer.given || "(none)") + " · the answer: " + answer.fact.a + " · id ",
-        element("code", answer.fact.id));
+        element("strong", answer.question.prompt), element("br"),
+        "Your answer: " + (answer.given || "(none)") + " · the answer: " + answer.question.expected + " · id ",
+        element("code", answer.question.fact.id));
       return item;
     }));
     $("test-score").focus();

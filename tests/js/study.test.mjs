@@ -112,6 +112,39 @@ test("progress of the single-record version 1 moves to one record per fact", () 
   assert.deepEqual(Array.from(progress.cards.keys()), ["alpha"]);
   assert.equal(storage.getItem("quizgen:d:progress"), null);
   assert.ok(storage.getItem("quizgen:d:backup:version-1").includes("soon"));
+  // the card that could not be moved is named (the notice lists setAside) and its copy is exported
+  assert.match(progress.setAside.get("beta"), /its state is not/);
+  const exported = progress.document().damaged;
+  assert.deepEqual(JSON.parse(exported["damaged:beta"]), { due: "soon" });
+  assert.ok(exported["backup:version-1"].includes("soon"));
+  assert.equal(open(storage).setAside.size, 0);  // moved once: the next load has nothing to say
+});
+
+test("records of ids the page does not know: the most recently reviewed twice the bank's size stay, the rest go", () => {
+  const storage = memoryStorage();
+  const limit = 2 * IDS.length;
+  storage.setItem("quizgen:d:card:alpha", JSON.stringify(good));
+  for (let index = 0; index < limit + 7; index += 1) {
+    const day = String(1 + (index % 28)).padStart(2, "0");
+    storage.setItem("quizgen:d:card:other-" + index, JSON.stringify({ ...good, last_review: "2026-11-" + day + "T09:00:00.000Z" }));
+  }
+  storage.setItem("quizgen:d:card:junk", "not json");
+  const progress = open(storage);
+  assert.equal(progress.pruned, 8);
+  const left = Object.keys(progress.document().other_ids);
+  assert.equal(left.length, limit);
+  const reviewedOn = (id) => Number(id.slice(6)) % 28;
+  const lowest = Math.min(...left.map(reviewedOn));
+  const gone = Array.from({ length: limit + 7 }, (_, index) => "other-" + index).filter((id) => !left.includes(id));
+  for (const id of gone) assert.ok(reviewedOn(id) <= lowest, id + " was more recent than one kept");
+  assert.ok(progress.get("alpha"));  // the bank's own cards are never touched
+  assert.equal(open(storage).pruned, 0);
+  // an import adds unknown ids only up to the same limit, and says how many it left out
+  const fresh = {};
+  for (let index = 0; index < 5; index += 1) fresh["newer-" + index] = good;
+  const result = progress.merge(file(fresh), NOW);
+  assert.equal(result.unknown.length, 0);
+  assert.equal(result.unknownLeft.length, 5);
 });
 
 test("ts-fsrs learning steps: Again 1 min, Hard 6 min, Good 10 min; Easy goes days ahead", () => {
