@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from playwright.sync_api import expect
 from test_questions import bundled
 from test_web_browser import (  # noqa: F401  (fixtures)
@@ -180,8 +182,22 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
     for number in range(1, 11):
         expect(page.locator("#test-progress")).to_contain_text(f"Question {number} of 10 · ")
         assert page.evaluate("document.activeElement.id") == "test-question"
-        fact = facts[page.get_attribute("#test-box", "data-fact")]
         kind = page.get_attribute("#test-box", "data-kind")
+        if kind == "order":  # the last question: the events of one of the bank's ordering questions
+            assert number == 10
+            ids = page.get_attribute("#test-box", "data-fact").split()
+            dates = {fact_id: facts[fact_id].when.sort_key for fact_id in ids}
+            by_time = sorted(ids, key=lambda fact_id: dates[fact_id])
+            right = True
+            for fact_id in by_time:  # the events clicked from the earliest, by the facts' own dates
+                label = facts[fact_id].event_label
+                page.click(f"#test-options button:not([disabled]):has(span:text-is({json.dumps(label)}))")
+            expect(page.locator("#test-verdict")).to_have_text("✓ Right.")
+            kinds.append(kind)
+            expected.append((facts[by_time[0]], right, page.text_content("#test-question")))
+            page.click("#test-next")
+            continue
+        fact = facts[page.get_attribute("#test-box", "data-fact")]
         statements = data[fact.id]["tf"]
         if kind == "tf":  # every third question where the card has statements: true or false
             assert number % 3 == 0
@@ -213,13 +229,13 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
         expected.append((fact, right, prompt))
         expect(page.locator("#test-answer")).to_have_text(answer)
         page.click("#test-next")
-    assert "tf" in kinds  # the bank's cards have statements: true or false is part of the mix
+    assert "tf" in kinds and kinds[-1] == "order"  # the worksheets' types: true or false, ordering
     score = sum(right for _, right, _ in expected)
     expect(page.locator("#test-score")).to_have_text(f"Score: {score} of 10")
     items = page.locator("#test-list li")
     expect(items).to_have_count(10)
     for item, (fact, right, prompt) in zip(items.all(), expected, strict=True):
-        assert prompt in item.text_content() and fact.id == item.locator("code").text_content()
+        assert prompt in item.text_content() and fact.id in item.locator("code").text_content().split()
         assert item.text_content().startswith("✓ Right: " if right else "✗ Wrong: ")
     assert stored(page) == {}  # a test does not touch the schedule
     watched.check()

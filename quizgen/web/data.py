@@ -9,7 +9,7 @@ import random
 from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
-from quizgen.questions import multiple_choice, true_false
+from quizgen.questions import multiple_choice, ordering, true_false
 from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.web.typed import typed_keys
@@ -40,6 +40,7 @@ def study_data(bank: Bank) -> dict:
         "facts": [_fact(fact, bank, known) for fact in bank.facts],
         # pairs of facts where one card states the other's answer: never shown one after the other
         "giveaways": sorted(list(pair) for pair in giveaway_pairs(bank)),
+        "orderings": _orderings(bank),
     }
 
 
@@ -86,6 +87,29 @@ def _choice(fact: Fact, bank: Bank) -> dict | None:
     return {"options": list(question.options), "answer": question.answer}
 
 
+ORDERINGS_PER_GROUP = 4
+
+
+def _orderings(bank: Bank) -> list[dict]:
+    """The worksheets' chronological ordering questions, a few per article and for the whole bank:
+    the Test asks one whose events are all among the cards the filters choose."""
+    found: dict[tuple[str, ...], dict] = {}
+    groups = [list(bank.facts)] + [[fact for fact in bank.facts if fact.source.id == source]
+                                   for source in sorted(bank.sources)]
+    for number, facts in enumerate(groups):
+        for turn in range(ORDERINGS_PER_GROUP):
+            rng = random.Random(_seed(bank, None, f"order/{number}/{turn}"))
+            question = ordering(facts, bank, rng)
+            if question is None:
+                break
+            ids = tuple(fact.id for fact in question.facts)
+            found.setdefault(tuple(sorted(ids)), {
+                "prompt": question.prompt, "items": list(question.items), "ids": list(ids),
+                "order": list(question.order),
+                "dates": [fact.when.label() if fact.when else "" for fact in question.facts]})
+    return list(found.values())
+
+
 def _true_false(fact: Fact, bank: Bank) -> dict | None:
     """The worksheets' true/false statements: the true one, and a false one where a certainly wrong
     option can stand in for the answer (else None); None without a cloze sentence."""
@@ -96,6 +120,7 @@ def _true_false(fact: Fact, bank: Bank) -> dict | None:
     return {"true": true.statement, "false": None if false is None or false.true else false.statement}
 
 
-def _seed(bank: Bank, fact: Fact) -> int:
+def _seed(bank: Bank, fact: Fact | None, name: str = "") -> int:
     # same bank, same options: the page is byte-identical from one build to the next
-    return int.from_bytes(hashlib.sha256(f"web/{bank.name}/{fact.id}".encode()).digest()[:8], "big")
+    key = fact.id if fact is not None else name
+    return int.from_bytes(hashlib.sha256(f"web/{bank.name}/{key}".encode()).digest()[:8], "big")

@@ -23,6 +23,22 @@ export function questionOf(fact, place, seed) {
   return { fact: fact, kind: "typed", prompt: fact.q, options: null, answer: null, expected: fact.a };
 }
 
+/* An ordering question of the page data (events to put in order) whose events are all among `facts`,
+   drawn by a seed; null when none is. */
+export function orderingOf(orderings, facts, seed) {
+  const ids = new Set(facts.map((fact) => fact.id));
+  const fits = (orderings || []).filter((question) => question.ids.every((id) => ids.has(id)));
+  if (!fits.length) return null;
+  const question = fits[shuffled(fits, seed + "/order")[0]];
+  const byId = new Map(facts.map((fact) => [fact.id, fact]));
+  const sources = new Set(question.ids.flatMap((id) => byId.get(id).cites.map((cite) => cite.source)));
+  return { fact: { id: question.ids.join(" "), cites: Array.from(sources, (source) => ({ source: source })) },
+    kind: "order", prompt: question.prompt + " Choose them from the earliest to the latest.", options: question.items,
+    answer: null, order: question.order, ids: question.ids,
+    expected: question.order.map((index, place) => (place + 1) + ". " + question.items[index] + " (" +
+      question.dates[index] + ")").join("; ") };
+}
+
 /* Up to `size` facts drawn from `facts` by a seed, each at most once, no give-away pair (`lookup`,
    from partners()) one right after the other. */
 export function drawTest(facts, size, seed, lookup) {
@@ -47,10 +63,17 @@ export class Exam {
     $("test-next").addEventListener("click", () => this.next());
   }
 
+  /* Ten questions; the last one puts events in order where the chosen cards hold an ordering question
+     (its events, and cards paired with them, are not asked before it). */
   start() {
     const seed = "test/" + Date.now();
-    this.questions = drawTest(this.chosen(), TEST_SIZE, seed, this.partners)
-      .map((fact, place) => questionOf(fact, place, seed + "/" + place));
+    const chosen = this.chosen();
+    const order = orderingOf(this.bank.orderings, chosen, seed);
+    const held = new Set(order ? order.ids : []);
+    for (const id of order ? order.ids : []) for (const other of this.partners.get(id) || []) held.add(other);
+    const rest = chosen.filter((fact) => !held.has(fact.id));
+    this.questions = drawTest(rest, order ? TEST_SIZE - 1 : TEST_SIZE, seed, this.partners)
+      .map((fact, place) => questionOf(fact, place, seed + "/" + place)).concat(order ? [order] : []);
     this.answers = [];
     $("test-results").hidden = true;
     if (this.questions.length) this.show(true);
@@ -65,9 +88,10 @@ export class Exam {
     $("test-box").hidden = false;
     $("test-box").dataset.fact = fact.id;
     $("test-box").dataset.kind = question.kind;
+    this.picked = [];
     $("test-feedback").hidden = true;
     $("test-progress").textContent = "Question " + (this.answers.length + 1) + " of " + this.questions.length + " · " +
-      (question.kind === "tf" ? "true or false? · " : "") +
+      (question.kind === "tf" ? "true or false? · " : question.kind === "order" ? "order the events · " : "") +
       fact.cites.map((cite) => this.bank.sources[cite.source].label).join("; ");
     $("test-question").textContent = question.prompt;
     const list = $("test-options");
@@ -77,8 +101,8 @@ export class Exam {
     $("test-typed").value = "";
     $("test-typed").disabled = false;
     if (question.options) {
-      // true and false keep their order; options are shuffled
-      this.order = question.kind === "tf" ? [0, 1] : shuffled(question.options, fact.id + "/test/" + this.answers.length);
+      // true and false, and events to order, keep their order; options are shuffled
+      this.order = question.kind !== "mc" ? question.options.map((_, index) => index) : shuffled(question.options, fact.id + "/test/" + this.answers.length);
       this.order.forEach((index, place) => {
         const button = element("button", null, "option");
         button.type = "button";
@@ -94,8 +118,27 @@ export class Exam {
 
   choose(index) {
     const question = this.question;
+    if (question.kind === "order" && this.pick(question, index)) return;
     for (const button of $("test-options").querySelectorAll("button")) button.disabled = true;
     this.feedback(question.options[index], index === question.answer);
+  }
+
+  /* One event chosen as the next in time: it is numbered and set aside, focus goes to the next event
+     left; false once every event is placed (then the order is judged). */
+  pick(question, index) {
+    this.picked.push(index);
+    const buttons = Array.from($("test-options").querySelectorAll("button"));
+    const button = buttons.find((item) => Number(item.dataset.index) === index);
+    button.disabled = true;
+    button.append(element("span", " → " + this.picked.length + ". ", "rank"));
+    if (this.picked.length < question.options.length) {
+      buttons.find((item) => !item.disabled).focus();
+      announce("Placed " + this.picked.length + ": " + question.options[index] + ".");
+      return true;
+    }
+    const right = this.picked.every((item, place) => item === question.order[place]);
+    this.feedback(this.picked.map((item) => question.options[item]).join(" → "), right);
+    return true;
   }
 
   /* A typed answer is right in an accepted form; otherwise the learner says whether it counts. */
