@@ -2,7 +2,8 @@
 
 /* global FSRS */
 import { $, KIND_NAMES, announce, element, plural } from "./dom.mjs";
-import { Progress, apartLimit, browserStorage } from "./progress.mjs";
+import { Progress, apartLimit } from "./progress.mjs";
+import { browserStorage } from "./storage.mjs";
 import { Deck, shuffled } from "./cards.mjs";
 import { CardView } from "./view.mjs";
 import { Timeline } from "./timeline.mjs";

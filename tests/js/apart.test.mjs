@@ -9,7 +9,8 @@ import test from "node:test";
 import { apart, paired, partners, spaced } from "../../templates/web/apart.mjs";
 import { Deck } from "../../templates/web/cards.mjs";
 import { drawTest } from "../../templates/web/exam.mjs";
-import { Progress, memoryStorage } from "../../templates/web/progress.mjs";
+import { Progress } from "../../templates/web/progress.mjs";
+import { memoryStorage } from "../../templates/web/storage.mjs";
 
 const FSRS = createRequire(import.meta.url)("../../templates/web/vendor/ts-fsrs-5.4.2.umd.js");
 const MINUTE = 60000;

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import test from "node:test";
 
-import { Progress, checkCard, memoryStorage, MAX_IMPORT_CARDS } from "../../templates/web/progress.mjs";
+import { Progress, checkCard, MAX_IMPORT_CARDS } from "../../templates/web/progress.mjs";
+import { memoryStorage } from "../../templates/web/storage.mjs";
 import { Deck, LEARN_AHEAD_MS, NEW_PER_DAY, dayOf, interleaved, shuffled, wait } from "../../templates/web/cards.mjs";
 
 const FSRS = createRequire(import.meta.url)("../../templates/web/vendor/ts-fsrs-5.4.2.umd.js");
