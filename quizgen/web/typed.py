@@ -18,6 +18,7 @@ _DOTS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)")
 SEPARATORS = frozenset(".,;:!?'\"()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b"
                        "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026")
 ARTICLES = ("the", "a", "an")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 
 
 def page_key(text: str) -> str:
@@ -44,14 +45,24 @@ def page_key(text: str) -> str:
 
 
 def typed_keys(fact: Fact, known: Lexicon) -> list[str]:
-    """Keys of every form the terminal grades correct for `fact`: its accepted forms, and a person's
-    surname or a number alone when the terminal takes them. Each is checked by the terminal's grader,
-    so the page never says Correct where the terminal would not; anything else the learner rates."""
-    candidates = accepted_forms(fact, known)
-    for form in list(candidates):
+    """Keys of every form the terminal grades correct for `fact` (of `candidates`). Each is checked by
+    the terminal's grader, so the page never says Correct where the terminal would not; anything
+    else the learner rates."""
+    keys = {page_key(form) for form in candidates(fact, known) if grade_answer(form, fact, known).grade == CORRECT}
+    return sorted(key for key in keys if key)
+
+
+def candidates(fact: Fact, known: Lexicon) -> list[str]:
+    """The accepted forms, and what a learner types for them that the terminal may take: a person's
+    surname, a number alone, a date in American order ('April 1, 2020', 'Apr 1, 2020')."""
+    found = accepted_forms(fact, known)
+    for form in list(found):
         words = form.split()
         if fact.kind == "person" and len(words) > 1:
-            candidates.append(words[-1])
-        candidates.extend(re.findall(r"\d[\d,.]*\d|\d", form) if fact.kind in ("number", "year") else ())
-    keys = {page_key(form) for form in candidates if grade_answer(form, fact, known).grade == CORRECT}
-    return sorted(key for key in keys if key)
+            found.append(words[-1])
+        found.extend(re.findall(r"\d[\d,.]*\d|\d", form) if fact.kind in ("number", "year") else ())
+        date = _DAY_MONTH_YEAR.fullmatch(form)
+        if date:
+            day, month, year = date.groups()
+            found.extend((f"{month} {day}, {year}", f"{month[:3]} {day}, {year}"))
+    return found
