@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import random
 
 from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
 from quizgen.questions import multiple_choice, ordering, true_false
+from quizgen.questions.fixed import fixed_random
 from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.lexicon import Lexicon
 from quizgen.web.typed import typed_keys
@@ -81,7 +80,7 @@ def _cloze(cloze: str | None) -> dict | None:
 def _choice(fact: Fact, bank: Bank) -> dict | None:
     """The worksheets' multiple-choice question, with a fixed seed per fact; None when too few options."""
     try:
-        question = multiple_choice(fact, bank, random.Random(_seed(bank, fact)))
+        question = multiple_choice(fact, bank, fixed_random("web", bank.name, fact.id))
     except NotEnoughOptions:
         return None
     return {"options": list(question.options), "answer": question.answer}
@@ -98,7 +97,7 @@ def _orderings(bank: Bank) -> list[dict]:
                                    for source in sorted(bank.sources)]
     for number, facts in enumerate(groups):
         for turn in range(ORDERINGS_PER_GROUP):
-            rng = random.Random(_seed(bank, None, f"order/{number}/{turn}"))
+            rng = fixed_random("web", bank.name, "order", str(number), str(turn))
             question = ordering(facts, bank, rng)
             if question is None:
                 break
@@ -113,14 +112,8 @@ def _orderings(bank: Bank) -> list[dict]:
 def _true_false(fact: Fact, bank: Bank) -> dict | None:
     """The worksheets' true/false statements: the true one, and a false one where a certainly wrong
     option can stand in for the answer (else None); None without a cloze sentence."""
-    true = true_false(fact, bank, random.Random(_seed(bank, fact)), truth=True)
+    true = true_false(fact, bank, fixed_random("web", bank.name, fact.id), truth=True)
     if true is None:
         return None
-    false = true_false(fact, bank, random.Random(_seed(bank, fact)), truth=False)
+    false = true_false(fact, bank, fixed_random("web", bank.name, fact.id), truth=False)
     return {"true": true.statement, "false": None if false is None or false.true else false.statement}
-
-
-def _seed(bank: Bank, fact: Fact | None, name: str = "") -> int:
-    # same bank, same options: the page is byte-identical from one build to the next
-    key = fact.id if fact is not None else name
-    return int.from_bytes(hashlib.sha256(f"web/{bank.name}/{key}".encode()).digest()[:8], "big")
