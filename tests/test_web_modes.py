@@ -176,7 +176,9 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
     page = watched.page
     page.goto(pages["bundled"] + "#test")
     facts = bundled().by_id
-    data = {fact["id"]: fact for fact in page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts")}
+    bank_data = page.evaluate("JSON.parse(document.getElementById('bank').textContent)")
+    data = {fact["id"]: fact for fact in bank_data["facts"]}
+    matchings = bank_data["matchings"]
     page.click("#test-start")
     expected, kinds = [], []
     for number in range(1, 11):
@@ -195,6 +197,22 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
             expect(page.locator("#test-verdict")).to_have_text("✓ Right.")
             kinds.append(kind)
             expected.append((facts[by_time[0]], right, page.text_content("#test-question")))
+            page.click("#test-next")
+            continue
+        if kind == "match":  # the one before: people and roles, events and years or abbreviations
+            assert number == 9
+            ids = page.get_attribute("#test-box", "data-fact").split()
+            question = next(item for item in matchings if item["ids"] == ids)
+            right = False  # one pair left wrong: the whole matching counts wrong
+            for index, _ in enumerate(question["left"]):
+                place = question["pairs"][index] if index else (question["pairs"][0] + 1) % len(question["right"])
+                page.locator(f"#test-match select[data-index='{index}']").select_option(str(place))
+            page.click("#test-match-check")
+            expect(page.locator("#test-verdict")).to_contain_text("✗ Not quite")
+            expect(page.locator("#test-answer")).to_have_text("; ".join(
+                f"{item} – {question['right'][question['pairs'][index]]}" for index, item in enumerate(question["left"])))
+            kinds.append(kind)
+            expected.append((facts[ids[0]], right, question["prompt"]))
             page.click("#test-next")
             continue
         fact = facts[page.get_attribute("#test-box", "data-fact")]
@@ -229,7 +247,7 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
         expected.append((fact, right, prompt))
         expect(page.locator("#test-answer")).to_have_text(answer)
         page.click("#test-next")
-    assert "tf" in kinds and kinds[-1] == "order"  # the worksheets' types: true or false, ordering
+    assert "tf" in kinds and kinds[-2:] == ["match", "order"]  # the worksheets' types: true/false, matching, order
     score = sum(right for _, right, _ in expected)
     expect(page.locator("#test-score")).to_have_text(f"Score: {score} of 10")
     items = page.locator("#test-list li")

@@ -7,7 +7,7 @@ import json
 from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
-from quizgen.questions import multiple_choice, ordering, true_false
+from quizgen.questions import FLAVOURS, matching, multiple_choice, ordering, true_false
 from quizgen.questions.fixed import fixed_random
 from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.lexicon import Lexicon
@@ -40,6 +40,7 @@ def study_data(bank: Bank) -> dict:
         # pairs of facts where one card states the other's answer: never shown one after the other
         "giveaways": sorted(list(pair) for pair in giveaway_pairs(bank)),
         "orderings": _orderings(bank),
+        "matchings": _matchings(bank),
     }
 
 
@@ -93,9 +94,7 @@ def _orderings(bank: Bank) -> list[dict]:
     """The worksheets' chronological ordering questions, a few per article and for the whole bank:
     the Test asks one whose events are all among the cards the filters choose."""
     found: dict[tuple[str, ...], dict] = {}
-    groups = [list(bank.facts)] + [[fact for fact in bank.facts if fact.source.id == source]
-                                   for source in sorted(bank.sources)]
-    for number, facts in enumerate(groups):
+    for number, facts in enumerate(_groups(bank)):
         for turn in range(ORDERINGS_PER_GROUP):
             rng = fixed_random("web", bank.name, "order", str(number), str(turn))
             question = ordering(facts, bank, rng)
@@ -106,6 +105,31 @@ def _orderings(bank: Bank) -> list[dict]:
                 "prompt": question.prompt, "items": list(question.items), "ids": list(ids),
                 "order": list(question.order),
                 "dates": [fact.when.label() if fact.when else "" for fact in question.facts]})
+    return list(found.values())
+
+
+def _groups(bank: Bank) -> list[list[Fact]]:
+    """The whole bank, then each article's facts."""
+    return [list(bank.facts)] + [[fact for fact in bank.facts if fact.source.id == source]
+                                 for source in sorted(bank.sources)]
+
+
+def _matchings(bank: Bank) -> list[dict]:
+    """The worksheets' matching questions (people and roles, events and years, abbreviations), a few
+    per article and for the whole bank: the Test asks one whose facts are all among the chosen cards."""
+    found: dict[tuple[str, ...], dict] = {}
+    for number, facts in enumerate(_groups(bank)):
+        for flavour in FLAVOURS:
+            for turn in range(2):
+                question = matching(facts, bank, fixed_random("web", bank.name, "match", str(number), flavour,
+                                                              str(turn)), flavour)
+                if question is None:
+                    break
+                ids = tuple(fact.id for fact in question.facts)
+                found.setdefault(tuple(sorted(ids)), {
+                    "prompt": question.prompt, "left_title": question.left_title, "right_title": question.right_title,
+                    "left": list(question.left), "right": list(question.right), "pairs": list(question.pairs),
+                    "ids": list(ids)})
     return list(found.values())
 
 

@@ -39,6 +39,22 @@ export function orderingOf(orderings, facts, seed) {
       question.dates[index] + ")").join("; ") };
 }
 
+/* A matching question of the page data whose facts are all among `facts` and not in `taken`, drawn
+   by a seed; null when none is. */
+export function matchingOf(matchings, facts, taken, seed) {
+  const ids = new Set(facts.map((fact) => fact.id));
+  const fits = (matchings || []).filter((question) => question.ids.every((id) => ids.has(id) && !taken.has(id)));
+  if (!fits.length) return null;
+  const question = fits[shuffled(fits, seed + "/match")[0]];
+  const byId = new Map(facts.map((fact) => [fact.id, fact]));
+  const sources = new Set(question.ids.flatMap((id) => byId.get(id).cites.map((cite) => cite.source)));
+  return { fact: { id: question.ids.join(" "), cites: Array.from(sources, (source) => ({ source: source })) },
+    kind: "match", prompt: question.prompt, options: null, left: question.left, right: question.right,
+    right_title: question.right_title,
+    pairs: question.pairs, ids: question.ids,
+    expected: question.left.map((item, index) => item + " – " + question.right[question.pairs[index]]).join("; ") };
+}
+
 /* Up to `size` facts drawn from `facts` by a seed, each at most once, no give-away pair (`lookup`,
    from partners()) one right after the other. */
 export function drawTest(facts, size, seed, lookup) {
@@ -58,22 +74,30 @@ export class Exam {
       if (button && !button.disabled) this.choose(Number(button.dataset.index));
     });
     $("test-typed-form").addEventListener("submit", (event) => { event.preventDefault(); this.typed(); });
+    $("test-match-form").addEventListener("submit", (event) => { event.preventDefault(); this.matched(); });
     $("test-right").addEventListener("click", () => this.settle(true));
     $("test-wrong").addEventListener("click", () => this.settle(false));
     $("test-next").addEventListener("click", () => this.next());
   }
 
-  /* Ten questions; the last one puts events in order where the chosen cards hold an ordering question
-     (its events, and cards paired with them, are not asked before it). */
+  /* Ten questions; the last two match pairs and put events in order where the chosen cards hold such
+     questions (their facts, and cards paired with them, are not asked before them). */
   start() {
     const seed = "test/" + Date.now();
     const chosen = this.chosen();
     const order = orderingOf(this.bank.orderings, chosen, seed);
-    const held = new Set(order ? order.ids : []);
-    for (const id of order ? order.ids : []) for (const other of this.partners.get(id) || []) held.add(other);
+    const match = matchingOf(this.bank.matchings, chosen, new Set(order ? order.ids : []), seed);
+    const last = [match, order].filter(Boolean);
+    const held = new Set();
+    for (const question of last) {
+      for (const id of question.ids) {
+        held.add(id);
+        for (const other of this.partners.get(id) || []) held.add(other);
+      }
+    }
     const rest = chosen.filter((fact) => !held.has(fact.id));
-    this.questions = drawTest(rest, order ? TEST_SIZE - 1 : TEST_SIZE, seed, this.partners)
-      .map((fact, place) => questionOf(fact, place, seed + "/" + place)).concat(order ? [order] : []);
+    this.questions = drawTest(rest, TEST_SIZE - last.length, seed, this.partners)
+      .map((fact, place) => questionOf(fact, place, seed + "/" + place)).concat(last);
     this.answers = [];
     $("test-results").hidden = true;
     if (this.questions.length) this.show(true);
@@ -91,13 +115,15 @@ export class Exam {
     this.picked = [];
     $("test-feedback").hidden = true;
     $("test-progress").textContent = "Question " + (this.answers.length + 1) + " of " + this.questions.length + " · " +
-      (question.kind === "tf" ? "true or false? · " : question.kind === "order" ? "order the events · " : "") +
+      ({ tf: "true or false? · ", order: "order the events · ", match: "matching · " }[question.kind] || "") +
       fact.cites.map((cite) => this.bank.sources[cite.source].label).join("; ");
     $("test-question").textContent = question.prompt;
     const list = $("test-options");
     list.replaceChildren();
     list.hidden = !question.options;
-    $("test-typed-form").hidden = Boolean(question.options);
+    $("test-typed-form").hidden = Boolean(question.options) || question.kind === "match";
+    $("test-match-form").hidden = question.kind !== "match";
+    if (question.kind === "match") this.showMatching(question);
     $("test-typed").value = "";
     $("test-typed").disabled = false;
     if (question.options) {
@@ -121,6 +147,40 @@ export class Exam {
     if (question.kind === "order" && this.pick(question, index)) return;
     for (const button of $("test-options").querySelectorAll("button")) button.disabled = true;
     this.feedback(question.options[index], index === question.answer);
+  }
+
+  /* A choice of the right-hand items for each left-hand one, each labelled by its item. */
+  showMatching(question) {
+    const box = $("test-match");
+    box.replaceChildren();
+    question.left.forEach((item, index) => {
+      const label = element("label", item);
+      const select = element("select");
+      select.dataset.index = String(index);
+      const none = element("option", "Choose the " + question.right_title.toLowerCase() + "…");
+      none.value = "";
+      select.append(none);
+      question.right.forEach((text, place) => {
+        const option = element("option", text);
+        option.value = String(place);
+        select.append(option);
+      });
+      label.append(select);
+      box.append(label);
+    });
+    $("test-match-check").disabled = false;
+  }
+
+  /* Every pair judged at once: right only when each left item has its match. */
+  matched() {
+    const question = this.question;
+    const selects = Array.from($("test-match").querySelectorAll("select"));
+    const chosen = selects.map((select) => (select.value === "" ? null : Number(select.value)));
+    for (const select of selects) select.disabled = true;
+    $("test-match-check").disabled = true;
+    const given = question.left.map((item, index) => item + " – " +
+      (chosen[index] === null ? "(none)" : question.right[chosen[index]])).join("; ");
+    this.feedback(given, chosen.every((place, index) => place === question.pairs[index]));
   }
 
   /* One event chosen as the next in time: it is numbered and set aside, focus goes to the next event

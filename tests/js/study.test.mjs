@@ -288,3 +288,26 @@ test("undo takes back only what this tab wrote: another tab's later answer stays
   assert.equal(storage.getItem("quizgen:d:card:alpha"), theirs);
   assert.equal(deckB.undo().id, "alpha");  // the tab that wrote it last may take it back
 });
+
+test("a test's ordering and matching come only from the chosen cards, never sharing a card", async () => {
+  const { matchingOf, orderingOf } = await import("../../templates/web/exam.mjs");
+  const card = (id, source) => ({ id: id, cites: [{ source: source }] });
+  const facts = ["a", "b", "c", "d", "e", "f"].map((id) => card(id, id < "d" ? "s1" : "s2"));
+  const orderings = [{ prompt: "Order", items: ["A", "B", "X"], ids: ["a", "b", "x"], order: [0, 1, 2], dates: ["1", "2", "3"] },
+    { prompt: "Order", items: ["A", "B", "C"], ids: ["a", "b", "c"], order: [2, 0, 1], dates: ["2002", "2003", "2001"] }];
+  for (let seed = 0; seed < 50; seed += 1) {
+    const order = orderingOf(orderings, facts, "s" + seed);
+    assert.deepEqual(order.ids, ["a", "b", "c"]);  // the other holds a card not chosen
+    assert.equal(order.expected, "1. C (2001); 2. A (2002); 3. B (2003)");
+    assert.deepEqual(order.fact.cites, [{ source: "s1" }]);
+  }
+  assert.equal(orderingOf(orderings, facts.slice(3), "s"), null);
+  const matchings = [{ prompt: "Match", left_title: "Person", right_title: "Role", left: ["A", "D"],
+    right: ["r1", "r2", "spare"], pairs: [1, 0], ids: ["a", "d"] },
+  { prompt: "Match", left_title: "Person", right_title: "Role", left: ["E", "F"], right: ["r3", "r4"], pairs: [0, 1], ids: ["e", "f"] }];
+  for (let seed = 0; seed < 50; seed += 1) {
+    assert.deepEqual(matchingOf(matchings, facts, new Set(["a", "b", "c"]), "s" + seed).ids, ["e", "f"]);
+  }
+  assert.equal(matchingOf(matchings, facts, new Set(["a", "b", "c"]), "s").expected, "E – r3; F – r4");
+  assert.equal(matchingOf(matchings, facts, new Set(["a", "e"]), "s"), null);
+});
