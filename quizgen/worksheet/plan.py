@@ -26,6 +26,7 @@ SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
 ATTEMPTS = 8                          # draws tried before a sheet is left short
 GROUPED_DRAWS = 4                     # matching/ordering questions drawn per flavour to choose from
 NAMED = 8                             # facts named in a shortfall note
+EXACT_BUDGET = 20_000                 # search steps spent deciding exactly whether a full sheet exists
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
     "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
@@ -86,6 +87,8 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
             best = chosen
         if search.score(best) == search.score(None):
             break
+    if len(best) < count:  # the draws fell short: decide exactly whether a full sheet exists
+        best = search.exact(list(pinned)) or best
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
     plan.notes.extend(search.replaced(best))
     if plan.total < count:
@@ -250,6 +253,41 @@ class _Search:
                 return out, candidate, extra
         return None
 
+    def exact(self, pinned: list[Candidate], budget: int = EXACT_BUDGET) -> list[Candidate] | None:
+        """A full sheet of single questions beside `pinned`, or None when none exists (or `budget`
+        search steps run out). The questions that fit fall apart into groups that conflict only
+        among themselves; the largest conflict-free set of each group is found by branch and bound."""
+        singles = [c for t in self.types if t not in GROUPED for c in self.by_kind[t] if self.fits(c, pinned)]
+        near = {id(c): [o for o in singles if o is not c and self.conflict(c, o)] for c in singles}
+        chosen: list[Candidate] = []
+        steps = [0]
+        for group in _groups(singles, near):
+            chosen += self._largest(group, near, steps, budget)
+            if len(pinned) + len(chosen) >= self.count:
+                return pinned + chosen[: self.count - len(pinned)]
+        return None
+
+    def _largest(self, group: list[Candidate], near: dict[int, list[Candidate]], steps: list[int],
+                 budget: int) -> list[Candidate]:
+        best: list[Candidate] = []
+
+        def grow(chosen: list[Candidate], rest: list[Candidate]) -> None:
+            nonlocal best
+            steps[0] += 1
+            if len(chosen) > len(best):
+                best = chosen
+            if not rest or steps[0] > budget:
+                return
+            if len(chosen) + len({fact_id for c in rest for fact_id in c.ids}) <= len(best):
+                return
+            first, later = rest[0], rest[1:]
+            blocked = {id(o) for o in near[id(first)]}
+            grow(chosen + [first], [c for c in later if id(c) not in blocked])
+            grow(chosen, later)
+
+        grow([], sorted(group, key=lambda c: len(near[id(c)])))
+        return best
+
     def replaced(self, chosen: list[Candidate]) -> list[str]:
         """Notes for the types asked for that the sheet has none of, and why (a type with fewer
         questions than its share, made up by the others, is not worth a note)."""
@@ -286,6 +324,26 @@ class _Search:
                          f"once; at most {MAX_GROUPED} matching and {MAX_GROUPED} ordering); try other "
                          f"--types or a wider selection")
         return notes
+
+
+def _groups(items: list[Candidate], near: dict[int, list[Candidate]]) -> list[list[Candidate]]:
+    """The connected groups of the conflict graph, in the items' order."""
+    seen: set[int] = set()
+    groups = []
+    for item in items:
+        if id(item) in seen:
+            continue
+        group, stack = [], [item]
+        seen.add(id(item))
+        while stack:
+            current = stack.pop()
+            group.append(current)
+            for other in near[id(current)]:
+                if id(other) not in seen:
+                    seen.add(id(other))
+                    stack.append(other)
+        groups.append(group)
+    return groups
 
 
 def _label(candidate: Candidate) -> str:
