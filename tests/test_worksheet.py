@@ -13,7 +13,7 @@ from test_questions import bundled
 from quizgen.cli import main
 from quizgen.model import Bank, Fact, Location, Source, When
 from quizgen.worksheet.exporter import export
-from quizgen.worksheet.options import TYPES, SheetOptions, slug
+from quizgen.worksheet.options import TYPES, SheetOptions, slug, title_stem
 from quizgen.worksheet.plan import plan_questions, quotas
 from quizgen.worksheet.rendering import render_key, render_worksheet
 from quizgen.worksheet.writer import build_set
@@ -97,14 +97,16 @@ def test_print_writes_versions_keys_and_filters(tmp_path, capsys):
     code = main(["print", "--source", "003", "--versions", "3", "--title", "Fair Observer quiz",
                  "--paper", "Letter", "--out", str(tmp_path)])
     assert code == 0
-    folder = tmp_path / "print" / "nato-russia" / "fair-observer-quiz"
+    [folder] = (tmp_path / "print" / "nato-russia").iterdir()
+    stem = folder.name
+    assert re.fullmatch(r"fair-observer-quiz-[0-9a-f]{6}", stem)  # the title's words, and its hash
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(f"fair-observer-quiz-{x}.html" for x in ("A", "A-key", "B", "B-key", "C", "C-key"))
-    page = (folder / "fair-observer-quiz-B.html").read_text()
+    assert names == sorted(f"{stem}-{x}.html" for x in ("A", "A-key", "B", "B-key", "C", "C-key"))
+    page = (folder / f"{stem}-B.html").read_text()
     assert "size: letter" in page and "Fair Observer quiz" in page and "<strong>B</strong>" in page
     assert 'content: "Version B · page " counter(page) " of " counter(pages)' in page
     assert 'class="answer-key"' not in page
-    key = (folder / "fair-observer-quiz-B-key.html").read_text()
+    key = (folder / f"{stem}-B-key.html").read_text()
     assert 'content: "Answer key, version B · page " counter(page) " of " counter(pages)' in key
     assert "Cenu" not in key.split("<ul class=\"sources\">")[1]
     assert "wrote " in capsys.readouterr().out
@@ -225,6 +227,34 @@ def test_any_title_gives_a_short_ascii_name_never_empty_and_never_shared(one, ot
         assert words(one) == words(other), (one, other)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_two_titles_never_share_a_folder(one, other):
+    """Titles that differ only in case or punctuation ('NATO quiz', 'NATO Quiz', 'NATO quiz!')
+    used to share a folder, the second replacing the first (round 5, C3)."""
+    for title in (one, other):
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", title_stem(title)) and len(title_stem(title)) <= 60
+    assert (title_stem(one) == title_stem(other)) == (one == other)
+
+
+@given(st.sampled_from(["NATO quiz", "Unit 3: Cold War", "НАТО и Россия", "a"]),
+       st.lists(st.sampled_from(["!", "?", ".", " ", "–", ":", "upper"]), min_size=1, max_size=3))
+def test_case_and_punctuation_variants_of_a_title_get_folders_of_their_own(title, changes):
+    variant = title
+    for change in changes:
+        variant = variant.upper() if change == "upper" else variant + change
+    if variant != title:
+        assert title_stem(variant) != title_stem(title)
+
+
+def test_a_title_already_a_folder_name_names_itself_and_others_keep_their_words():
+    assert title_stem("unit-3") == "unit-3" and title_stem("t") == "t"
+    assert title_stem("Unit 3: Cold War").startswith("unit-3-cold-war-")
+    assert title_stem("НАТО и Россия").startswith("nato-i-rossiia-")
+    # a plain name that ends like a hash is hashed too, so no other title's folder can be it
+    assert title_stem("quiz-abcdef") != "quiz-abcdef"
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_no_question_prints_a_worded_answer_of_another(seed):
     """An oracle apart from the planner's rule: no answer with a word in it (a name, a place, a
@@ -287,7 +317,8 @@ def test_the_readme_print_example_does_what_it_says(tmp_path, capsys):
     argv = [a for a in argv if a != "--pdf"]  # the PDF path is tested with a browser in test_browser
     assert main(["print", *argv, "--out", str(tmp_path)]) == 0
     assert "note" not in capsys.readouterr().err
-    page = (tmp_path / "print" / "nato-russia" / "nrc-quiz" / "nrc-quiz-A.html").read_text()
+    [page_path] = (tmp_path / "print" / "nato-russia").glob("nrc-quiz-*/nrc-quiz-*-A.html")
+    page = page_path.read_text()
     assert page.count("data-number=") == 8  # "writes … with 8 questions"
     assert "size: letter" in page
 
@@ -329,5 +360,5 @@ def test_long_and_foreign_titles_get_their_own_short_folders(tmp_path):
     for title in titles:
         assert main(["print", "-n", "3", "--title", title, "--out", str(tmp_path)]) == 0
     folders = sorted(p.name for p in (tmp_path / "print" / "nato-russia").iterdir())
-    assert len(folders) == len(titles) and "nato-i-rossiia" in folders
+    assert len(folders) == len(titles) and any(name.startswith("nato-i-rossiia-") for name in folders)
     assert all(len(name) <= 60 for name in folders)

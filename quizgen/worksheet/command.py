@@ -12,7 +12,7 @@ from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import bank_from_args, check_ids, filtered, resolve_sources
 from quizgen.text import printable
-from quizgen.worksheet.options import build_stems, options_from_args, slug
+from quizgen.worksheet.options import build_stems, options_from_args, slug, title_stem
 from quizgen.worksheet.writer import build_set, write_sets
 
 
@@ -72,7 +72,7 @@ def stem_for(title: str, options, args) -> str:
     """A given --title names the set; otherwise the title and the options that shape the sheet do,
     so that different custom sheets do not replace each other (versions and paper do not count)."""
     if options.title:
-        return slug(title)
+        return title_stem(title)
     sources = getattr(args, "source", None) or ()
     extra = [f"src-{'-'.join(sorted(sources))}"] if len(sources) > 1 else []
     return "-".join([slug(title), *extra, *options.name_parts()])
