@@ -200,9 +200,28 @@ def test_a_narrow_filter_notes_what_could_not_be_asked(tmp_path, capsys):
     assert main(["print", "--kind", "year", "--types", "match,order,mcq", "-n", "6", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     page = next((tmp_path / "print" / "nato-russia").glob("*/*-A.html")).read_text()
-    made = re.search(r"only (\d+) of 6 questions could be made", err)
+    made = re.search(r"only (\d+) of 6 questions", err)
     assert page.count('class="question"') == (int(made.group(1)) if made else 6)
     assert all(line.startswith("quizgen: note:") for line in err.splitlines())
+
+
+def test_a_short_sheet_counts_its_left_out_facts_in_one_line_and_lists_them_in_the_key(tmp_path, capsys):
+    """`print --source 3 -n 40` used to print every left-out fact on one line of 866 characters
+    (round 5, C4): now a count and a pointer, the list at the end of the key and in --check."""
+    from test_questions import bundled
+
+    assert main(["print", "--source", "3", "-n", "40", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert all(len(line) <= 200 for line in err.splitlines())
+    count = int(re.search(r"(\d+) facts? left out", err).group(1))
+    key = next((tmp_path / "print" / "nato-russia").glob("*/*-A-key.html")).read_text()
+    listed = re.findall(r"<li>([a-z0-9-]+): gives away", key.split('class="left-out"')[1].split("</ul>")[0])
+    assert len(listed) == count > 0 and all(fact_id in bundled().by_id for fact_id in listed)
+    assert main(["print", "--source", "3", "-n", "40", "--check"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert all(f"   {fact_id}: gives away" in out for fact_id in listed)
+    asked = set(re.findall(r"\[([^\]]+)\]", out.split("facts left out")[0]))
+    assert not {fact_id for group in asked for fact_id in group.split(", ")} & set(listed)
 
 
 def test_slugs_are_plain_readable_file_names():

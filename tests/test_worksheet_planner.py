@@ -76,6 +76,19 @@ def test_every_sheet_build_writes_is_full(name):
     assert full >= len(sheets) - (name != "bundled")  # every bundled sheet is satisfiable
 
 
+NOTE_MAX = 200  # characters: a note is one line a teacher reads at a glance (round 5, C4)
+
+
+def assert_short_notes(plan, pool: Bank, used) -> None:
+    """Every note fits one line; the facts left out are listed apart, each a fact of the selection
+    that the sheet does not ask, and the note counts them."""
+    assert all(len(note) <= NOTE_MAX and "\n" not in note for note in plan.notes), plan.notes
+    listed = [line.split(":", 1)[0] for line in plan.left_out]
+    assert len(listed) == len(set(listed)) and set(listed) <= {f.id for f in pool.facts} - set(used)
+    if listed:
+        assert any(f" {len(listed)} fact" in note for note in plan.notes)
+
+
 def eligible(pool: Bank, bank: Bank, types) -> int:
     """Facts that can make one of the single types asked, counted from the question builders alone."""
     def fits(fact) -> bool:
@@ -114,6 +127,7 @@ def test_random_requests_the_bank_can_satisfy_are_full(name, capsys):
             full += 1
         elif plan.total < count:
             assert any("only" in note for note in plan.notes)  # a short sheet says so
+        assert_short_notes(plan, pool, used)
     with capsys.disabled():
         print(f"\n{name}: {satisfiable} of {COMBINATIONS} requests satisfiable, {full} full")
     assert satisfiable >= COMBINATIONS // 4  # the sweep tests something

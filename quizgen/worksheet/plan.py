@@ -3,7 +3,8 @@
 The planner builds every question the pool can make, then chooses a set: grouped questions
 (matching, ordering) first, then the single ones, each compatible with everything chosen; when the
 set falls short it swaps one chosen question for two that fit, and it restarts from other draws.
-Only when no draw fills the sheet is it shorter, with a note naming the facts left out and why.
+Only when no draw fills the sheet is it shorter, with a one-line note counting the facts left out;
+the plan lists each one and why, for the key and `print --check`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ MAX_GROUPED = 2                       # at most this many matching (or ordering)
 SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
 ATTEMPTS = 8                          # draws tried before a sheet is left short
 GROUPED_DRAWS = 4                     # matching/ordering questions drawn per flavour to choose from
-NAMED = 8                             # facts named in a shortfall note
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
     "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
@@ -41,6 +41,7 @@ class Plan:
 
     questions: dict[str, list] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # 'fact-id: why', one per fact a short sheet could not ask
 
     @property
     def total(self) -> int:
@@ -89,7 +90,8 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
     plan.notes.extend(search.replaced(best))
     if plan.total < count:
-        plan.notes.extend(search.shortfall(best))
+        plan.left_out = search.left_out(best)
+        plan.notes.append(search.shortfall(best, len(plan.left_out)))
     return plan
 
 
@@ -241,31 +243,27 @@ class _Search:
                 notes.append(f"no {kind} question on this sheet: {why}")
         return notes
 
-    def shortfall(self, chosen: list[Candidate]) -> list[str]:
-        """Notes naming the facts left out and why, and what the teacher can do."""
-        notes = []
+    def left_out(self, chosen: list[Candidate]) -> list[str]:
+        """Each fact that could have been asked but gives away, or is given away by, a chosen question."""
         used = {fact_id for c in chosen for fact_id in c.ids}
-        left = [c for kind in self.types if kind not in GROUPED for c in self.by_kind[kind]
-                if not c.ids & used]
         reasons: dict[str, str] = {}
-        for candidate in left:
-            blocker = next((c for c in chosen if self.conflict(candidate, c)), None)
+        for candidate in (c for kind in self.types if kind not in GROUPED for c in self.by_kind[kind]):
             [fact_id] = candidate.ids
-            if blocker is not None and fact_id not in reasons:
-                reasons[fact_id] = f"{fact_id} (gives away, or is given away by, {_label(blocker)})"
-        named = sorted(reasons.values())
-        more = f" and {len(named) - NAMED} more" if len(named) > NAMED else ""
-        if named:
-            notes.append(f"facts left out: {'; '.join(named[:NAMED])}{more}")
-            notes.append(f"only {len(chosen)} of {self.count} questions could be made from "
-                         f"{len(self.facts)} facts without one giving another away; try other --types, "
-                         f"a wider selection, or --exclude a fact named above")
-        else:
-            notes.append(f"only {len(chosen)} of {self.count} questions could be made: the {len(self.facts)} "
-                         f"facts selected make no more {'/'.join(self.types)} questions (each fact is asked "
-                         f"once; at most {MAX_GROUPED} matching and {MAX_GROUPED} ordering); try other "
-                         f"--types or a wider selection")
-        return notes
+            blocker = next((c for c in chosen if self.conflict(candidate, c)), None)
+            if fact_id not in used and blocker is not None and fact_id not in reasons:
+                reasons[fact_id] = f"{fact_id}: gives away, or is given away by, {_label(blocker)}"
+        return sorted(reasons.values())
+
+    def shortfall(self, chosen: list[Candidate], left: int) -> str:
+        """One line for the teacher: how short the sheet is, how many facts were left out and where
+        they are listed, and what to do (the list itself would make a line of a thousand characters)."""
+        if left:
+            return (f"only {len(chosen)} of {self.count} questions: {left} fact{'s' if left != 1 else ''} "
+                    f"left out so that none gives another away, listed at the end of the key and by --check; "
+                    f"try other --types, a wider selection or --exclude")
+        return (f"only {len(chosen)} of {self.count} questions: the {len(self.facts)} facts selected make "
+                f"no more {'/'.join(self.types)} questions (each asked once, at most {MAX_GROUPED} matching "
+                f"and {MAX_GROUPED} ordering); try other --types or a wider selection")
 
 
 def _label(candidate: Candidate) -> str:

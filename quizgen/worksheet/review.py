@@ -27,6 +27,9 @@ def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str]
         for flag in sheet_flags(questions, bank):
             lines.append(f"   FLAG (sheet): {flag}")
             flagged += 1
+    if sheet_set.left_out:
+        lines.append(f"== {len(sheet_set.left_out)} facts left out (each would give away, or be given away)")
+        lines.extend(f"   {line}" for line in sheet_set.left_out)
     lines.append(f"{flagged} flag{'s' if flagged != 1 else ''} in "
                  f"{sum(len(s.items) for s in sheet_set.sheets)} questions")
     return lines, flagged

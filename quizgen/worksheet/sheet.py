@@ -69,6 +69,7 @@ class Worksheet:
     paper: str
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]   # every article an answer comes from, for the key
+    left_out: tuple[str, ...] = ()  # a short sheet's facts that could not be asked, and why (the key lists them)
 
     @property
     def items(self) -> list[Item]:
@@ -109,7 +110,7 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
     sources = {c.source.id: c.source for item in (i for s in sections for i in s.items)
                for fact in _facts(item.question) for c in fact.citations}
     return Worksheet(title, subtitle, letter, seed, paper, tuple(sections),
-                     tuple(sources[key] for key in sorted(sources)))
+                     tuple(sources[key] for key in sorted(sources)), tuple(plan.left_out))
 
 
 def _reordered(kind: str, question, rng: random.Random, balance: PositionBalance):

@@ -23,6 +23,7 @@ class SheetSet:
     stem: str
     sheets: tuple[Worksheet, ...]
     notes: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()  # 'fact-id: why', for a sheet left short
 
 
 def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: str,
@@ -31,7 +32,7 @@ def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: s
     plan = plan_questions(pool, bank, options.count, options.types, options.seed, include)
     sheets = tuple(arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
                    for version in range(options.versions))
-    return SheetSet(stem, sheets, tuple(plan.notes))
+    return SheetSet(stem, sheets, tuple(plan.notes), tuple(plan.left_out))
 
 
 def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
