@@ -6,7 +6,7 @@ import string
 
 from quizgen.model import Bank
 from quizgen.questions.audit import flags, sheet_flags
-from quizgen.worksheet.explain import short_label
+from quizgen.worksheet.explain import derivation_label, short_label
 from quizgen.worksheet.writer import SheetSet
 
 LETTERS = string.ascii_uppercase
@@ -41,7 +41,7 @@ def _provenance(question) -> list[str]:
         return []
     fact = question.fact
     stance = f" ({fact.stance})" if fact.stance != "fact" else ""
-    outside = "; NOT IN THE ARTICLE: " + fact.derived if fact.derived else ""
+    outside = f"; {str(derivation_label(fact)).upper()}: {fact.derived}" if fact.derived else ""
     return [f"     source: {short_label(fact.source)}{stance}{outside}"]
 
 
