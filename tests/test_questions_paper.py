@@ -7,6 +7,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_questions import bundled
 
 from quizgen import cloze
@@ -109,6 +111,55 @@ def test_the_precision_is_printed_after_the_line():
     sheet = build_set(pool, bank, SheetOptions(count=5, types=("blank",)), "t", "T", "S").sheets[0]
     page = render_worksheet(sheet)
     assert page.count('class="precision"') == len(sheet.items) > 0
+
+
+# W1 (round 5): a blank keeps the class its question named ("Which NATO member…") -------------------
+
+def _class_of(item: Fact) -> list[str]:
+    """The test's reading of a question's class: the two words after 'Which' when the fact's
+    category names both ('Which NATO member, …' with category nato-member-state)."""
+    match = re.search(r"\b[Ww]hich (\S+) (\w+)", item.q)
+    named = (item.category or "").split("-")
+    if not match or item.kind not in ("person", "place", "organization", "document"):
+        return []
+    words = [match.group(1).rstrip(",'s"), match.group(2)]
+    return words if all(any(w.casefold()[:5] == n[:5] for n in named) for w in words) else []
+
+
+def test_every_blank_keeps_the_class_its_question_names():
+    """Over every fact of the bank: the printed blank (sentence and what follows the line) holds
+    each word of the class its question named; the Turkey blank used to drop 'NATO member'."""
+    checked = 0
+    for item in bundled().facts:
+        blank = fill_blank(item)
+        words = _class_of(item) if blank is not None else []
+        if not words:
+            continue
+        checked += 1
+        printed = re.findall(r"\w+", f"{blank.before} {blank.within or ''} {blank.after}".casefold())
+        assert all(any(token[:5] == w.casefold()[:5] for token in printed) for w in words), (item.id, words)
+    assert checked >= 5
+    turkey = fill_blank(bundled().by_id["unity-turkey-no-sanctions"])
+    assert turkey is not None and turkey.within == "NATO member"
+
+
+def test_the_class_is_printed_after_the_line_and_in_check(capsys):
+    from quizgen.cli import main
+
+    assert main(["print", "--include", "unity-turkey-no-sanctions", "--source", "2", "--types", "blank",
+                 "-n", "1", "--check"]) in (0, 1)
+    assert "_____ (NATO member) refused to impose sanctions" in capsys.readouterr().out
+
+
+@given(st.sampled_from(["NATO", "Italian", "Baltic"]), st.sampled_from(["member", "politician", "port"]),
+       st.booleans())
+def test_a_blank_adds_the_class_exactly_when_its_sentence_lacks_it(qualifier, noun, said):
+    context = f"the {qualifier} {noun} " if said else ""
+    item = fact(q=f"Which {qualifier} {noun}, as the article says, acted first?", a="Xland", kind="place",
+                category=f"{qualifier.lower()}-{noun}", cloze=f"In 2020 {context}{{{{c1::Xland}}}} acted first.",
+                quote="Xland acted first.")
+    blank = fill_blank(item)
+    assert blank is not None and blank.within == (None if said else f"{qualifier} {noun}")
 
 
 # W4: what a question asks as an outlet's report, the statement attributes ------------------------

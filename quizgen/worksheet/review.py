@@ -54,7 +54,8 @@ def _describe(number: int, kind: str, question) -> list[str]:
         key = "T" if question.true else f"F (swapped in '{question.swapped}'; true: {question.correction})"
         return [f"{number:3d}. tf [{question.fact.id}] {question.statement}", f"     key: {key}"]
     if kind == "blank":
-        return [f"{number:3d}. blank [{question.fact.id}] {question.before}_____{question.after}",
+        said = "".join(f" ({text})" for text in (question.precision, question.within) if text)
+        return [f"{number:3d}. blank [{question.fact.id}] {question.before}_____{said}{question.after}",
                 f"     key: {question.answer}"]
     ids = ", ".join(fact.id for fact in question.facts)
     if kind == "order":
