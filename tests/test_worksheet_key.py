@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from test_questions import bundled
 
 from quizgen.questions import fill_blank
+from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.explain import explain
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.rendering import render_key, render_worksheet
@@ -27,7 +28,7 @@ def sheets():
     bank = bundled()
     yield "review", build_set(bank, bank, SheetOptions(count=30, seed=1), "r", "R", "S").sheets[0]
     for source_id in sorted(bank.sources):
-        pool = bank.select(sources=(source_id,))
+        pool = on_article(bank.select(sources=(source_id,)), source_id)
         yield source_id, build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S").sheets[0]
 
 
@@ -89,7 +90,8 @@ def test_every_key_row_says_why_and_where(name, sheet):
             # a date whose day and month the quote gives is not "not in the article" (round 5, L1)
             assert ("Not in the article" in row) <= (fact.derived is not None and not stated_day(fact))
             # the article's own words: some stretch of the quote is printed
-            words = re.sub(r"\s+", " ", fact.quote).split()
+            quote = next((c.quote for c in fact.citations if c.source.id == sheet.article), fact.quote)
+            words = re.sub(r"\s+", " ", quote).split()
             assert " ".join(words[:3]) in row or any(" ".join(words[i:i + 4]) in row
                                                     for i in range(len(words) - 3)), (item.number, fact.id)
             if fact.note:  # its first sentence, or 30 characters of it ("False. Russia invaded…")

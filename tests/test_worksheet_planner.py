@@ -16,6 +16,7 @@ from quizgen.bank.loader import load_banks
 from quizgen.model import Bank
 from quizgen.questions import can_choose, fill_blank
 from quizgen.questions.giveaways import giveaway_pairs
+from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.exporter import ARTICLE_SHEET, REVIEW_SHEET
 from quizgen.worksheet.options import TYPES
 from quizgen.worksheet.plan import plan_questions
@@ -63,7 +64,7 @@ def assert_sound(plan, bank: Bank, count: int) -> None:
 @pytest.mark.parametrize("name", BANKS)
 def test_every_sheet_build_writes_is_full(name):
     bank = BANKS[name]()
-    pools = [bank.select(sources=(source_id,)) for source_id in sorted(bank.sources)]
+    pools = [on_article(bank.select(sources=(source_id,)), source_id) for source_id in sorted(bank.sources)]
     sheets = [(pool, ARTICLE_SHEET) for pool in pools if pool.facts] + [(bank, REVIEW_SHEET)]
     full = 0
     for pool, options in sheets:
@@ -131,3 +132,46 @@ def test_random_requests_the_bank_can_satisfy_are_full(name, capsys):
     with capsys.disabled():
         print(f"\n{name}: {satisfiable} of {COMBINATIONS} requests satisfiable, {full} full")
     assert satisfiable >= COMBINATIONS // 4  # the sweep tests something
+
+
+def said_by(fact, source_id: str) -> bool:
+    """The test's own reading of 'the article states the answer': its own article, or a quote of
+    this article holding an accepted form word for word (case and spacing aside)."""
+    if fact.source.id == source_id:
+        return True
+    squeeze = lambda text: " ".join(text.casefold().split())  # noqa: E731
+    quotes = [squeeze(c.quote) for c in fact.also if c.source.id == source_id]
+    return any(squeeze(form) in quote for form in (fact.a, *fact.alt) for quote in quotes)
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_a_sheet_on_one_article_asks_only_what_that_article_states(name):
+    """Every per-article sheet `build` writes and `print --source X` makes (seeds 1-6): no fact whose
+    answer only another article gives (round 5, L2: the DW sheet asked Manolache's airspace detail)."""
+    bank = BANKS[name]()
+    checked = 0
+    for source_id in sorted(bank.sources):
+        pool = on_article(bank.select(sources=(source_id,)), source_id)
+        for seed in range(1, 7):
+            plan = plan_questions(pool, bank, ARTICLE_SHEET.count, ARTICLE_SHEET.types, seed)
+            asked = [bank.by_id[i] for i in ids(plan)]
+            assert all(said_by(fact, source_id) for fact in asked), (source_id, seed)
+            checked += sum(fact.source.id != source_id for fact in asked)
+    stated_elsewhere = [f for f in bank.facts for c in f.also if said_by(f, c.source.id)]
+    assert stated_elsewhere and checked  # the sweep reaches facts cited by a second article
+
+
+def test_print_on_one_article_and_its_key_quote_that_article():
+    from quizgen.worksheet.options import SheetOptions
+    from quizgen.worksheet.rendering import render_key
+    from quizgen.worksheet.writer import build_set
+
+    bank = bundled()
+    pool = on_article(bank.select(sources=("004",)), "004")
+    assert "manolache-afghanistan-airspace" not in {f.id for f in pool.facts}  # DW: "provided support"
+    sheet = build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S").sheets[0]
+    key = render_key(sheet)
+    for item in sheet.items:
+        if hasattr(item.question, "fact") and item.question.fact.source.id != "004":
+            [quote] = [c.quote for c in item.question.fact.also if c.source.id == "004"]
+            assert " ".join(quote.split()[:4]) in " ".join(key.split())

@@ -12,6 +12,7 @@ from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import bank_from_args, check_ids, filtered, resolve_sources
 from quizgen.text import printable
+from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.options import build_stems, options_from_args, slug, title_stem
 from quizgen.worksheet.writer import build_set, write_sets
 
@@ -26,7 +27,10 @@ def run(args) -> int:
     bank = bank_from_args(args)
     args.source = resolve_sources(bank, args.source) or None  # the ids name the sheet (stem_for)
     check_ids(bank, args)
-    pool = teacher_pool(filtered(bank, args), args)
+    pool = filtered(bank, args)
+    if args.source and len(args.source) == 1:  # a sheet on one article asks only what it states
+        pool = on_article(pool, args.source[0])
+    pool = teacher_pool(pool, args)
     title = options.title or default_title(pool, bank, args)
     stem = stem_for(title, options, args)
     if stem in build_stems(bank):

@@ -27,17 +27,19 @@ class Explanation:
     quote: str                  # the article's sentence that states the answer
 
 
-def explain(fact: Fact, shown: str) -> Explanation:
-    """The key's line for `fact`, whose answer the key prints as `shown`."""
+def explain(fact: Fact, shown: str, article: str | None = None) -> Explanation:
+    """The key's line for `fact`, whose answer the key prints as `shown`; on a sheet on one
+    `article`, quoting that article's words where it cites the fact."""
     seen = {answer_key(shown)}
     accepted = []
     for form in (fact.a, *fact.alt, *([fact.as_written] if fact.as_written else [])):
         if answer_key(form) not in seen:
             seen.add(answer_key(form))
             accepted.append(form)
+    cited = next((c for c in fact.citations if c.source.id == article), fact.citations[0])
     return Explanation(tuple(accepted), fact.derived, derivation_label(fact),
                        first_sentence(fact.note) if fact.note else None,
-                       short_label(fact.source), quote_line(fact.quote, (fact.a, *fact.alt)))
+                       short_label(cited.source), quote_line(cited.quote, (fact.a, *fact.alt)))
 
 
 def derivation_label(fact: Fact) -> str | None:
