@@ -253,3 +253,36 @@ def test_every_pair_of_the_bank_names_two_facts_one_stating_the_other():
             return [form[:5] for form in forms]
         assert any(form and form in text(two) for form in answers(one)) or \
             any(form and form in text(one) for form in answers(two)), (a, b)
+
+
+# D1 (round 5): no term option the same article teaches as true on the same topic ------------------
+
+@given(st.sampled_from(["asymmetric", "economic", "escalatory", "diplomatic"]), st.integers(0, 50),
+       st.booleans())
+def test_a_term_option_the_article_teaches_beside_the_question_is_never_offered(taught, seed, same_article):
+    """DW asks how Moscow answered expulsions ("mirror response") and, on the same topic, teaches
+    that in 2021 Russia "acted asymmetrically": "asymmetric response" is no certainly wrong option.
+    The same word taught by another article, or on no shared topic, does not count."""
+    from quizgen.questions import multiple_choice
+
+    options = ["asymmetric response", "economic response", "escalatory response", "diplomatic response"]
+    asked = fact(id="asked", q="How has Moscow answered expulsions?", a="mirror response", kind="term",
+                 distractors=tuple(options), tags=("expulsions",), cloze="Moscow gave a {{c1::mirror response}}.")
+    teller = fact(id="teller", q="How did Russia act in 2021?", a=f"{taught}ally", kind="term",
+                  tags=("expulsions",), source=SOURCE if same_article else AUTHORED,
+                  cloze=f"In 2021 Russia acted {{{{c1::{taught}ally}}}}.")
+    bank = Bank("t", "T", (asked, teller), {SOURCE.id: SOURCE, AUTHORED.id: AUTHORED})
+    question = multiple_choice(asked, bank, random.Random(seed))  # three options are left: enough
+    offered = set(question.options) - {"mirror response"}
+    expected = {o for o in options if not (same_article and o.startswith(taught))}
+    assert offered <= expected and len(offered) == 3
+
+
+def test_the_dw_mirror_response_question_never_offers_asymmetric_response():
+    from quizgen.questions import can_choose, multiple_choice
+
+    bank = bundled()
+    item = bank.by_id["dw2021-mirror-response"]
+    if can_choose(item, bank):
+        for seed in range(20):
+            assert "asymmetric response" not in multiple_choice(item, bank, random.Random(seed)).options
