@@ -381,3 +381,41 @@ def test_long_and_foreign_titles_get_their_own_short_folders(tmp_path):
     folders = sorted(p.name for p in (tmp_path / "print" / "nato-russia").iterdir())
     assert len(folders) == len(titles) and any(name.startswith("nato-i-rossiia-") for name in folders)
     assert all(len(name) <= 60 for name in folders)
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_each_version_is_printed_in_the_layout_that_takes_fewer_pages(tmp_path, seed):
+    """L3 (round 5): a version of an odd number of pages is tried with tighter spacing and its
+    matching and ordering parts last; the PDF has the version of fewer pages (measured here by
+    printing both), and its HTML and key are that version's."""
+    import subprocess
+
+    from pypdf import PdfReader
+    from test_browser import browser_or_skip
+
+    from quizgen.browser import print_pdfs
+    from quizgen.worksheet.rendering import render_key
+    from quizgen.worksheet.writer import write_sets
+
+    browser = browser_or_skip()
+    bank = bundled()
+    options = SheetOptions(count=25, versions=3, seed=seed, paper="Letter")
+    sheet_set = build_set(bank, bank, options, "l3", "L3", "S")
+    [written] = {p.parent for p in write_sets([sheet_set], tmp_path / "out", browser)}
+    jobs = []
+    for sheet in (*sheet_set.sheets, *sheet_set.compact):
+        html = tmp_path / f"{sheet.version}-{sheet.dense}.html"
+        html.write_text(render_worksheet(sheet))
+        jobs.append((html, html.with_suffix(".pdf")))
+    print_pdfs(jobs, browser)
+    pages = [len(PdfReader(pdf).pages) for _, pdf in jobs]
+    assert seed != 3 or pages[0] > pages[options.versions]  # seed 3: version A is a page shorter dense
+    text = subprocess.run(["pdftotext", "-layout", str(written / "l3.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for index, (plain_sheet, dense_sheet) in enumerate(zip(sheet_set.sheets, sheet_set.compact, strict=True)):
+        default, compact = pages[index], pages[index + options.versions]
+        chosen = dense_sheet if default % 2 and compact < default else plain_sheet
+        total = re.findall(rf"Version {plain_sheet.version} · page \d+ of (\d+)", text)
+        assert total and int(total[0]) == (min(default, compact) if default % 2 else default)
+        assert (written / f"l3-{chosen.version}.html").read_text() == render_worksheet(chosen)
+        assert (written / f"l3-{chosen.version}-key.html").read_text() == render_key(chosen)

@@ -71,6 +71,7 @@ class Worksheet:
     sources: tuple[Source, ...]   # every article an answer comes from, for the key
     left_out: tuple[str, ...] = ()  # a short sheet's facts that could not be asked, and why (the key lists them)
     article: str | None = None      # the one article every question is on (its words are quoted in the key)
+    dense: bool = False             # printed with tighter spacing, to save a page
 
     @property
     def items(self) -> list[Item]:
