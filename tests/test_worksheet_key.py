@@ -29,7 +29,8 @@ def sheets():
     yield "review", build_set(bank, bank, SheetOptions(count=30, seed=1), "r", "R", "S").sheets[0]
     for source_id in sorted(bank.sources):
         pool = on_article(bank.select(sources=(source_id,)), source_id)
-        yield source_id, build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S").sheets[0]
+        yield source_id, build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S",
+                                   article=source_id).sheets[0]
 
 
 MONTH_NAMES = list(calendar.month_name)[1:]  # the standard library's names, not the program's

@@ -28,8 +28,9 @@ def run(args) -> int:
     args.source = resolve_sources(bank, args.source) or None  # the ids name the sheet (stem_for)
     check_ids(bank, args)
     pool = filtered(bank, args)
-    if args.source and len(args.source) == 1:  # a sheet on one article asks only what it states
-        pool = on_article(pool, args.source[0])
+    article = args.source[0] if args.source and len(args.source) == 1 else None
+    if article:  # a sheet on one article asks only what it states
+        pool = on_article(pool, article)
     pool = teacher_pool(pool, args)
     title = options.title or default_title(pool, bank, args)
     stem = stem_for(title, options, args)
@@ -37,7 +38,7 @@ def run(args) -> int:
         raise UsageError(f"--title {printable(title)}: its folder '{stem}' is where quizgen build writes "
                          f"its own sheets; choose another title")
     sheet_set = build_set(pool, bank, options, stem, title,
-                          subtitle_for(pool, bank), include=tuple(args.include or ()))
+                          subtitle_for(pool, bank), include=tuple(args.include or ()), article=article)
     if not sheet_set.sheets[0].items:
         raise QuizgenError(f"nothing can be asked: the {len(pool.facts)} facts selected make no "
                            f"{'/'.join(options.types)} question; try other --types or a wider selection")

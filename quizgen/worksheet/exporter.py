@@ -34,7 +34,7 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
             if pool.facts:
                 source = bank.sources[source_id]
                 sets.append(build_set(pool, bank, ARTICLE_SHEET, article_stem(source_id, source.title),
-                                      source.title, subtitle_for(pool, bank)))
+                                      source.title, subtitle_for(pool, bank), article=source_id))
         sets.append(build_set(bank, bank, REVIEW_SHEET, REVIEW_STEM, f"{bank.title}: mixed review",
                               subtitle_for(bank, bank)))
     written = write_sets(sets, out_dir / "print" / bank.name, browser)

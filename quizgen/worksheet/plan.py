@@ -18,6 +18,7 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import FLAVOURS, matching, ordering
 from quizgen.questions.asked import facts_of
 from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
+from quizgen.worksheet.articles import askable
 from quizgen.worksheet.candidates import Candidate, single_candidates
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
@@ -72,13 +73,14 @@ def quotas(count: int, types: tuple[str, ...]) -> dict[str, int]:
 
 
 def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], seed: int,
-                   include: tuple[str, ...] = ()) -> Plan:
+                   include: tuple[str, ...] = (), article: str | None = None) -> Plan:
     """Choose `count` questions on the facts of `pool` (distractors may come from all of `bank`);
-    the facts in `include` are asked whatever else is chosen."""
+    the facts in `include` are asked whatever else is chosen; on a sheet on one `article`, each
+    question only as that article states it (`articles.askable`)."""
     rng = random.Random(f"quizgen-worksheet:{seed}")
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
-    search = _Search(facts, bank, rng, types, count)
+    search = _Search(facts, bank, rng, types, count, article)
     pinned = search.pin([bank.by_id[fact_id] for fact_id in include])
     best: list[Candidate] = []
     for attempt in range(ATTEMPTS):
@@ -98,13 +100,15 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
 class _Search:
     """The candidate questions of one sheet and the conflicts between them."""
 
-    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, types, count: int):
+    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, types, count: int,
+                 article: str | None = None):
         self.facts, self.bank, self.rng, self.types, self.count = facts, bank, rng, types, count
+        self.stated = [fact for fact in facts if askable(fact, "single", article)]
         self.wanted = quotas(count, types)
         self.telling = telling_of(bank)
         self.pairs = giveaway_pairs(bank)
         self.by_kind: dict[str, list[Candidate]] = {t: [] for t in types}
-        for candidate in single_candidates(facts, bank, rng, [t for t in types if t not in GROUPED]):
+        for candidate in single_candidates(self.stated, bank, rng, [t for t in types if t not in GROUPED]):
             self.by_kind[candidate.kind].append(candidate.with_asks(self.telling))
         for kind in (t for t in types if t in GROUPED):
             self.by_kind[kind] = self._grouped(kind)
@@ -118,7 +122,7 @@ class _Search:
             if kind == "order":
                 built = [ordering(self.facts, self.bank, self.rng)]
             else:
-                built = [matching(self.facts, self.bank, self.rng, flavour) for flavour in FLAVOURS]
+                built = [matching(self.stated, self.bank, self.rng, flavour) for flavour in FLAVOURS]
             for question in built:
                 if question is not None:
                     ids = frozenset(fact.id for fact in question.facts)

@@ -31,9 +31,9 @@ class SheetSet:
 
 
 def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: str,
-              subtitle: str, include: tuple[str, ...] = ()) -> SheetSet:
+              subtitle: str, include: tuple[str, ...] = (), article: str | None = None) -> SheetSet:
     """Draw the questions once (asking every fact in `include`), then lay them out as versions A, B, C…"""
-    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include)
+    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include, article)
     sheets = tuple(arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
                    for version in range(options.versions))
     flowing = flow_order(options.types)
