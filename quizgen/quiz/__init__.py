@@ -119,7 +119,7 @@ def stats_main(args) -> int:
 
 def progress_main(args) -> int:
     """`quizgen progress export|import FILE`: the study page's progress JSON, both ways."""
-    from quizgen.quiz.exchange import export_progress, import_progress
+    from quizgen.quiz.exchange import export_progress, import_progress, read_progress
     from quizgen.quiz.store import Store
     from quizgen.selection import bank_from_args
 
@@ -133,7 +133,8 @@ def progress_main(args) -> int:
             count = export_progress(store, bank, target)
         print(f"Exported {count} card{'s' if count != 1 else ''} of {bank.title} to {target}")
         return 0
+    checked, total = read_progress(bank, target)  # a bad file is refused before the database is opened
     with Store(path, backup=True) as store:
-        taken, total = import_progress(store, bank, target)
+        taken = import_progress(store, bank, checked)
     print(f"Imported {taken} of {total} cards into {path} (for each fact the most recent review wins)")
     return 0
