@@ -8,6 +8,8 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_questions import bundled
 
 from quizgen import cloze
@@ -112,6 +114,55 @@ def test_the_precision_is_printed_after_the_line():
     assert page.count('class="precision"') == len(sheet.items) > 0
 
 
+# W1 (round 5): a blank keeps the class its question named ("Which NATO member…") -------------------
+
+def _class_of(item: Fact) -> list[str]:
+    """The test's reading of a question's class: the two words after 'Which' when the fact's
+    category names both ('Which NATO member, …' with category nato-member-state)."""
+    match = re.search(r"\b[Ww]hich (\S+) (\w+)", item.q)
+    named = (item.category or "").split("-")
+    if not match or item.kind not in ("person", "place", "organization", "document"):
+        return []
+    words = [match.group(1).rstrip(",'s"), match.group(2)]
+    return words if all(any(w.casefold()[:5] == n[:5] for n in named) for w in words) else []
+
+
+def test_every_blank_keeps_the_class_its_question_names():
+    """Over every fact of the bank: the printed blank (sentence and what follows the line) holds
+    each word of the class its question named; the Turkey blank used to drop 'NATO member'."""
+    checked = 0
+    for item in bundled().facts:
+        blank = fill_blank(item)
+        words = _class_of(item) if blank is not None else []
+        if not words:
+            continue
+        checked += 1
+        printed = re.findall(r"\w+", f"{blank.before} {blank.within or ''} {blank.after}".casefold())
+        assert all(any(token[:5] == w.casefold()[:5] for token in printed) for w in words), (item.id, words)
+    assert checked >= 5
+    turkey = fill_blank(bundled().by_id["unity-turkey-no-sanctions"])
+    assert turkey is not None and turkey.within == "NATO member"
+
+
+def test_the_class_is_printed_after_the_line_and_in_check(capsys):
+    from quizgen.cli import main
+
+    assert main(["print", "--include", "unity-turkey-no-sanctions", "--source", "2", "--types", "blank",
+                 "-n", "1", "--check"]) in (0, 1)
+    assert "_____ (NATO member) refused to impose sanctions" in capsys.readouterr().out
+
+
+@given(st.sampled_from(["NATO", "Italian", "Baltic"]), st.sampled_from(["member", "politician", "port"]),
+       st.booleans())
+def test_a_blank_adds_the_class_exactly_when_its_sentence_lacks_it(qualifier, noun, said):
+    context = f"the {qualifier} {noun} " if said else ""
+    item = fact(q=f"Which {qualifier} {noun}, as the article says, acted first?", a="Xland", kind="place",
+                category=f"{qualifier.lower()}-{noun}", cloze=f"In 2020 {context}{{{{c1::Xland}}}} acted first.",
+                quote="Xland acted first.")
+    blank = fill_blank(item)
+    assert blank is not None and blank.within == (None if said else f"{qualifier} {noun}")
+
+
 # W4: what a question asks as an outlet's report, the statement attributes ------------------------
 
 def test_a_fact_asked_according_to_its_article_is_stated_with_attribution():
@@ -208,3 +259,36 @@ def test_every_pair_of_the_bank_names_two_facts_one_stating_the_other():
             return [form[:5] for form in forms]
         assert any(form and form in text(two) for form in answers(one)) or \
             any(form and form in text(one) for form in answers(two)), (a, b)
+
+
+# D1 (round 5): no term option the same article teaches as true on the same topic ------------------
+
+@given(st.sampled_from(["asymmetric", "economic", "escalatory", "diplomatic"]), st.integers(0, 50),
+       st.booleans())
+def test_a_term_option_the_article_teaches_beside_the_question_is_never_offered(taught, seed, same_article):
+    """DW asks how Moscow answered expulsions ("mirror response") and, on the same topic, teaches
+    that in 2021 Russia "acted asymmetrically": "asymmetric response" is no certainly wrong option.
+    The same word taught by another article, or on no shared topic, does not count."""
+    from quizgen.questions import multiple_choice
+
+    options = ["asymmetric response", "economic response", "escalatory response", "diplomatic response"]
+    asked = fact(id="asked", q="How has Moscow answered expulsions?", a="mirror response", kind="term",
+                 distractors=tuple(options), tags=("expulsions",), cloze="Moscow gave a {{c1::mirror response}}.")
+    teller = fact(id="teller", q="How did Russia act in 2021?", a=f"{taught}ally", kind="term",
+                  tags=("expulsions",), source=SOURCE if same_article else AUTHORED,
+                  cloze=f"In 2021 Russia acted {{{{c1::{taught}ally}}}}.")
+    bank = Bank("t", "T", (asked, teller), {SOURCE.id: SOURCE, AUTHORED.id: AUTHORED})
+    question = multiple_choice(asked, bank, random.Random(seed))  # three options are left: enough
+    offered = set(question.options) - {"mirror response"}
+    expected = {o for o in options if not (same_article and o.startswith(taught))}
+    assert offered <= expected and len(offered) == 3
+
+
+def test_the_dw_mirror_response_question_never_offers_asymmetric_response():
+    from quizgen.questions import can_choose, multiple_choice
+
+    bank = bundled()
+    item = bank.by_id["dw2021-mirror-response"]
+    if can_choose(item, bank):
+        for seed in range(20):
+            assert "asymmetric response" not in multiple_choice(item, bank, random.Random(seed)).options

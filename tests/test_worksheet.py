@@ -13,7 +13,7 @@ from test_questions import bundled
 from quizgen.cli import main
 from quizgen.model import Bank, Fact, Location, Source, When
 from quizgen.worksheet.exporter import export
-from quizgen.worksheet.options import TYPES, SheetOptions, slug
+from quizgen.worksheet.options import TYPES, SheetOptions, slug, title_stem
 from quizgen.worksheet.plan import plan_questions, quotas
 from quizgen.worksheet.rendering import render_key, render_worksheet
 from quizgen.worksheet.writer import build_set
@@ -97,14 +97,16 @@ def test_print_writes_versions_keys_and_filters(tmp_path, capsys):
     code = main(["print", "--source", "003", "--versions", "3", "--title", "Fair Observer quiz",
                  "--paper", "Letter", "--out", str(tmp_path)])
     assert code == 0
-    folder = tmp_path / "print" / "nato-russia" / "fair-observer-quiz"
+    [folder] = (tmp_path / "print" / "nato-russia").iterdir()
+    stem = folder.name
+    assert re.fullmatch(r"fair-observer-quiz-[0-9a-f]{6}", stem)  # the title's words, and its hash
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(f"fair-observer-quiz-{x}.html" for x in ("A", "A-key", "B", "B-key", "C", "C-key"))
-    page = (folder / "fair-observer-quiz-B.html").read_text()
+    assert names == sorted(f"{stem}-{x}.html" for x in ("A", "A-key", "B", "B-key", "C", "C-key"))
+    page = (folder / f"{stem}-B.html").read_text()
     assert "size: letter" in page and "Fair Observer quiz" in page and "<strong>B</strong>" in page
     assert 'content: "Version B · page " counter(page) " of " counter(pages)' in page
     assert 'class="answer-key"' not in page
-    key = (folder / "fair-observer-quiz-B-key.html").read_text()
+    key = (folder / f"{stem}-B-key.html").read_text()
     assert 'content: "Answer key, version B · page " counter(page) " of " counter(pages)' in key
     assert "Cenu" not in key.split("<ul class=\"sources\">")[1]
     assert "wrote " in capsys.readouterr().out
@@ -198,9 +200,28 @@ def test_a_narrow_filter_notes_what_could_not_be_asked(tmp_path, capsys):
     assert main(["print", "--kind", "year", "--types", "match,order,mcq", "-n", "6", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     page = next((tmp_path / "print" / "nato-russia").glob("*/*-A.html")).read_text()
-    made = re.search(r"only (\d+) of 6 questions could be made", err)
+    made = re.search(r"only (\d+) of 6 questions", err)
     assert page.count('class="question"') == (int(made.group(1)) if made else 6)
     assert all(line.startswith("quizgen: note:") for line in err.splitlines())
+
+
+def test_a_short_sheet_counts_its_left_out_facts_in_one_line_and_lists_them_in_the_key(tmp_path, capsys):
+    """`print --source 3 -n 40` used to print every left-out fact on one line of 866 characters
+    (round 5, C4): now a count and a pointer, the list at the end of the key and in --check."""
+    from test_questions import bundled
+
+    assert main(["print", "--source", "3", "-n", "40", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert all(len(line) <= 200 for line in err.splitlines())
+    count = int(re.search(r"(\d+) facts? left out", err).group(1))
+    key = next((tmp_path / "print" / "nato-russia").glob("*/*-A-key.html")).read_text()
+    listed = re.findall(r"<li>([a-z0-9-]+): gives away", key.split('class="left-out"')[1].split("</ul>")[0])
+    assert len(listed) == count > 0 and all(fact_id in bundled().by_id for fact_id in listed)
+    assert main(["print", "--source", "3", "-n", "40", "--check"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert all(f"   {fact_id}: gives away" in out for fact_id in listed)
+    asked = set(re.findall(r"\[([^\]]+)\]", out.split("facts left out")[0]))
+    assert not {fact_id for group in asked for fact_id in group.split(", ")} & set(listed)
 
 
 def test_slugs_are_plain_readable_file_names():
@@ -223,6 +244,34 @@ def test_any_title_gives_a_short_ascii_name_never_empty_and_never_shared(one, ot
         # the same name only for titles that spell the same words (case, spacing, punctuation)
         words = lambda t: re.findall(r"\w+", t.casefold())
         assert words(one) == words(other), (one, other)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_two_titles_never_share_a_folder(one, other):
+    """Titles that differ only in case or punctuation ('NATO quiz', 'NATO Quiz', 'NATO quiz!')
+    used to share a folder, the second replacing the first (round 5, C3)."""
+    for title in (one, other):
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", title_stem(title)) and len(title_stem(title)) <= 60
+    assert (title_stem(one) == title_stem(other)) == (one == other)
+
+
+@given(st.sampled_from(["NATO quiz", "Unit 3: Cold War", "НАТО и Россия", "a"]),
+       st.lists(st.sampled_from(["!", "?", ".", " ", "–", ":", "upper"]), min_size=1, max_size=3))
+def test_case_and_punctuation_variants_of_a_title_get_folders_of_their_own(title, changes):
+    variant = title
+    for change in changes:
+        variant = variant.upper() if change == "upper" else variant + change
+    if variant != title:
+        assert title_stem(variant) != title_stem(title)
+
+
+def test_a_title_already_a_folder_name_names_itself_and_others_keep_their_words():
+    assert title_stem("unit-3") == "unit-3" and title_stem("t") == "t"
+    assert title_stem("Unit 3: Cold War").startswith("unit-3-cold-war-")
+    assert title_stem("НАТО и Россия").startswith("nato-i-rossiia-")
+    # a plain name that ends like a hash is hashed too, so no other title's folder can be it
+    assert title_stem("quiz-abcdef") != "quiz-abcdef"
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -287,7 +336,8 @@ def test_the_readme_print_example_does_what_it_says(tmp_path, capsys):
     argv = [a for a in argv if a != "--pdf"]  # the PDF path is tested with a browser in test_browser
     assert main(["print", *argv, "--out", str(tmp_path)]) == 0
     assert "note" not in capsys.readouterr().err
-    page = (tmp_path / "print" / "nato-russia" / "nrc-quiz" / "nrc-quiz-A.html").read_text()
+    [page_path] = (tmp_path / "print" / "nato-russia").glob("nrc-quiz-*/nrc-quiz-*-A.html")
+    page = page_path.read_text()
     assert page.count("data-number=") == 8  # "writes … with 8 questions"
     assert "size: letter" in page
 
@@ -329,5 +379,42 @@ def test_long_and_foreign_titles_get_their_own_short_folders(tmp_path):
     for title in titles:
         assert main(["print", "-n", "3", "--title", title, "--out", str(tmp_path)]) == 0
     folders = sorted(p.name for p in (tmp_path / "print" / "nato-russia").iterdir())
-    assert len(folders) == len(titles) and "nato-i-rossiia" in folders
+    assert len(folders) == len(titles) and any(name.startswith("nato-i-rossiia-") for name in folders)
     assert all(len(name) <= 60 for name in folders)
+
+
+@pytest.mark.parametrize("seed", [1, 6])  # (today version A of both is 5 pages, 4 dense)
+def test_each_version_is_printed_in_the_layout_that_takes_fewer_pages(tmp_path, seed):
+    """L3 (round 5): a version of an odd number of pages is tried with tighter spacing and its
+    matching and ordering parts last; the PDF has the version of fewer pages (measured here by
+    printing both), and its HTML and key are that version's."""
+    import subprocess
+
+    from pypdf import PdfReader
+    from test_browser import browser_or_skip
+
+    from quizgen.browser import print_pdfs
+    from quizgen.worksheet.rendering import render_key
+    from quizgen.worksheet.writer import write_sets
+
+    browser = browser_or_skip()
+    bank = bundled()
+    options = SheetOptions(count=25, versions=3, seed=seed, paper="Letter")
+    sheet_set = build_set(bank, bank, options, "l3", "L3", "S")
+    [written] = {p.parent for p in write_sets([sheet_set], tmp_path / "out", browser)}
+    jobs = []
+    for sheet in (*sheet_set.sheets, *sheet_set.compact):
+        html = tmp_path / f"{sheet.version}-{sheet.dense}.html"
+        html.write_text(render_worksheet(sheet))
+        jobs.append((html, html.with_suffix(".pdf")))
+    print_pdfs(jobs, browser)
+    pages = [len(PdfReader(pdf).pages) for _, pdf in jobs]
+    text = subprocess.run(["pdftotext", "-layout", str(written / "l3.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for index, (plain_sheet, dense_sheet) in enumerate(zip(sheet_set.sheets, sheet_set.compact, strict=True)):
+        default, compact = pages[index], pages[index + options.versions]
+        chosen = dense_sheet if default % 2 and compact < default else plain_sheet
+        total = re.findall(rf"Version {plain_sheet.version} · page \d+ of (\d+)", text)
+        assert total and int(total[0]) == (min(default, compact) if default % 2 else default)
+        assert (written / f"l3-{chosen.version}.html").read_text() == render_worksheet(chosen)
+        assert (written / f"l3-{chosen.version}-key.html").read_text() == render_key(chosen)

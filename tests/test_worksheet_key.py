@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import calendar
 import html
 import re
+from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_questions import bundled
 
 from quizgen.questions import fill_blank
+from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.explain import explain
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.rendering import render_key, render_worksheet
@@ -23,8 +28,49 @@ def sheets():
     bank = bundled()
     yield "review", build_set(bank, bank, SheetOptions(count=30, seed=1), "r", "R", "S").sheets[0]
     for source_id in sorted(bank.sources):
-        pool = bank.select(sources=(source_id,))
-        yield source_id, build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S").sheets[0]
+        pool = on_article(bank.select(sources=(source_id,)), source_id)
+        yield source_id, build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S",
+                                   article=source_id).sheets[0]
+
+
+MONTH_NAMES = list(calendar.month_name)[1:]  # the standard library's names, not the program's
+
+
+def stated_day(fact) -> bool:
+    """The test's own reading: the answer is 'D Month YYYY' and the quote names that day and month."""
+    match = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) \d{4}", fact.a)
+    if not match or match.group(2) not in MONTH_NAMES:
+        return False
+    day, month = match.groups()
+    words = re.findall(r"[A-Za-z]+|\d+", re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", fact.quote))
+    return any({words[i], words[i + 1]} == {day, month} or words[i:i + 3] == [day, "of", month]
+               for i in range(len(words) - 1))
+
+
+def test_a_date_the_article_gives_but_for_its_year_is_labelled_so_over_every_derived_fact():
+    """Over every derived fact of the bank: 'Year from the article's date' exactly where the quote
+    states the day and month ('March 26'), 'Not in the article' for the rest (round 5, L1)."""
+    from quizgen.worksheet.explain import NOT_IN_ARTICLE, YEAR_FROM_DATE, derivation_label
+
+    derived = [fact for fact in bundled().facts if fact.derived]
+    labels = {fact.id: derivation_label(fact) for fact in derived}
+    assert {fact.id: (YEAR_FROM_DATE if stated_day(fact) else NOT_IN_ARTICLE) for fact in derived} == labels
+    assert YEAR_FROM_DATE in labels.values() and NOT_IN_ARTICLE in labels.values()
+    assert all(derivation_label(fact) is None for fact in bundled().facts if not fact.derived)
+
+
+@given(st.integers(1, 28), st.integers(1, 12), st.integers(1900, 2030),
+       st.sampled_from(["{m} {d}", "{m} {d}th", "{d} {m}", "{d}th of {m}", "{m}", "{m} {e}"]))
+def test_the_year_label_needs_the_day_and_the_month_in_the_quote(day, month, year, form):
+    from test_questions import make_fact
+
+    from quizgen.worksheet.explain import NOT_IN_ARTICLE, YEAR_FROM_DATE, derivation_label
+
+    name = MONTH_NAMES[month - 1]
+    quote = "It happened on " + form.format(m=name, d=day, e=day % 28 + 1) + ", the article says."
+    fact = make_fact("f", f"{day} {name} {year}", "date", derived="from the article's date")
+    fact = replace(fact, quote=quote)
+    assert derivation_label(fact) == (YEAR_FROM_DATE if "{d}" in form else NOT_IN_ARTICLE)
 
 
 @pytest.mark.parametrize("name, sheet", list(sheets()))
@@ -37,12 +83,16 @@ def test_every_key_row_says_why_and_where(name, sheet):
         facts = item.question.facts if hasattr(item.question, "facts") else (item.question.fact,)
         for fact in facts:
             # an answer the article does not state is said so, plainly
-            assert ("Not in the article" in row) >= bool(fact.derived), (item.number, fact.id)
+            marked = "Not in the article" in row or "Year from the article's date" in row
+            assert marked >= bool(fact.derived), (item.number, fact.id)
         if hasattr(item.question, "fact"):
             fact = item.question.fact
             assert "Not in the article" not in row or fact.derived
+            # a date whose day and month the quote gives is not "not in the article" (round 5, L1)
+            assert ("Not in the article" in row) <= (fact.derived is not None and not stated_day(fact))
             # the article's own words: some stretch of the quote is printed
-            words = re.sub(r"\s+", " ", fact.quote).split()
+            quote = next((c.quote for c in fact.citations if c.source.id == sheet.article), fact.quote)
+            words = re.sub(r"\s+", " ", quote).split()
             assert " ".join(words[:3]) in row or any(" ".join(words[i:i + 4]) in row
                                                     for i in range(len(words) - 3)), (item.number, fact.id)
             if fact.note:  # its first sentence, or 30 characters of it ("False. Russia invaded…")

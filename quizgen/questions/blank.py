@@ -25,6 +25,7 @@ class FillBlank:
     answer: str
     hint: str | None
     precision: str | None = None  # for a date: 'year', 'month and year' or 'day, month and year'
+    within: str | None = None     # the set the answer is one of, when the sentence does not say it
 
 
 def fill_blank(fact: Fact) -> FillBlank | None:
@@ -50,9 +51,48 @@ def fill_blank(fact: Fact) -> FillBlank | None:
     sentence = attributed(fact, cloze.blank(fact.cloze_text, number, GAP))
     before, _, after = sentence.partition(GAP)
     after = after.replace(GAP, "_____")  # the same deletion used twice: hide both
-    return FillBlank(fact, before, unit + after, answer, deletion.hint, precision_of(fact.kind, answer))
+    return FillBlank(fact, before, unit + after, answer, deletion.hint, precision_of(fact.kind, answer),
+                     within_of(fact, before + " " + after))
 
 
+NAMED_KINDS = ("person", "place", "organization", "document")
+_WHICH = re.compile(r"\b[Ww]hich\s+([\w-]+(?:'s)?(?:\s+[\w-]+){0,3})")
+
+
+def within_of(fact: Fact, sentence: str) -> str | None:
+    """The question's own class for the answer ('NATO member'), printed after the gap when the
+    sentence lacks a word of it: the question asked "Which NATO member…", and a sentence that only
+    says "___ refused to impose sanctions on Moscow" has other right answers (China, India).
+
+    The class is the words after the question's "which" that its `category` names ('NATO member',
+    'Italian politician', 'city': "held in ___" might be answered with the country); a question
+    without such words adds nothing.
+    """
+    if fact.kind not in NAMED_KINDS or not fact.category:
+        return None
+    match = _WHICH.search(fact.q)
+    if match is None:
+        return None
+    named = [word for word in fact.category.split("-") if word]
+    run = []
+    for word in match.group(1).split():
+        if not any(_same_word(word.removesuffix("'s"), name) for name in named):
+            break
+        run.append(word.removesuffix("'s"))
+        if word.endswith("'s"):  # "which city's summit": the class is the city
+            break
+    present = re.findall(r"\w+", sentence)
+    if run and run[-1] != run[-1].lower():  # 'Which NATO office': a qualifier without its noun says little
+        return None
+    if not run or all(any(_same_word(word, token) for token in present) for word in run):
+        return None
+    return " ".join(run)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """'member' and 'members', 'Russian' and 'Russia': the same word for this purpose."""
+    one, other = one.casefold(), other.casefold()
+    return one == other or (min(len(one), len(other)) >= 4 and one[:5] == other[:5])
 def precision_of(kind: str, answer: str) -> str | None:
     """How precise a date the blank wants, said on the sheet ('In ___ (month and year)'), so that
     a student who writes only the year knows it is not enough, and one who knows the day is not

@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 from itertools import zip_longest
 
+from quizgen import cloze
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong, overlaps
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, hedged, same_form
 from quizgen.questions.values import SCALED_KINDS, nearby, scale_of
-from quizgen.text import answer_key
+from quizgen.text import answer_key, content_words
 
 
 def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
@@ -35,6 +36,7 @@ def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
         shown = () if curated else names.get(answer_key(candidate), (candidate,))
         if (is_wrong(candidate, truths, fact.q, shown)
                 and excludes(fact.a, candidate) and same_form(fact.a, candidate)
+                and not taught_beside(candidate, fact, bank)
                 and not any(overlaps(candidate, taken) for taken in chosen)):
             chosen.append(candidate)
 
@@ -52,6 +54,30 @@ def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
             break
         accept(candidate, is_curated)
     return _by_side(fact, chosen, count, below, rng) if scaled else chosen
+
+
+def taught_beside(candidate: str, fact: Fact, bank: Bank) -> bool:
+    """A term option whose own words (those it does not share with the answer) the bank teaches as
+    true on the same topic of the same article: DW's "mirror response" beside "asymmetric response",
+    when DW says Russia "acted asymmetrically" in 2021, and a student who read it can defend it."""
+    if fact.kind != "term":
+        return False
+    catalog = catalog_of(bank)
+    own = (content_words(candidate, cut=8) - content_words(fact.a, cut=8)) - catalog.common_words
+    return bool(own) and own <= _taught_words(fact, bank)
+
+
+def _taught_words(fact: Fact, bank: Bank) -> frozenset[str]:
+    """The words of what the other facts of this article sharing a tag with `fact` teach as true."""
+    taught: dict[str, frozenset[str]] = catalog_of(bank).memo.setdefault("taught", {})  # type: ignore[assignment]
+    if fact.id not in taught:
+        words: set[str] = set()
+        for other in bank.facts:
+            if other.id != fact.id and other.source.id == fact.source.id and set(other.tags) & set(fact.tags):
+                texts = [d.text for d in cloze.deletions(other.cloze)] if other.cloze else [other.a]
+                words.update(*(content_words(text, cut=8) for text in texts))
+        taught[fact.id] = frozenset(words)
+    return taught[fact.id]
 
 
 def _by_side(fact: Fact, chosen: list[str], count: int, below: int | None,

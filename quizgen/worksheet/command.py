@@ -12,7 +12,8 @@ from quizgen.output import locked
 from quizgen.paths import shown
 from quizgen.selection import bank_from_args, check_ids, filtered, resolve_sources
 from quizgen.text import printable
-from quizgen.worksheet.options import build_stems, options_from_args, slug
+from quizgen.worksheet.articles import on_article
+from quizgen.worksheet.options import build_stems, options_from_args, slug, title_stem
 from quizgen.worksheet.writer import build_set, write_sets
 
 
@@ -26,14 +27,18 @@ def run(args) -> int:
     bank = bank_from_args(args)
     args.source = resolve_sources(bank, args.source) or None  # the ids name the sheet (stem_for)
     check_ids(bank, args)
-    pool = teacher_pool(filtered(bank, args), args)
+    pool = filtered(bank, args)
+    article = args.source[0] if args.source and len(args.source) == 1 else None
+    if article:  # a sheet on one article asks only what it states
+        pool = on_article(pool, article)
+    pool = teacher_pool(pool, args)
     title = options.title or default_title(pool, bank, args)
     stem = stem_for(title, options, args)
     if stem in build_stems(bank):
         raise UsageError(f"--title {printable(title)}: its folder '{stem}' is where quizgen build writes "
                          f"its own sheets; choose another title")
     sheet_set = build_set(pool, bank, options, stem, title,
-                          subtitle_for(pool, bank), include=tuple(args.include or ()))
+                          subtitle_for(pool, bank), include=tuple(args.include or ()), article=article)
     if not sheet_set.sheets[0].items:
         raise QuizgenError(f"nothing can be asked: the {len(pool.facts)} facts selected make no "
                            f"{'/'.join(options.types)} question; try other --types or a wider selection")
@@ -72,7 +77,7 @@ def stem_for(title: str, options, args) -> str:
     """A given --title names the set; otherwise the title and the options that shape the sheet do,
     so that different custom sheets do not replace each other (versions and paper do not count)."""
     if options.title:
-        return slug(title)
+        return title_stem(title)
     sources = getattr(args, "source", None) or ()
     extra = [f"src-{'-'.join(sorted(sources))}"] if len(sources) > 1 else []
     return "-".join([slug(title), *extra, *options.name_parts()])

@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass
 
 from quizgen.model import Fact, Source
-from quizgen.text import answer_key
+from quizgen.text import MONTHS, answer_key, parse_date_answer
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _MAX_QUOTE = 240  # characters of a quote shown in the key: the sentence that states the answer
+NOT_IN_ARTICLE = "Not in the article"
+YEAR_FROM_DATE = "Year from the article's date"  # the article gives the day and month, not the year
+_ORDINAL = r"(?:st|nd|rd|th)?"
 
 
 @dataclass(frozen=True)
@@ -18,21 +21,40 @@ class Explanation:
 
     accepted: tuple[str, ...]   # other forms to accept, none repeating the answer shown
     outside: str | None         # how the answer follows when the article does not state it
+    outside_label: str | None   # NOT_IN_ARTICLE, or YEAR_FROM_DATE when only the year is inferred
     why: str | None             # the bank's note, its first sentence
     source: str                 # the article, short: 'Manolache 2023'
     quote: str                  # the article's sentence that states the answer
 
 
-def explain(fact: Fact, shown: str) -> Explanation:
-    """The key's line for `fact`, whose answer the key prints as `shown`."""
+def explain(fact: Fact, shown: str, article: str | None = None) -> Explanation:
+    """The key's line for `fact`, whose answer the key prints as `shown`; on a sheet on one
+    `article`, quoting that article's words where it cites the fact."""
     seen = {answer_key(shown)}
     accepted = []
     for form in (fact.a, *fact.alt, *([fact.as_written] if fact.as_written else [])):
         if answer_key(form) not in seen:
             seen.add(answer_key(form))
             accepted.append(form)
-    return Explanation(tuple(accepted), fact.derived, first_sentence(fact.note) if fact.note else None,
-                       short_label(fact.source), quote_line(fact.quote, (fact.a, *fact.alt)))
+    cited = next((c for c in fact.citations if c.source.id == article), fact.citations[0])
+    return Explanation(tuple(accepted), fact.derived, derivation_label(fact),
+                       first_sentence(fact.note) if fact.note else None,
+                       short_label(cited.source), quote_line(cited.quote, (fact.a, *fact.alt)))
+
+
+def derivation_label(fact: Fact) -> str | None:
+    """How the key marks a derived answer: a date whose day and month the quote gives ('March 26',
+    'November 20th of last year') only has its year inferred from when the article was written, and
+    a teacher accepts it from the reading; anything else is outside knowledge."""
+    if not fact.derived:
+        return None
+    parsed = parse_date_answer(fact.a)
+    if parsed is None or parsed[2] is None:
+        return NOT_IN_ARTICLE
+    _, month, day = parsed
+    name = MONTHS[month - 1]
+    stated = re.compile(rf"\b(?:{name}\s+{day}{_ORDINAL}|{day}{_ORDINAL}\s+(?:of\s+)?{name})\b", re.IGNORECASE)
+    return YEAR_FROM_DATE if stated.search(fact.quote) else NOT_IN_ARTICLE
 
 
 def short_label(source: Source) -> str:

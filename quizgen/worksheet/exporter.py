@@ -8,6 +8,7 @@ from pathlib import Path
 from quizgen.errors import BrowserNotFound
 from quizgen.model import Bank
 from quizgen.text import printable
+from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.command import subtitle_for
 from quizgen.worksheet.options import REVIEW_STEM, SheetOptions, article_stem
 from quizgen.worksheet.writer import build_set, write_sets
@@ -29,11 +30,11 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
     sets = []
     if options.get("default_set", True):
         for source_id in sorted(bank.sources):
-            pool = bank.select(sources=(source_id,))
+            pool = on_article(bank.select(sources=(source_id,)), source_id)
             if pool.facts:
                 source = bank.sources[source_id]
                 sets.append(build_set(pool, bank, ARTICLE_SHEET, article_stem(source_id, source.title),
-                                      source.title, subtitle_for(pool, bank)))
+                                      source.title, subtitle_for(pool, bank), article=source_id))
         sets.append(build_set(bank, bank, REVIEW_SHEET, REVIEW_STEM, f"{bank.title}: mixed review",
                               subtitle_for(bank, bank)))
     written = write_sets(sets, out_dir / "print" / bank.name, browser)

@@ -74,9 +74,32 @@ def slug(text: str, words: int = 8) -> str:
     dropped = any(not _TITLE_PUNCTUATION.fullmatch(ch) and not any(c.isalnum() for c in unidecode(ch))
                   for ch in plain)
     if not stem or dropped or (len(stem) < len(full) and words >= 8):
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
-        stem = f"{stem[: MAX_SLUG - 7].strip('-')}-{digest}" if stem else f"worksheet-{digest}"
+        stem = _hashed(stem, text) if stem else f"worksheet-{_digest(text)}"
     return stem
+
+
+_HASH_TAIL = re.compile(r"-[0-9a-f]{6}$")
+
+
+def title_stem(title: str) -> str:
+    """The folder of a `--title`: the title itself when it is already a plain folder name
+    ('unit-3'), else its slug and a short hash of the title ('Unit 3: Cold War' ->
+    'unit-3-cold-war-<hash>'). Two titles never share a folder: a plain name never ends in a
+    hash, and every other name ends in its own title's hash ('NATO quiz', 'NATO Quiz' and
+    'NATO quiz!' get three)."""
+    stem = slug(title)
+    if stem == title and not _HASH_TAIL.search(stem):
+        return stem
+    digest = _digest(title)
+    return stem if stem.endswith(f"-{digest}") else _hashed(stem, title)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _hashed(stem: str, text: str) -> str:
+    return f"{stem[: MAX_SLUG - 7].strip('-')}-{_digest(text)}"
 
 
 REVIEW_STEM = "review"

@@ -3,7 +3,8 @@
 The planner builds every question the pool can make, then chooses a set: grouped questions
 (matching, ordering) first, then the single ones, each compatible with everything chosen; when the
 set falls short it swaps one chosen question for two that fit, and it restarts from other draws.
-Only when no draw fills the sheet is it shorter, with a note naming the facts left out and why.
+Only when no draw fills the sheet is it shorter, with a one-line note counting the facts left out;
+the plan lists each one and why, for the key and `print --check`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import FLAVOURS, matching, ordering
 from quizgen.questions.asked import facts_of
 from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
+from quizgen.worksheet.articles import askable
 from quizgen.worksheet.candidates import Candidate, single_candidates
+from quizgen.worksheet.exact import largest_compatible
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
 GROUPED = ("match", "order")          # one question built from several facts
@@ -25,8 +28,6 @@ MAX_GROUPED = 2                       # at most this many matching (or ordering)
 SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
 ATTEMPTS = 8                          # draws tried before a sheet is left short
 GROUPED_DRAWS = 4                     # matching/ordering questions drawn per flavour to choose from
-NAMED = 8                             # facts named in a shortfall note
-EXACT_BUDGET = 20_000                 # search steps spent deciding exactly whether a full sheet exists
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
     "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
@@ -42,6 +43,7 @@ class Plan:
 
     questions: dict[str, list] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # 'fact-id: why', one per fact a short sheet could not ask
 
     @property
     def total(self) -> int:
@@ -72,13 +74,14 @@ def quotas(count: int, types: tuple[str, ...]) -> dict[str, int]:
 
 
 def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], seed: int,
-                   include: tuple[str, ...] = ()) -> Plan:
+                   include: tuple[str, ...] = (), article: str | None = None) -> Plan:
     """Choose `count` questions on the facts of `pool` (distractors may come from all of `bank`);
-    the facts in `include` are asked whatever else is chosen."""
+    the facts in `include` are asked whatever else is chosen; on a sheet on one `article`, each
+    question only as that article states it (`articles.askable`)."""
     rng = random.Random(f"quizgen-worksheet:{seed}")
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
-    search = _Search(facts, bank, rng, types, count)
+    search = _Search(facts, bank, rng, types, count, article)
     pinned = search.pin([bank.by_id[fact_id] for fact_id in include])
     best: list[Candidate] = []
     for attempt in range(ATTEMPTS):
@@ -92,20 +95,23 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
     plan.notes.extend(search.replaced(best))
     if plan.total < count:
-        plan.notes.extend(search.shortfall(best))
+        plan.left_out = search.left_out(best)
+        plan.notes.append(search.shortfall(best, len(plan.left_out)))
     return plan
 
 
 class _Search:
     """The candidate questions of one sheet and the conflicts between them."""
 
-    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, types, count: int):
+    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, types, count: int,
+                 article: str | None = None):
         self.facts, self.bank, self.rng, self.types, self.count = facts, bank, rng, types, count
+        self.stated = [fact for fact in facts if askable(fact, "single", article)]
         self.wanted = quotas(count, types)
         self.telling = telling_of(bank)
         self.pairs = giveaway_pairs(bank)
         self.by_kind: dict[str, list[Candidate]] = {t: [] for t in types}
-        for candidate in single_candidates(facts, bank, rng, [t for t in types if t not in GROUPED]):
+        for candidate in single_candidates(self.stated, bank, rng, [t for t in types if t not in GROUPED]):
             self.by_kind[candidate.kind].append(candidate.with_asks(self.telling))
         for kind in (t for t in types if t in GROUPED):
             self.by_kind[kind] = self._grouped(kind)
@@ -119,7 +125,7 @@ class _Search:
             if kind == "order":
                 built = [ordering(self.facts, self.bank, self.rng)]
             else:
-                built = [matching(self.facts, self.bank, self.rng, flavour) for flavour in FLAVOURS]
+                built = [matching(self.stated, self.bank, self.rng, flavour) for flavour in FLAVOURS]
             for question in built:
                 if question is not None:
                     ids = frozenset(fact.id for fact in question.facts)
@@ -253,40 +259,11 @@ class _Search:
                 return out, candidate, extra
         return None
 
-    def exact(self, pinned: list[Candidate], budget: int = EXACT_BUDGET) -> list[Candidate] | None:
-        """A full sheet of single questions beside `pinned`, or None when none exists (or `budget`
-        search steps run out). The questions that fit fall apart into groups that conflict only
-        among themselves; the largest conflict-free set of each group is found by branch and bound."""
+    def exact(self, pinned: list[Candidate]) -> list[Candidate] | None:
+        """A full sheet of single questions beside `pinned` (`largest_compatible`), or None."""
         singles = [c for t in self.types if t not in GROUPED for c in self.by_kind[t] if self.fits(c, pinned)]
-        near = {id(c): [o for o in singles if o is not c and self.conflict(c, o)] for c in singles}
-        chosen: list[Candidate] = []
-        steps = [0]
-        for group in _groups(singles, near):
-            chosen += self._largest(group, near, steps, budget)
-            if len(pinned) + len(chosen) >= self.count:
-                return pinned + chosen[: self.count - len(pinned)]
-        return None
-
-    def _largest(self, group: list[Candidate], near: dict[int, list[Candidate]], steps: list[int],
-                 budget: int) -> list[Candidate]:
-        best: list[Candidate] = []
-
-        def grow(chosen: list[Candidate], rest: list[Candidate]) -> None:
-            nonlocal best
-            steps[0] += 1
-            if len(chosen) > len(best):
-                best = chosen
-            if not rest or steps[0] > budget:
-                return
-            if len(chosen) + len({fact_id for c in rest for fact_id in c.ids}) <= len(best):
-                return
-            first, later = rest[0], rest[1:]
-            blocked = {id(o) for o in near[id(first)]}
-            grow(chosen + [first], [c for c in later if id(c) not in blocked])
-            grow(chosen, later)
-
-        grow([], sorted(group, key=lambda c: len(near[id(c)])))
-        return best
+        found = largest_compatible(singles, self.conflict, self.count - len(pinned))
+        return pinned + found if len(pinned) + len(found) >= self.count else None
 
     def replaced(self, chosen: list[Candidate]) -> list[str]:
         """Notes for the types asked for that the sheet has none of, and why (a type with fewer
@@ -299,51 +276,27 @@ class _Search:
                 notes.append(f"no {kind} question on this sheet: {why}")
         return notes
 
-    def shortfall(self, chosen: list[Candidate]) -> list[str]:
-        """Notes naming the facts left out and why, and what the teacher can do."""
-        notes = []
+    def left_out(self, chosen: list[Candidate]) -> list[str]:
+        """Each fact that could have been asked but gives away, or is given away by, a chosen question."""
         used = {fact_id for c in chosen for fact_id in c.ids}
-        left = [c for kind in self.types if kind not in GROUPED for c in self.by_kind[kind]
-                if not c.ids & used]
         reasons: dict[str, str] = {}
-        for candidate in left:
-            blocker = next((c for c in chosen if self.conflict(candidate, c)), None)
+        for candidate in (c for kind in self.types if kind not in GROUPED for c in self.by_kind[kind]):
             [fact_id] = candidate.ids
-            if blocker is not None and fact_id not in reasons:
-                reasons[fact_id] = f"{fact_id} (gives away, or is given away by, {_label(blocker)})"
-        named = sorted(reasons.values())
-        more = f" and {len(named) - NAMED} more" if len(named) > NAMED else ""
-        if named:
-            notes.append(f"facts left out: {'; '.join(named[:NAMED])}{more}")
-            notes.append(f"only {len(chosen)} of {self.count} questions could be made from "
-                         f"{len(self.facts)} facts without one giving another away; try other --types, "
-                         f"a wider selection, or --exclude a fact named above")
-        else:
-            notes.append(f"only {len(chosen)} of {self.count} questions could be made: the {len(self.facts)} "
-                         f"facts selected make no more {'/'.join(self.types)} questions (each fact is asked "
-                         f"once; at most {MAX_GROUPED} matching and {MAX_GROUPED} ordering); try other "
-                         f"--types or a wider selection")
-        return notes
+            blocker = next((c for c in chosen if self.conflict(candidate, c)), None)
+            if fact_id not in used and blocker is not None and fact_id not in reasons:
+                reasons[fact_id] = f"{fact_id}: gives away, or is given away by, {_label(blocker)}"
+        return sorted(reasons.values())
 
-
-def _groups(items: list[Candidate], near: dict[int, list[Candidate]]) -> list[list[Candidate]]:
-    """The connected groups of the conflict graph, in the items' order."""
-    seen: set[int] = set()
-    groups = []
-    for item in items:
-        if id(item) in seen:
-            continue
-        group, stack = [], [item]
-        seen.add(id(item))
-        while stack:
-            current = stack.pop()
-            group.append(current)
-            for other in near[id(current)]:
-                if id(other) not in seen:
-                    seen.add(id(other))
-                    stack.append(other)
-        groups.append(group)
-    return groups
+    def shortfall(self, chosen: list[Candidate], left: int) -> str:
+        """One line for the teacher: how short the sheet is, how many facts were left out and where
+        they are listed, and what to do (the list itself would make a line of a thousand characters)."""
+        if left:
+            return (f"only {len(chosen)} of {self.count} questions: {left} fact{'s' if left != 1 else ''} "
+                    f"left out so that none gives another away, listed at the end of the key and by --check; "
+                    f"try other --types, a wider selection or --exclude")
+        return (f"only {len(chosen)} of {self.count} questions: the {len(self.facts)} facts selected make "
+                f"no more {'/'.join(self.types)} questions (each asked once, at most {MAX_GROUPED} matching "
+                f"and {MAX_GROUPED} ordering); try other --types or a wider selection")
 
 
 def _label(candidate: Candidate) -> str:

@@ -6,7 +6,7 @@ import string
 
 from quizgen.model import Bank
 from quizgen.questions.audit import flags, sheet_flags
-from quizgen.worksheet.explain import short_label
+from quizgen.worksheet.explain import derivation_label, short_label
 from quizgen.worksheet.writer import SheetSet
 
 LETTERS = string.ascii_uppercase
@@ -27,6 +27,9 @@ def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str]
         for flag in sheet_flags(questions, bank):
             lines.append(f"   FLAG (sheet): {flag}")
             flagged += 1
+    if sheet_set.left_out:
+        lines.append(f"== {len(sheet_set.left_out)} facts left out (each would give away, or be given away)")
+        lines.extend(f"   {line}" for line in sheet_set.left_out)
     lines.append(f"{flagged} flag{'s' if flagged != 1 else ''} in "
                  f"{sum(len(s.items) for s in sheet_set.sheets)} questions")
     return lines, flagged
@@ -38,7 +41,7 @@ def _provenance(question) -> list[str]:
         return []
     fact = question.fact
     stance = f" ({fact.stance})" if fact.stance != "fact" else ""
-    outside = "; NOT IN THE ARTICLE: " + fact.derived if fact.derived else ""
+    outside = f"; {str(derivation_label(fact)).upper()}: {fact.derived}" if fact.derived else ""
     return [f"     source: {short_label(fact.source)}{stance}{outside}"]
 
 
@@ -51,7 +54,8 @@ def _describe(number: int, kind: str, question) -> list[str]:
         key = "T" if question.true else f"F (swapped in '{question.swapped}'; true: {question.correction})"
         return [f"{number:3d}. tf [{question.fact.id}] {question.statement}", f"     key: {key}"]
     if kind == "blank":
-        return [f"{number:3d}. blank [{question.fact.id}] {question.before}_____{question.after}",
+        said = "".join(f" ({text})" for text in (question.precision, question.within) if text)
+        return [f"{number:3d}. blank [{question.fact.id}] {question.before}_____{said}{question.after}",
                 f"     key: {question.answer}"]
     ids = ", ".join(fact.id for fact in question.facts)
     if kind == "order":

@@ -69,6 +69,9 @@ class Worksheet:
     paper: str
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]   # every article an answer comes from, for the key
+    left_out: tuple[str, ...] = ()  # a short sheet's facts that could not be asked, and why (the key lists them)
+    article: str | None = None      # the one article every question is on (its words are quoted in the key)
+    dense: bool = False             # printed with tighter spacing, to save a page
 
     @property
     def items(self) -> list[Item]:
@@ -90,7 +93,8 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
     # an article every question's fact cites makes a single-article sheet; else each item names its own
     cited = [{c.source.id for c in f.citations} for items in plan.questions.values() for q in items
              for f in _facts(q)]
-    mixed = not set.intersection(*cited) if cited else False
+    shared = set.intersection(*cited) if cited else set()
+    mixed = bool(cited) and not shared
     for kind in types:
         questions = list(plan.questions.get(kind, ()))
         if not questions:
@@ -109,7 +113,8 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
     sources = {c.source.id: c.source for item in (i for s in sections for i in s.items)
                for fact in _facts(item.question) for c in fact.citations}
     return Worksheet(title, subtitle, letter, seed, paper, tuple(sections),
-                     tuple(sources[key] for key in sorted(sources)))
+                     tuple(sources[key] for key in sorted(sources)), tuple(plan.left_out),
+                     next(iter(shared)) if len(shared) == 1 else None)
 
 
 def _reordered(kind: str, question, rng: random.Random, balance: PositionBalance):

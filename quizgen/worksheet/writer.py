@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.model import Bank
 from quizgen.output import staged, write_atomic
 from quizgen.worksheet.options import SheetOptions
-from quizgen.worksheet.plan import plan_questions
+from quizgen.worksheet.plan import GROUPED, plan_questions
 from quizgen.worksheet.rendering import render_blank, render_key, render_worksheet
 from quizgen.worksheet.sheet import Worksheet, arrange
 
@@ -23,15 +23,29 @@ class SheetSet:
     stem: str
     sheets: tuple[Worksheet, ...]
     notes: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()  # 'fact-id: why', for a sheet left short
+    # each version with tighter spacing and its small parts before matching and ordering: printed
+    # instead where that takes fewer pages (a tall matching block that does not fit leaves half a
+    # page empty; a sheet a few lines longer than four pages takes a fifth)
+    compact: tuple[Worksheet, ...] = ()
 
 
 def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: str,
-              subtitle: str, include: tuple[str, ...] = ()) -> SheetSet:
+              subtitle: str, include: tuple[str, ...] = (), article: str | None = None) -> SheetSet:
     """Draw the questions once (asking every fact in `include`), then lay them out as versions A, B, C…"""
-    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include)
+    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include, article)
     sheets = tuple(arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
                    for version in range(options.versions))
-    return SheetSet(stem, sheets, tuple(plan.notes))
+    flowing = flow_order(options.types)
+    compact = tuple(replace(arrange(plan, version, options.seed, title, subtitle, options.paper, flowing),
+                            dense=True) for version in range(options.versions))
+    return SheetSet(stem, sheets, tuple(plan.notes), tuple(plan.left_out), compact)
+
+
+def flow_order(types: tuple[str, ...]) -> tuple[str, ...]:
+    """The parts with the ones of small questions first, matching and ordering (tall blocks that
+    never split across pages) last, where an empty end of a page costs nothing."""
+    return tuple(t for t in types if t not in GROUPED) + tuple(t for t in types if t in GROUPED)
 
 
 def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
@@ -65,12 +79,43 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
             from quizgen.worksheet.binding import bind
 
             print_pdfs(jobs, browser)
+            _compact(sets, stage, browser)
             for pdfs, target, filler in bindings:
                 bind(pdfs, target, duplex and filler is not None, filler)
                 written.append(out_dir / target.parent.name / target.name)
             for sheet_set in sets:
                 shutil.rmtree(stage / sheet_set.stem / PARTS)
     return sorted(written)
+
+
+def _compact(sets: list[SheetSet], stage: Path, browser: str | None) -> None:
+    """Reprint each version of an odd number of pages (in duplex, half a sheet left blank) in its
+    compact part order, and keep that version (sheet, key and PDF) where it has fewer pages."""
+    from pypdf import PdfReader
+
+    from quizgen.browser import print_pdfs
+
+    trials = []
+    for sheet_set in sets:
+        folder, stem = stage / sheet_set.stem, sheet_set.stem
+        for sheet, compact in zip(sheet_set.sheets, sheet_set.compact, strict=False):
+            pdf = folder / PARTS / f"{stem}-{sheet.version}.pdf"
+            if len(PdfReader(pdf).pages) % 2:
+                trial = _write(folder / PARTS / "compact" / f"{stem}-{sheet.version}.html", render_worksheet(compact))
+                trials.append((sheet_set, compact, pdf, trial, trial.with_suffix(".pdf")))
+    if not trials:
+        return
+    print_pdfs([(html, pdf) for _, _, _, html, pdf in trials], browser)
+    keys = []
+    for sheet_set, compact, pdf, _, trial_pdf in trials:
+        if len(PdfReader(trial_pdf).pages) < len(PdfReader(pdf).pages):
+            folder, stem = stage / sheet_set.stem, sheet_set.stem
+            _write(folder / f"{stem}-{compact.version}.html", render_worksheet(compact))
+            key = _write(folder / f"{stem}-{compact.version}-key.html", render_key(compact))
+            trial_pdf.replace(pdf)
+            keys.append((key, folder / PARTS / f"{key.stem}.pdf"))
+    if keys:  # the key numbers the questions as the version it goes with
+        print_pdfs(keys, browser)
 
 
 def _write(path: Path, html: str) -> Path:
