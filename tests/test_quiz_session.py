@@ -159,7 +159,8 @@ def test_sigkill_mid_session_loses_only_the_answer_being_typed(tmp_path):
 
     child = spawn(folder, "quiz", "--db", str(db))  # and the next session carries on from there
     child.expect("Quiz test deck: 6 cards to review")
-    child.expect(r"\[1\] learning · place")
+    # the learning cards are due in 1 and 10 minutes: new cards first, not them early (review O4)
+    child.expect(r"\[1\] new · term")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 

@@ -52,11 +52,25 @@ def due_at(card: dict) -> datetime:
 
 @dataclass
 class Queue:
-    """What comes next: learning cards when due, then the planned cards, then learning cards early."""
+    """What comes next: learning cards when due, then the planned cards, then learning cards early.
+
+    Two cards of a give-away pair (one states the other's answer) are never asked back to back: the
+    next card is the first in that order that the card just shown does not give away. When every
+    card left is given away by the one just shown, the session stops there and they wait
+    (`held_back`), for a later session.
+    """
 
     planned: deque[str]
     learning: dict[str, datetime] = field(default_factory=dict)
     requeue: bool = True
+    apart: dict[str, set[str]] = field(default_factory=dict)
+    last: str | None = None
+
+    def keep_apart(self, pairs) -> None:
+        """Never ask the two cards of any of `pairs` (fact id pairs) one right after the other."""
+        for one, other in pairs:
+            self.apart.setdefault(one, set()).add(other)
+            self.apart.setdefault(other, set()).add(one)
 
     def limit(self, count: int) -> None:
         """`--limit N`: the first N planned cards (due ones come first), the rest another time."""
@@ -65,12 +79,23 @@ class Queue:
 
     def next_card(self, moment: datetime) -> str | None:
         waiting = sorted((due, fact_id) for fact_id, due in self.learning.items())
-        if waiting and (waiting[0][0] <= moment or not self.planned):
-            due, fact_id = waiting[0]
-            if due <= moment + LEARN_AHEAD:
-                del self.learning[fact_id]
+        due_now = [fact_id for due, fact_id in waiting if due <= moment]
+        early = [fact_id for due, fact_id in waiting if moment < due <= moment + LEARN_AHEAD]
+        given_away = self.apart.get(self.last or "", set())
+        for fact_id in (*due_now, *self.planned, *early):
+            if fact_id not in given_away:
+                if fact_id in self.learning:
+                    del self.learning[fact_id]
+                else:
+                    self.planned.remove(fact_id)
+                self.last = fact_id
                 return fact_id
-        return self.planned.popleft() if self.planned else None
+        return None
+
+    def held_back(self, moment: datetime) -> int:
+        """Cards left unasked only because the card just shown gives their answers away."""
+        soon = sum(due <= moment + LEARN_AHEAD for due in self.learning.values())
+        return len(self.planned) + soon
 
     def answered(self, fact_id: str, card: dict | None, moment: datetime) -> None:
         """A card whose next step falls within this sitting comes back in it (once)."""
@@ -90,17 +115,22 @@ class Queue:
 
 
 def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int) -> Queue:
-    """Cards due (reviews due today, learning steps due soon), oldest first, then new cards in bank order."""
-    due = []
+    """Cards due (reviews due today, learning steps due now), oldest first, then new cards in bank order.
+
+    A learning step due within LEARN_AHEAD but not yet waits in `Queue.learning`: it comes when due,
+    or early only when nothing else is left (never ahead of new cards).
+    """
+    due, soon = [], {}
     for fact in facts:
         card = cards.get(fact.id)
         if card is None:
             continue
-        limit = day_end(moment) if card["state"] == REVIEW else moment + LEARN_AHEAD
-        if due_at(card) <= limit:
+        if card["state"] == REVIEW and due_at(card) <= day_end(moment) or due_at(card) <= moment:
             due.append((card["due"], fact.id))
+        elif card["state"] != REVIEW and due_at(card) <= moment + LEARN_AHEAD:
+            soon[fact.id] = due_at(card)
     fresh = [fact.id for fact in facts if fact.id not in cards][:max(0, new_left)]
-    return Queue(deque([fact_id for _, fact_id in sorted(due)] + fresh))
+    return Queue(deque([fact_id for _, fact_id in sorted(due)] + fresh), soon)
 
 
 def practice_queue(facts: list[Fact], count: int, rng: random.Random) -> Queue:

@@ -11,6 +11,7 @@ from datetime import datetime
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
+from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.clock import local_day, now, short_interval, spoken_interval, stamp
 from quizgen.quiz.compare import compare
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
@@ -77,6 +78,7 @@ class Session:
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None
+        queue.keep_apart(giveaway_pairs(bank))  # one card's text states the other's answer
         if style != "typed" and bank.facts:
             # The builder indexes the bank on its first call (~25 ms): pay that before the first card.
             with contextlib.suppress(NotEnoughOptions):
@@ -104,6 +106,11 @@ class Session:
         return 0
 
     def _nothing_left(self) -> str:
+        held = self.queue.held_back(now())
+        if held:
+            cards = "1 card waits" if held == 1 else f"{held} cards wait"
+            return (f"{cards} for another session: the card you just saw gives "
+                    f"{'its answer' if held == 1 else 'their answers'} away.")
         upcoming = sorted(due_at(card) for card in self.cards.values())
         if not self.scheduled or not upcoming:
             return "Nothing more to study now."
