@@ -7,7 +7,7 @@ undo putting cards first, practice or review.
 
 import sqlite3
 from collections import deque
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from conftest import ROOT
@@ -19,7 +19,7 @@ from test_questions import bundled
 from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.scheduler import LEARN_AHEAD, Queue, review_queue
 
-NOW = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +77,7 @@ def test_no_give_away_pair_is_ever_asked_back_to_back(sitting):
         else:
             queue.answered(fact_id, None, moment)
         moment += timedelta(minutes=minutes % 3)
-    assert not [(a, b) for a, b in zip(shown, shown[1:]) if paired(a, b)]
+    assert not [(a, b) for a, b in zip(shown, shown[1:], strict=False) if paired(a, b)]
     # a card waits for another session only when the card just shown gives its answer away
     left = list(queue.planned) + [i for i, due in queue.learning.items() if due <= moment + LEARN_AHEAD]
     if stopped:
@@ -115,4 +115,4 @@ def test_a_whole_piped_session_over_the_bundled_bank_keeps_every_pair_apart(tmp_
     asked = [row[0] for row in sqlite3.connect(db).execute("SELECT fact_id FROM reviews ORDER BY id")]
     assert len(asked) == len(facts) + 60
     assert set(asked) == {fact.id for fact in facts}
-    assert not [(a, b) for a, b in zip(asked, asked[1:]) if paired(a, b)]
+    assert not [(a, b) for a, b in zip(asked, asked[1:], strict=False) if paired(a, b)]

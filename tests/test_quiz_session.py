@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 
 import pexpect
 from fsrs import Card, Rating, Scheduler
-
-from quiz_harness import MONDAY, cards, copy_bank, quiz_env, reviews, spawn
+from quiz_harness import MONDAY, answered_database, cards, copy_bank, quiz_env, reviews, spawn
 
 CONFIRM = r"Ctrl-D quit:"
 TYPED = r">(?=\x08|\x1b| )"  # prompt_toolkit draws "> " as ">" and a cursor move
@@ -196,3 +195,49 @@ def test_a_card_forgotten_eight_times_after_it_was_learned_is_suspended_as_a_lee
     assert "forgotten 8 times (a leech)" in result.stdout and "Suspended" in result.stdout
     marks = connection.execute("SELECT fact_id, mark, reason FROM marks").fetchall()
     assert marks == [("quiz-nrc-year", "suspended", "leech")]
+
+
+ANSWERS = {"NATO-Russia Council created": "2002", "Secretary General": "Anders Fogh Rasmussen",
+           "Founding Act": "Paris", "partnership": "a strategic partnership", "member states": "28",
+           "preceded": "Permanent Joint Council"}
+
+
+def test_the_interval_on_the_rating_prompt_is_the_one_applied(tmp_path):
+    """Review O5: FSRS fuzz is random; the prompt's Easy interval must be the card's new due date,
+    for every card (a fresh draw differs on most of six cards once intervals are fuzzed, days later)."""
+    folder, db = answered_database(tmp_path)  # six cards in their learning steps
+    monday = datetime.fromisoformat(MONDAY)
+    for later in (monday + timedelta(minutes=15), monday + timedelta(days=2)):
+        shown = rate_everything_easy(folder, db, later)
+        due = {row["fact_id"]: datetime.fromisoformat(row["due"]) for row in cards(db).values()}
+        applied = {fact_id: round((when - later).total_seconds() / 86400) for fact_id, when in due.items()}
+        assert applied == shown
+    assert max(shown.values()) > 3  # intervals long enough for FSRS to fuzz them
+
+
+def rate_everything_easy(folder, db, moment: datetime) -> dict[str, int]:
+    """Answer all six cards right and press 4 (Easy); fact id -> the Easy interval the prompt showed."""
+    child = spawn(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1",
+                  "--db", str(db), env=quiz_env(now=moment.isoformat()))
+    shown = {}
+    for _ in range(6):
+        child.expect(r"\n([^\n]*\?)\r")
+        key = next(key for key in ANSWERS if key in child.match.group(1))
+        child.expect(TYPED)
+        child.sendline(ANSWERS[key])
+        child.expect(r"\[4\]Easy (\d+)d")
+        shown[key] = int(child.match.group(1))
+        child.expect(CONFIRM)
+        child.send("4")
+        child.expect(r"Rated Easy: next review (tomorrow|in \d+ days)")
+        assert child.match.group(1) == ("tomorrow" if shown[key] == 1 else f"in {shown[key]} days")
+    child.expect(pexpect.EOF)
+    return {fact_id: shown[key] for key in ANSWERS for fact_id in fact_ids(folder, key)}
+
+
+def fact_ids(folder, key: str) -> set[str]:
+    """The ids of the quiz deck's facts whose question contains `key`."""
+    import yaml
+    facts = yaml.safe_load((folder / "decks" / "quiz" / "facts.yaml").read_text())
+    facts = facts["facts"] if isinstance(facts, dict) else facts
+    return {fact["id"] for fact in facts if key in fact["q"]}

@@ -46,6 +46,35 @@ def rate_card(scheduler: Scheduler, fact_id: str, stored: dict | None, rating: i
             "last_review": stamp(card.last_review) if card.last_review else None}
 
 
+CARD_KEYS = ("state", "step", "stability", "difficulty", "due", "last_review")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The four cards one answer can lead to, computed once (FSRS fuzz is random on every call):
+    the rating prompt shows their intervals, and the rating chosen applies the very card shown."""
+
+    fact_id: str
+    before: dict | None
+    moment: datetime
+    cards: dict[int, dict]
+
+    @classmethod
+    def of(cls, scheduler: Scheduler, fact_id: str, before: dict | None, moment: datetime) -> Choices:
+        cards = {rating: rate_card(scheduler, fact_id, before, rating, moment) for rating in RATING_NAMES}
+        return cls(fact_id, before, moment, cards)
+
+    def card(self, scheduler: Scheduler, stored: dict | None, rating: int) -> dict:
+        """The card after `rating`; computed afresh only if another session changed it meanwhile."""
+        if _state(stored) == _state(self.before):
+            return self.cards[rating]
+        return rate_card(scheduler, self.fact_id, stored, rating, self.moment)
+
+
+def _state(card: dict | None) -> tuple | None:
+    return tuple(card[key] for key in CARD_KEYS) if card else None
+
+
 def due_at(card: dict) -> datetime:
     return datetime.fromisoformat(card["due"])
 

@@ -20,6 +20,7 @@ from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.quiz.scheduler import (
     GRADE_RATINGS,
     RATING_NAMES,
+    Choices,
     Queue,
     due_at,
     make_scheduler,
@@ -57,7 +58,8 @@ class Recorded:
     style: str
     duration: int | None
     overridden: bool = False
-    before: dict | None = None  # the card as it was before this answer (for the rating intervals)
+    before: dict | None = None  # the card as it was before this answer (for the leech check)
+    choices: Choices | None = None  # what each rating makes of it (None in practice)
 
     @property
     def counted(self) -> str:
@@ -220,21 +222,26 @@ class Session:
 
     def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
                 duration: int | None, replacing: Recorded | None = None) -> Recorded | None:
-        moment = now()
+        before = replacing.before if replacing else self.cards.get(fact.id)
+        # a new rating replaces the answer: same moment, same four outcomes the prompt showed
+        choices = replacing.choices if replacing else (
+            Choices.of(self.scheduler, fact.id, before, now()) if self.scheduled else None)
+        moment = choices.moment if choices else now()
         answer = Answer(self.bank.name, fact.id, stamp(moment), local_day(moment).isoformat(), rating,
                         grade, style, given, duration, self.scheduled)
         result = self.store.record(
-            answer, lambda stored: rate_card(self.scheduler, fact.id, stored, rating, moment),
+            answer, lambda stored: (choices.card(self.scheduler, stored, rating) if choices
+                                    else rate_card(self.scheduler, fact.id, stored, rating, moment)),
             replacing.review_id if replacing else None)
         if result is None:
             self.screen.say("Cannot change the rating: another session has answered that card since.")
             return None
         review_id, card = result
-        before = replacing.before if replacing else self.cards.get(fact.id)
         if replacing:
             self.history.pop()
         recorded = Recorded(review_id, fact, grade, rating, given, style, duration,
-                            overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before)
+                            overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before,
+                            choices=choices)
         self.history.append(recorded)
         self._remember(fact.id, card)
         self.queue.answered(fact.id, card if self.scheduled else None, moment)
@@ -318,11 +325,9 @@ class Session:
 
     def _interval(self, recorded: Recorded, rating: int) -> str:
         """' 10m': when the card would come back with this rating instead (Anki shows it on each button)."""
-        if not self.scheduled:
+        if recorded.choices is None:
             return ""
-        moment = now()
-        card = rate_card(self.scheduler, recorded.fact.id, recorded.before, rating, moment)
-        return " " + short_interval(due_at(card) - moment)
+        return " " + short_interval(due_at(recorded.choices.cards[rating]) - recorded.choices.moment)
 
     def _undo(self, current: Fact | None) -> None:
         """Take back the last answer of this session; that card is asked again, then `current`."""
