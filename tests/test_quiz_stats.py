@@ -1,6 +1,6 @@
 """`quizgen stats` after a few days of study: due counts, heat map, streak, retention, mastery."""
 
-from quiz_harness import copy_bank, quiz_env, run
+from quiz_harness import copy_bank, quiz_env, reviews, run
 
 
 def study(folder, db, now, kind, answers):
@@ -44,3 +44,19 @@ def test_stats_without_a_database_says_how_to_start(tmp_path):
     assert result.returncode == 0
     assert result.stdout == f"No progress yet ({tmp_path / 'none.sqlite3'} does not exist). Start with: quizgen quiz\n"
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_practice_answers_are_not_counted_as_reviews(tmp_path):
+    """Review O8: practice leaves the schedule alone; stats says so instead of calling it reviews."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "practice", "-n", "4", "--db", str(db), "--style", "typed",
+                 stdin="x\nx\nx\nx\n", env=quiz_env(now="2025-03-03T09:00:00Z"))
+    assert result.returncode == 0, result.stderr
+    study(folder, db, "2025-03-03T10:00:00Z", "year", "2002\n")  # one scheduled review
+    result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-03T18:00:00Z"))
+    lines = result.stdout.splitlines()
+    assert lines[1].endswith("5 new of 6 not seen yet")
+    practice = sum(1 for row in reviews(db) if not row["scheduled"])
+    assert practice >= 3  # (a card the one before gives away waits for another session)
+    assert lines[2].startswith(f"Today: 1 review + {practice} practice · streak: 1 day · ")
+    assert lines[3] == "Reviews per day, last 4 weeks (busiest day: 1):"

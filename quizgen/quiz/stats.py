@@ -38,10 +38,13 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> i
     for bank in banks:
         deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
         _show_due(screen, bank, deck_cards, moment)
-    per_day: dict[str, int] = {}
+    per_day: dict[str, int] = {}  # scheduled reviews only: practice leaves the schedule alone
     for review in reviews:
-        per_day[review["day"]] = per_day.get(review["day"], 0) + 1
-    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')} · "
+        if review["scheduled"]:
+            per_day[review["day"]] = per_day.get(review["day"], 0) + 1
+    practice = sum(1 for review in reviews if review["day"] == today.isoformat() and not review["scheduled"])
+    extra = f" + {practice} practice" if practice else ""
+    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')}{extra} · "
                f"streak: {_plural(streak(days, today), 'day')}"
                f" · {retention_line(reviews, today)}")
     _show_heatmap(screen, per_day, today)
