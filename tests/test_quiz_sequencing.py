@@ -116,3 +116,15 @@ def test_a_whole_piped_session_over_the_bundled_bank_keeps_every_pair_apart(tmp_
     assert len(asked) == len(facts) + 60
     assert set(asked) == {fact.id for fact in facts}
     assert not [(a, b) for a, b in zip(asked, asked[1:], strict=False) if paired(a, b)]
+
+
+def test_style_mc_says_so_when_a_card_has_no_options_and_is_typed(tmp_path):
+    """Review O12: under --style mc, a fact without three honest options is typed, with a word."""
+    db = tmp_path / "p.sqlite3"
+    count = len(bundled().facts)
+    result = run(ROOT, "quiz", "practice", "-n", str(count), "--style", "mc", "--db", str(db),
+                 stdin="1\n" * count, env=quiz_env())
+    assert result.returncode == 0, result.stderr
+    styles = [row[0] for row in sqlite3.connect(db).execute("SELECT style FROM reviews")]
+    assert styles.count("typed") == result.stdout.count("no three honest options for this card: type the answer")
+    assert 0 < styles.count("typed") < count / 5

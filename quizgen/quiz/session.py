@@ -140,6 +140,8 @@ class Session:
             except NotEnoughOptions:  # too few answers of this kind in the bank for options: type it
                 style = "typed"
         self._show_question(fact)
+        if question is None and self.style == "mc":
+            self.screen.say(self.screen.paint("(no three honest options for this card: type the answer)", "dim"))
         started = time.monotonic()
         answer = self._ask_choice(question) if question is not None else self._ask_typed(fact)
         if answer is None:
