@@ -8,7 +8,7 @@ import sys
 
 import pexpect
 
-from quiz_harness import copy_bank, quiz_env, reviews, spawn
+from quiz_harness import copy_bank, quiz_env, reviews, run, spawn
 
 TYPED = r">(?=\x08|\x1b| )"
 CONFIRM = r"Ctrl-D quit:"
@@ -146,6 +146,47 @@ def test_term_dumb_on_a_terminal_stays_interactive_with_the_rating_prompt(tmp_pa
     assert logged(db) == [("quiz-nrc-year", "2002", 4)]
 
 
+def test_term_dumb_drops_type_ahead_so_a_triple_enter_never_answers_the_next_card(tmp_path):
+    """Review O3: the burst reaches the terminal before the answer is read; the rating prompt drops the rest."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", env=quiz_env(TERM="dumb"))
+    child.expect("> ")
+    child.send("2002\r\r\r")
+    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.sendline("q")
+    finish(child)
+    assert logged(db) == [("quiz-nrc-year", "2002", 3)]  # one answer, rated as graded
+
+
+def test_term_dumb_a_digit_right_after_a_choice_is_not_a_rating(tmp_path):
+    """Review O3: `1⏎4⏎` at a choice card; the 4 comes within the grace period and is not Easy."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    env = quiz_env(TERM="dumb", QUIZGEN_GRACE_MS="600000")  # every digit in this test is "too soon"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "mc", env=env)
+    child.expect(r"Answer \[1-4, u undo, q quit\]: ")
+    child.sendline("1")
+    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.sendline("4")
+    child.expect("too soon after your choice to be a rating: press it again")
+    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.sendline("q")
+    finish(child)
+    assert [rating for _, _, rating in logged(db)] in ([3], [1])  # the grade's own rating, not Easy (4)
+    child = spawn(folder, "quiz", "practice", "-n", "1", "--kind", "term", "--db", str(db), "--style", "mc",
+                  env=env)
+    child.expect(r"Answer \[1-4, u undo, q quit\]: ")
+    child.sendline("2")
+    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.sendline("4")
+    child.expect("too soon")
+    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.sendline("4")  # pressed again, once told: taken
+    child.expect("Rated Easy")
+    child.sendline("q")
+    finish(child)
+    assert logged(db)[-1][2] == 4
+
+
 def test_fast_typing_at_a_rating_prompt_keeps_only_the_keys_it_knows(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     child = spawn(folder, "quiz", "--db", str(db))
@@ -263,3 +304,11 @@ def test_s_suspends_and_b_buries_a_card_until_unsuspend_or_tomorrow(tmp_path):
     back.expect(TYPED)
     back.sendcontrol("d")
     finish(back)
+
+
+def test_piped_q_ends_the_prompt_line_before_the_summary(tmp_path):
+    """Review O13: `q` from a pipe is echoed like any answer, so the summary has its own line."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--style", "typed", stdin="q\n")
+    assert result.returncode == 0, result.stderr
+    assert "\n> q\n0 answered: " in result.stdout
