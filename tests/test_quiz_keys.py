@@ -7,7 +7,6 @@ import re
 import sys
 
 import pexpect
-
 from quiz_harness import copy_bank, quiz_env, reviews, run, spawn
 
 TYPED = r">(?=\x08|\x1b| )"
