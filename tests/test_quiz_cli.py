@@ -21,7 +21,7 @@ def test_piped_answers_are_graded_one_line_per_card_in_plain_text(tmp_path):
             "  compared:  Anders Fogh Rasmus{+s+}en\n") in result.stdout  # the learner decides; from a pipe: Again
     assert "[Enter] next" not in result.stdout  # no rating prompt when answers come from a pipe
     assert "\x1b[" not in result.stdout  # not a terminal: no colour even without NO_COLOR
-    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 0 almost, 1 wrong; 4 left in this session, 2 coming back in this session.")
+    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 1 wrong; 4 left in this session, 2 coming back in this session.")
     assert [(row["rating"], row["answer"]) for row in reviews(db)] == [(3, "2002"), (1, "Anders Fogh Rasmusen")]
 
 
@@ -128,7 +128,8 @@ def test_a_fact_edited_but_keeping_its_id_keeps_its_progress(tmp_path):
 def test_multiple_choice_falls_back_to_typing_when_the_bank_has_too_few_options(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     result = run(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "organization", stdin="PJC\n")
-    assert "Which body preceded the NATO-Russia Council?\n(type the answer" in result.stdout
+    assert ("Which body preceded the NATO-Russia Council?\n(no three honest options for this card: type the"
+            " answer)\n(type the answer") in result.stdout
     assert "Correct: Permanent Joint Council" in result.stdout
 
 

@@ -79,7 +79,7 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.send("\r")
     child.expect(TYPED)
     child.sendcontrol("d")  # quit
-    child.expect("4 answered: 2 correct, 0 almost, 2 wrong;")
+    child.expect(r"4 answered \(1 rated by you\): 2 correct, 2 wrong;")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -109,7 +109,7 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.expect(r"\[2\] learning · term")
     child.expect(r"Answer \[1-4")
     child.sendcontrol("d")
-    child.expect("1 answered: 1 correct, 0 almost, 0 wrong;")
+    child.expect("1 answered: 1 correct, 0 wrong;")
     child.expect(pexpect.EOF)
     assert cards(db)["quiz-founding-act-city"]["due"] == fsrs_due((Rating.Again, monday),
                                                                   (Rating.Good, tuesday))
@@ -125,7 +125,7 @@ def test_ctrl_c_quits_with_the_summary_and_keeps_the_answers(tmp_path):
     child.expect(TYPED)
     child.send("Anders")
     child.sendintr()
-    child.expect("1 answered: 1 correct, 0 almost, 0 wrong;")
+    child.expect("1 answered: 1 correct, 0 wrong;")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -193,6 +193,8 @@ def test_a_card_forgotten_eight_times_after_it_was_learned_is_suspended_as_a_lee
     connection.commit()
     result = run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="1999\n")
     assert "forgotten 8 times (a leech)" in result.stdout and "Suspended" in result.stdout
+    # the only card of the file is suspended: no "next card is due in 10 min" about it (review O13)
+    assert "Nothing more to study now.\n" in result.stdout
     marks = connection.execute("SELECT fact_id, mark, reason FROM marks").fetchall()
     assert marks == [("quiz-nrc-year", "suspended", "leech")]
 

@@ -80,6 +80,7 @@ class Session:
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None
+        self.aside: set[str] = set()  # suspended or buried in this session
         queue.keep_apart(giveaway_pairs(bank))  # one card's text states the other's answer
         if style != "typed" and bank.facts:
             # The builder indexes the bank on its first call (~25 ms): pay that before the first card.
@@ -113,17 +114,21 @@ class Session:
             cards = "1 card waits" if held == 1 else f"{held} cards wait"
             return (f"{cards} for another session: the card you just saw gives "
                     f"{'its answer' if held == 1 else 'their answers'} away.")
-        upcoming = sorted(due_at(card) for card in self.cards.values())
+        upcoming = sorted(due_at(card) for fact_id, card in self.cards.items() if fact_id not in self.aside)
         if not self.scheduled or not upcoming:
             return "Nothing more to study now."
         return f"Nothing more to study now; the next card is due {spoken_interval(upcoming[0] - now())}."
 
     def summary(self) -> str:
+        """'4 answered (1 rated by you): 2 correct, 2 wrong; …': a close answer you judged, or a
+        rating you chose, counts as you said (Hard as 'hard')."""
         grades = [entry.counted for entry in self.history]
-        overridden = sum(entry.overridden for entry in self.history)
-        rated = f" ({overridden} as you rated {'it' if overridden == 1 else 'them'})" if overridden else ""
-        return (f"{len(grades)} answered: {grades.count(CORRECT)} correct, {grades.count(ALMOST)} almost, "
-                f"{grades.count(WRONG)} wrong{rated}; {self._left()}.")
+        yours = sum(entry.overridden or (entry.grade == ALMOST and self.keyboard.interactive)
+                    for entry in self.history)
+        head = f"{len(grades)} answered" + (f" ({yours} rated by you)" if yours else "")
+        counts = [f"{grades.count(CORRECT)} correct", *([f"{grades.count(ALMOST)} hard"] if ALMOST in grades else []),
+                  f"{grades.count(WRONG)} wrong"]
+        return f"{head}: {', '.join(counts)}; {self._left()}."
 
     def _left(self) -> str:
         """What is still to come: cards not yet seen apart from those coming back in their learning steps."""
@@ -296,10 +301,11 @@ class Session:
         moment = now()
         until = local_day(moment).isoformat() if mark == "buried" else None
         self.store.mark(self.bank.name, fact.id, mark, until, reason, stamp(moment))
+        self.aside.add(fact.id)
         self.queue.learning.pop(fact.id, None)
         if fact.id in self.queue.planned:
             self.queue.planned.remove(fact.id)
-        again = "tomorrow" if mark == "buried" else "after: quizgen quiz --unsuspend"
+        again = "tomorrow" if mark == "buried" else "you run: quizgen quiz --unsuspend"
         self.screen.say(self.screen.paint(f"  {mark.capitalize()}: not asked again until {again}", "dim"))
 
     def _check_leech(self, recorded: Recorded) -> None:
