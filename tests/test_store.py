@@ -101,7 +101,7 @@ def test_a_database_from_a_newer_quizgen_is_refused(tmp_path):
 def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("these are my notes, not a database\n" * 100)
-    with pytest.raises(ProgressError, match="notes.txt: cannot use the progress database"):
+    with pytest.raises(ProgressError, match="notes.txt: not a progress database: its first bytes are not SQLite's"):
         Store(path)
 
 

@@ -137,6 +137,10 @@ class Store:
         message = str(exc)
         if isinstance(exc, sqlite3.DatabaseError) and any(word in message for word in _DAMAGE):
             return self._damaged(message)
+        if "file is not a database" in message:  # SQLITE_NOTADB: the header is not SQLite's
+            return ProgressError(f"{shown(self.path)}: not a progress database: its first bytes are not "
+                                 f"SQLite's (a damaged file, or another kind of file); it was left untouched; "
+                                 f"{_restore_hint(self.path)}")
         if "readonly" in message and not os.access(self.path.parent, os.W_OK):
             message += f"; the folder {shown(self.path.parent)} must be writable (SQLite keeps a -wal file there)"
         return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
