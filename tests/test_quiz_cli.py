@@ -99,7 +99,7 @@ def test_bad_options_and_bad_databases_are_one_line_errors(tmp_path):
     not_db = tmp_path / "notes.sqlite3"
     not_db.write_text("not a database\n" * 200)
     cases = [
-        (["--db", str(not_db)], "cannot use the progress database (file is not a database)"),
+        (["--db", str(not_db)], "not a progress database: its first bytes are not SQLite's"),
         (["practice", "-n", "0"], "--count must be at least 1"),
         (["--new", "-1"], "--new cannot be negative"),
         (["--schedule"], "--schedule goes with practice mode"),

@@ -311,3 +311,25 @@ def test_piped_q_ends_the_prompt_line_before_the_summary(tmp_path):
     result = run(folder, "quiz", "--db", str(db), "--style", "typed", stdin="q\n")
     assert result.returncode == 0, result.stderr
     assert "\n> q\n0 answered: " in result.stdout
+
+
+def test_on_a_40_column_terminal_the_rating_prompt_wraps_and_shows_every_key(tmp_path):
+    """Review O10: the live rating prompt was cut after 40 columns; the card header broke mid-word."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = pexpect.spawn(sys.executable, ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
+                          cwd=str(folder), env=quiz_env(), encoding="utf-8", timeout=15, dimensions=(14, 40))
+    child.expect(TYPED)
+    header = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
+    assert all(len(line) <= 40 for line in header.splitlines()), header  # wrapped by the quiz, at spaces
+    child.send("2002\r")
+    child.expect("Correct: 2002")
+    child.expect("quit:")
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\r|\n", "", child.before)
+    for key in ("[Enter] next", "[1]Again", "[2]Hard", "[3]Good", "[4]Easy", "r report", "s suspend", "b bury",
+                "? help", "Ctrl-U undo", "Ctrl-D"):
+        assert key in drawn, (key, drawn[-300:])
+    child.send("\r")
+    child.expect(TYPED)  # the next card
+    child.sendcontrol("d")
+    finish(child)
+    assert len(logged(db)) == 1

@@ -94,7 +94,7 @@ def _study(args) -> int:
             queue = review_queue(facts, cards, moment, new_left)
             if args.limit is not None:
                 queue.limit(args.limit)
-        screen.say(screen.paint(_opening(bank.title, args, len(queue)), "title"))
+        screen.para(_opening(bank.title, args, len(queue)), "title")
         in_scope = {fact.id: cards[fact.id] for fact in facts if fact.id in cards}
         session = Session(bank, store, queue, in_scope, screen=screen, keyboard=Keyboard(screen), rng=rng,
                           style=args.style, scheduled=args.mode == "review" or args.schedule,

@@ -64,7 +64,7 @@ class Keyboard:
         """
         if self._terminal:
             pressed = self._terminal.key(prompt, allowed, _grace_seconds() if grace else 0.0)
-            self.screen.say(prompt + ("" if pressed in (ENTER, UNDO) else pressed))
+            self.screen.para(prompt + ("" if pressed in (ENTER, UNDO) else pressed))  # wrapped at spaces
             return pressed
         wait = _grace_seconds() if grace else 0.0
         while True:
@@ -179,7 +179,9 @@ class _Terminal:
                 bindings.add(name)(lambda event, key=key: press(event, key))
         bindings.add("c-u")(lambda event: event.app.exit(result=UNDO))
         control = FormattedTextControl(ANSI(prompt), show_cursor=True)
-        app: Application[str] = Application(layout=Layout(Window(control, height=1, dont_extend_height=True)),
+        # the prompt wraps on a narrow terminal (every key stays visible) instead of being cut off
+        window = Window(control, wrap_lines=True, dont_extend_height=True)
+        app: Application[str] = Application(layout=Layout(window),
                           key_bindings=bindings, input=self.input, output=self.output,
                           erase_when_done=True)
         self.flush()

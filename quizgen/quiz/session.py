@@ -181,7 +181,7 @@ class Session:
     def _ask_typed(self, fact: Fact) -> tuple[str, Verdict] | None:
         if not any(entry.style == "typed" for entry in self.history):
             commands = "u undo; q quit" if self.keyboard.lines else "Ctrl-U undo; Ctrl-D quit"
-            self.screen.say(self.screen.paint(f"(type the answer; Enter: I don't know; {commands})", "dim"))
+            self.screen.para(f"(type the answer; Enter: I don't know; {commands})", "dim")
         text = self.keyboard.line("> ")
         if text == UNDO:
             return None
@@ -204,7 +204,7 @@ class Session:
                              if part)
         self.screen.say()
         label = fact.source.short_label()
-        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim"))
+        self.screen.para(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim")
         self.screen.para(fact.q, "bold")
 
     def _show_verdict(self, fact: Fact, verdict: Verdict, given: str) -> None:
