@@ -134,6 +134,10 @@ def progress_main(args) -> int:
         print(f"Exported {count} card{'s' if count != 1 else ''} of {bank.title} to {target}")
         return 0
     with Store(path, backup=True) as store:
-        taken, total = import_progress(store, bank, target)
-    print(f"Imported {taken} of {total} cards into {path} (for each fact the most recent review wins)")
+        taken, total, unknown = import_progress(store, bank, target)
+    skipped = (f"; {unknown} card{'s' if unknown != 1 else ''} for facts not in {bank.title} skipped"
+               if unknown else "")
+    same = ": already up to date" if not taken else ""
+    print(f"Imported {taken} of {total} cards into {path}{same} (for each fact the most recent review wins)"
+          f"{skipped}")
     return 0

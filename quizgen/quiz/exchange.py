@@ -12,7 +12,7 @@ import json
 import math
 import os
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from quizgen.errors import ProgressError, UsageError
@@ -44,8 +44,8 @@ def export_progress(store: Store, bank: Bank, target: Path) -> int:
     return len(cards)
 
 
-def import_progress(store: Store, bank: Bank, source: Path) -> tuple[int, int]:
-    """Merge a study-page export: (cards taken, cards in the file)."""
+def import_progress(store: Store, bank: Bank, source: Path) -> tuple[int, int, int]:
+    """Merge a study-page export: (cards taken, cards in the file, cards of facts not in this bank)."""
     document = _read(source)
     if document.get("deck") not in (None, bank.name):
         raise UsageError(f"{shown(source)}: progress of deck {document.get('deck')!r}, not {bank.name!r}")
@@ -54,7 +54,7 @@ def import_progress(store: Store, bank: Bank, source: Path) -> tuple[int, int]:
     checked = {fact_id: _stored(source, fact_id, card) for fact_id, card in sorted(incoming.items())
                if fact_id in bank.by_id}  # every card checked before the first is written
     taken = sum(store.merge_card(bank.name, fact_id, card, day) for fact_id, card in checked.items())
-    return taken, len(incoming)
+    return taken, len(incoming), len(incoming) - len(checked)
 
 
 def _stored(source: Path, fact_id: str, card) -> dict:
@@ -82,6 +82,8 @@ def _stored(source: Path, fact_id: str, card) -> dict:
         last = _time(card["last_review"]) if card.get("last_review") else None
     except (KeyError, TypeError, ValueError):
         raise damaged("due or last_review is not a time") from None
+    if last and last > now() + timedelta(days=1):  # it would win every later merge and never come due
+        raise damaged(f"last_review {stamp(last)} is in the future: was that device's clock set wrong?")
     return {"state": state, "step": step if state in (1, 3) else None, **numbers, "due": stamp(due),
             "last_review": stamp(last) if last else None}
 

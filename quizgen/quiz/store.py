@@ -325,11 +325,12 @@ class Store:
         return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'marks'").fetchone()[0] > 0
 
     def merge_card(self, deck: str, fact_id: str, card: dict, day: str) -> bool:
-        """Keep `card` unless the stored one was reviewed more recently; True when it was taken."""
+        """Keep `card` unless the stored one was reviewed more recently (or is the same); True when taken."""
         with self._transaction() as db:
             current = self._card(db, deck, fact_id)
-            if current and (current["last_review"] or "") > (card["last_review"] or ""):
-                return False
+            if current and ((current["last_review"] or "") > (card["last_review"] or "")
+                            or all(current[name] == card[name] for name in CARD_FIELDS)):
+                return False  # the stored card is newer, or the same: nothing to take
             self._write_card(db, deck, fact_id, day, current, card)
             return True
 
