@@ -239,6 +239,10 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unsuspend", action="store_true", help="bring back every card you suspended (s) first")
     parser.add_argument("--retention", type=float, default=0.9, metavar="R",
                         help="desired retention for FSRS, 0.7 to 0.99 (default 0.9)")
+    parser.add_argument("--max-reviews", type=int, default=200, metavar="N",
+                        help="review mode: at most N reviews of learned cards a day (default 200, as Anki)")
+    parser.add_argument("--steps", default="1m,10m", metavar="LIST",
+                        help="learning steps, e.g. 1m,10m (default) or 10m,1h,1d")
 
 
 class Terminated(KeyboardInterrupt):

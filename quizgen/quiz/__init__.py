@@ -54,7 +54,7 @@ def _silence_stdout() -> None:
 def _study(args) -> int:
     from quizgen.quiz.clock import local_day, now
     from quizgen.quiz.keyboard import Keyboard
-    from quizgen.quiz.scheduler import practice_queue, review_queue
+    from quizgen.quiz.scheduler import parse_steps, practice_queue, review_queue
     from quizgen.quiz.screen import Screen
     from quizgen.quiz.session import Session
     from quizgen.quiz.store import Store
@@ -68,6 +68,12 @@ def _study(args) -> int:
         raise UsageError("--limit must be at least 1")
     if not 0.7 <= args.retention <= 0.99:
         raise UsageError("--retention must be between 0.7 and 0.99 (the share of cards you want to recall)")
+    steps = parse_steps(args.steps)
+    if steps is None:
+        raise UsageError(f"--steps {args.steps!r}: give 1 to 10 steps of minutes, hours or days up to 30 days, "
+                         "such as 1m,10m or 10m,1h,1d")
+    if args.max_reviews < 0:
+        raise UsageError("--max-reviews cannot be negative")
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
     if sys.stdin is None:
@@ -90,15 +96,16 @@ def _study(args) -> int:
         if args.mode == "practice":
             queue = practice_queue(facts, args.count, rng)
         else:
-            new_left = args.new - store.introduced_on(bank.name, local_day(moment).isoformat())
-            queue = review_queue(facts, cards, moment, new_left)
+            today = local_day(moment).isoformat()
+            new_left = args.new - store.introduced_on(bank.name, today)
+            queue = review_queue(facts, cards, moment, new_left, args.max_reviews - store.reviewed_on(bank.name, today))
             if args.limit is not None:
                 queue.limit(args.limit)
         screen.para(_opening(bank.title, args, len(queue)), "title")
         in_scope = {fact.id: cards[fact.id] for fact in facts if fact.id in cards}
         session = Session(bank, store, queue, in_scope, screen=screen, keyboard=Keyboard(screen), rng=rng,
                           style=args.style, scheduled=args.mode == "review" or args.schedule,
-                          retention=args.retention)
+                          retention=args.retention, steps=steps)
         return session.run()
 
 

@@ -23,9 +23,22 @@ LEARN_AHEAD = timedelta(minutes=20)
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 
 
-def make_scheduler(retention: float = 0.9) -> Scheduler:
-    """FSRS defaults (learning steps 1 and 10 minutes, relearning 10 minutes) at the desired retention."""
-    return Scheduler(desired_retention=retention)
+def make_scheduler(retention: float = 0.9, steps: tuple[timedelta, ...] | None = None) -> Scheduler:
+    """FSRS defaults (learning steps 1 and 10 minutes, relearning 10 minutes) at the desired retention;
+    `steps`: other learning steps (`--steps 10m,1h,1d`)."""
+    if steps is None:
+        return Scheduler(desired_retention=retention)
+    return Scheduler(desired_retention=retention, learning_steps=steps)
+
+
+def parse_steps(text: str) -> tuple[timedelta, ...] | None:
+    """'1m,10m' -> (1 minute, 10 minutes); None when it is not a list of 1-10 steps of m, h or d."""
+    units = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+    parts = [part.strip().lower() for part in text.split(",")]
+    if not 1 <= len(parts) <= 10 or not all(len(p) >= 2 and p[:-1].isdigit() and p[-1] in units for p in parts):
+        return None
+    steps = tuple(int(p[:-1]) * units[p[-1]] for p in parts)
+    return steps if all(timedelta(0) < step <= timedelta(days=30) for step in steps) else None
 
 
 def card_number(fact_id: str) -> int:
@@ -143,22 +156,27 @@ class Queue:
         return len(self.planned) + len(self.learning)
 
 
-def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int) -> Queue:
+def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int,
+                 reviews_left: int | None = None) -> Queue:
     """Cards due (reviews due today, learning steps due now), oldest first, then new cards in bank order.
 
     A learning step due within LEARN_AHEAD but not yet waits in `Queue.learning`: it comes when due,
-    or early only when nothing else is left (never ahead of new cards).
+    or early only when nothing else is left (never ahead of new cards). `reviews_left`: the daily
+    cap on reviews of learned cards (the most overdue first); learning steps are never capped.
     """
-    due, soon = [], {}
+    due, reviews, soon = [], [], {}
     for fact in facts:
         card = cards.get(fact.id)
         if card is None:
             continue
-        if card["state"] == REVIEW and due_at(card) <= day_end(moment) or due_at(card) <= moment:
+        if card["state"] == REVIEW and due_at(card) <= day_end(moment):
+            reviews.append((card["due"], fact.id))
+        elif due_at(card) <= moment:
             due.append((card["due"], fact.id))
         elif card["state"] != REVIEW and due_at(card) <= moment + LEARN_AHEAD:
             soon[fact.id] = due_at(card)
     fresh = [fact.id for fact in facts if fact.id not in cards][:max(0, new_left)]
+    due += sorted(reviews)[:None if reviews_left is None else max(0, reviews_left)]
     return Queue(deque([fact_id for _, fact_id in sorted(due)] + fresh), soon)
 
 

@@ -72,11 +72,11 @@ class Session:
 
     def __init__(self, bank: Bank, store: Store, queue: Queue, cards: dict[str, dict], *,
                  screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool,
-                 retention: float = 0.9):
+                 retention: float = 0.9, steps=None):
         self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
         self.style, self.scheduled = style, scheduled
-        self.scheduler = make_scheduler(retention)
+        self.scheduler = make_scheduler(retention, steps)
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None

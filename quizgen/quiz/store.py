@@ -227,6 +227,11 @@ class Store:
         rows = self._read("SELECT rowid, * FROM cards WHERE deck = ?", deck)
         return {row["fact_id"]: _card_dict(row) for row in rows if row["rowid"] not in self._skip}
 
+    def reviewed_on(self, deck: str, day: str) -> int:
+        """Scheduled reviews of learned cards (in review before the answer) on `day`: the daily cap counts them."""
+        return len(self._read("SELECT id FROM reviews WHERE deck = ? AND day = ? AND scheduled = 1"
+                              " AND state_before = 2", deck, day))
+
     def introduced_on(self, deck: str, day: str) -> int:
         """How many cards of the deck were new on `day` (the new-per-day limit counts them)."""
         return len(self._read("SELECT fact_id FROM cards WHERE deck = ? AND introduced = ?", deck, day))
