@@ -60,3 +60,22 @@ def test_practice_answers_are_not_counted_as_reviews(tmp_path):
     assert practice >= 3  # (a card the one before gives away waits for another session)
     assert lines[2].startswith(f"Today: 1 review + {practice} practice · streak: 1 day · ")
     assert lines[3] == "Reviews per day, last 4 weeks (busiest day: 1):"
+
+
+def test_stats_forecast_and_hardest_cards(tmp_path):
+    """Issue 20 item 5: the cards due each of the next seven days, and the cards forgotten most often."""
+    import sqlite3
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n2002\n")
+    connection = sqlite3.connect(db)
+    for _ in range(3):  # three lapses of the year card in the log
+        connection.execute("INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
+                           " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
+                           " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)")
+    connection.execute("UPDATE cards SET due = '2025-03-05T10:00:00+00:00' WHERE fact_id = 'quiz-nrc-year'")
+    connection.commit()
+    result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-03T18:00:00Z"))
+    lines = result.stdout.splitlines()
+    assert "  Due, next 7 days: today 0 · Tue 0 · Wed 1 · Thu 0 · Fri 0 · Sat 0 · Sun 0" in lines  # 5 March: Wed
+    at = lines.index("  Hardest (forgotten most often):")
+    assert lines[at + 1].startswith("    3 times  quiz-nrc-year  In which year was the NATO-Russia Council")

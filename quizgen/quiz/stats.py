@@ -32,6 +32,7 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> i
         for line in store.set_aside:
             print(f"quizgen: {line}", file=sys.stderr)
         cards = store.all_cards()
+        lapses = {bank.name: store.review_counts(bank.name) for bank in banks}
         reviews = store.reviews((today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat())
         days = store.review_days()
     screen.say(screen.paint(f"Progress in {shown(path)}", "title"))
@@ -51,6 +52,8 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> i
     for bank in banks:
         deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
         _show_mastery(screen, bank, deck_cards)
+        _show_forecast(screen, deck_cards, moment)
+        _show_hardest(screen, bank, lapses[bank.name])
     return 0
 
 
@@ -61,6 +64,31 @@ def _show_due(screen: Screen, bank: Bank, cards: dict[str, dict], moment: dateti
     unseen = len(bank.facts) - len(known)
     screen.say(f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
                f"{unseen} new of {len(bank.facts)} not seen yet")
+
+
+def _show_forecast(screen: Screen, cards: dict[str, dict], moment: datetime) -> None:
+    """Cards coming due on each of the next seven days (overdue ones count today)."""
+    counts = []
+    for offset in range(7):
+        start = day_end(moment, offset - 1) if offset else None
+        end = day_end(moment, offset)
+        count = sum(1 for card in cards.values() if due_at(card) <= end and (start is None or due_at(card) > start))
+        label = "today" if offset == 0 else (local_day(moment) + timedelta(days=offset)).strftime("%a")
+        counts.append(f"{label} {count}")
+    screen.say("  Due, next 7 days: " + " · ".join(counts))
+
+
+def _show_hardest(screen: Screen, bank: Bank, counts: dict[str, tuple[int, int]], top: int = 5) -> None:
+    """The cards forgotten most often after they were learned (Anki's lapses), worst first."""
+    hardest = sorted(((lapses, fact_id) for fact_id, (_, lapses) in counts.items()
+                      if lapses and fact_id in bank.by_id), key=lambda item: (-item[0], item[1]))[:top]
+    if not hardest:
+        return
+    screen.say("  Hardest (forgotten most often):")
+    for lapses, fact_id in hardest:
+        question = bank.by_id[fact_id].q
+        short = question if len(question) <= 60 else question[:59] + "…"
+        screen.say(f"    {_plural(lapses, 'time')}  {fact_id}  {short}")
 
 
 def streak(days: list[str], today: date) -> int:
