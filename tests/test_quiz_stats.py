@@ -79,3 +79,19 @@ def test_stats_forecast_and_hardest_cards(tmp_path):
     assert "  Due, next 7 days: today 0 · Tue 0 · Wed 1 · Thu 0 · Fri 0 · Sat 0 · Sun 0" in lines  # 5 March: Wed
     at = lines.index("  Hardest (forgotten most often):")
     assert lines[at + 1].startswith("    3 times  quiz-nrc-year  In which year was the NATO-Russia Council")
+
+
+def test_one_cards_history(tmp_path):
+    """Issue 20 item 5: `stats --card ID` lists every answer to that card with the interval it gave."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "1999\n2002\n")  # wrong, then right on its next step
+    result = run(folder, "stats", "--db", str(db), "--card", "quiz-nrc-year", env=quiz_env(now="2025-03-03T18:00:00Z"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "In which year was the NATO-Russia Council created?"
+    logged = [(row["rating"], row["answer"]) for row in reviews(db)]
+    assert logged == [(1, "1999"), (3, "2002")]
+    assert lines[1].split() == ["2025-03-03", "Again", "wrong", "next", "in", "1m", "1999"]
+    assert lines[2].split()[:4] == ["2025-03-03", "Good", "correct", "next"] and lines[2].split()[-1] == "2002"
+    unknown = run(folder, "stats", "--db", str(db), "--card", "nope")
+    assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1 and "no such fact id" in unknown.stderr

@@ -121,7 +121,8 @@ def stats_main(args) -> int:
     """`quizgen stats`: due cards, reviews per day, retention, streak, mastery per article."""
     from quizgen.quiz.stats import show_stats
     from quizgen.selection import banks_from_args
-    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks_from_args(args)))
+    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks_from_args(args),
+                                                          card=getattr(args, "card", None)))
 
 
 def progress_main(args) -> int:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from quizgen.errors import UsageError
 from quizgen.model import Bank
 from quizgen.paths import shown
-from quizgen.quiz.clock import day_end, local_day, now
+from quizgen.quiz.clock import day_end, local_day, now, short_interval
 from quizgen.quiz.dbfile import check_place
-from quizgen.quiz.scheduler import REVIEW, due_at
+from quizgen.quiz.scheduler import RATING_NAMES, REVIEW, due_at
 from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Store
 
@@ -20,8 +22,10 @@ RETENTION_DAYS = 30
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> int:
+def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None) -> int:
     screen = screen or Screen()
+    if card is not None:
+        return show_history(path, banks, card, screen)
     check_place(path, readonly=True)  # a FIFO or a link loop is named as such, and never opened
     if not path.exists():
         screen.say(f"No progress yet ({shown(path)} does not exist). Start with: quizgen quiz")
@@ -64,6 +68,30 @@ def _show_due(screen: Screen, bank: Bank, cards: dict[str, dict], moment: dateti
     unseen = len(bank.facts) - len(known)
     screen.say(f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
                f"{unseen} new of {len(bank.facts)} not seen yet")
+
+
+def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) -> int:
+    """`quizgen stats --card ID`: every answer to one card, oldest first, with the interval it gave."""
+    bank = next((bank for bank in banks if fact_id in bank.by_id), None)
+    if bank is None:
+        raise UsageError(f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; so does a report, r)")
+    check_place(path, readonly=True)
+    rows = []
+    if path.exists():
+        with Store(path, readonly=True) as store:
+            rows = store.history(bank.name, fact_id)
+    screen.para(bank.by_id[fact_id].q, "bold")
+    if not rows:
+        screen.say("Not answered yet.")
+        return 0
+    for row in rows:
+        after = json.loads(row["card_after"]) if row["card_after"] else None
+        moment = datetime.fromisoformat(row["reviewed_at"])
+        next_time = (f"next in {short_interval(due_at(after) - moment)}" if after and row["scheduled"]
+                     else "practice")
+        screen.say(f"  {row['day']}  {RATING_NAMES.get(row['rating'], '?'):<5}  {row['grade']:<7}  {next_time:<13}"
+                   f"  {screen.clean(row['answer'] or '')}")
+    return 0
 
 
 def _show_forecast(screen: Screen, cards: dict[str, dict], moment: datetime) -> None:

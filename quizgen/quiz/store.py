@@ -291,6 +291,10 @@ class Store:
         """The review log from a local day on, oldest first (for stats)."""
         return self._read("SELECT * FROM reviews WHERE day >= ? ORDER BY id", since_day)
 
+    def history(self, deck: str, fact_id: str) -> list[sqlite3.Row]:
+        """Every answer to one card, oldest first (`quizgen stats --card`)."""
+        return self._read("SELECT * FROM reviews WHERE deck = ? AND fact_id = ? ORDER BY id", deck, fact_id)
+
     def review_days(self) -> list[str]:
         """Every local day with at least one review, newest first (for the streak)."""
         return [row[0] for row in self._read("SELECT DISTINCT day FROM reviews ORDER BY day DESC")]
