@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import errno
+import json
+import math
 import os
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 from quizgen.errors import BankError
 
@@ -79,3 +82,65 @@ def decode_text(raw: bytes, shown: str) -> str:
 def line_of(before: str) -> int:
     """The 1-based line a position is on, counting old-Mac \\r line ends as PyYAML does."""
     return len(re.findall(r"\r\n|\r|\n", before)) + 1
+
+
+MAX_DIGITS = 30  # no number in quizgen's JSON files needs more; Python refuses more than 4,300
+
+
+class NotJSON(ValueError):
+    """Raw bytes that are not a JSON value quizgen can use: `line` and `why` say where and what."""
+
+    def __init__(self, line: int, why: str):
+        super().__init__(f"line {line}: {why}")
+        self.line, self.why = line, why
+
+
+def parse_json(raw: bytes) -> Any:
+    """The JSON value of UTF-8 bytes (one BOM allowed, as Notepad writes it), standard JSON only.
+
+    Every way the bytes can fail is a NotJSON: bad UTF-8, bad syntax, nesting deeper than Python's
+    stack, an integer too long for int() (Python's 4,300-digit limit raised a bare ValueError),
+    and NaN, Infinity or a float that overflows to them, which JSON does not have.
+    """
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise NotJSON(line_of(raw[: exc.start].decode("utf-8", "replace")), "not UTF-8 text") from None
+    try:
+        return json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        raise NotJSON(exc.lineno, exc.msg) from None
+    except _Refused as exc:
+        at = text.find(exc.token)  # json.loads does not say where it was; the first such token is
+        raise NotJSON(line_of(text[: max(at, 0)]), exc.why) from None
+    except RecursionError:
+        raise NotJSON(1, "nested too deeply") from None
+
+
+class _Refused(Exception):
+    """A number parse_json will not turn into a value (raised from inside json.loads)."""
+
+    def __init__(self, why: str, token: str):
+        super().__init__(why)
+        self.why, self.token = why, token
+
+
+def _integer(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _Refused(f"an integer of {len(digits.lstrip('-'))} digits; at most {MAX_DIGITS}", digits)
+    return int(digits)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"a number too large for a float ({_clip_number(text)})", text)
+    return value
+
+
+def _constant(name: str) -> float:
+    raise _Refused(f"{name} is not a JSON number", name)
+
+
+def _clip_number(text: str) -> str:
+    return text if len(text) <= 20 else text[:19] + "…"

@@ -8,11 +8,17 @@ import os
 import shutil
 import signal
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from quizgen.errors import OutputError
 from quizgen.files import open_regular
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -199,9 +205,7 @@ def locked(out_dir: Path):
     """One writer per output folder: a second build waits for none, it
     stops with a clear message. The lock is opened without blocking and without following a link:
     a FIFO, device or link planted under its name is refused, never waited on or written through."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks, builds are not serialised
+    if fcntl is None:  # Windows: no advisory locks, builds are not serialised
         yield
         return
     try:
@@ -213,9 +217,39 @@ def locked(out_dir: Path):
     if fd is None:
         raise OutputError(f"{lock}: {(problem or '').removeprefix('cannot read file: ')}; remove it and try again")
     with open(fd, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"{out_dir}: another quizgen run is writing here; try again when it "
-                              f"has finished") from None
+        _exclusive(handle.fileno(), out_dir, 0.0)
         yield
+
+
+@contextmanager
+def folder_locked(folder: Path, patience: float):
+    """One writer at a time in a folder of the bank (seeds/), locking the folder itself: no lock
+    file appears among the bank's committed files. A second run waits up to `patience` seconds."""
+    if fcntl is None:  # Windows: no advisory locks
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot open the folder: {exc.strerror or exc}") from None
+    try:
+        _exclusive(fd, folder, patience)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _exclusive(fd: int, where: Path, patience: float) -> None:
+    """Take an exclusive flock on `fd`, polling (Ctrl-C and SIGTERM still end the wait) for up to
+    `patience` seconds, then one line."""
+    assert fcntl is not None
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            if time.monotonic() >= deadline:
+                raise OutputError(f"{where}: another quizgen run is writing here; try again when it "
+                                  "has finished") from None
+        time.sleep(0.05)

@@ -1,6 +1,7 @@
 """`quizgen coverage`: every sentence of every article is quoted by a fact or skipped with a reason."""
 
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -8,9 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import FIXTURES, ROOT
-from test_browser import browser_or_skip, read_png
-
-from quizgen.browser import screenshot
+from test_browser import browser_or_skip
 
 
 def run_coverage(cwd, *args) -> subprocess.CompletedProcess:
@@ -84,6 +83,52 @@ def test_the_html_report_renders_and_every_fact_link_leads_to_its_card(tmp_path)
     cards = {i for i in parser.ids if i.startswith("fact-")}
     assert cards == set(parser.links)
     assert len(re.findall(r'class="s covered"', dom)) > 200
-    png = screenshot(page, tmp_path / "coverage.png", 900, 1200, browser)
-    _, _, pixels = read_png(png.read_bytes())
-    assert 0.005 < sum(1 for v in pixels if v < 100) / len(pixels) < 0.5
+
+
+def test_a_curator_sees_the_three_states_apart_and_every_sentence(tmp_path):
+    """In Chromium: covered, skipped and uncovered sentences have three different backgrounds,
+    each unlike the page's, dark enough text on each (WCAG AA, 4.5:1), and no sentence is hidden."""
+    from playwright.sync_api import sync_playwright
+
+    executable = browser_or_skip()
+    fixture = tmp_path / "bank"
+    shutil.copytree(FIXTURES / "coverage-map", fixture / "coverage-map")
+    shutil.copytree(FIXTURES / "seeds", fixture / "seeds")
+    result = run_coverage(fixture / "coverage-map", "--seeds", "../seeds", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page_file = next((tmp_path / "out" / "coverage").glob("*.html"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 900, "height": 1200})
+        page.goto(page_file.as_uri())
+        looks = page.evaluate("""() => {
+            const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const look = (element) => ({background: rgb(getComputedStyle(element).backgroundColor),
+                                        color: rgb(getComputedStyle(element).color)});
+            const states = {};
+            for (const state of ["covered", "skipped", "uncovered"]) {
+                states[state] = [...document.querySelectorAll(".s." + state)].map(look);
+            }
+            const hidden = [...document.querySelectorAll(".s")].filter(
+                (element) => element.getClientRects().length === 0).length;
+            return {states, hidden, page: rgb(getComputedStyle(document.body).backgroundColor)};
+        }""")
+        browser.close()
+    states = looks["states"]
+    # the fixture article has each state (see test_a_sample_article_is_mapped_sentence_by_sentence)
+    assert all(len(states[state]) >= 2 for state in states)  # the legend's and the article's
+    backgrounds = {state: {tuple(look["background"]) for look in states[state]} for state in states}
+    assert all(len(colours) == 1 for colours in backgrounds.values())  # one colour per state
+    assert len({colours.pop() for colours in backgrounds.values()} | {tuple(looks["page"])}) == 4
+    assert looks["hidden"] == 0
+    for look in (look for state in states.values() for look in state):
+        assert contrast(look["color"], look["background"]) >= 4.5
+
+
+def contrast(first: list[float], second: list[float]) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours."""
+    def luminance(colour: list[float]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in colour]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from quizgen.bank.loader import load_banks
 from quizgen.export.gift import gift
 from quizgen.export.forms import accepted, date_forms, exact_number
-from quizgen.export.items import Item, seeded
+from quizgen.export.items import Item
+from quizgen.questions.fixed import fixed_random
 from quizgen.export.table import COLUMNS, LIST_SEPARATOR
 from quizgen.questions import multiple_choice, true_false
 
@@ -90,7 +91,7 @@ def test_every_fact_comes_back_with_its_question_options_and_key(bundled, bundle
     for fact in bundled.facts:
         choice = found.get(fact.id)
         if choice is not None:  # the options the worksheets would print, the right one marked
-            sheet = multiple_choice(fact, bundled, seeded(bundled, fact.id))
+            sheet = multiple_choice(fact, bundled, fixed_random("export", bundled.name, fact.id))
             assert choice["type"] == "MC" and choice["stem"]["text"] == fact.q
             assert [text(c) for c in choice["choices"]] == list(sheet.options)
             assert [text(c) for c in choice["choices"] if c["isCorrect"]] == [fact.a]
@@ -107,7 +108,7 @@ def test_every_fact_comes_back_with_its_question_options_and_key(bundled, bundle
         assert choice is not None or short is not None or len(fact.a.split()) > 5, fact.id
         statement = found.get(f"{fact.id} tf")
         if fact.cloze:
-            expected = true_false(fact, bundled, seeded(bundled, f"{fact.id} tf"))
+            expected = true_false(fact, bundled, fixed_random("export", bundled.name, f"{fact.id} tf"))
             assert statement["type"] == "TF" and statement["stem"]["text"] == expected.statement
             assert statement["isTrue"] is expected.true
         for question in (choice, short, statement):

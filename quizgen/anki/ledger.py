@@ -21,7 +21,7 @@ from typing import Any
 from quizgen.anki.notetypes import NOTE_TYPES
 from quizgen.bank.schema import id_problem, text_problem
 from quizgen.errors import BankError, UsageError, clip
-from quizgen.files import read_regular
+from quizgen.files import NotJSON, parse_json, read_regular
 from quizgen.output import pending
 from quizgen.paths import shown
 
@@ -60,13 +60,9 @@ class Ledger:
         raw = read_regular(path, shown(path), MAX_LEDGER_BYTES)
         restore = "restore it from version control"
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except json.JSONDecodeError as exc:
-            raise BankError([f"{shown(path)}:{exc.lineno}: not valid JSON ({exc.msg}); {restore}"]) from None
-        except RecursionError:
-            raise BankError([f"{shown(path)}:1: not valid JSON (nested too deeply); {restore}"]) from None
-        except UnicodeDecodeError:
-            raise BankError([f"{shown(path)}:1: not UTF-8 text; {restore}"]) from None
+            data = parse_json(raw)
+        except NotJSON as exc:
+            raise BankError([f"{shown(path)}:{exc.line}: not valid JSON ({exc.why}); {restore}"]) from None
         why = _ledger_problem(data)
         if why:
             raise BankError([f"{shown(path)}:1: not a quizgen Anki ledger ({why}); {restore}"])
@@ -109,6 +105,9 @@ class Ledger:
             newest = max((entry.mtime for entries in self.sections.values()
                           for entry in entries.values()), default=PROJECT_EPOCH)
             self._new_time = max(newest + 1, clock()) if self.existed else PROJECT_EPOCH
+            if self._new_time > MAX_MTIME:  # load accepts MAX_MTIME itself: no newer time is left
+                raise BankError([f"{shown(self.path)}:1: its newest mtime {newest} leaves no newer one for a "
+                                 f"changed note (Anki keeps at most {MAX_MTIME}); restore it from version control"])
         return self._new_time
 
     def text(self) -> str:

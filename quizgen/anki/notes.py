@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 import re
 from dataclasses import dataclass
 
@@ -30,6 +28,7 @@ from quizgen.cloze import DELETION, deletions
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import MONTHS, Bank, Fact, Retired
 from quizgen.questions import multiple_choice
+from quizgen.questions.fixed import fixed_random
 
 RETIRED_TEXT = "Retired fact: delete this note"
 
@@ -147,7 +146,7 @@ def hinted(cloze: str, count: str | None = None) -> str:
 def _choice_fields(bank: Bank, fact: Fact) -> tuple[str, dict[str, str]]:
     """The right answer and up to three wrong ones, stored once; the card's script shuffles them."""
     try:
-        choice = multiple_choice(fact, bank, random.Random(_seed(bank, fact)))
+        choice = multiple_choice(fact, bank, fixed_random(bank.name, fact.id))
         prompt = choice.prompt
         wrong = [option for i, option in enumerate(choice.options) if i != choice.answer]
     except NotEnoughOptions:
@@ -157,6 +156,3 @@ def _choice_fields(bank: Bank, fact: Fact) -> tuple[str, dict[str, str]]:
     return prompt, values
 
 
-def _seed(bank: Bank, fact: Fact) -> int:
-    # a fixed seed per fact: the same bank always gives the same options
-    return int.from_bytes(hashlib.sha256(f"{bank.name}/{fact.id}".encode()).digest()[:8], "big")

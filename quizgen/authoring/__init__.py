@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 SCHEMA = "../../quizgen/schemas/facts.schema.json"  # from decks/<deck>/ in a checkout
+LOCK_PATIENCE = 60.0  # seconds a run waits while another one adds an article to the same seeds/
 
 
 def new_article_main(args) -> int:
     from quizgen.authoring.article import Article, add_article
     from quizgen.errors import UsageError
+    from quizgen.output import folder_locked
     from quizgen.paths import shown
     from quizgen.selection import bank_from_args
 
@@ -18,9 +20,11 @@ def new_article_main(args) -> int:
     if not seeds_dir.is_dir() or not decks_dir.is_dir():
         raise UsageError("run this in a checkout with seeds/ and decks/ folders (or give --seeds and --decks): "
                          "the bundled bank inside the installed package is read-only")
-    bank = bank_from_args(args)  # the bank must be valid before an article is added to it
     article = Article(Path(args.text_file), args.title, args.outlet, args.author, args.year, args.date, args.url)
-    added = add_article(article, seeds_dir, decks_dir / bank.name, SCHEMA)
+    # load, pick the next id, write: one run at a time (a lock on seeds/), or two take the same id
+    with folder_locked(seeds_dir, LOCK_PATIENCE):
+        bank = bank_from_args(args)  # the bank must be valid before an article is added to it
+        added = add_article(article, seeds_dir, decks_dir / bank.name, SCHEMA)
     print(f"added article {added.seed_id}: {shown(added.seed_file)} ({added.sentences} sentences)")
     print(f"  metadata:  {shown(seeds_dir / 'sources.yaml')} (entry \"{added.seed_id}\")")
     print(f"  fact file: {shown(added.fact_file)} (every sentence listed as a comment)")

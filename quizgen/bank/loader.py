@@ -9,7 +9,7 @@ from pathlib import Path
 from quizgen.bank.duplicates import repeated_questions
 from quizgen.bank.records import read_retired, read_skips
 from quizgen.bank.rules import Problems, check_fact
-from quizgen.bank.schema import DECK_FILE, DECK_KEYS, FILE_KEYS
+from quizgen.bank.schema import DECK_FILE, DECK_KEYS, FILE_KEYS, id_problem
 from quizgen.bank.seeds import Seed, load_seeds
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.errors import BankError
@@ -80,6 +80,8 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed], published: Published | Non
     name = deck_dir.resolve().name  # `--decks .` names the deck after the folder, not '' or '..'
     if unsafe_character(name) or not name:
         problems.append(f"{shown(deck_dir)}:1: deck folder name contains {unsafe_character(name)}")
+    elif id_problem(name):  # it names output folders and files and keys the progress of both quizzes
+        problems.append(f"{shown(deck_dir)}:1: deck folder name {id_problem(name)}; rename the folder")
     elif not facts and not problems:
         problems.append(f"{shown(deck_dir)}:1: deck '{name}' has no facts (add a fact file)")
     if not problems:

@@ -42,14 +42,17 @@ def surnames(bank: Bank) -> dict[str, str]:
     return {last: next(iter(full)) for last, full in found.items() if len(full) == 1 and len(last) > 2}
 
 
-def accepted(fact: Fact, bank: Bank | None = None) -> tuple[str, ...]:
-    """The answer, each `alt`, the other notations of a date, and a person's unique surname."""
+def accepted(fact: Fact, bank: Bank | None = None, names: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The answer, each `alt`, the other notations of a date, and a person's unique surname
+    (`names`: the bank's `surnames`, when the caller asks for many facts)."""
     forms = [fact.a, *fact.alt]
     if fact.kind == "date":
         forms += [form for text in (fact.a, *fact.alt) for form in date_forms(text)]
-    if fact.kind == "person" and bank is not None and len(fact.a.split()) > 1:
+    if names is None and bank is not None:
+        names = surnames(bank)
+    if fact.kind == "person" and names is not None and len(fact.a.split()) > 1:
         last = fact.a.split()[-1]
-        if surnames(bank).get(last.casefold()) == fact.a:
+        if names.get(last.casefold()) == fact.a:
             forms.append(last)
     seen: dict[str, str] = {}
     for form in (f.strip() for f in forms):

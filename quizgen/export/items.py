@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 from dataclasses import dataclass, replace
 
 from quizgen.errors import NotEnoughOptions
-from quizgen.export.forms import accepted, exact_number
+from quizgen.export.forms import accepted, exact_number, surnames
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, matching, multiple_choice, true_false
+from quizgen.questions.fixed import fixed_random
 
 TYPES = ("mcq", "short", "tf", "match")
 SHORT_WORDS = 5  # a typed answer longer than this is an essay, not a short answer Moodle can grade
@@ -35,10 +34,6 @@ class Item:
     facts: tuple[Fact, ...] = ()
 
 
-def seeded(bank: Bank, name: str) -> random.Random:
-    """A generator fixed by deck and question name: the same bank gives byte-identical files."""
-    digest = hashlib.sha256(f"export/{bank.name}/{name}".encode()).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))
 
 
 def home(fact: Fact, sources: tuple[str, ...] = ()) -> str:
@@ -52,16 +47,20 @@ def home(fact: Fact, sources: tuple[str, ...] = ()) -> str:
 def items_of(bank: Bank, pool: Bank, types: tuple[str, ...], sources: tuple[str, ...] = ()) -> list[Item]:
     """Questions for every fact of `pool` (options drawn from the whole `bank`), article by article."""
     found: list[Item] = []
+    names = surnames(bank)
+    by_home: dict[str, list[Fact]] = {}
+    for fact in pool.facts:
+        by_home.setdefault(home(fact, sources), []).append(fact)
     for source_id in sorted(bank.sources):
-        facts = [fact for fact in pool.facts if home(fact, sources) == source_id]
+        facts = by_home.get(source_id, [])
         for fact in facts:
-            found += [replace(item, source_id=source_id) for item in fact_items(fact, bank, types)]
+            found += [replace(item, source_id=source_id) for item in fact_items(fact, bank, types, names)]
         if "match" in types:
             found += _roles(source_id, facts, bank)
     return found
 
 
-def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...]) -> list[Item]:
+def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...], names: dict[str, str]) -> list[Item]:
     """The fact's multiple choice (when honest options exist), its short answer (a name, place,
     date or number; or any short answer without multiple choice), its true/false statement."""
     items = []
@@ -75,9 +74,9 @@ def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...]) -> list[Item]:
                               facts=(fact,)))
         else:
             items.append(Item(f"{fact.id} short", "short", fact.source.id, fact.q,
-                              right=accepted(fact, bank), facts=(fact,)))
+                              right=accepted(fact, names=names), facts=(fact,)))
     if "tf" in types:
-        statement = true_false(fact, bank, seeded(bank, f"{fact.id} tf"))
+        statement = true_false(fact, bank, fixed_random("export", bank.name, f"{fact.id} tf"))
         if statement is not None:
             items.append(Item(f"{fact.id} tf", "tf", fact.source.id, statement.statement,
                               true=statement.true, correction=statement.correction, facts=(fact,)))
@@ -92,7 +91,7 @@ def _choice(fact: Fact, bank: Bank) -> Item | None:
     if not can_choose(fact, bank):
         return None
     try:
-        question = multiple_choice(fact, bank, seeded(bank, fact.id))
+        question = multiple_choice(fact, bank, fixed_random("export", bank.name, fact.id))
     except NotEnoughOptions:
         return None
     wrong = tuple(o for i, o in enumerate(question.options) if i != question.answer)
@@ -103,7 +102,7 @@ def _choice(fact: Fact, bank: Bank) -> Item | None:
 def _roles(source_id: str, facts: list[Fact], bank: Bank) -> list[Item]:
     """One people-to-roles matching question per article, when it has three people with roles."""
     name = f"{source_id} roles"
-    question = matching(facts, bank, seeded(bank, name), "roles", size=6)
+    question = matching(facts, bank, fixed_random("export", bank.name, name), "roles", size=6)
     if question is None:
         return []
     pairs = tuple((left, question.right[question.pairs[i]]) for i, left in enumerate(question.left))

@@ -127,7 +127,7 @@ def stats_main(args) -> int:
 
 def progress_main(args) -> int:
     """`quizgen progress export|import FILE`: the study page's progress JSON, both ways."""
-    from quizgen.quiz.exchange import export_progress, import_progress
+    from quizgen.quiz.exchange import export_progress, facts_not_in, import_progress, read_progress
     from quizgen.quiz.store import Store
     from quizgen.selection import bank_from_args
 
@@ -141,8 +141,10 @@ def progress_main(args) -> int:
             count = export_progress(store, bank, target)
         print(f"Exported {count} card{'s' if count != 1 else ''} of {bank.title} to {target}")
         return 0
+    checked, total = read_progress(bank, target)  # a bad file is refused before the database is opened
     with Store(path, backup=True) as store:
-        taken, total, unknown = import_progress(store, bank, target)
+        taken = import_progress(store, bank, checked)
+    unknown = facts_not_in(bank, target)
     skipped = (f"; {unknown} card{'s' if unknown != 1 else ''} for facts not in {bank.title} skipped"
                if unknown else "")
     same = ": already up to date" if not taken else ""

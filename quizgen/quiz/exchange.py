@@ -11,18 +11,25 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from quizgen.errors import ProgressError, UsageError
+from quizgen.errors import BankError, ProgressError, UsageError
+from quizgen.files import NotJSON, parse_json, read_regular
 from quizgen.model import Bank
+from quizgen.output import write_atomic
 from quizgen.paths import shown
 from quizgen.quiz.clock import local_day, now, stamp
 from quizgen.quiz.store import Store
 
 FORMAT, VERSION = "quizgen-progress", 1
 MAX_BYTES = 20_000_000
+# The card ranges of the format, the study page's (templates/web/progress.mjs, ts-fsrs' own): what one
+# end writes, the other reads. A stability past ts-fsrs' ceiling schedules no differently (intervals
+# stop at 36,500 days), so the export writes the ceiling; times are in range in UTC, as the store checks.
+STABILITY = (0.001, 36500.0)
+DIFFICULTY = (1.0, 10.0)
+YEARS = (1970, 3000)
 
 
 def export_progress(store: Store, bank: Bank, target: Path) -> int:
@@ -35,26 +42,41 @@ def export_progress(store: Store, bank: Bank, target: Path) -> int:
         reps, lapses = counts.get(fact_id, (0, 0))
         due, last = _time(card["due"]), _time(card["last_review"]) if card["last_review"] else None
         cards[fact_id] = {
-            "due": _iso(due), "stability": card["stability"], "difficulty": card["difficulty"],
+            "due": _iso(due), "stability": min(card["stability"], STABILITY[1]), "difficulty": card["difficulty"],
             "elapsed_days": 0, "scheduled_days": max(0, round((due - last).total_seconds() / 86400)) if last else 0,
             "learning_steps": card["step"] or 0, "reps": max(reps, 1), "lapses": lapses,
             "state": card["state"], "last_review": _iso(last) if last else None}
     document = {"format": FORMAT, "version": VERSION, "deck": bank.name, "cards": cards}
-    _write(target, json.dumps(document, indent=1, sort_keys=True) + "\n")
+    _write(target, json.dumps(document, indent=1, sort_keys=True) + "\n", store.path)
     return len(cards)
 
 
-def import_progress(store: Store, bank: Bank, source: Path) -> tuple[int, int, int]:
-    """Merge a study-page export: (cards taken, cards in the file, cards of facts not in this bank)."""
+def read_progress(bank: Bank, source: Path) -> tuple[dict[str, dict], int]:
+    """The store's fields of every card of `source` that is in the bank, all checked before the
+    database is even opened, and the number of cards in the file."""
     document = _read(source)
     if document.get("deck") not in (None, bank.name):
         raise UsageError(f"{shown(source)}: progress of deck {document.get('deck')!r}, not {bank.name!r}")
     incoming = document["cards"]
-    day = local_day(now()).isoformat()
     checked = {fact_id: _stored(source, fact_id, card) for fact_id, card in sorted(incoming.items())
-               if fact_id in bank.by_id}  # every card checked before the first is written
-    taken = sum(store.merge_card(bank.name, fact_id, card, day) for fact_id, card in checked.items())
-    return taken, len(incoming), len(incoming) - len(checked)
+               if fact_id in bank.by_id and not _unstudied(card)}
+    return checked, len(incoming)
+
+
+def import_progress(store: Store, bank: Bank, checked: dict[str, dict]) -> int:
+    """Merge checked cards (read_progress): the number taken."""
+    day = local_day(now()).isoformat()
+    return sum(store.merge_card(bank.name, fact_id, card, day) for fact_id, card in checked.items())
+
+
+def _unstudied(card: object) -> bool:
+    """A card the study page keeps as New (state 0): it holds no progress, so there is nothing to merge."""
+    return isinstance(card, dict) and card.get("state") == 0 and not isinstance(card.get("state"), bool)
+
+
+def facts_not_in(bank: Bank, source: Path) -> int:
+    """How many cards of `source` (already read by read_progress) are for facts this bank lacks."""
+    return sum(fact_id not in bank.by_id for fact_id in _read(source)["cards"])
 
 
 def _stored(source: Path, fact_id: str, card) -> dict:
@@ -68,7 +90,7 @@ def _stored(source: Path, fact_id: str, card) -> dict:
     if state not in (1, 2, 3) or isinstance(state, bool):
         raise damaged(f"state {state!r} is not 1, 2 or 3")
     numbers = {}
-    for name, low, high in (("stability", 0.001, 1e7), ("difficulty", 1.0, 10.0)):
+    for name, (low, high) in (("stability", STABILITY), ("difficulty", DIFFICULTY)):
         value = card.get(name)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or not low <= value <= high:
@@ -89,10 +111,17 @@ def _stored(source: Path, fact_id: str, card) -> dict:
 
 
 def _time(text: str) -> datetime:
+    """A time with its zone, in range once in UTC (1970-01-01T00:00+14:00 is 1969 there)."""
     moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    if moment.tzinfo is None or not 1970 <= moment.year < 3000:
+    if moment.tzinfo is None:
         raise ValueError(text)
-    return moment.astimezone(UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1
+        raise ValueError(text) from None
+    if not YEARS[0] <= moment.year < YEARS[1]:
+        raise ValueError(text)
+    return moment
 
 
 def _iso(moment: datetime) -> str:
@@ -101,30 +130,39 @@ def _iso(moment: datetime) -> str:
 
 
 def _read(source: Path) -> dict:
-    from quizgen.quiz.dbfile import check_place
-    if not source.is_file():
-        check_place(source, readonly=True)  # a FIFO or a device is named as such, never opened
+    """The progress document of `source`, or one line naming `source` (never --db) and what is wrong."""
+    if not os.path.lexists(source):
         raise UsageError(f"{shown(source)}: no such file")
-    if source.stat().st_size > MAX_BYTES:
-        raise UsageError(f"{shown(source)}: larger than {MAX_BYTES // 1_000_000} MB: not a progress file")
     try:
-        document = json.loads(source.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise UsageError(f"{shown(source)}: not a quizgen progress file ({type(exc).__name__})") from None
-    if (not isinstance(document, dict) or document.get("format") != FORMAT
-            or not isinstance(document.get("cards"), dict)):
+        document = parse_json(read_regular(source, shown(source), MAX_BYTES))
+    except BankError as exc:
+        raise UsageError(f"not a progress file: {exc.problems[0]}") from None
+    except NotJSON as exc:
+        raise UsageError(f"{shown(source)}:{exc.line}: not a quizgen progress file ({exc.why})") from None
+    if not _is_progress(document):
         raise UsageError(f"{shown(source)}: not a quizgen progress file (no \"format\": \"{FORMAT}\" with cards)")
     return document
 
 
-def _write(target: Path, text: str) -> None:
-    """Whole or not at all: a temporary file beside the target, then renamed over it."""
-    if target.exists() and not target.is_file():
-        raise UsageError(f"{shown(target)}: not a regular file")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise UsageError(f"{shown(target)}: cannot write ({exc.strerror or exc})") from None
+def _is_progress(document: object) -> bool:
+    return (isinstance(document, dict) and document.get("format") == FORMAT
+            and isinstance(document.get("cards"), dict))
+
+
+def _write(target: Path, text: str, database: Path) -> None:
+    """Whole or not at all (a temporary file renamed over the target), and never over the progress
+    database or any file that is not already a quizgen progress file: a mistyped name loses nothing."""
+    if os.path.lexists(target):
+        if os.path.exists(target) and os.path.exists(database) and os.path.samefile(target, database):
+            raise UsageError(f"{shown(target)}: that is the progress database itself (--db); "
+                             "give another file name for the export")
+        try:
+            existing = parse_json(read_regular(target, shown(target), MAX_BYTES))
+        except BankError as exc:
+            raise UsageError(f"not overwritten: {exc.problems[0]}") from None
+        except NotJSON:
+            existing = None
+        if not _is_progress(existing):
+            raise UsageError(f"{shown(target)}: exists and is not a quizgen progress file; not overwritten "
+                             "(give another file name, or remove it first)")
+    write_atomic(target, text)

@@ -74,7 +74,8 @@ def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) ->
     """`quizgen stats --card ID`: every answer to one card, oldest first, with the interval it gave."""
     bank = next((bank for bank in banks if fact_id in bank.by_id), None)
     if bank is None:
-        raise UsageError(f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; so does a report, r)")
+        raise UsageError(f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; "
+                         "so does a report, r)")
     check_place(path, readonly=True)
     rows = []
     if path.exists():

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import random
 
 from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
 from quizgen.questions import multiple_choice
+from quizgen.questions.fixed import fixed_random
 
 STANCES = {
     "fact": "Fact",
@@ -72,12 +71,9 @@ def _cloze(cloze: str | None) -> dict | None:
 def _choice(fact: Fact, bank: Bank) -> dict | None:
     """The worksheets' multiple-choice question, with a fixed seed per fact; None when too few options."""
     try:
-        question = multiple_choice(fact, bank, random.Random(_seed(bank, fact)))
+        question = multiple_choice(fact, bank, fixed_random("web", bank.name, fact.id))
     except NotEnoughOptions:
         return None
     return {"options": list(question.options), "answer": question.answer}
 
 
-def _seed(bank: Bank, fact: Fact) -> int:
-    # same bank, same options: the page is byte-identical from one build to the next
-    return int.from_bytes(hashlib.sha256(f"web/{bank.name}/{fact.id}".encode()).digest()[:8], "big")

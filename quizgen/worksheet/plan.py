@@ -211,24 +211,44 @@ class _Search:
             yield pick
 
     def _repair(self, chosen: list[Candidate], lists: dict[str, list[Candidate]]) -> None:
-        """Swap one chosen single question for two that fit: a maximal-set step, repeated."""
+        """Swap one chosen single question for two that fit: a maximal-set step, repeated.
+
+        A question that fits the sheet with `out` swapped out conflicts with no chosen question but
+        `out`, so the pair is looked for among the questions blocked by `out` alone. Each question's
+        blockers are read once and then kept up to date per swap: a step costs singles conflict
+        checks, not singles x singles x chosen. The first such pair in the lists' order is taken.
+        """
         singles = [c for t in self.types if t not in GROUPED for c in lists[t]]
-        improved = True
-        while improved and len(chosen) < self.count:
-            improved = False
-            for candidate in singles:
-                if candidate in chosen:
-                    continue
-                blocking = [c for c in chosen if self.conflict(candidate, c)]
-                if len(blocking) != 1 or blocking[0].kind in GROUPED:
-                    continue
-                trial = [c for c in chosen if c is not blocking[0]] + [candidate]
-                extra = next((c for c in singles if c not in trial and c is not blocking[0]
-                              and self.fits(c, trial)), None)
-                if extra is not None:
-                    chosen[:] = trial + [extra]
-                    improved = True
-                    break
+        taken = {id(c) for c in chosen}
+        blockers = {id(c): [b for b in chosen if self.conflict(c, b)] for c in singles if id(c) not in taken}
+        while len(chosen) < self.count:
+            free = [c for c in singles if id(c) in blockers]
+            swap = self._swap(free, blockers)
+            if swap is None:
+                return
+            out, candidate, extra = swap
+            chosen[:] = [c for c in chosen if c is not out] + [candidate, extra]
+            del blockers[id(candidate)], blockers[id(extra)]
+            for c in free:
+                if id(c) in blockers:
+                    blockers[id(c)] = [b for b in blockers[id(c)] if b is not out] + \
+                        [b for b in (candidate, extra) if self.conflict(c, b)]
+            if any(out is c for c in singles):
+                blockers[id(out)] = [b for b in chosen if self.conflict(out, b)]
+
+    def _swap(self, free: list[Candidate], blockers: dict[int, list[Candidate]]):
+        """(out, candidate, extra): the first question blocked by one single question only, and the
+        first other free question that fits once that one makes way for it; None if there is none."""
+        for candidate in free:
+            blocking = blockers[id(candidate)]
+            if len(blocking) != 1 or blocking[0].kind in GROUPED:
+                continue
+            out = blocking[0]
+            extra = next((c for c in free if c is not candidate and all(b is out for b in blockers[id(c)])
+                          and not self.conflict(c, candidate)), None)
+            if extra is not None:
+                return out, candidate, extra
+        return None
 
     def replaced(self, chosen: list[Candidate]) -> list[str]:
         """Notes for the types asked for that the sheet has none of, and why (a type with fewer

@@ -1,4 +1,4 @@
-"""Generated hostile banks through `check`, `build --no-pdf` and `coverage`, in-process through the CLI.
+"""Generated hostile banks through `check`, `build --no-pdf`, `coverage` and `progress`, in-process through the CLI.
 
 Hypothesis writes whole banks (seed metadata, articles, facts, curation records, the Anki ledger)
 with hostile strings in every field: path pieces, terminal escapes, bidi and zero-width
@@ -6,6 +6,8 @@ characters, markup, Anki's own syntax, YAML-looking text, long values. Whatever 
 command either succeeds or prints one-line problems and exits non-zero, never a traceback; nothing
 is written outside --out (but the deck's own Anki ledger); a failed run leaves the previous outputs
 as they were; no markup from the bank becomes an element in any HTML output or rendered Anki card.
+A valid bank's outputs keep their formats (output_invariants.py): the export's CSV, TSV and GIFT
+read back by csv and gift-pegjs, the study page's data, and a progress export/import round trip.
 
 Bounded for CI by the `hostile-ci` profile; QUIZGEN_HOSTILE_PROFILE=hostile-thorough runs more.
 """
@@ -21,8 +23,14 @@ from contextlib import redirect_stderr, redirect_stdout
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
+from output_invariants import (
+    assert_export_holds,
+    assert_page_data_holds,
+    assert_progress_round_trip,
+    read_facts,
+)
 
 from quizgen import cli
 from quizgen.text import UNSAFE
@@ -53,12 +61,13 @@ QUESTIONS = ["Which treaty did the author name first?", "Who chaired the council
 
 
 @st.composite
-def banks(draw) -> dict[str, str]:
+def banks(draw, only_valid: bool = False) -> dict[str, str]:
     """Files of a whole bank (relative path -> text), hostile in every field.
 
     Two thirds of the banks put only acceptable hostile text in free-text fields (so they build
-    and their outputs are inspected); the others put anything anywhere, structured fields too."""
-    anything = draw(st.integers(0, 2)) == 0
+    and their outputs are inspected); the others put anything anywhere, structured fields too.
+    `only_valid`: only the first kind, with the seed's `short` label within its 32 characters."""
+    anything = not only_valid and draw(st.integers(0, 2)) == 0
     fragment = st.one_of(st.sampled_from(ACCEPTABLE + REFUSED), st.text(max_size=12)) if anything \
         else st.sampled_from(ACCEPTABLE)
 
@@ -72,10 +81,12 @@ def banks(draw) -> dict[str, str]:
         return draw(st.one_of(st.just(valid), spliced))
 
     seed_id = value("100", structured=True)
-    meta = {key: value(valid, key in ("file", "date", "url")) for key, valid in (
+    meta = {key: value(text, key in ("file", "date", "url") or (only_valid and key == "short")) for key, text in (
         ("file", "100.txt"), ("title", "A sample article"), ("short", "Sample, 2011"),
         ("outlet", "Test Gazette"), ("author", "Ann Author"), ("date", "2011-09-29"),
         ("url", "https://example.org/a"), ("notes", "A note."))}
+    if only_valid:
+        meta["short"] = draw(st.sampled_from([f for f in ACCEPTABLE if len(f) <= 32]))
     meta["year"] = draw(st.sampled_from(["2011", "0", "99999", "-5", "year"])) if anything else "2011"
     facts, quotes = [], []
     for n in range(draw(st.integers(1, 3))):
@@ -86,7 +97,7 @@ def banks(draw) -> dict[str, str]:
                 "derived": value("A probe; not from the quote."), "note": value("Context."),
                 "alt": [value(f"alt {n}")], "tags": [value("tag", True)]}
         if draw(st.booleans()):
-            fact["cloze"] = value(f"The {{{{c1::answer {n}}}}} was said.")
+            fact["cloze"] = value(f"The {{{{c1::answer {n}}}}} was said.", structured=only_valid)
         facts.append(fact)
     doc = {"source": seed_id, "facts": facts}
     published = draw(st.booleans())
@@ -94,10 +105,10 @@ def banks(draw) -> dict[str, str]:
         doc["retired"] = [{"id": value("old-fact", True), "reason": value("Merged.")}]
     if draw(st.booleans()):
         doc["skipped"] = [{"passage": quotes[0], "reason": value("Heading.")}]
-    files = {"seeds/sources.yaml": json.dumps({seed_id: meta}),
+    files = {"seeds/sources.yaml": json.dumps({seed_id: meta}, ensure_ascii=False),
              "seeds/100.txt": " ".join(quotes) + " " + draw(fragment),
-             "decks/x/deck.yaml": json.dumps({"title": value("A deck")}),
-             "decks/x/facts.yaml": json.dumps(doc)}
+             "decks/x/deck.yaml": json.dumps({"title": value("A deck")}, ensure_ascii=False),
+             "decks/x/facts.yaml": json.dumps(doc, ensure_ascii=False)}
     if published:
         entry = {"hash": value("abc123", True), "mtime": 1793491200, "type": value("qa", True),
                  "retired": True}
@@ -210,4 +221,30 @@ def test_any_generated_bank_is_refused_in_one_line_or_built_inside_out(files):
                 assert {p: after[p] for p in after if p.startswith("bank/out/") and ".quizgen-lock" not in p} \
                     == {p: before[p] for p in before if p.startswith("bank/out/") and ".quizgen-lock" not in p}
             before = after
+            if command[0] == "build" and code == 0:  # a valid bank: every output keeps its format
+                facts = read_facts(files)
+                assert_export_holds(out_dir / "export" / "x", facts)
+                assert_page_data_holds(out_dir / "web" / "x" / "index.html", facts)
+        if code == 0:
+            assert_progress_round_trip(run, root, read_facts(files))
+            event("outputs and progress round trip checked")
         assert_no_injection(out_dir)
+
+
+@settings(PROFILE, max_examples=max(4, PROFILE.max_examples // 3))
+@given(files=banks(only_valid=True))
+def test_any_valid_generated_bank_keeps_the_format_of_every_output(files):
+    """Valid banks only, so every example reaches the outputs: export, page data, progress round trip."""
+    with tempfile.TemporaryDirectory() as parent:
+        root = Path(parent) / "bank"
+        for name, text in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+        code, out, err = run(root, "build", "--no-pdf", "--out", str(root / "out"))
+        assert_lines(code, out, err)
+        assume(code == 0)  # a hostile value the rules refuse (rare here) is the other test's case
+        facts = read_facts(files)
+        assert_export_holds(root / "out" / "export" / "x", facts)
+        assert_page_data_holds(root / "out" / "web" / "x" / "index.html", facts)
+        assert_progress_round_trip(run, root, facts)
+        assert_no_injection(root / "out")

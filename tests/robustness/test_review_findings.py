@@ -59,14 +59,19 @@ def one_problem(result: subprocess.CompletedProcess) -> str:
     return problem
 
 
+def write_review_bank(root: Path, deck: str = "x") -> Path:
+    """The review's one-article bank (repro/setup.sh) in `root`: seed 100, deck `deck`, fact nrc-created."""
+    (root / "seeds").mkdir()
+    (root / "decks" / deck).mkdir(parents=True)
+    (root / "seeds" / "100.txt").write_text(SEED)
+    (root / "seeds" / "sources.yaml").write_text(SOURCES)
+    (root / "decks" / deck / "facts.yaml").write_text(FACT)
+    return root
+
+
 @pytest.fixture
 def bank(tmp_path) -> Path:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "decks" / "x").mkdir(parents=True)
-    (tmp_path / "seeds" / "100.txt").write_text(SEED)
-    (tmp_path / "seeds" / "sources.yaml").write_text(SOURCES)
-    (tmp_path / F).write_text(FACT)
-    return tmp_path
+    return write_review_bank(tmp_path)
 
 
 @pytest.fixture
