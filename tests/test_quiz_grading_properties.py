@@ -310,3 +310,23 @@ def test_a_word_turned_into_its_opposite_by_a_prefix_is_never_correct_nor_a_slip
             if normalize(typed) not in forms and (grade == CORRECT or (grade != WRONG and not longer)):
                 graded.append((fact.id, typed, grade))
     assert graded == []
+
+
+COMPARISON = re.compile(r"^\s*(<=|>=|<|>|≤|≥|under|over|below|above|less than|more than|fewer than|at least|"
+                        r"at most|up to|nearly|almost)\s*", re.IGNORECASE)
+
+
+def test_a_number_without_the_comparison_of_its_answer_is_never_correct(bank):
+    """'40%' for 'under 40%' (an alt written '<40%'): the sign is part of the answer."""
+    bank, known = bank
+    passed, checked = [], 0
+    for fact in bank.facts:
+        if fact.kind != "number":
+            continue
+        for form in (fact.a, *fact.alt):
+            bare = COMPARISON.sub("", form)
+            if bare != form and not any(COMPARISON.sub("", other) == other for other in (fact.a, *fact.alt)):
+                checked += 1
+                if correct(bare, fact, known):
+                    passed.append((fact.id, bare))
+    assert passed == []

@@ -27,7 +27,7 @@ from quizgen.quiz.quantity import (
     number_words,
     read_quantity,
 )
-from quizgen.quiz.spelling import clean, distance, is_typo, normalize
+from quizgen.quiz.spelling import clean, distance, is_typo, normalize, signs_as_words
 from quizgen.quiz.wording import MODIFIERS, flipped, slips_only
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]
@@ -65,7 +65,7 @@ def asked_qualifiers(question: str) -> frozenset[str]:
 def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdict:
     """Compare a typed answer with the fact's accepted forms; `known` is the whole bank's."""
     known = known if known is not None else Lexicon.of([fact])
-    given = clean(given)
+    given = signs_as_words(clean(given))
     got = normalize(given) if len(given) <= MAX_GRADED else ""
     if not got:
         return Verdict(WRONG, fact.a)
@@ -111,7 +111,7 @@ def _without_echo(given: str, fact: Fact) -> str:
 
 def accepted_forms(fact: Fact, known: Lexicon) -> list[str]:
     """The answer, its alternatives, each half of 'Name (ABBR)', and spellings-out the bank gives."""
-    forms = [part for form in (fact.a, *fact.alt) for part in split_form(form)]
+    forms = [part for form in (fact.a, *fact.alt) for part in split_form(signs_as_words(form))]
     for form in list(forms):
         forms.extend(sorted(known.spelled.get(normalize(form), ())))
     return list(dict.fromkeys(forms))
