@@ -238,6 +238,7 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     parser.add_argument("--limit", type=int, metavar="N", help="review mode: at most N cards this session")
     parser.add_argument("--unsuspend", action="store_true", help="bring back every card you suspended (s) first")
+    parser.add_argument("--flagged", action="store_true", help="only the cards you flagged (f)")
     parser.add_argument("--retention", type=float, default=0.9, metavar="R",
                         help="desired retention for FSRS, 0.7 to 0.99 (default 0.9)")
     parser.add_argument("--max-reviews", type=int, default=200, metavar="N",

@@ -333,3 +333,25 @@ def test_on_a_40_column_terminal_the_rating_prompt_wraps_and_shows_every_key(tmp
     child.sendcontrol("d")
     finish(child)
     assert len(logged(db)) == 1
+
+
+def test_f_flags_a_card_and_practice_flagged_asks_only_the_flagged(tmp_path):
+    """Issue 20 item 5 (Anki's flags): `f` at the rating prompt flags the card, again unflags it."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    none = run(folder, "quiz", "practice", "--flagged", "--db", str(db))
+    assert none.returncode == 2 and none.stderr.count("\n") == 1 and "no flagged cards" in none.stderr
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed")
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect(CONFIRM)
+    child.send("f")
+    child.expect("Flagged: quizgen quiz practice --flagged")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    result = run(folder, "quiz", "practice", "--flagged", "-n", "10", "--db", str(db), "--style", "typed",
+                 stdin="2002\n")
+    assert result.returncode == 0 and "practice, 1 question" in result.stdout, result.stderr
+    assert [row["fact_id"] for row in reviews(db)][-1] == "quiz-nrc-year"

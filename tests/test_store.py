@@ -27,7 +27,7 @@ def test_a_new_database_is_in_wal_mode_with_a_schema_version(tmp_path):
     with Store(tmp_path / "sub" / "p.sqlite3"):
         pass
     db = sqlite3.connect(tmp_path / "sub" / "p.sqlite3")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} >= {
         "cards", "reviews"}

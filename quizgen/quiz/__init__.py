@@ -93,6 +93,11 @@ def _study(args) -> int:
         cards = store.cards(bank.name)
         away = store.set_aside_cards(bank.name, local_day(moment).isoformat())
         facts = [fact for fact in facts if fact.id not in away]  # suspended, or buried for today
+        if args.flagged:
+            flagged = store.flagged(bank.name)
+            facts = [fact for fact in facts if fact.id in flagged]
+            if not facts:
+                raise UsageError("no flagged cards (press f at the rating prompt to flag one)")
         if args.mode == "practice":
             queue = practice_queue(facts, args.count, rng)
         else:

@@ -41,6 +41,7 @@ HELP = ("  Enter  next card, rated as graded (shown as 'Rated …')",
         "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
         "  r      report this card: the fact id and your note go to a reports file for the curators",
         "  s      suspend it (not asked until `quizgen quiz --unsuspend`)    b  bury it until tomorrow",
+        "  f      flag it (or unflag it) to come back to: quizgen quiz practice --flagged",
         "  (a card forgotten 8 times after it was learned is a leech: it is suspended, with a word)",
         "  ?      this help",
         "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)")
@@ -277,12 +278,16 @@ class Session:
         commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
         ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
                             for rating, name in RATING_NAMES.items())
-        prompt = f"[Enter] next  {ratings}  r report  s suspend  b bury  ? help  {commands}: "
-        keys = ENTER + "1234rsb?"
+        prompt = f"[Enter] next  {ratings}  r report  s suspend  b bury  f flag  ? help  {commands}: "
+        keys = ENTER + "1234rsbf?"
         pressed = self.keyboard.key(prompt, keys, grace=recorded.style == "mc")
-        while pressed in ("r", "?"):
+        while pressed in ("r", "f", "?"):
             if pressed == "r":
                 self._report(recorded.fact)
+            elif pressed == "f":
+                on = self.store.flag(self.bank.name, recorded.fact.id, stamp(now()))
+                self.screen.say(self.screen.paint(f"  {'Flagged' if on else 'Flag taken away'}: "
+                                                  "quizgen quiz practice --flagged asks the flagged cards", "dim"))
             else:
                 for line in HELP:
                     self.screen.say(self.screen.paint(line, "dim"))

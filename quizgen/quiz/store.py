@@ -21,7 +21,7 @@ from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup, us
 from quizgen.quiz.schema import MIGRATIONS
 
 DB_VARIABLE = "QUIZGEN_DB"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's progress
 # SQLite's words for a file whose pages or records are broken.
 _DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
@@ -329,6 +329,20 @@ class Store:
             return 0
         with self._transaction() as db:
             return db.execute("DELETE FROM marks WHERE deck = ? AND mark = 'suspended'", (deck,)).rowcount
+
+    def flag(self, deck: str, fact_id: str, at: str) -> bool:
+        """Flag a card, or take its flag away if it has one; True when it is flagged now."""
+        with self._transaction() as db:
+            if db.execute("DELETE FROM flags WHERE deck = ? AND fact_id = ?", (deck, fact_id)).rowcount:
+                return False
+            db.execute("INSERT INTO flags (deck, fact_id, at) VALUES (?, ?, ?)", (deck, fact_id, at))
+            return True
+
+    def flagged(self, deck: str) -> set[str]:
+        """The deck's flagged cards (none in a file older than flags)."""
+        if not self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'flags'").fetchone()[0]:
+            return set()
+        return {row["fact_id"] for row in self._read("SELECT fact_id FROM flags WHERE deck = ?", deck)}
 
     def _has_marks(self) -> bool:
         return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'marks'").fetchone()[0] > 0
