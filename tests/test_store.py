@@ -94,7 +94,7 @@ def test_a_database_from_a_newer_quizgen_is_refused(tmp_path):
     db = sqlite3.connect(path)
     db.execute("PRAGMA user_version = 99")
     db.close()
-    with pytest.raises(ProgressError, match=r"written by a newer quizgen \(schema 99, this one knows 2\)"):
+    with pytest.raises(ProgressError, match=r"written by a newer quizgen \(schema 99, this one knows 3\)"):
         Store(path)
 
 
