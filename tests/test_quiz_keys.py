@@ -355,3 +355,16 @@ def test_f_flags_a_card_and_practice_flagged_asks_only_the_flagged(tmp_path):
                  stdin="2002\n")
     assert result.returncode == 0 and "practice, 1 question" in result.stdout, result.stderr
     assert [row["fact_id"] for row in reviews(db)][-1] == "quiz-nrc-year"
+
+
+def test_quitting_at_were_you_right_keeps_the_close_answer_as_again(tmp_path):
+    """The help says every answer is already saved: so is a close one left undecided by Ctrl-D."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", "--kind", "person")
+    child.expect(TYPED)
+    child.send("Anders Fogh Rasmusen\r")
+    child.expect(r"Were you right\?")
+    child.sendcontrol("d")
+    child.expect(r"1 answered")
+    finish(child)
+    assert logged(db) == [("quiz-secretary-general", "Anders Fogh Rasmusen", 1)]

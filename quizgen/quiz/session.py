@@ -157,7 +157,11 @@ class Session:
         self._show_verdict(fact, verdict, given)
         rating = int(GRADE_RATINGS[verdict.grade])
         if verdict.grade == ALMOST:
-            rating = self._judge()
+            try:
+                rating = self._judge()
+            except (Quit, KeyboardInterrupt):  # quitting at "Were you right?": the answer is kept, as Again
+                self._record(fact, verdict.grade, RATING_AGAIN, given, style, duration)
+                raise
         recorded = self._record(fact, verdict.grade, rating, given, style, duration)
         self.current = None
         if recorded is not None:
