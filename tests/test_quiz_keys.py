@@ -133,7 +133,7 @@ def test_term_dumb_on_a_terminal_stays_interactive_with_the_rating_prompt(tmp_pa
     child.expect("> ")
     child.sendline("2002")
     child.expect("Correct: 2002")
-    child.expect(r"\[Enter\] next .*u undo  q quit: ")  # the rating prompt, as lines
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")  # the rating prompt, as lines
     child.sendline("x")  # no rating: asked again
     child.expect(r"\[Enter\] next ")
     child.sendline("4")
@@ -151,7 +151,8 @@ def test_term_dumb_drops_type_ahead_so_a_triple_enter_never_answers_the_next_car
     child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", env=quiz_env(TERM="dumb"))
     child.expect("> ")
     child.send("2002\r\r\r")
-    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
+    assert all(len(line) <= 100 for line in child.match.group(0).splitlines())  # wrapped at spaces (O10)
     child.sendline("q")
     finish(child)
     assert logged(db) == [("quiz-nrc-year", "2002", 3)]  # one answer, rated as graded
@@ -164,10 +165,10 @@ def test_term_dumb_a_digit_right_after_a_choice_is_not_a_rating(tmp_path):
     child = spawn(folder, "quiz", "--db", str(db), "--style", "mc", env=env)
     child.expect(r"Answer \[1-4, u undo, q quit\]: ")
     child.sendline("1")
-    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
     child.sendline("4")
     child.expect("too soon after your choice to be a rating: press it again")
-    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
     child.sendline("q")
     finish(child)
     assert [rating for _, _, rating in logged(db)] in ([3], [1])  # the grade's own rating, not Easy (4)
@@ -175,10 +176,10 @@ def test_term_dumb_a_digit_right_after_a_choice_is_not_a_rating(tmp_path):
                   env=env)
     child.expect(r"Answer \[1-4, u undo, q quit\]: ")
     child.sendline("2")
-    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
     child.sendline("4")
     child.expect("too soon")
-    child.expect(r"\[Enter\] next .*u undo  q quit: ")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
     child.sendline("4")  # pressed again, once told: taken
     child.expect("Rated Easy")
     child.sendline("q")

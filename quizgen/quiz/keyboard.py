@@ -15,6 +15,7 @@ import contextlib
 import os
 import signal
 import sys
+import textwrap
 import time
 from typing import TYPE_CHECKING, TextIO
 
@@ -69,7 +70,7 @@ class Keyboard:
         wait = _grace_seconds() if grace else 0.0
         while True:
             self._drop_typeahead()
-            self.screen.say(prompt, end="")
+            self._prompt(prompt)
             shown = time.monotonic()
             answer = self._piped_line().strip()
             if not self.interactive:
@@ -95,6 +96,13 @@ class Keyboard:
         if not self.interactive:
             self.screen.say(text)  # echo, so a scripted transcript reads like a session
         return UNDO if text.strip().lower() == "u" else text
+
+    def _prompt(self, prompt: str) -> None:
+        """A long prompt on a dumb terminal wraps at spaces, its last line left open for the answer."""
+        lines = textwrap.wrap(prompt, self.screen.width) if self.interactive and self.screen.width >= 20 else []
+        for line in lines[:-1]:
+            self.screen.say(line)
+        self.screen.say((lines[-1] + " ") if lines else prompt, end="")
 
     def _drop_typeahead(self) -> None:
         """A dumb terminal: lines typed before this prompt appeared are dropped, as on a full one."""
