@@ -140,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     _authoring_options(commands["new-article"], commands["find"])
     commands["stats"].add_argument("--db", metavar="FILE", help=DB_HELP)
     commands["stats"].add_argument("--card", metavar="ID", help="one card's history: every answer and its interval")
+    _filter_options(commands["stats"])
     commands["progress"].add_argument("action", choices=("export", "import"),
                                       help="export: write FILE for the study page; "
                                            "import: merge FILE into the database")

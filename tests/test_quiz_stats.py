@@ -95,3 +95,16 @@ def test_one_cards_history(tmp_path):
     assert lines[2].split()[:4] == ["2025-03-03", "Good", "correct", "next"] and lines[2].split()[-1] == "2002"
     unknown = run(folder, "stats", "--db", str(db), "--card", "nope")
     assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1 and "no such fact id" in unknown.stderr
+
+
+def test_stats_filters_narrow_the_cards_counted(tmp_path):
+    """Issue 20 item 5: `stats --kind/--source/--tag` count only those facts' cards."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n")
+    monday = quiz_env(now="2025-03-03T18:00:00Z")
+    whole = run(folder, "stats", "--db", str(db), env=monday).stdout.splitlines()
+    years = run(folder, "stats", "--db", str(db), "--kind", "year", env=monday).stdout.splitlines()
+    people = run(folder, "stats", "--db", str(db), "--kind", "person", env=monday).stdout.splitlines()
+    assert whole[1].endswith("5 new of 6 not seen yet")
+    assert years[1].endswith("0 new of 1 not seen yet") and years[1].startswith("Quiz test deck: 1 due today")
+    assert people[1].endswith("1 new of 1 not seen yet") and people[1].startswith("Quiz test deck: 0 due today")

@@ -125,9 +125,11 @@ def _opening(title: str, args, size: int) -> str:
 def stats_main(args) -> int:
     """`quizgen stats`: due cards, reviews per day, retention, streak, mastery per article."""
     from quizgen.quiz.stats import show_stats
-    from quizgen.selection import banks_from_args
-    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks_from_args(args),
-                                                          card=getattr(args, "card", None)))
+    from quizgen.selection import banks_from_args, filtered
+    banks = banks_from_args(args)
+    if any(getattr(args, name, None) for name in ("source", "tag", "kind")):  # stats of those facts only
+        banks = [filtered(bank, args) for bank in banks]
+    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks, card=getattr(args, "card", None)))
 
 
 def progress_main(args) -> int:
