@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -86,10 +86,12 @@ def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) ->
         screen.say("Not answered yet.")
         return 0
     for row in rows:
-        after = json.loads(row["card_after"]) if row["card_after"] else None
+        after = row["after"]
         moment = datetime.fromisoformat(row["reviewed_at"])
-        next_time = (f"next in {short_interval(due_at(after) - moment)}" if after and row["scheduled"]
-                     else "practice")
+        next_time = "practice" if not row["scheduled"] else "next: ?"
+        if after and row["scheduled"]:
+            with contextlib.suppress(KeyError, TypeError, ValueError):  # a hand-edited log row
+                next_time = f"next in {short_interval(due_at(after) - moment)}"
         screen.say(f"  {row['day']}  {RATING_NAMES.get(row['rating'], '?'):<5}  {row['grade']:<7}  {next_time:<13}"
                    f"  {screen.clean(row['answer'] or '')}")
     return 0

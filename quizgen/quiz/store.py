@@ -291,9 +291,17 @@ class Store:
         """The review log from a local day on, oldest first (for stats)."""
         return self._read("SELECT * FROM reviews WHERE day >= ? ORDER BY id", since_day)
 
-    def history(self, deck: str, fact_id: str) -> list[sqlite3.Row]:
-        """Every answer to one card, oldest first (`quizgen stats --card`)."""
-        return self._read("SELECT * FROM reviews WHERE deck = ? AND fact_id = ? ORDER BY id", deck, fact_id)
+    def history(self, deck: str, fact_id: str) -> list[dict]:
+        """Every answer to one card, oldest first, with the card it left (`after`, None if unreadable)."""
+        rows = self._read("SELECT * FROM reviews WHERE deck = ? AND fact_id = ? ORDER BY id", deck, fact_id)
+        found = []
+        for row in rows:
+            try:
+                after = json.loads(row["card_after"]) if row["card_after"] else None
+            except ValueError:  # a hand-edited log: the answer is still listed
+                after = None
+            found.append({**dict(row), "after": after if isinstance(after, dict) else None})
+        return found
 
     def review_days(self) -> list[str]:
         """Every local day with at least one review, newest first (for the streak)."""
