@@ -92,7 +92,7 @@ def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) ->
         if after and row["scheduled"]:
             with contextlib.suppress(KeyError, TypeError, ValueError):  # a hand-edited log row
                 next_time = f"next in {short_interval(due_at(after) - moment)}"
-        screen.say(f"  {row['day']}  {RATING_NAMES.get(row['rating'], '?'):<5}  {row['grade']:<7}  {next_time:<13}"
+        screen.say(f"  {row['day']}  {RATING_NAMES.get(row['rating'], '?'):<5}  {str(row['grade']):<7}  {next_time:<13}"
                    f"  {screen.clean(row['answer'] or '')}")
     return 0
 
