@@ -231,7 +231,7 @@ class Session:
                 self.screen.para(f"“{citation.quote}”", "dim", indent="    ")
             if citation.source.url:
                 self.screen.para(citation.source.url, "dim", indent="    ")
-        self.screen.say(self.screen.paint(f"  Card {fact.id} (quizgen stats --card {fact.id}: its history)", "dim"))
+        self.screen.para(f"Card id: {fact.id}", "dim", indent="  ")  # for reports and `stats --card`
 
     def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
                 duration: int | None, replacing: Recorded | None = None) -> Recorded | None:
