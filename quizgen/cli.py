@@ -149,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      help="also write the preview as a page, <out>/preview/<ID>.html")
     commands["preview"].add_argument("--open", action="store_true", help="write the page and open it in a browser")
     commands["stats"].add_argument("--db", metavar="FILE", help=DB_HELP)
+    commands["stats"].add_argument("--card", metavar="ID", help="one card's history: every answer and its interval")
+    _filter_options(commands["stats"])
     commands["progress"].add_argument("action", choices=("export", "import"),
                                       help="export: write FILE for the study page; "
                                            "import: merge FILE into the database")
@@ -247,8 +249,13 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
     parser.add_argument("--limit", type=int, metavar="N", help="review mode: at most N cards this session")
     parser.add_argument("--unsuspend", action="store_true", help="bring back every card you suspended (s) first")
+    parser.add_argument("--flagged", action="store_true", help="only the cards you flagged (f)")
     parser.add_argument("--retention", type=float, default=0.9, metavar="R",
                         help="desired retention for FSRS, 0.7 to 0.99 (default 0.9)")
+    parser.add_argument("--max-reviews", type=int, default=200, metavar="N",
+                        help="review mode: at most N reviews of learned cards a day (default 200, as Anki)")
+    parser.add_argument("--steps", default="1m,10m", metavar="LIST",
+                        help="learning steps, e.g. 1m,10m (default) or 10m,1h,1d")
 
 
 class Terminated(KeyboardInterrupt):

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from quizgen.quiz.scheduler import make_scheduler, rate_card
 
-from quiz_harness import cards, copy_bank, quiz_env, reviews, run
+from quiz_harness import MONDAY, cards, copy_bank, quiz_env, reviews, run
 
 TUESDAY = "2025-03-04T09:00:00+00:00"
 
@@ -21,7 +21,7 @@ def test_piped_answers_are_graded_one_line_per_card_in_plain_text(tmp_path):
             "  compared:  Anders Fogh Rasmus{+s+}en\n") in result.stdout  # the learner decides; from a pipe: Again
     assert "[Enter] next" not in result.stdout  # no rating prompt when answers come from a pipe
     assert "\x1b[" not in result.stdout  # not a terminal: no colour even without NO_COLOR
-    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 0 almost, 1 wrong; 4 left in this session, 2 coming back in this session.")
+    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 1 wrong; 4 left in this session, 2 coming back in this session.")
     assert [(row["rating"], row["answer"]) for row in reviews(db)] == [(3, "2002"), (1, "Anders Fogh Rasmusen")]
 
 
@@ -99,7 +99,7 @@ def test_bad_options_and_bad_databases_are_one_line_errors(tmp_path):
     not_db = tmp_path / "notes.sqlite3"
     not_db.write_text("not a database\n" * 200)
     cases = [
-        (["--db", str(not_db)], "cannot use the progress database (file is not a database)"),
+        (["--db", str(not_db)], "not a progress database: its first bytes are not SQLite's"),
         (["practice", "-n", "0"], "--count must be at least 1"),
         (["--new", "-1"], "--new cannot be negative"),
         (["--schedule"], "--schedule goes with practice mode"),
@@ -128,7 +128,8 @@ def test_a_fact_edited_but_keeping_its_id_keeps_its_progress(tmp_path):
 def test_multiple_choice_falls_back_to_typing_when_the_bank_has_too_few_options(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     result = run(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "organization", stdin="PJC\n")
-    assert "Which body preceded the NATO-Russia Council?\n(type the answer" in result.stdout
+    assert ("Which body preceded the NATO-Russia Council?\n(no three honest options for this card: type the"
+            " answer)\n(type the answer") in result.stdout
     assert "Correct: Permanent Joint Council" in result.stdout
 
 
@@ -144,3 +145,44 @@ def test_limit_caps_a_review_session_and_retention_sets_the_intervals(tmp_path):
     moment = datetime.fromisoformat("2025-03-03T09:00:00+00:00")
     due = {r: rate_card(make_scheduler(r), "x", None, 4, moment)["due"] for r in (0.8, 0.9, 0.95)}
     assert due[0.95] < due[0.9] < due[0.8]
+
+
+def test_learning_steps_are_configurable(tmp_path):
+    """Issue 20 item 5: `--steps`; the due time is what the fsrs package gives for those steps."""
+    from datetime import timedelta
+
+    from fsrs import Card, Rating, Scheduler
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--steps", "5m,2h", "--limit", "1", "--style", "typed",
+                 stdin="1999\n")
+    assert result.returncode == 0, result.stderr
+    assert "Rated Again: next review in 5 min" in result.stdout
+    monday = datetime.fromisoformat(MONDAY)
+    expected, _ = Scheduler(learning_steps=(timedelta(minutes=5), timedelta(hours=2))).review_card(
+        Card(card_id=1, due=monday), Rating.Again, monday)
+    assert cards(db)["quiz-nrc-year"]["due"] == expected.due.isoformat()
+    for bad in ("", "5", "5x", "0m", "1m,40d", ",".join(["1m"] * 11)):
+        error = run(folder, "quiz", "--db", str(db), "--steps", bad)
+        assert error.returncode == 2 and error.stderr.count("\n") == 1 and "--steps" in error.stderr
+
+
+def test_a_daily_cap_on_reviews_of_learned_cards(tmp_path):
+    """Issue 20 item 5: `--max-reviews N` a day (Anki's review limit); new cards are not counted."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    run(folder, "quiz", "--db", str(db), "--new", "3", "--style", "typed", stdin="\n\n\n")  # three cards
+    connection = sqlite3.connect(db)
+    connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 5, difficulty = 5, due = ?",
+                       (MONDAY,))
+    connection.commit()
+    tuesday = quiz_env(now=TUESDAY)
+
+    def reviews_of_learned_cards():
+        return sum(1 for row in reviews(db) if row["day"] == TUESDAY[:10] and row["state_before"] == 2)
+
+    first = run(folder, "quiz", "--db", str(db), "--new", "0", "--max-reviews", "2", stdin="\n" * 9, env=tuesday)
+    assert first.returncode == 0 and "2 cards to review" in first.stdout, first.stderr
+    assert reviews_of_learned_cards() == 2
+    run(folder, "quiz", "--db", str(db), "--new", "0", "--max-reviews", "2", stdin="\n" * 9, env=tuesday)
+    assert reviews_of_learned_cards() == 2  # today's two are done (the lapsed ones relearn, uncapped)
+    run(folder, "quiz", "--db", str(db), "--new", "0", "--max-reviews", "3", stdin="\n" * 9, env=tuesday)
+    assert reviews_of_learned_cards() == 3

@@ -46,8 +46,31 @@ def test_import_keeps_the_more_recent_review_of_each_card(tmp_path):
     run(folder, "quiz", "--db", str(db), stdin="2002\n", env=later)  # reviewed again a week later
     before = dict(cards(db)["quiz-nrc-year"])
     result = run(folder, "progress", "import", str(old), "--db", str(db), env=later)
-    assert result.returncode == 0 and "Imported 2 of 3 cards" in result.stdout  # the newer one stays
+    # the newer one stays; the other two are the same as stored: nothing to take
+    assert result.returncode == 0 and "Imported 0 of 3 cards" in result.stdout and "already up to date" in result.stdout
     assert dict(cards(db)["quiz-nrc-year"]) == before
+
+
+def test_a_review_from_the_future_is_refused_and_unknown_facts_are_named(tmp_path):
+    """Review O11: a clock-skewed device's card would win every later merge and never come due."""
+    folder, db = studied(tmp_path)
+    exported = tmp_path / "p.json"
+    run(folder, "progress", "export", str(exported), "--db", str(db))
+    document = json.loads(exported.read_text())
+    fresh = tmp_path / "fresh.sqlite3"
+    future = json.loads(json.dumps(document))
+    future["cards"]["quiz-nrc-year"]["last_review"] = "2099-01-01T00:00:00.000Z"
+    (tmp_path / "future.json").write_text(json.dumps(future))
+    result = run(folder, "progress", "import", str(tmp_path / "future.json"), "--db", str(fresh))
+    assert result.returncode != 0 and result.stderr.count("\n") == 1
+    assert "last_review 2099-01-01T00:00:00+00:00 is in the future" in result.stderr
+    assert not fresh.exists() or cards(fresh) == {}
+    document["cards"]["no-such-fact"] = document["cards"]["quiz-nrc-year"]
+    (tmp_path / "extra.json").write_text(json.dumps(document))
+    result = run(folder, "progress", "import", str(tmp_path / "extra.json"), "--db", str(fresh))
+    assert result.returncode == 0, result.stderr
+    assert "Imported 3 of 4 cards" in result.stdout
+    assert "1 card for facts not in Quiz test deck skipped" in result.stdout
 
 
 def test_a_damaged_or_foreign_file_is_one_line_and_nothing_is_imported(tmp_path):
@@ -84,8 +107,9 @@ def test_the_study_pages_export_comes_into_the_terminal_and_back(watched, pages,
     download.value.save_as(exported)
     db, back = tmp_path / "p.sqlite3", tmp_path / "to-page.json"
     command = [sys.executable, "-m", "quizgen", "progress"]
+    # the page reviewed on the real clock: import on it too (a frozen earlier clock would see the future)
     imported = subprocess.run([*command, "import", str(exported), "--db", str(db)], capture_output=True, text=True,
-                              env=quiz_env(), timeout=60, check=False)
+                              env=quiz_env(now=None), timeout=60, check=False)
     assert imported.returncode == 0 and "Imported 3 of 3 cards" in imported.stdout, imported.stderr
     rows = sqlite3.connect(db).execute("SELECT fact_id, state, due FROM cards").fetchall()
     assert sorted(row[0] for row in rows) == sorted(before)

@@ -17,7 +17,7 @@ import pytest
 
 from quizgen.bank.loader import load_banks
 from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import CORRECT, grade_answer, normalize
+from quizgen.quiz.matcher import CORRECT, WRONG, grade_answer, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = {"bundled": (ROOT / "decks", ROOT / "seeds"),
@@ -180,3 +180,153 @@ def test_the_questions_own_qualifier_before_the_answer_is_correct(bank):
 def test_every_bundled_typed_fact_is_checked():
     bank, _ = load("bundled")
     assert len(typed_facts(bank)) >= 100
+
+
+# --- round 3 of the quiz review (rv/quiz.md O1 fair answers, O2 plainly different ones) ---
+COUNTRY_SAMPLE = ("Turkey", "Spain", "Lithuania", "Russia", "France")
+MEASURE_WORDS = ("seats", "votes", "points")
+
+
+def _question_names(fact):
+    """Capitalised words inside the question (not its first word, not a month): 'Paris', 'NATO'."""
+    words = re.findall(r"(?<=\s)([A-Z][a-z]{2,})\b", fact.q)
+    return [w for w in words if w not in calendar.month_name and w.lower() not in NEGATIONS]
+
+
+def test_a_date_with_a_name_from_its_question_after_it_is_correct_and_a_wrong_date_stays_wrong(bank):
+    bank, known = bank
+    refused, passed = [], []
+    for fact in bank.facts:
+        parsed = _calendar_date(fact.a) if fact.kind in ("date", "year") else None
+        if parsed is None:
+            continue
+        for name in _question_names(fact)[:3]:
+            if not correct(f"{fact.a}, {name}", fact, known):
+                refused.append((fact.id, f"{fact.a}, {name}"))
+            year, month, day = parsed
+            other = _spoken(year + 1, month, day)
+            for typed in (f"{other}, {name}", f"{other} in {name}", f"not {fact.a}, {name}"):
+                if correct(typed, fact, known):
+                    passed.append((fact.id, typed))
+    assert refused == [] and passed == []
+
+
+def test_a_two_digit_year_is_read_in_either_century(bank):
+    bank, known = bank
+    refused, passed = [], []
+    for fact in bank.facts:
+        when = fact.when
+        if fact.kind not in ("date", "year") or not when or not when.day or _calendar_date(fact.a) is None:
+            continue
+        year = when.year % 100
+        typed = f"{when.day}/{when.month}/{year:02d}"
+        if not correct(typed, fact, known):
+            refused.append((fact.id, typed))
+        other = f"{when.day}/{when.month}/{(year + 1) % 100:02d}"
+        if grade_answer(other, fact, known).grade != WRONG:
+            passed.append((fact.id, other))
+    assert refused == [] and passed == []
+
+
+def test_a_number_with_its_questions_year_after_it_is_correct_and_with_another_year_is_not(bank):
+    bank, known = bank
+    refused, passed = [], []
+    for fact in bank.facts:
+        years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", fact.q)
+        if fact.kind != "number" or not years or not fact.a[:1].isdigit():
+            continue
+        if not correct(f"{fact.a} in {years[0]}", fact, known):
+            refused.append((fact.id, years[0]))
+        other = str(int(years[0]) + 1)
+        if other not in fact.q and correct(f"{fact.a} in {other}", fact, known):
+            passed.append((fact.id, other))
+    assert refused == [] and passed == []
+
+
+def test_a_number_counting_another_thing_is_wrong(bank):
+    bank, known = bank
+    graded = []
+    for fact in bank.facts:
+        number = re.search(r"\d[\d,.]*", fact.a)
+        if fact.kind != "number" or not number:
+            continue
+        for word in MEASURE_WORDS:
+            if word[:-1] not in (fact.a + fact.q + " ".join(fact.alt)).lower():
+                grade = grade_answer(f"{number.group()} {word}", fact, known).grade
+                if grade != WRONG:
+                    graded.append((fact.id, word, grade))
+    assert graded == []
+
+
+def test_a_place_with_a_country_after_it_is_at_most_close(bank):
+    bank, known = bank
+    passed = []
+    for fact in bank.facts:
+        if fact.kind != "place" or " and " in fact.a or "," in fact.a:
+            continue
+        for country in COUNTRY_SAMPLE:
+            if normalize(country) in {normalize(form) for form in (fact.a, *fact.alt)}:
+                continue
+            for typed in (f"{fact.a}, {country}", f"not {fact.a}, {country}"):
+                if correct(typed, fact, known):
+                    passed.append((fact.id, typed))
+    assert passed == []
+
+
+def test_a_list_with_an_item_replaced_or_added_is_wrong(bank):
+    bank, known = bank
+    graded = []
+    for fact in bank.facts:
+        items = [item.strip() for item in re.split(r",| and ", fact.a) if item.strip()]
+        if fact.kind not in ("place", "person", "organization") or len(items) < 2:
+            continue
+        others = sorted({other.a for other in bank.facts if other.kind == fact.kind and " and " not in other.a
+                         and normalize(other.a) not in {normalize(item) for item in items}})
+        for other in others[:5]:
+            for typed in (" and ".join([*items[:-1], other]), ", ".join(items) + f" and {other}"):
+                grade = grade_answer(typed, fact, known).grade
+                if grade != WRONG:
+                    graded.append((fact.id, typed, grade))
+    assert graded == []
+
+
+def test_a_word_turned_into_its_opposite_by_a_prefix_is_never_correct_nor_a_slip(bank):
+    """'visible' for 'invisible': never Correct; and not close as a slip of the whole answer
+    (close remains only where an `alt` is a part of what was typed: a longer form)."""
+    bank, known = bank
+    graded = []
+    for fact in typed_facts(bank):
+        if fact.kind not in ("term", "event", "place", "organization"):
+            continue
+        words = fact.a.split()
+        for index, word in enumerate(words):
+            if len(word) < 5 or not word.isalpha():
+                continue
+            flipped = word[2:] if word.lower().startswith(("in", "un")) else "in" + word.lower()
+            typed = " ".join([*words[:index], flipped, *words[index + 1:]])
+            grade = grade_answer(typed, fact, known).grade
+            forms = {normalize(form) for form in (fact.a, *fact.alt)}
+            longer = any(set(form.split()) < set(normalize(typed).split()) for form in forms)
+            if normalize(typed) not in forms and (grade == CORRECT or (grade != WRONG and not longer)):
+                graded.append((fact.id, typed, grade))
+    assert graded == []
+
+
+COMPARISON = re.compile(r"^\s*(<=|>=|<|>|≤|≥|under|over|below|above|less than|more than|fewer than|at least|"
+                        r"at most|up to|nearly|almost)\s*", re.IGNORECASE)
+
+
+def test_a_number_without_the_comparison_of_its_answer_is_never_correct(bank):
+    """'40%' for 'under 40%' (an alt written '<40%'): the sign is part of the answer."""
+    bank, known = bank
+    passed, checked = [], 0
+    for fact in bank.facts:
+        if fact.kind != "number":
+            continue
+        for form in (fact.a, *fact.alt):
+            bare = COMPARISON.sub("", form)
+            if bare != form and not any(COMPARISON.sub("", other) == other for other in (fact.a, *fact.alt)):
+                checked += 1
+                if correct(bare, fact, known):
+                    passed.append((fact.id, bare))
+    assert passed == []

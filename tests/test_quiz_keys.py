@@ -7,8 +7,7 @@ import re
 import sys
 
 import pexpect
-
-from quiz_harness import copy_bank, quiz_env, reviews, spawn
+from quiz_harness import copy_bank, quiz_env, reviews, run, spawn
 
 TYPED = r">(?=\x08|\x1b| )"
 CONFIRM = r"Ctrl-D quit:"
@@ -134,7 +133,7 @@ def test_term_dumb_on_a_terminal_stays_interactive_with_the_rating_prompt(tmp_pa
     child.expect("> ")
     child.sendline("2002")
     child.expect("Correct: 2002")
-    child.expect(r"\[Enter\] next .*u undo  q quit: ")  # the rating prompt, as lines
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")  # the rating prompt, as lines
     child.sendline("x")  # no rating: asked again
     child.expect(r"\[Enter\] next ")
     child.sendline("4")
@@ -144,6 +143,48 @@ def test_term_dumb_on_a_terminal_stays_interactive_with_the_rating_prompt(tmp_pa
     finish(child)
     assert "\x1b[" not in child.before
     assert logged(db) == [("quiz-nrc-year", "2002", 4)]
+
+
+def test_term_dumb_drops_type_ahead_so_a_triple_enter_never_answers_the_next_card(tmp_path):
+    """Review O3: the burst reaches the terminal before the answer is read; the rating prompt drops the rest."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", env=quiz_env(TERM="dumb"))
+    child.expect("> ")
+    child.send("2002\r\r\r")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
+    assert all(len(line) <= 100 for line in child.match.group(0).splitlines())  # wrapped at spaces (O10)
+    child.sendline("q")
+    finish(child)
+    assert logged(db) == [("quiz-nrc-year", "2002", 3)]  # one answer, rated as graded
+
+
+def test_term_dumb_a_digit_right_after_a_choice_is_not_a_rating(tmp_path):
+    """Review O3: `1⏎4⏎` at a choice card; the 4 comes within the grace period and is not Easy."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    env = quiz_env(TERM="dumb", QUIZGEN_GRACE_MS="600000")  # every digit in this test is "too soon"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "mc", env=env)
+    child.expect(r"Answer \[1-4, u undo, q quit\]: ")
+    child.sendline("1")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
+    child.sendline("4")
+    child.expect("too soon after your choice to be a rating: press it again")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
+    child.sendline("q")
+    finish(child)
+    assert [rating for _, _, rating in logged(db)] in ([3], [1])  # the grade's own rating, not Easy (4)
+    child = spawn(folder, "quiz", "practice", "-n", "1", "--kind", "term", "--db", str(db), "--style", "mc",
+                  env=env)
+    child.expect(r"Answer \[1-4, u undo, q quit\]: ")
+    child.sendline("2")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
+    child.sendline("4")
+    child.expect("too soon")
+    child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
+    child.sendline("4")  # pressed again, once told: taken
+    child.expect("Rated Easy")
+    child.sendline("q")
+    finish(child)
+    assert logged(db)[-1][2] == 4
 
 
 def test_fast_typing_at_a_rating_prompt_keeps_only_the_keys_it_knows(tmp_path):
@@ -188,7 +229,7 @@ def test_ctrl_z_then_fg_redraws_the_prompt_with_its_text_and_keys_still_work(tmp
     shell.expect("Rated Again")
     shell.expect(TYPED)
     shell.sendcontrol("d")
-    shell.expect(r"1 answered: 0 correct, 0 almost, 1 wrong \(1 as you rated it\)")
+    shell.expect(r"1 answered \(1 rated by you\): 0 correct, 1 wrong")
     shell.expect(r"\$ ")
     shell.sendline("exit")
     shell.expect(pexpect.EOF)
@@ -239,7 +280,7 @@ def test_s_suspends_and_b_buries_a_card_until_unsuspend_or_tomorrow(tmp_path):
     child.send("2002\r")
     child.expect(CONFIRM)
     child.send("s")
-    child.expect("Suspended: not asked again until after: quizgen quiz --unsuspend")
+    child.expect("Suspended: not asked again until you run: quizgen quiz --unsuspend")
     child.expect("Who was NATO Secretary General")
     child.expect(TYPED)
     child.send("Rasmussen\r")
@@ -263,3 +304,68 @@ def test_s_suspends_and_b_buries_a_card_until_unsuspend_or_tomorrow(tmp_path):
     back.expect(TYPED)
     back.sendcontrol("d")
     finish(back)
+
+
+def test_piped_q_ends_the_prompt_line_before_the_summary(tmp_path):
+    """Review O13: `q` from a pipe is echoed like any answer, so the summary has its own line."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--db", str(db), "--style", "typed", stdin="q\n")
+    assert result.returncode == 0, result.stderr
+    assert "\n> q\n0 answered: " in result.stdout
+
+
+def test_on_a_40_column_terminal_the_rating_prompt_wraps_and_shows_every_key(tmp_path):
+    """Review O10: the live rating prompt was cut after 40 columns; the card header broke mid-word."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = pexpect.spawn(sys.executable, ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
+                          cwd=str(folder), env=quiz_env(), encoding="utf-8", timeout=15, dimensions=(14, 40))
+    child.expect(TYPED)
+    header = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
+    assert all(len(line) <= 40 for line in header.splitlines()), header  # wrapped by the quiz, at spaces
+    child.send("2002\r")
+    child.expect("Correct: 2002")
+    child.expect("quit:")
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\r|\n", "", child.before)
+    for key in ("[Enter] next", "[1]Again", "[2]Hard", "[3]Good", "[4]Easy", "r report", "s suspend", "b bury",
+                "? help", "Ctrl-U undo", "Ctrl-D"):
+        assert key in drawn, (key, drawn[-300:])
+    child.send("\r")
+    child.expect(TYPED)  # the next card
+    child.sendcontrol("d")
+    finish(child)
+    assert len(logged(db)) == 1
+
+
+def test_f_flags_a_card_and_practice_flagged_asks_only_the_flagged(tmp_path):
+    """Issue 20 item 5 (Anki's flags): `f` at the rating prompt flags the card, again unflags it."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    none = run(folder, "quiz", "practice", "--flagged", "--db", str(db))
+    assert none.returncode == 2 and none.stderr.count("\n") == 1 and "no flagged cards" in none.stderr
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed")
+    child.expect(TYPED)
+    child.send("2002\r")
+    child.expect(CONFIRM)
+    child.send("f")
+    child.expect("Flagged: quizgen quiz practice --flagged")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    finish(child)
+    result = run(folder, "quiz", "practice", "--flagged", "-n", "10", "--db", str(db), "--style", "typed",
+                 stdin="2002\n")
+    assert result.returncode == 0 and "practice, 1 question" in result.stdout, result.stderr
+    assert [row["fact_id"] for row in reviews(db)][-1] == "quiz-nrc-year"
+
+
+def test_quitting_at_were_you_right_keeps_the_close_answer_as_again(tmp_path):
+    """The help says every answer is already saved: so is a close one left undecided by Ctrl-D."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", "--kind", "person")
+    child.expect(TYPED)
+    child.send("Anders Fogh Rasmusen\r")
+    child.expect(r"Were you right\?")
+    child.sendcontrol("d")
+    child.expect(r"1 answered")
+    finish(child)
+    assert logged(db) == [("quiz-secretary-general", "Anders Fogh Rasmusen", 1)]

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 
 import pexpect
 from fsrs import Card, Rating, Scheduler
-
-from quiz_harness import MONDAY, cards, copy_bank, quiz_env, reviews, spawn
+from quiz_harness import MONDAY, answered_database, cards, copy_bank, quiz_env, reviews, spawn
 
 CONFIRM = r"Ctrl-D quit:"
 TYPED = r">(?=\x08|\x1b| )"  # prompt_toolkit draws "> " as ">" and a cursor move
@@ -80,7 +79,7 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.send("\r")
     child.expect(TYPED)
     child.sendcontrol("d")  # quit
-    child.expect("4 answered: 2 correct, 0 almost, 2 wrong;")
+    child.expect(r"4 answered \(1 rated by you\): 2 correct, 2 wrong;")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -110,7 +109,7 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.expect(r"\[2\] learning · term")
     child.expect(r"Answer \[1-4")
     child.sendcontrol("d")
-    child.expect("1 answered: 1 correct, 0 almost, 0 wrong;")
+    child.expect("1 answered: 1 correct, 0 wrong;")
     child.expect(pexpect.EOF)
     assert cards(db)["quiz-founding-act-city"]["due"] == fsrs_due((Rating.Again, monday),
                                                                   (Rating.Good, tuesday))
@@ -126,7 +125,7 @@ def test_ctrl_c_quits_with_the_summary_and_keeps_the_answers(tmp_path):
     child.expect(TYPED)
     child.send("Anders")
     child.sendintr()
-    child.expect("1 answered: 1 correct, 0 almost, 0 wrong;")
+    child.expect("1 answered: 1 correct, 0 wrong;")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -159,7 +158,8 @@ def test_sigkill_mid_session_loses_only_the_answer_being_typed(tmp_path):
 
     child = spawn(folder, "quiz", "--db", str(db))  # and the next session carries on from there
     child.expect("Quiz test deck: 6 cards to review")
-    child.expect(r"\[1\] learning · place")
+    # the learning cards are due in 1 and 10 minutes: new cards first, not them early (review O4)
+    child.expect(r"\[1\] new · term")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 
@@ -193,5 +193,53 @@ def test_a_card_forgotten_eight_times_after_it_was_learned_is_suspended_as_a_lee
     connection.commit()
     result = run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="1999\n")
     assert "forgotten 8 times (a leech)" in result.stdout and "Suspended" in result.stdout
+    # the only card of the file is suspended: no "next card is due in 10 min" about it (review O13)
+    assert "Nothing more to study now.\n" in result.stdout
     marks = connection.execute("SELECT fact_id, mark, reason FROM marks").fetchall()
     assert marks == [("quiz-nrc-year", "suspended", "leech")]
+
+
+ANSWERS = {"NATO-Russia Council created": "2002", "Secretary General": "Anders Fogh Rasmussen",
+           "Founding Act": "Paris", "partnership": "a strategic partnership", "member states": "28",
+           "preceded": "Permanent Joint Council"}
+
+
+def test_the_interval_on_the_rating_prompt_is_the_one_applied(tmp_path):
+    """Review O5: FSRS fuzz is random; the prompt's Easy interval must be the card's new due date,
+    for every card (a fresh draw differs on most of six cards once intervals are fuzzed, days later)."""
+    folder, db = answered_database(tmp_path)  # six cards in their learning steps
+    monday = datetime.fromisoformat(MONDAY)
+    for later in (monday + timedelta(minutes=15), monday + timedelta(days=2)):
+        shown = rate_everything_easy(folder, db, later)
+        due = {row["fact_id"]: datetime.fromisoformat(row["due"]) for row in cards(db).values()}
+        applied = {fact_id: round((when - later).total_seconds() / 86400) for fact_id, when in due.items()}
+        assert applied == shown
+    assert max(shown.values()) > 3  # intervals long enough for FSRS to fuzz them
+
+
+def rate_everything_easy(folder, db, moment: datetime) -> dict[str, int]:
+    """Answer all six cards right and press 4 (Easy); fact id -> the Easy interval the prompt showed."""
+    child = spawn(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1",
+                  "--db", str(db), env=quiz_env(now=moment.isoformat()))
+    shown = {}
+    for _ in range(6):
+        child.expect(r"\n([^\n]*\?)\r")
+        key = next(key for key in ANSWERS if key in child.match.group(1))
+        child.expect(TYPED)
+        child.sendline(ANSWERS[key])
+        child.expect(r"\[4\]Easy (\d+)d")
+        shown[key] = int(child.match.group(1))
+        child.expect(CONFIRM)
+        child.send("4")
+        child.expect(r"Rated Easy: next review (tomorrow|in \d+ days)")
+        assert child.match.group(1) == ("tomorrow" if shown[key] == 1 else f"in {shown[key]} days")
+    child.expect(pexpect.EOF)
+    return {fact_id: shown[key] for key in ANSWERS for fact_id in fact_ids(folder, key)}
+
+
+def fact_ids(folder, key: str) -> set[str]:
+    """The ids of the quiz deck's facts whose question contains `key`."""
+    import yaml
+    facts = yaml.safe_load((folder / "decks" / "quiz" / "facts.yaml").read_text())
+    facts = facts["facts"] if isinstance(facts, dict) else facts
+    return {fact["id"] for fact in facts if key in fact["q"]}

@@ -1,6 +1,6 @@
 """`quizgen stats` after a few days of study: due counts, heat map, streak, retention, mastery."""
 
-from quiz_harness import copy_bank, quiz_env, run
+from quiz_harness import copy_bank, quiz_env, reviews, run
 
 
 def study(folder, db, now, kind, answers):
@@ -44,3 +44,67 @@ def test_stats_without_a_database_says_how_to_start(tmp_path):
     assert result.returncode == 0
     assert result.stdout == f"No progress yet ({tmp_path / 'none.sqlite3'} does not exist). Start with: quizgen quiz\n"
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_practice_answers_are_not_counted_as_reviews(tmp_path):
+    """Review O8: practice leaves the schedule alone; stats says so instead of calling it reviews."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "practice", "-n", "4", "--db", str(db), "--style", "typed",
+                 stdin="x\nx\nx\nx\n", env=quiz_env(now="2025-03-03T09:00:00Z"))
+    assert result.returncode == 0, result.stderr
+    study(folder, db, "2025-03-03T10:00:00Z", "year", "2002\n")  # one scheduled review
+    result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-03T18:00:00Z"))
+    lines = result.stdout.splitlines()
+    assert lines[1].endswith("5 new of 6 not seen yet")
+    practice = sum(1 for row in reviews(db) if not row["scheduled"])
+    assert practice >= 3  # (a card the one before gives away waits for another session)
+    assert lines[2].startswith(f"Today: 1 review + {practice} practice · streak: 1 day · ")
+    assert lines[3] == "Reviews per day, last 4 weeks (busiest day: 1):"
+
+
+def test_stats_forecast_and_hardest_cards(tmp_path):
+    """Issue 20 item 5: the cards due each of the next seven days, and the cards forgotten most often."""
+    import sqlite3
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n2002\n")
+    connection = sqlite3.connect(db)
+    for _ in range(3):  # three lapses of the year card in the log
+        connection.execute("INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
+                           " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
+                           " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)")
+    connection.execute("UPDATE cards SET due = '2025-03-05T10:00:00+00:00' WHERE fact_id = 'quiz-nrc-year'")
+    connection.commit()
+    result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-03T18:00:00Z"))
+    lines = result.stdout.splitlines()
+    assert "  Due, next 7 days: today 0 · Tue 0 · Wed 1 · Thu 0 · Fri 0 · Sat 0 · Sun 0" in lines  # 5 March: Wed
+    at = lines.index("  Hardest (forgotten most often):")
+    assert lines[at + 1].startswith("    3 times  quiz-nrc-year  In which year was the NATO-Russia Council")
+
+
+def test_one_cards_history(tmp_path):
+    """Issue 20 item 5: `stats --card ID` lists every answer to that card with the interval it gave."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "1999\n2002\n")  # wrong, then right on its next step
+    result = run(folder, "stats", "--db", str(db), "--card", "quiz-nrc-year", env=quiz_env(now="2025-03-03T18:00:00Z"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "In which year was the NATO-Russia Council created?"
+    logged = [(row["rating"], row["answer"]) for row in reviews(db)]
+    assert logged == [(1, "1999"), (3, "2002")]
+    assert lines[1].split() == ["2025-03-03", "Again", "wrong", "next", "in", "1m", "1999"]
+    assert lines[2].split()[:4] == ["2025-03-03", "Good", "correct", "next"] and lines[2].split()[-1] == "2002"
+    unknown = run(folder, "stats", "--db", str(db), "--card", "nope")
+    assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1 and "no such fact id" in unknown.stderr
+
+
+def test_stats_filters_narrow_the_cards_counted(tmp_path):
+    """Issue 20 item 5: `stats --kind/--source/--tag` count only those facts' cards."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n")
+    monday = quiz_env(now="2025-03-03T18:00:00Z")
+    whole = run(folder, "stats", "--db", str(db), env=monday).stdout.splitlines()
+    years = run(folder, "stats", "--db", str(db), "--kind", "year", env=monday).stdout.splitlines()
+    people = run(folder, "stats", "--db", str(db), "--kind", "person", env=monday).stdout.splitlines()
+    assert whole[1].endswith("5 new of 6 not seen yet")
+    assert years[1].endswith("0 new of 1 not seen yet") and years[1].startswith("Quiz test deck: 1 due today")
+    assert people[1].endswith("1 new of 1 not seen yet") and people[1].startswith("Quiz test deck: 0 due today")

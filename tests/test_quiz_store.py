@@ -115,3 +115,39 @@ def test_an_unknown_article_lists_the_known_ones(tmp_path):
     result = run(folder, "quiz", "practice", "-n", "1", "--source", "0950", "--style", "MC",
                  "--db", str(tmp_path / "p.sqlite3"), stdin="1\n")  # 0950 is 950; MC is mc
     assert result.returncode == 0 and "practice, 1 question" in result.stdout, result.stderr
+
+
+def test_a_file_that_is_not_sqlite_is_one_line_left_untouched_and_names_the_newest_backup(tmp_path):
+    """Review O7: random bytes or a text file under --db: not raw SQLite text, a next step instead."""
+    folder, db = answered_database(tmp_path)
+    run(folder, "quiz", "--db", str(db), stdin="q\n")  # makes a backup
+    (backup,) = sorted((tmp_path / "p.sqlite3.backups").glob("*.sqlite3"))
+    for content in (os.urandom(5000), b"my notes\n" * 100):
+        for sidecar in tmp_path.glob("p.sqlite3-*"):  # a file copied in alone, as the review did
+            sidecar.unlink()
+        db.write_bytes(content)
+        for command in ("quiz", "stats"):
+            error = one_line_error(run(folder, command, "--db", str(db), stdin="q\n"))
+            assert "not a progress database: its first bytes are not SQLite's" in error
+            assert f"the newest backup is {backup}" in error
+        assert db.read_bytes() == content
+    lone = tmp_path / "lone.sqlite3"
+    lone.write_bytes(b"text")
+    error = one_line_error(run(folder, "quiz", "--db", str(lone), stdin="q\n"))
+    assert "move the file aside to start afresh (there is no backup of it yet)" in error
+
+
+def test_a_read_only_progress_file_is_named_as_such(tmp_path, monkeypatch):
+    """Review O7 (read-only mount or folder): the one line says read-only and what to do.
+    Tests run as root, whom permissions do not stop, so `os.access` answers as on a read-only mount."""
+    import pytest
+
+    from quizgen.errors import ProgressError
+    from quizgen.quiz.store import Store
+
+    _, db = answered_database(tmp_path)
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK and real(path, mode))
+    with pytest.raises(ProgressError, match=r"read-only \(.*p.sqlite3 cannot be written to"):
+        Store(db, backup=True)
+    Store(db, readonly=True).close()  # stats and export still read it

@@ -54,7 +54,7 @@ def _silence_stdout() -> None:
 def _study(args) -> int:
     from quizgen.quiz.clock import local_day, now
     from quizgen.quiz.keyboard import Keyboard
-    from quizgen.quiz.scheduler import practice_queue, review_queue
+    from quizgen.quiz.scheduler import parse_steps, practice_queue, review_queue
     from quizgen.quiz.screen import Screen
     from quizgen.quiz.session import Session
     from quizgen.quiz.store import Store
@@ -68,6 +68,12 @@ def _study(args) -> int:
         raise UsageError("--limit must be at least 1")
     if not 0.7 <= args.retention <= 0.99:
         raise UsageError("--retention must be between 0.7 and 0.99 (the share of cards you want to recall)")
+    steps = parse_steps(args.steps)
+    if steps is None:
+        raise UsageError(f"--steps {args.steps!r}: give 1 to 10 steps of minutes, hours or days up to 30 days, "
+                         "such as 1m,10m or 10m,1h,1d")
+    if args.max_reviews < 0:
+        raise UsageError("--max-reviews cannot be negative")
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
     if sys.stdin is None:
@@ -87,18 +93,24 @@ def _study(args) -> int:
         cards = store.cards(bank.name)
         away = store.set_aside_cards(bank.name, local_day(moment).isoformat())
         facts = [fact for fact in facts if fact.id not in away]  # suspended, or buried for today
+        if args.flagged:
+            flagged = store.flagged(bank.name)
+            facts = [fact for fact in facts if fact.id in flagged]
+            if not facts:
+                raise UsageError("no flagged cards (press f at the rating prompt to flag one)")
         if args.mode == "practice":
             queue = practice_queue(facts, args.count, rng)
         else:
-            new_left = args.new - store.introduced_on(bank.name, local_day(moment).isoformat())
-            queue = review_queue(facts, cards, moment, new_left)
+            today = local_day(moment).isoformat()
+            new_left = args.new - store.introduced_on(bank.name, today)
+            queue = review_queue(facts, cards, moment, new_left, args.max_reviews - store.reviewed_on(bank.name, today))
             if args.limit is not None:
                 queue.limit(args.limit)
-        screen.say(screen.paint(_opening(bank.title, args, len(queue)), "title"))
+        screen.para(_opening(bank.title, args, len(queue)), "title")
         in_scope = {fact.id: cards[fact.id] for fact in facts if fact.id in cards}
         session = Session(bank, store, queue, in_scope, screen=screen, keyboard=Keyboard(screen), rng=rng,
                           style=args.style, scheduled=args.mode == "review" or args.schedule,
-                          retention=args.retention)
+                          retention=args.retention, steps=steps)
         return session.run()
 
 
@@ -113,13 +125,16 @@ def _opening(title: str, args, size: int) -> str:
 def stats_main(args) -> int:
     """`quizgen stats`: due cards, reviews per day, retention, streak, mastery per article."""
     from quizgen.quiz.stats import show_stats
-    from quizgen.selection import banks_from_args
-    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks_from_args(args)))
+    from quizgen.selection import banks_from_args, filtered
+    banks = banks_from_args(args)
+    if any(getattr(args, name, None) for name in ("source", "tag", "kind")):  # stats of those facts only
+        banks = [filtered(bank, args) for bank in banks]
+    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks, card=getattr(args, "card", None)))
 
 
 def progress_main(args) -> int:
     """`quizgen progress export|import FILE`: the study page's progress JSON, both ways."""
-    from quizgen.quiz.exchange import export_progress, import_progress, read_progress
+    from quizgen.quiz.exchange import export_progress, facts_not_in, import_progress, read_progress
     from quizgen.quiz.store import Store
     from quizgen.selection import bank_from_args
 
@@ -136,5 +151,10 @@ def progress_main(args) -> int:
     checked, total = read_progress(bank, target)  # a bad file is refused before the database is opened
     with Store(path, backup=True) as store:
         taken = import_progress(store, bank, checked)
-    print(f"Imported {taken} of {total} cards into {path} (for each fact the most recent review wins)")
+    unknown = facts_not_in(bank, target)
+    skipped = (f"; {unknown} card{'s' if unknown != 1 else ''} for facts not in {bank.title} skipped"
+               if unknown else "")
+    same = ": already up to date" if not taken else ""
+    print(f"Imported {taken} of {total} cards into {path}{same} (for each fact the most recent review wins)"
+          f"{skipped}")
     return 0

@@ -26,6 +26,10 @@ def parse_date(text: str) -> Reading | None:
 
 def date_readings(text: str) -> set[Reading]:
     """Every date `text` may mean: 03/04/2022 is 3 April (day first) or March 4 (month first)."""
+    short = re.fullmatch(r"\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{2})\s*", text)
+    if short:  # 8/8/08: the year in either century
+        return {reading for century in ("19", "20") for first in (False, True)
+                if (reading := _read([short.group(1), short.group(3), century + short.group(4)], first))}
     words = _words(text)
     if words is None:
         return set()

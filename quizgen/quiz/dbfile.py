@@ -76,6 +76,11 @@ def check_place(path: Path, readonly: bool) -> None:
         return
     if not path.exists() and parent is not None and not os.access(parent, os.W_OK):
         raise ProgressError(f"{where}: permission denied: cannot create files in {shown(parent)}")
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        place = shown(path) if not os.access(path, os.W_OK) else f"its folder {shown(path.parent)}"
+        raise ProgressError(f"{where}: read-only ({place} cannot be written to; SQLite also keeps a -wal file "
+                            "beside it): copy the file somewhere writable and pass that with --db "
+                            "(quizgen stats and progress export can read it where it is)")
 
 
 def _not_regular(path: Path) -> str | None:

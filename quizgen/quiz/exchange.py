@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from quizgen.errors import BankError, ProgressError, UsageError
@@ -74,6 +74,11 @@ def _unstudied(card: object) -> bool:
     return isinstance(card, dict) and card.get("state") == 0 and not isinstance(card.get("state"), bool)
 
 
+def facts_not_in(bank: Bank, source: Path) -> int:
+    """How many cards of `source` (already read by read_progress) are for facts this bank lacks."""
+    return sum(fact_id not in bank.by_id for fact_id in _read(source)["cards"])
+
+
 def _stored(source: Path, fact_id: str, card) -> dict:
     """The store's fields from a ts-fsrs card; anything ts-fsrs itself would not accept is refused."""
     def damaged(why: str) -> ProgressError:
@@ -99,6 +104,8 @@ def _stored(source: Path, fact_id: str, card) -> dict:
         last = _time(card["last_review"]) if card.get("last_review") else None
     except (KeyError, TypeError, ValueError):
         raise damaged("due or last_review is not a time") from None
+    if last and last > now() + timedelta(days=1):  # it would win every later merge and never come due
+        raise damaged(f"last_review {stamp(last)} is in the future: was that device's clock set wrong?")
     return {"state": state, "step": step if state in (1, 3) else None, **numbers, "due": stamp(due),
             "last_review": stamp(last) if last else None}
 

@@ -6,7 +6,7 @@ answer, digits are not taken as a rating for a moment (QUIZGEN_GRACE_MS, default
 "2… no, 4" is not a wrong answer rated Easy. An escape sequence (an arrow) is one key, ignored
 unless bound. Undo and quit are control keys (Ctrl-U, Ctrl-D on an empty line), never a letter.
 With TERM=dumb on a terminal (Emacs shell, some IDE consoles) answers are read as lines, and
-the rating prompt is still offered.
+the rating prompt is still offered, with the same flush and grace period.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import contextlib
 import os
 import signal
 import sys
+import textwrap
 import time
 from typing import TYPE_CHECKING, TextIO
 
@@ -64,13 +65,20 @@ class Keyboard:
         """
         if self._terminal:
             pressed = self._terminal.key(prompt, allowed, _grace_seconds() if grace else 0.0)
-            self.screen.say(prompt + ("" if pressed in (ENTER, UNDO) else pressed))
+            self.screen.para(prompt + ("" if pressed in (ENTER, UNDO) else pressed))  # wrapped at spaces
             return pressed
+        wait = _grace_seconds() if grace else 0.0
         while True:
-            self.screen.say(prompt, end="")
+            self._drop_typeahead()
+            self._prompt(prompt)
+            shown = time.monotonic()
             answer = self._piped_line().strip()
             if not self.interactive:
                 self.screen.say(answer)
+            elif answer.isdigit() and time.monotonic() - shown < wait:  # the finger that chose an option
+                self.screen.say("(too soon after your choice to be a rating: press it again)")
+                wait = 0.0
+                continue
             if answer.lower() == "u":
                 return UNDO
             if not answer and ENTER in allowed:
@@ -82,24 +90,52 @@ class Keyboard:
         """A typed answer (UNDO for Ctrl-U on an empty line, or 'u' from a pipe); Ctrl-D quits."""
         if self._terminal:
             return self._terminal.line(prompt)
+        self._drop_typeahead()
         self.screen.say(prompt, end="")
         text = self._piped_line()
         if not self.interactive:
             self.screen.say(text)  # echo, so a scripted transcript reads like a session
         return UNDO if text.strip().lower() == "u" else text
 
+    def _prompt(self, prompt: str) -> None:
+        """A long prompt on a dumb terminal wraps at spaces, its last line left open for the answer."""
+        lines = textwrap.wrap(prompt, self.screen.width) if self.interactive and self.screen.width >= 20 else []
+        for line in lines[:-1]:
+            self.screen.say(line)
+        self.screen.say((lines[-1] + " ") if lines else prompt, end="")
+
+    def _drop_typeahead(self) -> None:
+        """A dumb terminal: lines typed before this prompt appeared are dropped, as on a full one."""
+        if self.interactive:
+            import termios
+            with contextlib.suppress(termios.error, OSError, ValueError):
+                termios.tcflush(self.stream.fileno(), termios.TCIFLUSH)
+
     def _piped_line(self) -> str:
-        text = self.stream.readline(MAX_LINE)
+        text = self._tty_line() if self.interactive else self.stream.readline(MAX_LINE)
         if not text:  # the pipe has ended
             self.screen.say()
             raise Quit
-        if not text.endswith("\n"):
+        if not text.endswith("\n") and not self.interactive:
             while (rest := self.stream.readline(65536)) and not rest.endswith("\n"):
                 pass  # the rest of an overlong line is dropped, not read as the next answers
         text = text.rstrip("\r\n")
         if text.strip().lower() == "q":
+            if not self.interactive:
+                self.screen.say(text)  # so the summary starts on a line of its own
             raise Quit
         return text
+
+    def _tty_line(self) -> str:
+        """One line from a terminal in line mode, read unbuffered: the lines after it stay in the
+        terminal, where the next prompt's flush can drop them."""
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = os.read(self.stream.fileno(), 4096)
+            if not chunk:
+                break
+            data += chunk
+        return data[:4 * MAX_LINE].decode("utf-8", "replace")[:MAX_LINE + 1]
 
 
 class _Terminal:
@@ -151,7 +187,9 @@ class _Terminal:
                 bindings.add(name)(lambda event, key=key: press(event, key))
         bindings.add("c-u")(lambda event: event.app.exit(result=UNDO))
         control = FormattedTextControl(ANSI(prompt), show_cursor=True)
-        app: Application[str] = Application(layout=Layout(Window(control, height=1, dont_extend_height=True)),
+        # the prompt wraps on a narrow terminal (every key stays visible) instead of being cut off
+        window = Window(control, wrap_lines=True, dont_extend_height=True)
+        app: Application[str] = Application(layout=Layout(window),
                           key_bindings=bindings, input=self.input, output=self.output,
                           erase_when_done=True)
         self.flush()

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 
 from quizgen.model import Fact
-from quizgen.quiz.dates import agrees, date_readings, parse_date
+from quizgen.quiz.dates import agrees, date_readings, month_number, parse_date
 from quizgen.quiz.lexicon import Lexicon, abbreviations, split_form
 from quizgen.quiz.names import ALMOST, CORRECT, WRONG, match_name
+from quizgen.quiz.places import placed
 from quizgen.quiz.quantity import (
     APPROXIMATE,
     FILLERS,
@@ -26,7 +27,8 @@ from quizgen.quiz.quantity import (
     number_words,
     read_quantity,
 )
-from quizgen.quiz.spelling import clean, distance, is_typo, normalize
+from quizgen.quiz.spelling import clean, distance, is_typo, normalize, signs_as_words
+from quizgen.quiz.wording import MODIFIERS, flipped, slips_only
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]
 
@@ -36,8 +38,9 @@ _LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bas well as\b|\bplus\b)\s*", 
 NEGATIONS = {"not", "no", "never", "nor", "neither", "without", "except", "excluding", "non", "none", "but",
              "instead", "unlike", "rather", "or"}
 # The question's own comparison, right before what it asks: "more than how many", "since which year".
-_ASKED = re.compile(r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|before|after|"
-                    r"(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|(?:which|what) year)\b",
+_ASKED = re.compile(r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|before|after|from|"
+                    r"as of|(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|"
+                    r"(?:which|what) (?:(?:day|month)(?: and| or)? )?(?:year|month|date|day))\b",
                     re.IGNORECASE)
 _ASKED_SIZE = re.compile(r"\b(?:what|which)\s+(maximum|minimum)\b", re.IGNORECASE)  # 'to what maximum size'
 # Leading words that only say where: 'in Africa', 'at Sochi'.
@@ -62,15 +65,19 @@ def asked_qualifiers(question: str) -> frozenset[str]:
 def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdict:
     """Compare a typed answer with the fact's accepted forms; `known` is the whole bank's."""
     known = known if known is not None else Lexicon.of([fact])
-    given = clean(given)
+    given = signs_as_words(clean(given))
     got = normalize(given) if len(given) <= MAX_GRADED else ""
     if not got:
         return Verdict(WRONG, fact.a)
+    given = _without_echo(given, fact)
     forms = accepted_forms(fact, known)
     accepted = {normalize(form) for form in forms}
     grades = {form: match_form(given, form, fact) for form in forms}
     if CORRECT in grades.values() or _both_halves(given, fact, known):
         return Verdict(CORRECT, fact.a)
+    head = placed(given) if fact.kind == "place" and len(_items(fact.a)) == 1 else None
+    if head is not None and grade_answer(head, fact, known).grade != WRONG:
+        return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey': where it is, the learner decides
     others = known.others(accepted) | {normalize(d) for d in fact.distractors}
     others.discard(normalize(fact.as_written or ""))
     if got in others or _says_otherwise(got, accepted, others, fact) or _another_person(got, fact, known, accepted):
@@ -84,9 +91,27 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     return Verdict(ALMOST, min(close, key=lambda form: distance(got, normalize(form))))
 
 
+def _without_echo(given: str, fact: Fact) -> str:
+    """'53% in 2019', '27 May 1997, Paris': words the question itself gives, after the answer, dropped
+    (never a negation or comparison: those are judged as typed)."""
+    match = re.fullmatch(r"(.+?)\s*(,|\bin\b|\bat\b)\s*([^,]+?)\s*\.?", given)
+    if not match or fact.kind not in ("date", "year", "number"):
+        return given  # a name with another name after it is a hedge, whatever the question says
+    tail = normalize(match.group(3)).split()
+    question = set(normalize(fact.q).split())
+    if not tail or not all(w in question and w not in NEGATIONS and not QUALIFIERS.get(w) for w in tail):
+        return given
+    if fact.kind == "number":  # only the question's own year: '53% in 2019'
+        return match.group(1) if match.group(2) == "in" and len(tail) == 1 and re.fullmatch(r"\d{4}", tail[0]) \
+            else given
+    if any(w[:1].isdigit() or month_number(w) for w in tail):
+        return given  # another date or month, not a place
+    return match.group(1)
+
+
 def accepted_forms(fact: Fact, known: Lexicon) -> list[str]:
     """The answer, its alternatives, each half of 'Name (ABBR)', and spellings-out the bank gives."""
-    forms = [part for form in (fact.a, *fact.alt) for part in split_form(form)]
+    forms = [part for form in (fact.a, *fact.alt) for part in split_form(signs_as_words(form))]
     for form in list(forms):
         forms.extend(sorted(known.spelled.get(normalize(form), ())))
     return list(dict.fromkeys(forms))
@@ -157,6 +182,11 @@ def _match_date(given: str, form: str, fact: Fact) -> str | None:
     if not wanted:
         return None
     readings = date_readings(given)
+    asked = _asked_words(fact.q)
+    words = given.split()
+    while not readings and len(words) > 1 and normalize(words[0]) in asked:  # 'since June 1998'
+        words = words[1:]
+        readings = date_readings(" ".join(words))
     if readings:
         return CORRECT if any(agrees(reading, wanted, fact.when) for reading in readings) else WRONG
     if fact.kind != "date":
@@ -165,6 +195,11 @@ def _match_date(given: str, form: str, fact: Fact) -> str | None:
     dated = " ".join(re.findall(r"\d+|[^\W\d_]+", given)[:4])
     near = date_readings(dated)
     return ALMOST if near and any(agrees(reading, wanted, fact.when) for reading in near) else WRONG
+
+
+def _asked_words(question: str) -> set[str]:
+    """The words of the comparison the question asks with: 'since', 'from', 'as of'."""
+    return {word for match in _ASKED.finditer(question) for word in normalize(match.group(1)).split()}
 
 
 def _match_quantity(given: str, form: str, fact: Fact) -> str:
@@ -185,7 +220,21 @@ def _match_quantity(given: str, form: str, fact: Fact) -> str:
     if got.leading and got.leading[-1] not in allowed and _glued(given):
         return WRONG  # a word right before the number names another thing: 'Article 5', 'Flight 17'
     extra = [w for w in got.words if w not in allowed]
+    if extra and _measure_after(given, allowed):
+        return WRONG  # '2 seats' for 2%: the number counts something else
     return ALMOST if extra else CORRECT
+
+
+# Nouns right after a number that count another thing than the answer's: '2 seats' for 2 %.
+MEASURES = {"seat", "seats", "vote", "votes", "point", "points", "mandate", "mandates", "times", "fold",
+            "ballot", "ballots", "rank", "place", "places"}
+
+
+def _measure_after(given: str, allowed: set[str]) -> bool:
+    """The word right after the last number is one the answer and question do not use."""
+    words = normalize(number_words(given)).split()
+    last = max((i for i, w in enumerate(words) if w[:1].isdigit()), default=None)
+    return last is not None and last + 1 < len(words) and words[last + 1] in MEASURES - allowed
 
 
 def _glued(given: str) -> bool:
@@ -207,19 +256,25 @@ def _match_text(given: str, form: str, fact: Fact) -> str:
         grade = _match_items(given_items, wanted_items)
         if grade != WRONG:
             return grade
-    if len(wanted_items) > 1 and set(given_items) & set(wanted_items):
-        return ALMOST  # part of the list, or its items named otherwise: the learner decides
-    if len(wanted_items) == 1 and len(given_items) > 1 and match_form(given_items[0], form, fact) != WRONG:
-        return ALMOST  # 'Vilnius, Lithuania', 'Oana Lungescu, NATO spokeswoman': the learner decides
-    if is_typo(got, want):
+    if len(wanted_items) > 1 and len(given_items) < len(wanted_items) and \
+            _match_items(given_items, wanted_items, part=True) != WRONG:
+        return ALMOST  # part of the list: the learner decides (an extra or another item is wrong)
+    if len(given_items) > 1:
+        described = re.fullmatch(r"[^,;]+,[^,;]+", clean(given)) and fact.kind != "place"
+        # 'Oana Lungescu, NATO spokeswoman': the learner decides; 'Crimea and Donbas' is two places
+        return ALMOST if described and match_form(given_items[0], form, fact) != WRONG else WRONG
+    if is_typo(got, want) and not flipped(got.split(), want.split()):
         return ALMOST
     if fact.kind == "person":
         return WRONG  # the name rules have spoken: 'Fogh' is not Anders Fogh Rasmussen
     got_words, want_words = set(got.split()), set(want.split())
     if got_words & want_words and (got_words <= want_words or want_words <= got_words):
-        return ALMOST  # a shorter or a longer form: 'Bosnia', 'reset policy'
-    if len(want_words) >= 2 and len(got_words & want_words) * 2 >= len(want_words):
-        return ALMOST  # half the words: 'member countries', 'Czech Rep.', 'NATO never attacked Russia'
+        # a shorter or a longer form ('Bosnia', 'reset policy'), unless a word that turns it into
+        # another thing is dropped or added: 'permanent' for semi-permanent
+        return WRONG if (got_words ^ want_words) & MODIFIERS else ALMOST
+    if len(want_words) >= 2 and len(got_words & want_words) * 2 >= len(want_words) and \
+            slips_only(got_words - want_words, want_words - got_words):
+        return ALMOST  # half the words, the others slips or shortenings: 'Czech Rep.', 'Sea of Azof'
     return WRONG
 
 
@@ -227,9 +282,9 @@ def _items(text: str) -> list[str]:
     return [item for item in (normalize(part) for part in _LIST.split(clean(text))) if item]
 
 
-def _match_items(given: list[str], wanted: list[str]) -> str:
-    """Every listed item, in any order; a slip in one makes the whole close."""
-    left, grade = list(wanted), CORRECT
+def _match_items(given: list[str], wanted: list[str], part: bool = False) -> str:
+    """Every listed item, in any order; a slip in one makes the whole close (`part`: some of them)."""
+    left, grade = list(wanted), ALMOST if part else CORRECT
     for item in given:
         if item in left:
             left.remove(item)

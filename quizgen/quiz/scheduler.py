@@ -23,9 +23,22 @@ LEARN_AHEAD = timedelta(minutes=20)
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 
 
-def make_scheduler(retention: float = 0.9) -> Scheduler:
-    """FSRS defaults (learning steps 1 and 10 minutes, relearning 10 minutes) at the desired retention."""
-    return Scheduler(desired_retention=retention)
+def make_scheduler(retention: float = 0.9, steps: tuple[timedelta, ...] | None = None) -> Scheduler:
+    """FSRS defaults (learning steps 1 and 10 minutes, relearning 10 minutes) at the desired retention;
+    `steps`: other learning steps (`--steps 10m,1h,1d`)."""
+    if steps is None:
+        return Scheduler(desired_retention=retention)
+    return Scheduler(desired_retention=retention, learning_steps=steps)
+
+
+def parse_steps(text: str) -> tuple[timedelta, ...] | None:
+    """'1m,10m' -> (1 minute, 10 minutes); None when it is not a list of 1-10 steps of m, h or d."""
+    units = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+    parts = [part.strip().lower() for part in text.split(",")]
+    if not 1 <= len(parts) <= 10 or not all(len(p) >= 2 and p[:-1].isdigit() and p[-1] in units for p in parts):
+        return None
+    steps = tuple(int(p[:-1]) * units[p[-1]] for p in parts)
+    return steps if all(timedelta(0) < step <= timedelta(days=30) for step in steps) else None
 
 
 def card_number(fact_id: str) -> int:
@@ -46,17 +59,60 @@ def rate_card(scheduler: Scheduler, fact_id: str, stored: dict | None, rating: i
             "last_review": stamp(card.last_review) if card.last_review else None}
 
 
+CARD_KEYS = ("state", "step", "stability", "difficulty", "due", "last_review")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The four cards one answer can lead to, computed once (FSRS fuzz is random on every call):
+    the rating prompt shows their intervals, and the rating chosen applies the very card shown."""
+
+    fact_id: str
+    before: dict | None
+    moment: datetime
+    cards: dict[int, dict]
+
+    @classmethod
+    def of(cls, scheduler: Scheduler, fact_id: str, before: dict | None, moment: datetime) -> Choices:
+        cards = {rating: rate_card(scheduler, fact_id, before, rating, moment) for rating in RATING_NAMES}
+        return cls(fact_id, before, moment, cards)
+
+    def card(self, scheduler: Scheduler, stored: dict | None, rating: int) -> dict:
+        """The card after `rating`; computed afresh only if another session changed it meanwhile."""
+        if _state(stored) == _state(self.before):
+            return self.cards[rating]
+        return rate_card(scheduler, self.fact_id, stored, rating, self.moment)
+
+
+def _state(card: dict | None) -> tuple | None:
+    return tuple(card[key] for key in CARD_KEYS) if card else None
+
+
 def due_at(card: dict) -> datetime:
     return datetime.fromisoformat(card["due"])
 
 
 @dataclass
 class Queue:
-    """What comes next: learning cards when due, then the planned cards, then learning cards early."""
+    """What comes next: learning cards when due, then the planned cards, then learning cards early.
+
+    Two cards of a give-away pair (one states the other's answer) are never asked back to back: the
+    next card is the first in that order that the card just shown does not give away. When every
+    card left is given away by the one just shown, the session stops there and they wait
+    (`held_back`), for a later session.
+    """
 
     planned: deque[str]
     learning: dict[str, datetime] = field(default_factory=dict)
     requeue: bool = True
+    apart: dict[str, set[str]] = field(default_factory=dict)
+    last: str | None = None
+
+    def keep_apart(self, pairs) -> None:
+        """Never ask the two cards of any of `pairs` (fact id pairs) one right after the other."""
+        for one, other in pairs:
+            self.apart.setdefault(one, set()).add(other)
+            self.apart.setdefault(other, set()).add(one)
 
     def limit(self, count: int) -> None:
         """`--limit N`: the first N planned cards (due ones come first), the rest another time."""
@@ -65,12 +121,23 @@ class Queue:
 
     def next_card(self, moment: datetime) -> str | None:
         waiting = sorted((due, fact_id) for fact_id, due in self.learning.items())
-        if waiting and (waiting[0][0] <= moment or not self.planned):
-            due, fact_id = waiting[0]
-            if due <= moment + LEARN_AHEAD:
-                del self.learning[fact_id]
+        due_now = [fact_id for due, fact_id in waiting if due <= moment]
+        early = [fact_id for due, fact_id in waiting if moment < due <= moment + LEARN_AHEAD]
+        given_away = self.apart.get(self.last or "", set())
+        for fact_id in (*due_now, *self.planned, *early):
+            if fact_id not in given_away:
+                if fact_id in self.learning:
+                    del self.learning[fact_id]
+                else:
+                    self.planned.remove(fact_id)
+                self.last = fact_id
                 return fact_id
-        return self.planned.popleft() if self.planned else None
+        return None
+
+    def held_back(self, moment: datetime) -> int:
+        """Cards left unasked only because the card just shown gives their answers away."""
+        soon = sum(due <= moment + LEARN_AHEAD for due in self.learning.values())
+        return len(self.planned) + soon
 
     def answered(self, fact_id: str, card: dict | None, moment: datetime) -> None:
         """A card whose next step falls within this sitting comes back in it (once)."""
@@ -89,18 +156,28 @@ class Queue:
         return len(self.planned) + len(self.learning)
 
 
-def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int) -> Queue:
-    """Cards due (reviews due today, learning steps due soon), oldest first, then new cards in bank order."""
-    due = []
+def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int,
+                 reviews_left: int | None = None) -> Queue:
+    """Cards due (reviews due today, learning steps due now), oldest first, then new cards in bank order.
+
+    A learning step due within LEARN_AHEAD but not yet waits in `Queue.learning`: it comes when due,
+    or early only when nothing else is left (never ahead of new cards). `reviews_left`: the daily
+    cap on reviews of learned cards (the most overdue first); learning steps are never capped.
+    """
+    due, reviews, soon = [], [], {}
     for fact in facts:
         card = cards.get(fact.id)
         if card is None:
             continue
-        limit = day_end(moment) if card["state"] == REVIEW else moment + LEARN_AHEAD
-        if due_at(card) <= limit:
+        if card["state"] == REVIEW and due_at(card) <= day_end(moment):
+            reviews.append((card["due"], fact.id))
+        elif due_at(card) <= moment:
             due.append((card["due"], fact.id))
+        elif card["state"] != REVIEW and due_at(card) <= moment + LEARN_AHEAD:
+            soon[fact.id] = due_at(card)
     fresh = [fact.id for fact in facts if fact.id not in cards][:max(0, new_left)]
-    return Queue(deque([fact_id for _, fact_id in sorted(due)] + fresh))
+    due += sorted(reviews)[:None if reviews_left is None else max(0, reviews_left)]
+    return Queue(deque([fact_id for _, fact_id in sorted(due)] + fresh), soon)
 
 
 def practice_queue(facts: list[Fact], count: int, rng: random.Random) -> Queue:

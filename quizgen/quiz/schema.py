@@ -51,4 +51,15 @@ CREATE TABLE marks (
 )
 """,
 )
-MIGRATIONS = (_VERSION_1, _VERSION_2)
+# Version 3: cards the learner flagged (f) to come back to: practised with `quiz practice --flagged`.
+_VERSION_3 = (
+    """
+CREATE TABLE flags (
+    deck TEXT NOT NULL,
+    fact_id TEXT NOT NULL,
+    at TEXT NOT NULL,               -- UTC
+    PRIMARY KEY (deck, fact_id)
+)
+""",
+)
+MIGRATIONS = (_VERSION_1, _VERSION_2, _VERSION_3)

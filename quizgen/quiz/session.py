@@ -11,6 +11,7 @@ from datetime import datetime
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
+from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.clock import local_day, now, short_interval, spoken_interval, stamp
 from quizgen.quiz.compare import compare
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
@@ -19,6 +20,7 @@ from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.quiz.scheduler import (
     GRADE_RATINGS,
     RATING_NAMES,
+    Choices,
     Queue,
     due_at,
     make_scheduler,
@@ -39,6 +41,7 @@ HELP = ("  Enter  next card, rated as graded (shown as 'Rated …')",
         "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
         "  r      report this card: the fact id and your note go to a reports file for the curators",
         "  s      suspend it (not asked until `quizgen quiz --unsuspend`)    b  bury it until tomorrow",
+        "  f      flag it (or unflag it) to come back to: quizgen quiz practice --flagged",
         "  (a card forgotten 8 times after it was learned is a leech: it is suspended, with a word)",
         "  ?      this help",
         "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)")
@@ -56,7 +59,8 @@ class Recorded:
     style: str
     duration: int | None
     overridden: bool = False
-    before: dict | None = None  # the card as it was before this answer (for the rating intervals)
+    before: dict | None = None  # the card as it was before this answer (for the leech check)
+    choices: Choices | None = None  # what each rating makes of it (None in practice)
 
     @property
     def counted(self) -> str:
@@ -69,14 +73,16 @@ class Session:
 
     def __init__(self, bank: Bank, store: Store, queue: Queue, cards: dict[str, dict], *,
                  screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool,
-                 retention: float = 0.9):
+                 retention: float = 0.9, steps=None):
         self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
         self.style, self.scheduled = style, scheduled
-        self.scheduler = make_scheduler(retention)
+        self.scheduler = make_scheduler(retention, steps)
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None
+        self.aside: set[str] = set()  # suspended or buried in this session
+        queue.keep_apart(giveaway_pairs(bank))  # one card's text states the other's answer
         if style != "typed" and bank.facts:
             # The builder indexes the bank on its first call (~25 ms): pay that before the first card.
             with contextlib.suppress(NotEnoughOptions):
@@ -104,17 +110,26 @@ class Session:
         return 0
 
     def _nothing_left(self) -> str:
-        upcoming = sorted(due_at(card) for card in self.cards.values())
+        held = self.queue.held_back(now())
+        if held:
+            cards = "1 card waits" if held == 1 else f"{held} cards wait"
+            return (f"{cards} for another session: the card you just saw gives "
+                    f"{'its answer' if held == 1 else 'their answers'} away.")
+        upcoming = sorted(due_at(card) for fact_id, card in self.cards.items() if fact_id not in self.aside)
         if not self.scheduled or not upcoming:
             return "Nothing more to study now."
         return f"Nothing more to study now; the next card is due {spoken_interval(upcoming[0] - now())}."
 
     def summary(self) -> str:
+        """'4 answered (1 rated by you): 2 correct, 2 wrong; …': a close answer you judged, or a
+        rating you chose, counts as you said (Hard as 'hard')."""
         grades = [entry.counted for entry in self.history]
-        overridden = sum(entry.overridden for entry in self.history)
-        rated = f" ({overridden} as you rated {'it' if overridden == 1 else 'them'})" if overridden else ""
-        return (f"{len(grades)} answered: {grades.count(CORRECT)} correct, {grades.count(ALMOST)} almost, "
-                f"{grades.count(WRONG)} wrong{rated}; {self._left()}.")
+        yours = sum(entry.overridden or (entry.grade == ALMOST and self.keyboard.interactive)
+                    for entry in self.history)
+        head = f"{len(grades)} answered" + (f" ({yours} rated by you)" if yours else "")
+        counts = [f"{grades.count(CORRECT)} correct", *([f"{grades.count(ALMOST)} hard"] if ALMOST in grades else []),
+                  f"{grades.count(WRONG)} wrong"]
+        return f"{head}: {', '.join(counts)}; {self._left()}."
 
     def _left(self) -> str:
         """What is still to come: cards not yet seen apart from those coming back in their learning steps."""
@@ -131,6 +146,8 @@ class Session:
             except NotEnoughOptions:  # too few answers of this kind in the bank for options: type it
                 style = "typed"
         self._show_question(fact)
+        if question is None and self.style == "mc":
+            self.screen.say(self.screen.paint("(no three honest options for this card: type the answer)", "dim"))
         started = time.monotonic()
         answer = self._ask_choice(question) if question is not None else self._ask_typed(fact)
         if answer is None:
@@ -140,7 +157,11 @@ class Session:
         self._show_verdict(fact, verdict, given)
         rating = int(GRADE_RATINGS[verdict.grade])
         if verdict.grade == ALMOST:
-            rating = self._judge()
+            try:
+                rating = self._judge()
+            except (Quit, KeyboardInterrupt):  # quitting at "Were you right?": the answer is kept, as Again
+                self._record(fact, verdict.grade, RATING_AGAIN, given, style, duration)
+                raise
         recorded = self._record(fact, verdict.grade, rating, given, style, duration)
         self.current = None
         if recorded is not None:
@@ -165,7 +186,7 @@ class Session:
     def _ask_typed(self, fact: Fact) -> tuple[str, Verdict] | None:
         if not any(entry.style == "typed" for entry in self.history):
             commands = "u undo; q quit" if self.keyboard.lines else "Ctrl-U undo; Ctrl-D quit"
-            self.screen.say(self.screen.paint(f"(type the answer; Enter: I don't know; {commands})", "dim"))
+            self.screen.para(f"(type the answer; Enter: I don't know; {commands})", "dim")
         text = self.keyboard.line("> ")
         if text == UNDO:
             return None
@@ -188,7 +209,7 @@ class Session:
                              if part)
         self.screen.say()
         label = fact.source.short_label()
-        self.screen.say(self.screen.paint(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim"))
+        self.screen.para(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim")
         self.screen.para(fact.q, "bold")
 
     def _show_verdict(self, fact: Fact, verdict: Verdict, given: str) -> None:
@@ -210,24 +231,30 @@ class Session:
                 self.screen.para(f"“{citation.quote}”", "dim", indent="    ")
             if citation.source.url:
                 self.screen.para(citation.source.url, "dim", indent="    ")
+        self.screen.para(f"Card id: {fact.id}", "dim", indent="  ")  # for reports and `stats --card`
 
     def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
                 duration: int | None, replacing: Recorded | None = None) -> Recorded | None:
-        moment = now()
+        before = replacing.before if replacing else self.cards.get(fact.id)
+        # a new rating replaces the answer: same moment, same four outcomes the prompt showed
+        choices = replacing.choices if replacing else (
+            Choices.of(self.scheduler, fact.id, before, now()) if self.scheduled else None)
+        moment = choices.moment if choices else now()
         answer = Answer(self.bank.name, fact.id, stamp(moment), local_day(moment).isoformat(), rating,
                         grade, style, given, duration, self.scheduled)
         result = self.store.record(
-            answer, lambda stored: rate_card(self.scheduler, fact.id, stored, rating, moment),
+            answer, lambda stored: (choices.card(self.scheduler, stored, rating) if choices
+                                    else rate_card(self.scheduler, fact.id, stored, rating, moment)),
             replacing.review_id if replacing else None)
         if result is None:
             self.screen.say("Cannot change the rating: another session has answered that card since.")
             return None
         review_id, card = result
-        before = replacing.before if replacing else self.cards.get(fact.id)
         if replacing:
             self.history.pop()
         recorded = Recorded(review_id, fact, grade, rating, given, style, duration,
-                            overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before)
+                            overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before,
+                            choices=choices)
         self.history.append(recorded)
         self._remember(fact.id, card)
         self.queue.answered(fact.id, card if self.scheduled else None, moment)
@@ -256,12 +283,16 @@ class Session:
         commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
         ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
                             for rating, name in RATING_NAMES.items())
-        prompt = f"[Enter] next  {ratings}  r report  s suspend  b bury  ? help  {commands}: "
-        keys = ENTER + "1234rsb?"
+        prompt = f"[Enter] next  {ratings}  r report  s suspend  b bury  f flag  ? help  {commands}: "
+        keys = ENTER + "1234rsbf?"
         pressed = self.keyboard.key(prompt, keys, grace=recorded.style == "mc")
-        while pressed in ("r", "?"):
+        while pressed in ("r", "f", "?"):
             if pressed == "r":
                 self._report(recorded.fact)
+            elif pressed == "f":
+                on = self.store.flag(self.bank.name, recorded.fact.id, stamp(now()))
+                self.screen.say(self.screen.paint(f"  {'Flagged' if on else 'Flag taken away'}: "
+                                                  "quizgen quiz practice --flagged asks the flagged cards", "dim"))
             else:
                 for line in HELP:
                     self.screen.say(self.screen.paint(line, "dim"))
@@ -280,10 +311,11 @@ class Session:
         moment = now()
         until = local_day(moment).isoformat() if mark == "buried" else None
         self.store.mark(self.bank.name, fact.id, mark, until, reason, stamp(moment))
+        self.aside.add(fact.id)
         self.queue.learning.pop(fact.id, None)
         if fact.id in self.queue.planned:
             self.queue.planned.remove(fact.id)
-        again = "tomorrow" if mark == "buried" else "after: quizgen quiz --unsuspend"
+        again = "tomorrow" if mark == "buried" else "you run: quizgen quiz --unsuspend"
         self.screen.say(self.screen.paint(f"  {mark.capitalize()}: not asked again until {again}", "dim"))
 
     def _check_leech(self, recorded: Recorded) -> None:
@@ -311,11 +343,9 @@ class Session:
 
     def _interval(self, recorded: Recorded, rating: int) -> str:
         """' 10m': when the card would come back with this rating instead (Anki shows it on each button)."""
-        if not self.scheduled:
+        if recorded.choices is None:
             return ""
-        moment = now()
-        card = rate_card(self.scheduler, recorded.fact.id, recorded.before, rating, moment)
-        return " " + short_interval(due_at(card) - moment)
+        return " " + short_interval(due_at(recorded.choices.cards[rating]) - recorded.choices.moment)
 
     def _undo(self, current: Fact | None) -> None:
         """Take back the last answer of this session; that card is asked again, then `current`."""

@@ -19,10 +19,18 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def signs_as_words(text: str) -> str:
+    """'<40%', '≥ 5': a comparison sign is words, not punctuation to drop ('<40%' is not '40%')."""
+    for sign, words in (("<=", " at most "), (">=", " at least "), ("≤", " at most "), ("≥", " at least "),
+                        ("<", " less than "), (">", " more than ")):
+        text = text.replace(sign, words)
+    return text
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Case, accents, punctuation, articles folded away; number words and grouped digits as digits."""
-    text = clean(text).replace("&", " and ")
+    text = signs_as_words(clean(text)).replace("&", " and ")
     text = re.sub(r"(?<=\w)['’]s\b", "", text)  # NATO's office is NATO office
     text = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)", "", text)  # U.S. is US
     words = number_words(text).split()

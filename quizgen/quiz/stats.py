@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from quizgen.errors import UsageError
 from quizgen.model import Bank
 from quizgen.paths import shown
-from quizgen.quiz.clock import day_end, local_day, now
+from quizgen.quiz.clock import day_end, local_day, now, short_interval
 from quizgen.quiz.dbfile import check_place
-from quizgen.quiz.scheduler import REVIEW, due_at
+from quizgen.quiz.scheduler import RATING_NAMES, REVIEW, due_at
 from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Store
 
@@ -20,8 +22,10 @@ RETENTION_DAYS = 30
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> int:
+def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None) -> int:
     screen = screen or Screen()
+    if card is not None:
+        return show_history(path, banks, card, screen)
     check_place(path, readonly=True)  # a FIFO or a link loop is named as such, and never opened
     if not path.exists():
         screen.say(f"No progress yet ({shown(path)} does not exist). Start with: quizgen quiz")
@@ -32,22 +36,28 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None) -> i
         for line in store.set_aside:
             print(f"quizgen: {line}", file=sys.stderr)
         cards = store.all_cards()
+        lapses = {bank.name: store.review_counts(bank.name) for bank in banks}
         reviews = store.reviews((today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat())
         days = store.review_days()
     screen.say(screen.paint(f"Progress in {shown(path)}", "title"))
     for bank in banks:
         deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
         _show_due(screen, bank, deck_cards, moment)
-    per_day: dict[str, int] = {}
+    per_day: dict[str, int] = {}  # scheduled reviews only: practice leaves the schedule alone
     for review in reviews:
-        per_day[review["day"]] = per_day.get(review["day"], 0) + 1
-    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')} · "
+        if review["scheduled"]:
+            per_day[review["day"]] = per_day.get(review["day"], 0) + 1
+    practice = sum(1 for review in reviews if review["day"] == today.isoformat() and not review["scheduled"])
+    extra = f" + {practice} practice" if practice else ""
+    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')}{extra} · "
                f"streak: {_plural(streak(days, today), 'day')}"
                f" · {retention_line(reviews, today)}")
     _show_heatmap(screen, per_day, today)
     for bank in banks:
         deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
         _show_mastery(screen, bank, deck_cards)
+        _show_forecast(screen, deck_cards, moment)
+        _show_hardest(screen, bank, lapses[bank.name])
     return 0
 
 
@@ -58,6 +68,58 @@ def _show_due(screen: Screen, bank: Bank, cards: dict[str, dict], moment: dateti
     unseen = len(bank.facts) - len(known)
     screen.say(f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
                f"{unseen} new of {len(bank.facts)} not seen yet")
+
+
+def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) -> int:
+    """`quizgen stats --card ID`: every answer to one card, oldest first, with the interval it gave."""
+    bank = next((bank for bank in banks if fact_id in bank.by_id), None)
+    if bank is None:
+        raise UsageError(f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; "
+                         "so does a report, r)")
+    check_place(path, readonly=True)
+    rows = []
+    if path.exists():
+        with Store(path, readonly=True) as store:
+            rows = store.history(bank.name, fact_id)
+    screen.para(bank.by_id[fact_id].q, "bold")
+    if not rows:
+        screen.say("Not answered yet.")
+        return 0
+    for row in rows:
+        after = row["after"]
+        moment = datetime.fromisoformat(row["reviewed_at"])
+        next_time = "practice" if not row["scheduled"] else "next: ?"
+        if after and row["scheduled"]:
+            with contextlib.suppress(KeyError, TypeError, ValueError):  # a hand-edited log row
+                next_time = f"next in {short_interval(due_at(after) - moment)}"
+        screen.say(f"  {row['day']}  {RATING_NAMES.get(row['rating'], '?'):<5}  {str(row['grade']):<7}  {next_time:<13}"
+                   f"  {screen.clean(row['answer'] or '')}")
+    return 0
+
+
+def _show_forecast(screen: Screen, cards: dict[str, dict], moment: datetime) -> None:
+    """Cards coming due on each of the next seven days (overdue ones count today)."""
+    counts = []
+    for offset in range(7):
+        start = day_end(moment, offset - 1) if offset else None
+        end = day_end(moment, offset)
+        count = sum(1 for card in cards.values() if due_at(card) <= end and (start is None or due_at(card) > start))
+        label = "today" if offset == 0 else (local_day(moment) + timedelta(days=offset)).strftime("%a")
+        counts.append(f"{label} {count}")
+    screen.say("  Due, next 7 days: " + " · ".join(counts))
+
+
+def _show_hardest(screen: Screen, bank: Bank, counts: dict[str, tuple[int, int]], top: int = 5) -> None:
+    """The cards forgotten most often after they were learned (Anki's lapses), worst first."""
+    hardest = sorted(((lapses, fact_id) for fact_id, (_, lapses) in counts.items()
+                      if lapses and fact_id in bank.by_id), key=lambda item: (-item[0], item[1]))[:top]
+    if not hardest:
+        return
+    screen.say("  Hardest (forgotten most often):")
+    for lapses, fact_id in hardest:
+        question = bank.by_id[fact_id].q
+        short = question if len(question) <= 60 else question[:59] + "…"
+        screen.say(f"    {_plural(lapses, 'time')}  {fact_id}  {short}")
 
 
 def streak(days: list[str], today: date) -> int:

@@ -21,7 +21,7 @@ from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup, us
 from quizgen.quiz.schema import MIGRATIONS
 
 DB_VARIABLE = "QUIZGEN_DB"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's progress
 # SQLite's words for a file whose pages or records are broken.
 _DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
@@ -137,6 +137,10 @@ class Store:
         message = str(exc)
         if isinstance(exc, sqlite3.DatabaseError) and any(word in message for word in _DAMAGE):
             return self._damaged(message)
+        if "file is not a database" in message:  # SQLITE_NOTADB: the header is not SQLite's
+            return ProgressError(f"{shown(self.path)}: not a progress database: its first bytes are not "
+                                 f"SQLite's (a damaged file, or another kind of file); it was left untouched; "
+                                 f"{_restore_hint(self.path)}")
         if "readonly" in message and not os.access(self.path.parent, os.W_OK):
             message += f"; the folder {shown(self.path.parent)} must be writable (SQLite keeps a -wal file there)"
         return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
@@ -223,6 +227,11 @@ class Store:
         rows = self._read("SELECT rowid, * FROM cards WHERE deck = ?", deck)
         return {row["fact_id"]: _card_dict(row) for row in rows if row["rowid"] not in self._skip}
 
+    def reviewed_on(self, deck: str, day: str) -> int:
+        """Scheduled reviews of learned cards (in review before the answer) on `day`: the daily cap counts them."""
+        return len(self._read("SELECT id FROM reviews WHERE deck = ? AND day = ? AND scheduled = 1"
+                              " AND state_before = 2", deck, day))
+
     def introduced_on(self, deck: str, day: str) -> int:
         """How many cards of the deck were new on `day` (the new-per-day limit counts them)."""
         return len(self._read("SELECT fact_id FROM cards WHERE deck = ? AND introduced = ?", deck, day))
@@ -282,6 +291,18 @@ class Store:
         """The review log from a local day on, oldest first (for stats)."""
         return self._read("SELECT * FROM reviews WHERE day >= ? ORDER BY id", since_day)
 
+    def history(self, deck: str, fact_id: str) -> list[dict]:
+        """Every answer to one card, oldest first, with the card it left (`after`, None if unreadable)."""
+        rows = self._read("SELECT * FROM reviews WHERE deck = ? AND fact_id = ? ORDER BY id", deck, fact_id)
+        found = []
+        for row in rows:
+            try:
+                after = json.loads(row["card_after"]) if row["card_after"] else None
+            except ValueError:  # a hand-edited log: the answer is still listed
+                after = None
+            found.append({**dict(row), "after": after if isinstance(after, dict) else None})
+        return found
+
     def review_days(self) -> list[str]:
         """Every local day with at least one review, newest first (for the streak)."""
         return [row[0] for row in self._read("SELECT DISTINCT day FROM reviews ORDER BY day DESC")]
@@ -317,15 +338,30 @@ class Store:
         with self._transaction() as db:
             return db.execute("DELETE FROM marks WHERE deck = ? AND mark = 'suspended'", (deck,)).rowcount
 
+    def flag(self, deck: str, fact_id: str, at: str) -> bool:
+        """Flag a card, or take its flag away if it has one; True when it is flagged now."""
+        with self._transaction() as db:
+            if db.execute("DELETE FROM flags WHERE deck = ? AND fact_id = ?", (deck, fact_id)).rowcount:
+                return False
+            db.execute("INSERT INTO flags (deck, fact_id, at) VALUES (?, ?, ?)", (deck, fact_id, at))
+            return True
+
+    def flagged(self, deck: str) -> set[str]:
+        """The deck's flagged cards (none in a file older than flags)."""
+        if not self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'flags'").fetchone()[0]:
+            return set()
+        return {row["fact_id"] for row in self._read("SELECT fact_id FROM flags WHERE deck = ?", deck)}
+
     def _has_marks(self) -> bool:
         return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'marks'").fetchone()[0] > 0
 
     def merge_card(self, deck: str, fact_id: str, card: dict, day: str) -> bool:
-        """Keep `card` unless the stored one was reviewed more recently; True when it was taken."""
+        """Keep `card` unless the stored one was reviewed more recently (or is the same); True when taken."""
         with self._transaction() as db:
             current = self._card(db, deck, fact_id)
-            if current and (current["last_review"] or "") > (card["last_review"] or ""):
-                return False
+            if current and ((current["last_review"] or "") > (card["last_review"] or "")
+                            or all(current[name] == card[name] for name in CARD_FIELDS)):
+                return False  # the stored card is newer, or the same: nothing to take
             self._write_card(db, deck, fact_id, day, current, card)
             return True
 
