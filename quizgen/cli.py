@@ -31,6 +31,8 @@ COMMANDS = {
     "new-article": ("quizgen.authoring", "new_article_main",
                     "add an article: copy it into seeds/, record its metadata, start its fact file"),
     "find": ("quizgen.authoring", "find_main", "find the facts that mention some words (id, file:line)"),
+    "preview": ("quizgen.authoring", "preview_main",
+                "show one fact as the Anki card, worksheet, quiz and study page show it"),
     "list": ("quizgen.listing", "main", "list the bank's tags, categories, fact ids or kinds, with counts"),
 }
 EPILOGS = {
@@ -126,18 +128,26 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
                 for name, (_, _, text) in COMMANDS.items()}
     for name in ("check", "build", "anki", "print", "web", "quiz", "stats", "coverage", "export",
-                 "new-article", "find", "progress", "list"):
+                 "new-article", "find", "progress", "list", "preview"):
         _bank_options(commands[name])
     _list_options(commands["list"])
-    for name in ("build", "anki", "print", "web", "coverage", "export"):
+    for name in ("build", "anki", "print", "web", "coverage", "export", "preview"):
         commands[name].add_argument("--out", metavar="DIR", default="build", type=_out_dir,
                                     help="output folder (default: build)")
+    commands["anki"].add_argument("--release", action="store_true",
+                                  help="mark every fact id published: from then on it is never renamed or "
+                                       "dropped without 'retired:' (plain builds keep new ids drafts)")
     commands["build"].add_argument("--no-pdf", action="store_true", help="skip PDF even when a browser is found")
     _print_options(commands["print"])
     _quiz_options(commands["quiz"])
     _coverage_options(commands["coverage"])
     _export_options(commands["export"])
     _authoring_options(commands["new-article"], commands["find"])
+    commands["preview"].add_argument("fact_id", metavar="ID",
+                                     help="a fact id (`quizgen find WORDS` or `quizgen list ids`)")
+    commands["preview"].add_argument("--html", action="store_true",
+                                     help="also write the preview as a page, <out>/preview/<ID>.html")
+    commands["preview"].add_argument("--open", action="store_true", help="write the page and open it in a browser")
     commands["stats"].add_argument("--db", metavar="FILE", help=DB_HELP)
     commands["progress"].add_argument("action", choices=("export", "import"),
                                       help="export: write FILE for the study page; "

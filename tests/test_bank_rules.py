@@ -22,11 +22,17 @@ CASES = {
     "ledger-retired-id-reused": f"{FILE}:12: fact 'sample-secretary-general': id was retired (the Anki "
                                 "ledger decks/sample/anki-versions.json records it); published ids are "
                                 "never reused: choose a new id",
-    "skipped-passage-not-in-seed": f"{FILE}:20: field 'skipped': passage is not found verbatim in seed 900",
+    "skipped-passage-not-in-seed": f"{FILE}:20: field 'skipped': passage is not found verbatim in seed 900; "
+                                   "closest passage: \"…thinks the reset will last\"; word 7, \"not\", is not "
+                                   "in the article",
     "category-not-a-slug": f"{FILE}:17: fact 'sample-secretary-general': field 'category' must be a "
                            "lowercase slug (a-z, 0-9, '-'), got 'NATO Secretary General'",
     "sources-quote-not-in-seed": f"{FILE}:14: fact 'sample-nrc-created': field 'sources': quote is not "
-                                 "found verbatim in seed 902 (902_second.txt)",
+                                 "found verbatim in seed 902 (902_second.txt); closest passage: "
+                                 "\"…2002 the NATO-Russia Council replaced the Permanent Joint Council. "
+                                 "Relations froze in…\"; word 6 "
+                                 "is \"was founded\" where the article has \"replaced the Permanent Joint "
+                                 "Council Re…\"",
 }
 
 

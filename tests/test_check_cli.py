@@ -32,7 +32,9 @@ CASES = {
     "event-missing-with-when": f"{FILE}:8: fact 'sample-nrc-created': field 'event' is required "
                                "when 'when' is set (a date-free label)",
     "quote-not-in-seed": f"{FILE}:10: fact 'sample-nrc-created': field 'quote' is not found "
-                         "verbatim in seed 900 (900_sample.txt)",
+                         "verbatim in seed 900 (900_sample.txt); closest passage: \"…in May 2002 in Rome. Its "
+                         "predecessor was the \"Permanent Joint\"; word 10 is \"Paris\" where the article "
+                         "has \"Rome\"",
     "duplicate-question": f"{FILE}:12: fact 'sample-secretary-general': asks the same as fact "
                           f"'sample-nrc-created' ({FILE}:3): merge them into one fact citing both articles",
     "unknown-seed": f"{FILE}:1: field 'source': unknown seed '901' (known: 900)",

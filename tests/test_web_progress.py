@@ -191,7 +191,7 @@ def test_undo_takes_back_the_last_answer_by_button_and_by_ctrl_z(watched, pages)
     watched.check()
 
 
-def test_progress_of_the_earlier_single_record_format_is_carried_over(watched, pages):  # noqa: F811
+def test_progress_of_the_earlier_single_record_format_is_carried_over(watched, pages, tmp_path):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"])
     now = datetime.now(UTC)
@@ -204,4 +204,55 @@ def test_progress_of_the_earlier_single_record_format_is_carried_over(watched, p
     expect(page.locator("#counts")).to_contain_text("1 studied")
     assert set(stored(page)) == {facts[0].id}
     assert page.evaluate(f"localStorage.getItem('quizgen:{DECK}:progress')") is None
+    # the card that could not be moved is named at once, and its copy and the old record are exported
+    expect(page.locator("#notice")).to_be_visible()
+    expect(page.locator("#notice-text")).to_contain_text(f"'{facts[1].id}'")
+    page.click("nav a[data-view=progress]")
+    with page.expect_download() as download:
+        page.click("#export")
+    exported = tmp_path / "export.json"
+    download.value.save_as(exported)
+    damaged = json.loads(exported.read_text())["damaged"]
+    assert json.loads(damaged[f"damaged:{facts[1].id}"]) == {"due": "soon"}
+    assert json.loads(damaged["backup:version-1"]) == old
+    watched.check()
+
+
+def test_a_flag_the_browser_cannot_save_is_said_at_once(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"] + "#cards")
+    flag = page.locator("#cards-list button.flag").first
+    expect(flag).to_have_attribute("aria-pressed", "false")
+    page.evaluate("""() => { let size = 1 << 22;
+        for (; size > 16; size >>= 1) { try { localStorage.setItem('filler' + size, 'x'.repeat(size)); } catch (e) {} } }""")
+    flag.click()
+    expect(page.locator("#notice")).to_be_visible()  # in the Cards view too: the notice is in every view
+    expect(page.locator("#notice-text")).to_contain_text("could not be saved in this browser")
+    expect(flag).to_have_attribute("aria-pressed", "false")
+    page.evaluate("() => Object.keys(localStorage).filter((key) => key.startsWith('filler'))"
+                  ".forEach((key) => localStorage.removeItem(key))")
+    flag.click()
+    expect(flag).to_have_attribute("aria-pressed", "true")
+    watched.check()
+
+
+def test_records_of_unknown_ids_beyond_twice_the_bank_are_removed_on_load_and_said(watched, pages):  # noqa: F811
+    page = watched.page
+    page.goto(pages["bundled"])
+    facts = bundled().facts
+    limit = 2 * len(facts)
+    now = datetime.now(UTC)
+    records = {f"{CARD}other-{index:05}": json.dumps(review_card(now - timedelta(days=1 + index),
+                                                                 now + timedelta(days=2)))
+               for index in range(limit + 30)}
+    records[CARD + facts[0].id] = json.dumps(review_card(now - timedelta(days=900), now + timedelta(days=2)))
+    page.evaluate("records => { for (const [key, text] of Object.entries(records)) localStorage.setItem(key, text); }",
+                  records)
+    page.reload()
+    expect(page.locator("#notice-text")).to_have_text(
+        re.compile(r"^Removed the saved progress of 30 cards this page does not know"))
+    kept = page.evaluate("Object.keys(localStorage)")
+    others = sorted(key for key in kept if key.startswith(CARD + "other-"))
+    assert others == [f"{CARD}other-{index:05}" for index in range(limit)]  # the 30 reviewed longest ago went
+    assert CARD + facts[0].id in kept  # a card of this page is never removed, however old
     watched.check()

@@ -12,7 +12,7 @@ def main(args) -> int:
     from quizgen.selection import banks_from_args
 
     for bank in banks_from_args(args):
-        written = write_deck(bank, Path(args.out), {})
+        written = write_deck(bank, Path(args.out), {"release": args.release})
         total_notes, total_cards = sum(written.notes.values()), sum(written.cards.values())
         print(f"wrote {shown(written.package)}: {total_notes} notes, {total_cards} cards")
         for name in sorted(written.notes):
@@ -22,4 +22,6 @@ def main(args) -> int:
             print(f"warning: {warning}", file=sys.stderr)
         if written.ledger:
             print(f"wrote {shown(written.ledger)} (new note versions: commit it with the YAML)")
+        if not args.release:
+            print("  new fact ids stay drafts (renamable) until `quizgen anki --release`")
     return 0

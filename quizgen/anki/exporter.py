@@ -48,6 +48,9 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     if not bank.facts:
         raise UsageError(f"deck '{bank.name}' has no facts to export")
     ledger = Ledger.load(ledger_path(bank, options))
+    # `release: False` (the commands' plain builds) records new ids as drafts; a library caller
+    # that says nothing publishes them, as every build did before releases existed
+    ledger.drafts = options.get("release") is False
     persons = person_cards(bank, ledger.carriers())
     notes = build_notes(bank, persons)
     _check_note_types_kept(notes, ledger)
@@ -57,6 +60,10 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     marks = {note.id: {"retired": note.fact is None, "person": note.person} for note in notes}
     note_times = ledger.stamp("notes", {note.id: note.content_hash() for note in notes},
                               {note.id: note.note_type.key for note in notes}, marks)
+    if options.get("release"):
+        ledger.release({note.id for note in notes})
+    else:
+        ledger.forget_gone_drafts({note.id for note in notes})
     type_times = ledger.stamp("note_types", {kind.key: kind.spec_hash() for kind in NOTE_TYPES})
     models = {kind.key: kind.to_genanki(type_times[kind.key]) for kind in NOTE_TYPES}
     updated = max([*note_times.values(), *type_times.values()])

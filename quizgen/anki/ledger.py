@@ -41,6 +41,7 @@ class Entry:
     type: str | None = None   # a note's note type: Anki cannot change it on import
     retired: bool = False     # the id was withdrawn: it ships as a retired note, never reused
     person: str | None = None  # the person whose reversed card this note carries
+    draft: bool = False       # built but not released (`quizgen anki --release`): no learner has it
 
 
 class Ledger:
@@ -52,6 +53,7 @@ class Ledger:
         self.existed = existed
         self._new_time: int | None = None
         self._read: bytes | None = None  # the file as loaded: saving compares, never reads again
+        self.drafts = False  # whether notes new to the ledger are drafts (a build that is no release)
 
     @classmethod
     def load(cls, path: Path) -> Ledger:
@@ -79,8 +81,9 @@ class Ledger:
         types, marks = types or {}, marks or {}
         stale = sorted(key for key, digest in hashes.items()
                        if key not in entries or entries[key].hash != digest)
-        for key in stale:
-            entries[key] = Entry(hashes[key], self._next_time())
+        for key in stale:  # a note new to the ledger is a draft until a release
+            entries[key] = Entry(hashes[key], self._next_time(), draft=entries[key].draft if key in entries
+                                 else section == "notes" and self.drafts)
         for key in hashes:
             details: dict[str, Any] = {"type": types.get(key, entries[key].type), "retired": False,
                                        "person": None}
@@ -90,7 +93,23 @@ class Ledger:
 
     def published_type(self, section: str, key: str) -> str | None:
         entry = self.sections[section].get(key)
-        return entry.type if entry else None
+        return entry.type if entry and not entry.draft else None
+
+    def release(self, keys: set[str]) -> None:
+        """Mark the notes `keys` released (learners may have them from now on) and forget drafts
+        that are gone (renamed or deleted before anyone had them)."""
+        notes = self.sections["notes"]
+        for key, entry in list(notes.items()):
+            if key in keys:
+                notes[key] = replace(entry, draft=False)
+            elif entry.draft:
+                del notes[key]
+
+    def forget_gone_drafts(self, keys: set[str]) -> None:
+        """Drop draft notes no longer built: a renamed draft id leaves nothing behind."""
+        notes = self.sections["notes"]
+        for key in [key for key, entry in notes.items() if entry.draft and key not in keys]:
+            del notes[key]
 
     def retired_ids(self) -> set[str]:
         return {key for key, entry in self.sections["notes"].items() if entry.retired}
@@ -183,27 +202,31 @@ def _entry_problem(value) -> str | None:
         return f"has an unknown note type (one of {', '.join(_TYPE_KEYS)})"
     if value.get("retired") not in (None, True, False):
         return "has 'retired' that is not true or false"
+    if value.get("draft") not in (None, True, False):
+        return "has 'draft' that is not true or false"
     if value.get("person") is not None and text_problem(value["person"], MAX_PERSON):
         return f"has a person that {text_problem(value['person'], MAX_PERSON)}"
     return None
 
 
 _TYPE_KEYS = tuple(kind.key for kind in NOTE_TYPES)
-_ENTRY_KEYS = {"hash", "mtime", "type", "retired", "person"}
+_ENTRY_KEYS = {"hash", "mtime", "type", "retired", "person", "draft"}
 MAX_PERSON = 200
 
 
 def _entry(value) -> Entry:
     """An entry already checked by _ledger_problem."""
     return Entry(value["hash"], value["mtime"], value.get("type"), value.get("retired") is True,
-                 value.get("person"))
+                 value.get("person"), value.get("draft") is True)
 
 
 def published(deck_dir: Path) -> tuple[str, dict[str, bool]]:
     """What learners already have, as the bank's check takes it: where the ledger of `deck_dir`
-    is shown, and each published note id with whether it was retired."""
+    is shown, and each published note id with whether it was retired (a draft, built but never
+    released, is not published: it can still be renamed)."""
     ledger = Ledger.load(deck_dir / LEDGER_FILE)
-    return shown(ledger.path), {key: entry.retired for key, entry in ledger.sections["notes"].items()}
+    return shown(ledger.path), {key: entry.retired for key, entry in ledger.sections["notes"].items()
+                                if not entry.draft}
 
 
 def _entry_text(entry: Entry) -> str:
@@ -214,4 +237,6 @@ def _entry_text(entry: Entry) -> str:
         data["retired"] = True
     if entry.person:
         data["person"] = entry.person
+    if entry.draft:
+        data["draft"] = True
     return json.dumps(data, ensure_ascii=False)

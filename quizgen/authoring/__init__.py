@@ -1,4 +1,4 @@
-"""Curator tools: add an article (`new-article`) and find what the bank already asks (`find`)."""
+"""Curator tools: add an article (`new-article`), find what the bank already asks (`find`), preview a fact."""
 
 from __future__ import annotations
 
@@ -53,3 +53,26 @@ def find_main(args) -> int:
                         + (f"; tags: {', '.join(fact.tags)}" if fact.tags else "")))
     print(f"{len(hits)} fact{'s' if len(hits) != 1 else ''} found")
     return 0 if hits else 1
+
+
+def preview_main(args) -> int:
+    from quizgen.authoring.preview import find_fact, preview
+    from quizgen.selection import bank_from_args
+    from quizgen.text import printable
+
+    bank = bank_from_args(args)
+    fact = find_fact(bank, args.fact_id)
+    for line in preview(bank, fact):
+        print(printable(line))
+    if args.html or args.open:
+        from quizgen.authoring.preview import preview_page
+        from quizgen.output import write_atomic
+        from quizgen.paths import shown
+
+        page = write_atomic(Path(args.out) / "preview" / f"{fact.id}.html", preview_page(bank, fact))
+        print(f"wrote {printable(shown(page))}")
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(page.resolve().as_uri())
+    return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quizgen.bank.provenance import CUT, nearest, placement
 from quizgen.bank.schema import RECORD_FIELDS, id_problem, text_problem
 from quizgen.bank.seeds import Seed
 from quizgen.bank.yamlfile import LineDict, LineList
@@ -63,9 +64,12 @@ def read_skips(doc: LineDict, where: str, seed: Seed | None, problems: list[str]
     """`skipped:` passages of the file's article that no card teaches, with the curator's reason."""
     skips = []
     for origin, values in _entries(doc, "skipped", where, problems):
-        if seed is not None and plain(values["passage"]) not in seed.text:
+        found = placement(seed.text, plain(values["passage"])) if seed is not None else "missing"
+        if seed is not None and found == "missing":
             problems.append(f"{origin}: field 'skipped': passage is not found verbatim in seed "
-                            f"{seed.source.id}")
+                            f"{seed.source.id}; {nearest(seed.text, plain(values['passage']))}")
+        elif seed is not None and found == "cut":
+            problems.append(f"{origin}: field 'skipped': passage {CUT}")
         elif seed is not None:
             skips.append(Skip(seed.source, values["passage"], values["reason"], origin))
     return skips

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizgen import cloze as cloze_syntax
-from quizgen.bank.provenance import quote_problem, supports
+from quizgen.bank.provenance import quote_problem, states_answer, supports
 from quizgen.bank.schema import (
     FIELD_NAMES,
     FIELDS,
@@ -151,21 +151,23 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
             problems.add("when", f"field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; "
                                  f"got '{clip(raw['when'])}'")
     _check_dependent_fields(problems, values)
+    _check_when_agrees(problems, values)
     if "category" in values and not SLUG.fullmatch(values["category"]):
         problems.add("category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), "
                                  f"got '{clip(values['category'])}'")
     why = quote_problem(seed, values["quote"]) if seed is not None and values.get("quote") else None
     if why:
         problems.add("quote", f"field 'quote' {why}")
-    values["also"] = _check_citations(problems, raw.get("sources"), seed, seeds or {})
+    values["also"] = _check_citations(problems, raw.get("sources"), seed, seeds or {}, values)
     values.pop("sources", None)
     if values.get("quote") and "a" in values and not why:  # a bad quote is one problem, not two
         _check_support(problems, values)
     return values
 
 
-def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str, Seed]) -> tuple:
-    """The `sources:` list: further articles, each a known seed with a good verbatim quote."""
+def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str, Seed], values: dict) -> tuple:
+    """The `sources:` list: further articles, each a known seed with a good verbatim quote that
+    states the answer on its own (a second article is cited for the fact, not for its topic)."""
     if raw is None:
         return ()
     if not isinstance(raw, LineList) or not raw:
@@ -191,6 +193,10 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
             why = quote_problem(other, item["quote"])
             if why:
                 where.add("quote", f"field 'sources': quote {why}")
+            elif not states_answer(item["quote"], values):
+                where.add("quote", f"field 'sources': the quote from seed {other.source.id} does not state "
+                                   f"the answer '{clip(values['a'])}' (nor an alt): quote the words that do, "
+                                   f"or explain in 'derived' how it follows")
             else:
                 citations.append(Citation(other.source, item["quote"].strip()))
     return tuple(citations)
@@ -210,6 +216,25 @@ def _check_support(problems: Problems, values: dict) -> None:
     if not stated and "derived" not in values:
         problems.add("quote", f"the quote does not state the answer '{values['a']}' (nor an alt): "
                               f"quote the words that do, or explain in 'derived' how it follows")
+
+
+def _check_when_agrees(problems: Problems, values: dict) -> None:
+    """A year or date fact's `when` is the answer's own date: the timeline and the graded answer
+    must not disagree (`when` may be more precise than a year answer, never different)."""
+    when, answer, kind = values.get("when"), values.get("a"), values.get("kind")
+    if when is None or answer is None:
+        return
+    said: tuple[int, int | None, int | None] | None
+    if kind == "year" and re.fullmatch(r"[0-9]{4}", answer):
+        said = (int(answer), None, None)
+    elif kind == "date" and _documented_date(answer):
+        said = parse_date_answer(answer)
+    else:
+        return
+    if said is not None and any(a is not None and b is not None and a != b
+                                for a, b in zip(said, (when.year, when.month, when.day), strict=True)):
+        problems.add("when", f"field 'when' ({when}) disagrees with the answer '{clip(answer)}': "
+                             f"a {kind} fact's 'when' is the date it answers")
 
 
 def _check_dependent_fields(problems: Problems, values: dict) -> None:

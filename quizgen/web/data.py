@@ -7,8 +7,11 @@ import json
 from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Source
-from quizgen.questions import multiple_choice
+from quizgen.questions import FLAVOURS, matching, multiple_choice, ordering, true_false
 from quizgen.questions.fixed import fixed_random
+from quizgen.questions.giveaways import giveaway_pairs
+from quizgen.quiz.lexicon import Lexicon
+from quizgen.web.typed import typed_keys
 
 STANCES = {
     "fact": "Fact",
@@ -27,12 +30,17 @@ def citations(fact: Fact) -> tuple[tuple[Source, str], ...]:
 
 def study_data(bank: Bank) -> dict:
     """Everything the page shows, as plain JSON-ready values (no markup: the page renders text)."""
+    known = Lexicon.of(bank.facts)
     return {
         "deck": bank.name,
         "title": bank.title,
         "stances": STANCES,
         "sources": {source.id: _source(source) for source in sorted(bank.sources.values(), key=lambda s: s.id)},
-        "facts": [_fact(fact, bank) for fact in bank.facts],
+        "facts": [_fact(fact, bank, known) for fact in bank.facts],
+        # pairs of facts where one card states the other's answer: never shown one after the other
+        "giveaways": sorted(list(pair) for pair in giveaway_pairs(bank)),
+        "orderings": _orderings(bank),
+        "matchings": _matchings(bank),
     }
 
 
@@ -45,7 +53,7 @@ def _source(source: Source) -> dict:
     return {"citation": source.citation(), "label": source.short_label(), "url": source.url}
 
 
-def _fact(fact: Fact, bank: Bank) -> dict:
+def _fact(fact: Fact, bank: Bank, known: Lexicon) -> dict:
     record = {
         "id": fact.id, "q": fact.q, "a": fact.a, "alt": list(fact.alt), "kind": fact.kind,
         "stance": fact.stance, "note": fact.note, "derived": fact.derived, "role": fact.role,
@@ -53,6 +61,8 @@ def _fact(fact: Fact, bank: Bank) -> dict:
         "cites": [{"source": source.id, "quote": quote} for source, quote in citations(fact)],
         "mc": _choice(fact, bank),
         "cloze": _cloze(fact.cloze),
+        "typed": typed_keys(fact, known),
+        "tf": _true_false(fact, bank),
     }
     if fact.when:
         record.update(when=str(fact.when), date=fact.when.label(), event=fact.event)
@@ -77,3 +87,57 @@ def _choice(fact: Fact, bank: Bank) -> dict | None:
     return {"options": list(question.options), "answer": question.answer}
 
 
+ORDERINGS_PER_GROUP = 4
+
+
+def _orderings(bank: Bank) -> list[dict]:
+    """The worksheets' chronological ordering questions, a few per article and for the whole bank:
+    the Test asks one whose events are all among the cards the filters choose."""
+    found: dict[tuple[str, ...], dict] = {}
+    for number, facts in enumerate(_groups(bank)):
+        for turn in range(ORDERINGS_PER_GROUP):
+            rng = fixed_random("web", bank.name, "order", str(number), str(turn))
+            question = ordering(facts, bank, rng)
+            if question is None:
+                break
+            ids = tuple(fact.id for fact in question.facts)
+            found.setdefault(tuple(sorted(ids)), {
+                "prompt": question.prompt, "items": list(question.items), "ids": list(ids),
+                "order": list(question.order),
+                "dates": [fact.when.label() if fact.when else "" for fact in question.facts]})
+    return list(found.values())
+
+
+def _groups(bank: Bank) -> list[list[Fact]]:
+    """The whole bank, then each article's facts."""
+    return [list(bank.facts)] + [[fact for fact in bank.facts if fact.source.id == source]
+                                 for source in sorted(bank.sources)]
+
+
+def _matchings(bank: Bank) -> list[dict]:
+    """The worksheets' matching questions (people and roles, events and years, abbreviations), a few
+    per article and for the whole bank: the Test asks one whose facts are all among the chosen cards."""
+    found: dict[tuple[str, ...], dict] = {}
+    for number, facts in enumerate(_groups(bank)):
+        for flavour in FLAVOURS:
+            for turn in range(2):
+                question = matching(facts, bank, fixed_random("web", bank.name, "match", str(number), flavour,
+                                                              str(turn)), flavour)
+                if question is None:
+                    break
+                ids = tuple(fact.id for fact in question.facts)
+                found.setdefault(tuple(sorted(ids)), {
+                    "prompt": question.prompt, "left_title": question.left_title, "right_title": question.right_title,
+                    "left": list(question.left), "right": list(question.right), "pairs": list(question.pairs),
+                    "ids": list(ids)})
+    return list(found.values())
+
+
+def _true_false(fact: Fact, bank: Bank) -> dict | None:
+    """The worksheets' true/false statements: the true one, and a false one where a certainly wrong
+    option can stand in for the answer (else None); None without a cloze sentence."""
+    true = true_false(fact, bank, fixed_random("web", bank.name, fact.id), truth=True)
+    if true is None:
+        return None
+    false = true_false(fact, bank, fixed_random("web", bank.name, fact.id), truth=False)
+    return {"true": true.statement, "false": None if false is None or false.true else false.statement}

@@ -16,9 +16,8 @@ from quizgen.web.data import script_json, study_data
 TS_FSRS_VERSION = "5.4.2"
 VENDOR = f"vendor/ts-fsrs-{TS_FSRS_VERSION}.umd.js"
 # the page's ES modules, each after the modules it imports
-MODULES = ("dom.mjs", "progress.mjs", "cards.mjs", "typed.mjs", "view.mjs", "timeline.mjs", "stats.mjs",
-           "manage.mjs", "list.mjs", "theme.mjs", "exam.mjs",
-           "app.mjs")
+MODULES = ("dom.mjs", "storage.mjs", "legacy.mjs", "progress.mjs", "apart.mjs", "cards.mjs", "typed.mjs", "view.mjs",
+           "timeline.mjs", "stats.mjs", "manage.mjs", "list.mjs", "theme.mjs", "exam.mjs", "app.mjs")
 _IMPORT = re.compile(r'^import \{[\w$, ]+\} from "\./([\w-]+\.mjs)";\n', re.MULTILINE)
 _EXPORT = re.compile(r"^export (?=const |function |class )", re.MULTILINE)
 

@@ -2,7 +2,8 @@
 
 /* global FSRS */
 import { $, KIND_NAMES, announce, element, plural } from "./dom.mjs";
-import { Progress, browserStorage } from "./progress.mjs";
+import { Progress, apartLimit } from "./progress.mjs";
+import { browserStorage } from "./storage.mjs";
 import { Deck, shuffled } from "./cards.mjs";
 import { CardView } from "./view.mjs";
 import { Timeline } from "./timeline.mjs";
@@ -15,7 +16,7 @@ import { Exam } from "./exam.mjs";
 const bank = JSON.parse($("bank").textContent);
 const kept = browserStorage();
 const progress = new Progress(bank.deck, kept.storage, FSRS.fsrs(), bank.facts.map((fact) => fact.id), new Date());
-const deck = new Deck(bank.facts, progress, FSRS);
+const deck = new Deck(bank.facts, progress, FSRS, bank.giveaways);
 const view = new CardView(bank);
 const timeline = new Timeline(bank);
 const list = new CardList(bank, progress);
@@ -31,6 +32,10 @@ function notice(extra) {
     text = "The saved progress of " + plural(ids.length, "card") + " could not be read and was set aside: " +
       ids.slice(0, 5).join(", ") + (ids.length > 5 ? ", …" : "") + ". The rest of your progress is kept; " +
       "a copy of each damaged record stays in the export.";
+  }
+  if (!text && progress.pruned) {
+    text = "Removed the saved progress of " + plural(progress.pruned, "card") + " this page does not know " +
+      "(more than " + apartLimit(progress.ids) + " kept for other versions of the page; the most recently studied stay).";
   }
   if (text && text === app.dismissed) return;
   $("notice-text").textContent = text || "";
@@ -71,6 +76,7 @@ function refresh() {
 function present(fact, focus) {
   const card = progress.get(fact.id);
   app.fact = fact;
+  deck.previous = fact;
   app.phase = "ask";
   app.order = fact.mc ? shuffled(fact.mc.options, fact.id + "/" + (card ? card.reps : 0)) : null;
   app.options = view.ask(fact, app.mode, app.order, focus);
@@ -280,9 +286,10 @@ function setUpStudy() {
   $("cards-list").addEventListener("click", (event) => {
     const button = event.target.closest("button.flag");
     if (!button) return;
-    const on = list.toggle(button.dataset.fact);
+    const { on, problem } = list.toggle(button.dataset.fact);
     button.querySelector(".glyph").textContent = on ? "⚑ " : "⚐ ";
     button.setAttribute("aria-pressed", String(on));
+    if (problem) notice(problem);  // a failed save is said at once, never silent
   });
   window.addEventListener("beforeprint", () => { if (app.drawn === null) drawTimeline(); });  // print shows the timeline
   window.addEventListener("hashchange", route);

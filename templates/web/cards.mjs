@@ -1,6 +1,7 @@
 /* The study queue: which fact comes next, what an answer does to its FSRS schedule, and undo. */
 
 import { record } from "./progress.mjs";
+import { apart, partners } from "./apart.mjs";
 
 export const RATINGS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 const REVIEW = 2;  // ts-fsrs State.Review
@@ -31,8 +32,10 @@ export function interleaved(facts) {
 }
 
 export class Deck {
-  constructor(facts, progress, fsrs) {
+  constructor(facts, progress, fsrs, pairs) {
     this.facts = interleaved(facts);
+    this.partners = partners(pairs);  // give-away pairs: never one right after the other
+    this.previous = null;  // the fact shown last
     this.progress = progress;
     this.fsrs = fsrs;
     this.scheduler = fsrs.fsrs({ request_retention: 0.9, enable_fuzz: false });
@@ -58,21 +61,28 @@ export class Deck {
   }
 
   /* The most overdue card; else a new one while today's limit allows; else a learning card due within
-     20 minutes; else null, with when the next card is due and how many are due by the end of tomorrow. */
+     20 minutes; else null, with when the next card is due and how many are due by the end of tomorrow.
+     Never the give-away partner of the card shown last: when every card that could come is one, the
+     card due soonest after them (or a new card past the limit) comes first, one card early. */
   next(now) {
     const time = now.getTime();
-    let due = null, dueAt = Infinity, fresh = null, ahead = null, aheadAt = Infinity, later = Infinity;
+    const due = [], fresh = [], ahead = [], spare = [];
+    let later = Infinity;
     for (const fact of this.chosen) {
       const card = this.progress.get(fact.id);
-      if (!card) { if (!fresh) fresh = fact; continue; }
+      if (!card) { fresh.push(fact); continue; }
       const at = Date.parse(card.due);
-      if (at <= time) { if (at < dueAt) { due = fact; dueAt = at; } continue; }
+      if (at <= time) { due.push([at, fact]); continue; }
       if (at < later) later = at;
-      if ((card.state === 1 || card.state === 3) && at <= time + LEARN_AHEAD_MS && at < aheadAt) { ahead = fact; aheadAt = at; }
+      if ((card.state === 1 || card.state === 3) && at <= time + LEARN_AHEAD_MS) ahead.push([at, fact]);
+      else if (!this.previous || fact.id !== this.previous.id) spare.push([at, fact]);
     }
     const allowed = this.newToday(now) < this.newPerDay;
-    return { fact: due || (allowed ? fresh : null) || ahead, nextDue: isFinite(later) ? new Date(later) : null,
-      limited: Boolean(fresh) && !allowed };
+    const byDue = (list) => list.sort((one, two) => one[0] - two[0]).map(([, fact]) => fact);
+    const candidates = byDue(due).concat(allowed ? fresh : [], byDue(ahead));
+    const fact = candidates.length ? apart(candidates.concat(byDue(spare), allowed ? [] : fresh), this.previous,
+      this.partners) : null;
+    return { fact: fact, nextDue: isFinite(later) ? new Date(later) : null, limited: fresh.length > 0 && !allowed };
   }
 
   counts(now) {

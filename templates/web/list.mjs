@@ -19,13 +19,20 @@ export class CardList {
     }
   }
 
-  /* Flag or unflag one card: read, change, write, so another tab's flags are kept. */
+  /* Flag or unflag one card: read, change, write, so another tab's flags are kept. {on, problem}:
+     whether the card is flagged now, and why the change could not be saved (null when it was). */
   toggle(id) {
     const flags = this.flags();
-    if (flags.has(id)) flags.delete(id);
+    const was = flags.has(id);
+    if (was) flags.delete(id);
     else flags.add(id);
-    try { this.progress.storage.setItem(this.key, JSON.stringify(Array.from(flags).sort())); } catch (error) { return false; }
-    return flags.has(id);
+    try {
+      this.progress.storage.setItem(this.key, JSON.stringify(Array.from(flags).sort()));
+    } catch (error) {
+      return { on: was, problem: "The flag of '" + id + "' could not be saved in this browser (" + error.message +
+        "); the card stays " + (was ? "flagged" : "unflagged") + "." };
+    }
+    return { on: !was, problem: null };
   }
 
   state(fact, now) {

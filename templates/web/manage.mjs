@@ -42,6 +42,10 @@ export function importReport(name, result) {
   if (result.unknown.length) {
     parts.push(plural(result.unknown.length, "id") + " this page does not know kept apart (not counted)");
   }
+  if (result.unknownLeft.length) {
+    parts.push(plural(result.unknownLeft.length, "id") + " this page does not know not imported (the page keeps " +
+      "at most twice its number of cards for other versions)");
+  }
   if (result.damaged.length) {
     const [id, why] = result.damaged[0];
     parts.push(plural(result.damaged.length, "card") + " not imported because damaged (first: '" + id + "': " + why + ")");

@@ -1,8 +1,13 @@
 /* Progress: one localStorage record per fact, each checked against ts-fsrs on its own, merged per card. */
 
+import { migrate } from "./legacy.mjs";
+
 export const PROGRESS_FORMAT = "quizgen-progress";
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;  // 238 cards export to about 60 KB
 export const MAX_IMPORT_CARDS = 5000;
+/* Records of ids this page does not know (cards of a newer or older build of the deck) are kept for
+   that build, up to twice the bank's size, the most recently reviewed first; beyond, they go. */
+export const apartLimit = (ids) => 2 * ids.size;
 const MAX_STABILITY = 36500;  // ts-fsrs' own ceiling: a hundred years
 const ID = /^[a-z0-9][a-z0-9-]{0,199}$/;  // the bank's fact id rule (a lowercase slug)
 const NUMBERS = ["elapsed_days", "scheduled_days", "learning_steps"];
@@ -54,6 +59,16 @@ const parsedOrText = (text) => { try { return JSON.parse(text); } catch (error) 
 
 export const reviewed = (card) => (card.last_review ? Date.parse(card.last_review) : 0);
 
+/* When a stored record was last reviewed, for keeping the most recent (0 when it cannot tell). */
+function lastReviewOf(text) {
+  try {
+    const seen = dateOf(JSON.parse(text).last_review);
+    return isFinite(seen) ? seen : 0;
+  } catch (error) {
+    return 0;
+  }
+}
+
 /* A card from ts-fsrs as a record: dates as ISO strings, only the fields we keep. */
 export function record(card, first) {
   const copy = {};
@@ -77,16 +92,45 @@ export class Progress {
     this.damaged = new Map();  // fact id -> why its record was set aside (the record stays as it is)
     this.setAside = new Map(); // every record set aside since the page opened, for the notice
     this.problem = null;       // the last save that failed, shown at once
-    this.migrate(now);
+    this.pruned = 0;           // records of ids this page does not know removed on load (beyond the cap)
+    migrate(this, now);
+    this.prune(now);
     this.load(now);
   }
 
   get(id) { return this.cards.get(id) || null; }
 
+  /* A stored or imported record for `id`, checked: {card} or {problem}. */
+  check(id, raw, now) {
+    return ID.test(id) ? checkCard(raw, now, this.scheduler) : { problem: "its id is not a fact id" };
+  }
+
   keys() {
     const keys = [];
     for (let index = 0; index < this.storage.length; index += 1) keys.push(this.storage.key(index));
     return keys;
+  }
+
+  /* The ids of other builds kept apart in storage: [id, stored text]. */
+  apart() {
+    const found = [];
+    for (const key of this.keys()) {
+      const id = key.startsWith(this.prefix) ? key.slice(this.prefix.length) : null;
+      if (id !== null && !this.ids.has(id)) found.push([id, this.storage.getItem(key)]);
+    }
+    return found;
+  }
+
+  /* Keep at most apartLimit() records of unknown ids, the most recently reviewed; remove the rest
+     (an import of thousands of unknown ids would otherwise fill the storage for good). */
+  prune() {
+    const apart = this.apart();
+    const limit = apartLimit(this.ids);
+    if (apart.length <= limit) return;
+    apart.sort((one, two) => lastReviewOf(two[1]) - lastReviewOf(one[1]) || (one[0] < two[0] ? -1 : 1));
+    for (const [id] of apart.slice(limit)) {
+      try { this.storage.removeItem(this.prefix + id); this.pruned += 1; } catch (error) { return; }
+    }
   }
 
   load(now) {
@@ -164,7 +208,8 @@ export class Progress {
     this.damaged.clear();
   }
 
-  /* Every record kept for this deck: the bank's cards, other ids kept apart, damaged records as text. */
+  /* Every record kept for this deck: the bank's cards, other ids kept apart, damaged records and the
+     version-1 backup as text. */
   document() {
     const cards = {}, apart = {}, damaged = {};
     const mine = "quizgen:" + this.deck + ":";
@@ -176,8 +221,8 @@ export class Progress {
         if (this.cards.has(id)) cards[id] = this.cards.get(id);
         else if (this.damaged.has(id)) damaged[id] = text;
         else apart[id] = parsedOrText(text);
-      } else if (key.startsWith(mine + "damaged:")) {
-        damaged[key.slice(mine.length)] = text;
+      } else if (key.startsWith(mine + "damaged:") || key.startsWith(mine + "backup:")) {
+        damaged[key.slice(mine.length)] = text;  // copies set aside, and the version-1 record moved
       }
     }
     const result = { format: PROGRESS_FORMAT, version: 2, deck: this.deck, cards: cards };
@@ -202,12 +247,20 @@ export class Progress {
     if (!cards || typeof cards !== "object" || Array.isArray(cards)) throw new Error("its cards are not a list by id");
     const entries = Object.entries(cards).concat(Object.entries(parsed.other_ids || {}));
     if (entries.length > MAX_IMPORT_CARDS) throw new Error("it holds " + entries.length + " cards, more than 5000");
-    const result = { taken: [], older: [], damaged: [], unknown: [] };
+    const result = { taken: [], older: [], damaged: [], unknown: [], unknownLeft: [] };
     const writes = new Map();
+    const stored = new Set(this.apart().map(([id]) => id));
+    let room = apartLimit(this.ids) - stored.size;
     for (const [id, raw] of entries) {
-      const checked = ID.test(id) ? checkCard(raw, now, this.scheduler) : { problem: "its id is not a fact id" };
+      const checked = this.check(id, raw, now);
       if (!checked.card) { result.damaged.push([id, checked.problem]); continue; }
-      if (!this.ids.has(id)) { result.unknown.push(id); writes.set(id, checked.card); continue; }
+      if (!this.ids.has(id)) {
+        if (!stored.has(id) && room <= 0) { result.unknownLeft.push(id); continue; }
+        if (!stored.has(id)) room -= 1;
+        result.unknown.push(id);
+        writes.set(id, checked.card);
+        continue;
+      }
       this.reread(id, now);  // another tab may have answered it since
       const mine = this.cards.get(id);
       if (mine && reviewed(mine) >= reviewed(checked.card)) { result.older.push(id); continue; }
@@ -237,56 +290,4 @@ export class Progress {
     }
     for (const id of writes.keys()) this.reread(id, now);
   }
-
-  /* Progress saved by the page before version 2 (one record for all facts), split into one record per fact. */
-  migrate(now) {
-    const old = "quizgen:" + this.deck + ":progress";
-    let text = null;
-    try { text = this.storage.getItem(old); } catch (error) { return; }
-    if (text === null) return;
-    let cards = {};
-    try { cards = JSON.parse(text).cards || {}; } catch (error) { cards = {}; }
-    const writes = new Map();
-    for (const [id, raw] of Object.entries(cards)) {
-      const checked = ID.test(id) ? checkCard(raw, now, this.scheduler) : {};
-      if (checked.card && this.storage.getItem(this.prefix + id) === null) writes.set(id, checked.card);
-    }
-    try {
-      this.writeAll(writes, now);
-      this.storage.setItem("quizgen:" + this.deck + ":backup:version-1", text);
-      this.storage.removeItem(old);
-    } catch (error) {
-      this.problem = "Saved progress could not be moved to this page's new format (" + error.message + ").";
-    }
-  }
-}
-
-/* localStorage when the browser allows it; else memory, with the reason (export still works). */
-export function browserStorage() {
-  try {
-    const storage = window.localStorage;
-    storage.setItem("quizgen:probe", "1");
-    storage.removeItem("quizgen:probe");
-    return { storage: storage, problem: null };
-  } catch (error) {
-    return { storage: memoryStorage(), problem: "This browser does not let the page keep progress (" +
-      error.message + "): export it before you close the page." };
-  }
-}
-
-/* The Storage interface over a Map: for browsers that refuse storage, and for unit tests. */
-export function memoryStorage(limit) {
-  const kept = new Map();
-  return {
-    get length() { return kept.size; },
-    key: (index) => Array.from(kept.keys())[index] ?? null,
-    getItem: (key) => (kept.has(key) ? kept.get(key) : null),
-    setItem: (key, value) => {
-      const text = String(value);
-      const used = Array.from(kept.values()).reduce((sum, item) => sum + item.length, 0) - (kept.get(key) || "").length;
-      if (limit !== undefined && used + text.length > limit) throw new Error("exceeded the quota");
-      kept.set(key, text);
-    },
-    removeItem: (key) => { kept.delete(key); },
-  };
 }

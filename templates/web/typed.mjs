@@ -1,17 +1,33 @@
-/* Typed answers: an answer is right only in an accepted form (the answer or an alternative, compared
-   without case, accents, punctuation or a leading article); anything else the learner judges, seeing
-   what they typed beside what was expected. */
+/* Typed answers: right only when the typed text has the key of a form the terminal quiz grades correct
+   (the build lists those keys per fact, checked by the terminal's own grader: fact.typed); anything
+   else the learner judges, seeing what they typed beside what was expected. */
 
-const ARTICLE = /^(the|a|an) /;
+const POSSESSIVE = /(?<=[\p{L}\p{N}_])['\u2019]s(?![\p{L}\p{N}_])/gu;  // the terminal drops only a lower-case 's
+const DOTS = /(?<=[\p{L}\p{Nl}\p{No}])\.(?=[\p{L}\p{Nl}\p{No}]|\s|$)/gu;  // U.S. is US (as Python's [^\W\d_])
+const SEPARATORS = new Set(".,;:!?'\"()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b" +
+  "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026");
+const ARTICLES = ["the", "a", "an"];
 
+/* The same steps as quizgen/web/typed.py page_key: accents and case folded, separators are spaces,
+   any other sign ("%", "&", "$") a word of its own, leading articles dropped. */
 export function normalise(text) {
-  return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(ARTICLE, "");
+  const folded = String(text).replace(POSSESSIVE, "").replace(DOTS, "").normalize("NFKD")
+    .replace(/\p{Mn}/gu, "").toLowerCase();
+  const words = [];
+  let word = "";
+  for (const char of folded) {
+    if (/[\p{L}\p{N}]/u.test(char)) { word += char; continue; }
+    if (word) words.push(word);
+    word = "";
+    if (!/\s/u.test(char) && !SEPARATORS.has(char)) words.push(char);
+  }
+  if (word) words.push(word);
+  while (words.length > 1 && ARTICLES.includes(words[0])) words.shift();
+  return words.join(" ");
 }
 
-/* {typed, right, accepted}: right is true only for an accepted form; otherwise the learner decides. */
+/* {typed, right}: right is true only for a key the terminal's grader accepted; otherwise the learner decides. */
 export function judge(typed, fact) {
   const mine = normalise(typed);
-  const accepted = [fact.a].concat(fact.alt || []).find((form) => mine !== "" && normalise(form) === mine);
-  return { typed: typed.trim(), right: accepted !== undefined, accepted: accepted || null };
+  return { typed: String(typed).trim(), right: mine !== "" && (fact.typed || []).includes(mine) };
 }

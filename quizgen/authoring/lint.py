@@ -1,0 +1,65 @@
+"""`quizgen check` warnings: what loads but will not teach as the author meant (labels that
+ordering and matching questions cannot use, a claim that does not say whose it is)."""
+
+from __future__ import annotations
+
+import random
+
+from quizgen.bank.attribution import attributed
+from quizgen.model import Bank, Fact
+from quizgen.questions.catalog import catalog_of
+from quizgen.questions.events import dated, labels_alike
+from quizgen.questions.ordering import ordering
+from quizgen.text import answer_key, content_words
+
+MIN_ORDERING = 3  # events an ordering question needs
+
+
+def warnings(bank: Bank) -> list[str]:
+    """Every warning for `bank`, in file order, one line each naming file, line, fact and field."""
+    return ([line for fact in bank.facts for line in claim_warnings(fact)]
+            + _label_warnings(bank))
+
+
+def claim_warnings(fact: Fact) -> list[str]:
+    """A claim that does not say whose it is, in the question or the cloze (each is a card alone).
+    To become an error once the bundled bank has none (cenusa-eadrcc-countries-claim is left)."""
+    if fact.stance != "claim":
+        return []
+    for key, text in (("q", fact.q), ("cloze", fact.cloze)):
+        if text and not attributed(text, fact.source):
+            return [f"{fact.origin}: fact '{fact.id}': field '{key}': a claim must say whose it is, e.g. "
+                    f"\"According to {fact.source.short} …\" or \"X warned that …\" (or use stance: fact)"]
+    return []
+
+
+def _label_warnings(bank: Bank) -> list[str]:
+    """Pairs of event labels of different years alike enough that a learner could swap them:
+    neither is asked in ordering or year-matching questions; and articles left with no ordering."""
+    common = catalog_of(bank).event_words
+    events = [fact for fact in bank.facts if fact.when is not None and fact.event is not None]
+    lines = []
+    for fact in events:
+        if not dated(fact):
+            lines.append(f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or "
+                         f"matching question uses it: describe the event without dates")
+    labelled = [fact for fact in events if dated(fact)]
+    for number, one in enumerate(labelled):
+        for other in labelled[number + 1:]:
+            if one.date.year == other.date.year:
+                continue
+            if answer_key(one.event_label) == answer_key(other.event_label):
+                lines.append(f"{other.origin}: fact '{other.id}': field 'event' is the label of '{one.id}' "
+                             f"({one.origin}, another year): a learner cannot tell them apart; reword one")
+            elif labels_alike(one.event_label, other.event_label, common):
+                stems = (content_words(one.event_label) & content_words(other.event_label)) - common
+                shared = sorted({word for word in content_words(one.event_label, None) if word[:5] in stems})
+                lines.append(f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
+                             f"'{one.id}' ({one.origin}, another year; shared words: {', '.join(shared)}): "
+                             f"neither is asked in ordering or matching questions; reword one")
+    for source in bank.sources.values():
+        cited = [fact for fact in labelled if fact.cites(source.id)]
+        if len(cited) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
+            lines.append(f"{cited[0].origin}: article {source.id} has {len(cited)} dated events but can make "
+                         f"no ordering question: their labels are alike or their dates less than a year apart")
+    return lines

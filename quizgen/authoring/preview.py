@@ -1,0 +1,156 @@
+"""`quizgen preview ID`: one fact as every output shows it, built by the outputs' own builders, as text."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import random
+
+from quizgen import cloze as cloze_syntax
+from quizgen.anki.notes import build_note
+from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE
+from quizgen.errors import NotEnoughOptions, UsageError
+from quizgen.model import Bank, Fact
+from quizgen.questions import multiple_choice
+from quizgen.questions.blank import fill_blank
+from quizgen.questions.catalog import catalog_of
+from quizgen.questions.events import dated
+from quizgen.questions.truefalse import true_false
+from quizgen.quiz.session import TYPED_KINDS
+from quizgen.web.data import study_data
+
+LETTERS = "ABCD"
+_STUDY: list[tuple[Bank, dict[str, dict]]] = []
+
+
+def find_fact(bank: Bank, fact_id: str) -> Fact:
+    """The fact with this id; an unknown id is a usage error naming the closest ids."""
+    facts = {fact.id: fact for fact in bank.facts}
+    if fact_id in facts:
+        return facts[fact_id]
+    close = difflib.get_close_matches(fact_id, facts, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else " (`quizgen list ids` lists them)"
+    raise UsageError(f"no fact '{fact_id}' in {bank.title}{hint}")
+
+
+def preview(bank: Bank, fact: Fact) -> list[str]:
+    """The lines `quizgen preview` prints: a heading, then one block per output."""
+    lines = [_heading(fact)]
+    for block in blocks(bank, fact):
+        lines += ["", *block]
+    return lines
+
+
+def preview_page(bank: Bank, fact: Fact) -> str:
+    """The same blocks as an HTML page (`quizgen preview --html`), rendered by templates/preview/."""
+    from quizgen.templating import environment
+
+    return environment().get_template("preview/fact.html").render(
+        fact=fact, heading=_heading(fact), blocks=blocks(bank, fact))
+
+
+def blocks(bank: Bank, fact: Fact) -> list[list[str]]:
+    """One block of lines per output, its heading first."""
+    return [_anki(bank, fact), _sheet(bank, fact), _quiz(bank, fact), _web(bank, fact)]
+
+
+def _heading(fact: Fact) -> str:
+    return f"{fact.id} ({fact.origin}) · {fact.kind} · {fact.stance} · {fact.source.short}"
+
+
+def _field(value: str) -> str:
+    """An Anki field as a reader sees it: the builders escape for Anki, the terminal shows text."""
+    return html.unescape(value)
+
+
+def _anki(bank: Bank, fact: Fact) -> list[str]:
+    note = build_note(bank, fact)
+    values = dict(zip(note.note_type.fields, (_field(v) for v in note.fields), strict=True))
+    lines = [f"Anki: {note.note_type.name}, deck {note.deck}"]
+    if note.note_type is CLOZE_TYPE:
+        text = note.sort_text
+        for number in sorted({d.number for d in cloze_syntax.deletions(text)}):
+            hints = [d.hint for d in cloze_syntax.deletions(text) if d.number == number and d.hint]
+            gap = f"[{hints[0]}]" if hints else "[...]"
+            lines.append(f"  card {number} front: {cloze_syntax.blank(text, number, gap)}")
+            lines.append(f"  card {number} back:  {cloze_syntax.fill(text)}")
+    else:
+        lines.append(f"  front: {values['Question']}")
+        if note.note_type is CHOICE:
+            options = [values["Answer"]] + [values[f"Wrong {n}"] for n in (1, 2, 3) if values[f"Wrong {n}"]]
+            lines.append(f"         options (shuffled at each review): {' | '.join(options)}")
+        lines.append(f"  back:  {values['Answer']}")
+    for name in ("Context", "Back Extra", "Derived", "Article", "Quote"):
+        if values.get(name):
+            lines.append(f"         {name.lower()}: {values[name]}")
+    for citation in fact.also:  # the field is markup for the card face; its content, as text
+        lines.append(f"         more sources: {citation.source.citation()}: \"{citation.quote}\"")
+    lines.append(f"  tags:  {' '.join(note.tags)}")
+    return lines
+
+
+def _sheet(bank: Bank, fact: Fact) -> list[str]:
+    lines = ["Worksheet questions (one draw; each sheet draws its own options and true/false side)"]
+    rng = random.Random(fact.id)
+    try:
+        choice = multiple_choice(fact, bank, rng)
+        options = "  ".join(f"{LETTERS[i]}) {option}" for i, option in enumerate(choice.options))
+        lines += [f"  multiple choice: {choice.prompt}", f"    {options}   key: {LETTERS[choice.answer]}"]
+    except NotEnoughOptions:
+        lines.append("  multiple choice: none (fewer than three certainly wrong options: "
+                     "add distractors or a category)")
+    blank = fill_blank(fact)
+    if blank is None:
+        lines.append("  fill in the blank: none (no cloze deletion holds the answer)")
+    else:
+        precision = f" ({blank.precision})" if blank.precision else ""
+        lines.append(f"  fill in the blank: {blank.before}_____{precision}{blank.after}   key: {blank.answer}")
+    for truth in (True, False):
+        statement = true_false(fact, bank, random.Random(fact.id), truth)
+        if statement is None or statement.true != truth:
+            why = "no certainly wrong answer to swap in" if statement else "no sentence to state"
+            lines.append(f"  true/false ({'true' if truth else 'false'} version): none ({why})")
+        else:
+            swapped = f" ({statement.swapped} put in for {fact.a})" if statement.swapped else ""
+            lines.append(f"  true/false: {statement.statement}   key: {'true' if statement.true else 'false'}{swapped}")
+    if fact.when is not None and fact.event is not None:
+        usable = dated(fact) and fact.id not in catalog_of(bank).unclear_events
+        lines.append(f"  ordering and year matching: \"{fact.event}\" ({fact.when.label()})"
+                     + ("" if usable else ": not used, the label prints a year or is alike another "
+                                          "event's (`quizgen check` names it)"))
+    return lines
+
+
+def _quiz(bank: Bank, fact: Fact) -> list[str]:
+    typed = fact.kind in TYPED_KINDS and len(fact.a.split()) <= 4
+    details = " · ".join(part for part in ("new", fact.kind, fact.stance if fact.stance != "fact" else "") if part)
+    lines = ["Terminal quiz (quizgen quiz, --style mixed)", f"  [1] {details} · {fact.source.short_label()}",
+             f"  {fact.q}"]
+    if typed:
+        lines.append(f"  > (typed)   accepted: {' | '.join((fact.a, *fact.alt))}")
+    else:
+        try:
+            choice = multiple_choice(fact, bank, random.Random(fact.id))
+            lines += [f"  {n}) {option}" for n, option in enumerate(choice.options, start=1)]
+        except NotEnoughOptions:
+            lines.append(f"  > (typed: too few options)   accepted: {' | '.join((fact.a, *fact.alt))}")
+    return lines
+
+
+def _web(bank: Bank, fact: Fact) -> list[str]:
+    if not _STUDY or _STUDY[0][0] is not bank:  # the page's data is built for a whole bank at once
+        _STUDY[:] = [(bank, {item["id"]: item for item in study_data(bank)["facts"]})]
+    record = _STUDY[0][1][fact.id]
+    lines = ["Study page card (quizgen web)", f"  question: {record['q']}"]
+    if record.get("cloze"):
+        lines.append(f"  cloze:    {record['cloze']['text']}")
+    if record.get("mc"):
+        lines.append(f"  options:  {' | '.join(record['mc']['options'])}")
+    lines.append(f"  answer:   {record['a']}")
+    if record.get("note"):
+        lines.append(f"  note:     {record['note']}")
+    if record.get("when"):
+        lines.append(f"  when:     {record['date']}: {record['event']}")
+    for cite in record["cites"]:
+        lines.append(f"  source {cite['source']}: \"{cite['quote']}\"")
+    return lines

@@ -1,0 +1,68 @@
+"""Typed answers on the study page: the forms the terminal quiz grades correct, as the page's keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quizgen.model import Fact
+from quizgen.quiz.lexicon import Lexicon
+from quizgen.quiz.matcher import CORRECT, accepted_forms, grade_answer
+
+# The page's comparison (templates/web/typed.mjs `normalise` does the same steps): a possessive 's
+# and the dots of 'U.S.' go as in the terminal (which drops only a lower-case 's), then accents and
+# case; separators (quotes, dashes, brackets, sentence marks) become spaces; every other sign
+# ('%', '&', '$', '/', '+') stays a word of its own, since the terminal reads it; a leading article goes.
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s(?!\w)")
+_DOTS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)")
+SEPARATORS = frozenset(".,;:!?'\"()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b"
+                       "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026")
+ARTICLES = ("the", "a", "an")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+
+
+def page_key(text: str) -> str:
+    """The key the page compares a typed answer by: 'The NATO–Russia Council.' -> 'nato russia council'."""
+    text = _DOTS.sub("", _POSSESSIVE.sub("", text))
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+    words: list[str] = []
+    word = ""
+    for ch in text:
+        if ch.isalnum():
+            word += ch
+            continue
+        if word:
+            words.append(word)
+        word = ""
+        if not ch.isspace() and ch not in SEPARATORS:
+            words.append(ch)
+    if word:
+        words.append(word)
+    while len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def typed_keys(fact: Fact, known: Lexicon) -> list[str]:
+    """Keys of every form the terminal grades correct for `fact` (of `candidates`). Each is checked by
+    the terminal's grader, so the page never says Correct where the terminal would not; anything
+    else the learner rates."""
+    keys = {page_key(form) for form in candidates(fact, known) if grade_answer(form, fact, known).grade == CORRECT}
+    return sorted(key for key in keys if key)
+
+
+def candidates(fact: Fact, known: Lexicon) -> list[str]:
+    """The accepted forms, and what a learner types for them that the terminal may take: a person's
+    surname, a number alone, a date in American order ('April 1, 2020', 'Apr 1, 2020')."""
+    found = accepted_forms(fact, known)
+    for form in list(found):
+        words = form.split()
+        if fact.kind == "person" and len(words) > 1:
+            found.append(words[-1])
+        found.extend(re.findall(r"\d[\d,.]*\d|\d", form) if fact.kind in ("number", "year") else ())
+        date = _DAY_MONTH_YEAR.fullmatch(form)
+        if date:
+            day, month, year = date.groups()
+            found.extend((f"{month} {day}, {year}", f"{month[:3]} {day}, {year}"))
+    return found

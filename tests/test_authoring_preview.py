@@ -1,0 +1,84 @@
+"""`quizgen preview ID`: every fact, as each output's own builder makes it, in plain text."""
+
+import dataclasses
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+from markupsafe import escape  # Jinja's own escaping, the sink's rule
+
+from quizgen.authoring.preview import blocks, find_fact, preview, preview_page
+from quizgen.bank.loader import load_banks
+from quizgen.errors import UsageError
+
+BANK = load_banks(ROOT / "decks", ROOT / "seeds")[0]
+HEADINGS = ("Anki: ", "Worksheet questions", "Terminal quiz", "Study page card")
+
+
+def _block(lines: list[str], heading: str) -> list[str]:
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i]), len(lines))
+    return lines[start:end]
+
+
+def test_every_fact_shows_in_every_output_as_plain_text():
+    for fact in BANK.facts:
+        lines = preview(BANK, fact)
+        assert lines[0].startswith(f"{fact.id} ({fact.origin})")
+        for heading in HEADINGS:
+            assert sum(line.startswith(heading) for line in lines) == 1, (fact.id, heading)
+        text = "\n".join(lines)
+        assert not re.search(r"</?[a-z]+[ >]|&(amp|lt|gt|quot|#\d+);", text), fact.id  # no markup
+        anki = _block(lines, "Anki: ")
+        if fact.cloze and fact.stance == "fact" and fact.kind in ("year", "date", "number"):
+            assert "Cloze" in anki[0]
+            assert any(line.startswith("  card 1 front:") and "[" in line for line in anki), fact.id
+        else:
+            assert any(line.startswith("  back:  ") and line.endswith(fact.a) for line in anki), fact.id
+        quiz = _block(lines, "Terminal quiz")
+        assert f"  {fact.q}" in quiz
+        web = _block(lines, "Study page card")
+        assert f"  question: {fact.q}" in web and f"  answer:   {fact.a}" in web
+        for citation in fact.citations:
+            assert f"  source {citation.source.id}: \"{citation.quote}\"" in web
+
+
+def test_a_fact_with_a_cloze_shows_the_blank_sheet_line():
+    fact = find_fact(BANK, "fo2011-nrc-created")
+    sheet = _block(preview(BANK, fact), "Worksheet questions")
+    assert "  fill in the blank: The NATO-Russia Council was created in _____ (month and year).   key: May 2002" \
+        in sheet
+
+
+def test_an_unknown_id_is_one_line_naming_the_closest():
+    with pytest.raises(UsageError, match="did you mean fo2011-nrc-created"):
+        find_fact(BANK, "fo2011-nrc-creatd")
+    result = subprocess.run([sys.executable, "-m", "quizgen", "preview", "fo2011-nrc-creatd"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == ["quizgen: no fact 'fo2011-nrc-creatd' in NATO–Russia relations; "
+                                          "did you mean fo2011-nrc-created, fo2011-nrc-at-20, fo2011-nine-areas?"]
+
+
+def test_the_page_shows_the_same_blocks_with_every_text_escaped():
+    fact = dataclasses.replace(find_fact(BANK, "fo2011-nrc-created"), note="<script>alert(1)</script> & more")
+    bank = dataclasses.replace(BANK, facts=tuple(fact if f.id == fact.id else f for f in BANK.facts))
+    page = preview_page(bank, fact)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+    for block in blocks(bank, fact):
+        assert f"<h2>{escape(block[0])}</h2>" in page
+        for line in block[1:]:
+            assert f'<p class="line">{escape(line.strip())}</p>' in page
+
+
+def test_preview_html_writes_the_page_under_out(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "quizgen", "preview", "fo2011-nrc-created", "--html",
+                             "--out", str(tmp_path / "out"), "--decks", str(ROOT / "decks"),
+                             "--seeds", str(ROOT / "seeds")], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "out" / "preview" / "fo2011-nrc-created.html"
+    assert result.stdout.splitlines()[-1].endswith("out/preview/fo2011-nrc-created.html")
+    assert "In which month and year was the NATO-Russia Council (NRC) created?" in page.read_text(encoding="utf-8")
