@@ -20,6 +20,7 @@ from quizgen.anki.persons import person_cards
 from quizgen.errors import BankError, UsageError
 from quizgen.model import Bank
 from quizgen.output import write_atomic
+from quizgen.questions.giveaways import giveaway_pairs, spaced
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,18 @@ class Written:
 def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
     """The exporter entry point: the .apkg, plus the ledger when this build changed it."""
     return write_deck(bank, out_dir, options).paths
+
+
+def _new_card_order(built: list[tuple[FactNote, TimedNote]], pairs) -> list[tuple[FactNote, TimedNote]]:
+    """The notes by deck, each deck's in bank order but for give-away pairs, which never follow
+    each other among the first cards of the deck's notes, nor among the second ones (Anki shows
+    a deck's new cards by card number, then by this order)."""
+    by_deck: dict[str, list[tuple[FactNote, TimedNote]]] = {}
+    for note, anki_note in built:
+        by_deck.setdefault(note.deck, []).append((note, anki_note))
+    return [pair for notes in by_deck.values()
+            for pair in spaced(notes, pairs, key=lambda pair: pair[0].id,
+                               lanes=lambda pair: [card.ord for card in pair[1].cards])]
 
 
 def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
@@ -68,14 +81,18 @@ def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     models = {kind.key: kind.to_genanki(type_times[kind.key]) for kind in NOTE_TYPES}
     updated = max([*note_times.values(), *type_times.values()])
     decks, cards = _decks(bank, updated, len(persons)), Counter[str]()
-    for position, note in enumerate(notes, start=1):
+    built = []
+    for note in notes:
         anki_note = TimedNote(
             model=models[note.note_type.key], fields=list(note.fields), sort_field=note.sort_text,
-            tags=list(note.tags), guid=note.guid, due=position, mtime=note_times[note.id])
+            tags=list(note.tags), guid=note.guid, mtime=note_times[note.id])
         if note.fact is None:
             # a retired note ships without cards: the importer updates a learner's note (and its
             # cards keep the notice), while a new learner has nothing of it to study
             anki_note.cards = []
+        built.append((note, anki_note))
+    for position, (note, anki_note) in enumerate(_new_card_order(built, giveaway_pairs(bank)), start=1):
+        anki_note.due = position
         decks.setdefault(note.deck, genanki.Deck(deck_id(note.deck), note.deck)).add_note(anki_note)
         cards[note.note_type.name] += len(anki_note.cards)
     data = package_bytes([decks[name] for name in sorted(decks)], PROJECT_EPOCH)

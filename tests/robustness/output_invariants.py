@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,8 +66,10 @@ def assert_progress_round_trip(run, root: Path, facts: list[dict]) -> None:
     """Progress for every fact, imported, exported and imported into a fresh database: the same cards."""
     work = root / "progress"
     work.mkdir()
+    # reviewed in the past (an import refuses a review dated in the future), due on later days
+    due = [(date(2026, 1, 1) + timedelta(days=n)).isoformat() for n in range(len(facts))]
     cards = {fact["id"]: {"state": 2, "stability": 3.5 + n, "difficulty": 5, "learning_steps": 0,
-                          "due": f"2030-01-0{1 + n}T08:00:00.000Z", "last_review": "2029-12-20T08:00:00.000Z"}
+                          "due": f"{due[n]}T08:00:00.000Z", "last_review": "2025-12-20T08:00:00.000Z"}
              for n, fact in enumerate(facts)}
     (work / "in.json").write_text(json.dumps({"format": "quizgen-progress", "version": 1, "deck": "x",
                                               "cards": cards}))
