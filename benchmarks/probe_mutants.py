@@ -16,7 +16,7 @@ MUTANTS = [
      "return value, value", "tests/test_rule_values.py"),
     ("M2", "quizgen/questions/certainty.py", "if article_a != article_b or (", "if (",
      "tests/test_rule_values.py"),
-    ("M3", "quizgen/quiz/matcher.py", "distance(got, other) <= nearest", "distance(got, other) < nearest",
+    ("M3", "quizgen/grading/matcher.py", "distance(got, other) <= nearest", "distance(got, other) < nearest",
      "tests/test_rule_values.py"),
     ("M7", "quizgen/cloze.py", "if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):",
      "if numbers[0] != 1:", "tests/test_rule_values.py"),

@@ -85,3 +85,14 @@ def test_seed_metadata_follows_its_declared_schema(tmp_path, entry, message):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith("seeds/sources.yaml:")
     assert result.stderr.splitlines()[0].endswith(f"seed '100': {message}")
+
+
+OUTPUTS = ("anki", "worksheet", "web", "quiz", "export", "coverage")
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_no_output_imports_another_output(output):
+    """Outputs share rules through the stages before them (bank, questions, grading), never sideways."""
+    others = tuple(f"quizgen.{name}" for name in OUTPUTS if name != output)
+    for path in sorted((ROOT / "quizgen" / output).rglob("*.py")):
+        assert not {name for name in imports_of(path) if name.startswith(others)}, path

@@ -10,8 +10,8 @@ the review of 2026-11-29 (quiz.md, problems 3 and 4 and its sweep) are rebuilt o
 import pytest
 
 from quizgen.model import Fact, Location, Source, When
-from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, grade_answer
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 

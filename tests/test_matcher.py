@@ -3,8 +3,8 @@
 import pytest
 
 from quizgen.model import Fact, Location, Source
-from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, grade_answer, normalize, parse_date
-from quizgen.quiz.spelling import distance as edit_distance
+from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer, normalize, parse_date
+from quizgen.grading.spelling import distance as edit_distance
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 

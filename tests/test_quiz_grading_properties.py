@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from quizgen.bank.loader import load_banks
-from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import CORRECT, WRONG, grade_answer, normalize
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import CORRECT, WRONG, grade_answer, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = {"bundled": (ROOT / "decks", ROOT / "seeds"),

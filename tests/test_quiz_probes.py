@@ -15,8 +15,8 @@ import pytest
 
 from quizgen.bank.loader import load_banks
 from quizgen.model import Fact, Location, Source, When
-from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, grade_answer
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = json.loads((ROOT / "tests/fixtures/quiz-probes.json").read_text(encoding="utf-8"))

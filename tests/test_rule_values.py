@@ -15,8 +15,8 @@ from quizgen.bank.seeds import Seed
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import excludes, same_form, value_range
-from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import ALMOST, WRONG, grade_answer
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 

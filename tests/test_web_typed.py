@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from test_questions import ROOT, bundled
 
-from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import CORRECT, grade_answer
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import CORRECT, grade_answer
 from quizgen.web.data import study_data
 from quizgen.web.typed import candidates, page_key
 

@@ -11,9 +11,9 @@ from typing import Any, cast
 
 from fsrs import Card, Rating, Scheduler
 
+from quizgen.grading.matcher import ALMOST, CORRECT, WRONG
 from quizgen.model import Fact
 from quizgen.quiz.clock import day_end, stamp
-from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 # A close answer is Again unless the learner says they were right (the session asks).

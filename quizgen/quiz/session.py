@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quizgen.errors import NotEnoughOptions
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
 from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.quiz.clock import local_day, now, short_interval, spoken_interval, stamp
 from quizgen.quiz.compare import compare
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
-from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.quiz.scheduler import (
     GRADE_RATINGS,
     RATING_NAMES,

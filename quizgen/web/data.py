@@ -6,11 +6,11 @@ import json
 
 from quizgen import cloze as cloze_syntax
 from quizgen.errors import NotEnoughOptions
+from quizgen.grading.lexicon import Lexicon
 from quizgen.model import Bank, Fact, Source
 from quizgen.questions import FLAVOURS, matching, multiple_choice, ordering, true_false
 from quizgen.questions.fixed import fixed_random
 from quizgen.questions.giveaways import giveaway_pairs
-from quizgen.quiz.lexicon import Lexicon
 from quizgen.web.typed import typed_keys
 
 STANCES = {

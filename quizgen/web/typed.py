@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import CORRECT, accepted_forms, grade_answer
 from quizgen.model import Fact
-from quizgen.quiz.lexicon import Lexicon
-from quizgen.quiz.matcher import CORRECT, accepted_forms, grade_answer
 
 # The page's comparison (templates/web/typed.mjs `normalise` does the same steps): a possessive 's
 # and the dots of 'U.S.' go as in the terminal (which drops only a lower-case 's), then accents and

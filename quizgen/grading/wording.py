@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.quiz.spelling import is_typo
+from quizgen.grading.spelling import is_typo
 
 # Words that make another thing of the words they stand with: dropped or added, it is not a slip.
 MODIFIERS = {"semi", "non", "anti", "counter", "pre", "post", "ex", "former", "vice", "deputy", "quasi",

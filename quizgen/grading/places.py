@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.quiz.spelling import normalize
+from quizgen.grading.spelling import normalize
 
 # The ISO 3166 short names (as in the tz database's iso3166.tab), and the names learners also use.
 _NAMES = ("Afghanistan|Albania|Algeria|Andorra|Angola|Anguilla|Antigua and Barbuda|Argentina|Armenia|Aruba|"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.quiz.spelling import distance, is_typo
+from quizgen.grading.spelling import distance, is_typo
 
 CORRECT, ALMOST, WRONG = "correct", "almost", "wrong"
 

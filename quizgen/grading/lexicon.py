@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from quizgen.grading.spelling import normalize
 from quizgen.model import Fact
-from quizgen.quiz.spelling import normalize
 
 _SMALL = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "at", "a"}
 _SPELLED = re.compile(r"([^()]{2,200}?)\s*\(([A-Z][A-Za-z&-]{1,11})\)")

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from quizgen.quiz.quantity import number_words
+from quizgen.grading.quantity import number_words
 
 ARTICLES = {"the", "a", "an"}
 # Terminal escape sequences (an arrow key typed into a pipe) and other control characters.

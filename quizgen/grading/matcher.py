@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.model import Fact
-from quizgen.quiz.dates import agrees, date_readings, month_number, parse_date
-from quizgen.quiz.lexicon import Lexicon, abbreviations, split_form
-from quizgen.quiz.names import ALMOST, CORRECT, WRONG, match_name
-from quizgen.quiz.places import placed
-from quizgen.quiz.quantity import (
+from quizgen.grading.dates import agrees, date_readings, month_number, parse_date
+from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
+from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
+from quizgen.grading.places import placed
+from quizgen.grading.quantity import (
     APPROXIMATE,
     FILLERS,
     QUALIFIERS,
@@ -27,8 +26,9 @@ from quizgen.quiz.quantity import (
     number_words,
     read_quantity,
 )
-from quizgen.quiz.spelling import clean, distance, is_typo, normalize, signs_as_words
-from quizgen.quiz.wording import MODIFIERS, flipped, slips_only
+from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
+from quizgen.grading.wording import MODIFIERS, flipped, slips_only
+from quizgen.model import Fact
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]
 
