@@ -292,3 +292,14 @@ def test_the_dw_mirror_response_question_never_offers_asymmetric_response():
     if can_choose(item, bank):
         for seed in range(20):
             assert "asymmetric response" not in multiple_choice(item, bank, random.Random(seed)).options
+
+
+def test_a_derivation_that_states_another_answer_makes_a_pair():
+    """The back of a card shows how its answer was derived ('How we know'): a city named there
+    gives away the card asking for that city (the review's Vilnius case)."""
+    city = fact(id="summit-city", q="Which city hosted NATO's July 2023 summit?", a="Vilnius")
+    threat = fact(id="main-threat", q="Which document first named Russia the most direct threat?",
+                  a="the 2022 Strategic Concept", derived="Adopted at Madrid, a year before the Vilnius summit.")
+    other = fact(id="other", q="Which agency coordinated NATO help in 2020?", a="EADRCC")
+    bank = Bank("t", "T", (city, threat, other), {"900": SOURCE})
+    assert giveaway_pairs(bank) == {("main-threat", "summit-city")}

@@ -223,3 +223,28 @@ def test_a_date_answer_reads_back_what_it_writes(year, month, day):
     assert parse_date_answer(When(year, month, day).label()) == (year, month, day)
     assert parse_date_answer(When(year, month).label()) == (year, month, None)
     assert parse_iso(str(When(year, month, day))) == (year, month, day)
+
+
+def test_a_sentence_does_not_end_at_a_name_initial_or_a_title():
+    from quizgen.text.sentences import sentence_texts
+
+    text = ("He spoke at the George C. Marshall Center. President George W. Bush agreed. "
+            "Mr. Smith and Dr. Jones left for St. Petersburg. It rained.")
+    assert sentence_texts(text) == ["He spoke at the George C. Marshall Center.", "President George W. Bush agreed.",
+                                    "Mr. Smith and Dr. Jones left for St. Petersburg.", "It rained."]
+
+
+def test_no_key_line_of_the_bank_stops_at_a_name_initial():
+    """Worksheet review L1: the key's 'why' and quote lines ('The George C.') over every fact."""
+    import re
+
+    from test_questions import bundled
+
+    from quizgen.worksheet.explain import first_sentence, quote_line
+
+    initial = re.compile(r"\b[A-Z]\.$")
+    for fact in bundled().facts:
+        for line, whole in ((first_sentence(fact.note), fact.note) if fact.note else (None, None),
+                            (quote_line(fact.quote, [fact.a]), fact.quote)):
+            if line is not None and line.rstrip("…") != whole.strip():
+                assert not initial.search(line), (fact.id, line)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from quizgen.model import Fact, When
+from quizgen.model import Fact
 from quizgen.text import answer_key
 
 # a citation names who said it and when, not what is asked: "(IPN, 2020)", "Cenuşa (2020)",
@@ -47,8 +47,8 @@ def asked(question) -> list[tuple[Fact, str]]:
         if question.flavour == "roles":
             return [(fact, text) for fact in question.facts for text in (fact.role, *answer_forms(fact))]
         return [(fact, form) for fact in question.facts for form in answer_forms(fact)]
-    if hasattr(question, "order"):  # ordering: each event's date would place it
-        return [(fact, When(fact.when.year, fact.when.month).label()) for fact in question.facts]
+    if hasattr(question, "order"):  # ordering: each event's year places it (its events are years apart)
+        return [(fact, str(fact.when.year)) for fact in question.facts]
     return [(question.fact, form) for form in answer_forms(question.fact)]
 
 

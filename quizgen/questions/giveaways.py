@@ -48,7 +48,12 @@ def shown_texts(question) -> tuple[Shown, ...]:
 
 def shown(text: str) -> Shown:
     plain = without_citations(text)
-    return Shown(stem_key(plain), content_words(plain))
+    return Shown(stem_key(plain), _stems(content_words(plain)))
+
+
+def _stems(words) -> frozenset[str]:
+    """Words cut to five letters, as `stem_key` cuts them: 'creating' speaks of a 'creation'."""
+    return frozenset(word[:5] for word in words)
 
 
 class Telling:
@@ -63,8 +68,8 @@ class Telling:
 
     def topic(self, fact: Fact) -> frozenset[str]:
         """The telling words of what `fact` asks about (its question and its event label)."""
-        return frozenset(word for word in content_words(fact.q) | _event_words(fact)
-                         if word not in self.frequent and not word.isdigit())
+        return _stems(word for word in content_words(fact.q) | _event_words(fact)
+                      if word not in self.frequent and not word.isdigit())
 
     def ask(self, fact: Fact, form: str, topical: bool = False) -> Ask | None:
         """What a printed text must not state: `form`, an answer of `fact` (None if it tells nothing).
@@ -117,8 +122,9 @@ def _event_words(fact: Fact) -> frozenset[str]:
 
 
 def card_texts(fact: Fact) -> list[str]:
-    """What a fact's cards show: its question, its sentence filled in, its note."""
-    return [fact.q, *([cloze.fill(fact.cloze)] if fact.cloze else []), *([fact.note] if fact.note else [])]
+    """What a fact's cards show: its question, its sentence filled in, its note, how it is derived."""
+    return [fact.q, *([cloze.fill(fact.cloze)] if fact.cloze else []),
+            *(text for text in (fact.note, fact.derived) if text)]
 
 
 def giveaway_pairs(bank: Bank) -> frozenset[tuple[str, str]]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from quizgen.model import Fact, Source
 from quizgen.text import MONTHS, answer_key, parse_date_answer
+from quizgen.text.sentences import sentence_texts
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _MAX_QUOTE = 240  # characters of a quote shown in the key: the sentence that states the answer
 NOT_IN_ARTICLE = "Not in the article"
 YEAR_FROM_DATE = "Year from the article's date"  # the article gives the day and month, not the year
@@ -76,12 +76,12 @@ def short_label(source: Source) -> str:
 
 
 def first_sentence(text: str) -> str:
-    return _SENTENCE.split(text.strip(), maxsplit=1)[0]
+    return (sentence_texts(text) or [text.strip()])[0]
 
 
 def quote_line(quote: str, answers) -> str:
     """The sentence of the quote that holds the answer (the whole quote, cut, if none does)."""
-    sentences = _SENTENCE.split(quote.strip())
+    sentences = sentence_texts(quote)
     keys = [answer_key(text) for text in answers if answer_key(text)]
     found = next((s for s in sentences if any(f" {k} " in f" {answer_key(s)} " for k in keys)), None)
     line = found or quote.strip()
