@@ -252,7 +252,7 @@ def test_every_pair_of_the_bank_names_two_facts_one_stating_the_other():
     for a, b in sorted(pairs):  # every pair of the bank
         one, two = bank.by_id[a], bank.by_id[b]
         def text(item):
-            return " " + folded(" ".join([item.q, item.cloze or "", item.note or ""])) + " "
+            return " " + folded(" ".join([item.q, item.cloze or "", item.note or "", item.derived or ""])) + " "
         def answers(item):  # each answer without a leading article, and a full date's month and year
             forms = [re.sub(r"^(the|a|an) ", "", folded(form).strip()) for form in (item.a, *item.alt)]
             forms += [" ".join(form.split()[1:]) for form in forms if item.kind == "date" and len(form.split()) == 3]

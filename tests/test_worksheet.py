@@ -418,3 +418,28 @@ def test_each_version_is_printed_in_the_layout_that_takes_fewer_pages(tmp_path, 
         assert total and int(total[0]) == (min(default, compact) if default % 2 else default)
         assert (written / f"l3-{chosen.version}.html").read_text() == render_worksheet(chosen)
         assert (written / f"l3-{chosen.version}-key.html").read_text() == render_key(chosen)
+
+
+def test_sheets_narrowed_by_stance_or_by_hand_never_replace_the_plain_one(tmp_path, capsys):
+    """Worksheet review C1: `--stance`, `--include` and `--exclude` shape a sheet, so each such
+    sheet gets a folder of its own (and a stance shows in the title) instead of replacing another."""
+    runs = [[], ["--stance", "propaganda"], ["--exclude", "fo2011-nrc-created"], ["--include", "fo2011-nrc-created"]]
+    folders = []
+    for extra in runs:
+        before = set((tmp_path / "print" / "nato-russia").glob("*")) if (tmp_path / "print").exists() else set()
+        assert main(["print", "-n", "5", "--out", str(tmp_path), *extra]) == 0
+        made = set((tmp_path / "print" / "nato-russia").glob("*")) - before
+        assert len(made) == 1, (extra, made)
+        folders.append(made.pop())
+    assert len(set(folders)) == len(runs)
+    sheet = next(folders[1].glob("*-A.html")).read_text(encoding="utf-8")
+    assert "propaganda" in sheet.split("</h1>")[0]
+
+
+def test_more_pinned_facts_than_questions_is_one_clear_line(tmp_path, capsys):
+    """Worksheet review C2: a pinned fact is never dropped in silence."""
+    code = main(["print", "-n", "2", "--out", str(tmp_path), "--include",
+                 "fo2011-nrc-created,fo2011-pfp-year,dw2021-pszczel"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "--include names 3 facts" in err[0] and "-n" in err[0]
+    assert not (tmp_path / "print").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -80,6 +81,10 @@ def stem_for(title: str, options, args) -> str:
         return title_stem(title)
     sources = getattr(args, "source", None) or ()
     extra = [f"src-{'-'.join(sorted(sources))}"] if len(sources) > 1 else []
+    chosen = [*(f"+{i}" for i in sorted(getattr(args, "include", None) or ())),
+              *(f"-{i}" for i in sorted(getattr(args, "exclude", None) or ()))]
+    if chosen:  # facts pinned or left out by hand: a sheet of its own
+        extra.append("sel-" + hashlib.sha256(" ".join(chosen).encode()).hexdigest()[:6])
     return "-".join([slug(title), *extra, *options.name_parts()])
 
 
@@ -94,7 +99,8 @@ def default_title(pool: Bank, bank: Bank, args=None) -> str:
     """The article's title, or '<bank>: review'; with the tags and kinds asked for, if any."""
     sources = articles_of(pool)
     title = bank.sources[sources[0]].title if len(sources) == 1 else f"{bank.title}: review"
-    narrowed = [*(getattr(args, "tag", None) or ()), *(getattr(args, "kind", None) or ())]
+    narrowed = [*(getattr(args, "tag", None) or ()), *(getattr(args, "kind", None) or ()),
+                *(getattr(args, "stance", None) or ())]
     return f"{title} ({', '.join(narrowed)})" if narrowed else title
 
 

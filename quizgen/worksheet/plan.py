@@ -78,6 +78,9 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
     """Choose `count` questions on the facts of `pool` (distractors may come from all of `bank`);
     the facts in `include` are asked whatever else is chosen; on a sheet on one `article`, each
     question only as that article states it (`articles.askable`)."""
+    if len(include) > count:
+        raise UsageError(f"--include names {len(include)} facts but the sheet has {count} questions: "
+                         f"raise -n to {len(include)} or more, or include fewer")
     rng = random.Random(f"quizgen-worksheet:{seed}")
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
