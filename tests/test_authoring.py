@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from conftest import ROOT
+from sixth_article import free_seed_id
 
 ARTICLE = """Evolution of relations between NATO and Russia
 
@@ -33,31 +34,34 @@ def snapshot(folder):
 
 
 def test_new_article_adds_seed_metadata_and_a_fact_file_that_check_accepts(checkout):
+    new = free_seed_id(checkout / "seeds")  # the next free id of whatever bank this is
     result = quizgen(checkout, "new-article", "article.txt", "--title", "Evolution of relations: NATO–Russia",
                      "--outlet", "Test Opinions", "--year", "2019")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == ("added article 005: seeds/005_evolution-of-relations-nato.txt "
+    assert result.stdout.splitlines()[0] == (f"added article {new}: seeds/{new}_evolution-of-relations-nato.txt "
                                              "(5 sentences)")
-    assert (checkout / "seeds" / "005_evolution-of-relations-nato.txt").read_text(encoding="utf-8") == ARTICLE
-    entry = (checkout / "seeds" / "sources.yaml").read_text(encoding="utf-8").split('"005":\n')[1]
-    assert entry.splitlines() == ['  file: "005_evolution-of-relations-nato.txt"',
+    assert (checkout / "seeds" / f"{new}_evolution-of-relations-nato.txt").read_text(encoding="utf-8") == ARTICLE
+    entry = (checkout / "seeds" / "sources.yaml").read_text(encoding="utf-8").split(f'"{new}":\n')[1]
+    assert entry.splitlines() == [f'  file: "{new}_evolution-of-relations-nato.txt"',
                                   '  title: "Evolution of relations: NATO–Russia"',
                                   '  outlet: "Test Opinions"', "  year: 2019"]
-    skeleton = (checkout / "decks" / "nato-russia" / "005-evolution-of-relations-nato.yaml").read_text()
+    skeleton = (checkout / "decks" / "nato-russia" / f"{new}-evolution-of-relations-nato.yaml").read_text()
     assert skeleton.startswith("# yaml-language-server: $schema=")
-    assert 'source: "005"\nfacts: []\n' in skeleton
+    assert f'source: "{new}"\nfacts: []\n' in skeleton
     assert "# s1: Evolution of relations between NATO and Russia\n" in skeleton  # the headline alone
     assert "# s3: In 1994 Russia joined the Partnership for Peace programme." in skeleton
     check = quizgen(checkout, "check")
     assert check.returncode == 0, check.stderr
     table = quizgen(checkout, "coverage", "--no-html").stdout.splitlines()
-    assert table[6].split() == ["005", "5", "0", "1", "4"]  # nothing asked yet; the headline skipped
+    rows = [row.split() for row in table[:table.index("")] if row.split()[:1] == [new]]  # the table, not the details
+    assert rows == [[new, "5", "0", "1", "4"]]  # nothing asked yet; the headline skipped
 
 
 def test_coverage_suggests_a_stub_for_every_sentence_not_yet_asked(checkout):
+    new = free_seed_id(checkout / "seeds")
     assert quizgen(checkout, "new-article", "article.txt", "--title", "Evolution", "--year", "2019").returncode == 0
-    stubs = quizgen(checkout, "coverage", "--source", "005", "--suggest").stdout
-    assert stubs.count("  - id: 005-s") == 4
+    stubs = quizgen(checkout, "coverage", "--source", new, "--suggest").stdout
+    assert stubs.count(f"  - id: {new}-s") == 4
     assert 'a: "February 2001"\n    kind: date\n    quote: "NATO opened an Information Office in Moscow in February 2001."' in stubs
     assert 'a: "1994"\n    kind: year' in stubs
     assert 'a: "150"\n    kind: number' in stubs

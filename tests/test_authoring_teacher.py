@@ -8,8 +8,8 @@ import sys
 
 import pytest
 from conftest import ROOT
+from sixth_article import FIXTURE, fixture_facts, free_seed_id
 
-FIXTURE = ROOT / "tests" / "fixtures" / "sixth-article"
 SKIPPED = """
 skipped:
   - {passage: "Evolution of relations between NATO and the Russian Federation", reason: "The headline."}
@@ -34,28 +34,31 @@ def checkout(tmp_path_factory):
     root = tmp_path_factory.mktemp("teacher")
     for name in ("seeds", "decks"):
         shutil.copytree(ROOT / name, root / name)
+    seed_id = free_seed_id(root / "seeds")  # whatever articles the bank already has
     shutil.copy(FIXTURE / "005_fixture0000000.txt", root / "article.txt")
     added = quizgen(root, "new-article", "article.txt", "--title",
                     "Evolution of relations between NATO and the Russian Federation",
                     "--outlet", "Fixture Opinions", "--year", "2022")
     assert added.returncode == 0, added.stderr
-    fact_file = next((root / "decks" / "nato-russia").glob("005-*.yaml"))
+    assert added.stdout.startswith(f"added article {seed_id}: "), added.stdout
+    fact_file = next((root / "decks" / "nato-russia").glob(f"{seed_id}-*.yaml"))
     skeleton = fact_file.read_text(encoding="utf-8")
-    facts = (FIXTURE / "005-fixture.yaml").read_text(encoding="utf-8")
-    fact_file.write_text(skeleton.splitlines()[0] + "\n" + facts + SKIPPED, encoding="utf-8")
-    return root
+    fact_file.write_text(skeleton.splitlines()[0] + "\n" + fixture_facts(seed_id) + SKIPPED, encoding="utf-8")
+    return root, seed_id
 
 
 def test_the_new_article_passes_check_and_coverage(checkout):
+    checkout, seed_id = checkout
     check = quizgen(checkout, "check")
     assert check.returncode == 0, check.stderr
-    assert "    005     6  Evolution of relations between NATO and the Russian Federation" in check.stdout
+    assert f"    {seed_id}     6  Evolution of relations between NATO and the Russian Federation" in check.stdout
     assert "fx-" not in check.stderr  # no warning about the new facts
-    coverage = quizgen(checkout, "coverage", "--strict", "--no-html", "--source", "5")
+    coverage = quizgen(checkout, "coverage", "--strict", "--no-html", "--source", str(int(seed_id)))
     assert coverage.returncode == 0, coverage.stdout + coverage.stderr
 
 
 def test_every_output_builds_and_shows_the_new_facts(checkout):
+    checkout, seed_id = checkout
     build = quizgen(checkout, "build", "--no-pdf", "--out", "out")
     assert build.returncode == 0, build.stderr
     out = checkout / "out"
@@ -71,11 +74,12 @@ def test_every_output_builds_and_shows_the_new_facts(checkout):
 
 
 def test_a_draft_id_renames_freely_until_it_is_released(checkout):
+    checkout, seed_id = checkout
     quizgen(checkout, "anki", "--out", "out")
     notes = ledger(checkout)
     assert notes["fx-mission-brussels"].get("draft") is True  # built, not released
     assert "draft" not in notes["fo2011-nrc-created"]  # the bundled deck's ids were released
-    fact_file = next((checkout / "decks" / "nato-russia").glob("005-*.yaml"))
+    fact_file = next((checkout / "decks" / "nato-russia").glob(f"{seed_id}-*.yaml"))
     text = fact_file.read_text(encoding="utf-8")
     fact_file.write_text(text.replace("id: fx-mission-brussels", "id: fx-mission-suspended"), encoding="utf-8")
     assert quizgen(checkout, "check").returncode == 0  # a draft nobody has: no 'retired:' needed
