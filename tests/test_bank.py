@@ -30,12 +30,12 @@ def test_the_bank_covers_every_article_in_proportion(bank):
         assert count >= words / 150, f"seed {source_id}: {count} facts for {words} words"
 
 
-def test_opinions_are_attributed_and_propaganda_is_explained(bank):
+def test_propaganda_is_explained(bank):
+    # a claim's `cloze` is optional (README, "Fact schema"): without one it simply makes no true/false
+    # or fill-the-gap question; whether a claim says whose it is, `check` warns (test_authoring_checks)
     for fact in bank.facts:
         if fact.stance == "propaganda":
             assert fact.note and len(fact.note) > 40, fact.id
-        if fact.stance != "fact":
-            assert fact.cloze, fact.id
 
 
 def test_questions_do_not_contain_their_answer(bank):

@@ -21,6 +21,7 @@ from conftest import ROOT
 KEY_POINTS = ROOT / "tests" / "content" / "key-points.yaml"
 SHOWN = "tests/content/key-points.yaml"
 FIELDS = {"point", "sentence", "cards"}
+SHIPPED = {"000", "001", "002", "003", "004"}  # the five bundled articles; an article a teacher adds needs none
 
 
 def _points() -> list[tuple[str, int, LineDict]]:
@@ -56,7 +57,7 @@ def bank():
 def test_the_file_lists_every_article_once_with_well_formed_points(seeds):
     problems = []
     listed = {seed_id for seed_id, _, _ in POINTS}
-    problems += [f"{SHOWN}: article {s} has no key points" for s in sorted(set(seeds) - listed)]
+    problems += [f"{SHOWN}: shipped article {s} has no key points" for s in sorted(SHIPPED - listed)]
     problems += [f"{SHOWN}: '{s}' is not a seed id of seeds/sources.yaml" for s in sorted(listed - set(seeds))]
     for seed_id, line, entry in POINTS:
         where = _where(seed_id, line, entry)

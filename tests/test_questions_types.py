@@ -118,7 +118,8 @@ def test_false_statements_differ_from_the_fact_and_are_certainly_false(seed):
     bank = bundled()
     rng = random.Random(seed)
     falses = 0
-    for fact in bank.facts:
+    clozed = [fact for fact in bank.facts if fact.cloze]  # a statement is made from the cloze sentence
+    for fact in clozed:
         question = true_false(fact, bank, rng, truth=False)
         true_statement = with_answer(fact)
         if question.true:
@@ -133,7 +134,7 @@ def test_false_statements_differ_from_the_fact_and_are_certainly_false(seed):
         assert was and now
         assert any(within(was, text) for text in (fact.a, *fact.alt)), (was, now)
         assert within(now, question.swapped), (was, now)
-    assert falses > len(bank.facts) / 4
+    assert falses > len(clozed) / 4
 
 
 def test_claims_keep_their_attribution():
@@ -142,15 +143,18 @@ def test_claims_keep_their_attribution():
     assert claims
     for fact in claims:
         for truth in (True, False):
-            statement = true_false(fact, bank, random.Random(1), truth=truth).statement
-            assert ATTRIBUTION.search(statement), statement
+            question = true_false(fact, bank, random.Random(1), truth=truth)
+            if not fact.cloze:  # `cloze` is optional: no sentence, no true/false statement
+                assert question is None, fact.id
+                continue
+            assert ATTRIBUTION.search(question.statement), question.statement
             blank = fill_blank(fact)
             assert blank is None or ATTRIBUTION.search(blank.before + blank.after), blank
 
 
 def test_a_claim_without_attribution_gets_the_author():
     bank = bundled()
-    bare = [f for f in bank.facts if f.stance == "claim" and not ATTRIBUTION.search(cloze.fill(f.cloze))]
+    bare = [f for f in bank.facts if f.stance == "claim" and f.cloze and not ATTRIBUTION.search(cloze.fill(f.cloze))]
     for fact in bare:
         assert with_answer(fact).startswith("According to "), fact.id
 

@@ -16,18 +16,3 @@ def test_every_schema_field_is_in_the_readme_table():
     readme = (ROOT / "README.md").read_text()
     for spec in FIELDS:
         assert f"| `{spec.name}` |" in readme, spec.name
-
-
-def test_the_readmes_bank_figures_are_the_bundled_banks():
-    """The counts the README gives a reader (facts by stance, retired ids) are today's."""
-    import re
-
-    from quizgen.bank.loader import load_banks
-
-    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    found = re.search(r"(\d+) facts, (\d+) claims, (\d+) propaganda cards; (\d+) retired ids", text)
-    assert found, "the README's bank figures line is gone"
-    bank = load_banks(ROOT / "decks", ROOT / "seeds")[0]
-    stances = [fact.stance for fact in bank.facts]
-    assert [int(n) for n in found.groups()] == [stances.count("fact"), stances.count("claim"),
-                                               stances.count("propaganda"), len(bank.retired)]

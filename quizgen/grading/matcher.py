@@ -94,7 +94,8 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
 def _without_echo(given: str, fact: Fact) -> str:
     """'53% in 2019', '27 May 1997, Paris': words the question itself gives, after the answer, dropped
     (never a negation or comparison: those are judged as typed)."""
-    match = re.fullmatch(r"(.+?)\s*(,|\bin\b|\bat\b)\s*([^,]+?)\s*\.?", given)
+    # a comma between digits groups thousands ('2,692 in 1991'): it does not start what follows
+    match = re.fullmatch(r"(.+?)\s*((?<!\d),|,(?!\d{3}\b)|\bin\b|\bat\b)\s*([^,]+?)\s*\.?", given)
     if not match or fact.kind not in ("date", "year", "number"):
         return given  # a name with another name after it is a hedge, whatever the question says
     tail = normalize(match.group(3)).split()
