@@ -131,3 +131,15 @@ def test_edit_distance_counts_a_swap_once_and_stops_at_the_cap():
     assert min(edit_distance("lavrov", "lavorv"), 5) == 1
     assert min(edit_distance("maas", "mas"), 5) == 1
     assert min(edit_distance("stoltenberg", "x"), 3) == 3
+
+
+@pytest.mark.parametrize("typed, grade", [
+    ("2,692 missiles in 1991", CORRECT), ("2,692 in 1991", CORRECT), ("2692 in 1991", CORRECT),
+    ("2,692 missiles in 1992", WRONG), ("2,692, 1992", WRONG), ("2,693 in 1991", WRONG),
+])
+def test_a_thousands_comma_is_part_of_the_number_before_the_questions_year(typed, grade):
+    # rv3-author H0: '2,692 in 1991' was read as '2' then ', 692 in 1991' and graded wrong
+    fact = Fact(id="sample", q="How many missiles were destroyed by the treaty's 1991 deadline?",
+                a="2,692 missiles", kind="number", quote="", stance="fact", source=SOURCE,
+                origin=Location("x.yaml", 1))
+    assert grade_answer(typed, fact).grade == grade
