@@ -330,3 +330,21 @@ def test_a_number_without_the_comparison_of_its_answer_is_never_correct(bank):
                 if correct(bare, fact, known):
                     passed.append((fact.id, bare))
     assert passed == []
+
+
+def test_another_facts_answer_typed_alone_is_wrong_not_close(bank):
+    """Code review T5: typing exactly the answer of another fact of the same kind (one this fact
+    does not accept) is Wrong outright, never handed to the learner as close: 'Russia Council'
+    may look near 'NATO-Russia Council', but it is another card's answer."""
+    bank, known = bank
+    handed = []
+    for fact in typed_facts(bank):
+        own = {normalize(form) for form in (fact.a, *fact.alt)}
+        for other in {other.a for other in bank.facts if other.kind == fact.kind}:
+            if normalize(other) in own or correct(other, fact, known):
+                continue
+            if set(normalize(other).split()) <= {word for form in own for word in form.split()}:
+                continue  # a part of this answer ('Germany' for 'France and Germany'): the learner decides
+            if grade_answer(other, fact, known).grade != WRONG:
+                handed.append((fact.id, other))
+    assert handed == []
