@@ -163,7 +163,7 @@ def test_statistics_count_answers_per_day_the_streak_and_each_articles_cards(wat
     answer(page, 3, rating="4")
     page.click("nav a[data-view=progress]")
     expect(page.locator("#stats-line")).to_have_text(
-        "Streak: 1 day · today: 3 answers · remembered: 100 % of answers (not forgotten).")
+        "Streak: 1 day · today: 3 answers · remembered: 100 % of learned cards (not forgotten).")
     assert page.locator("#stats-days tr").all_text_contents()[-1].endswith("3")
     by_article = {}
     for fact in bundled().facts:

@@ -28,7 +28,7 @@ export function summarize(progress, bank) {
   const figures = stats(bank.facts, bank.sources, progress.cards, progress.days(), new Date(now));
   $("stats-line").textContent = "Streak: " + plural(figures.streak, "day") + " · today: " +
     plural(figures.today, "answer") + " · remembered: " +
-    (figures.remembered === null ? "no answers yet" : figures.remembered + " % of answers (not forgotten)") + ".";
+    (figures.remembered === null ? "no card learned yet" : figures.remembered + " % of learned cards (not forgotten)") + ".";
   rows("stats-week", figures.week.map((entry) => [entry.day, entry.due]));
   rows("stats-days", figures.recent.length ? figures.recent : [["none yet", 0]]);
   rows("stats-articles", Array.from(figures.perSource, ([id, count]) =>

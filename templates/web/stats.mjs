@@ -1,5 +1,5 @@
-/* Statistics from the cards themselves and a per-day answer count: streak, answers per day, how often
-   answers were remembered, the coming week's due cards and mastery per article. */
+/* Statistics from the cards themselves and a per-day answer count: streak, answers per day, how many
+   learned cards are remembered, the coming week's due cards and mastery per article. */
 
 import { dayOf } from "./cards.mjs";
 
@@ -23,7 +23,7 @@ export function stats(facts, sources, cards, days, now) {
     week.push({ day: dayOf(new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset)), due: 0 });
   }
   const perSource = new Map(Object.keys(sources).map((id) => [id, { total: 0, seen: 0, mastered: 0 }]));
-  let reps = 0, lapses = 0;
+  let learned = 0, remembered = 0;
   for (const fact of facts) {
     const card = cards.get(fact.id);
     const own = perSource.get(fact.cites[0].source);
@@ -31,13 +31,14 @@ export function stats(facts, sources, cards, days, now) {
     if (!card) continue;
     own.seen += 1;
     if (card.state === 2 && card.scheduled_days >= MASTERED_DAYS) own.mastered += 1;
-    reps += card.reps;
-    lapses += card.lapses;
+    // learned: the card has reached review (state 2), or fell back from it (relearning, 3)
+    if (card.state === 2 || card.state === 3) learned += 1;
+    if (card.state === 2) remembered += 1;
     const due = dayOf(new Date(Math.max(Date.parse(card.due), now.getTime())));
     const slot = week.find((entry) => entry.day === due);
     if (slot) slot.due += 1;
   }
   const recent = Object.entries(days).sort().slice(-7);
   return { streak: streak(days, now), today: days[dayOf(now)] || 0, recent: recent, week: week,
-    remembered: reps ? Math.round(100 * (reps - lapses) / reps) : null, perSource: perSource };
+    remembered: learned ? Math.round(100 * remembered / learned) : null, perSource: perSource };
 }

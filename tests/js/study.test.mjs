@@ -311,3 +311,14 @@ test("a test's ordering and matching come only from the chosen cards, never shar
   assert.equal(matchingOf(matchings, facts, new Set(["a", "b", "c"]), "s").expected, "E – r3; F – r4");
   assert.equal(matchingOf(matchings, facts, new Set(["a", "e"]), "s"), null);
 });
+
+test("remembered counts learned cards only: answers to cards still in learning are not remembering", async () => {
+  const { stats } = await import("../../templates/web/stats.mjs");
+  const now = new Date(2026, 11, 7, 12);
+  const facts = ["a", "b", "c"].map((id) => ({ id, cites: [{ source: "000" }] }));
+  const card = (state) => ({ state, reps: 5, lapses: 0, scheduled_days: 1, due: now.toISOString() });
+  const learning = new Map([["a", card(1)], ["b", card(1)]]);  // five Again each, never reviewed
+  assert.equal(stats(facts, { "000": {} }, learning, {}, now).remembered, null);
+  const mixed = new Map([["a", card(2)], ["b", card(3)], ["c", card(1)]]);  // one relearning of two learned
+  assert.equal(stats(facts, { "000": {} }, mixed, {}, now).remembered, 50);
+});
