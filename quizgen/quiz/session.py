@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quizgen.errors import NotEnoughOptions
+from quizgen.grading import asked_typed
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.model import Bank, Fact
@@ -30,7 +31,6 @@ from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Answer, Store, append_report
 
 # Short answers one can type; long phrases (terms, events, documents) are asked as multiple choice.
-TYPED_KINDS = {"year", "date", "number", "person", "place", "organization"}
 STATES = {None: "new", 1: "learning", 2: "review", 3: "relearning"}
 _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
 # A rating the learner chose over the grade's own counts in the summary as this grade.
@@ -202,7 +202,7 @@ class Session:
     def _style_for(self, fact: Fact) -> str:
         if self.style != "mixed":
             return self.style
-        return "typed" if fact.kind in TYPED_KINDS and len(fact.a.split()) <= 4 else "mc"
+        return "typed" if asked_typed(fact) else "mc"
 
     def _show_question(self, fact: Fact) -> None:
         done = len(self.history)
