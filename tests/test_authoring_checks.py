@@ -14,7 +14,7 @@ from conftest import ROOT
 from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from quizgen.authoring.lint import claim_warnings, warnings
+from quizgen.authoring.lint import claim_warnings, propaganda_warnings, warnings
 from quizgen.bank.loader import load_banks
 from quizgen.bank.provenance import quote_problem
 from quizgen.bank.records import read_skips
@@ -327,3 +327,15 @@ def test_an_article_whose_events_all_fall_in_one_year_is_a_warning(bank, source)
     first = next(f for f in facts if f.when == same and f.event)
     assert any(line.startswith(f"{first.origin}: article {source} has ") and "can make no ordering question"
                in line for line in lines), lines
+
+
+@pytest.mark.parametrize("note, warned", [
+    (None, True), ("", True), ("False.", True), ("x" * 40, True), ("  " + "x" * 40 + "  ", True),
+    ("x" * 41, False), ("NATO never promised not to enlarge; no treaty says so.", False),
+])
+def test_a_propaganda_note_too_short_to_say_why_is_a_warning(note, warned):
+    fact = next(f for f in load_banks(ROOT / "decks", ROOT / "seeds")[0].facts if f.stance == "propaganda")
+    lines = propaganda_warnings(dataclasses.replace(fact, note=note))
+    assert lines == ([f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of 40 characters or "
+                      f"fewer cannot say why the claim is false: say what is wrong and what is true"] if warned else [])
+    assert propaganda_warnings(dataclasses.replace(fact, note=note, stance="claim")) == []

@@ -8,6 +8,8 @@ from quizgen.bank.loader import load_banks
 from quizgen.bank.seeds import load_seeds
 from conftest import ROOT
 
+SHIPPED = {"000", "001", "002", "003", "004"}  # the five bundled articles
+
 
 @pytest.fixture(scope="module")
 def bank():
@@ -30,12 +32,14 @@ def test_the_bank_covers_every_article_in_proportion(bank):
         assert count >= words / 150, f"seed {source_id}: {count} facts for {words} words"
 
 
-def test_propaganda_is_explained(bank):
+def test_the_shipped_propaganda_is_explained(bank):
     # a claim's `cloze` is optional (README, "Fact schema"): without one it simply makes no true/false
-    # or fill-the-gap question; whether a claim says whose it is, `check` warns (test_authoring_checks)
-    for fact in bank.facts:
-        if fact.stance == "propaganda":
-            assert fact.note and len(fact.note) > 40, fact.id
+    # or fill-the-gap question; whether a claim says whose it is, and a propaganda note too short to
+    # say why, `check` warns (test_authoring_checks); the shipped cards are held to the warning here
+    shipped = [f for f in bank.facts if f.stance == "propaganda" and f.source.id in SHIPPED]
+    assert shipped
+    for fact in shipped:
+        assert fact.note and len(fact.note) > 40, fact.id
 
 
 def test_questions_do_not_contain_their_answer(bank):

@@ -13,11 +13,12 @@ from quizgen.questions.ordering import ordering
 from quizgen.text import answer_key, content_words
 
 MIN_ORDERING = 3  # events an ordering question needs
+MIN_WHY = 40  # characters: a propaganda note shorter than this cannot say why the claim is false
 
 
 def warnings(bank: Bank) -> list[str]:
     """Every warning for `bank`, in file order, one line each naming file, line, fact and field."""
-    return ([line for fact in bank.facts for line in claim_warnings(fact)]
+    return ([line for fact in bank.facts for line in (*claim_warnings(fact), *propaganda_warnings(fact))]
             + _label_warnings(bank))
 
 
@@ -31,6 +32,14 @@ def claim_warnings(fact: Fact) -> list[str]:
             return [f"{fact.origin}: fact '{fact.id}': field '{key}': a claim must say whose it is, e.g. "
                     f"\"According to {fact.source.short} …\" or \"X warned that …\" (or use stance: fact)"]
     return []
+
+
+def propaganda_warnings(fact: Fact) -> list[str]:
+    """A propaganda card's note too short to say why the claim is false (the loader requires a note)."""
+    if fact.stance != "propaganda" or len((fact.note or "").strip()) > MIN_WHY:
+        return []
+    return [f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of {MIN_WHY} characters or "
+            f"fewer cannot say why the claim is false: say what is wrong and what is true"]
 
 
 def _label_warnings(bank: Bank) -> list[str]:
