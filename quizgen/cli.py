@@ -15,6 +15,7 @@ from quizgen import __version__
 from quizgen.errors import BankError, QuizgenError, UsageError
 from quizgen.kinds import KINDS, STANCES
 from quizgen.output import confined
+from quizgen.paths import shown
 from quizgen.text import UNSAFE, printable
 
 COMMANDS = {
@@ -309,3 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # the final flush at exit must not fail again
         return 141
+    except OSError as exc:  # what the system refused (a name too long, a full disk): one line, no traceback
+        where = f"{shown(Path(exc.filename))}: " if exc.filename else ""
+        print(f"quizgen: {printable(where + (exc.strerror or str(exc)))}", file=sys.stderr)
+        return 1

@@ -285,6 +285,19 @@ def test_spreadsheet_files_neutralise_formulas_and_line_breaks(tmp_path):
         assert line.count("\t") == 1
 
 
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_no_list_separator_splits_a_field_into_a_formula_cell(separator):
+    """Robustness G03: a spreadsheet in a locale whose list separator is ';' (or a tab) reads the
+    CSV's quoted fields whole, so text after a separator inside a field never starts a cell."""
+    from quizgen.export.table import csv_text
+
+    bank = load_banks(SPECIAL / "decks", SPECIAL / "seeds")[0]
+    hostile = replace(bank.facts[0], q="Which year was it;=1+1 in Rome?", note="Met;=cmd|' /C calc'!A0;then,=2+2")
+    text = csv_text([hostile], [])
+    for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=separator):
+        assert not [cell for cell in row if cell.startswith(("=", "+", "-", "@"))], row
+
+
 def test_the_same_bank_gives_byte_identical_files(tmp_path):
     one = exported(tmp_path / "one")
     two = exported(tmp_path / "two")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from quizgen.export.items import Item
 from quizgen.model import Fact
@@ -11,10 +12,13 @@ from quizgen.model import Fact
 COLUMNS = ("id", "question", "answer", "accepted", "options", "source", "quote", "note", "stance", "tags")
 LIST_SEPARATOR = " | "
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_AFTER_SEPARATOR = re.compile(r"([;,\t]\s*)([=+\-@])")
 
 
 def cell(text: str) -> str:
-    """A spreadsheet-safe field: a leading =, +, - or @ would run as a formula, so it gets a `'`."""
+    """A spreadsheet-safe field: a leading =, +, - or @ would run as a formula, so it gets a `'`;
+    so does one after a list separator inside the text (a ';' locale splits the field there)."""
+    text = _AFTER_SEPARATOR.sub(r"\1'\2", text)
     return f"'{text}" if text.startswith(_FORMULA) else text
 
 
@@ -48,7 +52,9 @@ def csv_text(facts: list[Fact], items: list[Item]) -> str:
     choices = {item.name: item for item in items if item.type == "mcq"}
     buffer = io.StringIO(newline="")
     buffer.write("\ufeff")  # a byte-order mark: Excel opens the file as UTF-8 (Cenuşa, dashes, quotes)
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, as spreadsheets expect
+    # RFC 4180, as spreadsheets expect; every field quoted, so a spreadsheet whose list separator is
+    # ";" (most of Europe) never splits a field into a cell of its own that could start a formula
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     writer.writerows([[cell(value) for value in row] for row in rows(facts, choices)])
     return buffer.getvalue()

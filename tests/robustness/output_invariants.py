@@ -22,6 +22,8 @@ FORMULA = tuple("=+-@")  # a spreadsheet would run a cell starting so: the READM
 
 
 def spreadsheet(text: str) -> str:
+    """The README's rule: a formula start gets a `'`, at the start and after a `;`, `,` or tab."""
+    text = re.sub(r"([;,\t]\s*)([=+\-@])", r"\1'\2", text)
     return "'" + text if text.startswith(FORMULA) else text
 
 
