@@ -277,7 +277,8 @@ def test_two_events_of_different_years_with_one_label_are_a_warning_naming_both(
     copied = dataclasses.replace(second, event=first.event_label)
     facts = tuple(copied if fact.id == second.id else fact for fact in bank.facts)
     lines = warnings(dataclasses.replace(bank, facts=facts))
-    one, other = sorted((first, copied), key=facts.index)
+    order = [fact.id for fact in facts]
+    one, other = sorted((first, copied), key=lambda fact: order.index(fact.id))
     assert any(line.startswith((f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
                                 f"'{one.id}' ({one.origin}, another year",
                                 f"{other.origin}: fact '{other.id}': field 'event' is the label of "

@@ -165,6 +165,11 @@ TABLE = [
     ("year1991", "not 1991", WRONG), ("year1991", "1991", CORRECT), ("year1991", "26 December 1991", CORRECT),
     ("year1991", "December 1991", CORRECT), ("year1991", "25 December 1991", WRONG), ("year1991", "1992", WRONG),
     ("year1991", "nineteen ninety-one", CORRECT), ("year1991", "1990", WRONG),
+    # review rv3 F4: an apostrophe year is that year, and no other
+    ("year1991", "'91", CORRECT), ("year1991", "’91", CORRECT), ("year1991", "'90", WRONG),
+    ("year1991", "'19", WRONG), ("year1991", "not '91", WRONG), ("year1991", "before '91", WRONG),
+    ("semi", "semipermanent", CORRECT), ("semi", "semi permanent", CORRECT), ("semi", "not semipermanent", WRONG),
+    ("semi", "nonsemipermanent", WRONG), ("semi", "permanent", WRONG),
     ("year2014", "18 March 2014", CORRECT), ("year2014", "March 2014", CORRECT), ("year2014", "2014-03", CORRECT),
     ("year2014", "February 2014", WRONG), ("year2014", "2013", WRONG), ("year2014", "by 2014", WRONG),
     ("year2002", "2002", CORRECT), ("year2002", "May 2002", CORRECT), ("year2002", "28 May 2002", CORRECT),

@@ -186,3 +186,22 @@ def test_a_daily_cap_on_reviews_of_learned_cards(tmp_path):
     assert reviews_of_learned_cards() == 2  # today's two are done (the lapsed ones relearn, uncapped)
     run(folder, "quiz", "--db", str(db), "--new", "0", "--max-reviews", "3", stdin="\n" * 9, env=tuesday)
     assert reviews_of_learned_cards() == 3
+
+
+def test_rv3_f7_a_session_cut_short_by_limit_says_how_many_are_still_due(tmp_path):
+    """Review rv3 F7: not "the next card is due now" after --limit, but how many wait, and why."""
+    from quiz_harness import answered_database
+    folder, db = answered_database(tmp_path)
+    connection = sqlite3.connect(db)
+    order = ["quiz-nrc-year", "quiz-founding-act-city", "quiz-secretary-general", "quiz-members-2010",
+             "quiz-predecessor", "quiz-lisbon-partnership"]
+    for hour, fact_id in enumerate(order):  # six learned cards, due one after the other on 10 March
+        connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 10, difficulty = 5,"
+                           " due = ? WHERE fact_id = ?", (f"2025-03-10T0{hour}:00:00+00:00", fact_id))
+    connection.commit()
+    result = run(folder, "quiz", "--db", str(db), "--limit", "2", "--style", "typed", stdin="2002\nParis\n",
+                 env=quiz_env(now="2025-03-20T09:00:00Z"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Correct:") == 2
+    assert "That is all for this session: 4 more cards are due now" in result.stdout
+    assert "the next card is due now" not in result.stdout

@@ -330,3 +330,87 @@ def test_a_number_without_the_comparison_of_its_answer_is_never_correct(bank):
                 if correct(bare, fact, known):
                     passed.append((fact.id, bare))
     assert passed == []
+
+
+def test_another_facts_answer_typed_alone_is_wrong_not_close(bank):
+    """Code review T5: typing exactly the answer of another fact of the same kind (one this fact
+    does not accept) is Wrong outright, never handed to the learner as close: 'Russia Council'
+    may look near 'NATO-Russia Council', but it is another card's answer."""
+    bank, known = bank
+    handed = []
+    for fact in typed_facts(bank):
+        own = {normalize(form) for form in (fact.a, *fact.alt)}
+        for other in {other.a for other in bank.facts if other.kind == fact.kind}:
+            if normalize(other) in own or correct(other, fact, known):
+                continue
+            if set(normalize(other).split()) <= {word for form in own for word in form.split()}:
+                continue  # a part of this answer ('Germany' for 'France and Germany'): the learner decides
+            if grade_answer(other, fact, known).grade != WRONG:
+                handed.append((fact.id, other))
+    assert handed == []
+
+
+LETTER_WORDS = re.compile(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)+")
+# Number words are read as numbers (their own rules): forms holding one are left to those.
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen"}
+
+
+def joined(form: str) -> str:
+    """The form as one word: its leading article dropped, spaces and hyphens left out."""
+    return re.sub(r"[\s-]+", "", re.sub(r"^(the|a|an)\s+", "", form, flags=re.IGNORECASE))
+
+
+def test_an_answer_typed_without_its_spaces_or_hyphens_is_correct_and_a_negation_of_it_is_not(bank):
+    """Review rv3 F4: 'semipermanent' for semi-permanent, 'counterpiracy' for counter-piracy."""
+    bank, known = bank
+    refused, passed = [], []
+    for fact in typed_facts(bank):
+        if fact.kind in ("number", "year", "date"):
+            continue
+        for form in (fact.a, *fact.alt):
+            if not LETTER_WORDS.fullmatch(form) or (fact.kind == "place" and form.split()[0] in ("in", "at")) \
+                    or NUMBER_WORDS & set(re.split(r"[\s-]+", form.lower())):
+                continue
+            one = joined(form)
+            if not correct(one, fact, known):
+                refused.append((fact.id, one))
+            for word in NEGATIONS:
+                if word in ASKED and re.search(ASKED[word], fact.q, re.IGNORECASE):
+                    continue
+                for typed in (f"{word} {one}", f"{word}{one}", f"{word}-{one}"):
+                    if correct(typed, fact, known):
+                        passed.append((fact.id, typed))
+    assert refused == [] and passed == []
+
+
+def test_another_answer_typed_without_spaces_is_never_correct(bank):
+    """Joining words never makes another answer of the same kind this one (unless the letters are the same)."""
+    bank, known = bank
+    facts = [fact for fact in typed_facts(bank) if fact.kind not in ("number", "year", "date")]
+    passed = []
+    for fact in facts:
+        mine = {joined(form).lower() for form in (fact.a, *fact.alt)}
+        for other in facts:
+            one = joined(other.a)
+            if other.kind == fact.kind and one.lower() not in mine and correct(one, fact, known):
+                passed.append((fact.id, one))
+    assert passed == []
+
+
+def test_an_apostrophe_year_is_its_year_and_no_other(bank):
+    """Review rv3 F4: '94 and ’94 are 1994; every other two digits, and 'not '94', are not."""
+    bank, known = bank
+    refused, passed = [], []
+    for fact in bank.facts:
+        if fact.kind != "year" or not re.fullmatch(r"\d{4}", fact.a):
+            continue
+        for mark in ("'", "’"):
+            if not correct(f"{mark}{fact.a[2:]}", fact, known):
+                refused.append((fact.id, f"{mark}{fact.a[2:]}"))
+        years = {form[2:] for form in (fact.a, *fact.alt) if re.fullmatch(r"\d{4}", form)}  # an alt year too
+        others = [f"'{n:02d}" for n in range(100) if f"{n:02d}" not in years]
+        negated = [f"{word} '{fact.a[2:]}" for word in NEGATIONS
+                   if not (word in ASKED and re.search(ASKED[word], fact.q, re.IGNORECASE))]
+        passed += [(fact.id, typed) for typed in others + negated if correct(typed, fact, known)]
+    assert refused == [] and passed == []

@@ -128,3 +128,36 @@ def test_style_mc_says_so_when_a_card_has_no_options_and_is_typed(tmp_path):
     styles = [row[0] for row in sqlite3.connect(db).execute("SELECT style FROM reviews")]
     assert styles.count("typed") == result.stdout.count("no three honest options for this card: type the answer")
     assert 0 < styles.count("typed") < count  # the bank has cards of both kinds
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 8), st.lists(st.tuples(st.booleans(), st.integers(0, 3)), min_size=1, max_size=60))
+def test_tied_due_times_never_ask_the_card_just_failed_while_another_may_be_asked(size, answers):
+    """Review rv3 F6: under a frozen clock (or answers within one second) every failed card comes back
+    with the same due time; the card just shown is asked again only when nothing else may be."""
+    ids = [f"card-{n}" for n in range(size)]
+    queue = Queue(deque(ids))
+    moment, last = NOW, None
+    for failed, minutes in answers:
+        ready = set(queue.planned) | {i for i, due in queue.learning.items() if due <= moment + LEARN_AHEAD}
+        fact_id = queue.next_card(moment)
+        if fact_id is None:
+            assert not ready
+            break
+        assert fact_id in ready
+        if fact_id == last:
+            assert ready == {fact_id}
+        queue.answered(fact_id, learning(1 + minutes % 2) if failed else None, NOW)  # due times tie
+        last = fact_id
+        moment += timedelta(seconds=minutes)  # at most seconds pass: every step is still early or tied
+
+
+def test_a_frozen_clock_takes_failed_cards_in_turn_not_one_again_and_again(tmp_path):
+    """Review rv3 F6 through the CLI: three new cards, every answer wrong, QUIZGEN_NOW frozen."""
+    from quiz_harness import copy_bank
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "--new", "3", "--style", "typed", "--db", str(db), stdin="x\n" * 12)
+    assert result.returncode == 0, result.stderr
+    asked = [row[0] for row in sqlite3.connect(db).execute("SELECT fact_id FROM reviews ORDER BY id")]
+    assert len(asked) == 12 and len(set(asked)) == 3
+    assert asked[3:] == asked[:3] * 3  # in turn, in the order they were failed

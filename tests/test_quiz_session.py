@@ -243,3 +243,70 @@ def fact_ids(folder, key: str) -> set[str]:
     facts = yaml.safe_load((folder / "decks" / "quiz" / "facts.yaml").read_text())
     facts = facts["facts"] if isinstance(facts, dict) else facts
     return {fact["id"] for fact in facts if key in fact["q"]}
+
+
+def test_rv3_f7_ctrl_c_at_were_you_right_counts_what_happened(tmp_path):
+    """Review rv3 F7: the close answer is kept as Again (not "rated by you"), and it is no longer left."""
+    folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed")
+    child.expect(TYPED)
+    child.sendline("2002")
+    child.expect(CONFIRM)
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendline("Anders Fogh Rasmusen")
+    child.expect(r"Were you right\? \[y\] yes")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    # six new cards, two answered: four never asked; the two answered come back in their learning steps
+    assert "2 answered: 1 correct, 1 wrong; 4 left in this session, 2 coming back in this session." in child.before
+    assert [(row["fact_id"], row["rating"]) for row in reviews(db)] == [("quiz-nrc-year", 3),
+                                                                       ("quiz-secretary-general", 1)]
+
+
+def test_rv3_f7_the_flag_key_says_unflag_once_the_card_is_flagged(tmp_path):
+    folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed")
+    child.expect(TYPED)
+    child.sendline("2002")
+    child.expect(r"b bury  f flag  \? help  Ctrl-U undo  Ctrl-D quit:")
+    child.send("f")
+    child.expect("Flagged: quizgen quiz practice --flagged")
+    child.expect(r"b bury  f unflag  \? help  Ctrl-U undo  Ctrl-D quit:")
+    child.send("f")
+    child.expect("Flag taken away")
+    child.expect(r"b bury  f flag  \? help  Ctrl-U undo  Ctrl-D quit:")
+    child.send("f")
+    child.expect(r"b bury  f unflag  \? help  Ctrl-U undo  Ctrl-D quit:")
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", env=quiz_env(now="2025-03-04T09:00:00Z"))
+    child.expect(r"In which year")  # flagged yesterday: the prompt says so from the start
+    child.expect(TYPED)
+    child.sendline("2002")
+    child.expect(r"b bury  f unflag  \? help  Ctrl-U undo  Ctrl-D quit:")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+
+
+def test_rv3_f7_the_summary_wraps_at_spaces_on_a_narrow_terminal(tmp_path):
+    import sys
+    folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
+    child = pexpect.spawn(sys.executable, ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
+                          cwd=str(folder), env=quiz_env(), encoding="utf-8", timeout=15, dimensions=(30, 40))
+    child.expect(TYPED)
+    child.sendline("2002")
+    child.expect("Rated Good")
+    child.expect(":")  # the end of the (wrapped) rating prompt
+    child.send("\r")
+    child.expect(TYPED)
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    tail = child.before[child.before.index("1 answered"):]
+    lines = [line.strip() for line in tail.replace("\r", "").splitlines() if line.strip()]
+    assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
+    assert " ".join(lines) == "1 answered: 1 correct, 0 wrong; 5 left in this session, 1 coming back in this session."

@@ -108,3 +108,50 @@ def test_stats_filters_narrow_the_cards_counted(tmp_path):
     assert whole[1].endswith("5 new of 6 not seen yet")
     assert years[1].endswith("0 new of 1 not seen yet") and years[1].startswith("Quiz test deck: 1 due today")
     assert people[1].endswith("1 new of 1 not seen yet") and people[1].startswith("Quiz test deck: 0 due today")
+
+
+def _set(db, sql, *values):
+    import sqlite3
+    connection = sqlite3.connect(db)
+    connection.execute(sql, values)
+    connection.commit()
+    connection.close()
+
+
+def test_stats_filters_narrow_the_forecast_and_the_review_line_too(tmp_path):
+    """Review rv3 F1: with --kind, the forecast and Today/retention count only the selected facts' cards."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n")
+    study(folder, db, "2025-03-03T10:00:00Z", "number", "28\n")
+    _set(db, "UPDATE cards SET due = '2025-03-05T10:00:00+00:00' WHERE fact_id = 'quiz-nrc-year'")  # Wednesday
+    _set(db, "UPDATE cards SET due = '2025-03-06T10:00:00+00:00' WHERE fact_id = 'quiz-members-2010'")  # Thursday
+    monday = quiz_env(now="2025-03-03T18:00:00Z")
+    whole = run(folder, "stats", "--db", str(db), env=monday).stdout.splitlines()
+    years = run(folder, "stats", "--db", str(db), "--kind", "year", env=monday).stdout.splitlines()
+    assert "  Due, next 7 days: today 0 · Tue 0 · Wed 1 · Thu 1 · Fri 0 · Sat 0 · Sun 0" in whole
+    assert "  Due, next 7 days: today 0 · Tue 0 · Wed 1 · Thu 0 · Fri 0 · Sat 0 · Sun 0" in years
+    assert whole[2].startswith("Today: 2 reviews · streak: 1 day · ")
+    assert years[2].startswith("Today: 1 review · streak: 1 day · ")
+    people = run(folder, "stats", "--db", str(db), "--kind", "person", env=monday).stdout.splitlines()
+    assert people[2].startswith("Today: 0 reviews · streak: 0 days · ")
+    assert "  Due, next 7 days: today 0 · Tue 0 · Wed 0 · Thu 0 · Fri 0 · Sat 0 · Sun 0" in people
+
+
+def test_suspended_and_buried_cards_are_not_counted_due(tmp_path):
+    """Review rv3 F2: like the quiz (and Anki), stats leaves out suspended cards, and buried ones until their day
+    is over; a card buried today is due tomorrow."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n")
+    study(folder, db, "2025-03-03T09:10:00Z", "number", "28\n")
+    _set(db, "UPDATE cards SET due = '2025-03-03T10:00:00+00:00'")  # both due today
+    monday = quiz_env(now="2025-03-03T18:00:00Z")
+    before = run(folder, "stats", "--db", str(db), env=monday).stdout.splitlines()
+    assert before[1].startswith("Quiz test deck: 2 due today, 2 due this week")
+    _set(db, "INSERT INTO marks VALUES ('quiz', 'quiz-nrc-year', 'suspended', NULL, 'you', '2025-03-03T09:00:00Z')")
+    _set(db, "INSERT INTO marks VALUES ('quiz', 'quiz-members-2010', 'buried', '2025-03-03', 'you',"
+             " '2025-03-03T09:10:00Z')")
+    after = run(folder, "stats", "--db", str(db), env=monday).stdout.splitlines()
+    assert after[1].startswith("Quiz test deck: 0 due today, 1 due this week")
+    assert "  Due, next 7 days: today 0 · Tue 1 · Wed 0 · Thu 0 · Fri 0 · Sat 0 · Sun 0" in after
+    quiz = run(folder, "quiz", "--db", str(db), "--new", "0", env=monday)  # the quiz agrees: nothing due now
+    assert "0 cards to review" in quiz.stdout, quiz.stdout

@@ -15,7 +15,6 @@ from quizgen.text import (
     parse_iso,
     plain,
     printable,
-    slug,
     tokens,
     unsafe_character,
 )
@@ -111,14 +110,6 @@ def test_a_tab_is_unsafe_only_where_asked():
 ])
 def test_printable(text, shown):
     assert printable(text) == shown
-
-
-@pytest.mark.parametrize("text, stem", [
-    ("NATO\u2013Russia relations: review", "nato-russia-relations-review"),
-    ("Putin\u2019s speech", "putins-speech"), ("Cenuşa", "cenusa"), ("\u2014", ""),
-])
-def test_slug(text, stem):
-    assert slug(text) == stem
 
 
 def test_sentences_split_at_ends_before_capitals_and_keep_spans():

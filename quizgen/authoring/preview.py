@@ -10,13 +10,13 @@ from quizgen import cloze as cloze_syntax
 from quizgen.anki.notes import build_note
 from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE
 from quizgen.errors import NotEnoughOptions, UsageError
+from quizgen.grading import asked_typed
 from quizgen.model import Bank, Fact
 from quizgen.questions import multiple_choice
 from quizgen.questions.blank import fill_blank
 from quizgen.questions.catalog import catalog_of
 from quizgen.questions.events import dated
 from quizgen.questions.truefalse import true_false
-from quizgen.quiz.session import TYPED_KINDS
 from quizgen.web.data import study_data
 
 LETTERS = "ABCD"
@@ -122,7 +122,7 @@ def _sheet(bank: Bank, fact: Fact) -> list[str]:
 
 
 def _quiz(bank: Bank, fact: Fact) -> list[str]:
-    typed = fact.kind in TYPED_KINDS and len(fact.a.split()) <= 4
+    typed = asked_typed(fact)
     details = " · ".join(part for part in ("new", fact.kind, fact.stance if fact.stance != "fact" else "") if part)
     lines = ["Terminal quiz (quizgen quiz, --style mixed)", f"  [1] {details} · {fact.source.short_label()}",
              f"  {fact.q}"]

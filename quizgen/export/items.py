@@ -12,7 +12,7 @@ from quizgen.questions.fixed import fixed_random
 
 TYPES = ("mcq", "short", "tf", "match")
 SHORT_WORDS = 5  # a typed answer longer than this is an essay, not a short answer Moodle can grade
-TYPED_KINDS = ("year", "date", "number", "person", "place", "organization", "document")
+MOODLE_TYPED_KINDS = ("year", "date", "number", "person", "place", "organization", "document")  # Moodle's short answer
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...], names: dict[str, 
     choice = _choice(fact, bank) if "mcq" in types else None
     if choice is not None:
         items.append(choice)
-    if "short" in types and short_enough(fact.a) and (fact.kind in TYPED_KINDS or choice is None):
+    if "short" in types and short_enough(fact.a) and (fact.kind in MOODLE_TYPED_KINDS or choice is None):
         value = exact_number(fact)
         if value is not None:  # Moodle's numerical question takes "1,500" and "1500" alike
             items.append(Item(f"{fact.id} short", "number", fact.source.id, fact.q, value=value,

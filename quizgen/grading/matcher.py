@@ -156,8 +156,11 @@ def match_form(given: str, form: str, fact: Fact) -> str:
     want, got = normalize(form), normalize(given)
     if fact.kind == "place":
         got, want = _where(got), _where(want)
-    if got == want:
+    if got == want or _same_letters(got, want, fact):
         return CORRECT
+    short = _SHORT_YEAR.fullmatch(given)
+    if short and fact.kind == "year" and re.fullmatch(r"\d{4}", want):
+        return CORRECT if short.group(1) == want[2:] else WRONG  # "'94" is 1994 (and never 1993)
     if fact.kind in ("date", "year") or (parse_date(form) or (0, None))[1]:
         grade = _match_date(given, form, fact)
         if grade:
@@ -169,6 +172,20 @@ def match_form(given: str, form: str, fact: Fact) -> str:
         if grade:
             return grade
     return _match_text(given, form, fact)
+
+
+# An apostrophe year: '94, ’91.
+_SHORT_YEAR = re.compile(r"\s*['’‘`´]\s?(\d{2})\s*\.?\s*")
+
+
+def _same_letters(got: str, want: str, fact: Fact) -> bool:
+    """'semipermanent', 'counter piracy': the same letters, only the spaces (or hyphens) between
+    words differ; never with digits, and never with a negation the answer does not have."""
+    if fact.kind in ("number", "year", "date") or any(c.isdigit() for c in got + want):
+        return False
+    if (set(got.split()) - set(want.split())) & NEGATIONS:
+        return False
+    return got.replace(" ", "") == want.replace(" ", "")
 
 
 def _where(text: str) -> str:

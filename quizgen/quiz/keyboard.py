@@ -74,7 +74,7 @@ class Keyboard:
             shown = time.monotonic()
             answer = self._piped_line().strip()
             if not self.interactive:
-                self.screen.say(answer)
+                self.screen.say(self.screen.clean(answer))
             elif answer.isdigit() and time.monotonic() - shown < wait:  # the finger that chose an option
                 self.screen.say("(too soon after your choice to be a rating: press it again)")
                 wait = 0.0
@@ -94,7 +94,7 @@ class Keyboard:
         self.screen.say(prompt, end="")
         text = self._piped_line()
         if not self.interactive:
-            self.screen.say(text)  # echo, so a scripted transcript reads like a session
+            self.screen.say(self.screen.clean(text))  # echo, so a scripted transcript reads like a session
         return UNDO if text.strip().lower() == "u" else text
 
     def _prompt(self, prompt: str) -> None:
@@ -122,7 +122,7 @@ class Keyboard:
         text = text.rstrip("\r\n")
         if text.strip().lower() == "q":
             if not self.interactive:
-                self.screen.say(text)  # so the summary starts on a line of its own
+                self.screen.say(self.screen.clean(text))  # so the summary starts on a line of its own
             raise Quit
         return text
 

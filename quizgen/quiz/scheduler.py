@@ -120,19 +120,25 @@ class Queue:
             self.planned.pop()
 
     def next_card(self, moment: datetime) -> str | None:
-        waiting = sorted((due, fact_id) for fact_id, due in self.learning.items())
-        due_now = [fact_id for due, fact_id in waiting if due <= moment]
-        early = [fact_id for due, fact_id in waiting if moment < due <= moment + LEARN_AHEAD]
+        """Learning cards due now, then the planned cards, then learning cards early. Equal due times
+        (answers within a second, a frozen clock) go in answer order, oldest first, and the card just
+        shown comes back only when no other card may be asked."""
+        order = {fact_id: index for index, fact_id in enumerate(self.learning)}  # answer order
+        waiting = sorted(self.learning, key=lambda fact_id: (self.learning[fact_id], order[fact_id]))
+        due_now = [fact_id for fact_id in waiting if self.learning[fact_id] <= moment]
+        early = [fact_id for fact_id in waiting if moment < self.learning[fact_id] <= moment + LEARN_AHEAD]
         given_away = self.apart.get(self.last or "", set())
-        for fact_id in (*due_now, *self.planned, *early):
-            if fact_id not in given_away:
-                if fact_id in self.learning:
-                    del self.learning[fact_id]
-                else:
-                    self.planned.remove(fact_id)
-                self.last = fact_id
-                return fact_id
-        return None
+        allowed = [fact_id for fact_id in (*due_now, *self.planned, *early) if fact_id not in given_away]
+        others = [fact_id for fact_id in allowed if fact_id != self.last or fact_id not in self.learning]
+        if not allowed:
+            return None
+        fact_id = (others or allowed)[0]
+        if fact_id in self.learning:
+            del self.learning[fact_id]
+        else:
+            self.planned.remove(fact_id)
+        self.last = fact_id
+        return fact_id
 
     def held_back(self, moment: datetime) -> int:
         """Cards left unasked only because the card just shown gives their answers away."""

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import sys
 import textwrap
 from typing import TextIO
 
 from quizgen.quiz.compare import EXTRA, MISSING, plain
+from quizgen.text.chars import shown_safely
 
 _STYLES = {"good": "32", "almost": "33", "bad": "31", "dim": "2", "bold": "1", "title": "1;36",
            "key": "1;35"}
-# Text from the bank never moves the cursor or recolours the terminal: control characters go.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKS = {"good": ("✓", "+"), "almost": ("≈", "~"), "bad": ("✗", "x")}
 
 
@@ -41,7 +39,9 @@ class Screen:
 
     @staticmethod
     def clean(text: str) -> str:
-        return _CONTROL.sub("", text)
+        """Text from the bank or the learner never moves the cursor, recolours the terminal or reads
+        differently from what it is: unsafe characters go (`quizgen.text.chars` owns which)."""
+        return shown_safely(text)
 
     def paint(self, text: str, style: str) -> str:
         text = self.clean(text)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quizgen.errors import NotEnoughOptions
+from quizgen.grading import asked_typed
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answer
 from quizgen.model import Bank, Fact
@@ -30,7 +31,6 @@ from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Answer, Store, append_report
 
 # Short answers one can type; long phrases (terms, events, documents) are asked as multiple choice.
-TYPED_KINDS = {"year", "date", "number", "person", "place", "organization"}
 STATES = {None: "new", 1: "learning", 2: "review", 3: "relearning"}
 _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
 # A rating the learner chose over the grade's own counts in the summary as this grade.
@@ -61,6 +61,7 @@ class Recorded:
     overridden: bool = False
     before: dict | None = None  # the card as it was before this answer (for the leech check)
     choices: Choices | None = None  # what each rating makes of it (None in practice)
+    judged: bool = False  # a close answer the learner said was right or wrong ("Were you right?")
 
     @property
     def counted(self) -> str:
@@ -104,9 +105,9 @@ class Session:
             pass
         except KeyboardInterrupt:
             self.screen.say()
-            self.screen.say(self.summary())
+            self.screen.para(self.summary())  # wrapped at spaces, like every line
             raise
-        self.screen.say(self.summary())
+        self.screen.para(self.summary())
         return 0
 
     def _nothing_left(self) -> str:
@@ -118,14 +119,17 @@ class Session:
         upcoming = sorted(due_at(card) for fact_id, card in self.cards.items() if fact_id not in self.aside)
         if not self.scheduled or not upcoming:
             return "Nothing more to study now."
+        waiting = sum(1 for due in upcoming if due <= now())
+        if waiting:  # due, but left out of this session by --limit or the daily --max-reviews
+            cards = "1 more card is" if waiting == 1 else f"{waiting} more cards are"
+            return f"That is all for this session: {cards} due now (--limit and --max-reviews leave them for later)."
         return f"Nothing more to study now; the next card is due {spoken_interval(upcoming[0] - now())}."
 
     def summary(self) -> str:
         """'4 answered (1 rated by you): 2 correct, 2 wrong; …': a close answer you judged, or a
         rating you chose, counts as you said (Hard as 'hard')."""
         grades = [entry.counted for entry in self.history]
-        yours = sum(entry.overridden or (entry.grade == ALMOST and self.keyboard.interactive)
-                    for entry in self.history)
+        yours = sum(entry.overridden or entry.judged for entry in self.history)
         head = f"{len(grades)} answered" + (f" ({yours} rated by you)" if yours else "")
         counts = [f"{grades.count(CORRECT)} correct", *([f"{grades.count(ALMOST)} hard"] if ALMOST in grades else []),
                   f"{grades.count(WRONG)} wrong"]
@@ -161,8 +165,10 @@ class Session:
                 rating = self._judge()
             except (Quit, KeyboardInterrupt):  # quitting at "Were you right?": the answer is kept, as Again
                 self._record(fact, verdict.grade, RATING_AGAIN, given, style, duration)
+                self.current = None  # answered: no longer "left in this session"
                 raise
-        recorded = self._record(fact, verdict.grade, rating, given, style, duration)
+        judged = verdict.grade == ALMOST and self.keyboard.interactive
+        recorded = self._record(fact, verdict.grade, rating, given, style, duration, judged=judged)
         self.current = None
         if recorded is not None:
             self._check_leech(recorded)
@@ -196,7 +202,7 @@ class Session:
     def _style_for(self, fact: Fact) -> str:
         if self.style != "mixed":
             return self.style
-        return "typed" if fact.kind in TYPED_KINDS and len(fact.a.split()) <= 4 else "mc"
+        return "typed" if asked_typed(fact) else "mc"
 
     def _show_question(self, fact: Fact) -> None:
         done = len(self.history)
@@ -233,8 +239,8 @@ class Session:
                 self.screen.para(citation.source.url, "dim", indent="    ")
         self.screen.para(f"Card id: {fact.id}", "dim", indent="  ")  # for reports and `stats --card`
 
-    def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str,
-                duration: int | None, replacing: Recorded | None = None) -> Recorded | None:
+    def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str, duration: int | None,
+                replacing: Recorded | None = None, judged: bool = False) -> Recorded | None:
         before = replacing.before if replacing else self.cards.get(fact.id)
         # a new rating replaces the answer: same moment, same four outcomes the prompt showed
         choices = replacing.choices if replacing else (
@@ -254,7 +260,7 @@ class Session:
             self.history.pop()
         recorded = Recorded(review_id, fact, grade, rating, given, style, duration,
                             overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before,
-                            choices=choices)
+                            choices=choices, judged=replacing.judged if replacing else judged)
         self.history.append(recorded)
         self._remember(fact.id, card)
         self.queue.answered(fact.id, card if self.scheduled else None, moment)
@@ -283,20 +289,25 @@ class Session:
         commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
         ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
                             for rating, name in RATING_NAMES.items())
-        prompt = f"[Enter] next  {ratings}  r report  s suspend  b bury  f flag  ? help  {commands}: "
+        flagged = recorded.fact.id in self.store.flagged(self.bank.name)
+
+        def prompt() -> str:
+            flag = "f unflag" if flagged else "f flag"
+            return f"[Enter] next  {ratings}  r report  s suspend  b bury  {flag}  ? help  {commands}: "
+
         keys = ENTER + "1234rsbf?"
-        pressed = self.keyboard.key(prompt, keys, grace=recorded.style == "mc")
+        pressed = self.keyboard.key(prompt(), keys, grace=recorded.style == "mc")
         while pressed in ("r", "f", "?"):
             if pressed == "r":
                 self._report(recorded.fact)
             elif pressed == "f":
-                on = self.store.flag(self.bank.name, recorded.fact.id, stamp(now()))
-                self.screen.say(self.screen.paint(f"  {'Flagged' if on else 'Flag taken away'}: "
+                flagged = self.store.flag(self.bank.name, recorded.fact.id, stamp(now()))
+                self.screen.say(self.screen.paint(f"  {'Flagged' if flagged else 'Flag taken away'}: "
                                                   "quizgen quiz practice --flagged asks the flagged cards", "dim"))
             else:
                 for line in HELP:
                     self.screen.say(self.screen.paint(line, "dim"))
-            pressed = self.keyboard.key(prompt, keys)
+            pressed = self.keyboard.key(prompt(), keys)
         if pressed in ("s", "b"):
             self._set_aside(recorded.fact, "suspended" if pressed == "s" else "buried", "you")
             return

@@ -19,10 +19,13 @@ from quizgen.quiz.store import Store
 WEEKS = 4
 MATURE_DAYS = 21  # Anki's line between young and mature cards
 RETENTION_DAYS = 30
+FORECAST_DAYS = 7
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None) -> int:
+def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None,
+               selected: bool = False) -> int:
+    """`selected`: the banks hold only the facts of --source/--tag/--kind, and every figure counts only those."""
     screen = screen or Screen()
     if card is not None:
         return show_history(path, banks, card, screen)
@@ -37,12 +40,20 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card
             print(f"quizgen: {line}", file=sys.stderr)
         cards = store.all_cards()
         lapses = {bank.name: store.review_counts(bank.name) for bank in banks}
-        reviews = store.reviews((today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat())
+        # suspended or buried cards are not due on the days they are set aside (as in the quiz)
+        away = {bank.name: [store.set_aside_cards(bank.name, (today + timedelta(days=offset)).isoformat())
+                            for offset in range(FORECAST_DAYS)] for bank in banks}
+        since = "" if selected else (today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat()
+        reviews = store.reviews(since)
         days = store.review_days()
+    if selected:  # the review log of the selected facts only: today, streak, retention, heat map
+        chosen = {(bank.name, fact.id) for bank in banks for fact in bank.facts}
+        reviews = [review for review in reviews if (review["deck"], review["fact_id"]) in chosen]
+        days = sorted({review["day"] for review in reviews}, reverse=True)
     screen.say(screen.paint(f"Progress in {shown(path)}", "title"))
+    due_days = {bank.name: _due_days(bank, cards, away[bank.name], moment) for bank in banks}
     for bank in banks:
-        deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
-        _show_due(screen, bank, deck_cards, moment)
+        _show_due(screen, bank, due_days[bank.name])
     per_day: dict[str, int] = {}  # scheduled reviews only: practice leaves the schedule alone
     for review in reviews:
         if review["scheduled"]:
@@ -56,16 +67,24 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card
     for bank in banks:
         deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
         _show_mastery(screen, bank, deck_cards)
-        _show_forecast(screen, deck_cards, moment)
+        _show_forecast(screen, due_days[bank.name], moment)
         _show_hardest(screen, bank, lapses[bank.name])
     return 0
 
 
-def _show_due(screen: Screen, bank: Bank, cards: dict[str, dict], moment: datetime) -> None:
-    known = [cards[fact.id] for fact in bank.facts if fact.id in cards]
-    today = sum(due_at(card) <= day_end(moment) for card in known)
-    week = sum(due_at(card) <= day_end(moment, 6) for card in known)
-    unseen = len(bank.facts) - len(known)
+def _due_days(bank: Bank, cards: list[dict], away: list[set[str]], moment: datetime) -> dict[str, int | None]:
+    """For each seen card of the bank's facts: the first of the next seven days (0: today, overdue included)
+    on which it is due and not set aside (suspended, or buried that day); None when there is none."""
+    seen = {card["fact_id"]: card for card in cards if card["deck"] == bank.name and card["fact_id"] in bank.by_id}
+    return {fact_id: next((offset for offset in range(FORECAST_DAYS)
+                           if fact_id not in away[offset] and due_at(card) <= day_end(moment, offset)), None)
+            for fact_id, card in seen.items()}
+
+
+def _show_due(screen: Screen, bank: Bank, due_days: dict[str, int | None]) -> None:
+    today = sum(1 for day in due_days.values() if day == 0)
+    week = sum(1 for day in due_days.values() if day is not None)
+    unseen = len(bank.facts) - len(due_days)
     screen.say(f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
                f"{unseen} new of {len(bank.facts)} not seen yet")
 
@@ -97,13 +116,11 @@ def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) ->
     return 0
 
 
-def _show_forecast(screen: Screen, cards: dict[str, dict], moment: datetime) -> None:
+def _show_forecast(screen: Screen, due_days: dict[str, int | None], moment: datetime) -> None:
     """Cards coming due on each of the next seven days (overdue ones count today)."""
     counts = []
-    for offset in range(7):
-        start = day_end(moment, offset - 1) if offset else None
-        end = day_end(moment, offset)
-        count = sum(1 for card in cards.values() if due_at(card) <= end and (start is None or due_at(card) > start))
+    for offset in range(FORECAST_DAYS):
+        count = sum(1 for day in due_days.values() if day == offset)
         label = "today" if offset == 0 else (local_day(moment) + timedelta(days=offset)).strftime("%a")
         counts.append(f"{label} {count}")
     screen.say("  Due, next 7 days: " + " · ".join(counts))

@@ -13,12 +13,11 @@ from quizgen.text.words import (
     fold,
     number_words,
     plain,
-    slug,
     tokens,
 )
 
 __all__ = [
     "ARTICLES", "FILLER", "FUNCTION_WORDS", "MONTHS", "PUNCTUATION", "UNSAFE",
     "answer_key", "contains_words", "content_words", "fold", "number_words", "parse_date_answer",
-    "parse_iso", "plain", "printable", "slug", "tokens", "unsafe_character", "unsafe_in_lines",
+    "parse_iso", "plain", "printable", "tokens", "unsafe_character", "unsafe_in_lines",
 ]

@@ -59,3 +59,9 @@ def _escape(character: str) -> str:
 def printable(text: str) -> str:
     """`text` with every unsafe character shown as an escape, so one value stays on one line."""
     return UNSAFE.sub(lambda match: _escape(match.group()), text)
+
+
+def shown_safely(text: str) -> str:
+    """`text` for a terminal: every unsafe character dropped (ESC sequences, bidi overrides,
+    invisible ones) except the line break; what a learner typed never drives the terminal."""
+    return UNSAFE.sub(lambda match: "\n" if match.group() == "\n" else "", text)

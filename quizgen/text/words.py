@@ -90,10 +90,3 @@ def tokens(text: str) -> tuple[str, ...]:
         token = _ORDINAL.sub(r"\1", token)
         found.append(_EXTRA_NUMBERS.get(token, token))
     return tuple(found)
-
-
-def slug(text: str, most: int = 8, empty: str = "") -> str:
-    """A file-name stem: 'NATO–Russia relations: review' -> 'nato-russia-relations-review'."""
-    folded = fold(text.replace("'", "").replace("\u2019", ""))
-    found = re.findall(r"[a-z0-9]+", "".join(ch if ch.isascii() else " " for ch in folded))
-    return "-".join(found[:most]) or empty

@@ -191,7 +191,7 @@ const drawList = () => list.render($("cards-search").value, $("cards-flagged").c
 function route() {
   let hash = "";
   try { hash = decodeURIComponent(location.hash.slice(1)); } catch (error) { hash = ""; }
-  const shown = hash.startsWith("card/") ? "study" : hash in TITLES ? hash : "study";
+  const shown = hash.startsWith("card/") ? "study" : Object.hasOwn(TITLES, hash) ? hash : "study";
   const changed = $("view-" + shown).hidden;
   for (const name of Object.keys(TITLES)) $("view-" + name).hidden = name !== shown;
   for (const link of document.querySelectorAll("nav a")) {

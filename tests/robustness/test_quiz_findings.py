@@ -200,3 +200,20 @@ def test_two_sessions_at_once_keep_each_others_answers(tmp_path, order):
     card_after = [row["card_after"] for row in reviews(db)]
     before = [row["card_before"] for row in reviews(db)]
     assert before[1] == card_after[0] and before[3] == card_after[2]
+
+
+def test_rv3_f8_piped_answers_are_echoed_without_terminal_controls(tmp_path):
+    """Review rv3 F8: an answer holding ESC sequences, BEL, NUL or a bidi override is echoed without them
+    (it cannot retitle or recolour the terminal); the progress file keeps what was typed."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    hostile = "\x1b]0;PWNED\x07\x1b[31mred\x00\u202eMaas"
+    result = run(folder, "quiz", "practice", "-n", "2", "--style", "typed", "--db", str(db), "--schedule",
+                 stdin=f"{hostile}\n\x1b[2Jq\n")
+    assert result.returncode == 0, result.stderr
+    for control in ("\x1b", "\x07", "\x00", "\u202e"):
+        assert control not in result.stdout
+    assert "]0;PWNED[31mredMaas" in result.stdout  # the printable rest is still shown
+    assert "[2Jq" in result.stdout.replace("\n", "")  # the quit line too (not quite 'q': a wrong answer)
+    assert reviews(db)[0]["answer"] == hostile
+    choice = run(folder, "quiz", "practice", "-n", "1", "--style", "mc", "--db", str(db), stdin="\x1b[31m2\n")
+    assert "\x1b" not in choice.stdout and "[31m2" in choice.stdout

@@ -70,7 +70,8 @@ def test_m9_a_fact_whose_id_is_constructor_is_new_and_offered_like_any_other(wat
     watched.check()
 
 
-@pytest.mark.parametrize("address", ["#%E0%A4%A", "#card/%", "#%", "#card/%E0"])
+@pytest.mark.parametrize("address", ["#%E0%A4%A", "#card/%", "#%", "#card/%E0", "#constructor", "#toString",
+                                     "#__proto__", "#hasOwnProperty"])
 def test_l4_a_malformed_escape_in_the_address_opens_the_study_view(watched, pages, address):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"] + address)
