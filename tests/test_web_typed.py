@@ -24,6 +24,8 @@ TYPED = ROOT / "templates" / "web" / "typed.mjs"
 NUMBER_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "8": "eight", "13": "thirteen", "29": "twenty-nine"}
 # characters a learner's keyboard or paste brings: signs the terminal reads, separators it drops, accents
 TRICKY = "aAeéEÉsSßıİǅ1203 ,.;:!?'’\"-–—()/&%$+#@_\u00a0\u0301\u2009ﬁ½²"
+# what a learner puts between two digits: thousands marks of several countries, a range, a slip
+DIGIT_MARKS = (",", ".", "-", "'", "’", " ", "\u00a0", "\u2009", "\u202f", "\u2013", ":", "/", "", ", ", ". ")
 
 
 def node() -> str:
@@ -85,6 +87,8 @@ def probes(bank) -> list[tuple[str, str, str]]:
                 add(form.replace(number, str(int(number) - 1), 1), "off by one")
                 if number in NUMBER_WORDS:
                     add(form.replace(number, NUMBER_WORDS[number], 1), "number word")
+            for variant in separator_variants(form):
+                add(variant, "digit marks")
             date = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4})", form)
             if date:
                 add(f"{date[2]} {date[1]}, {date[3]}", "US order")
@@ -94,6 +98,19 @@ def probes(bank) -> list[tuple[str, str, str]]:
         for other in rng.sample(answers, 3):
             add(other, "another answer")
     return rows
+
+
+def separator_variants(form: str) -> list[str]:
+    """`form` with the mark between two digits ('1,500') swapped for each of DIGIT_MARKS, and each
+    mark put between two neighbouring digits ('1500' -> '1.500', '15-00')."""
+    variants = []
+    for at in range(1, len(form) - 1):
+        before, here, after = form[at - 1], form[at], form[at + 1]
+        if before.isdigit() and after.isdigit() and not here.isalnum():
+            variants += [form[:at] + mark + form[at + 1:] for mark in DIGIT_MARKS]
+        if before.isdigit() and here.isdigit():
+            variants += [form[:at] + mark + form[at:] for mark in DIGIT_MARKS if mark]
+    return variants
 
 
 def test_the_page_never_says_correct_where_the_terminal_does_not():
@@ -171,6 +188,11 @@ def test_the_build_lists_the_terminals_correct_forms_for_each_fact():
     assert page_key("NATO'S EURO-ATLANTIC MECHANISM") == "nato s euro atlantic mechanism"  # kept apart
     assert page_key("53%") == "53 %" and page_key("X & Y") == "x & y"
     assert page_key("U.S. forces") == "us forces"
+    # digit groups as the terminal reads them: 1,500 is 1500; 1.500 is one and a half, 1-500 a range
+    assert page_key("over 1,500") == page_key("over 1 500") == page_key("over 1500") == "over 1500"
+    assert page_key("14.000.000") == page_key("14,000,000") == "14000000"
+    assert page_key("over 1.500") == "over 1 . 500" and page_key("over 1-500") == "over 1 - 500"
+    assert page_key("over 1'500") == "over 1 ' 500" and page_key("1,5") == "1 , 5"
     bank, data = bank_and_data()
     for fact in bank.facts:
         assert page_key(fact.a) in data[fact.id]["typed"], fact.id

@@ -19,8 +19,10 @@ from quizgen.anki.package import TimedNote, package_bytes
 from quizgen.anki.persons import person_cards
 from quizgen.errors import BankError, UsageError
 from quizgen.model import Bank
-from quizgen.output import write_atomic
+from quizgen.output import folder_locked, write_atomic
 from quizgen.questions.giveaways import giveaway_pairs, spaced
+
+LEDGER_PATIENCE = 120.0  # seconds a build waits while another one reads, stamps and saves the same ledger
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,14 @@ def _new_card_order(built: list[tuple[FactNote, TimedNote]], pairs) -> list[tupl
 def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
     if not bank.facts:
         raise UsageError(f"deck '{bank.name}' has no facts to export")
-    ledger = Ledger.load(ledger_path(bank, options))
+    path = ledger_path(bank, options)
+    # read, stamp, save: one build at a time per ledger (a lock on its folder, as new-article locks
+    # seeds/), or a plain build saving last turns the id a release just published back into a draft
+    with folder_locked(path.parent, LEDGER_PATIENCE):
+        return _write_locked(bank, out_dir, options, Ledger.load(path))
+
+
+def _write_locked(bank: Bank, out_dir: Path, options: dict, ledger: Ledger) -> Written:
     # `release: False` (the commands' plain builds) records new ids as drafts; a library caller
     # that says nothing publishes them, as every build did before releases existed
     ledger.drafts = options.get("release") is False

@@ -12,7 +12,7 @@ from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, load_seeds, paragr
 from quizgen.errors import BankError, UsageError
 from quizgen.files import decode_text, read_regular
 from quizgen.output import write_atomic
-from quizgen.text import plain, unsafe_character
+from quizgen.text import plain, unsafe_character, unsafe_in_lines
 from quizgen.text.sentences import split_sentences
 
 MAX_FIELD = 300       # characters of a title, outlet or author
@@ -104,10 +104,9 @@ def add_article(article: Article, seeds_dir: Path, deck_dir: Path, schema: str) 
         raise UsageError(exc.problems[0]) from None
     if len(plain(text).split()) < 20:
         raise UsageError(f"{shown}: fewer than 20 words: is this the article?")
-    for number, line in enumerate(text.splitlines(), start=1):  # line breaks and tabs are the text's own
-        why = unsafe_character(line.rstrip("\r"))
-        if why:
-            raise UsageError(f"{shown}:{number}: contains {why}: save the article as plain text")
+    unsafe = unsafe_in_lines(text)  # line breaks and tabs are the text's own
+    if unsafe:
+        raise UsageError(f"{shown}:{unsafe[0]}: contains {unsafe[1]}: save the article as plain text")
     known = load_seeds(seeds_dir, str(seeds_dir))
     seed_id = next_id(list(known))
     name = slug(article.title)

@@ -11,7 +11,7 @@ from quizgen.bank.yamlfile import LineDict, read_yaml
 from quizgen.errors import BankError, clip
 from quizgen.files import decode_text, read_regular
 from quizgen.model import Source
-from quizgen.text import plain
+from quizgen.text import plain, unsafe_in_lines
 
 METADATA_FILE = "sources.yaml"
 MAX_SEED_BYTES = 5 * 1024 * 1024  # an article is tens of KB; a book would be a few MB
@@ -66,6 +66,11 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
         text, why = _read_article(seeds_dir, values["file"], f"{shown_dir}/{values['file']}")
         if why:
             problems.append(f"{where}: cannot read {shown_dir}/{values['file']}: {why}")
+            continue
+        unsafe = unsafe_in_lines(text)
+        if unsafe:
+            problems.append(f"{shown_dir}/{values['file']}:{unsafe[0]}: seed '{seed_id}': contains {unsafe[1]}: "
+                            "save the article as plain text")
             continue
         values.pop("notes", None)
         source = Source(id=seed_id, **values)

@@ -139,16 +139,17 @@ def progress_main(args) -> int:
     from quizgen.quiz.exchange import export_progress, facts_not_in, import_progress, read_progress
     from quizgen.quiz.store import Store
     from quizgen.selection import bank_from_args
+    from quizgen.text import printable
 
     path = db_path(args)
     bank = bank_from_args(args)
     target = Path(args.file).expanduser()
     if args.action == "export":
         if not path.exists():
-            raise UsageError(f"no progress yet ({path} does not exist)")
+            raise UsageError(f"no progress yet ({printable(str(path))} does not exist)")
         with Store(path, readonly=True) as store:
             count = export_progress(store, bank, target)
-        print(f"Exported {count} card{'s' if count != 1 else ''} of {bank.title} to {target}")
+        print(f"Exported {count} card{'s' if count != 1 else ''} of {bank.title} to {printable(str(target))}")
         return 0
     checked, total = read_progress(bank, target)  # a bad file is refused before the database is opened
     with Store(path, backup=True) as store:
@@ -157,6 +158,6 @@ def progress_main(args) -> int:
     skipped = (f"; {unknown} card{'s' if unknown != 1 else ''} for facts not in {bank.title} skipped"
                if unknown else "")
     same = ": already up to date" if not taken else ""
-    print(f"Imported {taken} of {total} cards into {path}{same} (for each fact the most recent review wins)"
-          f"{skipped}")
+    print(f"Imported {taken} of {total} cards into {printable(str(path))}{same} "
+          f"(for each fact the most recent review wins){skipped}")
     return 0

@@ -23,6 +23,7 @@ from quizgen.quiz.clock import local_day, now, stamp
 from quizgen.quiz.store import Store
 
 FORMAT, VERSION = "quizgen-progress", 1
+KNOWN_VERSIONS = (1, 2)  # 1 written here, 2 by the study page (templates/web/progress.mjs); no version: 1
 MAX_BYTES = 20_000_000
 # The card ranges of the format, the study page's (templates/web/progress.mjs, ts-fsrs' own): what one
 # end writes, the other reads. A stability past ts-fsrs' ceiling schedules no differently (intervals
@@ -141,6 +142,14 @@ def _read(source: Path) -> dict:
         raise UsageError(f"{shown(source)}:{exc.line}: not a quizgen progress file ({exc.why})") from None
     if not _is_progress(document):
         raise UsageError(f"{shown(source)}: not a quizgen progress file (no \"format\": \"{FORMAT}\" with cards)")
+    version = document.get("version", 1)
+    whole = type(version) in (int, float) and float(version).is_integer()  # as JavaScript's Number.isInteger
+    if whole and version > max(KNOWN_VERSIONS):
+        raise UsageError(f"{shown(source)}: written by a newer quizgen (progress format version {version:g}); "
+                         "update quizgen to import it")
+    if not whole or version not in KNOWN_VERSIONS:
+        raise UsageError(f"{shown(source)}: not a quizgen progress file (version {json.dumps(version)[:40]}, "
+                         f"not {' or '.join(map(str, KNOWN_VERSIONS))})")
     return document
 
 

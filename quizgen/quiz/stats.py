@@ -104,14 +104,14 @@ def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) ->
     if not rows:
         screen.say("Not answered yet.")
         return 0
-    for row in rows:
+    for row in rows:  # every value read back is shown cleaned: the log may have been edited by hand
         after = row["after"]
-        moment = datetime.fromisoformat(row["reviewed_at"])
         next_time = "practice" if not row["scheduled"] else "next: ?"
         if after and row["scheduled"]:
-            with contextlib.suppress(KeyError, TypeError, ValueError):  # a hand-edited log row
-                next_time = f"next in {short_interval(due_at(after) - moment)}"
-        screen.say(f"  {row['day']}  {RATING_NAMES.get(row['rating'], '?'):<5}  {str(row['grade']):<7}  {next_time:<13}"
+            with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged row shows "next: ?"
+                next_time = f"next in {short_interval(due_at(after) - datetime.fromisoformat(row['reviewed_at']))}"
+        day, grade = screen.clean(str(row["day"])), screen.clean(str(row["grade"]))
+        screen.say(f"  {day}  {RATING_NAMES.get(row['rating'], '?'):<5}  {grade:<7}  {next_time:<13}"
                    f"  {screen.clean(row['answer'] or '')}")
     return 0
 

@@ -15,6 +15,7 @@ UNSAFE = re.compile(
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _TAB = re.compile(r"\t")
+_UNSAFE_IN_LINES = re.compile("(?![\n\r])" + UNSAFE.pattern)  # a text's own line breaks (and tabs) allowed
 _BIDI = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
@@ -35,6 +36,17 @@ def unsafe_character(text: str, allow_tab: bool = True) -> str | None:
     else:
         kind = "an invisible"
     return f"{kind} character (U+{code:04X})"
+
+
+def unsafe_in_lines(text: str) -> tuple[int, str] | None:
+    """(line number, description) of the first unsafe character of a whole text of lines (an
+    article), or None. Only its line breaks are its own: every other control character counts,
+    VT, FF and FS-RS too, at which str.splitlines() would have split."""
+    match = _UNSAFE_IN_LINES.search(text)
+    if match is None:
+        return None
+    before = text[:match.start()].replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, unsafe_character(match.group()) or ""
 
 
 def _escape(character: str) -> str:

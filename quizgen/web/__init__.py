@@ -8,9 +8,10 @@ def main(args) -> int:
 
     from quizgen.paths import shown
     from quizgen.selection import banks_from_args
+    from quizgen.text import printable
     from quizgen.web.exporter import export
 
     for bank in banks_from_args(args):
         for path in export(bank, Path(args.out), {}):
-            print(f"wrote {shown(path)}")
+            print(f"wrote {printable(shown(path))}")
     return 0

@@ -11,13 +11,18 @@ from quizgen.model import Fact
 
 # The page's comparison (templates/web/typed.mjs `normalise` does the same steps): a possessive 's
 # and the dots of 'U.S.' go as in the terminal (which drops only a lower-case 's), then accents and
-# case; separators (quotes, dashes, brackets, sentence marks) become spaces; every other sign
-# ('%', '&', '$', '/', '+') stays a word of its own, since the terminal reads it; a leading article goes.
+# case; digit groups join as the terminal's `number_words` joins them ('1,500', '1 500' and
+# '14.000.000' are one number); separators (quotes, dashes, brackets, sentence marks) become spaces,
+# but one left between two digits stays a word ('1.500', '1-500' and "1'500" are not 1500 to the
+# terminal); every other sign ('%', '&', '$', '/', '+') stays a word of its own, since the terminal
+# reads it; a leading article goes.
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s(?!\w)")
 _DOTS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)")
 SEPARATORS = frozenset(".,;:!?'\"()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b"
                        "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026")
 ARTICLES = ("the", "a", "an")
+_DOT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")  # as grading/quantity.py
+_GROUP_MARK = re.compile(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 
 
@@ -26,22 +31,28 @@ def page_key(text: str) -> str:
     text = _DOTS.sub("", _POSSESSIVE.sub("", text))
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+    text = _DOT_GROUPS.sub(lambda match: match.group().replace(".", ""), text)
+    text = _GROUP_MARK.sub("", _GROUP_MARK.sub("", text))  # twice: overlapping groups, as the terminal
     words: list[str] = []
     word = ""
-    for ch in text:
+    for at, ch in enumerate(text):
         if ch.isalnum():
             word += ch
             continue
         if word:
             words.append(word)
         word = ""
-        if not ch.isspace() and ch not in SEPARATORS:
+        if not ch.isspace() and (ch not in SEPARATORS or _between_digits(text, at)):
             words.append(ch)
     if word:
         words.append(word)
     while len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _between_digits(text: str, at: int) -> bool:
+    return 0 < at < len(text) - 1 and text[at - 1].isdecimal() and text[at + 1].isdecimal()
 
 
 def typed_keys(fact: Fact, known: Lexicon) -> list[str]:

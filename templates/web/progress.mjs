@@ -3,6 +3,7 @@
 import { migrate } from "./legacy.mjs";
 
 export const PROGRESS_FORMAT = "quizgen-progress";
+const KNOWN_VERSIONS = [1, 2];  // 1 written by `quizgen progress export`, 2 by this page; no version: 1
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;  // 238 cards export to about 60 KB
 export const MAX_IMPORT_CARDS = 5000;
 /* Records of ids this page does not know (cards of a newer or older build of the deck) are kept for
@@ -238,6 +239,14 @@ export class Progress {
     try { parsed = JSON.parse(text); } catch (error) { throw new Error("this file is not JSON"); }
     if (!parsed || typeof parsed !== "object" || parsed.format !== PROGRESS_FORMAT) {
       throw new Error("this is not a quizgen progress file");
+    }
+    const version = parsed.version === undefined ? 1 : parsed.version;
+    if (Number.isInteger(version) && version > Math.max(...KNOWN_VERSIONS)) {
+      throw new Error("this file was written by a newer quizgen (progress format version " + version +
+        "); build the page with it to import the file");
+    }
+    if (!KNOWN_VERSIONS.includes(version)) {
+      throw new Error("this is not a quizgen progress file (its version is not " + KNOWN_VERSIONS.join(" or ") + ")");
     }
     if (parsed.deck !== this.deck) {
       throw new Error("this file holds the progress of another deck ('" + String(parsed.deck) + "'), not of '" +
