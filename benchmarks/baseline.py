@@ -15,17 +15,29 @@ import genanki
 
 CSS = ".card { font-family: sans-serif; }"
 BASIC = genanki.Model(
-    1700000001, "Bare question/answer", css=CSS,
+    1700000001,
+    "Bare question/answer",
+    css=CSS,
     fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Source"}, {"name": "Role"}],
-    templates=[{"name": "Card 1", "qfmt": "{{Question}}",
-                "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<p>{{Source}}</p>"},
-               {"name": "Card 2", "qfmt": "{{#Role}}Who was {{Role}}?{{/Role}}",
-                "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}"}])
+    templates=[
+        {"name": "Card 1", "qfmt": "{{Question}}", "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<p>{{Source}}</p>"},
+        {
+            "name": "Card 2",
+            "qfmt": "{{#Role}}Who was {{Role}}?{{/Role}}",
+            "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}",
+        },
+    ],
+)
 CLOZE = genanki.Model(
-    1700000002, "Bare cloze", css=CSS, model_type=genanki.Model.CLOZE,
+    1700000002,
+    "Bare cloze",
+    css=CSS,
+    model_type=genanki.Model.CLOZE,
     fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "Source"}],
-    templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}",
-                "afmt": "{{cloze:Text}}<br>{{Back Extra}}<p>{{Source}}</p>"}])
+    templates=[
+        {"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Back Extra}}<p>{{Source}}</p>"}
+    ],
+)
 
 
 def note_for(fact) -> genanki.Note:
@@ -42,8 +54,7 @@ def write_bare_deck(bank, path: Path) -> Path:
     decks: dict[str, genanki.Deck] = {}
     for fact in bank.facts:
         if fact.source.id not in decks:
-            decks[fact.source.id] = genanki.Deck(1800000000 + len(decks),
-                                                 f"{bank.title}::{fact.source.short_label()}")
+            decks[fact.source.id] = genanki.Deck(1800000000 + len(decks), f"{bank.title}::{fact.source.short_label()}")
         decks[fact.source.id].add_note(note_for(fact))
     path.parent.mkdir(parents=True, exist_ok=True)
     genanki.Package(list(decks.values())).write_to_file(str(path), timestamp=0)

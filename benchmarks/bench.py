@@ -29,8 +29,8 @@ from baseline import write_bare_deck  # noqa: E402
 from generate import write_bank  # noqa: E402
 from quiz_driver import answer_times  # noqa: E402
 
-from quizgen.exporters import EXPORTERS  # noqa: E402
 from quizgen.bank.loader import load_banks  # noqa: E402
+from quizgen.exporters import EXPORTERS  # noqa: E402
 from quizgen.paths import project_root  # noqa: E402
 
 # issue 19: `quizgen anki` within 1.3x of loading the bank plus a bare genanki script at 1k and 10k facts;
@@ -67,6 +67,7 @@ def exporter(name: str):
 def find_browser() -> str | None:
     try:
         from quizgen.browser import find_browser as find
+
         return find()
     except Exception:  # no module, or no browser: PDF is simply not measured
         return None
@@ -106,15 +107,16 @@ class Bench:
         row = {"facts": len(bank.facts), "load": median_seconds(load, runs)}
         out = root / "out-stages"
         anki, worksheet = exporter("anki"), exporter("print")
-        row["anki"] = anki and median_seconds(
-            lambda: anki.export(bank, out, {"pdf": False, "default_set": True}), runs)
+        row["anki"] = anki and median_seconds(lambda: anki.export(bank, out, {"pdf": False, "default_set": True}), runs)
         row["genanki"] = median_seconds(lambda: write_bare_deck(bank, out / "bare" / "bare.apkg"), runs)
         row["print"] = worksheet and median_seconds(
-            lambda: worksheet.export(bank, out, {"pdf": False, "default_set": True}), runs)
+            lambda: worksheet.export(bank, out, {"pdf": False, "default_set": True}), runs
+        )
         row["pdf"] = None
         if worksheet and self.browser and len(bank.facts) <= self.pdf_limit:
-            with_pdf = median_seconds(lambda: worksheet.export(bank, out, {"pdf": True, "default_set": True}),
-                                      max(1, runs // 2))
+            with_pdf = median_seconds(
+                lambda: worksheet.export(bank, out, {"pdf": True, "default_set": True}), max(1, runs // 2)
+            )
             row["pdf"] = max(0.0, with_pdf - row["print"])
         build = quizgen_command("build", "--no-pdf", "--decks", "decks", "--seeds", "seeds", "--out", "out-cli")
         row["build"] = median_seconds(lambda: run_quiet(build, cwd=root), runs)
@@ -143,9 +145,11 @@ class Bench:
     def peak_memory(self, size: int) -> int:
         """Maximum resident memory (KiB) of a whole `quizgen build --no-pdf` in a fresh process."""
         root = self.bank_root(size)
-        script = ("import resource, sys\nfrom quizgen.cli import main\n"
-                  "code = main(['build', '--no-pdf', '--decks', 'decks', '--seeds', 'seeds', '--out', 'out-mem'])\n"
-                  "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\nsys.exit(code)")
+        script = (
+            "import resource, sys\nfrom quizgen.cli import main\n"
+            "code = main(['build', '--no-pdf', '--decks', 'decks', '--seeds', 'seeds', '--out', 'out-mem'])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\nsys.exit(code)"
+        )
         result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(result.stderr[-2000:])
@@ -164,8 +168,10 @@ def machine() -> str:
     memory = ""
     if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in os.sysconf_names:
         memory = f", {os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') / 2**30:.0f} GiB RAM"
-    return (f"{cpu}, {os.cpu_count()} CPUs{memory}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}")
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
 
 
 def verdict(value: float | None, target: float) -> str:
@@ -178,8 +184,10 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 def table(rows: list[dict], startup, quizzes, memory) -> str:
     names = [f"bundled ({rows[0]['facts']} facts)"] + [f"{row['facts']:,} facts" for row in rows[1:]]
-    lines = ["| measurement | " + " | ".join(names) + " | target |",
-             "| --- | " + " | ".join("---:" for _ in names) + " | --- |"]
+    lines = [
+        "| measurement | " + " | ".join(names) + " | target |",
+        "| --- | " + " | ".join("---:" for _ in names) + " | --- |",
+    ]
 
     def add(label: str, cells: list[str], target: str = "") -> None:
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} |")
@@ -190,8 +198,11 @@ def table(rows: list[dict], startup, quizzes, memory) -> str:
     # what a user runs is `quizgen anki` (load, then export) against a script that loads the same
     # bank and writes the same notes with bare genanki
     ratios = [ratio(row["anki"] and row["load"] + row["anki"], row["load"] + row["genanki"]) for row in rows]
-    add("(load + Anki) ÷ (load + genanki)", [NA if r is None else f"{r:.2f}×" for r in ratios],
-        f"≤ {TARGETS['anki ratio']}× ({', '.join(verdict(r, TARGETS['anki ratio']) for r in ratios)})")
+    add(
+        "(load + Anki) ÷ (load + genanki)",
+        [NA if r is None else f"{r:.2f}×" for r in ratios],
+        f"≤ {TARGETS['anki ratio']}× ({', '.join(verdict(r, TARGETS['anki ratio']) for r in ratios)})",
+    )
     add("print, HTML", [shown(row["print"]) for row in rows])
     add("print, PDF (on top of HTML)", [shown(row["pdf"]) for row in rows])
     builds = [row["build"] for row in rows]
@@ -203,15 +214,21 @@ def table(rows: list[dict], startup, quizzes, memory) -> str:
     per_fact = [f"{row['build'] / row['facts'] * 1000:.2f} ms" for row in rows]
     add("whole build per fact", per_fact, "flat = linear")
     help_time, bare = startup
-    lines += ["", "| measurement | value | target |", "| --- | ---: | --- |",
-              f"| `quizgen --help` (new process) | {shown(help_time)} | ≤ 3× `python -c pass` "
-              f"({help_time / bare:.1f}×: {verdict(help_time / bare, TARGETS['help ratio'])}) |",
-              f"| `python -c pass` (reference) | {shown(bare)} | |"]
+    lines += [
+        "",
+        "| measurement | value | target |",
+        "| --- | ---: | --- |",
+        f"| `quizgen --help` (new process) | {shown(help_time)} | ≤ 3× `python -c pass` "
+        f"({help_time / bare:.1f}×: {verdict(help_time / bare, TARGETS['help ratio'])}) |",
+        f"| `python -c pass` (reference) | {shown(bare)} | |",
+    ]
     for size, result in quizzes.items():
         label = "bundled bank" if size is None else f"{size:,} facts"
         value = NA if result is None else f"{result[0] * 1000:.1f} ms (p95 {result[1] * 1000:.1f} ms)"
-        lines.append(f"| quiz: answer → next prompt, median, {label} | {value} | < 20 ms "
-                     f"({verdict(result and result[0], TARGETS['answer'])}) |")
+        lines.append(
+            f"| quiz: answer → next prompt, median, {label} | {value} | < 20 ms "
+            f"({verdict(result and result[0], TARGETS['answer'])}) |"
+        )
     for size, kib in memory.items():
         lines.append(f"| peak memory (max RSS), whole build of {size:,} facts | {kib / 1024:.0f} MiB | |")
     return "\n".join(lines)
@@ -232,8 +249,10 @@ def main() -> None:
         quizzes = {size: bench.quiz(size) for size in (sizes[0], sizes[-1])}
         memory = {size: bench.peak_memory(size) for size in sizes[-1:] if size}
     print(f"quizgen benchmarks on {machine()}")
-    print(f"median of {args.runs} runs after a warm-up"
-          f"{f'; PDF with {bench.browser}' if bench.browser else '; no browser: PDF n/a'}\n")
+    print(
+        f"median of {args.runs} runs after a warm-up"
+        f"{f'; PDF with {bench.browser}' if bench.browser else '; no browser: PDF n/a'}\n"
+    )
     print(table(rows, startup, quizzes, memory))
 
 

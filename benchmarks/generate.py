@@ -16,15 +16,63 @@ import yaml
 
 FACTS_PER_ARTICLE = 100
 KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 FIRST = ("Anna", "Boris", "Clara", "Dmitri", "Elena", "Frank", "Greta", "Hugo", "Irina", "Jonas")
 LAST = ("Albrecht", "Bykov", "Costa", "Dvorak", "Eriksen", "Fischer", "Gonzalez", "Horvat", "Ivanova")
-WORDS = ("northern", "eastern", "joint", "strategic", "permanent", "civil", "naval", "regional",
-         "forward", "partnership", "defence", "dialogue", "council", "treaty", "mission", "summit")
+WORDS = (
+    "northern",
+    "eastern",
+    "joint",
+    "strategic",
+    "permanent",
+    "civil",
+    "naval",
+    "regional",
+    "forward",
+    "partnership",
+    "defence",
+    "dialogue",
+    "council",
+    "treaty",
+    "mission",
+    "summit",
+)
 LAST_SAFE_DAY = 28  # every month has day 28
-SYLLABLES = ("ka", "lo", "mi", "ren", "tus", "vor", "zel", "pra", "dim", "sol", "nek", "bar", "gan",
-             "fil", "rot", "quen", "wis", "hal", "jor", "ceb")
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tus",
+    "vor",
+    "zel",
+    "pra",
+    "dim",
+    "sol",
+    "nek",
+    "bar",
+    "gan",
+    "fil",
+    "rot",
+    "quen",
+    "wis",
+    "hal",
+    "jor",
+    "ceb",
+)
 
 
 def words(rng: random.Random, count: int) -> str:
@@ -52,8 +100,9 @@ def fact_for(n: int, article: int, rng: random.Random) -> tuple[dict, str]:
     """One fact and the seed sentence its quote comes from."""
     kind = KINDS[n % len(KINDS)]
     answer = answer_for(kind, n, rng)
-    sentence = (f"In report {article} item {n}, the archive records {answer} as the answer "
-                f"to a {rng.choice(WORDS)} question.")
+    sentence = (
+        f"In report {article} item {n}, the archive records {answer} as the answer to a {rng.choice(WORDS)} question."
+    )
     fact = {
         "id": f"syn-{n:05d}",
         "q": f"Which {kind} did the {words(rng, 4)} of {words(rng, 4)} name in item {n} of report {article}?",
@@ -94,8 +143,13 @@ def write_bank(size: int, root: Path, seed: int = 1) -> Path:
         source_id = f"{article:03d}"
         pairs = [fact_for(n, article, rng) for n in range(start, min(start + FACTS_PER_ARTICLE, size))]
         (seeds / f"{source_id}.txt").write_text("\n\n".join(sentence for _, sentence in pairs) + "\n")
-        sources[source_id] = {"file": f"{source_id}.txt", "title": f"Synthetic report {article}",
-                              "outlet": "Benchmark Gazette", "author": None, "year": 2000 + article % 24}
+        sources[source_id] = {
+            "file": f"{source_id}.txt",
+            "title": f"Synthetic report {article}",
+            "outlet": "Benchmark Gazette",
+            "author": None,
+            "year": 2000 + article % 24,
+        }
         document = {"source": source_id, "facts": [fact for fact, _ in pairs]}
         (deck / f"{source_id}-synthetic.yaml").write_text(dump_yaml(document))
     (seeds / "sources.yaml").write_text(dump_yaml(sources))

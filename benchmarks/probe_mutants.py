@@ -12,16 +12,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # (name, file, exact original text, mutant text, tests that must fail)
 MUTANTS = [
-    ("M1", "quizgen/questions/certainty.py", "return value * (1 - _NEAR), value * (1 + _NEAR)",
-     "return value, value", "tests/test_rule_values.py"),
-    ("M2", "quizgen/questions/certainty.py", "if article_a != article_b or (", "if (",
-     "tests/test_rule_values.py"),
-    ("M3", "quizgen/grading/matcher.py", "distance(got, other) <= nearest", "distance(got, other) < nearest",
-     "tests/test_rule_values.py"),
-    ("M7", "quizgen/cloze.py", "if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):",
-     "if numbers[0] != 1:", "tests/test_rule_values.py"),
-    ("M8", "quizgen/text/similar.py", "return count - math.ceil(SAME_QUESTION * count) + 1",
-     "return count - math.ceil(SAME_QUESTION * count)", "tests/test_rule_values.py tests/test_text.py"),
+    (
+        "M1",
+        "quizgen/questions/certainty.py",
+        "return value * (1 - _NEAR), value * (1 + _NEAR)",
+        "return value, value",
+        "tests/test_rule_values.py",
+    ),
+    ("M2", "quizgen/questions/certainty.py", "if article_a != article_b or (", "if (", "tests/test_rule_values.py"),
+    (
+        "M3",
+        "quizgen/grading/matcher.py",
+        "distance(got, other) <= nearest",
+        "distance(got, other) < nearest",
+        "tests/test_rule_values.py",
+    ),
+    (
+        "M7",
+        "quizgen/cloze.py",
+        "if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):",
+        "if numbers[0] != 1:",
+        "tests/test_rule_values.py",
+    ),
+    (
+        "M8",
+        "quizgen/text/similar.py",
+        "return count - math.ceil(SAME_QUESTION * count) + 1",
+        "return count - math.ceil(SAME_QUESTION * count)",
+        "tests/test_rule_values.py tests/test_text.py",
+    ),
 ]
 
 
@@ -35,8 +54,12 @@ def main() -> int:
             continue
         try:
             path.write_text(text.replace(original, mutant))
-            result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-                                     *tests.split()], cwd=ROOT, capture_output=True, text=True)
+            result = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests.split()],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            )
         finally:
             path.write_text(text)
         killed = result.returncode != 0

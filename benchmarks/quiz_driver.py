@@ -35,8 +35,25 @@ def read_until_prompt(fd: int, buffer: bytearray) -> bool:
 
 def answer_times(decks: Path, seeds: Path, db: Path, answers: int) -> list[float]:
     """Seconds from each answer sent to the next prompt shown, for up to `answers` answers."""
-    command = [sys.executable, "-m", "quizgen", "quiz", "review", "--style", "mc", "--new", str(answers + 1),
-               "--seed", "1", "--db", str(db), "--decks", str(decks), "--seeds", str(seeds)]
+    command = [
+        sys.executable,
+        "-m",
+        "quizgen",
+        "quiz",
+        "review",
+        "--style",
+        "mc",
+        "--new",
+        str(answers + 1),
+        "--seed",
+        "1",
+        "--db",
+        str(db),
+        "--decks",
+        str(decks),
+        "--seeds",
+        str(seeds),
+    ]
     env = {**os.environ, "NO_COLOR": "1"}
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
     fd, times, buffer = process.stdout.fileno(), [], bytearray()

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write_bank  # noqa: E402
 
-from quizgen.browser import find_browser  # noqa: E402
 from quizgen.bank.loader import load_banks  # noqa: E402
+from quizgen.browser import find_browser  # noqa: E402
 from quizgen.paths import project_root  # noqa: E402
 from quizgen.web.exporter import export  # noqa: E402
 
@@ -71,8 +71,10 @@ def main() -> int:
     sizes = [None] + [int(size) for size in args.sizes.split(",") if size]
     rows = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
-        browser = playwright.chromium.launch(executable_path=find_browser(), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"])
+        browser = playwright.chromium.launch(
+            executable_path=find_browser(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+        )
         print(f"Chromium {browser.version}; median of {args.runs} fresh tabs after a warm-up\n")
         for size in sizes:
             page_path, facts = build_page(size, Path(scratch) / str(size))
@@ -80,7 +82,9 @@ def main() -> int:
             target = TARGETS.get(size)
             verdict = "" if target is None else f"< {target:g} s ({'met' if card < target else '**missed**'})"
             label = f"bundled ({facts} facts)" if size is None else f"{facts:,} facts"
-            rows.append(f"| {label} | {page_path.stat().st_size / 2**20:.1f} MiB | {shown(card)} | {shown(loaded)} | {verdict} |")
+            rows.append(
+                f"| {label} | {page_path.stat().st_size / 2**20:.1f} MiB | {shown(card)} | {shown(loaded)} | {verdict} |"  # noqa: E501
+            )
         browser.close()
     print("| bank | index.html | first card | load event | target |")
     print("| --- | ---: | ---: | ---: | --- |")

@@ -28,12 +28,23 @@ KNOWN_PATHS = (
     r"C:\Program Files\Google\Chrome\Application\chrome.exe",
     r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
 )
-INSTALL_HINT = ("install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, "
-                "or set QUIZGEN_BROWSER to its path")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio")
-BATCH = 4     # pages printed at the same time by one browser
+INSTALL_HINT = (
+    "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, "
+    "or set QUIZGEN_BROWSER to its path"
+)
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--mute-audio",
+)
+BATCH = 4  # pages printed at the same time by one browser
 TIMEOUT = 60  # seconds for one step; a hung browser must not hang the build
 PROFILE = "quizgen-browser-"  # + pid: the temporary profile of one browser session
 PDF_SETTINGS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
@@ -89,7 +100,7 @@ def print_pdfs(jobs: list[tuple[Path, Path]], browser: str | None = None) -> lis
     with Session(browser) as session:
         done: list[Path] = []
         for start in range(0, len(jobs), BATCH):  # a few pages at once: the browser renders in parallel
-            done += session.print_pdfs(jobs[start:start + BATCH])
+            done += session.print_pdfs(jobs[start : start + BATCH])
         return done
 
 
@@ -97,8 +108,7 @@ def print_pdf(html: Path, pdf: Path, browser: str | None = None) -> Path:
     return print_pdfs([(html, pdf)], browser)[0]
 
 
-def screenshot(html: Path, png: Path, width: int = 900, height: int = 1270,
-               browser: str | None = None) -> Path:
+def screenshot(html: Path, png: Path, width: int = 900, height: int = 1270, browser: str | None = None) -> Path:
     """A PNG of the page as a screen of `width` x `height` CSS pixels shows it."""
     with Session(browser or find_browser()) as session:
         return session.screenshot(html, png, width, height)
@@ -135,10 +145,15 @@ class Session:
 
         try:
             self.process = subprocess.Popen(
-                [browser, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe",
-                 "about:blank"], preexec_fn=use_pipe_fds, close_fds=False, stdin=subprocess.DEVNULL,
-                stdout=self.log, stderr=self.log, start_new_session=True,
-                env={**os.environ, "TMPDIR": self.profile})  # its own temporary files go with the profile
+                [browser, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"],
+                preexec_fn=use_pipe_fds,
+                close_fds=False,
+                stdin=subprocess.DEVNULL,
+                stdout=self.log,
+                stderr=self.log,
+                start_new_session=True,
+                env={**os.environ, "TMPDIR": self.profile},
+            )  # its own temporary files go with the profile
         except OSError as exc:
             raise BrowserNotFound(f"cannot start {browser}: {exc.strerror or exc}; {INSTALL_HINT}") from None
         finally:
@@ -166,8 +181,10 @@ class Session:
         pages = self._open([html for html, _ in jobs])
         with self._closing(pages):
             asked = [self._request("Page.printToPDF", PDF_SETTINGS, session) for _, session in pages]
-            return [_write(pdf, base64.b64decode(self._reply(asked_id, "Page.printToPDF")["data"]))
-                    for asked_id, (_, pdf) in zip(asked, jobs, strict=True)]
+            return [
+                _write(pdf, base64.b64decode(self._reply(asked_id, "Page.printToPDF")["data"]))
+                for asked_id, (_, pdf) in zip(asked, jobs, strict=True)
+            ]
 
     def screenshot(self, html: Path, png: Path, width: int, height: int) -> Path:
         metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
@@ -312,8 +329,14 @@ def _write(path: Path, data: bytes) -> Path:
 def _print_once(browser: str, html: Path, pdf: Path) -> Path:
     """One browser run per page, for systems where the DevTools pipe is unavailable."""
     with tempfile.TemporaryDirectory(prefix=f"{PROFILE}{os.getpid()}-", ignore_cleanup_errors=True) as profile:
-        command = [browser, *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                   f"--print-to-pdf={Path(pdf).resolve()}", Path(html).resolve().as_uri()]
+        command = [
+            browser,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={Path(pdf).resolve()}",
+            Path(html).resolve().as_uri(),
+        ]
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT * 2)
         except OSError as exc:

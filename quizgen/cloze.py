@@ -47,8 +47,10 @@ def find_problem(cloze: str) -> str | None:
         return "no deletion like {{c1::answer}}"
     numbers = sorted(set(deletions))
     if len(numbers) > MAX_DELETIONS:
-        return (f"has {len(numbers)} deletions (c1 to c{numbers[-1]}), at most {MAX_DELETIONS}: "
-                f"split the sentence into two facts")
+        return (
+            f"has {len(numbers)} deletions (c1 to c{numbers[-1]}), at most {MAX_DELETIONS}: "
+            f"split the sentence into two facts"
+        )
     if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):
         return "deletions must be numbered c1, c2, ... without gaps"
     return None
@@ -65,11 +67,9 @@ def deletions(cloze: str) -> list[Deletion]:
 def fill(cloze: str, replacements: dict[int, str] | None = None) -> str:
     """The sentence with every deletion shown (or replaced, by number)."""
     replacements = replacements or {}
-    return DELETION.sub(
-        lambda m: replacements.get(int(m.group(1)), m.group(2).split("::", 1)[0]), cloze)
+    return DELETION.sub(lambda m: replacements.get(int(m.group(1)), m.group(2).split("::", 1)[0]), cloze)
 
 
 def blank(cloze: str, number: int = 1, gap: str = "_____") -> str:
     """The sentence with deletion `number` blanked and the others shown."""
-    return DELETION.sub(
-        lambda m: gap if int(m.group(1)) == number else m.group(2).split("::", 1)[0], cloze)
+    return DELETION.sub(lambda m: gap if int(m.group(1)) == number else m.group(2).split("::", 1)[0], cloze)

@@ -23,8 +23,11 @@ def check(args) -> int:
     for line in found:
         print(printable(line), file=sys.stderr)
     if found:
-        print(f"quizgen: {len(found)} warning{'s' if len(found) != 1 else ''}: the bank loads, but these "
-              f"facts will not be taught as written", file=sys.stderr)
+        print(
+            f"quizgen: {len(found)} warning{'s' if len(found) != 1 else ''}: the bank loads, but these "
+            f"facts will not be taught as written",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -25,7 +25,11 @@ def lines(bank, what: str) -> list[str]:
     if what == "sources":
         counts = Counter(c.source.id for fact in facts for c in fact.citations)
         return [f"{sid}  {counts[sid]}  {bank.sources[sid].short_label()}" for sid in sorted(counts)]
-    values = {"tags": lambda fact: fact.tags, "categories": lambda fact: (fact.category,) if fact.category else (),
-              "kinds": lambda fact: (fact.kind,), "stances": lambda fact: (fact.stance,)}[what]
+    values = {
+        "tags": lambda fact: fact.tags,
+        "categories": lambda fact: (fact.category,) if fact.category else (),
+        "kinds": lambda fact: (fact.kind,),
+        "stances": lambda fact: (fact.stance,),
+    }[what]
     counts = Counter(value for fact in facts for value in values(fact))
     return [f"{name}  {counts[name]}" for name in sorted(counts)]

@@ -115,9 +115,9 @@ class Fact:
     distractors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     note: str | None = None
-    category: str | None = None      # finer than kind: who or what the right options are drawn from
-    as_written: str | None = None    # the article's own (misspelled or mistranslated) form of the answer
-    derived: str | None = None       # how the answer follows when the quote does not state it
+    category: str | None = None  # finer than kind: who or what the right options are drawn from
+    as_written: str | None = None  # the article's own (misspelled or mistranslated) form of the answer
+    derived: str | None = None  # how the answer follows when the quote does not state it
     also: tuple[Citation, ...] = ()  # further articles reporting the same fact
 
     @property
@@ -191,9 +191,13 @@ class Bank:
         """A bank of the facts matching every given filter (each filter is any-of)."""
         wanted_sources, wanted_tags, wanted_kinds = set(sources), set(tags), set(kinds)
         chosen = tuple(
-            fact for fact in self.facts
-            if (not wanted_sources or fact.source.id in wanted_sources
-                or any(c.source.id in wanted_sources for c in fact.also))
+            fact
+            for fact in self.facts
+            if (
+                not wanted_sources
+                or fact.source.id in wanted_sources
+                or any(c.source.id in wanted_sources for c in fact.also)
+            )
             and (not wanted_tags or not wanted_tags.isdisjoint(fact.tags))
             and (not wanted_kinds or fact.kind in wanted_kinds)
             and (not stances or fact.stance in stances)

@@ -181,8 +181,11 @@ def _left_by_dead(folder: Path, prefix: str) -> list[Path]:
         leftovers = [path for path in folder.iterdir() if path.name.startswith(prefix)]
     except OSError:
         return []
-    return [path for path in leftovers
-            if not ((pid := path.name[len(prefix):].split("-", 1)[0]).isdigit() and _running(int(pid)))]
+    return [
+        path
+        for path in leftovers
+        if not ((pid := path.name[len(prefix) :].split("-", 1)[0]).isdigit() and _running(int(pid)))
+    ]
 
 
 def _running(pid: int) -> bool:
@@ -250,6 +253,7 @@ def _exclusive(fd: int, where: Path, patience: float) -> None:
             return
         except OSError:
             if time.monotonic() >= deadline:
-                raise OutputError(f"{where}: another quizgen run is writing here; try again when it "
-                                  "has finished") from None
+                raise OutputError(
+                    f"{where}: another quizgen run is writing here; try again when it has finished"
+                ) from None
         time.sleep(0.05)

@@ -56,7 +56,7 @@ def _names(bank: Bank, articles=()) -> dict[str, set[str]]:
     for fact in bank.facts:
         stem = Path(fact.origin.path).stem.casefold()
         if fact.source.id in names and stem.startswith(fact.source.id.casefold()):
-            names[fact.source.id] |= {stem, stem[len(fact.source.id):].lstrip("-_ ")}
+            names[fact.source.id] |= {stem, stem[len(fact.source.id) :].lstrip("-_ ")}
     return names
 
 
@@ -71,11 +71,13 @@ def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
     chosen: list[str] = []
     for asked in _listed(asked_values):
         wanted = asked.casefold()
-        found = [sid for sid, known in names.items()
-                 if wanted in known or (wanted.isdigit() and sid.isdigit() and int(wanted) == int(sid))]
+        found = [
+            sid
+            for sid, known in names.items()
+            if wanted in known or (wanted.isdigit() and sid.isdigit() and int(wanted) == int(sid))
+        ]
         if not found:  # a unique start of a short name: 'fair-observer'
-            found = [sid for sid, known in names.items()
-                     if any(name.startswith(f"{wanted}-") for name in known)]
+            found = [sid for sid, known in names.items() if any(name.startswith(f"{wanted}-") for name in known)]
         if len(found) != 1:
             listing = ", ".join(_shown_names(sid, names[sid]) for sid in sorted(names))
             why = "names more than one article" if found else "no such article"
@@ -89,8 +91,11 @@ def _unknown(option: str, asked: str, known: list[str], what: str) -> UsageError
     if close:
         hint = f"did you mean {', '.join(close)}?"
     else:
-        hint = (f"{len(known)} {what}s, e.g. {', '.join(known[:MAX_SUGGESTIONS])}; `quizgen list {what}s` lists "
-                f"them all" if known else f"no fact has a {what}")
+        hint = (
+            f"{len(known)} {what}s, e.g. {', '.join(known[:MAX_SUGGESTIONS])}; `quizgen list {what}s` lists them all"
+            if known
+            else f"no fact has a {what}"
+        )
     return UsageError(f"--{option} {asked}: no fact has this {what} ({hint})")
 
 
@@ -134,8 +139,11 @@ def filtered(bank: Bank, args) -> Bank:
     kinds = resolve_kinds(getattr(args, "kind", None))
     chosen = bank.select(sources=sources, tags=tags, kinds=kinds)
     if not chosen.facts:
-        shown_filters = ", ".join(f"--{name} {','.join(values)}" for name, values in
-                                  (("source", sources), ("tag", tags), ("kind", kinds)) if values)
+        shown_filters = ", ".join(
+            f"--{name} {','.join(values)}"
+            for name, values in (("source", sources), ("tag", tags), ("kind", kinds))
+            if values
+        )
         raise UsageError(f"no facts match {shown_filters}")
     return chosen
 
@@ -145,6 +153,5 @@ def listed(text: str, known: tuple[str, ...], option: str, noun: str = "value") 
     names = [name.strip().lower() for name in text.split(",") if name.strip()]
     unknown = [name for name in names if name not in known]
     if unknown or not names:
-        raise UsageError(f"{option}: unknown {noun} '{unknown[0] if unknown else text}'; "
-                         f"choose from {','.join(known)}")
+        raise UsageError(f"{option}: unknown {noun} '{unknown[0] if unknown else text}'; choose from {','.join(known)}")
     return tuple(name for name in known if name in names)

@@ -37,5 +37,7 @@ def prompt_lengths(bank: Bank) -> str:
     if not lengths:
         return "prompts: none"
     over = sum(1 for n in lengths if n > LONG_PROMPT)
-    return (f"prompts: median {median(lengths):g} characters, {over} of {len(lengths)} "
-            f"({100 * over / len(lengths):.0f} %) over {LONG_PROMPT}")
+    return (
+        f"prompts: median {median(lengths):g} characters, {over} of {len(lengths)} "
+        f"({100 * over / len(lengths):.0f} %) over {LONG_PROMPT}"
+    )

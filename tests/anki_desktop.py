@@ -28,10 +28,12 @@ BASE, APKG, RESULT, PHASE = sys.argv[1:5]
 SHOTS = sys.argv[5] if len(sys.argv) > 5 else ""
 TOP = "NATO–Russia relations"
 # one card of each note type (searches), reviewed at each size
-CARDS = [("qa", '"note:quizgen Question/answer" card:1 -tag:*::retired'),
-         ("person", '"note:quizgen Question/answer" card:2 -tag:*::retired'),
-         ("cloze", '"note:quizgen Cloze" -tag:*::retired'),
-         ("mc", '"note:quizgen Multiple choice" "Wrong 3:_*" -tag:*::retired')]
+CARDS = [
+    ("qa", '"note:quizgen Question/answer" card:1 -tag:*::retired'),
+    ("person", '"note:quizgen Question/answer" card:2 -tag:*::retired'),
+    ("cloze", '"note:quizgen Cloze" -tag:*::retired'),
+    ("mc", '"note:quizgen Multiple choice" "Wrong 3:_*" -tag:*::retired'),
+]
 
 # what is on screen: each part's box against the viewport, and the texts a learner reads
 GEOMETRY = """(function () {
@@ -79,12 +81,15 @@ def fail(message):
 
 def guarded(step):
     """Run a step; an exception ends the run with its traceback (aqt would show a dialog)."""
+
     def run(*args):
         try:
             step(*args)
         except Exception:  # noqa: BLE001 - any failure is the test's to report
             import traceback
+
             fail(traceback.format_exc()[-1500:])
+
     return run
 
 
@@ -101,10 +106,13 @@ def wait(check, then, what, timeout=20.0):
         if ready:
             guarded(then)()
         elif time.monotonic() > deadline:
-            fail(f"timed out waiting for {what} (state {mw.state}, reviewer "
-                 f"{getattr(mw.reviewer, 'state', None)}, card {getattr(mw.reviewer, 'card', None)})")
+            fail(
+                f"timed out waiting for {what} (state {mw.state}, reviewer "
+                f"{getattr(mw.reviewer, 'state', None)}, card {getattr(mw.reviewer, 'card', None)})"
+            )
         else:
             QTimer.singleShot(50, poll)
+
     poll()
 
 
@@ -123,6 +131,7 @@ def page_until(accept, then, what, timeout=20.0):
             fail(f"timed out waiting for {what}: {str(geometry)[:300]}")
         else:
             QTimer.singleShot(50, ask)
+
     ask()
 
 
@@ -130,8 +139,10 @@ def target():
     return mw.web.focusProxy() or mw.web
 
 
-FRAMED = ("window.qzFramed = false; requestAnimationFrame(function () {"
-          " requestAnimationFrame(function () { window.qzFramed = true; }); }); true")
+FRAMED = (
+    "window.qzFramed = false; requestAnimationFrame(function () {"
+    " requestAnimationFrame(function () { window.qzFramed = true; }); }); true"
+)
 
 
 def shot(name, then):
@@ -143,10 +154,12 @@ def shot(name, then):
 
     def check(framed):
         if framed or time.monotonic() > deadline:
-            QTimer.singleShot(0, guarded(lambda: (
-                mw.web.grab().save(os.path.join(SHOTS, f"desktop-{name}.png")), then())))
+            QTimer.singleShot(
+                0, guarded(lambda: (mw.web.grab().save(os.path.join(SHOTS, f"desktop-{name}.png")), then()))
+            )
         else:
             QTimer.singleShot(50, lambda: mw.web.evalWithCallback("window.qzFramed", guarded(check)))
+
     mw.web.evalWithCallback(FRAMED, lambda _: mw.web.evalWithCallback("window.qzFramed", guarded(check)))
 
 
@@ -155,6 +168,7 @@ def start():
     from anki.import_export_pb2 import (
         IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER,
     )
+
     # the import dialog's defaults: update notes and note types if newer, nothing else
     options = ImportAnkiPackageOptions(update_notes=IF_NEWER, update_notetypes=IF_NEWER)
     log = mw.col.import_anki_package(ImportAnkiPackageRequest(package_path=APKG, options=options)).log
@@ -175,16 +189,18 @@ def loaded(state):
 def enter(before, state, then):
     """Move to `state` once Anki shows `before` with its page loaded (moving while a page loads
     leaves the reviewer on the old page); `then` once the new page has loaded."""
-    wait(lambda: loaded(before),
-         lambda: (mw.moveToState(state), wait(lambda: loaded(state), then, state)), before)
+    wait(lambda: loaded(before), lambda: (mw.moveToState(state), wait(lambda: loaded(state), then, state)), before)
 
 
 def first_cards(count):
     """A new learner presses Study Now on the top deck and answers the first cards Good."""
     if count == 20:
         return finish()
-    wait(lambda: mw.reviewer.card is not None and mw.reviewer.state == "question",
-         lambda: shown_first(count), "the first cards")
+    wait(
+        lambda: mw.reviewer.card is not None and mw.reviewer.state == "question",
+        lambda: shown_first(count),
+        "the first cards",
+    )
 
 
 def shown_first(count):
@@ -192,10 +208,18 @@ def shown_first(count):
     note = card.note()
 
     def seen(geometry):
-        result["first_cards"].append({"id": note["ID"], "ord": card.ord, "tags": note.tags,
-                                      "retired": geometry["retired"] is not None,
-                                      "type": card.type, "deck": mw.col.decks.name(card.did)})
+        result["first_cards"].append(
+            {
+                "id": note["ID"],
+                "ord": card.ord,
+                "tags": note.tags,
+                "retired": geometry["retired"] is not None,
+                "type": card.type,
+                "deck": mw.col.decks.name(card.did),
+            }
+        )
         shot("first-card" if count == 0 else "", lambda: answer_good(card, lambda: first_cards(count + 1)))
+
     page_until(lambda g: g["question"] is not None or g["retired"] is not None, seen, "a first card")
 
 
@@ -216,6 +240,7 @@ def review_size():
     width, height = (int(n) for n in size.split("x"))
     night = mode == "night"
     from aqt.theme import theme_manager
+
     theme_manager.night_mode = night
     col = mw.col
     ids = []
@@ -240,8 +265,11 @@ def review_size():
 def review_card(size, done, total):
     if done == total:
         return finish()
-    wait(lambda: mw.reviewer.card is not None and mw.reviewer.state == "question",
-         lambda: front(size, done, total), "a card to review")
+    wait(
+        lambda: mw.reviewer.card is not None and mw.reviewer.state == "question",
+        lambda: front(size, done, total),
+        "a card to review",
+    )
 
 
 def front(size, done, total):
@@ -249,16 +277,20 @@ def front(size, done, total):
     card = mw.reviewer.card
     kind = next(k for k, search in CARDS if card.id in mw.col.find_cards(search))
     label = f"{kind}-{width}-{'night' if night else 'day'}"
-    entry = {"kind": kind, "id": card.note()["ID"], "width": width, "night": night,
-             "deck": mw.col.decks.name(card.odid or card.did),
-             "note": dict(card.note().items())}
+    entry = {
+        "kind": kind,
+        "id": card.note()["ID"],
+        "width": width,
+        "night": night,
+        "deck": mw.col.decks.name(card.odid or card.did),
+        "note": dict(card.note().items()),
+    }
     result["reviews"].append(entry)
     is_mc = kind == "mc"
 
     def shown(geometry):
         entry["front"] = geometry
-        shot(f"{label}-front", lambda: flip(entry, label, card, size, done, total) if not is_mc
-             else choose(geometry))
+        shot(f"{label}-front", lambda: flip(entry, label, card, size, done, total) if not is_mc else choose(geometry))
 
     def choose(geometry):
         # pressing 2 is Anki's shortcut, not a choice: the card must not claim it
@@ -271,11 +303,14 @@ def front(size, done, total):
         def chosen(after):
             entry["chosen"] = after
             shot(f"{label}-chosen", lambda: flip(entry, label, card, size, done, total))
-        page_until(lambda g: bool(g["verdict"] and g["verdict"]["text"].strip()), chosen,
-                   "the verdict after a click")
 
-    page_until(lambda g: g["question"] is not None and not g["hasAnswer"]
-               and (not is_mc or len(g["optionTexts"]) >= 3), shown, f"the front of {label}")
+        page_until(lambda g: bool(g["verdict"] and g["verdict"]["text"].strip()), chosen, "the verdict after a click")
+
+    page_until(
+        lambda g: g["question"] is not None and not g["hasAnswer"] and (not is_mc or len(g["optionTexts"]) >= 3),
+        shown,
+        f"the front of {label}",
+    )
 
 
 def flip(entry, label, card, size, done, total):
@@ -293,8 +328,11 @@ def flip(entry, label, card, size, done, total):
         last["scrollY"] = g["scrollY"] if g["hasAnswer"] else None
         return still and (entry["kind"] != "mc" or g["right"] is not None)
 
-    wait(lambda: mw.reviewer.state == "answer",
-         lambda: page_until(settled, back, f"the back of {label}"), "the answer side")
+    wait(
+        lambda: mw.reviewer.state == "answer",
+        lambda: page_until(settled, back, f"the back of {label}"),
+        "the answer side",
+    )
 
 
 wait(lambda: mw.col is not None and loaded("deckBrowser"), start, "Anki to start", 60)

@@ -23,22 +23,35 @@ def copy_bank(tmp_path: Path) -> Path:
 def quiz_env(now: str = MONDAY, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZGEN_") and k != "NO_COLOR"}
     # No grace after a choice unless a test asks for it: keys sent on seeing a prompt count at once.
-    env.update(QUIZGEN_NOW=now, TZ="UTC", NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="xterm",
-               QUIZGEN_GRACE_MS="0")
+    env.update(QUIZGEN_NOW=now, TZ="UTC", NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="xterm", QUIZGEN_GRACE_MS="0")
     env.update(extra)
     return {k: v for k, v in env.items() if v is not None}
 
 
 def spawn(folder: Path, *args: str, env: dict | None = None) -> pexpect.spawn:
     """`quizgen ARGS` in a real pseudo-terminal."""
-    return pexpect.spawn(sys.executable, ["-m", "quizgen", *args], cwd=str(folder), env=env or quiz_env(),
-                         encoding="utf-8", timeout=15, dimensions=(50, 200))
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "quizgen", *args],
+        cwd=str(folder),
+        env=env or quiz_env(),
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(50, 200),
+    )
 
 
 def run(folder: Path, *args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
     """`quizgen ARGS` with standard input and output as pipes."""
-    return subprocess.run([sys.executable, "-m", "quizgen", *args], cwd=folder, input=stdin, text=True,
-                          capture_output=True, env=env or quiz_env(), timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", *args],
+        cwd=folder,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        env=env or quiz_env(),
+        timeout=60,
+    )
 
 
 def reviews(db: Path) -> list[sqlite3.Row]:
@@ -56,7 +69,20 @@ def cards(db: Path) -> dict[str, sqlite3.Row]:
 def answered_database(tmp_path: Path) -> tuple[Path, Path]:
     """The deck and a progress file with six scheduled answers, one per card."""
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    run(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1", "--db", str(db),
-        stdin="2002\nRasmussen\nParis\n28\nPJC\nstrategic\n")
+    run(
+        folder,
+        "quiz",
+        "practice",
+        "-n",
+        "6",
+        "--schedule",
+        "--style",
+        "typed",
+        "--seed",
+        "1",
+        "--db",
+        str(db),
+        stdin="2002\nRasmussen\nParis\n28\nPJC\nstrategic\n",
+    )
     assert len(reviews(db)) == 6
     return folder, db

@@ -18,15 +18,12 @@ from quizgen.anki.exporter import write_deck
 
 
 def merge_import(col, package):
-    options = ImportAnkiPackageOptions(merge_notetypes=True, update_notes=IF_NEWER,
-                                       update_notetypes=IF_NEWER)
-    return col.import_anki_package(
-        ImportAnkiPackageRequest(package_path=str(package), options=options)).log
+    options = ImportAnkiPackageOptions(merge_notetypes=True, update_notes=IF_NEWER, update_notetypes=IF_NEWER)
+    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options)).log
 
 
 def edited(bank, note):
-    return replace(bank, facts=tuple(replace(f, note=note) if f.id == "p-undated" else f
-                                     for f in bank.facts))
+    return replace(bank, facts=tuple(replace(f, note=note) if f.id == "p-undated" else f for f in bank.facts))
 
 
 def test_an_added_field_survives_a_merge_import_but_its_content_does_not(tmp_path, monkeypatch):

@@ -26,9 +26,13 @@ def drive(tmp_path, package, phase):
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
     result = tmp_path / f"{phase}.json"
-    run = subprocess.run([sys.executable, str(DRIVER), str(tmp_path / f"profile-{phase}"),
-                          str(package), str(result), phase, shots],
-                         capture_output=True, text=True, timeout=110, check=False)
+    run = subprocess.run(
+        [sys.executable, str(DRIVER), str(tmp_path / f"profile-{phase}"), str(package), str(result), phase, shots],
+        capture_output=True,
+        text=True,
+        timeout=110,
+        check=False,
+    )
     assert result.exists(), run.stderr[-3000:]
     recorded = json.loads(result.read_text())
     assert not recorded["errors"], recorded["errors"]

@@ -1,5 +1,6 @@
 """The .apkg as real Anki imports it: notes = facts, cards render, updates land in place."""
 
+import functools
 import html
 import json
 import re
@@ -12,23 +13,24 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER
+from conftest import ROOT
 
 from quizgen.anki import notetypes
 from quizgen.anki.exporter import export
 from quizgen.anki.ledger import PROJECT_EPOCH
 from quizgen.anki.names import note_guid, source_tag
 from quizgen.anki.persons import person_cards
+from quizgen.bank.loader import load_banks
 from quizgen.cli import main as cli_main
 from quizgen.cloze import deletions
 from quizgen.errors import BankError
-from quizgen.bank.loader import load_banks
-from conftest import ROOT
 
 QA, CLOZE, MC = "quizgen Question/answer", "quizgen Cloze", "quizgen Multiple choice"
 LEDGER = "decks/nato-russia/anki-versions.json"
 
 
 # --- helpers -------------------------------------------------------------------------------
+
 
 def copy_bank(target):
     """The bundled deck folder and seeds, copied: builds rewrite the ledger next to the YAML."""
@@ -47,21 +49,25 @@ def build(workspace, out):
 
 
 def import_into(col, package):
-    options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=IF_NEWER,
-                                       update_notetypes=IF_NEWER, with_scheduling=False)
-    return col.import_anki_package(
-        ImportAnkiPackageRequest(package_path=str(package), options=options)).log
+    options = ImportAnkiPackageOptions(
+        merge_notetypes=False, update_notes=IF_NEWER, update_notetypes=IF_NEWER, with_scheduling=False
+    )
+    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options)).log
 
 
 def retired_notes(col):
     return len(col.find_notes("tag:nato_russia::retired"))
 
 
-def fact_bank(fact, _cache={}):
+def fact_bank(fact):
     """The bundled bank the fact belongs to (for which note carries a person's reversed card)."""
-    if "bank" not in _cache:
-        (_cache["bank"],) = load_banks(ROOT / "decks", ROOT / "seeds")
-    return _cache["bank"]
+    return _bundled_bank()
+
+
+@functools.cache
+def _bundled_bank():
+    (bank,) = load_banks(ROOT / "decks", ROOT / "seeds")
+    return bank
 
 
 def visible_text(card_html):
@@ -138,10 +144,10 @@ def notes_by_fact(bank, col):
 
 # --- a fresh import --------------------------------------------------------------------------
 
+
 def test_import_gives_one_note_per_fact_with_the_designed_note_type(imported):
     bank, col, log = imported
-    assert (len(log.new), len(log.updated), len(log.conflicting)) == (
-        len(bank.facts) + retired_notes(col), 0, 0)
+    assert (len(log.new), len(log.updated), len(log.conflicting)) == (len(bank.facts) + retired_notes(col), 0, 0)
     assert col.note_count() == len(bank.facts) + retired_notes(col)
     notes = notes_by_fact(bank, col)
     for fact in bank.facts:
@@ -149,7 +155,8 @@ def test_import_gives_one_note_per_fact_with_the_designed_note_type(imported):
         assert note.note_type()["name"] == expected_type(fact), fact.id
         assert len(note.cards()) == expected_cards(fact), fact.id
     assert col.card_count() == sum(expected_cards(fact) for fact in bank.facts) + len(
-        col.find_cards("tag:nato_russia::retired"))
+        col.find_cards("tag:nato_russia::retired")
+    )
 
 
 def test_every_card_renders_a_question_and_an_answer_that_names_the_article(imported):
@@ -193,7 +200,8 @@ def test_sort_field_is_the_plain_question_or_cloze_text(imported):
         sort_text = col.db.scalar("SELECT sfld FROM notes WHERE id = ?", note.id)
         if expected_type(fact) == CLOZE:  # the cloze, with a precision hint on bare dates
             assert re.sub(r"\{\{(c\d+::[^:}]*)::[^}]*\}\}", r"{{\1}}", sort_text) == re.sub(
-                r"\{\{(c\d+::[^:}]*)::[^}]*\}\}", r"{{\1}}", fact.cloze), fact.id
+                r"\{\{(c\d+::[^:}]*)::[^}]*\}\}", r"{{\1}}", fact.cloze
+            ), fact.id
             assert not re.search(r"\{\{c\d+::(\d{4}|[A-Z][a-z]+ \d{4})\}\}", sort_text), fact.id
         else:
             assert sort_text == fact.q
@@ -213,8 +221,12 @@ def test_subdecks_per_article_and_hierarchical_tags(imported):
         # the label the subdeck shows is the one every front carries ({{Subdeck}})
         assert label in visible_text(note.cards()[0].question()), fact.id
         era = [f"nato_russia::era::{fact.when.year // 10 * 10}s"] if fact.when else []
-        fixed = {f"nato_russia::kind::{fact.kind}", f"nato_russia::id::{fact.id}",
-                 f"nato_russia::stance::{fact.stance}", *era}
+        fixed = {
+            f"nato_russia::kind::{fact.kind}",
+            f"nato_russia::id::{fact.id}",
+            f"nato_russia::stance::{fact.stance}",
+            *era,
+        }
         assert fixed <= set(note.tags), fact.id
         assert {f"nato_russia::source::{source_tag(c.source)}" for c in fact.citations} <= set(note.tags)
         assert len([tag for tag in note.tags if "::priority::" in tag]) == 1
@@ -223,6 +235,7 @@ def test_subdecks_per_article_and_hierarchical_tags(imported):
 
 def test_topic_tags_are_a_small_vocabulary_each_finding_two_notes_or_more(imported):
     from quizgen.anki.topics import TOPICS
+
     _, col, _ = imported
     topics = [tag for tag in col.tags.all() if "::topic::" in tag]
     assert 0 < len(topics) <= 40
@@ -232,6 +245,7 @@ def test_topic_tags_are_a_small_vocabulary_each_finding_two_notes_or_more(import
 
 
 # --- re-imports and updates ------------------------------------------------------------------
+
 
 def test_reimporting_the_same_file_changes_nothing(built, imported):
     bank, col, _ = imported
@@ -246,10 +260,17 @@ def test_editing_one_answer_updates_exactly_that_note_and_keeps_its_reviews(tmp_
     import_into(collection, first)
     bank = load(workspace)
     # an answer that is also another note's multiple-choice option: the hard case
-    options = {nid: [collection.get_note(nid)[f"Wrong {n}"] for n in (1, 2, 3)]
-               for nid in collection.find_notes(f'"note:{MC}"')}
-    fact, rival = next((fact, nid) for fact in bank.facts if expected_type(fact) == QA
-                       for nid, wrong in options.items() if fact.a in wrong)
+    options = {
+        nid: [collection.get_note(nid)[f"Wrong {n}"] for n in (1, 2, 3)]
+        for nid in collection.find_notes(f'"note:{MC}"')
+    }
+    fact, rival = next(
+        (fact, nid)
+        for fact in bank.facts
+        if expected_type(fact) == QA
+        for nid, wrong in options.items()
+        if fact.a in wrong
+    )
     note = notes_by_fact(bank, collection)[fact.id]
     card = note.cards()[0]
     card.start_timer()
@@ -277,8 +298,11 @@ def test_changed_card_faces_update_the_note_types_in_place(tmp_path, collection,
     import_into(collection, build(workspace, tmp_path / "first"))
     types_before = len(collection.models.all_names_and_ids())
     read_face = notetypes.read_face
-    monkeypatch.setattr(notetypes, "read_face", lambda name: read_face(name) + (
-        "\n.qz-changed { color: red; }" if name == "card.css" else ""))
+    monkeypatch.setattr(
+        notetypes,
+        "read_face",
+        lambda name: read_face(name) + ("\n.qz-changed { color: red; }" if name == "card.css" else ""),
+    )
     log = import_into(collection, build(workspace, tmp_path / "second"))
 
     assert (len(log.new), len(log.updated), len(log.conflicting)) == (0, 0, 0)
@@ -288,6 +312,7 @@ def test_changed_card_faces_update_the_note_types_in_place(tmp_path, collection,
 
 
 # --- reproducible files ----------------------------------------------------------------------
+
 
 def test_the_same_input_gives_a_byte_identical_package(tmp_path, monkeypatch):
     one, two = copy_bank(tmp_path / "one"), copy_bank(tmp_path / "two")
@@ -320,15 +345,17 @@ def test_the_committed_ledger_matches_the_bank(tmp_path):
     before = (workspace / LEDGER).read_text()
     build(workspace, tmp_path / "out")
     assert (workspace / LEDGER).read_text() == before, (
-        f"{LEDGER} is behind the YAML or templates/anki: run `quizgen build` and commit it")
+        f"{LEDGER} is behind the YAML or templates/anki: run `quizgen build` and commit it"
+    )
 
 
 # --- escaping and the command ----------------------------------------------------------------
 
+
 def test_markup_in_the_yaml_shows_as_text_on_the_card(tmp_path, collection):
     workspace = copy_bank(tmp_path / "bank")
     fact = next(fact for fact in load(workspace).facts if expected_type(fact) == QA and fact.note)
-    edit_field(workspace, fact, "q", '<script>alert(1)</script> Fish & chips: which <b>city</b>?')
+    edit_field(workspace, fact, "q", "<script>alert(1)</script> Fish & chips: which <b>city</b>?")
     edit_field(workspace, fact, "note", "A & B <i>")
     bank = load(workspace)
     import_into(collection, build(workspace, tmp_path / "out"))
@@ -336,14 +363,23 @@ def test_markup_in_the_yaml_shows_as_text_on_the_card(tmp_path, collection):
     for side in (card.question(), card.answer()):
         assert "<script>" not in side and "<b>city" not in side
         assert "&lt;script&gt;alert(1)&lt;/script&gt; Fish &amp; chips" in side
-        assert '<script>alert(1)</script> Fish & chips: which <b>city</b>?' in visible_text(side)
+        assert "<script>alert(1)</script> Fish & chips: which <b>city</b>?" in visible_text(side)
     assert "A & B <i>" in visible_text(card.answer())
 
 
 def test_the_anki_command_writes_the_deck_and_reports_it(tmp_path, capsys):
     workspace = copy_bank(tmp_path)
-    code = cli_main(["anki", "--decks", str(workspace / "decks"), "--seeds",
-                     str(workspace / "seeds"), "--out", str(tmp_path / "out")])
+    code = cli_main(
+        [
+            "anki",
+            "--decks",
+            str(workspace / "decks"),
+            "--seeds",
+            str(workspace / "seeds"),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert (tmp_path / "out" / "anki" / "nato-russia.apkg").is_file()
@@ -359,8 +395,17 @@ def test_the_anki_command_writes_the_deck_and_reports_it(tmp_path, capsys):
 def test_a_broken_ledger_is_one_line_naming_the_file(tmp_path, capsys):
     workspace = copy_bank(tmp_path)
     (workspace / LEDGER).write_text('{"notes": [1, 2')
-    code = cli_main(["anki", "--decks", str(workspace / "decks"), "--seeds",
-                     str(workspace / "seeds"), "--out", str(tmp_path / "out")])
+    code = cli_main(
+        [
+            "anki",
+            "--decks",
+            str(workspace / "decks"),
+            "--seeds",
+            str(workspace / "seeds"),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "anki-versions.json:1: not valid JSON" in err and "Traceback" not in err
@@ -386,14 +431,20 @@ def test_a_note_new_in_a_later_version_is_dated_by_its_ledger_time(tmp_path, col
     import_into(collection, build(workspace, tmp_path / "first"))
     before = {nid: collection.get_note(nid).guid for nid in collection.find_notes("")}
     facts = workspace / "decks" / "nato-russia" / "003-fair-observer-2011.yaml"
-    facts.write_text(facts.read_text().replace("facts:\n", """facts:
+    facts.write_text(
+        facts.read_text().replace(
+            "facts:\n",
+            """facts:
   - id: fo2011-probe-added-later
     q: Which Portuguese capital does this 2011 article take as its starting point?
     a: Lisbon
     kind: place
     quote: "the NATO Summit that took place in Lisbon in November of 2010"
     stance: fact
-""", 1))
+""",
+            1,
+        )
+    )
     log = import_into(collection, build(workspace, tmp_path / "second"))
     assert len(log.new) == 1
     [added] = [nid for nid in collection.find_notes("") if nid not in before]

@@ -15,28 +15,34 @@ from quizgen.model import MONTHS
 
 years = st.integers(1800, 2099).map(str)
 months = st.sampled_from(MONTHS)
-offices = st.text(st.sampled_from("abcdefghij ABCDEF-'"), min_size=3, max_size=40).map(str.strip).filter(
-    lambda office: len(office) >= 3 and not office.endswith("-"))
+offices = (
+    st.text(st.sampled_from("abcdefghij ABCDEF-'"), min_size=3, max_size=40)
+    .map(str.strip)
+    .filter(lambda office: len(office) >= 3 and not office.endswith("-"))
+)
 
 
 def test_browse_shows_the_prompt_and_the_answer_only(deck):  # noqa: F811 - the fixture
     _, col, _, _ = deck
     col.set_browser_card_columns(["question", "answer"])
-    expected = {"ID:m-putin": ("Who called NATO's expansion \"a threat\"?", "Vladimir Putin"),
-                "ID:n-count": ("In 2021 NATO expelled [...] Russian diplomats.",
-                               "In 2021 NATO expelled 8 Russian diplomats."),
-                'card:2 -tag:*::retired': ("Jens Stoltenberg: which role, 2014–2024?",
-                                           "NATO Secretary General")}
+    expected = {
+        "ID:m-putin": ('Who called NATO\'s expansion "a threat"?', "Vladimir Putin"),
+        "ID:n-count": ("In 2021 NATO expelled [...] Russian diplomats.", "In 2021 NATO expelled 8 Russian diplomats."),
+        "card:2 -tag:*::retired": ("Jens Stoltenberg: which role, 2014–2024?", "NATO Secretary General"),
+    }
     for search, (question, answer) in expected.items():
         row = col.browser_row_for_id(col.find_cards(search)[0])
         assert [cell[0] for cell in list(row[0])] == [question, answer], search
 
 
-@given(st.one_of(years.map(lambda y: (y, "year")),
-                 st.tuples(months, years).map(lambda p: (f"{p[0]} {p[1]}", "month and year")),
-                 st.tuples(st.integers(1, 28), months, years).map(
-                     lambda p: (f"{p[0]} {p[1]} {p[2]}", "day, month and year"))),
-       st.integers(1, 3))
+@given(
+    st.one_of(
+        years.map(lambda y: (y, "year")),
+        st.tuples(months, years).map(lambda p: (f"{p[0]} {p[1]}", "month and year")),
+        st.tuples(st.integers(1, 28), months, years).map(lambda p: (f"{p[0]} {p[1]} {p[2]}", "day, month and year")),
+    ),
+    st.integers(1, 3),
+)
 def test_a_date_deletion_says_what_precision_it_asks(date_and_hint, number):
     date, precision = date_and_hint
     cloze = f"It happened in {{{{c{number}::{date}}}}}, they said."
@@ -45,33 +51,53 @@ def test_a_date_deletion_says_what_precision_it_asks(date_and_hint, number):
     assert fill(hinted(cloze)) == fill(cloze)  # the sentence and its answer are unchanged
 
 
-@given(st.one_of(st.integers(0, 99999).map(str), years), st.text(max_size=12).filter(
-    lambda hint: hint.strip() and "}" not in hint and ":" not in hint and "{" not in hint))
+@given(
+    st.one_of(st.integers(0, 99999).map(str), years),
+    st.text(max_size=12).filter(lambda hint: hint.strip() and "}" not in hint and ":" not in hint and "{" not in hint),
+)
 def test_counts_and_written_hints_are_left_alone(number, hint):
     assert hinted(f"{{{{c1::{number}}}}} diplomats", count=number) == f"{{{{c1::{number}}}}} diplomats"
     written = f"In {{{{c1::1991::{hint}}}}}."
     assert hinted(written) == written
 
 
-@given(offices, st.one_of(
-    st.tuples(years, years).map(lambda p: f"{p[0]}–{p[1]}"),
-    st.tuples(st.sampled_from(["from", "since"]), st.one_of(years, st.tuples(months, years).map(" ".join)))
-    .map(" ".join)))
+@given(
+    offices,
+    st.one_of(
+        st.tuples(years, years).map(lambda p: f"{p[0]}–{p[1]}"),
+        st.tuples(st.sampled_from(["from", "since"]), st.one_of(years, st.tuples(months, years).map(" ".join))).map(
+            " ".join
+        ),
+    ),
+)
 def test_a_person_card_comes_from_one_dated_role(office, term):
     person = fact("p", "Who spoke?", "Ann Example", "person", role=f"{office} ({term})")
     card = teaching_role(person)
     assert card is not None and (card.office, card.dates) == (office, term)
 
 
-@given(offices, years, st.sampled_from(["as of {y}", "{y}); Other office (from {y}", "convicted in {y}",
-                                        "{y}–{y}, and again from {y}", "appointed {y}"]))
+@given(
+    offices,
+    years,
+    st.sampled_from(
+        [
+            "as of {y}",
+            "{y}); Other office (from {y}",
+            "convicted in {y}",
+            "{y}–{y}, and again from {y}",
+            "appointed {y}",
+        ]
+    ),
+)
 def test_no_person_card_from_two_roles_or_an_event(office, year, bracket):
     role = f"{office} ({bracket.format(y=year)})"
     assert teaching_role(fact("p", "Who spoke?", "Ann Example", "person", role=role)) is None
 
 
-tags = st.lists(st.one_of(st.sampled_from([t for ts in TOPICS.values() for t in ts]),
-                          st.from_regex(r"[a-z]{2,8}", fullmatch=True)), max_size=6)
+tags = st.lists(
+    st.one_of(st.sampled_from([t for ts in TOPICS.values() for t in ts]), st.from_regex(r"[a-z]{2,8}", fullmatch=True)),
+    max_size=6,
+)
 
 
 @given(st.lists(tags, max_size=40))

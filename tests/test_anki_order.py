@@ -31,8 +31,9 @@ def test_a_new_learners_cards_never_put_a_give_away_pair_back_to_back(tmp_path):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.integers(0, 12), unique=True, max_size=7), st.sets(st.tuples(st.integers(0, 12),
-                                                                               st.integers(0, 12))))
+@given(
+    st.lists(st.integers(0, 12), unique=True, max_size=7), st.sets(st.tuples(st.integers(0, 12), st.integers(0, 12)))
+)
 def test_spaced_keeps_pairs_apart_whenever_some_order_can(ids, raw_pairs):
     items = [str(n) for n in ids]
     partners = {frozenset((str(a), str(b))) for a, b in raw_pairs if a != b}

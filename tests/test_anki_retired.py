@@ -82,7 +82,8 @@ def test_retiring_a_studied_note_keeps_exactly_its_cards_and_names_this_decks_ta
         kept = col.get_card(studied.id)
         assert (kept.type, kept.ivl, kept.due) == (studied.type, studied.ivl, studied.due)
         assert sorted(col.get_note(n)["ID"] for n in col.find_notes("tag:nato_russia::retired")) == sorted(
-            ["p-undated", carrier])
+            ["p-undated", carrier]
+        )
     finally:
         col.close()
 
@@ -157,6 +158,14 @@ def test_the_cloze_back_opens_at_the_sentence_and_the_deck_description_has_no_st
     assert back.index('id="answer"') < back.index("{{cloze:Text}}")
     from quizgen.anki import fields
 
-    text = fields.render("deck.html", title="T", facts=1, sources=[{"label": "L", "citation": "C"}],
-                         person_cards=0, retired_tag="t::retired", root="t", updated="2026-12-07")
+    text = fields.render(
+        "deck.html",
+        title="T",
+        facts=1,
+        sources=[{"label": "L", "citation": "C"}],
+        person_cards=0,
+        retired_tag="t::retired",
+        root="t",
+        updated="2026-12-07",
+    )
     assert "\n" not in text and "<li>L: C</li>" in text

@@ -17,8 +17,9 @@ Moscow in February 2001. About 150 diplomats worked at the mission by the end of
 
 
 def quizgen(cwd, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture
@@ -35,16 +36,29 @@ def snapshot(folder):
 
 def test_new_article_adds_seed_metadata_and_a_fact_file_that_check_accepts(checkout):
     new = free_seed_id(checkout / "seeds")  # the next free id of whatever bank this is
-    result = quizgen(checkout, "new-article", "article.txt", "--title", "Evolution of relations: NATO–Russia",
-                     "--outlet", "Test Opinions", "--year", "2019")
+    result = quizgen(
+        checkout,
+        "new-article",
+        "article.txt",
+        "--title",
+        "Evolution of relations: NATO–Russia",
+        "--outlet",
+        "Test Opinions",
+        "--year",
+        "2019",
+    )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == (f"added article {new}: seeds/{new}_evolution-of-relations-nato.txt "
-                                             "(5 sentences)")
+    assert result.stdout.splitlines()[0] == (
+        f"added article {new}: seeds/{new}_evolution-of-relations-nato.txt (5 sentences)"
+    )
     assert (checkout / "seeds" / f"{new}_evolution-of-relations-nato.txt").read_text(encoding="utf-8") == ARTICLE
     entry = (checkout / "seeds" / "sources.yaml").read_text(encoding="utf-8").split(f'"{new}":\n')[1]
-    assert entry.splitlines() == [f'  file: "{new}_evolution-of-relations-nato.txt"',
-                                  '  title: "Evolution of relations: NATO–Russia"',
-                                  '  outlet: "Test Opinions"', "  year: 2019"]
+    assert entry.splitlines() == [
+        f'  file: "{new}_evolution-of-relations-nato.txt"',
+        '  title: "Evolution of relations: NATO–Russia"',
+        '  outlet: "Test Opinions"',
+        "  year: 2019",
+    ]
     skeleton = (checkout / "decks" / "nato-russia" / f"{new}-evolution-of-relations-nato.yaml").read_text()
     assert skeleton.startswith("# yaml-language-server: $schema=")
     assert f'source: "{new}"\nfacts: []\n' in skeleton
@@ -53,7 +67,7 @@ def test_new_article_adds_seed_metadata_and_a_fact_file_that_check_accepts(check
     check = quizgen(checkout, "check")
     assert check.returncode == 0, check.stderr
     table = quizgen(checkout, "coverage", "--no-html").stdout.splitlines()
-    rows = [row.split() for row in table[:table.index("")] if row.split()[:1] == [new]]  # the table, not the details
+    rows = [row.split() for row in table[: table.index("")] if row.split()[:1] == [new]]  # the table, not the details
     assert rows == [[new, "5", "0", "1", "4"]]  # nothing asked yet; the headline skipped
 
 
@@ -62,17 +76,23 @@ def test_coverage_suggests_a_stub_for_every_sentence_not_yet_asked(checkout):
     assert quizgen(checkout, "new-article", "article.txt", "--title", "Evolution", "--year", "2019").returncode == 0
     stubs = quizgen(checkout, "coverage", "--source", new, "--suggest").stdout
     assert stubs.count(f"  - id: {new}-s") == 4
-    assert 'a: "February 2001"\n    kind: date\n    quote: "NATO opened an Information Office in Moscow in February 2001."' in stubs
+    assert (
+        'a: "February 2001"\n    kind: date\n    quote: "NATO opened an Information Office in Moscow in February 2001."'
+        in stubs
+    )
     assert 'a: "1994"\n    kind: year' in stubs
     assert 'a: "150"\n    kind: number' in stubs
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--title", "Two\nlines", "--year", "2019"], "quizgen: --title: contains a control character (U+000A)"),
-    (["--title", "T", "--year", "3019"], "quizgen: --year: 3019 is not a year between 1900 and 2100"),
-    (["--title", "\u202eevil", "--year", "2019"], "quizgen: --title: contains a bidirectional-override character"),
-    (["--title", "T"], "the following arguments are required: --year"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--title", "Two\nlines", "--year", "2019"], "quizgen: --title: contains a control character (U+000A)"),
+        (["--title", "T", "--year", "3019"], "quizgen: --year: 3019 is not a year between 1900 and 2100"),
+        (["--title", "\u202eevil", "--year", "2019"], "quizgen: --title: contains a bidirectional-override character"),
+        (["--title", "T"], "the following arguments are required: --year"),
+    ],
+)
 def test_bad_metadata_is_one_line_and_writes_nothing(checkout, args, message):
     before = snapshot(checkout)
     result = quizgen(checkout, "new-article", "article.txt", *args)
@@ -81,11 +101,14 @@ def test_bad_metadata_is_one_line_and_writes_nothing(checkout, args, message):
     assert snapshot(checkout) == before
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"\xff\xfe not utf-8", "not UTF-8 text"),
-    (b"Too short to be an article.", "fewer than 20 words"),
-    (ARTICLE.replace("Moscow", "Mos\x1b[31mcow").encode(), "article.txt:5: contains a control character (U+001B)"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe not utf-8", "not UTF-8 text"),
+        (b"Too short to be an article.", "fewer than 20 words"),
+        (ARTICLE.replace("Moscow", "Mos\x1b[31mcow").encode(), "article.txt:5: contains a control character (U+001B)"),
+    ],
+)
 def test_a_file_that_is_not_an_article_is_refused(checkout, content, message):
     (checkout / "article.txt").write_bytes(content)
     before = snapshot(checkout)

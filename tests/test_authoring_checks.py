@@ -26,14 +26,28 @@ from quizgen.model import When
 from quizgen.text import plain
 
 DECK = ROOT / "decks" / "nato-russia"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SEEDS = load_seeds(ROOT / "seeds", "seeds")
 # (file as shown, the fact's raw mapping, its article) for every fact of the bundled bank
-RAW = [(path.name, raw, SEEDS[str(doc["source"])])
-       for path in sorted(DECK.glob("0*.yaml"))
-       for doc in [read_yaml(path, path.name)]
-       for raw in doc["facts"]]
+RAW = [
+    (path.name, raw, SEEDS[str(doc["source"])])
+    for path in sorted(DECK.glob("0*.yaml"))
+    for doc in [read_yaml(path, path.name)]
+    for raw in doc["facts"]
+]
 # words made of letters no verb of saying, attributing word or author's name is spelled with alone
 NEUTRAL = st.lists(st.text("bdfghkmpqvxz", min_size=3, max_size=8), min_size=3, max_size=8).map(" ".join)
 
@@ -76,10 +90,14 @@ def test_a_when_in_another_year_than_a_year_answer_is_an_error(delta, month):
         wrong = _changed(raw, when=when, event=raw.get("event", "an event of the article"))
         assert _problems(shown, wrong, seed) == [
             f"{shown}:{_line(raw, 'when')}: fact '{raw['id']}': field 'when' ({when}) disagrees with the "
-            f"answer '{raw['a']}': a year fact's 'when' is the date it answers"]
+            f"answer '{raw['a']}': a year fact's 'when' is the date it answers"
+        ]
         # the same year, at any precision, agrees
-        right = _changed(raw, when=f"{raw['a']}" if month is None else f"{raw['a']}-{month:02d}",
-                         event=raw.get("event", "an event of the article"))
+        right = _changed(
+            raw,
+            when=f"{raw['a']}" if month is None else f"{raw['a']}-{month:02d}",
+            event=raw.get("event", "an event of the article"),
+        )
         assert _problems(shown, right, seed) == []
 
 
@@ -104,7 +122,8 @@ def test_a_when_on_another_day_than_a_date_answer_is_an_error(part, delta):
         wrong = _changed(raw, when=when, event=raw.get("event", "an event of the article"))
         assert _problems(shown, wrong, seed) == [
             f"{shown}:{_line(raw, 'when')}: fact '{raw['id']}': field 'when' ({when}) disagrees with the "
-            f"answer '{raw['a']}': a date fact's 'when' is the date it answers"]
+            f"answer '{raw['a']}': a date fact's 'when' is the date it answers"
+        ]
 
 
 @settings(max_examples=10, deadline=None)
@@ -120,7 +139,8 @@ def test_a_claim_that_says_not_whose_it_is_is_flagged(bank, words, field):
         text = f"{words} {{{{c1::{words.split()[0]}}}}}." if field == "cloze" else f"{words}?"
         assert claim_warnings(dataclasses.replace(fact, **{field: text})) == [
             f"{fact.origin}: fact '{fact.id}': field '{field}': a claim must say whose it is, e.g. \"According "
-            f"to {fact.source.short} …\" or \"X warned that …\" (or use stance: fact)"]
+            f'to {fact.source.short} …" or "X warned that …" (or use stance: fact)'
+        ]
         said = dataclasses.replace(fact, **{field: f"According to {fact.source.short}, {text}"})
         assert claim_warnings(said) == []
         assert claim_warnings(dataclasses.replace(fact, **{field: text}, stance="fact")) == []
@@ -157,11 +177,12 @@ def test_a_skipped_passage_that_cuts_a_word_is_an_error(source, data):
     last = data.draw(st.integers(first + 2, min(first + 12, len(words) - 1)))
     start, end = words[first].start(), words[last].end()
     cut_start, cut_end = data.draw(st.sampled_from([(1, 0), (0, 1), (1, 1)]))
-    passage = seed.text[start + cut_start:end - cut_end]
+    passage = seed.text[start + cut_start : end - cut_end]
     assume(seed.text.count(passage) == 1)
     problems, skips = _passage_entry("facts.yaml", passage, seed)
-    assert problems == ["facts.yaml:7: field 'skipped': passage cuts a word in two: start and end it "
-                        "at word boundaries"]
+    assert problems == [
+        "facts.yaml:7: field 'skipped': passage cuts a word in two: start and end it at word boundaries"
+    ]
     assert skips == []
     problems, skips = _passage_entry("facts.yaml", seed.text[start:end], seed)
     assert problems == [] and len(skips) == 1
@@ -177,8 +198,10 @@ def test_every_bundled_skipped_passage_cut_by_a_letter_is_an_error():
             if len(passage.split()[0]) > 1 and passage[0].isalnum():
                 problems, _ = _passage_entry(path.name, passage[1:], seed)
                 if seed.text.count(passage[1:]) == seed.text.count(passage):  # only inside the word
-                    assert problems == [f"{path.name}:7: field 'skipped': passage cuts a word in two: "
-                                        "start and end it at word boundaries"]
+                    assert problems == [
+                        f"{path.name}:7: field 'skipped': passage cuts a word in two: "
+                        "start and end it at word boundaries"
+                    ]
                     checked += 1
     assert checked > 20
 
@@ -227,7 +250,8 @@ def test_a_sources_quote_that_does_not_state_the_answer_is_an_error(data):
         assert _problems(shown, planted, seed) == [
             f"{shown}:999: fact '{raw['id']}': field 'sources': the quote from seed {other} does not state "
             f"the answer '{clip(str(raw['a']))}' (nor an alt): quote the words that do, or explain in "
-            f"'derived' how it follows"]
+            f"'derived' how it follows"
+        ]
         explained = _changed(planted, derived="The article says so in other words.")
         assert _problems(shown, explained, seed) == []
 
@@ -248,13 +272,13 @@ def test_a_quote_with_a_typo_names_the_closest_passage_and_the_word(data):
         if not letters or len(word) < 4:
             continue
         i = data.draw(st.sampled_from(letters))
-        typo = word[:i] + word[i + 1] + word[i] + word[i + 2:] if word[i] != word[i + 1] else word[:i] + word[i + 1:]
-        wrong = plain(quote)[:words[at].start()] + typo + plain(quote)[words[at].end():]
+        typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :] if word[i] != word[i + 1] else word[:i] + word[i + 1 :]
+        wrong = plain(quote)[: words[at].start()] + typo + plain(quote)[words[at].end() :]
         if wrong in seed.text:
             continue
         why = quote_problem(seed, wrong)
-        assert why is not None and "closest passage: \"" in why, (fact_id, why)
-        assert why.endswith(f"word {at + 1} is \"{typo}\" where the article has \"{word}\""), (fact_id, why)
+        assert why is not None and 'closest passage: "' in why, (fact_id, why)
+        assert why.endswith(f'word {at + 1} is "{typo}" where the article has "{word}"'), (fact_id, why)
 
 
 def test_a_quote_in_typographic_quotation_marks_says_to_drop_them():
@@ -268,8 +292,11 @@ DATED = [fact for fact in load_banks(ROOT / "decks", ROOT / "seeds")[0].facts if
 
 
 @settings(max_examples=40, deadline=None)
-@given(pair=st.tuples(st.sampled_from(DATED), st.sampled_from(DATED)).filter(
-    lambda p: p[0].date.year != p[1].date.year and str(p[1].date.year) not in p[0].event_label))
+@given(
+    pair=st.tuples(st.sampled_from(DATED), st.sampled_from(DATED)).filter(
+        lambda p: p[0].date.year != p[1].date.year and str(p[1].date.year) not in p[0].event_label
+    )
+)
 def test_two_events_of_different_years_with_one_label_are_a_warning_naming_both(bank, pair):
     """Any dated fact given the label of an event of another year: `check` warns on the second,
     naming the first with its file and line (neither can be asked on a time axis)."""
@@ -279,10 +306,17 @@ def test_two_events_of_different_years_with_one_label_are_a_warning_naming_both(
     lines = warnings(dataclasses.replace(bank, facts=facts))
     order = [fact.id for fact in facts]
     one, other = sorted((first, copied), key=lambda fact: order.index(fact.id))
-    assert any(line.startswith((f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
-                                f"'{one.id}' ({one.origin}, another year",
-                                f"{other.origin}: fact '{other.id}': field 'event' is the label of "
-                                f"'{one.id}' ({one.origin}, another year")) for line in lines), lines
+    assert any(
+        line.startswith(
+            (
+                f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
+                f"'{one.id}' ({one.origin}, another year",
+                f"{other.origin}: fact '{other.id}': field 'event' is the label of "
+                f"'{one.id}' ({one.origin}, another year",
+            )
+        )
+        for line in lines
+    ), lines
 
 
 @settings(max_examples=20, deadline=None)
@@ -290,8 +324,10 @@ def test_two_events_of_different_years_with_one_label_are_a_warning_naming_both(
 def test_an_event_label_that_prints_a_year_is_a_warning(bank, fact, year):
     copied = dataclasses.replace(fact, event=f"{fact.event_label} ({year})")
     facts = tuple(copied if f.id == fact.id else f for f in bank.facts)
-    assert (f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or matching "
-            f"question uses it: describe the event without dates") in warnings(dataclasses.replace(bank, facts=facts))
+    assert (
+        f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or matching "
+        f"question uses it: describe the event without dates"
+    ) in warnings(dataclasses.replace(bank, facts=facts))
 
 
 def test_a_planted_mistake_is_one_line_and_exit_2_from_the_command_line(tmp_path):
@@ -306,13 +342,15 @@ def test_a_planted_mistake_is_one_line_and_exit_2_from_the_command_line(tmp_path
     wrong = int(raw["a"]) + 2
     lines[at] = lines[at].split("when:")[0] + f"when: {wrong}"
     path.write_text("\n".join(lines), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "quizgen", "check"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"decks/nato-russia/{shown}:{at + 1}: fact '{raw['id']}': field 'when' ({wrong}) disagrees with the "
         f"answer '{raw['a']}': a year fact's 'when' is the date it answers",
-        "quizgen: 1 problem in the fact bank; nothing was written"]
+        "quizgen: 1 problem in the fact bank; nothing was written",
+    ]
 
 
 @pytest.mark.parametrize("source", sorted(SEEDS))
@@ -325,17 +363,33 @@ def test_an_article_whose_events_all_fall_in_one_year_is_a_warning(bank, source)
     facts = tuple(dataclasses.replace(f, when=same) if f in cited else f for f in bank.facts)
     lines = warnings(dataclasses.replace(bank, facts=facts))
     first = next(f for f in facts if f.when == same and f.event)
-    assert any(line.startswith(f"{first.origin}: article {source} has ") and "can make no ordering question"
-               in line for line in lines), lines
+    assert any(
+        line.startswith(f"{first.origin}: article {source} has ") and "can make no ordering question" in line
+        for line in lines
+    ), lines
 
 
-@pytest.mark.parametrize("note, warned", [
-    (None, True), ("", True), ("False.", True), ("x" * 40, True), ("  " + "x" * 40 + "  ", True),
-    ("x" * 41, False), ("NATO never promised not to enlarge; no treaty says so.", False),
-])
+@pytest.mark.parametrize(
+    "note, warned",
+    [
+        (None, True),
+        ("", True),
+        ("False.", True),
+        ("x" * 40, True),
+        ("  " + "x" * 40 + "  ", True),
+        ("x" * 41, False),
+        ("NATO never promised not to enlarge; no treaty says so.", False),
+    ],
+)
 def test_a_propaganda_note_too_short_to_say_why_is_a_warning(note, warned):
     fact = next(f for f in load_banks(ROOT / "decks", ROOT / "seeds")[0].facts if f.stance == "propaganda")
     lines = propaganda_warnings(dataclasses.replace(fact, note=note))
-    assert lines == ([f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of 40 characters or "
-                      f"fewer cannot say why the claim is false: say what is wrong and what is true"] if warned else [])
+    assert lines == (
+        [
+            f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of 40 characters or "
+            f"fewer cannot say why the claim is false: say what is wrong and what is true"
+        ]
+        if warned
+        else []
+    )
     assert propaganda_warnings(dataclasses.replace(fact, note=note, stance="claim")) == []

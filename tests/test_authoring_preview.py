@@ -42,24 +42,32 @@ def test_every_fact_shows_in_every_output_as_plain_text():
         web = _block(lines, "Study page card")
         assert f"  question: {fact.q}" in web and f"  answer:   {fact.a}" in web
         for citation in fact.citations:
-            assert f"  source {citation.source.id}: \"{citation.quote}\"" in web
+            assert f'  source {citation.source.id}: "{citation.quote}"' in web
 
 
 def test_a_fact_with_a_cloze_shows_the_blank_sheet_line():
     fact = find_fact(BANK, "fo2011-nrc-created")
     sheet = _block(preview(BANK, fact), "Worksheet questions")
-    assert "  fill in the blank: The NATO-Russia Council was created in _____ (month and year).   key: May 2002" \
-        in sheet
+    assert (
+        "  fill in the blank: The NATO-Russia Council was created in _____ (month and year).   key: May 2002" in sheet
+    )
 
 
 def test_an_unknown_id_is_one_line_naming_the_closest():
     with pytest.raises(UsageError, match="did you mean fo2011-nrc-created"):
         find_fact(BANK, "fo2011-nrc-creatd")
-    result = subprocess.run([sys.executable, "-m", "quizgen", "preview", "fo2011-nrc-creatd"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "preview", "fo2011-nrc-creatd"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.splitlines() == ["quizgen: no fact 'fo2011-nrc-creatd' in NATO–Russia relations; "
-                                          "did you mean fo2011-nrc-created, fo2011-nrc-at-20, fo2011-nine-areas?"]
+    assert result.stderr.splitlines() == [
+        "quizgen: no fact 'fo2011-nrc-creatd' in NATO–Russia relations; "
+        "did you mean fo2011-nrc-created, fo2011-nrc-at-20, fo2011-nine-areas?"
+    ]
 
 
 def test_the_page_shows_the_same_blocks_with_every_text_escaped():
@@ -74,10 +82,26 @@ def test_the_page_shows_the_same_blocks_with_every_text_escaped():
 
 
 def test_preview_html_writes_the_page_under_out(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "quizgen", "preview", "fo2011-nrc-created", "--html",
-                             "--out", str(tmp_path / "out"), "--decks", str(ROOT / "decks"),
-                             "--seeds", str(ROOT / "seeds")], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quizgen",
+            "preview",
+            "fo2011-nrc-created",
+            "--html",
+            "--out",
+            str(tmp_path / "out"),
+            "--decks",
+            str(ROOT / "decks"),
+            "--seeds",
+            str(ROOT / "seeds"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     page = tmp_path / "out" / "preview" / "fo2011-nrc-created.html"
     assert result.stdout.splitlines()[-1].endswith("out/preview/fo2011-nrc-created.html")

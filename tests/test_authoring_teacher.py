@@ -20,8 +20,9 @@ skipped:
 
 
 def quizgen(cwd, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 def ledger(checkout) -> dict:
@@ -36,9 +37,17 @@ def checkout(tmp_path_factory):
         shutil.copytree(ROOT / name, root / name)
     seed_id = free_seed_id(root / "seeds")  # whatever articles the bank already has
     shutil.copy(FIXTURE / "005_fixture0000000.txt", root / "article.txt")
-    added = quizgen(root, "new-article", "article.txt", "--title",
-                    "Evolution of relations between NATO and the Russian Federation",
-                    "--outlet", "Fixture Opinions", "--year", "2022")
+    added = quizgen(
+        root,
+        "new-article",
+        "article.txt",
+        "--title",
+        "Evolution of relations between NATO and the Russian Federation",
+        "--outlet",
+        "Fixture Opinions",
+        "--year",
+        "2022",
+    )
     assert added.returncode == 0, added.stderr
     assert added.stdout.startswith(f"added article {seed_id}: "), added.stdout
     fact_file = next((root / "decks" / "nato-russia").glob(f"{seed_id}-*.yaml"))
@@ -94,5 +103,7 @@ def test_a_draft_id_renames_freely_until_it_is_released(checkout):
     fact_file.write_text(text.replace("id: fx-mission-suspended", "id: fx-mission-renamed"), encoding="utf-8")
     check = quizgen(checkout, "check")
     assert check.returncode == 2
-    assert ("decks/nato-russia/anki-versions.json:1: fact 'fx-mission-suspended' was published in the Anki "
-            "deck and is gone: list it under 'retired:' in its article file, with a reason") in check.stderr
+    assert (
+        "decks/nato-russia/anki-versions.json:1: fact 'fx-mission-suspended' was published in the Anki "
+        "deck and is gone: list it under 'retired:' in its article file, with a reason"
+    ) in check.stderr

@@ -3,10 +3,10 @@
 from collections import Counter
 
 import pytest
+from conftest import ROOT, SHIPPED
 
 from quizgen.bank.loader import load_banks
 from quizgen.bank.seeds import load_seeds
-from conftest import ROOT, SHIPPED
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,5 @@ def test_the_shipped_propaganda_is_explained(bank):
 
 
 def test_questions_do_not_contain_their_answer(bank):
-    giveaways = [fact.id for fact in bank.facts
-                 if len(fact.a) > 3 and fact.a.casefold() in fact.q.casefold()]
+    giveaways = [fact.id for fact in bank.facts if len(fact.a) > 3 and fact.a.casefold() in fact.q.casefold()]
     assert giveaways == []

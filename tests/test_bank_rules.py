@@ -1,38 +1,38 @@
 """The provenance, repetition and curation rules of `quizgen check`: one fixture per case."""
 
 import pytest
-
-from test_check_cli import assert_one_problem, run_check as check_in_fixture
+from test_check_cli import assert_one_problem
+from test_check_cli import run_check as check_in_fixture
 
 FILE = "decks/sample/facts.yaml"
 CASES = {
     "quote-too-short": f"{FILE}:17: fact 'sample-secretary-general': field 'quote' is too short to "
-                       "show what the article says (at least 5 words and 25 characters)",
+    "show what the article says (at least 5 words and 25 characters)",
     "quote-cuts-a-word": f"{FILE}:10: fact 'sample-nrc-created': field 'quote' cuts a word in two: "
-                         "start and end it at word boundaries",
+    "start and end it at word boundaries",
     "quote-does-not-state-answer": f"{FILE}:10: fact 'sample-nrc-created': the quote does not state "
-                                   "the answer '2002' (nor an alt): quote the words that do, or "
-                                   "explain in 'derived' how it follows",
+    "the answer '2002' (nor an alt): quote the words that do, or "
+    "explain in 'derived' how it follows",
     "as-written-not-in-quote": f"{FILE}:17: fact 'sample-secretary-general': field 'as_written': "
-                               "'Anders Fog Rasmusen' does not appear in the quote",
+    "'Anders Fog Rasmusen' does not appear in the quote",
     "repeated-question": f"{FILE}:19: fact 'sample-nrc-year': asks the same as fact "
-                         f"'sample-nrc-created' ({FILE}:3): merge them into one fact citing both articles",
+    f"'sample-nrc-created' ({FILE}:3): merge them into one fact citing both articles",
     "retired-id-reused": f"{FILE}:12: fact 'sample-secretary-general': id was retired ({FILE}:20); "
-                         "published ids are never reused: choose a new id",
+    "published ids are never reused: choose a new id",
     "ledger-retired-id-reused": f"{FILE}:12: fact 'sample-secretary-general': id was retired (the Anki "
-                                "ledger decks/sample/anki-versions.json records it); published ids are "
-                                "never reused: choose a new id",
+    "ledger decks/sample/anki-versions.json records it); published ids are "
+    "never reused: choose a new id",
     "skipped-passage-not-in-seed": f"{FILE}:20: field 'skipped': passage is not found verbatim in seed 900; "
-                                   "closest passage: \"…thinks the reset will last\"; word 7, \"not\", is not "
-                                   "in the article",
+    'closest passage: "…thinks the reset will last"; word 7, "not", is not '
+    "in the article",
     "category-not-a-slug": f"{FILE}:17: fact 'sample-secretary-general': field 'category' must be a "
-                           "lowercase slug (a-z, 0-9, '-'), got 'NATO Secretary General'",
+    "lowercase slug (a-z, 0-9, '-'), got 'NATO Secretary General'",
     "sources-quote-not-in-seed": f"{FILE}:14: fact 'sample-nrc-created': field 'sources': quote is not "
-                                 "found verbatim in seed 902 (902_second.txt); closest passage: "
-                                 "\"…2002 the NATO-Russia Council replaced the Permanent Joint Council. "
-                                 "Relations froze in…\"; word 6 "
-                                 "is \"was founded\" where the article has \"replaced the Permanent Joint "
-                                 "Council Re…\"",
+    "found verbatim in seed 902 (902_second.txt); closest passage: "
+    '"…2002 the NATO-Russia Council replaced the Permanent Joint Council. '
+    'Relations froze in…"; word 6 '
+    'is "was founded" where the article has "replaced the Permanent Joint '
+    'Council Re…"',
 }
 
 

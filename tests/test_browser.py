@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import subprocess
 import sys
-import struct
 import zlib
 from pathlib import Path
 
 import pytest
+from test_questions import bundled
 
 from quizgen.browser import find_browser, print_pdf, print_pdfs, screenshot
 from quizgen.cli import main
 from quizgen.errors import BrowserNotFound
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.writer import build_set, write_sets
-from test_questions import bundled
 
 
 def browser_or_skip() -> str:
@@ -140,8 +140,7 @@ def test_a_screenshot_of_the_worksheet_is_not_blank(printed, tmp_path):
 
 def test_print_command_writes_pdfs(tmp_path, capsys):
     browser_or_skip()
-    assert main(["print", "--pdf", "--versions", "2", "-n", "8", "--title", "Quick check",
-                 "--out", str(tmp_path)]) == 0
+    assert main(["print", "--pdf", "--versions", "2", "-n", "8", "--title", "Quick check", "--out", str(tmp_path)]) == 0
     [folder] = (tmp_path / "print" / "nato-russia").glob("quick-check-*")
     assert (folder / f"{folder.name}.pdf").read_bytes().startswith(b"%PDF")
     assert (folder / f"{folder.name}-key.pdf").read_bytes().startswith(b"%PDF")
@@ -177,8 +176,8 @@ def read_png(data: bytes) -> tuple[int, int, list[int]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     position, chunks = 8, {}
     while position < len(data):
-        length, kind = struct.unpack(">I4s", data[position:position + 8])
-        chunks.setdefault(kind, []).append(data[position + 8:position + 8 + length])
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        chunks.setdefault(kind, []).append(data[position + 8 : position + 8 + length])
         position += 12 + length
     width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][0][:10])
     assert depth == 8 and colour in (2, 6)
@@ -186,7 +185,7 @@ def read_png(data: bytes) -> tuple[int, int, list[int]]:
     raw = zlib.decompress(b"".join(chunks[b"IDAT"]))
     stride, previous, grey = width * channels, bytearray(width * channels), []
     for row in range(height):
-        kind, line = raw[row * (stride + 1)], bytearray(raw[row * (stride + 1) + 1:(row + 1) * (stride + 1)])
+        kind, line = raw[row * (stride + 1)], bytearray(raw[row * (stride + 1) + 1 : (row + 1) * (stride + 1)])
         for i in range(stride):
             left = line[i - channels] if i >= channels else 0
             up, corner = previous[i], previous[i - channels] if i >= channels else 0
@@ -200,46 +199,63 @@ def read_png(data: bytes) -> tuple[int, int, list[int]]:
                 guess = left + up - corner
                 pa, pb, pc = abs(guess - left), abs(guess - up), abs(guess - corner)
                 line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        grey += [sum(line[i:i + 3]) // 3 for i in range(0, stride, channels)]
+        grey += [sum(line[i : i + 3]) // 3 for i in range(0, stride, channels)]
         previous = line
     return width, height, grey
 
 
 def footers(pdf: Path) -> list[str]:
     """The footer of every page, read back with pdftotext ('' for a blank page)."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")[:-1]
-    return [(re.findall(r"((?:Answer key, version|Version) [A-Z] · page \d+ of \d+)", page) or [""])[-1]
-            for page in pages]
+    return [
+        (re.findall(r"((?:Answer key, version|Version) [A-Z] · page \d+ of \d+)", page) or [""])[-1] for page in pages
+    ]
 
 
 def test_printed_versions_are_numbered_on_their_own_and_start_on_a_front_page(tmp_path):
     """`quizgen print --versions 3 --pdf`, read back: every version numbered from 1 of its own total,
     the key numbered as key pages, and (duplex, the default) every version on an odd page."""
     browser_or_skip()
-    command = [sys.executable, "-m", "quizgen", "print", "--versions", "3", "--pdf", "-n", "15",
-               "--source", "003", "--title", "duplex-check", "--out", str(tmp_path)]
+    command = [
+        sys.executable,
+        "-m",
+        "quizgen",
+        "print",
+        "--versions",
+        "3",
+        "--pdf",
+        "-n",
+        "15",
+        "--source",
+        "003",
+        "--title",
+        "duplex-check",
+        "--out",
+        str(tmp_path),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     folder = tmp_path / "print" / "nato-russia" / "duplex-check"
-    texts = subprocess.run(["pdftotext", "-layout", str(folder / "duplex-check.pdf"), "-"], capture_output=True,
-                           text=True, check=True).stdout.split("\f")[:-1]
-    for pdf, label in ((folder / "duplex-check.pdf", "Version"), (folder / "duplex-check-key.pdf",
-                                                                  "Answer key, version")):
+    texts = subprocess.run(
+        ["pdftotext", "-layout", str(folder / "duplex-check.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")[:-1]
+    for pdf, label in (
+        (folder / "duplex-check.pdf", "Version"),
+        (folder / "duplex-check-key.pdf", "Answer key, version"),
+    ):
         pages = footers(pdf)
-        starts = [i + 1 for i, f in enumerate(pages) if f.endswith(" · page 1 of " + f.split(" of ")[-1])
-                  and f]
+        starts = [i + 1 for i, f in enumerate(pages) if f.endswith(" · page 1 of " + f.split(" of ")[-1]) and f]
         assert [pages[s - 1].split(" · ")[0] for s in starts] == [f"{label} {v}" for v in "ABC"]
         for number, start in enumerate(starts):
             total = int(pages[start - 1].split(" of ")[1])
-            own = pages[start - 1:start - 1 + total]
+            own = pages[start - 1 : start - 1 + total]
             letter = pages[start - 1].split(" · ")[0][-1]
             assert own == [f"{label} {letter} · page {n} of {total}" for n in range(1, total + 1)]
             if label == "Version":
                 assert start % 2 == 1, (pdf.name, pages)  # a front page when printed double-sided
                 last = number == len(starts) - 1
-                padding = pages[start - 1 + total:start - 1 + total + total % 2]
+                padding = pages[start - 1 + total : start - 1 + total + total % 2]
                 # the page that keeps the next version on a front says it is blank; none after the last
                 assert padding == ([] if last else [""] * (total % 2))
                 for index in range(start - 1 + total, start - 1 + total + len(padding)):
@@ -250,11 +266,17 @@ def test_printed_versions_are_numbered_on_their_own_and_start_on_a_front_page(tm
         else:
             assert "" not in pages  # keys are printed for the teacher: no padding
     # without duplex no blank pages; and a smaller set replaces the larger one whole
-    done = subprocess.run([*command[:5], "2", *command[6:], "--no-duplex"], capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run([*command[:5], "2", *command[6:], "--no-duplex"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["duplex-check-A.html", "duplex-check-A-key.html", "duplex-check-B.html", "duplex-check-B-key.html",
-         "duplex-check.pdf", "duplex-check-key.pdf"])
+        [
+            "duplex-check-A.html",
+            "duplex-check-A-key.html",
+            "duplex-check-B.html",
+            "duplex-check-B-key.html",
+            "duplex-check.pdf",
+            "duplex-check-key.pdf",
+        ]
+    )
     assert "" not in footers(folder / "duplex-check.pdf")
     assert not [p for p in (tmp_path / "print" / "nato-russia").iterdir() if p.name.startswith(".staging")]

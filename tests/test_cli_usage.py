@@ -63,9 +63,14 @@ def test_list_prints_one_name_per_line_with_counts(what, capsys):
     bank = bundled()
     assert main(["list", what]) == 0
     lines = capsys.readouterr().out.splitlines()
-    expected = {"tags": {t for f in bank.facts for t in f.tags}, "categories": {f.category for f in bank.facts} - {None},
-                "ids": {f.id for f in bank.facts}, "kinds": {f.kind for f in bank.facts},
-                "sources": set(bank.sources), "stances": {f.stance for f in bank.facts}}[what]
+    expected = {
+        "tags": {t for f in bank.facts for t in f.tags},
+        "categories": {f.category for f in bank.facts} - {None},
+        "ids": {f.id for f in bank.facts},
+        "kinds": {f.kind for f in bank.facts},
+        "sources": set(bank.sources),
+        "stances": {f.stance for f in bank.facts},
+    }[what]
     assert {line.split()[0] for line in lines} == expected
     if what == "tags":
         counts = {line.split()[0]: int(line.split()[1]) for line in lines}
@@ -73,9 +78,13 @@ def test_list_prints_one_name_per_line_with_counts(what, capsys):
 
 
 def test_the_installed_command_prints_one_line_too():
-    done = subprocess.run([sys.executable, "-m", "quizgen", "quiz", "--style", "loud"], check=False,
-                          capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "quizgen", "quiz", "--style", "loud"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "quiz: argument --style: invalid choice: 'loud'" in done.stderr
 
@@ -101,8 +110,13 @@ def test_a_custom_sheet_cannot_take_over_a_folder_build_writes(tmp_path):
 
     from conftest import ROOT
 
-    result = subprocess.run([sys.executable, "-m", "quizgen", "print", "-n", "5", "--title", "review",
-                             "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "print", "-n", "5", "--title", "review", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 2 and "is where quizgen build writes its own sheets" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "print").exists()
     from quizgen.worksheet.options import title_stem

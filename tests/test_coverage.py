@@ -6,15 +6,14 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
-import pytest
-
 from conftest import FIXTURES, ROOT
 from test_browser import browser_or_skip
 
 
 def run_coverage(cwd, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", "coverage", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", "coverage", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_a_sample_article_is_mapped_sentence_by_sentence(tmp_path):
@@ -26,7 +25,7 @@ def test_a_sample_article_is_mapped_sentence_by_sentence(tmp_path):
     # "The author thinks …" (skipped with a reason)
     assert lines[1].split() == ["900", "5", "1", "2", "2"]
     assert "900 uncovered passages, longest first:" in lines
-    assert lines[-2].startswith("  s3-4: Its predecessor was the \"Permanent Joint Council\"")
+    assert lines[-2].startswith('  s3-4: Its predecessor was the "Permanent Joint Council"')
     assert lines[-1] == f"wrote {tmp_path}/coverage/sample.html"
 
 
@@ -73,9 +72,22 @@ def test_the_html_report_renders_and_every_fact_link_leads_to_its_card(tmp_path)
     result = run_coverage(ROOT, "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     page = tmp_path / "coverage" / "nato-russia.html"
-    dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                          "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
-                          "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    dom = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     parser = _Links()
     parser.feed(dom)
     assert len(set(parser.links)) > 100
@@ -127,8 +139,10 @@ def test_a_curator_sees_the_three_states_apart_and_every_sentence(tmp_path):
 
 def contrast(first: list[float], second: list[float]) -> float:
     """WCAG 2 contrast ratio of two sRGB colours."""
+
     def luminance(colour: list[float]) -> float:
         linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in colour]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
     light, dark = sorted((luminance(first), luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)

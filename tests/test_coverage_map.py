@@ -21,8 +21,17 @@ def article(lengths: list[int]) -> list[str]:
 
 
 def fact(answer: str, quote: str, derived: bool = False) -> Fact:
-    return Fact(id="f", q="Which word?", a=answer, kind="term", quote=quote, stance="fact",
-                source=SOURCE, origin=Location("x.yaml", 1), derived="generated" if derived else None)
+    return Fact(
+        id="f",
+        q="Which word?",
+        a=answer,
+        kind="term",
+        quote=quote,
+        stance="fact",
+        source=SOURCE,
+        origin=Location("x.yaml", 1),
+        derived="generated" if derived else None,
+    )
 
 
 def covered(sentences: list[str], f: Fact) -> list[int]:
@@ -47,7 +56,7 @@ def test_a_quote_covers_exactly_the_sentence_stating_the_answer(case, data):
     sentences = article(lengths)
     asked = data.draw(st.integers(first, last))
     answer = word(asked, data.draw(st.integers(0, lengths[asked] - 1)))
-    quote = " ".join(sentences[first:last + 1])
+    quote = " ".join(sentences[first : last + 1])
     assert covered(sentences, fact(answer, quote)) == [asked]
 
 
@@ -56,7 +65,7 @@ def test_a_quote_covers_exactly_the_sentence_stating_the_answer(case, data):
 def test_a_derived_answer_covers_one_sentence_of_its_quote(case):
     lengths, first, last = case
     sentences = article(lengths)
-    found = covered(sentences, fact("unrelated", " ".join(sentences[first:last + 1]), derived=True))
+    found = covered(sentences, fact("unrelated", " ".join(sentences[first : last + 1]), derived=True))
     assert len(found) == 1 and first <= found[0] <= last
 
 
@@ -86,7 +95,7 @@ def test_paragraphs_keep_the_normalised_text_and_start_where_a_blank_line_was(ch
     text, starts = paragraphs(raw)
     assert text == normalize(raw)
     kept = [normalize(c) for c in chunks if normalize(c)]
-    assert [text[s:].startswith(p) for s, p in zip(starts, kept[1:])] == [True] * len(starts)
+    assert [text[s:].startswith(p) for s, p in zip(starts, kept[1:], strict=False)] == [True] * len(starts)
     assert len(starts) == max(len(kept) - 1, 0)
 
 
@@ -94,9 +103,15 @@ def test_a_headline_without_a_full_stop_is_its_own_skipped_sentence():
     from quizgen.bank.seeds import paragraphs
     from quizgen.text.sentences import split_sentences
 
-    found = split_sentences(*paragraphs("A headline of six plain words\n\nThe first sentence is here. "
-                                        "The second one follows it.\n\nA closing line without a stop"))
-    assert [(s.text, s.is_heading) for s in found] == [("A headline of six plain words", True),
-                                                       ("The first sentence is here.", False),
-                                                       ("The second one follows it.", False),
-                                                       ("A closing line without a stop", True)]
+    found = split_sentences(
+        *paragraphs(
+            "A headline of six plain words\n\nThe first sentence is here. "
+            "The second one follows it.\n\nA closing line without a stop"
+        )
+    )
+    assert [(s.text, s.is_heading) for s in found] == [
+        ("A headline of six plain words", True),
+        ("The first sentence is here.", False),
+        ("The second one follows it.", False),
+        ("A closing line without a stop", True),
+    ]

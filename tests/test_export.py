@@ -1,7 +1,6 @@
 """`quizgen export`: the GIFT file read back by gift-pegjs (Moodle's grammar), the TSV and CSV by `csv`."""
 
 import csv
-from dataclasses import replace
 import io
 import json
 import os
@@ -9,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,12 +17,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from quizgen.bank.loader import load_banks
-from quizgen.export.gift import gift
 from quizgen.export.forms import accepted, date_forms, exact_number
+from quizgen.export.gift import gift
 from quizgen.export.items import Item
-from quizgen.questions.fixed import fixed_random
 from quizgen.export.table import COLUMNS, LIST_SEPARATOR
 from quizgen.questions import multiple_choice, true_false
+from quizgen.questions.fixed import fixed_random
 
 PARSER = ROOT / "tests" / "gift" / "parse.js"
 SPECIAL = FIXTURES / "gift-special-bank"
@@ -40,15 +40,15 @@ def parser_or_skip() -> str:
 
 
 def parsed(path: Path) -> list[dict]:
-    result = subprocess.run([parser_or_skip(), str(PARSER), str(path)], capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run([parser_or_skip(), str(PARSER), str(path)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
 def run_export(*args, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", "export", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", "export", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def exported(tmp_path, *args, decks=None, seeds=None) -> Path:
@@ -118,8 +118,13 @@ def test_every_fact_comes_back_with_its_question_options_and_key(bundled, bundle
                 assert fact.note is None or fact.note.removeprefix("False: ").removeprefix("False. ") in feedback
 
 
-SECTION = {"MC": "Multiple choice", "Short": "Short answer", "Numerical": "Short answer",
-           "TF": "True or false", "Matching": "Matching"}
+SECTION = {
+    "MC": "Multiple choice",
+    "Short": "Short answer",
+    "Numerical": "Short answer",
+    "TF": "True or false",
+    "Matching": "Matching",
+}
 
 
 def test_one_category_per_article_and_type_and_questions_under_their_own(bundled, bundled_export):
@@ -155,8 +160,9 @@ def test_people_are_matched_to_their_roles(bundled, bundled_export):
 
 def test_special_characters_in_every_field_round_trip_exactly(tmp_path):
     bank = load_banks(SPECIAL / "decks", SPECIAL / "seeds")[0]
-    found = by_title(parsed(exported(tmp_path, decks=SPECIAL / "decks", seeds=SPECIAL / "seeds")
-                            / "gift" / "gift.gift"))
+    found = by_title(
+        parsed(exported(tmp_path, decks=SPECIAL / "decks", seeds=SPECIAL / "seeds") / "gift" / "gift.gift")
+    )
     treaty = bank.by_id["gift-treaty-place"]
     assert found["gift-treaty-place"]["stem"]["text"] == treaty.q
     assert {text(c) for c in found["gift-treaty-place"]["choices"]} == {treaty.a, *treaty.distractors}
@@ -171,8 +177,11 @@ def test_special_characters_in_every_field_round_trip_exactly(tmp_path):
 
 PIECES = list("~=#{}:\\->[]/&;1ab\n\t ") + ["[plain]", "[html]", "::", "####", "//", "\u202e"]
 # every text but the two that Moodle's importer cannot take as written (tested on their own below)
-HOSTILE = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map("".join).filter(
-    lambda t: "->" not in t and "&&" not in t)
+HOSTILE = (
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=20)
+    .map("".join)
+    .filter(lambda t: "->" not in t and "&&" not in t)
+)
 
 
 @settings(max_examples=8, deadline=None)
@@ -185,8 +194,18 @@ def test_generated_hostile_text_never_breaks_a_question(tmp_path_factory, bundle
         prompt, right, wrong, form = (" ".join(x.split()) or "x" for x in (prompt, right, wrong, form))
         if right == wrong:
             continue
-        items.append(Item(f"q{n}", "mcq", fact.source.id, prompt, right=(right,), wrong=(wrong,),
-                          options=(right, wrong), facts=(fact,)))
+        items.append(
+            Item(
+                f"q{n}",
+                "mcq",
+                fact.source.id,
+                prompt,
+                right=(right,),
+                wrong=(wrong,),
+                options=(right, wrong),
+                facts=(fact,),
+            )
+        )
         items.append(Item(f"s{n}", "short", fact.source.id, prompt, right=(form,), facts=(fact,)))
     assume(items)
     path = tmp_path_factory.mktemp("hostile") / "h.gift"
@@ -207,10 +226,25 @@ def test_what_moodle_cannot_take_as_written_is_kept_visible(tmp_path, bundled):
     takes an answer holding "->" for a matching row (the writer writes an arrow)."""
     fact = bundled.facts[0]
     path = tmp_path / "p.gift"
-    path.write_text(gift(bundled, [
-        Item("p", "short", fact.source.id, "a&&123;b?", right=("&&35;", "x->y"), facts=(fact,)),
-        Item("m", "mcq", fact.source.id, "c->d?", right=("e->f",), wrong=("g",), options=("e->f", "g"),
-             facts=(fact,))]), encoding="utf-8")
+    path.write_text(
+        gift(
+            bundled,
+            [
+                Item("p", "short", fact.source.id, "a&&123;b?", right=("&&35;", "x->y"), facts=(fact,)),
+                Item(
+                    "m",
+                    "mcq",
+                    fact.source.id,
+                    "c->d?",
+                    right=("e->f",),
+                    wrong=("g",),
+                    options=("e->f", "g"),
+                    facts=(fact,),
+                ),
+            ],
+        ),
+        encoding="utf-8",
+    )
     found = by_title(parsed(path))
     assert found["p"]["stem"]["text"] == "a& &123;b?"
     assert [text(c) for c in found["p"]["choices"]] == ["& &35;", "x\u2192y"]
@@ -218,12 +252,25 @@ def test_what_moodle_cannot_take_as_written_is_kept_visible(tmp_path, bundled):
     assert [text(c) for c in found["m"]["choices"]] == ["e\u2192f", "g"]
 
 
-@pytest.mark.parametrize(("answer", "forms"), [
-    ("26 March 2020", ["26 March 2020", "March 26, 2020", "March 26 2020", "26 Mar 2020",
-                       "Mar 26, 2020", "Mar 26 2020", "2020-03-26"]),
-    ("May 2002", ["May 2002", "2002-05"]),
-    ("2002", []),
-])
+@pytest.mark.parametrize(
+    ("answer", "forms"),
+    [
+        (
+            "26 March 2020",
+            [
+                "26 March 2020",
+                "March 26, 2020",
+                "March 26 2020",
+                "26 Mar 2020",
+                "Mar 26, 2020",
+                "Mar 26 2020",
+                "2020-03-26",
+            ],
+        ),
+        ("May 2002", ["May 2002", "2002-05"]),
+        ("2002", []),
+    ],
+)
 def test_a_date_is_accepted_in_every_common_notation(answer, forms):
     assert date_forms(answer) == forms
 
@@ -232,8 +279,11 @@ def test_moodle_short_answers_take_surnames_numbers_and_literal_stars(tmp_path, 
     dempsey = next(f for f in bundled.facts if f.kind == "person" and f.a.endswith("Dempsey"))
     assert "Dempsey" in accepted(dempsey, bundled)
     shared = [f for f in bundled.facts if f.kind == "person" and f.a.split()[-1] == "Putin"]
-    assert all("Putin" not in accepted(f, bundled)[1:] or f.a == "Putin" for f in shared) or len(
-        {f.a for f in shared}) == 1
+    assert (
+        all("Putin" not in accepted(f, bundled)[1:] or f.a == "Putin" for f in shared)
+        or len({f.a for f in shared}) == 1
+    )
+
     def fact(kind, q, a):
         return replace(bundled.facts[0], kind=kind, q=q, a=a, cloze=None)
 
@@ -244,8 +294,9 @@ def test_moodle_short_answers_take_surnames_numbers_and_literal_stars(tmp_path, 
     assert exact_number(fact("date", "When?", "May 2002")) is None
     fact = bundled.facts[0]
     path = tmp_path / "star.gift"
-    path.write_text(gift(bundled, [Item("s", "short", fact.source.id, "Q?", right=("Camp*",), facts=(fact,))]),
-                    encoding="utf-8")
+    path.write_text(
+        gift(bundled, [Item("s", "short", fact.source.id, "Q?", right=("Camp*",), facts=(fact,))]), encoding="utf-8"
+    )
     [question] = [q for q in parsed(path) if q["type"] == "Short"]
     assert text(question["choices"][0]) == "Camp\\*"  # Moodle's escape for a literal star
 
@@ -254,7 +305,7 @@ def test_the_tsv_has_one_line_per_fact_question_tab_answer(bundled, bundled_expo
     folder, _ = bundled_export
     lines = (folder / f"{bundled.name}.tsv").read_text(encoding="utf-8").split("\n")
     assert lines[-1] == "" and len(lines) - 1 == len(bundled.facts)
-    for line, fact in zip(lines, bundled.facts):
+    for line, fact in zip(lines, bundled.facts, strict=False):
         assert line == f"{fact.q}\t{fact.a}"
 
 
@@ -265,7 +316,7 @@ def test_the_csv_reads_back_one_row_per_fact_fields_exact(bundled, bundled_expor
     with (folder / f"{bundled.name}.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0].keys()) == COLUMNS and len(rows) == len(bundled.facts)
-    for row, fact in zip(rows, bundled.facts):
+    for row, fact in zip(rows, bundled.facts, strict=False):
         assert (row["id"], row["question"], row["answer"], row["stance"]) == (fact.id, fact.q, fact.a, fact.stance)
         assert row["accepted"] == LIST_SEPARATOR.join(a.strip() for a in fact.alt if a.strip() != fact.a.strip())
         assert row["quote"] == "\n".join(c.quote for c in fact.citations)
@@ -314,14 +365,22 @@ def test_filters_and_types_choose_what_is_exported(tmp_path, bundled):
     assert {q["type"] for q in questions} <= {"MC", "TF"}
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--types", "mcq,essay"], "quizgen: --types: unknown value 'essay'; choose from mcq,short,tf,match"),
-    (["--format", "xml"], "quizgen: --format: unknown value 'xml'; choose from gift,tsv,csv"),
-    (["--tag", "no-such-tag"], "quizgen: --tag no-such-tag: no fact has this tag"),
-    (["--kind", "person", "--stance", "propaganda"], "quizgen: no facts match --kind person --stance propaganda together"),
-    (["--kind", "year", "--types", "match", "--format", "gift"],
-     "quizgen: nothing to export: no fact chosen gives a question of the types asked (match)"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--types", "mcq,essay"], "quizgen: --types: unknown value 'essay'; choose from mcq,short,tf,match"),
+        (["--format", "xml"], "quizgen: --format: unknown value 'xml'; choose from gift,tsv,csv"),
+        (["--tag", "no-such-tag"], "quizgen: --tag no-such-tag: no fact has this tag"),
+        (
+            ["--kind", "person", "--stance", "propaganda"],
+            "quizgen: no facts match --kind person --stance propaganda together",
+        ),
+        (
+            ["--kind", "year", "--types", "match", "--format", "gift"],
+            "quizgen: nothing to export: no fact chosen gives a question of the types asked (match)",
+        ),
+    ],
+)
 def test_bad_options_are_one_line_errors(tmp_path, args, message):
     result = run_export("--out", str(tmp_path), *args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -330,8 +389,13 @@ def test_bad_options_are_one_line_errors(tmp_path, args, message):
 
 
 def test_build_writes_the_exports_too(tmp_path, bundled):
-    result = subprocess.run([sys.executable, "-m", "quizgen", "build", "--no-pdf", "--out", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "build", "--no-pdf", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     for suffix in ("gift", "tsv", "csv"):
         assert (tmp_path / "export" / bundled.name / f"{bundled.name}.{suffix}").is_file()

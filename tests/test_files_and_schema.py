@@ -30,8 +30,16 @@ def imports_of(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", sorted((ROOT / "quizgen" / "bank").glob("*.py")), ids=lambda p: p.name)
 def test_the_bank_stage_imports_no_later_stage(path):
-    later = ("quizgen.anki", "quizgen.questions", "quizgen.worksheet", "quizgen.web", "quizgen.quiz",
-             "quizgen.coverage", "quizgen.selection", "quizgen.output")
+    later = (
+        "quizgen.anki",
+        "quizgen.questions",
+        "quizgen.worksheet",
+        "quizgen.web",
+        "quizgen.quiz",
+        "quizgen.coverage",
+        "quizgen.selection",
+        "quizgen.output",
+    )
     assert not {name for name in imports_of(path) if name.startswith(later)}
 
 
@@ -52,14 +60,19 @@ def test_the_seeds_have_short_labels_as_written_in_sources_yaml_or_derived():
     assert any(meta.get("short") for meta in written.values())  # the shipped seeds all write theirs
 
 
-@pytest.mark.parametrize("fields, short", [
-    ({"author": "Dionis Cenuşa", "outlet": "IPN", "year": 2020}, "Cenuşa, 2020"),
-    ({"outlet": "Fair Observer", "year": 2011}, "Fair Observer, 2011"),
-    ({"outlet": "Fair Observer"}, "Fair Observer"),
-    ({"outlet": "An outlet whose name is far too long to fit", "year": 2011},
-     "An outlet whose name is f…, 2011"),  # 32 characters: 25, the ellipsis, ", 2011"
-    ({"short": "Given, 1999", "author": "Ann Author", "year": 2011}, "Given, 1999"),
-])
+@pytest.mark.parametrize(
+    "fields, short",
+    [
+        ({"author": "Dionis Cenuşa", "outlet": "IPN", "year": 2020}, "Cenuşa, 2020"),
+        ({"outlet": "Fair Observer", "year": 2011}, "Fair Observer, 2011"),
+        ({"outlet": "Fair Observer"}, "Fair Observer"),
+        (
+            {"outlet": "An outlet whose name is far too long to fit", "year": 2011},
+            "An outlet whose name is f…, 2011",
+        ),  # 32 characters: 25, the ellipsis, ", 2011"
+        ({"short": "Given, 1999", "author": "Ann Author", "year": 2011}, "Given, 1999"),
+    ],
+)
 def test_a_short_label_is_given_or_made_from_author_or_outlet_and_year(fields, short):
     label = Source("1", "f.txt", "The title", **fields).short
     assert label == short and len(label) <= SHORT_MAX
@@ -71,20 +84,32 @@ def write_seeds(folder: Path, entry: dict) -> None:
     (folder / "sources.yaml").write_text(json.dumps({"100": {"file": "100.txt", "title": "T", **entry}}))
 
 
-@pytest.mark.parametrize("entry, message", [
-    ({"short": "s" * 33}, "field 'short' is too long (33 characters, at most 32)"),
-    ({"year": "0999"}, "field 'year' must be a whole number from 1000 to 2999"),
-    ({"date": "2011-02-30"}, "field 'date' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD"),
-    ({"url": "javascript:alert(1)"}, "field 'url' must be a web address starting with http:// or https://"),
-    ({"title": "T" * 301}, "field 'title' is too long (301 characters, at most 300)"),
-    ({"outlet": "a\u200bb"}, "field 'outlet' contains an invisible character (U+200B)"),
-    ({"author": ["a", "b"]}, "field 'author' must be text"),
-    ({"colour": "red"}, "unknown field 'colour' (allowed: file, title, short, outlet, author, year, date, url, notes)"),
-])
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ({"short": "s" * 33}, "field 'short' is too long (33 characters, at most 32)"),
+        ({"year": "0999"}, "field 'year' must be a whole number from 1000 to 2999"),
+        ({"date": "2011-02-30"}, "field 'date' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        ({"url": "javascript:alert(1)"}, "field 'url' must be a web address starting with http:// or https://"),
+        ({"title": "T" * 301}, "field 'title' is too long (301 characters, at most 300)"),
+        ({"outlet": "a\u200bb"}, "field 'outlet' contains an invisible character (U+200B)"),
+        ({"author": ["a", "b"]}, "field 'author' must be text"),
+        (
+            {"colour": "red"},
+            "unknown field 'colour' (allowed: file, title, short, outlet, author, year, date, url, notes)",
+        ),
+    ],
+)
 def test_seed_metadata_follows_its_declared_schema(tmp_path, entry, message):
     write_seeds(tmp_path / "seeds", entry)
-    result = subprocess.run([sys.executable, "-m", "quizgen", "check", "--seeds", "seeds", "--decks", "decks"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "check", "--seeds", "seeds", "--decks", "decks"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith("seeds/sources.yaml:")
     assert result.stderr.splitlines()[0].endswith(f"seed '100': {message}")

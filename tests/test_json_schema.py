@@ -52,8 +52,18 @@ def test_the_bundled_seed_metadata_is_valid():
     assert errors(sources_schema(), ROOT / "seeds" / "sources.yaml") == []
 
 
-@pytest.mark.parametrize("case", ["unknown-field", "kind-not-in-set", "id-not-a-slug", "missing-field",
-                                  "stance-not-in-set", "category-not-a-slug", "wrong-type"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "unknown-field",
+        "kind-not-in-set",
+        "id-not-a-slug",
+        "missing-field",
+        "stance-not-in-set",
+        "category-not-a-slug",
+        "wrong-type",
+    ],
+)
 def test_what_check_refuses_for_a_fields_form_the_schema_refuses_too(case):
     [path] = (FIXTURES / case / "decks" / "sample").glob("*.yaml")
     assert errors(fact_file_schema(), path), case
@@ -69,5 +79,8 @@ def test_every_bundled_file_points_editors_at_its_schema():
     for path in sorted((ROOT / "decks").glob("*/[0-9]*.yaml")):
         assert path.read_text().startswith("# yaml-language-server: $schema=../../quizgen/schemas/facts.schema.json\n")
         assert (path.parent / "../../quizgen/schemas/facts.schema.json").resolve().is_file()
-    assert (ROOT / "seeds" / "sources.yaml").read_text().startswith(
-        "# yaml-language-server: $schema=../quizgen/schemas/sources.schema.json\n")
+    assert (
+        (ROOT / "seeds" / "sources.yaml")
+        .read_text()
+        .startswith("# yaml-language-server: $schema=../quizgen/schemas/sources.schema.json\n")
+    )

@@ -7,9 +7,8 @@ The expected values are the curated file's; the program supplies only what the b
 check a `quote:` (its text normalisation and whole-word match) and the bank's facts. Every failure
 lists each point with its problem, so the file can be brought up to date in one pass."""
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT, SHIPPED  # an article a teacher adds needs no key points
 
 from quizgen.bank.loader import load_banks
 from quizgen.bank.provenance import quote_problem
@@ -17,7 +16,6 @@ from quizgen.bank.seeds import load_seeds
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.text import plain
 from quizgen.text.sentences import split_sentences
-from conftest import ROOT, SHIPPED  # an article a teacher adds needs no key points
 
 KEY_POINTS = ROOT / "tests" / "content" / "key-points.yaml"
 SHOWN = "tests/content/key-points.yaml"
@@ -30,7 +28,9 @@ def _points() -> list[tuple[str, int, LineDict]]:
     assert isinstance(doc, LineDict), f"{SHOWN}: expected a mapping of seed ids to lists of points"
     found = []
     for seed_id, points in doc.items():
-        assert isinstance(points, LineList) and points, f"{SHOWN}:{doc.lines[seed_id]}: '{seed_id}' needs a list of points"
+        assert isinstance(points, LineList) and points, (
+            f"{SHOWN}:{doc.lines[seed_id]}: '{seed_id}' needs a list of points"
+        )
         found.extend((seed_id, points.lines[i], entry) for i, entry in enumerate(points))
     return found
 
@@ -75,7 +75,9 @@ def test_the_file_lists_every_article_once_with_well_formed_points(seeds):
         elif len(set(cards)) != len(cards):
             problems.append(f"{where}: a card is listed twice: {sorted(c for c in cards if cards.count(c) > 1)}")
     labels = [(s, e.get("point")) for s, _, e in POINTS if isinstance(e, dict)]
-    problems += [f"{SHOWN}: article {s}: point '{p}' is listed twice" for s, p in set(labels) if labels.count((s, p)) > 1]
+    problems += [
+        f"{SHOWN}: article {s}: point '{p}' is listed twice" for s, p in set(labels) if labels.count((s, p)) > 1
+    ]
     assert not problems, "\n".join(problems)
 
 
@@ -93,14 +95,19 @@ def test_every_sentence_is_a_verbatim_passage_of_one_sentence_of_its_article(see
         spans = [(s.start, s.end) for s in split_sentences(seed.text, seed.paragraphs)]
         starts = [i for i in range(len(seed.text)) if seed.text.startswith(needle, i)]
         if not any(a <= i and i + len(needle) <= b for i in starts for a, b in spans):
-            problems.append(f"{_where(seed_id, line, entry)}: sentence runs over more than one sentence "
-                            f"of the article; keep one sentence or less: {sentence!r}")
+            problems.append(
+                f"{_where(seed_id, line, entry)}: sentence runs over more than one sentence "
+                f"of the article; keep one sentence or less: {sentence!r}"
+            )
     assert not problems, "\n".join(problems)
 
 
 def test_every_point_is_asked_by_at_least_one_card():
-    missing = [f"{_where(s, line, e)}: no card asks it (cards: is empty)"
-               for s, line, e in POINTS if isinstance(e, dict) and e.get("cards") in (None, [])]
+    missing = [
+        f"{_where(s, line, e)}: no card asks it (cards: is empty)"
+        for s, line, e in POINTS
+        if isinstance(e, dict) and e.get("cards") in (None, [])
+    ]
     assert not missing, "\n".join(missing)
 
 
@@ -112,11 +119,14 @@ def test_every_card_is_a_live_fact_of_the_bundled_bank(bank):
             if card in bank.by_id:
                 continue
             if card in retired:
-                problems.append(f"{_where(seed_id, line, entry)}: card '{card}' was retired "
-                                f"({retired[card].origin}: {retired[card].reason}); list the card that asks it now")
+                problems.append(
+                    f"{_where(seed_id, line, entry)}: card '{card}' was retired "
+                    f"({retired[card].origin}: {retired[card].reason}); list the card that asks it now"
+                )
             else:
-                problems.append(f"{_where(seed_id, line, entry)}: card '{card}' is not a fact of the "
-                                f"bundled bank (renamed?)")
+                problems.append(
+                    f"{_where(seed_id, line, entry)}: card '{card}' is not a fact of the bundled bank (renamed?)"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -129,6 +139,8 @@ def test_every_card_cites_the_article_of_its_point(bank):
                 continue  # reported by the live-fact test
             cited = [c.source.id for c in fact.citations]
             if seed_id not in cited:
-                problems.append(f"{_where(seed_id, line, entry)}: card '{card}' does not cite article "
-                                f"{seed_id} (it cites {', '.join(cited)}): add a `sources:` entry or drop it here")
+                problems.append(
+                    f"{_where(seed_id, line, entry)}: card '{card}' does not cite article "
+                    f"{seed_id} (it cites {', '.join(cited)}): add a `sources:` entry or drop it here"
+                )
     assert not problems, "\n".join(problems)

@@ -2,16 +2,26 @@
 
 import pytest
 
-from quizgen.model import Fact, Location, Source
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer, normalize, parse_date
 from quizgen.grading.spelling import distance as edit_distance
+from quizgen.model import Fact, Location, Source
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 
 
 def make_fact(answer, kind, alt=(), distractors=()):
-    return Fact(id="sample", q="?", a=answer, kind=kind, quote="", stance="fact", source=SOURCE,
-                origin=Location("x.yaml", 1), alt=tuple(alt), distractors=tuple(distractors))
+    return Fact(
+        id="sample",
+        q="?",
+        a=answer,
+        kind=kind,
+        quote="",
+        stance="fact",
+        source=SOURCE,
+        origin=Location("x.yaml", 1),
+        alt=tuple(alt),
+        distractors=tuple(distractors),
+    )
 
 
 # (expected answer, kind, alternatives, what the learner typed, grade)
@@ -38,8 +48,13 @@ TABLE = [
     ("Jens Stoltenberg", "person", (), "Jens Stoltenbegr", ALMOST),
     ("Heiko Maas", "person", (), "Heiko Mas", ALMOST),
     ("Transnistria", "place", (), "Transnistira", ALMOST),
-    ("Euro-Atlantic Disaster Response Coordination Centre", "organization", (),
-     "Euro Atlantic Disaster Responce Coordination Center", ALMOST),
+    (
+        "Euro-Atlantic Disaster Response Coordination Centre",
+        "organization",
+        (),
+        "Euro Atlantic Disaster Responce Coordination Center",
+        ALMOST,
+    ),
     # too far, too short to forgive, or a different thing
     ("Oana Lungescu", "person", (), "Jamie Shea", WRONG),
     ("Jens Stoltenberg", "person", (), "Stalinberg", WRONG),
@@ -83,8 +98,7 @@ TABLE = [
 ]
 
 
-@pytest.mark.parametrize("expected, kind, alt, given, grade", TABLE,
-                         ids=[f"{row[0]}<-{row[3]!r}" for row in TABLE])
+@pytest.mark.parametrize("expected, kind, alt, given, grade", TABLE, ids=[f"{row[0]}<-{row[3]!r}" for row in TABLE])
 def test_grade_answer_table(expected, kind, alt, given, grade):
     assert grade_answer(given, make_fact(expected, kind, alt)).grade == grade
 
@@ -101,28 +115,34 @@ def test_a_listed_distractor_is_wrong_even_when_it_is_one_letter_away():
     assert grade_answer("Austira", fact).grade == ALMOST
 
 
-@pytest.mark.parametrize("text, folded", [
-    ("The  Warsaw Pact!", "warsaw pact"),
-    ("Türkiye", "turkiye"),
-    ("U.S. Army", "us army"),
-    ("1,000 troops", "1000 troops"),
-    ("an EU mission", "eu mission"),
-    ("A", "a"),  # a lone article is the answer, not noise
-])
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("The  Warsaw Pact!", "warsaw pact"),
+        ("Türkiye", "turkiye"),
+        ("U.S. Army", "us army"),
+        ("1,000 troops", "1000 troops"),
+        ("an EU mission", "eu mission"),
+        ("A", "a"),  # a lone article is the answer, not noise
+    ],
+)
 def test_normalize(text, folded):
     assert normalize(text) == folded
 
 
-@pytest.mark.parametrize("text, date", [
-    ("27 May 1997", (1997, 5, 27)),
-    ("May 27, 1997", (1997, 5, 27)),
-    ("1997-05-27", (1997, 5, 27)),
-    ("April 1949", (1949, 4, None)),
-    ("1997", (1997, None, None)),  # a year alone is a date of year precision
-    ("Resolution 1244", None),
-    ("32 May 1997", None),
-    ("Marxism 1997", None),
-])
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("27 May 1997", (1997, 5, 27)),
+        ("May 27, 1997", (1997, 5, 27)),
+        ("1997-05-27", (1997, 5, 27)),
+        ("April 1949", (1949, 4, None)),
+        ("1997", (1997, None, None)),  # a year alone is a date of year precision
+        ("Resolution 1244", None),
+        ("32 May 1997", None),
+        ("Marxism 1997", None),
+    ],
+)
 def test_parse_date(text, date):
     assert parse_date(text) == date
 
@@ -133,13 +153,27 @@ def test_edit_distance_counts_a_swap_once_and_stops_at_the_cap():
     assert min(edit_distance("stoltenberg", "x"), 3) == 3
 
 
-@pytest.mark.parametrize("typed, grade", [
-    ("2,692 missiles in 1991", CORRECT), ("2,692 in 1991", CORRECT), ("2692 in 1991", CORRECT),
-    ("2,692 missiles in 1992", WRONG), ("2,692, 1992", WRONG), ("2,693 in 1991", WRONG),
-])
+@pytest.mark.parametrize(
+    "typed, grade",
+    [
+        ("2,692 missiles in 1991", CORRECT),
+        ("2,692 in 1991", CORRECT),
+        ("2692 in 1991", CORRECT),
+        ("2,692 missiles in 1992", WRONG),
+        ("2,692, 1992", WRONG),
+        ("2,693 in 1991", WRONG),
+    ],
+)
 def test_a_thousands_comma_is_part_of_the_number_before_the_questions_year(typed, grade):
     # rv3-author H0: '2,692 in 1991' was read as '2' then ', 692 in 1991' and graded wrong
-    fact = Fact(id="sample", q="How many missiles were destroyed by the treaty's 1991 deadline?",
-                a="2,692 missiles", kind="number", quote="", stance="fact", source=SOURCE,
-                origin=Location("x.yaml", 1))
+    fact = Fact(
+        id="sample",
+        q="How many missiles were destroyed by the treaty's 1991 deadline?",
+        a="2,692 missiles",
+        kind="number",
+        quote="",
+        stance="fact",
+        source=SOURCE,
+        origin=Location("x.yaml", 1),
+    )
     assert grade_answer(typed, fact).grade == grade

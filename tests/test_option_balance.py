@@ -12,8 +12,10 @@ from quizgen.questions.choice import multiple_choice
 from quizgen.questions.values import scale_of
 
 SEEDS = range(40)
-BANKS = {"bundled": (ROOT / "decks", ROOT / "seeds"),
-         "quiz fixture": (FIXTURES / "quiz-bank" / "decks", FIXTURES / "quiz-bank" / "seeds")}
+BANKS = {
+    "bundled": (ROOT / "decks", ROOT / "seeds"),
+    "quiz fixture": (FIXTURES / "quiz-bank" / "decks", FIXTURES / "quiz-bank" / "seeds"),
+}
 
 
 def questions(bank, fact):

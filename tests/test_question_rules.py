@@ -6,6 +6,7 @@ import random
 from dataclasses import replace
 
 import pytest
+from test_questions import bundled
 
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions import can_be_false, can_choose, fill_blank, multiple_choice, ordering, true_false
@@ -15,7 +16,6 @@ from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import same_form
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.writer import build_set
-from test_questions import bundled
 
 SEEDS = range(50)
 
@@ -81,8 +81,9 @@ SOURCE = Source("900", "900.txt", "Sample", year=2021)
 
 
 def _fact(**fields) -> Fact:
-    base = dict(id="x", q="q?", a="a", kind="term", quote="", stance="fact", source=SOURCE,
-                origin=Location("x.yaml", 1))
+    base = dict(
+        id="x", q="q?", a="a", kind="term", quote="", stance="fact", source=SOURCE, origin=Location("x.yaml", 1)
+    )
     return Fact(**{**base, **fields})
 
 
@@ -91,20 +92,34 @@ def _bank(*facts: Fact) -> Bank:
 
 
 def test_a_swap_inside_a_negated_sentence_is_never_a_false_statement():
-    fact = _fact(id="art", a="Article 5", kind="document", distractors=("Article 4", "Article 3", "Article 10"),
-                 cloze="NATO's Covid-19 solidarity was not based on triggering {{c1::Article 5}}.",
-                 q="Which article was NATO's Covid-19 solidarity not based on?")
+    fact = _fact(
+        id="art",
+        a="Article 5",
+        kind="document",
+        distractors=("Article 4", "Article 3", "Article 10"),
+        cloze="NATO's Covid-19 solidarity was not based on triggering {{c1::Article 5}}.",
+        q="Which article was NATO's Covid-19 solidarity not based on?",
+    )
     bank = _bank(fact)
     assert not can_be_false(fact, bank)
     assert true_false(fact, bank, random.Random(1), truth=False).true
 
 
 def test_more_than_answers_get_no_nearby_values_and_no_overlapping_options():
-    fact = _fact(id="trained", a="over 1,500 personnel", kind="number",
-                 q="How many personnel had the NRC counter-narcotics project trained by June 2011?",
-                 distractors=("over 1,400 personnel", "about 150 personnel", "about 15 personnel",
-                              "about 15,000 personnel", "about 50 personnel"),
-                 cloze="By June 2011 the project had trained {{c1::over 1,500 personnel}}.")
+    fact = _fact(
+        id="trained",
+        a="over 1,500 personnel",
+        kind="number",
+        q="How many personnel had the NRC counter-narcotics project trained by June 2011?",
+        distractors=(
+            "over 1,400 personnel",
+            "about 150 personnel",
+            "about 15 personnel",
+            "about 15,000 personnel",
+            "about 50 personnel",
+        ),
+        cloze="By June 2011 the project had trained {{c1::over 1,500 personnel}}.",
+    )
     bank = _bank(fact)
     for seed in range(20):
         question = multiple_choice(fact, bank, random.Random(seed))
@@ -116,14 +131,25 @@ def test_more_than_answers_get_no_nearby_values_and_no_overlapping_options():
 
 
 def test_options_come_only_from_the_category_and_share_its_form():
-    macron = _fact(id="macron", a="Emmanuel Macron", kind="person", category="french-president",
-                   q="Which French president called NATO brain-dead in 2019?")
-    others = [_fact(id=f"p{i}", a=name, kind="person", category=cat, q=f"Who was {i}?")
-              for i, (name, cat) in enumerate([("François Hollande", "french-president"),
-                                                ("Nicolas Sarkozy", "french-president"),
-                                                ("Jacques Chirac", "french-president"),
-                                                ("Vladimir Putin", "russian-president"),
-                                                ("the Warsaw Pact", "french-president")])]
+    macron = _fact(
+        id="macron",
+        a="Emmanuel Macron",
+        kind="person",
+        category="french-president",
+        q="Which French president called NATO brain-dead in 2019?",
+    )
+    others = [
+        _fact(id=f"p{i}", a=name, kind="person", category=cat, q=f"Who was {i}?")
+        for i, (name, cat) in enumerate(
+            [
+                ("François Hollande", "french-president"),
+                ("Nicolas Sarkozy", "french-president"),
+                ("Jacques Chirac", "french-president"),
+                ("Vladimir Putin", "russian-president"),
+                ("the Warsaw Pact", "french-president"),
+            ]
+        )
+    ]
     bank = _bank(macron, *others)
     for seed in range(20):
         options = multiple_choice(macron, bank, random.Random(seed)).options
@@ -132,15 +158,24 @@ def test_options_come_only_from_the_category_and_share_its_form():
 
 
 def test_a_number_blank_asks_for_the_number_and_shows_the_unit():
-    fact = _fact(id="cap", a="10 people", kind="number", q="To how many people?",
-                 cloze="In October 2021 NATO halved Russia's mission to NATO to {{c1::10 people}}.")
+    fact = _fact(
+        id="cap",
+        a="10 people",
+        kind="number",
+        q="To how many people?",
+        cloze="In October 2021 NATO halved Russia's mission to NATO to {{c1::10 people}}.",
+    )
     blank = fill_blank(fact)
     assert (blank.answer, blank.after) == ("10", " people.")
 
 
 def test_a_list_sentence_gives_no_blank():
-    fact = _fact(id="sar", a="search and rescue at sea", q="q?",
-                 cloze="One of the nine NRC cooperation areas in 2002 was {{c1::search and rescue at sea}}.")
+    fact = _fact(
+        id="sar",
+        a="search and rescue at sea",
+        q="q?",
+        cloze="One of the nine NRC cooperation areas in 2002 was {{c1::search and rescue at sea}}.",
+    )
     assert fill_blank(fact) is None
 
 
@@ -150,12 +185,14 @@ def test_events_whose_labels_fit_another_date_are_not_ordered():
     def event(i, label, when):
         return _fact(id=f"e{i}", q=f"When {i}?", a=str(when.year), kind="year", when=when, event=label)
 
-    facts = [event(1, "NATO decides to resume formal NATO-Russia Council meetings", When(2009, 3)),
-             event(2, "NATO-Russia Council meetings resume", When(2016, 4)),
-             event(6, "Finland joins NATO", When(2023, 4)),
-             event(3, "Founding Act signed", When(1997, 5)),
-             event(4, "Partnership for Peace launched", When(1994, 1)),
-             event(5, "Russia annexes Crimea", When(2014, 3))]
+    facts = [
+        event(1, "NATO decides to resume formal NATO-Russia Council meetings", When(2009, 3)),
+        event(2, "NATO-Russia Council meetings resume", When(2016, 4)),
+        event(6, "Finland joins NATO", When(2023, 4)),
+        event(3, "Founding Act signed", When(1997, 5)),
+        event(4, "Partnership for Peace launched", When(1994, 1)),
+        event(5, "Russia annexes Crimea", When(2014, 3)),
+    ]
     bank = _bank(*facts)
     for seed in range(20):
         question = ordering(facts, bank, random.Random(seed))
@@ -163,10 +200,15 @@ def test_events_whose_labels_fit_another_date_are_not_ordered():
 
 
 def test_a_swapped_number_keeps_the_unit_once():
-    fact = _fact(id="cases", a="423 cases", kind="number", alt=("423",),
-                 q="How many Covid-19 cases had Moldova registered by 1 April 2020?",
-                 distractors=("380 cases", "512 cases", "618 cases"),
-                 cloze="By 1 April 2020 Moldova had registered {{c1::423}} cases of Covid-19.")
+    fact = _fact(
+        id="cases",
+        a="423 cases",
+        kind="number",
+        alt=("423",),
+        q="How many Covid-19 cases had Moldova registered by 1 April 2020?",
+        distractors=("380 cases", "512 cases", "618 cases"),
+        cloze="By 1 April 2020 Moldova had registered {{c1::423}} cases of Covid-19.",
+    )
     bank = _bank(fact)
     for seed in range(10):
         question = true_false(fact, bank, random.Random(seed), truth=False)
@@ -181,14 +223,19 @@ def test_no_generated_statement_repeats_a_word_of_the_answer_form():
         if fact.cloze and can_be_false(fact, bank):
             statement = true_false(fact, bank, random.Random(3), truth=False).statement
             words = statement.split()
-            assert not any(a == b and len(a) > 3 and a.isalpha() for a, b in zip(words, words[1:])), statement
+            assert not any(a == b and len(a) > 3 and a.isalpha() for a, b in zip(words, words[1:], strict=False)), (
+                statement
+            )
 
 
 def test_the_article_before_a_quoted_swap_agrees():
-    fact = _fact(id="veto", a="safeguard mechanism", kind="term",
-                 distractors=("escalation clause", "sunset clause", "opt-out clause"),
-                 cloze='The 2002 agreement included a "{{c1::safeguard mechanism}}" for each side.')
-    statements = {true_false(fact, _bank(fact), random.Random(seed), truth=False).statement
-                  for seed in range(20)}
+    fact = _fact(
+        id="veto",
+        a="safeguard mechanism",
+        kind="term",
+        distractors=("escalation clause", "sunset clause", "opt-out clause"),
+        cloze='The 2002 agreement included a "{{c1::safeguard mechanism}}" for each side.',
+    )
+    statements = {true_false(fact, _bank(fact), random.Random(seed), truth=False).statement for seed in range(20)}
     assert 'The 2002 agreement included an "escalation clause" for each side.' in statements
     assert 'The 2002 agreement included a "sunset clause" for each side.' in statements

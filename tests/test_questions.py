@@ -7,18 +7,18 @@ from collections import Counter
 from functools import lru_cache
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from quizgen.errors import NotEnoughOptions
 from quizgen.bank.loader import load_banks
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions import can_choose, multiple_choice, with_answer_at
 from quizgen.questions.answers import overlaps
-from quizgen.text import answer_key
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.values import SCALED_KINDS, scale_of
+from quizgen.text import answer_key
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
 EXAMPLES = settings(max_examples=12, deadline=None)
@@ -53,8 +53,9 @@ def same_kind(fact: Fact, option: str) -> bool:
         if fact.kind == "date":
             return len(option.split()) == len(fact.a.split())  # '24 February 2022' vs 'May 2002'
         return True
-    same_category = {answer_key(other.a) for other in bundled().facts
-                     if fact.category and other.category == fact.category}
+    same_category = {
+        answer_key(other.a) for other in bundled().facts if fact.category and other.category == fact.category
+    }
     return option in fact.distractors or answer_key(option) in same_category
 
 
@@ -69,7 +70,7 @@ def test_every_distractor_is_wrong_distinct_and_of_the_same_kind(seed):
         assert question.options[question.answer] == fact.a
         assert len({answer_key(option) for option in question.options}) == len(question.options), question
         for i, a in enumerate(question.options):  # nor is one option part of another ('NATO', 'NATO members')
-            assert not any(overlaps(a, b) for b in question.options[i + 1:]), question.options
+            assert not any(overlaps(a, b) for b in question.options[i + 1 :]), question.options
         truths = true_answers(fact, bank)
         for index, option in enumerate(question.options):
             if index == question.answer:
@@ -121,8 +122,10 @@ def test_same_seed_same_questions(seed):
 
 def test_different_seeds_give_different_orders():
     bank = bundled()
-    changed = sum(multiple_choice(f, bank, random.Random(1)).options
-                  != multiple_choice(f, bank, random.Random(2)).options for f in choosable())
+    changed = sum(
+        multiple_choice(f, bank, random.Random(1)).options != multiple_choice(f, bank, random.Random(2)).options
+        for f in choosable()
+    )
     assert changed > len(choosable()) * 0.6
 
 
@@ -170,8 +173,17 @@ def tiny_bank(*facts: Fact) -> Bank:
 
 def make_fact(id: str, a: str, kind: str, **extra) -> Fact:
     source = Source("000", "000.txt", "An article", year=2020)
-    return Fact(id=id, q=extra.pop("q", f"What is {id}?"), a=a, kind=kind, quote="q", stance="fact",
-                source=source, origin=Location("x.yaml", 1), **extra)
+    return Fact(
+        id=id,
+        q=extra.pop("q", f"What is {id}?"),
+        a=a,
+        kind=kind,
+        quote="q",
+        stance="fact",
+        source=source,
+        origin=Location("x.yaml", 1),
+        **extra,
+    )
 
 
 def test_too_few_certainly_wrong_options_is_a_usage_error():

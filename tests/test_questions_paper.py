@@ -25,8 +25,16 @@ AUTHORED = Source("901", "901.txt", "Other", author="Ionela Manolache", year=202
 
 
 def fact(**fields) -> Fact:
-    base = {"id": "x", "q": "q?", "a": "a", "kind": "term", "quote": "", "stance": "fact", "source": SOURCE,
-                "origin": Location("x.yaml", 1)}
+    base = {
+        "id": "x",
+        "q": "q?",
+        "a": "a",
+        "kind": "term",
+        "quote": "",
+        "stance": "fact",
+        "source": SOURCE,
+        "origin": Location("x.yaml", 1),
+    }
     return Fact(**{**base, **fields})
 
 
@@ -45,16 +53,18 @@ LIST_AFTER = re.compile(rf"^, {_ITEM}(?:, {_ITEM})*,? (?:and|or) ")
 LIST_BEFORE = re.compile(rf", {_ITEM},? (?:and|or) $")
 
 
-@pytest.mark.parametrize("sentence, is_list", [
-    ("Russia tried {{c1::election meddling}}, sabotage of banks, attacks on grids and cyber-attacks.", True),
-    ("NATO watched military, cyber and {{c1::hybrid}} threats.", True),
-    ("Italy's prime minister, {{c1::Giorgia Meloni}}, sent weapons to Kyiv.", False),
-    ("In {{c1::2014}}, Russia annexed Crimea and started a war.", False),
-    ("After {{c1::Bosnia and Herzegovina}}, NATO's attention will shift to the east and the south.", False),
-])
+@pytest.mark.parametrize(
+    "sentence, is_list",
+    [
+        ("Russia tried {{c1::election meddling}}, sabotage of banks, attacks on grids and cyber-attacks.", True),
+        ("NATO watched military, cyber and {{c1::hybrid}} threats.", True),
+        ("Italy's prime minister, {{c1::Giorgia Meloni}}, sent weapons to Kyiv.", False),
+        ("In {{c1::2014}}, Russia annexed Crimea and started a war.", False),
+        ("After {{c1::Bosnia and Herzegovina}}, NATO's attention will shift to the east and the south.", False),
+    ],
+)
 def test_list_items_are_recognised_by_their_shape(sentence, is_list):
-    item = fact(cloze=sentence, a=cloze.deletions(sentence)[0].text,
-                kind="year" if "2014" in sentence else "term")
+    item = fact(cloze=sentence, a=cloze.deletions(sentence)[0].text, kind="year" if "2014" in sentence else "term")
     assert listed(*gap_sentence(item), item.kind) is is_list
 
 
@@ -73,6 +83,7 @@ def test_no_false_statement_swaps_one_item_of_a_list():
 
 
 # W2: an answer the article gives as an example is never blanked ----------------------------------
+
 
 def test_an_answer_the_article_gives_as_an_example_is_never_blanked():
     bank = bundled()
@@ -116,6 +127,7 @@ def test_the_precision_is_printed_after_the_line():
 
 # W1 (round 5): a blank keeps the class its question named ("Which NATO member…") -------------------
 
+
 def _class_of(item: Fact) -> list[str]:
     """The test's reading of a question's class: the two words after 'Which' when the fact's
     category names both ('Which NATO member, …' with category nato-member-state)."""
@@ -147,23 +159,29 @@ def test_every_blank_keeps_the_class_its_question_names():
 def test_the_class_is_printed_after_the_line_and_in_check(capsys):
     from quizgen.cli import main
 
-    assert main(["print", "--include", "unity-turkey-no-sanctions", "--source", "2", "--types", "blank",
-                 "-n", "1", "--check"]) in (0, 1)
+    assert main(
+        ["print", "--include", "unity-turkey-no-sanctions", "--source", "2", "--types", "blank", "-n", "1", "--check"]
+    ) in (0, 1)
     assert "_____ (NATO member) refused to impose sanctions" in capsys.readouterr().out
 
 
-@given(st.sampled_from(["NATO", "Italian", "Baltic"]), st.sampled_from(["member", "politician", "port"]),
-       st.booleans())
+@given(st.sampled_from(["NATO", "Italian", "Baltic"]), st.sampled_from(["member", "politician", "port"]), st.booleans())
 def test_a_blank_adds_the_class_exactly_when_its_sentence_lacks_it(qualifier, noun, said):
     context = f"the {qualifier} {noun} " if said else ""
-    item = fact(q=f"Which {qualifier} {noun}, as the article says, acted first?", a="Xland", kind="place",
-                category=f"{qualifier.lower()}-{noun}", cloze=f"In 2020 {context}{{{{c1::Xland}}}} acted first.",
-                quote="Xland acted first.")
+    item = fact(
+        q=f"Which {qualifier} {noun}, as the article says, acted first?",
+        a="Xland",
+        kind="place",
+        category=f"{qualifier.lower()}-{noun}",
+        cloze=f"In 2020 {context}{{{{c1::Xland}}}} acted first.",
+        quote="Xland acted first.",
+    )
     blank = fill_blank(item)
     assert blank is not None and blank.within == (None if said else f"{qualifier} {noun}")
 
 
 # W4: what a question asks as an outlet's report, the statement attributes ------------------------
+
 
 def test_a_fact_asked_according_to_its_article_is_stated_with_attribution():
     bank = bundled()
@@ -177,15 +195,19 @@ def test_a_fact_asked_according_to_its_article_is_stated_with_attribution():
         # or whoever the question names after "according to" ('the spring 2019 Eurobarometer')
         named += re.findall(r"[A-Z][\w-]+", item.q.split("ccording to", 1)[1].split(",")[0])[:1]
         checked += 1
-        assert re.search(r"according to|argu|warn|said|cited|call|op-ed|article", statement.statement, re.IGNORECASE) or any(
-            n in statement.statement for n in named), (item.id, statement.statement)
+        assert re.search(
+            r"according to|argu|warn|said|cited|call|op-ed|article", statement.statement, re.IGNORECASE
+        ) or any(n in statement.statement for n in named), (item.id, statement.statement)
     assert checked >= 10
 
 
 def test_the_dw_statement_of_the_review_is_attributed():
-    item = fact(q="Which Secretary General, according to DW in October 2021, regularly met Lavrov?",
-                a="Jens Stoltenberg", kind="person",
-                cloze="In 2021 Secretary General {{c1::Jens Stoltenberg}} regularly met Lavrov.")
+    item = fact(
+        q="Which Secretary General, according to DW in October 2021, regularly met Lavrov?",
+        a="Jens Stoltenberg",
+        kind="person",
+        cloze="In 2021 Secretary General {{c1::Jens Stoltenberg}} regularly met Lavrov.",
+    )
     bank = Bank("t", "T", (item,), {"900": SOURCE})
     statement = true_false(item, bank, random.Random(0), truth=True).statement
     assert statement.startswith("According to DW (2021), in 2021 Secretary General")
@@ -193,13 +215,21 @@ def test_the_dw_statement_of_the_review_is_attributed():
 
 # D2: an answer that is the odd one out never reaches a sheet ---------------------------------------
 
+
 def test_the_odd_one_out_is_found_by_the_word_the_wrong_options_share():
-    assert odd_one_out("Russia's membership in NATO", ["Russia's withdrawal from the OSCE",
-                       "Russia's withdrawal from the CFE Treaty", "Russia's exit from the Council of Europe"]) \
-        == {"from"}
+    assert odd_one_out(
+        "Russia's membership in NATO",
+        [
+            "Russia's withdrawal from the OSCE",
+            "Russia's withdrawal from the CFE Treaty",
+            "Russia's exit from the Council of Europe",
+        ],
+    ) == {"from"}
     assert odd_one_out("1997", ["1996", "1998", "1999"]) == frozenset()
-    assert odd_one_out("the war in Georgia", ["the war in Kosovo", "the war in Chechnya", "the war in Libya"]) \
+    assert (
+        odd_one_out("the war in Georgia", ["the war in Kosovo", "the war in Chechnya", "the war in Libya"])
         == frozenset()
+    )
 
 
 def test_no_sheet_multiple_choice_is_an_odd_one_out():
@@ -218,6 +248,7 @@ def test_no_sheet_multiple_choice_is_an_odd_one_out():
 
 # Give-away pairs ----------------------------------------------------------------------------------
 
+
 def test_a_pair_is_recorded_when_one_card_states_the_other_answer():
     told = fact(id="nrc-created", q="Which council was created in May 2002?", a="NATO-Russia Council")
     teller = fact(id="rome", q="Where was the NATO-Russia Council founded in 2002?", a="Rome")
@@ -227,10 +258,14 @@ def test_a_pair_is_recorded_when_one_card_states_the_other_answer():
 
 
 def test_a_citation_year_gives_no_year_away_but_the_same_story_does():
-    year = fact(id="aid-year", q="In which year did Russia send Covid-19 aid to Italy?", a="2020",
-                kind="year", event="Russian Covid-19 aid reaches Italy")
-    cited = fact(id="cited", q="According to Cenuşa (IPN, 2020), which agency coordinated NATO help?",
-                 a="EADRCC")
+    year = fact(
+        id="aid-year",
+        q="In which year did Russia send Covid-19 aid to Italy?",
+        a="2020",
+        kind="year",
+        event="Russian Covid-19 aid reaches Italy",
+    )
+    cited = fact(id="cited", q="According to Cenuşa (IPN, 2020), which agency coordinated NATO help?", a="EADRCC")
     story = fact(id="story", q="What did Russia's aid to Italy in 2020 bring besides doctors?", a="disinfection trucks")
     bank = Bank("t", "T", (year, cited, story), {"900": SOURCE})
     assert giveaway_pairs(bank) == {("aid-year", "story")}
@@ -251,20 +286,24 @@ def test_every_pair_of_the_bank_names_two_facts_one_stating_the_other():
 
     for a, b in sorted(pairs):  # every pair of the bank
         one, two = bank.by_id[a], bank.by_id[b]
+
         def text(item):
             return " " + folded(" ".join([item.q, item.cloze or "", item.note or "", item.derived or ""])) + " "
+
         def answers(item):  # each answer without a leading article, and a full date's month and year
             forms = [re.sub(r"^(the|a|an) ", "", folded(form).strip()) for form in (item.a, *item.alt)]
             forms += [" ".join(form.split()[1:]) for form in forms if item.kind == "date" and len(form.split()) == 3]
             return [form[:5] for form in forms]
-        assert any(form and form in text(two) for form in answers(one)) or \
-            any(form and form in text(one) for form in answers(two)), (a, b)
+
+        assert any(form and form in text(two) for form in answers(one)) or any(
+            form and form in text(one) for form in answers(two)
+        ), (a, b)
 
 
 # D1 (round 5): no term option the same article teaches as true on the same topic ------------------
 
-@given(st.sampled_from(["asymmetric", "economic", "escalatory", "diplomatic"]), st.integers(0, 50),
-       st.booleans())
+
+@given(st.sampled_from(["asymmetric", "economic", "escalatory", "diplomatic"]), st.integers(0, 50), st.booleans())
 def test_a_term_option_the_article_teaches_beside_the_question_is_never_offered(taught, seed, same_article):
     """DW asks how Moscow answered expulsions ("mirror response") and, on the same topic, teaches
     that in 2021 Russia "acted asymmetrically": "asymmetric response" is no certainly wrong option.
@@ -272,11 +311,24 @@ def test_a_term_option_the_article_teaches_beside_the_question_is_never_offered(
     from quizgen.questions import multiple_choice
 
     options = ["asymmetric response", "economic response", "escalatory response", "diplomatic response"]
-    asked = fact(id="asked", q="How has Moscow answered expulsions?", a="mirror response", kind="term",
-                 distractors=tuple(options), tags=("expulsions",), cloze="Moscow gave a {{c1::mirror response}}.")
-    teller = fact(id="teller", q="How did Russia act in 2021?", a=f"{taught}ally", kind="term",
-                  tags=("expulsions",), source=SOURCE if same_article else AUTHORED,
-                  cloze=f"In 2021 Russia acted {{{{c1::{taught}ally}}}}.")
+    asked = fact(
+        id="asked",
+        q="How has Moscow answered expulsions?",
+        a="mirror response",
+        kind="term",
+        distractors=tuple(options),
+        tags=("expulsions",),
+        cloze="Moscow gave a {{c1::mirror response}}.",
+    )
+    teller = fact(
+        id="teller",
+        q="How did Russia act in 2021?",
+        a=f"{taught}ally",
+        kind="term",
+        tags=("expulsions",),
+        source=SOURCE if same_article else AUTHORED,
+        cloze=f"In 2021 Russia acted {{{{c1::{taught}ally}}}}.",
+    )
     bank = Bank("t", "T", (asked, teller), {SOURCE.id: SOURCE, AUTHORED.id: AUTHORED})
     question = multiple_choice(asked, bank, random.Random(seed))  # three options are left: enough
     offered = set(question.options) - {"mirror response"}
@@ -298,8 +350,12 @@ def test_a_derivation_that_states_another_answer_makes_a_pair():
     """The back of a card shows how its answer was derived ('How we know'): a city named there
     gives away the card asking for that city (the review's Vilnius case)."""
     city = fact(id="summit-city", q="Which city hosted NATO's July 2023 summit?", a="Vilnius")
-    threat = fact(id="main-threat", q="Which document first named Russia the most direct threat?",
-                  a="the 2022 Strategic Concept", derived="Adopted at Madrid, a year before the Vilnius summit.")
+    threat = fact(
+        id="main-threat",
+        q="Which document first named Russia the most direct threat?",
+        a="the 2022 Strategic Concept",
+        derived="Adopted at Madrid, a year before the Vilnius summit.",
+    )
     other = fact(id="other", q="Which agency coordinated NATO help in 2020?", a="EADRCC")
     bank = Bank("t", "T", (city, threat, other), {"900": SOURCE})
     assert giveaway_pairs(bank) == {("main-threat", "summit-city")}

@@ -8,22 +8,25 @@ from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_questions import bundled
 
 from quizgen import cloze
 from quizgen.questions import FLAVOURS, fill_blank, matching, ordering, true_false
 from quizgen.questions.answers import overlaps
-from quizgen.text import answer_key
 from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.matching import _same_role
 from quizgen.questions.ordering import apart, orderable
 from quizgen.questions.sentence import with_answer
-from test_questions import bundled
+from quizgen.text import answer_key
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
 EXAMPLES = settings(max_examples=15, deadline=None)
-ATTRIBUTION = re.compile(r"\b(according to|claim|said|say|argu|warn|wrote|write|call|conclud|believ|blam|"
-                         r"accus|name|cite|falsely|told|consider|regard|remark|describ|judg|expect|sees|"
-                         r"propagand|slur|put|opinion piece|article)", re.I)
+ATTRIBUTION = re.compile(
+    r"\b(according to|claim|said|say|argu|warn|wrote|write|call|conclud|believ|blam|"
+    r"accus|name|cite|falsely|told|consider|regard|remark|describ|judg|expect|sees|"
+    r"propagand|slur|put|opinion piece|article)",
+    re.I,
+)
 
 
 def differing_middle(a: str, b: str) -> tuple[str, str]:
@@ -37,7 +40,7 @@ def differing_middle(a: str, b: str) -> tuple[str, str]:
     start = a.rfind(" ", 0, start) + 1
     while end and a[len(a) - end].isalnum() and (a[len(a) - end - 1].isalnum() or b[len(b) - end - 1].isalnum()):
         end -= 1
-    return a[start:len(a) - end], b[start:len(b) - end]
+    return a[start : len(a) - end], b[start : len(b) - end]
 
 
 def within(part: str, text: str) -> bool:
@@ -166,6 +169,7 @@ def test_fill_in_the_blank_hides_exactly_the_answer():
     for question in blanks:
         fact = question.fact
         # the answer deletion, or its number when the unit stays printed ("___ people")
-        assert any(d.text == question.answer or d.text.startswith(question.answer + " ")
-                   for d in cloze.deletions(fact.cloze))
+        assert any(
+            d.text == question.answer or d.text.startswith(question.answer + " ") for d in cloze.deletions(fact.cloze)
+        )
         assert question.before + question.answer + question.after == with_answer(fact)

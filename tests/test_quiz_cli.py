@@ -4,31 +4,42 @@ import re
 import sqlite3
 from datetime import datetime
 
-from quizgen.quiz.scheduler import make_scheduler, rate_card
-
 from quiz_harness import MONDAY, cards, copy_bank, quiz_env, reviews, run
+
+from quizgen.quiz.scheduler import make_scheduler, rate_card
 
 TUESDAY = "2025-03-04T09:00:00+00:00"
 
 
 def test_piped_answers_are_graded_one_line_per_card_in_plain_text(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    result = run(folder, "quiz", "--db", str(db), "--style", "typed",
-                 stdin="2002\nAnders Fogh Rasmusen\nq\n", env=quiz_env(NO_COLOR=None))
+    result = run(
+        folder,
+        "quiz",
+        "--db",
+        str(db),
+        "--style",
+        "typed",
+        stdin="2002\nAnders Fogh Rasmusen\nq\n",
+        env=quiz_env(NO_COLOR=None),
+    )
     assert result.returncode == 0, result.stderr
     assert "> 2002\n✓ Correct: 2002\n" in result.stdout
-    assert ("≈ Close: the answer is Anders Fogh Rasmussen\n  you typed: Anders Fogh Rasmusen\n"
-            "  compared:  Anders Fogh Rasmus{+s+}en\n") in result.stdout  # the learner decides; from a pipe: Again
+    assert (
+        "≈ Close: the answer is Anders Fogh Rasmussen\n  you typed: Anders Fogh Rasmusen\n"
+        "  compared:  Anders Fogh Rasmus{+s+}en\n"
+    ) in result.stdout  # the learner decides; from a pipe: Again
     assert "[Enter] next" not in result.stdout  # no rating prompt when answers come from a pipe
     assert "\x1b[" not in result.stdout  # not a terminal: no colour even without NO_COLOR
-    assert result.stdout.rstrip().endswith("2 answered: 1 correct, 1 wrong; 4 left in this session, 2 coming back in this session.")
+    assert result.stdout.rstrip().endswith(
+        "2 answered: 1 correct, 1 wrong; 4 left in this session, 2 coming back in this session."
+    )
     assert [(row["rating"], row["answer"]) for row in reviews(db)] == [(3, "2002"), (1, "Anders Fogh Rasmusen")]
 
 
 def test_multiple_choice_from_a_pipe_takes_the_option_number_and_one_line_per_card(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    result = run(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "place", "--seed", "3",
-                 stdin="7\n1\n")
+    result = run(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "place", "--seed", "3", stdin="7\n1\n")
     first_question = result.stdout.split("Answer [")[0]
     options = dict(re.findall(r"^  (\d)\) (.+)$", first_question, re.MULTILINE))
     assert sorted(options.values()) == ["Brussels", "Lisbon", "Paris", "Rome"]
@@ -74,8 +85,10 @@ def test_filters_by_article_tag_and_kind(tmp_path):
     assert "Quiz test deck: 1 card to review" in result.stdout
     assert "Who was NATO Secretary General in 2010?" in result.stdout
     missing = run(folder, "quiz", "--db", str(db), "--tag", "no-such-tag")
-    assert (missing.returncode, missing.stderr) == (2, "quizgen: --tag no-such-tag: no fact has this tag "
-                                                      "(no fact has a tag)\n")
+    assert (missing.returncode, missing.stderr) == (
+        2,
+        "quizgen: --tag no-such-tag: no fact has this tag (no fact has a tag)\n",
+    )
 
 
 def test_the_database_location_comes_from_db_then_the_environment(tmp_path):
@@ -109,16 +122,18 @@ def test_bad_options_and_bad_databases_are_one_line_errors(tmp_path):
         assert result.returncode != 0
         assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr
     clock = run(folder, "quiz", env=quiz_env(now="next tuesday"))
-    assert clock.stderr == ("quizgen: QUIZGEN_NOW='next tuesday' is not an ISO timestamp "
-                            "(e.g. 2025-03-01T09:00:00Z)\n")
+    assert clock.stderr == ("quizgen: QUIZGEN_NOW='next tuesday' is not an ISO timestamp (e.g. 2025-03-01T09:00:00Z)\n")
 
 
 def test_a_fact_edited_but_keeping_its_id_keeps_its_progress(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     run(folder, "quiz", "--db", str(db), "--kind", "year", stdin="2002\n")
     facts = folder / "decks" / "quiz" / "facts.yaml"
-    facts.write_text(facts.read_text().replace("In which year was the NATO-Russia Council created?",
-                                               "In what year was the NATO-Russia Council set up?"))
+    facts.write_text(
+        facts.read_text().replace(
+            "In which year was the NATO-Russia Council created?", "In what year was the NATO-Russia Council set up?"
+        )
+    )
     result = run(folder, "quiz", "--db", str(db), "--kind", "year", stdin="q\n")
     assert "[1] learning · year" in result.stdout
     assert "In what year was the NATO-Russia Council set up?" in result.stdout
@@ -128,8 +143,10 @@ def test_a_fact_edited_but_keeping_its_id_keeps_its_progress(tmp_path):
 def test_multiple_choice_falls_back_to_typing_when_the_bank_has_too_few_options(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     result = run(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "organization", stdin="PJC\n")
-    assert ("Which body preceded the NATO-Russia Council?\n(no three honest options for this card: type the"
-            " answer)\n(type the answer") in result.stdout
+    assert (
+        "Which body preceded the NATO-Russia Council?\n(no three honest options for this card: type the"
+        " answer)\n(type the answer"
+    ) in result.stdout
     assert "Correct: Permanent Joint Council" in result.stdout
 
 
@@ -152,14 +169,17 @@ def test_learning_steps_are_configurable(tmp_path):
     from datetime import timedelta
 
     from fsrs import Card, Rating, Scheduler
+
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    result = run(folder, "quiz", "--db", str(db), "--steps", "5m,2h", "--limit", "1", "--style", "typed",
-                 stdin="1999\n")
+    result = run(
+        folder, "quiz", "--db", str(db), "--steps", "5m,2h", "--limit", "1", "--style", "typed", stdin="1999\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "Rated Again: next review in 5 min" in result.stdout
     monday = datetime.fromisoformat(MONDAY)
     expected, _ = Scheduler(learning_steps=(timedelta(minutes=5), timedelta(hours=2))).review_card(
-        Card(card_id=1, due=monday), Rating.Again, monday)
+        Card(card_id=1, due=monday), Rating.Again, monday
+    )
     assert cards(db)["quiz-nrc-year"]["due"] == expected.due.isoformat()
     for bad in ("", "5", "5x", "0m", "1m,40d", ",".join(["1m"] * 11)):
         error = run(folder, "quiz", "--db", str(db), "--steps", bad)
@@ -171,8 +191,7 @@ def test_a_daily_cap_on_reviews_of_learned_cards(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     run(folder, "quiz", "--db", str(db), "--new", "3", "--style", "typed", stdin="\n\n\n")  # three cards
     connection = sqlite3.connect(db)
-    connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 5, difficulty = 5, due = ?",
-                       (MONDAY,))
+    connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 5, difficulty = 5, due = ?", (MONDAY,))
     connection.commit()
     tuesday = quiz_env(now=TUESDAY)
 
@@ -191,16 +210,35 @@ def test_a_daily_cap_on_reviews_of_learned_cards(tmp_path):
 def test_rv3_f7_a_session_cut_short_by_limit_says_how_many_are_still_due(tmp_path):
     """Review rv3 F7: not "the next card is due now" after --limit, but how many wait, and why."""
     from quiz_harness import answered_database
+
     folder, db = answered_database(tmp_path)
     connection = sqlite3.connect(db)
-    order = ["quiz-nrc-year", "quiz-founding-act-city", "quiz-secretary-general", "quiz-members-2010",
-             "quiz-predecessor", "quiz-lisbon-partnership"]
+    order = [
+        "quiz-nrc-year",
+        "quiz-founding-act-city",
+        "quiz-secretary-general",
+        "quiz-members-2010",
+        "quiz-predecessor",
+        "quiz-lisbon-partnership",
+    ]
     for hour, fact_id in enumerate(order):  # six learned cards, due one after the other on 10 March
-        connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 10, difficulty = 5,"
-                           " due = ? WHERE fact_id = ?", (f"2025-03-10T0{hour}:00:00+00:00", fact_id))
+        connection.execute(
+            "UPDATE cards SET state = 2, step = NULL, stability = 10, difficulty = 5, due = ? WHERE fact_id = ?",
+            (f"2025-03-10T0{hour}:00:00+00:00", fact_id),
+        )
     connection.commit()
-    result = run(folder, "quiz", "--db", str(db), "--limit", "2", "--style", "typed", stdin="2002\nParis\n",
-                 env=quiz_env(now="2025-03-20T09:00:00Z"))
+    result = run(
+        folder,
+        "quiz",
+        "--db",
+        str(db),
+        "--limit",
+        "2",
+        "--style",
+        "typed",
+        stdin="2002\nParis\n",
+        env=quiz_env(now="2025-03-20T09:00:00Z"),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("Correct:") == 2
     assert "That is all for this session: 4 more cards are due now" in result.stdout

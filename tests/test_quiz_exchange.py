@@ -12,9 +12,9 @@ import subprocess
 import sys
 
 from playwright.sync_api import expect
-
 from quiz_harness import cards, copy_bank, quiz_env, run
 from test_web_browser import chromium, pages, stored, watched  # noqa: F401  (fixtures)
+
 
 def studied(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
@@ -34,8 +34,9 @@ def test_export_then_import_gives_the_same_cards(tmp_path):
     result = run(folder, "progress", "import", str(exported), "--db", str(fresh))
     assert result.returncode == 0 and "Imported 3 of 3 cards" in result.stdout, result.stderr
     fields = ("state", "step", "stability", "difficulty", "due", "last_review")
-    assert {k: [row[f] for f in fields] for k, row in cards(fresh).items()} == \
-           {k: [row[f] for f in fields] for k, row in cards(db).items()}
+    assert {k: [row[f] for f in fields] for k, row in cards(fresh).items()} == {
+        k: [row[f] for f in fields] for k, row in cards(db).items()
+    }
 
 
 def test_import_keeps_the_more_recent_review_of_each_card(tmp_path):
@@ -82,8 +83,10 @@ def test_a_damaged_or_foreign_file_is_one_line_and_nothing_is_imported(tmp_path)
     damaged = tmp_path / "damaged.json"
     damaged.write_text(json.dumps(document))
     fresh = tmp_path / "fresh.sqlite3"
-    for path, said in ((damaged, "the progress of 'quiz-secretary-general' is damaged (stability -1)"),
-                       (tmp_path / "missing.json", "no such file")):
+    for path, said in (
+        (damaged, "the progress of 'quiz-secretary-general' is damaged (stability -1)"),
+        (tmp_path / "missing.json", "no such file"),
+    ):
         result = run(folder, "progress", "import", str(path), "--db", str(fresh))
         assert result.returncode != 0 and said in result.stderr and result.stderr.count("\n") == 1
         assert "Traceback" not in result.stderr
@@ -108,13 +111,25 @@ def test_the_study_pages_export_comes_into_the_terminal_and_back(watched, pages,
     db, back = tmp_path / "p.sqlite3", tmp_path / "to-page.json"
     command = [sys.executable, "-m", "quizgen", "progress"]
     # the page reviewed on the real clock: import on it too (a frozen earlier clock would see the future)
-    imported = subprocess.run([*command, "import", str(exported), "--db", str(db)], capture_output=True, text=True,
-                              env=quiz_env(now=None), timeout=60, check=False)
+    imported = subprocess.run(
+        [*command, "import", str(exported), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=quiz_env(now=None),
+        timeout=60,
+        check=False,
+    )
     assert imported.returncode == 0 and "Imported 3 of 3 cards" in imported.stdout, imported.stderr
     rows = sqlite3.connect(db).execute("SELECT fact_id, state, due FROM cards").fetchall()
     assert sorted(row[0] for row in rows) == sorted(before)
-    exported_back = subprocess.run([*command, "export", str(back), "--db", str(db)], capture_output=True, text=True,
-                                   env=quiz_env(), timeout=60, check=False)
+    exported_back = subprocess.run(
+        [*command, "export", str(back), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=quiz_env(),
+        timeout=60,
+        check=False,
+    )
     assert exported_back.returncode == 0, exported_back.stderr
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#clear")
@@ -125,8 +140,11 @@ def test_the_study_pages_export_comes_into_the_terminal_and_back(watched, pages,
     again = stored(page)
     for fact_id, card in before.items():  # what the page scheduled comes back, to the second
         for field in ("due", "last_review", "state"):
-            assert again[fact_id][field][:19] == card[field][:19] if isinstance(card[field], str) else \
-                again[fact_id][field] == card[field]
+            assert (
+                again[fact_id][field][:19] == card[field][:19]
+                if isinstance(card[field], str)
+                else again[fact_id][field] == card[field]
+            )
         assert abs(again[fact_id]["stability"] - card["stability"]) < 1e-9
     page.click("nav a[data-view=study]")
     expect(page.locator("#counts")).to_contain_text("3 studied")

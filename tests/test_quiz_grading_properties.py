@@ -20,19 +20,43 @@ from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import CORRECT, WRONG, grade_answer, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
-BANKS = {"bundled": (ROOT / "decks", ROOT / "seeds"),
-         "quiz-deck": (ROOT / "tests/fixtures/quiz-bank/decks", ROOT / "tests/fixtures/quiz-bank/seeds")}
+BANKS = {
+    "bundled": (ROOT / "decks", ROOT / "seeds"),
+    "quiz-deck": (ROOT / "tests/fixtures/quiz-bank/decks", ROOT / "tests/fixtures/quiz-bank/seeds"),
+}
 TYPED = ("person", "place", "organization", "number", "year", "date", "term", "event", "document")
 NEGATIONS = ("not", "no", "never", "before", "after", "except")
 # The question asks with the word itself: "Since which year" may be answered "since 1998".
 ASKED = {"before": r"\b(before|until) (which|what) year", "after": r"\b(since|after) (which|what) year"}
-ASKED_NUMBER = re.compile(r"\b(more than|up to|fewer than|less than|since|until) (how many|how much|which year)\b",
-                          re.IGNORECASE)
-UNIT_WORDS = {"percent": "%", "euros": "eur", "dollars": "usd", "pounds": "gbp", "roubles": "rub", "years": "year",
-              "months": "month", "weeks": "week", "days": "day", "kilometres": "km", "tonnes": "tonne"}
-UNIT_NAMES = {"%": ("%", "percent", "per cent"), "usd": ("dollar", "usd", "$"), "eur": ("euro", "eur", "€"),
-              "gbp": ("pound", "gbp", "£"), "rub": ("rouble", "ruble"), "year": ("year",), "month": ("month",),
-              "week": ("week",), "day": ("day",), "km": ("kilomet", "km"), "tonne": ("tonne", "ton")}
+ASKED_NUMBER = re.compile(
+    r"\b(more than|up to|fewer than|less than|since|until) (how many|how much|which year)\b", re.IGNORECASE
+)
+UNIT_WORDS = {
+    "percent": "%",
+    "euros": "eur",
+    "dollars": "usd",
+    "pounds": "gbp",
+    "roubles": "rub",
+    "years": "year",
+    "months": "month",
+    "weeks": "week",
+    "days": "day",
+    "kilometres": "km",
+    "tonnes": "tonne",
+}
+UNIT_NAMES = {
+    "%": ("%", "percent", "per cent"),
+    "usd": ("dollar", "usd", "$"),
+    "eur": ("euro", "eur", "€"),
+    "gbp": ("pound", "gbp", "£"),
+    "rub": ("rouble", "ruble"),
+    "year": ("year",),
+    "month": ("month",),
+    "week": ("week",),
+    "day": ("day",),
+    "km": ("kilomet", "km"),
+    "tonne": ("tonne", "ton"),
+}
 
 
 def load(name):
@@ -55,8 +79,9 @@ def correct(text, fact, known):
 
 def test_the_answer_and_every_alt_is_correct(bank):
     bank, known = bank
-    wrong = [(fact.id, form) for fact in typed_facts(bank) for form in (fact.a, *fact.alt)
-             if not correct(form, fact, known)]
+    wrong = [
+        (fact.id, form) for fact in typed_facts(bank) for form in (fact.a, *fact.alt) if not correct(form, fact, known)
+    ]
     assert wrong == []
 
 
@@ -84,8 +109,9 @@ def test_the_answer_with_another_answer_of_the_same_kind_is_never_correct(bank):
             if set(normalize(other).split()) <= {w for form in own for w in form.split()}:
                 continue  # 'Putin' beside 'Vladimir Putin' adds nothing
             # every pair once, the four ways of listing taken in turn (all four over the bank)
-            typed = (f"{fact.a}, {other}", f"{other} and {fact.a}", f"{fact.a} or {other}",
-                     f"{fact.a} / {other}")[number % 4]
+            typed = (f"{fact.a}, {other}", f"{other} and {fact.a}", f"{fact.a} or {other}", f"{fact.a} / {other}")[
+                number % 4
+            ]
             if correct(typed, fact, known):
                 passed.append((fact.id, typed))
     assert passed == []
@@ -280,8 +306,15 @@ def test_a_list_with_an_item_replaced_or_added_is_wrong(bank):
         items = [item.strip() for item in re.split(r",| and ", fact.a) if item.strip()]
         if fact.kind not in ("place", "person", "organization") or len(items) < 2:
             continue
-        others = sorted({other.a for other in bank.facts if other.kind == fact.kind and " and " not in other.a
-                         and normalize(other.a) not in {normalize(item) for item in items}})
+        others = sorted(
+            {
+                other.a
+                for other in bank.facts
+                if other.kind == fact.kind
+                and " and " not in other.a
+                and normalize(other.a) not in {normalize(item) for item in items}
+            }
+        )
         for other in others[:5]:
             for typed in (" and ".join([*items[:-1], other]), ", ".join(items) + f" and {other}"):
                 grade = grade_answer(typed, fact, known).grade
@@ -303,7 +336,7 @@ def test_a_word_turned_into_its_opposite_by_a_prefix_is_never_correct_nor_a_slip
             if len(word) < 5 or not word.isalpha():
                 continue
             flipped = word[2:] if word.lower().startswith(("in", "un")) else "in" + word.lower()
-            typed = " ".join([*words[:index], flipped, *words[index + 1:]])
+            typed = " ".join([*words[:index], flipped, *words[index + 1 :]])
             grade = grade_answer(typed, fact, known).grade
             forms = {normalize(form) for form in (fact.a, *fact.alt)}
             longer = any(set(form.split()) < set(normalize(typed).split()) for form in forms)
@@ -312,8 +345,11 @@ def test_a_word_turned_into_its_opposite_by_a_prefix_is_never_correct_nor_a_slip
     assert graded == []
 
 
-COMPARISON = re.compile(r"^\s*(<=|>=|<|>|≤|≥|under|over|below|above|less than|more than|fewer than|at least|"
-                        r"at most|up to|nearly|almost)\s*", re.IGNORECASE)
+COMPARISON = re.compile(
+    r"^\s*(<=|>=|<|>|≤|≥|under|over|below|above|less than|more than|fewer than|at least|"
+    r"at most|up to|nearly|almost)\s*",
+    re.IGNORECASE,
+)
 
 
 def test_a_number_without_the_comparison_of_its_answer_is_never_correct(bank):
@@ -352,8 +388,29 @@ def test_another_facts_answer_typed_alone_is_wrong_not_close(bank):
 
 LETTER_WORDS = re.compile(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)+")
 # Number words are read as numbers (their own rules): forms holding one are left to those.
-NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen"}
+NUMBER_WORDS = {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+}
 
 
 def joined(form: str) -> str:
@@ -369,8 +426,11 @@ def test_an_answer_typed_without_its_spaces_or_hyphens_is_correct_and_a_negation
         if fact.kind in ("number", "year", "date"):
             continue
         for form in (fact.a, *fact.alt):
-            if not LETTER_WORDS.fullmatch(form) or (fact.kind == "place" and form.split()[0] in ("in", "at")) \
-                    or NUMBER_WORDS & set(re.split(r"[\s-]+", form.lower())):
+            if (
+                not LETTER_WORDS.fullmatch(form)
+                or (fact.kind == "place" and form.split()[0] in ("in", "at"))
+                or NUMBER_WORDS & set(re.split(r"[\s-]+", form.lower()))
+            ):
                 continue
             one = joined(form)
             if not correct(one, fact, known):
@@ -410,7 +470,10 @@ def test_an_apostrophe_year_is_its_year_and_no_other(bank):
                 refused.append((fact.id, f"{mark}{fact.a[2:]}"))
         years = {form[2:] for form in (fact.a, *fact.alt) if re.fullmatch(r"\d{4}", form)}  # an alt year too
         others = [f"'{n:02d}" for n in range(100) if f"{n:02d}" not in years]
-        negated = [f"{word} '{fact.a[2:]}" for word in NEGATIONS
-                   if not (word in ASKED and re.search(ASKED[word], fact.q, re.IGNORECASE))]
+        negated = [
+            f"{word} '{fact.a[2:]}"
+            for word in NEGATIONS
+            if not (word in ASKED and re.search(ASKED[word], fact.q, re.IGNORECASE))
+        ]
         passed += [(fact.id, typed) for typed in others + negated if correct(typed, fact, known)]
     assert refused == [] and passed == []

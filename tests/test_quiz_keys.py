@@ -74,9 +74,12 @@ def test_arrow_keys_edit_a_typed_answer_recall_history_and_are_ignored_at_key_pr
     child.expect(CONFIRM)
     child.sendcontrol("d")
     finish(child)
-    assert logged(db) == [("quiz-nrc-year", "2002", 3), ("quiz-secretary-general", "2002", 1),
-                          ("quiz-founding-act-city", "Paris", 3),
-                          ("quiz-lisbon-partnership", "a strategic partnership", 3)]
+    assert logged(db) == [
+        ("quiz-nrc-year", "2002", 3),
+        ("quiz-secretary-general", "2002", 1),
+        ("quiz-founding-act-city", "Paris", 3),
+        ("quiz-lisbon-partnership", "a strategic partnership", 3),
+    ]
 
 
 def test_a_pasted_block_of_lines_answers_one_card_only(tmp_path):
@@ -94,8 +97,9 @@ def test_a_pasted_block_of_lines_answers_one_card_only(tmp_path):
 def test_a_digit_right_after_a_choice_is_not_a_rating(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     # A grace far longer than the test: the digit sent on seeing the prompt always falls inside it.
-    child = spawn(folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "place",
-                  env=quiz_env(QUIZGEN_GRACE_MS="600000"))
+    child = spawn(
+        folder, "quiz", "--db", str(db), "--style", "mc", "--kind", "place", env=quiz_env(QUIZGEN_GRACE_MS="600000")
+    )
     child.expect(r"Answer \[1-4")
     options = dict(re.findall(r"\n  (\d)\) (.+?)\r", child.before))
     wrong = next(n for n, text in options.items() if text != "Paris")
@@ -172,8 +176,7 @@ def test_term_dumb_a_digit_right_after_a_choice_is_not_a_rating(tmp_path):
     child.sendline("q")
     finish(child)
     assert [rating for _, _, rating in logged(db)] in ([3], [1])  # the grade's own rating, not Easy (4)
-    child = spawn(folder, "quiz", "practice", "-n", "1", "--kind", "term", "--db", str(db), "--style", "mc",
-                  env=env)
+    child = spawn(folder, "quiz", "practice", "-n", "1", "--kind", "term", "--db", str(db), "--style", "mc", env=env)
     child.expect(r"Answer \[1-4, u undo, q quit\]: ")
     child.sendline("2")
     child.expect(r"\[Enter\] next [\s\S]*?u\s+undo\s+q\s+quit: ")
@@ -206,8 +209,15 @@ def test_fast_typing_at_a_rating_prompt_keeps_only_the_keys_it_knows(tmp_path):
 
 def test_ctrl_z_then_fg_redraws_the_prompt_with_its_text_and_keys_still_work(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    shell = pexpect.spawn("bash", ["--norc", "--noprofile", "-i"], cwd=str(folder), encoding="utf-8",
-                          env=quiz_env(PS1="$ "), timeout=15, dimensions=(50, 200))
+    shell = pexpect.spawn(
+        "bash",
+        ["--norc", "--noprofile", "-i"],
+        cwd=str(folder),
+        encoding="utf-8",
+        env=quiz_env(PS1="$ "),
+        timeout=15,
+        dimensions=(50, 200),
+    )
     shell.expect(r"\$ ")
     shell.sendline(f"{sys.executable} -m quizgen quiz --db {db}")
     shell.expect(TYPED)
@@ -317,8 +327,15 @@ def test_piped_q_ends_the_prompt_line_before_the_summary(tmp_path):
 def test_on_a_40_column_terminal_the_rating_prompt_wraps_and_shows_every_key(tmp_path):
     """Review O10: the live rating prompt was cut after 40 columns; the card header broke mid-word."""
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    child = pexpect.spawn(sys.executable, ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
-                          cwd=str(folder), env=quiz_env(), encoding="utf-8", timeout=15, dimensions=(14, 40))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
+        cwd=str(folder),
+        env=quiz_env(),
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(14, 40),
+    )
     child.expect(TYPED)
     header = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
     assert all(len(line) <= 40 for line in header.splitlines()), header  # wrapped by the quiz, at spaces
@@ -326,8 +343,19 @@ def test_on_a_40_column_terminal_the_rating_prompt_wraps_and_shows_every_key(tmp
     child.expect("Correct: 2002")
     child.expect("quit:")
     drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\r|\n", "", child.before)
-    for key in ("[Enter] next", "[1]Again", "[2]Hard", "[3]Good", "[4]Easy", "r report", "s suspend", "b bury",
-                "? help", "Ctrl-U undo", "Ctrl-D"):
+    for key in (
+        "[Enter] next",
+        "[1]Again",
+        "[2]Hard",
+        "[3]Good",
+        "[4]Easy",
+        "r report",
+        "s suspend",
+        "b bury",
+        "? help",
+        "Ctrl-U undo",
+        "Ctrl-D",
+    ):
         assert key in drawn, (key, drawn[-300:])
     child.send("\r")
     child.expect(TYPED)  # the next card
@@ -352,8 +380,9 @@ def test_f_flags_a_card_and_practice_flagged_asks_only_the_flagged(tmp_path):
     child.expect(TYPED)
     child.sendcontrol("d")
     finish(child)
-    result = run(folder, "quiz", "practice", "--flagged", "-n", "10", "--db", str(db), "--style", "typed",
-                 stdin="2002\n")
+    result = run(
+        folder, "quiz", "practice", "--flagged", "-n", "10", "--db", str(db), "--style", "typed", stdin="2002\n"
+    )
     assert result.returncode == 0 and "practice, 1 question" in result.stdout, result.stderr
     assert [row["fact_id"] for row in reviews(db)][-1] == "quiz-nrc-year"
 

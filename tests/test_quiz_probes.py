@@ -14,29 +14,48 @@ from pathlib import Path
 import pytest
 
 from quizgen.bank.loader import load_banks
-from quizgen.model import Fact, Location, Source, When
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer
+from quizgen.model import Fact, Location, Source, When
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = json.loads((ROOT / "tests/fixtures/quiz-probes.json").read_text(encoding="utf-8"))
-FAIR = {"correct": {CORRECT}, "wrong": {WRONG}, "almost": {ALMOST}, "correct/almost": {CORRECT, ALMOST},
-        "almost/wrong": {ALMOST, WRONG}}
+FAIR = {
+    "correct": {CORRECT},
+    "wrong": {WRONG},
+    "almost": {ALMOST},
+    "correct/almost": {CORRECT, ALMOST},
+    "almost/wrong": {ALMOST, WRONG},
+}
 SOURCE = Source("999", "999.txt", "The review's snapshot")
 
 
 def snapshot(entry: dict) -> Fact:
-    return Fact(id=entry["id"], q=entry["q"], a=entry["a"], kind=entry["kind"], quote=entry["quote"], stance="fact",
-                source=SOURCE, origin=Location("quiz-probes.json", 1), alt=tuple(entry["alt"]),
-                distractors=tuple(entry["distractors"]), note=entry["note"], derived=entry["derived"],
-                as_written=entry["as_written"], when=When(*entry["when"]) if entry["when"] else None)
+    return Fact(
+        id=entry["id"],
+        q=entry["q"],
+        a=entry["a"],
+        kind=entry["kind"],
+        quote=entry["quote"],
+        stance="fact",
+        source=SOURCE,
+        origin=Location("quiz-probes.json", 1),
+        alt=tuple(entry["alt"]),
+        distractors=tuple(entry["distractors"]),
+        note=entry["note"],
+        derived=entry["derived"],
+        as_written=entry["as_written"],
+        when=When(*entry["when"]) if entry["when"] else None,
+    )
 
 
 (BANK,) = load_banks(ROOT / "decks", ROOT / "seeds")
 # Today's fact when the bank still has it (curators may have added the probe's form as an alt),
 # else the review's snapshot.
-FACTS = {key: fact if (fact := BANK.by_id.get(key)) and fact.a == entry["a"] else snapshot(entry)
-         for key, entry in DATA["facts"].items()}  # a fact rewritten under the same id: the snapshot
+FACTS = {
+    key: fact if (fact := BANK.by_id.get(key)) and fact.a == entry["a"] else snapshot(entry)
+    for key, entry in DATA["facts"].items()
+}  # a fact rewritten under the same id: the snapshot
 KNOWN = Lexicon.of([*(f for f in BANK.facts if FACTS.get(f.id, f) is f), *FACTS.values()])
 
 
@@ -55,8 +74,15 @@ def test_the_counts():
     counts = {"fair": 0, "learner decides": 0, "wrong-correct": 0, "too harsh": 0}
     for probe in DATA["probes"]:
         got, fair = verdict(probe), FAIR[probe["fair"]]
-        key = ("fair" if got in fair else "learner decides" if got == ALMOST else
-               "wrong-correct" if got == CORRECT else "too harsh")
+        key = (
+            "fair"
+            if got in fair
+            else "learner decides"
+            if got == ALMOST
+            else "wrong-correct"
+            if got == CORRECT
+            else "too harsh"
+        )
         counts[key] += 1
     assert len(DATA["probes"]) == 128
     assert counts["wrong-correct"] == 0 and counts["too harsh"] == 0

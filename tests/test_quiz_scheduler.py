@@ -2,35 +2,55 @@
 
 import random
 from collections import deque
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 
 from quizgen.model import Fact, Location, Source
-from quizgen.quiz.scheduler import (LEARN_AHEAD, Queue, card_number, make_scheduler, practice_queue,
-                                    rate_card, review_queue)
+from quizgen.quiz.scheduler import (
+    LEARN_AHEAD,
+    Queue,
+    card_number,
+    make_scheduler,
+    practice_queue,
+    rate_card,
+    review_queue,
+)
 
-NOW = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 
 
 def facts(*ids):
-    return [Fact(id=i, q=f"{i}?", a=i, kind="term", quote="", stance="fact", source=SOURCE,
-                 origin=Location("x.yaml", 1)) for i in ids]
+    return [
+        Fact(id=i, q=f"{i}?", a=i, kind="term", quote="", stance="fact", source=SOURCE, origin=Location("x.yaml", 1))
+        for i in ids
+    ]
 
 
 def card(state, due):
-    return {"state": state, "step": 0 if state != 2 else None, "stability": 3.0, "difficulty": 5.0,
-            "due": due.isoformat(), "last_review": (NOW - timedelta(days=3)).isoformat()}
+    return {
+        "state": state,
+        "step": 0 if state != 2 else None,
+        "stability": 3.0,
+        "difficulty": 5.0,
+        "due": due.isoformat(),
+        "last_review": (NOW - timedelta(days=3)).isoformat(),
+    }
 
 
 def test_rate_card_stores_what_fsrs_computes_and_reads_it_back():
     scheduler = Scheduler(enable_fuzzing=False)
     stored = rate_card(scheduler, "nrc", None, 3, NOW)
     expected, _ = scheduler.review_card(Card(card_id=card_number("nrc"), due=NOW), Rating.Good, NOW)
-    assert stored == {"state": State.Learning, "step": 1, "stability": expected.stability,
-                      "difficulty": expected.difficulty, "due": "2025-03-03T09:10:00+00:00",
-                      "last_review": "2025-03-03T09:00:00+00:00"}
+    assert stored == {
+        "state": State.Learning,
+        "step": 1,
+        "stability": expected.stability,
+        "difficulty": expected.difficulty,
+        "due": "2025-03-03T09:10:00+00:00",
+        "last_review": "2025-03-03T09:00:00+00:00",
+    }
     later = NOW + timedelta(minutes=10)
     again = rate_card(scheduler, "nrc", stored, 3, later)
     expected, _ = scheduler.review_card(expected, Rating.Good, later)
@@ -40,7 +60,7 @@ def test_rate_card_stores_what_fsrs_computes_and_reads_it_back():
 def test_card_numbers_are_stable_and_distinct():
     assert card_number("nrc-created-2002") == card_number("nrc-created-2002")
     assert card_number("nrc-created-2002") != card_number("nrc-created-2003")
-    assert 0 < card_number("x") < 2 ** 53
+    assert 0 < card_number("x") < 2**53
 
 
 def test_review_queue_puts_due_cards_first_oldest_first_then_new_up_to_the_limit():

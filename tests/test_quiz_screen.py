@@ -39,7 +39,10 @@ def test_paragraphs_wrap_on_a_terminal_at_its_width_now_and_stay_whole_in_a_pipe
     monkeypatch.setenv("COLUMNS", "40")  # resized while the quiz runs: the next paragraph uses it
     terminal.para(text, indent="  ")
     assert terminal.stream.getvalue().splitlines() == [
-        "  Which German Foreign Minister remarked", "    in April 2020 that NATO can save", "    lives?"]
+        "  Which German Foreign Minister remarked",
+        "    in April 2020 that NATO can save",
+        "    lives?",
+    ]
     pipe = Screen(io.StringIO(), colour=False)
     pipe.para(text)
     assert pipe.stream.getvalue() == text + "\n"

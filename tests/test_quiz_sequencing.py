@@ -38,8 +38,14 @@ def paired(one: str, other: str) -> bool:
 
 def learning(minutes: int) -> dict:
     due = NOW + timedelta(minutes=minutes)
-    return {"state": 1, "step": 0, "stability": 1.0, "difficulty": 5.0, "due": due.isoformat(),
-            "last_review": NOW.isoformat()}
+    return {
+        "state": 1,
+        "step": 0,
+        "stability": 1.0,
+        "difficulty": 5.0,
+        "due": due.isoformat(),
+        "last_review": NOW.isoformat(),
+    }
 
 
 @st.composite
@@ -51,8 +57,7 @@ def sittings(draw):
     chosen += draw(st.lists(st.sampled_from(others), max_size=5, unique=True))
     order = draw(st.permutations(chosen))
     # per card shown: answer it (and maybe it comes back in N minutes), or undo back to it
-    actions = draw(st.lists(st.tuples(st.sampled_from(["answer", "again", "undo"]),
-                                      st.integers(0, 30)), max_size=120))
+    actions = draw(st.lists(st.tuples(st.sampled_from(["answer", "again", "undo"]), st.integers(0, 30)), max_size=120))
     return order, actions, draw(st.booleans())
 
 
@@ -109,8 +114,9 @@ def test_a_whole_piped_session_over_the_bundled_bank_keeps_every_pair_apart(tmp_
     """Every new card of the bundled bank, then the learning steps again and again (all wrong)."""
     db = tmp_path / "p.sqlite3"
     facts = bundled().facts
-    result = run(ROOT, "quiz", "--new", str(len(facts)), "--db", str(db),
-                 stdin="\n" * (len(facts) + 60), env=quiz_env())
+    result = run(
+        ROOT, "quiz", "--new", str(len(facts)), "--db", str(db), stdin="\n" * (len(facts) + 60), env=quiz_env()
+    )
     assert result.returncode == 0, result.stderr
     asked = [row[0] for row in sqlite3.connect(db).execute("SELECT fact_id FROM reviews ORDER BY id")]
     assert len(asked) == len(facts) + 60
@@ -122,8 +128,19 @@ def test_style_mc_says_so_when_a_card_has_no_options_and_is_typed(tmp_path):
     """Review O12: under --style mc, a fact without three honest options is typed, with a word."""
     db = tmp_path / "p.sqlite3"
     count = len(bundled().facts)
-    result = run(ROOT, "quiz", "practice", "-n", str(count), "--style", "mc", "--db", str(db),
-                 stdin="1\n" * count, env=quiz_env())
+    result = run(
+        ROOT,
+        "quiz",
+        "practice",
+        "-n",
+        str(count),
+        "--style",
+        "mc",
+        "--db",
+        str(db),
+        stdin="1\n" * count,
+        env=quiz_env(),
+    )
     assert result.returncode == 0, result.stderr
     styles = [row[0] for row in sqlite3.connect(db).execute("SELECT style FROM reviews")]
     assert styles.count("typed") == result.stdout.count("no three honest options for this card: type the answer")
@@ -155,6 +172,7 @@ def test_tied_due_times_never_ask_the_card_just_failed_while_another_may_be_aske
 def test_a_frozen_clock_takes_failed_cards_in_turn_not_one_again_and_again(tmp_path):
     """Review rv3 F6 through the CLI: three new cards, every answer wrong, QUIZGEN_NOW frozen."""
     from quiz_harness import copy_bank
+
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     result = run(folder, "quiz", "--new", "3", "--style", "typed", "--db", str(db), stdin="x\n" * 12)
     assert result.returncode == 0, result.stderr

@@ -68,7 +68,9 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.expect("How many member states")
     # committed while the session runs: the override replaced the Good, it did not add a review
     assert [(row["fact_id"], row["rating"]) for row in reviews(db)][-2:] == [
-        ("quiz-founding-act-city", 1), ("quiz-lisbon-partnership", 4)]
+        ("quiz-founding-act-city", 1),
+        ("quiz-lisbon-partnership", 4),
+    ]
     child.expect(TYPED)
     child.sendcontrol("u")  # undo the multiple-choice answer: it is asked again
     child.expect("Undone: What kind of partnership")
@@ -87,14 +89,22 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
 
     monday = datetime.fromisoformat(MONDAY)
     log = [(row["fact_id"], row["rating"], row["grade"]) for row in reviews(db)]
-    assert log == [("quiz-nrc-year", 3, "correct"), ("quiz-secretary-general", 3, "almost"),
-                   ("quiz-founding-act-city", 1, "wrong"), ("quiz-lisbon-partnership", 1, "wrong")]
+    assert log == [
+        ("quiz-nrc-year", 3, "correct"),
+        ("quiz-secretary-general", 3, "almost"),
+        ("quiz-founding-act-city", 1, "wrong"),
+        ("quiz-lisbon-partnership", 1, "wrong"),
+    ]
     stored = cards(db)
     assert stored["quiz-nrc-year"]["due"] == fsrs_due((Rating.Good, monday))
     assert stored["quiz-secretary-general"]["due"] == fsrs_due((Rating.Good, monday))
     assert stored["quiz-lisbon-partnership"]["due"] == fsrs_due((Rating.Again, monday))
-    assert set(stored) == {"quiz-nrc-year", "quiz-secretary-general", "quiz-founding-act-city",
-                           "quiz-lisbon-partnership"}
+    assert set(stored) == {
+        "quiz-nrc-year",
+        "quiz-secretary-general",
+        "quiz-founding-act-city",
+        "quiz-lisbon-partnership",
+    }
 
     tuesday = monday + timedelta(days=1)
     child = spawn(folder, "quiz", "--db", str(db), env=quiz_env(now=tuesday.isoformat()))
@@ -111,8 +121,7 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.sendcontrol("d")
     child.expect("1 answered: 1 correct, 0 wrong;")
     child.expect(pexpect.EOF)
-    assert cards(db)["quiz-founding-act-city"]["due"] == fsrs_due((Rating.Again, monday),
-                                                                  (Rating.Good, tuesday))
+    assert cards(db)["quiz-founding-act-city"]["due"] == fsrs_due((Rating.Again, monday), (Rating.Good, tuesday))
 
 
 def test_ctrl_c_quits_with_the_summary_and_keeps_the_answers(tmp_path):
@@ -152,8 +161,11 @@ def test_sigkill_mid_session_loses_only_the_answer_being_typed(tmp_path):
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     log = [(row["fact_id"], row["grade"]) for row in reviews(db)]
-    assert log == [("quiz-nrc-year", "correct"), ("quiz-secretary-general", "correct"),
-                   ("quiz-founding-act-city", "wrong")]
+    assert log == [
+        ("quiz-nrc-year", "correct"),
+        ("quiz-secretary-general", "correct"),
+        ("quiz-founding-act-city", "wrong"),
+    ]
     assert len(cards(db)) == 3
 
     child = spawn(folder, "quiz", "--db", str(db))  # and the next session carries on from there
@@ -181,15 +193,19 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path):
 
 def test_a_card_forgotten_eight_times_after_it_was_learned_is_suspended_as_a_leech(tmp_path):
     from quiz_harness import run
+
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     connection = sqlite3.connect(db)
     run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="2002\n")  # creates the tables
-    connection.execute("UPDATE cards SET state = 2, step = NULL, stability = 5, difficulty = 5,"
-                       " due = '2025-03-03T09:00:00+00:00'")
+    connection.execute(
+        "UPDATE cards SET state = 2, step = NULL, stability = 5, difficulty = 5, due = '2025-03-03T09:00:00+00:00'"
+    )
     for _ in range(7):  # seven lapses already in the log
-        connection.execute("INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
-                           " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
-                           " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)")
+        connection.execute(
+            "INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
+            " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
+            " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)"
+        )
     connection.commit()
     result = run(folder, "quiz", "--db", str(db), "--limit", "1", stdin="1999\n")
     assert "forgotten 8 times (a leech)" in result.stdout and "Suspended" in result.stdout
@@ -199,9 +215,14 @@ def test_a_card_forgotten_eight_times_after_it_was_learned_is_suspended_as_a_lee
     assert marks == [("quiz-nrc-year", "suspended", "leech")]
 
 
-ANSWERS = {"NATO-Russia Council created": "2002", "Secretary General": "Anders Fogh Rasmussen",
-           "Founding Act": "Paris", "partnership": "a strategic partnership", "member states": "28",
-           "preceded": "Permanent Joint Council"}
+ANSWERS = {
+    "NATO-Russia Council created": "2002",
+    "Secretary General": "Anders Fogh Rasmussen",
+    "Founding Act": "Paris",
+    "partnership": "a strategic partnership",
+    "member states": "28",
+    "preceded": "Permanent Joint Council",
+}
 
 
 def test_the_interval_on_the_rating_prompt_is_the_one_applied(tmp_path):
@@ -219,8 +240,21 @@ def test_the_interval_on_the_rating_prompt_is_the_one_applied(tmp_path):
 
 def rate_everything_easy(folder, db, moment: datetime) -> dict[str, int]:
     """Answer all six cards right and press 4 (Easy); fact id -> the Easy interval the prompt showed."""
-    child = spawn(folder, "quiz", "practice", "-n", "6", "--schedule", "--style", "typed", "--seed", "1",
-                  "--db", str(db), env=quiz_env(now=moment.isoformat()))
+    child = spawn(
+        folder,
+        "quiz",
+        "practice",
+        "-n",
+        "6",
+        "--schedule",
+        "--style",
+        "typed",
+        "--seed",
+        "1",
+        "--db",
+        str(db),
+        env=quiz_env(now=moment.isoformat()),
+    )
     shown = {}
     for _ in range(6):
         child.expect(r"\n([^\n]*\?)\r")
@@ -240,6 +274,7 @@ def rate_everything_easy(folder, db, moment: datetime) -> dict[str, int]:
 def fact_ids(folder, key: str) -> set[str]:
     """The ids of the quiz deck's facts whose question contains `key`."""
     import yaml
+
     facts = yaml.safe_load((folder / "decks" / "quiz" / "facts.yaml").read_text())
     facts = facts["facts"] if isinstance(facts, dict) else facts
     return {fact["id"] for fact in facts if key in fact["q"]}
@@ -262,8 +297,10 @@ def test_rv3_f7_ctrl_c_at_were_you_right_counts_what_happened(tmp_path):
     assert child.exitstatus == 130
     # six new cards, two answered: four never asked; the two answered come back in their learning steps
     assert "2 answered: 1 correct, 1 wrong; 4 left in this session, 2 coming back in this session." in child.before
-    assert [(row["fact_id"], row["rating"]) for row in reviews(db)] == [("quiz-nrc-year", 3),
-                                                                       ("quiz-secretary-general", 1)]
+    assert [(row["fact_id"], row["rating"]) for row in reviews(db)] == [
+        ("quiz-nrc-year", 3),
+        ("quiz-secretary-general", 1),
+    ]
 
 
 def test_rv3_f7_the_flag_key_says_unflag_once_the_card_is_flagged(tmp_path):
@@ -295,9 +332,17 @@ def test_rv3_f7_the_flag_key_says_unflag_once_the_card_is_flagged(tmp_path):
 
 def test_rv3_f7_the_summary_wraps_at_spaces_on_a_narrow_terminal(tmp_path):
     import sys
+
     folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
-    child = pexpect.spawn(sys.executable, ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
-                          cwd=str(folder), env=quiz_env(), encoding="utf-8", timeout=15, dimensions=(30, 40))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
+        cwd=str(folder),
+        env=quiz_env(),
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(30, 40),
+    )
     child.expect(TYPED)
     child.sendline("2002")
     child.expect("Rated Good")
@@ -306,7 +351,7 @@ def test_rv3_f7_the_summary_wraps_at_spaces_on_a_narrow_terminal(tmp_path):
     child.expect(TYPED)
     child.sendcontrol("d")
     child.expect(pexpect.EOF)
-    tail = child.before[child.before.index("1 answered"):]
+    tail = child.before[child.before.index("1 answered") :]
     lines = [line.strip() for line in tail.replace("\r", "").splitlines() if line.strip()]
     assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
     assert " ".join(lines) == "1 answered: 1 correct, 0 wrong; 5 left in this session, 1 coming back in this session."

@@ -49,8 +49,19 @@ def test_stats_without_a_database_says_how_to_start(tmp_path):
 def test_practice_answers_are_not_counted_as_reviews(tmp_path):
     """Review O8: practice leaves the schedule alone; stats says so instead of calling it reviews."""
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    result = run(folder, "quiz", "practice", "-n", "4", "--db", str(db), "--style", "typed",
-                 stdin="x\nx\nx\nx\n", env=quiz_env(now="2025-03-03T09:00:00Z"))
+    result = run(
+        folder,
+        "quiz",
+        "practice",
+        "-n",
+        "4",
+        "--db",
+        str(db),
+        "--style",
+        "typed",
+        stdin="x\nx\nx\nx\n",
+        env=quiz_env(now="2025-03-03T09:00:00Z"),
+    )
     assert result.returncode == 0, result.stderr
     study(folder, db, "2025-03-03T10:00:00Z", "year", "2002\n")  # one scheduled review
     result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-03T18:00:00Z"))
@@ -65,13 +76,16 @@ def test_practice_answers_are_not_counted_as_reviews(tmp_path):
 def test_stats_forecast_and_hardest_cards(tmp_path):
     """Issue 20 item 5: the cards due each of the next seven days, and the cards forgotten most often."""
     import sqlite3
+
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     study(folder, db, "2025-03-03T09:00:00Z", "year", "2002\n2002\n")
     connection = sqlite3.connect(db)
     for _ in range(3):  # three lapses of the year card in the log
-        connection.execute("INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
-                           " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
-                           " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)")
+        connection.execute(
+            "INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
+            " scheduled, state_before) VALUES ('quiz', 'quiz-nrc-year', '2025-03-01T09:00:00+00:00',"
+            " '2025-03-01', 1, 'wrong', 'typed', 'x', 1, 2)"
+        )
     connection.execute("UPDATE cards SET due = '2025-03-05T10:00:00+00:00' WHERE fact_id = 'quiz-nrc-year'")
     connection.commit()
     result = run(folder, "stats", "--db", str(db), env=quiz_env(now="2025-03-03T18:00:00Z"))
@@ -112,6 +126,7 @@ def test_stats_filters_narrow_the_cards_counted(tmp_path):
 
 def _set(db, sql, *values):
     import sqlite3
+
     connection = sqlite3.connect(db)
     connection.execute(sql, values)
     connection.commit()
@@ -148,8 +163,10 @@ def test_suspended_and_buried_cards_are_not_counted_due(tmp_path):
     before = run(folder, "stats", "--db", str(db), env=monday).stdout.splitlines()
     assert before[1].startswith("Quiz test deck: 2 due today, 2 due this week")
     _set(db, "INSERT INTO marks VALUES ('quiz', 'quiz-nrc-year', 'suspended', NULL, 'you', '2025-03-03T09:00:00Z')")
-    _set(db, "INSERT INTO marks VALUES ('quiz', 'quiz-members-2010', 'buried', '2025-03-03', 'you',"
-             " '2025-03-03T09:10:00Z')")
+    _set(
+        db,
+        "INSERT INTO marks VALUES ('quiz', 'quiz-members-2010', 'buried', '2025-03-03', 'you', '2025-03-03T09:10:00Z')",
+    )
     after = run(folder, "stats", "--db", str(db), env=monday).stdout.splitlines()
     assert after[1].startswith("Quiz test deck: 0 due today, 1 due this week")
     assert "  Due, next 7 days: today 0 · Tue 1 · Wed 0 · Thu 0 · Fri 0 · Sat 0 · Sun 0" in after

@@ -41,7 +41,7 @@ def test_damage_past_the_header_is_one_line_one_copy_and_names_the_newest_backup
     assert sqlite3.connect(backups[0]).execute("select count(*) from reviews").fetchone()[0] == 6
     data = bytearray(db.read_bytes())
     page = 4096
-    data[page + 8: page + 200] = b"\xa5" * 192  # the second page: past the header
+    data[page + 8 : page + 200] = b"\xa5" * 192  # the second page: past the header
     db.write_bytes(bytes(data))
     damaged = bytes(data)
     for command in ("quiz", "stats", "quiz", "stats"):
@@ -101,10 +101,12 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
     folder, db = answered_database(tmp_path)
     import subprocess
     import sys
+
     for command in ("stats", "quiz"):
         shell = f"{sys.executable} -m quizgen {command} --db {db} </dev/null | head -1"
-        result = subprocess.run(["bash", "-c", shell], cwd=folder, env=quiz_env(), capture_output=True,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            ["bash", "-c", shell], cwd=folder, env=quiz_env(), capture_output=True, text=True, timeout=60
+        )
         assert result.stderr == "" and result.stdout.count("\n") == 1
 
 
@@ -112,8 +114,20 @@ def test_an_unknown_article_lists_the_known_ones(tmp_path):
     folder = copy_bank(tmp_path)
     error = one_line_error(run(folder, "quiz", "--source", "3", "--db", str(tmp_path / "p.sqlite3")))
     assert error == "quizgen: --source 3: no such article (articles: 950)\n"
-    result = run(folder, "quiz", "practice", "-n", "1", "--source", "0950", "--style", "MC",
-                 "--db", str(tmp_path / "p.sqlite3"), stdin="1\n")  # 0950 is 950; MC is mc
+    result = run(
+        folder,
+        "quiz",
+        "practice",
+        "-n",
+        "1",
+        "--source",
+        "0950",
+        "--style",
+        "MC",
+        "--db",
+        str(tmp_path / "p.sqlite3"),
+        stdin="1\n",
+    )  # 0950 is 950; MC is mc
     assert result.returncode == 0 and "practice, 1 question" in result.stdout, result.stderr
 
 

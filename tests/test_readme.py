@@ -1,13 +1,13 @@
 """The README documents what the code does: the CI command and every schema field."""
 
-from quizgen.bank.schema import FIELDS
 from conftest import ROOT
+
+from quizgen.bank.schema import FIELDS
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
     readme = (ROOT / "README.md").read_text()
-    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
-                if line.startswith("python3 -m venv")]
+    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.startswith("python3 -m venv")]
     assert len(ci_lines) == 1
     assert f"```sh\n{ci_lines[0]}\n```" in readme
 

@@ -12,49 +12,62 @@ from quizgen import cloze
 from quizgen.bank.duplicates import repeated_questions
 from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.seeds import Seed
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import excludes, same_form, value_range
-from quizgen.grading.lexicon import Lexicon
-from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 
 
 def fact(fact_id: str, q: str, a: str, kind: str = "term") -> Fact:
-    return Fact(id=fact_id, q=q, a=a, kind=kind, quote="", stance="fact", source=SOURCE,
-                origin=Location("x.yaml", 1))
+    return Fact(id=fact_id, q=q, a=a, kind=kind, quote="", stance="fact", source=SOURCE, origin=Location("x.yaml", 1))
 
 
 # M1: 'about N' is a range of +-20 %, not N exactly
-@pytest.mark.parametrize("text, allowed", [
-    ("1,500 troops", (1500.0, 1500.0)), ("about 1,500 troops", (1200.0, 1800.0)),
-    ("over 1,500", (1500.0, float("inf"))), ("fewer than 40", (float("-inf"), 40.0)),
-])
+@pytest.mark.parametrize(
+    "text, allowed",
+    [
+        ("1,500 troops", (1500.0, 1500.0)),
+        ("about 1,500 troops", (1200.0, 1800.0)),
+        ("over 1,500", (1500.0, float("inf"))),
+        ("fewer than 40", (float("-inf"), 40.0)),
+    ],
+)
 def test_the_values_a_number_answer_allows(text, allowed):
     assert value_range(text) == pytest.approx(allowed)
 
 
-@pytest.mark.parametrize("answer, option, certainly_wrong", [
-    ("about 1,500 troops", "about 1,400 troops", False),   # the ranges meet: not certainly wrong
-    ("about 1,500 troops", "1,300 troops", False),
-    ("about 1,500 troops", "1,100 troops", True),
-    ("about 1,500 troops", "about 900 troops", True),      # 720-1080 against 1200-1800
-    ("1,500 troops", "1,400 troops", True),
-    ("over 1,500", "over 1,400", False),
-    ("1,500 troops", "1,500 tanks", True),                 # counts something else: not decided here
-])
+@pytest.mark.parametrize(
+    "answer, option, certainly_wrong",
+    [
+        ("about 1,500 troops", "about 1,400 troops", False),  # the ranges meet: not certainly wrong
+        ("about 1,500 troops", "1,300 troops", False),
+        ("about 1,500 troops", "1,100 troops", True),
+        ("about 1,500 troops", "about 900 troops", True),  # 720-1080 against 1200-1800
+        ("1,500 troops", "1,400 troops", True),
+        ("over 1,500", "over 1,400", False),
+        ("1,500 troops", "1,500 tanks", True),  # counts something else: not decided here
+    ],
+)
 def test_a_number_option_is_offered_as_wrong_only_when_it_cannot_be_right(answer, option, certainly_wrong):
     assert excludes(answer, option) is certainly_wrong
 
 
 # M2: a leading article is part of an option's form
-@pytest.mark.parametrize("answer, option, alike", [
-    ("Moscow", "The Kremlin", False), ("the Kremlin", "the White House", True),
-    ("Moscow", "Kyiv", True), ("sanctions", "A naval blockade by NATO", False),
-    ("Moscow", "kyiv", False), ("NATO", "the EU", False),
-    ("Kyiv", "The capital of the Ukrainian Soviet republic", False),  # more than twice as long plus one
-])
+@pytest.mark.parametrize(
+    "answer, option, alike",
+    [
+        ("Moscow", "The Kremlin", False),
+        ("the Kremlin", "the White House", True),
+        ("Moscow", "Kyiv", True),
+        ("sanctions", "A naval blockade by NATO", False),
+        ("Moscow", "kyiv", False),
+        ("NATO", "the EU", False),
+        ("Kyiv", "The capital of the Ukrainian Soviet republic", False),  # more than twice as long plus one
+    ],
+)
 def test_options_of_one_form(answer, option, alike):
     assert same_form(answer, option) is alike
 
@@ -62,22 +75,27 @@ def test_options_of_one_form(answer, option, alike):
 # M3: another known answer is wrong, not almost; a slip is left to the learner (quiz's grading on
 # main: 'everything close is left to the learner', so a slip one edit from two answers is almost)
 def test_another_known_answer_is_wrong_and_a_slip_is_the_learners_call():
-    austria, australia = fact("austria", "Which country?", "Austria", "place"), \
-        fact("australia", "Which other country?", "Australia", "place")
+    austria, australia = (
+        fact("austria", "Which country?", "Austria", "place"),
+        fact("australia", "Which other country?", "Australia", "place"),
+    )
     known = Lexicon.of([austria, australia])
     assert grade_answer("Australia", austria, known).grade == WRONG  # the other answer, spelled right
     assert grade_answer("Austrlia", austria, known).grade == ALMOST  # one edit from each: the learner decides
-    assert grade_answer("Austira", austria, known).grade == ALMOST   # nearer to Austria
+    assert grade_answer("Austira", austria, known).grade == ALMOST  # nearer to Austria
 
 
 # M7: cloze deletions are numbered from c1 without gaps
-@pytest.mark.parametrize("text, problem", [
-    ("{{c1::NATO}} met {{c2::Russia}}", None),
-    ("{{c1::NATO}} met {{c1::Russia}}", None),
-    ("{{c1::NATO}} met {{c3::Russia}}", "deletions must be numbered c1, c2, ... without gaps"),
-    ("{{c2::NATO}} met Russia", "deletions must be numbered c1, c2, ... without gaps"),
-    ("{{c2::NATO}} met {{c3::Russia}}", "deletions must be numbered c1, c2, ... without gaps"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("{{c1::NATO}} met {{c2::Russia}}", None),
+        ("{{c1::NATO}} met {{c1::Russia}}", None),
+        ("{{c1::NATO}} met {{c3::Russia}}", "deletions must be numbered c1, c2, ... without gaps"),
+        ("{{c2::NATO}} met Russia", "deletions must be numbered c1, c2, ... without gaps"),
+        ("{{c2::NATO}} met {{c3::Russia}}", "deletions must be numbered c1, c2, ... without gaps"),
+    ],
+)
 def test_cloze_numbering(text, problem):
     assert cloze.find_problem(text) == problem
 
@@ -86,7 +104,7 @@ def test_cloze_numbering(text, problem):
 # words are the two it does not share (prefix filtering keeps one word more than it may miss)
 def test_a_same_question_is_found_when_the_words_it_shares_are_the_common_ones():
     longer = fact("longer", "Alpha bravo charlie delta echo?", "First")
-    shorter = fact("shorter", "Alpha bravo charlie?", "Second")          # 3 of 5 words: Jaccard 0.6
+    shorter = fact("shorter", "Alpha bravo charlie?", "Second")  # 3 of 5 words: Jaccard 0.6
     common = fact("common", "Alpha bravo charlie foxtrot golf hotel?", "Third")  # makes a, b, c common
     bank = Bank("t", "T", (longer, shorter, common), {"900": SOURCE})
     assert true_answers(longer, bank) == ("First", "Second")
@@ -97,54 +115,88 @@ def test_a_same_question_is_found_when_the_words_it_shares_are_the_common_ones()
 ARTICLE = Seed(SOURCE, "The NATO-Russia Council was created in Rome in May 2002, with twenty members at first.")
 
 
-@pytest.mark.parametrize("quote, problem", [
-    ("The NATO-Russia Council was created in Rome", None),
-    ("NATO\u2013Russia Council was created in Rome", None),  # a typographic dash reads as '-'
-    ("Council was created", "is too short to show what the article says (at least 5 words and 25 characters)"),
-    ("he NATO-Russia Council was created in Rome", "cuts a word in two: start and end it at word boundaries"),
-    ("The NATO-Russia Council was created in Rom", "cuts a word in two: start and end it at word boundaries"),
-    ("The NATO-Russia Council was founded in Rome", "is not found verbatim in seed 900 (900_sample.txt); "
-     'closest passage: "The NATO-Russia Council was created in Rome in May 2002, with twenty…"; '
-     'word 5 is "founded" where the article has "created"'),
-])
+@pytest.mark.parametrize(
+    "quote, problem",
+    [
+        ("The NATO-Russia Council was created in Rome", None),
+        ("NATO\u2013Russia Council was created in Rome", None),  # a typographic dash reads as '-'
+        ("Council was created", "is too short to show what the article says (at least 5 words and 25 characters)"),
+        ("he NATO-Russia Council was created in Rome", "cuts a word in two: start and end it at word boundaries"),
+        ("The NATO-Russia Council was created in Rom", "cuts a word in two: start and end it at word boundaries"),
+        (
+            "The NATO-Russia Council was founded in Rome",
+            "is not found verbatim in seed 900 (900_sample.txt); "
+            'closest passage: "The NATO-Russia Council was created in Rome in May 2002, with twenty…"; '
+            'word 5 is "founded" where the article has "created"',
+        ),
+    ],
+)
 def test_quote_problem(quote, problem):
     assert quote_problem(ARTICLE, quote) == problem
 
 
-@pytest.mark.parametrize("form, supported", [
-    ("May 2002", True), ("2002", True), ("the Rome", True), ("20 members", True), ("twenty", True),
-    ("Moscow", False), ("June 2002", False), ("2003", False), ("members of the Council", True),
-    ("the", False),  # nothing meaningful to support
-])
+@pytest.mark.parametrize(
+    "form, supported",
+    [
+        ("May 2002", True),
+        ("2002", True),
+        ("the Rome", True),
+        ("20 members", True),
+        ("twenty", True),
+        ("Moscow", False),
+        ("June 2002", False),
+        ("2003", False),
+        ("members of the Council", True),
+        ("the", False),  # nothing meaningful to support
+    ],
+)
 def test_supports(form, supported):
     assert supports(form, [ARTICLE.text]) is supported
 
 
-@pytest.mark.parametrize("text, quote, problem", [
-    ("A quote of five words", "A quote of five words", "is too short to show what the article says "
-     "(at least 5 words and 25 characters)"),                       # 5 words, 21 characters
-    ("Quadrilateral multinational intergovernmental arrangements", "Quadrilateral multinational "
-     "intergovernmental arrangements", "is too short to show what the article says (at least 5 words "
-     "and 25 characters)"),                                          # 54 characters, 4 words
-    # the quote at the very start and at the very end of the article: nothing is cut
-    ("The quick brown fox jumps over it", "The quick brown fox jumps", None),
-    ("So the quick brown fox jumps", "the quick brown fox jumps", None),
-    # found twice: once whole is enough, wherever the whole one is
-    ("xThe quick brown fox jumps. The quick brown fox jumps.", "The quick brown fox jumps", None),
-    ("The quick brown fox jumps. The quick brown fox jumpsx.", "The quick brown fox jumps", None),
-    ("xThe quick brown fox jumps, The quick brown fox jumps, The quick brown fox jumpsx",
-     "The quick brown fox jumps", None),                             # only the middle one is whole
-    ("The quick brown fox jumps,and more", "The quick brown fox jumps,", None),  # ends at a comma
-])
+@pytest.mark.parametrize(
+    "text, quote, problem",
+    [
+        (
+            "A quote of five words",
+            "A quote of five words",
+            "is too short to show what the article says (at least 5 words and 25 characters)",
+        ),  # 5 words, 21 characters
+        (
+            "Quadrilateral multinational intergovernmental arrangements",
+            "Quadrilateral multinational intergovernmental arrangements",
+            "is too short to show what the article says (at least 5 words and 25 characters)",
+        ),  # 54 characters, 4 words
+        # the quote at the very start and at the very end of the article: nothing is cut
+        ("The quick brown fox jumps over it", "The quick brown fox jumps", None),
+        ("So the quick brown fox jumps", "the quick brown fox jumps", None),
+        # found twice: once whole is enough, wherever the whole one is
+        ("xThe quick brown fox jumps. The quick brown fox jumps.", "The quick brown fox jumps", None),
+        ("The quick brown fox jumps. The quick brown fox jumpsx.", "The quick brown fox jumps", None),
+        (
+            "xThe quick brown fox jumps, The quick brown fox jumps, The quick brown fox jumpsx",
+            "The quick brown fox jumps",
+            None,
+        ),  # only the middle one is whole
+        ("The quick brown fox jumps,and more", "The quick brown fox jumps,", None),  # ends at a comma
+    ],
+)
 def test_quote_problem_at_the_edges(text, quote, problem):
     assert quote_problem(Seed(SOURCE, text), quote) == problem
 
 
-@pytest.mark.parametrize("form, quoted, supported", [
-    ("members", "twenty member states", True), ("member", "twenty members", True),
-    ("sanction", "new sanctions", True), ("sanctions", "a sanction", True), ("mission", "missions", True),
-    ("missions", "a mission", True), ("members", "twenty states", False),
-])
+@pytest.mark.parametrize(
+    "form, quoted, supported",
+    [
+        ("members", "twenty member states", True),
+        ("member", "twenty members", True),
+        ("sanction", "new sanctions", True),
+        ("sanctions", "a sanction", True),
+        ("mission", "missions", True),
+        ("missions", "a mission", True),
+        ("members", "twenty states", False),
+    ],
+)
 def test_a_plural_supports_its_singular_and_back(form, quoted, supported):
     assert supports(form, [quoted]) is supported
 
@@ -158,37 +210,45 @@ def test_repeated_questions_pairs_same_answers_to_repeated_questions_only():
     founded = fact("f", "In which year was the NATO-Russia Council founded?", "1991", "year")  # other answer
     # a and b: one answer holds the other's words, 3 of a's 4 words repeated; a and d, b and c: the
     # same question but for case and punctuation, whatever the answers; e shares no word
-    assert [(one.id, two.id) for one, two in repeated_questions(
-        [created, set_up, other_answer, same_words, unrelated, founded])] == [("a", "b"), ("a", "d"), ("b", "c")]
+    assert [
+        (one.id, two.id)
+        for one, two in repeated_questions([created, set_up, other_answer, same_words, unrelated, founded])
+    ] == [("a", "b"), ("a", "d"), ("b", "c")]
 
 
 # Every cloze rule, with the message a curator reads
-@pytest.mark.parametrize("text, problem", [
-    ("In {{c1::2002}}.", None),
-    ("In {{c1::2002::a year}}.", None),
-    ("In {{c1::{{c2::2002}}}}.", "nested or unclosed deletion"),
-    ("In {{c1:: }}.", "deletion c1 is empty"),
-    ("In {{c1::2002::year::again}}.", "deletion c1 has more than one '::' hint"),
-    ("In {{c1::20}02}}.", "deletion c1 contains a stray '{' or '}'"),
-    ("In {{c1:::2002}}.", "deletion c1 has ':::' (write {{c1::answer}} or {{c1::answer::hint}})"),
-    ("In {{c1::2002:::hint}}.", "deletion c1 has ':::' (write {{c1::answer}} or {{c1::answer::hint}})"),
-    ("In {{c1::2002:: }}.", "deletion c1 has an empty hint (drop the '::')"),
-    ("In {{c1::2002}} and {{c2::2003.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
-    ("In {{c1::2002}} and 2003}}.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
-    ("In {{c1::2002}} {and}.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
-    ("In {{c1::2002}} {and.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
-    ("In {{c1::2002}} and}.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
-    ("In {{c1::20{02}}.", "deletion c1 contains a stray '{' or '}'"),
-    ("In 2002.", "no deletion like {{c1::answer}}"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("In {{c1::2002}}.", None),
+        ("In {{c1::2002::a year}}.", None),
+        ("In {{c1::{{c2::2002}}}}.", "nested or unclosed deletion"),
+        ("In {{c1:: }}.", "deletion c1 is empty"),
+        ("In {{c1::2002::year::again}}.", "deletion c1 has more than one '::' hint"),
+        ("In {{c1::20}02}}.", "deletion c1 contains a stray '{' or '}'"),
+        ("In {{c1:::2002}}.", "deletion c1 has ':::' (write {{c1::answer}} or {{c1::answer::hint}})"),
+        ("In {{c1::2002:::hint}}.", "deletion c1 has ':::' (write {{c1::answer}} or {{c1::answer::hint}})"),
+        ("In {{c1::2002:: }}.", "deletion c1 has an empty hint (drop the '::')"),
+        ("In {{c1::2002}} and {{c2::2003.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
+        ("In {{c1::2002}} and 2003}}.", "unbalanced '{{' or '}}' outside a deletion like {{c1::answer}}"),
+        ("In {{c1::2002}} {and}.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
+        ("In {{c1::2002}} {and.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
+        ("In {{c1::2002}} and}.", "stray '{' or '}' next to a deletion like {{c1::answer}}"),
+        ("In {{c1::20{02}}.", "deletion c1 contains a stray '{' or '}'"),
+        ("In 2002.", "no deletion like {{c1::answer}}"),
+    ],
+)
 def test_every_cloze_rule(text, problem):
     assert cloze.find_problem(text) == problem
 
 
 def test_cloze_deletions_fill_and_blank():
     text = "In {{c1::May 2002::month}} NATO met {{c2::Russia}} in {{c1::Rome}}."
-    assert cloze.deletions(text) == [cloze.Deletion(1, "May 2002", "month"), cloze.Deletion(2, "Russia", None),
-                                     cloze.Deletion(1, "Rome", None)]
+    assert cloze.deletions(text) == [
+        cloze.Deletion(1, "May 2002", "month"),
+        cloze.Deletion(2, "Russia", None),
+        cloze.Deletion(1, "Rome", None),
+    ]
     assert cloze.fill(text) == "In May 2002 NATO met Russia in Rome."
     assert cloze.fill(text, {2: "X"}) == "In May 2002 NATO met X in Rome."
     assert cloze.blank(text, 1, "__") == "In __ NATO met Russia in __."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 
 import pytest
 from conftest import ROOT
@@ -18,8 +19,9 @@ def bank():
     return bank_from_args(argparse.Namespace(decks=None, seeds=None, deck=None))
 
 
-@pytest.mark.parametrize("asked", ["3", "003", "03", "fair-observer", "003-fair-observer-2011",
-                                   "Fair-Observer-2011", "fair"])
+@pytest.mark.parametrize(
+    "asked", ["3", "003", "03", "fair-observer", "003-fair-observer-2011", "Fair-Observer-2011", "fair"]
+)
 def test_an_article_by_number_id_or_short_name(bank, asked):
     assert resolve_sources(bank, [asked]) == ("003",)
 
@@ -66,12 +68,13 @@ def test_filters_combine_and_an_empty_result_is_a_usage_error(bank):
         filtered(chosen, argparse.Namespace(source=["3"], tag=None, kind=["number"]))
 
 
-@pytest.mark.parametrize("command", [["print", "--check", "-n", "2"], ["quiz", "practice", "-n", "1"],
-                                     ["coverage", "--no-html"]])
+@pytest.mark.parametrize(
+    "command", [["print", "--check", "-n", "2"], ["quiz", "practice", "-n", "1"], ["coverage", "--no-html"]]
+)
 @pytest.mark.parametrize("asked", ["3", "003", "fair-observer"])
 def test_every_command_takes_the_same_names(command, asked, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("QUIZGEN_DB", str(tmp_path / "p.sqlite3"))
-    monkeypatch.setattr("sys.stdin", open("/dev/null"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
     code = main([*command, "--source", asked, *(["--out", str(tmp_path)] if command[0] == "coverage" else [])])
     captured = capsys.readouterr()
     assert code == 0, captured.err

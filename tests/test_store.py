@@ -3,7 +3,7 @@
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,7 +11,7 @@ from quizgen.errors import ProgressError
 from quizgen.quiz.scheduler import make_scheduler, rate_card
 from quizgen.quiz.store import SCHEMA_VERSION, Answer, Store
 
-MOMENT = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+MOMENT = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 
 def answer(fact_id, rating=3, scheduled=True, day="2025-03-03"):
@@ -29,8 +29,7 @@ def test_a_new_database_is_in_wal_mode_with_a_schema_version(tmp_path):
     db = sqlite3.connect(tmp_path / "sub" / "p.sqlite3")
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} >= {
-        "cards", "reviews"}
+    assert {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} >= {"cards", "reviews"}
 
 
 def test_a_recorded_answer_is_there_after_reopening(tmp_path):
@@ -128,8 +127,15 @@ with Store(__import__("pathlib").Path(sys.argv[1])) as store:
 def test_two_sessions_writing_at_once_lose_nothing_and_corrupt_nothing(tmp_path):
     path = tmp_path / "p.sqlite3"
     Store(path).close()
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, "60"], text=True,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE) for name in ("left", "right")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name, "60"],
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        for name in ("left", "right")
+    ]
     assert [writer.stdout.readline() for writer in writers] == ["ready\n", "ready\n"]
     for writer in writers:
         writer.stdin.write("go\n")
@@ -139,11 +145,13 @@ def test_two_sessions_writing_at_once_lose_nothing_and_corrupt_nothing(tmp_path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     order = [row[0] for row in db.execute("SELECT answer FROM reviews ORDER BY id")]
     assert sorted(order) == ["left"] * 60 + ["right"] * 60
-    assert sum(a != b for a, b in zip(order, order[1:])) > 1  # the two really took turns
+    assert sum(a != b for a, b in zip(order, order[1:], strict=False)) > 1  # the two really took turns
     # each card saw 24 answers in turn: every review started from the state the one before left
-    chained = db.execute("SELECT count(*) FROM reviews r WHERE state_before != 0 AND NOT EXISTS "
-                         "(SELECT 1 FROM reviews p WHERE p.fact_id = r.fact_id AND p.id < r.id "
-                         "AND p.card_after = r.card_before)").fetchone()[0]
+    chained = db.execute(
+        "SELECT count(*) FROM reviews r WHERE state_before != 0 AND NOT EXISTS "
+        "(SELECT 1 FROM reviews p WHERE p.fact_id = r.fact_id AND p.id < r.id "
+        "AND p.card_after = r.card_before)"
+    ).fetchone()[0]
     assert chained == 0
     assert db.execute("SELECT count(*) FROM reviews WHERE state_before = 0").fetchone()[0] == 5
 
@@ -167,8 +175,12 @@ def test_sessions_starting_together_on_a_new_file_all_open_it(tmp_path):
     """Creating the file (its tables, its WAL mode) races with the other sessions opening it:
     three sessions start on each of 40 new files at the same moment and every one gets in."""
     paths = [str(tmp_path / f"p{n}.sqlite3") for n in range(40)]
-    openers = [subprocess.Popen([sys.executable, "-c", OPENER, *paths], text=True,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(3)]
+    openers = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, *paths], text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        for _ in range(3)
+    ]
     assert [opener.stdout.readline() for opener in openers] == ["ready\n"] * 3
     for opener in openers:
         opener.stdin.write("go\n")

@@ -6,13 +6,14 @@ import json
 import re
 from pathlib import Path
 
-from quizgen.cli import main
+from test_questions import bundled
+
 from quizgen.bank.loader import load_banks
+from quizgen.cli import main
 from quizgen.questions import can_choose
 from quizgen.questions.values import order_value
 from quizgen.web.data import citations, script_json, study_data
 from quizgen.web.page import TS_FSRS_VERSION, render_page
-from test_questions import bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKUP_BANK = Path(__file__).parent / "fixtures" / "web-markup-bank"
@@ -48,7 +49,7 @@ def test_every_fact_is_on_the_page_with_its_source_and_quote():
     bank = bundled()
     data = study_data(bank)
     assert [record["id"] for record in data["facts"]] == [fact.id for fact in bank.facts]
-    for fact, record in zip(bank.facts, data["facts"]):
+    for fact, record in zip(bank.facts, data["facts"], strict=False):
         assert (record["q"], record["a"], record["kind"], record["stance"]) == (fact.q, fact.a, fact.kind, fact.stance)
         assert record["cites"][0] == {"source": fact.source.id, "quote": fact.quote}
         assert len(record["cites"]) == len(fact.citations)
@@ -106,14 +107,27 @@ def test_web_command_writes_one_self_contained_page_and_the_same_bytes_twice(tmp
     assert [p.name for p in page.parent.iterdir()] == ["index.html"]  # no temporary file left
     html = first.decode()
     # nothing to fetch: no src/href to another file, no url() in the styles
-    assert not re.search(r'<(script|link|img|iframe)[^>]*\s(src|href)=', html)
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", html)
     assert "url(" not in html and "@import" not in html
     assert f"ts-fsrs {TS_FSRS_VERSION}" in html and "MIT License" in html
 
 
 def test_build_writes_the_study_page_with_the_other_outputs(tmp_path):
-    assert main(["build", "--no-pdf", "--decks", str(ROOT / "decks"), "--seeds", str(ROOT / "seeds"),
-                 "--out", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--no-pdf",
+                "--decks",
+                str(ROOT / "decks"),
+                "--seeds",
+                str(ROOT / "seeds"),
+                "--out",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     page = tmp_path / "web" / "nato-russia" / "index.html"
     assert len(embedded(page.read_text())["facts"]) == len(bundled().facts)
     assert (tmp_path / "anki" / "nato-russia.apkg").is_file()

@@ -25,7 +25,9 @@ def axe_path() -> Path:
 
 def violations(page) -> list[str]:
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{rule['id']} ({rule['impact']}): {node['target']}" for rule in result["violations"] for node in rule["nodes"]]
+    return [
+        f"{rule['id']} ({rule['impact']}): {node['target']}" for rule in result["violations"] for node in rule["nodes"]
+    ]
 
 
 def states(page, url):
@@ -104,7 +106,9 @@ def states(page, url):
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violation_in_any_view(chromium, pages, size, scheme):  # noqa: F811
-    context = chromium.new_context(color_scheme=scheme, accept_downloads=True, **(PHONE if size == "phone" else DESKTOP))
+    context = chromium.new_context(
+        color_scheme=scheme, accept_downloads=True, **(PHONE if size == "phone" else DESKTOP)
+    )
     context.add_init_script(path=str(axe_path()))  # injected by the browser, not by the page: the CSP stays strict
     watched = Watched(context)
     found = {state: violations(watched.page) for state in states(watched.page, pages["bundled"])}
@@ -174,7 +178,7 @@ def test_rating_and_next_controls_are_in_view_after_every_answer(chromium, pages
     for _ in range(10):
         page.tap("#show") if size != "desktop" else page.click("#show")
         for box in (page.locator(f"#rate button[data-rating='{n}']").bounding_box() for n in "1234"):
-            assert 0 <= box["y"] and box["y"] + box["height"] <= height, box
+            assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
         page.click("#rate button.good")
     to_multiple_choice(page)
     shown = 0
@@ -185,7 +189,7 @@ def test_rating_and_next_controls_are_in_view_after_every_answer(chromium, pages
             continue
         page.locator("#options button").first.click()
         box = page.locator("#next").bounding_box()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= height, box
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
         page.click("#next")
         shown += 1
     watched.check()

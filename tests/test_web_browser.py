@@ -23,17 +23,27 @@ def pages(tmp_path_factory):
     out = tmp_path_factory.mktemp("web")
     for decks, seeds in ((ROOT / "decks", ROOT / "seeds"), (MARKUP_BANK / "decks", MARKUP_BANK / "seeds")):
         assert main(["web", "--decks", str(decks), "--seeds", str(seeds), "--out", str(out)]) == 0
-    return {"bundled": (out / "web" / "nato-russia" / "index.html").as_uri(),
-            "markup": (out / "web" / "markup" / "index.html").as_uri()}
+    return {
+        "bundled": (out / "web" / "nato-russia" / "index.html").as_uri(),
+        "markup": (out / "web" / "markup" / "index.html").as_uri(),
+    }
 
 
 @pytest.fixture(scope="module")
 def chromium():
     executable = browser_or_skip()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update"])
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -44,8 +54,12 @@ class Watched:
     def __init__(self, context):
         self.errors, self.requests = [], []
         self.page = context.new_page()
-        self.page.on("console", lambda message: message.type in ("error", "warning")
-                     and self.errors.append(f"console {message.type}: {message.text}"))
+        self.page.on(
+            "console",
+            lambda message: (
+                message.type in ("error", "warning") and self.errors.append(f"console {message.type}: {message.text}")
+            ),
+        )
         self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         self.page.on("requestfailed", lambda request: self.errors.append(f"failed: {request.url}"))
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -69,7 +83,7 @@ def stored(page, deck="nato-russia") -> dict:
     """The cards kept in the browser: one localStorage record per fact."""
     records = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
     prefix = CARD_KEY.format(deck)
-    return {key[len(prefix):]: json.loads(text) for key, text in records.items() if key.startswith(prefix)}
+    return {key[len(prefix) :]: json.loads(text) for key, text in records.items() if key.startswith(prefix)}
 
 
 def current_id(page) -> str:
@@ -82,8 +96,10 @@ def to_multiple_choice(page) -> int:
     while not page.locator("#options").is_visible():  # too few answers of its kind: a flashcard
         page.click("#show")
         page.click("#rate button.good")
-    return page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts"
-                         ".find(f => f.id === document.getElementById('card').dataset.fact).mc.answer")
+    return page.evaluate(
+        "JSON.parse(document.getElementById('bank').textContent).facts"
+        ".find(f => f.id === document.getElementById('card').dataset.fact).mc.answer"
+    )
 
 
 def minutes_until_due(card) -> float:
@@ -137,8 +153,10 @@ def test_ten_multiple_choice_answers_are_graded_and_kept_after_reload(watched, p
             page.keyboard.press("Space")
             page.keyboard.press("3")
             continue
-        shown = [int(index) for index in page.locator("#options button").evaluate_all(
-            "nodes => nodes.map(n => n.dataset.index)")]
+        shown = [
+            int(index)
+            for index in page.locator("#options button").evaluate_all("nodes => nodes.map(n => n.dataset.index)")
+        ]
         options = [re.sub(r"^\d", "", text) for text in page.locator("#options button").all_text_contents()]
         assert sorted(shown) == list(range(len(fact["mc"]["options"])))
         assert options == [fact["mc"]["options"][index] for index in shown]  # shuffled, keys follow the order shown
@@ -196,8 +214,10 @@ def test_a_damaged_progress_file_is_refused_with_a_message(watched, pages, tmp_p
     bad.write_text('{"format": "quizgen-progress", "deck": "nato-russia", "cards": {"x": {"due": "soon"}}}')
     page.set_input_files("#import", str(bad))
     expect(page.locator("#progress-message")).to_have_text(re.compile(r"."))  # (wait_for_function needs eval: CSP)
-    assert page.text_content("#progress-message") == ("Imported bad.json: the progress of 0 cards kept; 1 card not "
-                                                      "imported because damaged (first: 'x': its state is not 0, 1, 2 or 3).")
+    assert page.text_content("#progress-message") == (
+        "Imported bad.json: the progress of 0 cards kept; 1 card not "
+        "imported because damaged (first: 'x': its state is not 0, 1, 2 or 3)."
+    )
     watched.check()
 
 
@@ -271,7 +291,15 @@ def test_a_rebuilt_page_keeps_the_progress_of_facts_whose_id_is_unchanged(watche
     import shutil
 
     bank_dir = shutil.copytree(MARKUP_BANK, tmp_path / "bank")
-    build = ["web", "--decks", str(bank_dir / "decks"), "--seeds", str(bank_dir / "seeds"), "--out", str(tmp_path / "out")]
+    build = [
+        "web",
+        "--decks",
+        str(bank_dir / "decks"),
+        "--seeds",
+        str(bank_dir / "seeds"),
+        "--out",
+        str(tmp_path / "out"),
+    ]
     assert main(build) == 0
     page = watched.page
     page.goto((tmp_path / "out" / "web" / "markup" / "index.html").as_uri())
@@ -281,7 +309,9 @@ def test_a_rebuilt_page_keeps_the_progress_of_facts_whose_id_is_unchanged(watche
         page.keyboard.press("Space")
         page.keyboard.press("3")
     facts = bank_dir / "decks" / "markup" / "facts.yaml"
-    facts.write_text(facts.read_text().replace("Who chaired the council in 2011?", "Who chaired the council in the year 2011?"))
+    facts.write_text(
+        facts.read_text().replace("Who chaired the council in 2011?", "Who chaired the council in the year 2011?")
+    )
     assert main(build) == 0
     page.reload()
     assert set(stored(page, "markup")) == set(studied) and "2 studied" in page.text_content("#counts")

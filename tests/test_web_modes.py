@@ -50,7 +50,9 @@ def test_fill_the_gap_asks_the_facts_cloze_with_its_answer_blanked(watched, page
         fact = facts[current_id(page)]
         question = page.text_content("#question")
         if fact.cloze:
-            assert question == cloze_syntax.blank(fact.cloze, 1, question[question.index("["):question.index("]") + 1])
+            assert question == cloze_syntax.blank(
+                fact.cloze, 1, question[question.index("[") : question.index("]") + 1]
+            )
             for deletion in cloze_syntax.deletions(fact.cloze):
                 if deletion.number == 1:
                     assert f"[…{' ' + deletion.hint if deletion.hint else ''}]" in question
@@ -130,7 +132,10 @@ def test_back_from_a_timeline_card_returns_to_the_same_place_with_focus_on_its_l
     page.go_back()
     expect(page.locator("#view-timeline")).to_be_visible()
     assert page.evaluate("window.scrollY") > 1000  # restored in the same task that showed the view
-    assert page.evaluate("document.activeElement.closest('.event') && document.activeElement.closest('.event').id") == event_id
+    assert (
+        page.evaluate("document.activeElement.closest('.event') && document.activeElement.closest('.event').id")
+        == event_id
+    )
     watched.check()
 
 
@@ -163,13 +168,15 @@ def test_statistics_count_answers_per_day_the_streak_and_each_articles_cards(wat
     answer(page, 3, rating="4")
     page.click("nav a[data-view=progress]")
     expect(page.locator("#stats-line")).to_have_text(
-        "Streak: 1 day · today: 3 answers · remembered: 100 % of learned cards (not forgotten).")
+        "Streak: 1 day · today: 3 answers · remembered: 100 % of learned cards (not forgotten)."
+    )
     assert page.locator("#stats-days tr").all_text_contents()[-1].endswith("3")
     by_article = {}
     for fact in bundled().facts:
         by_article[fact.source.short_label()] = by_article.get(fact.source.short_label(), 0) + 1
     rows = page.locator("#stats-articles tr").evaluate_all(
-        "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))"
+    )
     assert {row[0]: int(row[1]) for row in rows} == by_article
     assert sum(int(row[2]) for row in rows) == 3
     watched.check()
@@ -212,8 +219,12 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
                 page.locator(f"#test-match select[data-index='{index}']").select_option(str(place))
             page.click("#test-match-check")
             expect(page.locator("#test-verdict")).to_contain_text("✗ Not quite")
-            expect(page.locator("#test-answer")).to_have_text("; ".join(
-                f"{item} – {question['right'][question['pairs'][index]]}" for index, item in enumerate(question["left"])))
+            expect(page.locator("#test-answer")).to_have_text(
+                "; ".join(
+                    f"{item} – {question['right'][question['pairs'][index]]}"
+                    for index, item in enumerate(question["left"])
+                )
+            )
             kinds.append(kind)
             expected.append((facts[ids[0]], right, question["prompt"]))
             page.click("#test-next")
@@ -234,8 +245,11 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
             options = page.locator("#test-options button")
             right = number % 2 == 1
             index = data[fact.id]["mc"]["answer"]
-            pick = options.locator(f"xpath=self::*[@data-index='{index}']") if right else \
-                page.locator(f"#test-options button:not([data-index='{index}'])").first
+            pick = (
+                options.locator(f"xpath=self::*[@data-index='{index}']")
+                if right
+                else page.locator(f"#test-options button:not([data-index='{index}'])").first
+            )
             pick.click()
             answer, prompt = fact.a, fact.q
         else:
@@ -243,7 +257,9 @@ def test_a_test_scores_ten_questions_and_lists_each_with_its_answer(watched, pag
             right = number % 3 != 0
             page.fill("#test-typed", "no idea")
             page.keyboard.press("Enter")
-            expect(page.locator("#test-verdict")).to_have_text("You typed “no idea”. Does it mean the same as the answer?")
+            expect(page.locator("#test-verdict")).to_have_text(
+                "You typed “no idea”. Does it mean the same as the answer?"
+            )
             page.click("#test-right" if right else "#test-wrong")  # the learner decides
             answer, prompt = fact.a, fact.q
         kinds.append(kind)

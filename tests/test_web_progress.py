@@ -20,8 +20,18 @@ def iso(moment: datetime) -> str:
 
 def review_card(last_review: datetime, due: datetime, **fields) -> dict:
     """A card as ts-fsrs writes it after one review (state 2, Review)."""
-    card = {"due": iso(due), "stability": 3.2, "difficulty": 5.1, "elapsed_days": 0, "scheduled_days": 3,
-            "learning_steps": 0, "reps": 1, "lapses": 0, "state": 2, "last_review": iso(last_review)}
+    card = {
+        "due": iso(due),
+        "stability": 3.2,
+        "difficulty": 5.1,
+        "elapsed_days": 0,
+        "scheduled_days": 3,
+        "learning_steps": 0,
+        "reps": 1,
+        "lapses": 0,
+        "state": 2,
+        "last_review": iso(last_review),
+    }
     card.update(fields)
     return card
 
@@ -73,9 +83,11 @@ def test_a_damaged_record_is_set_aside_alone_and_never_overwrites_the_rest(watch
     page = watched.page
     page.goto(pages["bundled"])
     ids = answer(page, 10)
-    page.evaluate(f"localStorage.setItem({json.dumps(CARD + ids[3])}, "
-                  f"JSON.stringify(Object.assign(JSON.parse(localStorage.getItem({json.dumps(CARD + ids[3])})), "
-                  "{due: 'garbage'})))")
+    page.evaluate(
+        f"localStorage.setItem({json.dumps(CARD + ids[3])}, "
+        f"JSON.stringify(Object.assign(JSON.parse(localStorage.getItem({json.dumps(CARD + ids[3])})), "
+        "{due: 'garbage'})))"
+    )
     page.reload()
     expect(page.locator("#notice")).to_be_visible()
     assert f"'{ids[3]}' (its due date is not a date)" in page.text_content("#notice-text")
@@ -122,9 +134,13 @@ def test_cards_the_scheduler_cannot_use_are_refused_one_by_one_and_study_goes_on
     good = review_card(now - timedelta(days=3), now - timedelta(minutes=5))
     hostile = {"state": 99, "stability": -5, "difficulty": 1e308, "reps": -1, "due": "garbage", "last_review": {"x": 1}}
     cards = {facts[0].id: good}
-    cards.update({facts[index + 1].id: dict(good, **{field: value}) for index, (field, value) in enumerate(hostile.items())})
+    cards.update(
+        {facts[index + 1].id: dict(good, **{field: value}) for index, (field, value) in enumerate(hostile.items())}
+    )
     message = import_file(page, tmp_path / "hostile.json", progress_file(cards))
-    assert message.startswith("Imported hostile.json: the progress of 1 card kept; 6 cards not imported because damaged")
+    assert message.startswith(
+        "Imported hostile.json: the progress of 1 card kept; 6 cards not imported because damaged"
+    )
     assert set(stored(page)) == {facts[0].id}
     page.click("nav a[data-view=study]")
     answer(page, 2)
@@ -139,10 +155,13 @@ def test_huge_imports_are_refused_and_a_full_storage_is_reported_at_once(watched
     huge = progress_file({f"id-{index}": {"padding": "x" * 4000} for index in range(10000)})
     assert len(huge) > 40_000_000
     message = import_file(page, tmp_path / "huge.json", huge)
-    assert message == "Could not import huge.json: the file is larger than 2 MB, too large for a progress file. Nothing was changed."
+    assert (
+        message
+        == "Could not import huge.json: the file is larger than 2 MB, too large for a progress file. Nothing was changed."  # noqa: E501
+    )
     # fill the browser's storage to the brim: the next answer must say at once that it was not kept
     page.evaluate("""() => { let size = 1 << 22, text = '';
-        for (; size > 16; size >>= 1) { try { localStorage.setItem('filler' + size, 'x'.repeat(size)); } catch (e) {} } }""")
+        for (; size > 16; size >>= 1) { try { localStorage.setItem('filler' + size, 'x'.repeat(size)); } catch (e) {} } }""")  # noqa: E501
     page.click("nav a[data-view=study]")
     page.keyboard.press("Space")
     page.keyboard.press("3")
@@ -165,14 +184,17 @@ def test_another_decks_progress_and_files_that_are_not_progress_are_refused_with
     card = review_card(now - timedelta(days=1), now + timedelta(days=2))
     fact = bundled().facts[0]
     cases = {
-        progress_file({fact.id: card}, deck="some-other-deck"):
-            "this file holds the progress of another deck ('some-other-deck'), not of 'nato-russia'",
+        progress_file(
+            {fact.id: card}, deck="some-other-deck"
+        ): "this file holds the progress of another deck ('some-other-deck'), not of 'nato-russia'",
         "this is { not json": "this file is not JSON",
         json.dumps([1, 2]): "this is not a quizgen progress file",
         json.dumps({"format": "quizgen-progress", "deck": DECK, "cards": [card]}): "its cards are not a list by id",
     }
     for text, reason in cases.items():
-        assert import_file(page, tmp_path / "in.json", text) == f"Could not import in.json: {reason}. Nothing was changed."
+        assert (
+            import_file(page, tmp_path / "in.json", text) == f"Could not import in.json: {reason}. Nothing was changed."
+        )
     assert stored(page) == {}
     watched.check()
 
@@ -196,10 +218,18 @@ def test_progress_of_the_earlier_single_record_format_is_carried_over(watched, p
     page.goto(pages["bundled"])
     now = datetime.now(UTC)
     facts = bundled().facts
-    old = {"format": "quizgen-progress", "version": 1, "deck": DECK,
-           "cards": {facts[0].id: review_card(now - timedelta(days=1), now + timedelta(days=2)),
-                     facts[1].id: {"due": "soon"}}}
-    page.evaluate(f"localStorage.clear(); localStorage.setItem('quizgen:{DECK}:progress', {json.dumps(json.dumps(old))})")
+    old = {
+        "format": "quizgen-progress",
+        "version": 1,
+        "deck": DECK,
+        "cards": {
+            facts[0].id: review_card(now - timedelta(days=1), now + timedelta(days=2)),
+            facts[1].id: {"due": "soon"},
+        },
+    }
+    page.evaluate(
+        f"localStorage.clear(); localStorage.setItem('quizgen:{DECK}:progress', {json.dumps(json.dumps(old))})"
+    )
     page.reload()
     expect(page.locator("#counts")).to_contain_text("1 studied")
     assert set(stored(page)) == {facts[0].id}
@@ -224,13 +254,15 @@ def test_a_flag_the_browser_cannot_save_is_said_at_once(watched, pages):  # noqa
     flag = page.locator("#cards-list button.flag").first
     expect(flag).to_have_attribute("aria-pressed", "false")
     page.evaluate("""() => { let size = 1 << 22;
-        for (; size > 16; size >>= 1) { try { localStorage.setItem('filler' + size, 'x'.repeat(size)); } catch (e) {} } }""")
+        for (; size > 16; size >>= 1) { try { localStorage.setItem('filler' + size, 'x'.repeat(size)); } catch (e) {} } }""")  # noqa: E501
     flag.click()
     expect(page.locator("#notice")).to_be_visible()  # in the Cards view too: the notice is in every view
     expect(page.locator("#notice-text")).to_contain_text("could not be saved in this browser")
     expect(flag).to_have_attribute("aria-pressed", "false")
-    page.evaluate("() => Object.keys(localStorage).filter((key) => key.startsWith('filler'))"
-                  ".forEach((key) => localStorage.removeItem(key))")
+    page.evaluate(
+        "() => Object.keys(localStorage).filter((key) => key.startsWith('filler'))"
+        ".forEach((key) => localStorage.removeItem(key))"
+    )
     flag.click()
     expect(flag).to_have_attribute("aria-pressed", "true")
     watched.check()
@@ -242,15 +274,18 @@ def test_records_of_unknown_ids_beyond_twice_the_bank_are_removed_on_load_and_sa
     facts = bundled().facts
     limit = 2 * len(facts)
     now = datetime.now(UTC)
-    records = {f"{CARD}other-{index:05}": json.dumps(review_card(now - timedelta(days=1 + index),
-                                                                 now + timedelta(days=2)))
-               for index in range(limit + 30)}
+    records = {
+        f"{CARD}other-{index:05}": json.dumps(review_card(now - timedelta(days=1 + index), now + timedelta(days=2)))
+        for index in range(limit + 30)
+    }
     records[CARD + facts[0].id] = json.dumps(review_card(now - timedelta(days=900), now + timedelta(days=2)))
-    page.evaluate("records => { for (const [key, text] of Object.entries(records)) localStorage.setItem(key, text); }",
-                  records)
+    page.evaluate(
+        "records => { for (const [key, text] of Object.entries(records)) localStorage.setItem(key, text); }", records
+    )
     page.reload()
     expect(page.locator("#notice-text")).to_have_text(
-        re.compile(r"^Removed the saved progress of 30 cards this page does not know"))
+        re.compile(r"^Removed the saved progress of 30 cards this page does not know")
+    )
     kept = page.evaluate("Object.keys(localStorage)")
     others = sorted(key for key in kept if key.startswith(CARD + "other-"))
     assert others == [f"{CARD}other-{index:05}" for index in range(limit)]  # the 30 reviewed longest ago went

@@ -39,11 +39,19 @@ def node() -> str:
 
 def page_run(function: str, items: list) -> list:
     """Call typed.mjs's `function` on each item ([text] or [text, fact]) in node; its results, in order."""
-    script = ("import fs from 'node:fs'; const m = await import(process.argv[1]);"
-              "const items = JSON.parse(fs.readFileSync(0, 'utf8'));"
-              f"process.stdout.write(JSON.stringify(items.map((args) => m.{function}(...args))));")
-    done = subprocess.run([node(), "--input-type=module", "-e", script, TYPED.as_uri()],
-                          input=json.dumps(items), capture_output=True, text=True, check=True, timeout=120)
+    script = (
+        "import fs from 'node:fs'; const m = await import(process.argv[1]);"
+        "const items = JSON.parse(fs.readFileSync(0, 'utf8'));"
+        f"process.stdout.write(JSON.stringify(items.map((args) => m.{function}(...args))));"
+    )
+    done = subprocess.run(
+        [node(), "--input-type=module", "-e", script, TYPED.as_uri()],
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     return json.loads(done.stdout)
 
 
@@ -107,7 +115,7 @@ def separator_variants(form: str) -> list[str]:
     for at in range(1, len(form) - 1):
         before, here, after = form[at - 1], form[at], form[at + 1]
         if before.isdigit() and after.isdigit() and not here.isalnum():
-            variants += [form[:at] + mark + form[at + 1:] for mark in DIGIT_MARKS]
+            variants += [form[:at] + mark + form[at + 1 :] for mark in DIGIT_MARKS]
         if before.isdigit() and here.isdigit():
             variants += [form[:at] + mark + form[at:] for mark in DIGIT_MARKS if mark]
     return variants

@@ -38,8 +38,15 @@ def test_the_set_is_as_large_as_the_largest_conflict_free_subset(graph, enough):
     def conflict(one, other):  # a shared fact, or an edge of the drawn graph
         return one.fact == other.fact or frozenset((one.name, other.name)) in edges
 
-    best = max((size for size in range(len(items) + 1) for subset in combinations(items, size)
-                if all(not conflict(a, b) for a, b in combinations(subset, 2))), default=0)
+    best = max(
+        (
+            size
+            for size in range(len(items) + 1)
+            for subset in combinations(items, size)
+            if all(not conflict(a, b) for a, b in combinations(subset, 2))
+        ),
+        default=0,
+    )
     found = largest_compatible(items, conflict, enough)
     assert len(found) == min(best, enough)
     assert all(not conflict(a, b) for a, b in combinations(found, 2))

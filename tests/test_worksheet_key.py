@@ -29,8 +29,10 @@ def sheets():
     yield "review", build_set(bank, bank, SheetOptions(count=30, seed=1), "r", "R", "S").sheets[0]
     for source_id in sorted(bank.sources):
         pool = on_article(bank.select(sources=(source_id,)), source_id)
-        yield source_id, build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S",
-                                   article=source_id).sheets[0]
+        yield (
+            source_id,
+            build_set(pool, bank, SheetOptions(count=15, seed=1), "a", "A", "S", article=source_id).sheets[0],
+        )
 
 
 MONTH_NAMES = list(calendar.month_name)[1:]  # the standard library's names, not the program's
@@ -43,8 +45,10 @@ def stated_day(fact) -> bool:
         return False
     day, month = match.groups()
     words = re.findall(r"[A-Za-z]+|\d+", re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", fact.quote))
-    return any({words[i], words[i + 1]} == {day, month} or words[i:i + 3] == [day, "of", month]
-               for i in range(len(words) - 1))
+    return any(
+        {words[i], words[i + 1]} == {day, month} or words[i : i + 3] == [day, "of", month]
+        for i in range(len(words) - 1)
+    )
 
 
 def test_a_date_the_article_gives_but_for_its_year_is_labelled_so_over_every_derived_fact():
@@ -59,8 +63,12 @@ def test_a_date_the_article_gives_but_for_its_year_is_labelled_so_over_every_der
     assert all(derivation_label(fact) is None for fact in bundled().facts if not fact.derived)
 
 
-@given(st.integers(1, 28), st.integers(1, 12), st.integers(1900, 2030),
-       st.sampled_from(["{m} {d}", "{m} {d}th", "{d} {m}", "{d}th of {m}", "{m}", "{m} {e}"]))
+@given(
+    st.integers(1, 28),
+    st.integers(1, 12),
+    st.integers(1900, 2030),
+    st.sampled_from(["{m} {d}", "{m} {d}th", "{d} {m}", "{d}th of {m}", "{m}", "{m} {e}"]),
+)
 def test_the_year_label_needs_the_day_and_the_month_in_the_quote(day, month, year, form):
     from test_questions import make_fact
 
@@ -93,8 +101,9 @@ def test_every_key_row_says_why_and_where(name, sheet):
             # the article's own words: some stretch of the quote is printed
             quote = next((c.quote for c in fact.citations if c.source.id == sheet.article), fact.quote)
             words = re.sub(r"\s+", " ", quote).split()
-            assert " ".join(words[:3]) in row or any(" ".join(words[i:i + 4]) in row
-                                                    for i in range(len(words) - 3)), (item.number, fact.id)
+            assert " ".join(words[:3]) in row or any(
+                " ".join(words[i : i + 4]) in row for i in range(len(words) - 3)
+            ), (item.number, fact.id)
             if fact.note:  # its first sentence, or 30 characters of it ("False. Russia invaded…")
                 opening = plain(fact.note).split(". ")[0]
                 assert plain(fact.note)[:30] in row or opening[:30] in row
@@ -104,7 +113,10 @@ def test_every_key_row_says_why_and_where(name, sheet):
 
 def test_accepted_forms_never_repeat_the_answer_shown():
     bank = bundled()
-    fold = lambda text: re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip().removeprefix("the ")
+
+    def fold(text):
+        return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip().removeprefix("the ")
+
     checked = 0
     for fact in bank.facts:
         blank = fill_blank(fact)
@@ -122,8 +134,10 @@ def test_the_student_sheet_has_a_score_box_per_part_and_in_all(name, sheet):
     page = plain(render_worksheet(sheet))
     per_part = []
     for section in sheet.sections:
-        marks = sum(len(i.question.left) if i.type == "match" else len(i.question.items) if i.type == "order"
-                    else 1 for i in section.items)
+        marks = sum(
+            len(i.question.left) if i.type == "match" else len(i.question.items) if i.type == "order" else 1
+            for i in section.items
+        )
         per_part.append(marks)
         assert re.search(rf"{section.heading} ?/ {marks}\b", page), (section.heading, marks)
     assert re.search(rf"Score ?/ {sum(per_part)}\b", page)

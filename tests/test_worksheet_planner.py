@@ -45,8 +45,12 @@ BANKS = {"bundled": bundled, "sixth-article": with_sixth_article}
 
 
 def ids(plan) -> list[str]:
-    return [fact.id for items in plan.questions.values() for q in items
-            for fact in (q.facts if hasattr(q, "facts") else (q.fact,))]
+    return [
+        fact.id
+        for items in plan.questions.values()
+        for q in items
+        for fact in (q.facts if hasattr(q, "facts") else (q.fact,))
+    ]
 
 
 def assert_sound(plan, bank: Bank, count: int) -> None:
@@ -109,17 +113,25 @@ def has_full_set(pool: Bank, bank: Bank, count: int, types, seed: int, budget: i
             return True
         if len(chosen) + len(candidates) - start < count:
             return False
-        return any(extend([*chosen, c], i + 1) for i, c in enumerate(candidates[start:], start)
-                   if all(not search.conflict(c, other) for other in chosen))
+        return any(
+            extend([*chosen, c], i + 1)
+            for i, c in enumerate(candidates[start:], start)
+            if all(not search.conflict(c, other) for other in chosen)
+        )
 
     return extend([], 0)
 
 
 def eligible(pool: Bank, bank: Bank, types) -> int:
     """Facts that can make one of the single types asked, counted from the question builders alone."""
+
     def fits(fact) -> bool:
-        return (("mcq" in types and can_choose(fact, bank)) or ("blank" in types and fill_blank(fact) is not None)
-                or ("tf" in types and bool(fact.cloze)))
+        return (
+            ("mcq" in types and can_choose(fact, bank))
+            or ("blank" in types and fill_blank(fact) is not None)
+            or ("tf" in types and bool(fact.cloze))
+        )
+
     return sum(1 for fact in pool.facts if fits(fact))
 
 
@@ -147,8 +159,9 @@ def test_random_requests_the_bank_can_satisfy_are_full(name, capsys):
         plan = plan_questions(pool, bank, count, types, seed)
         used = ids(plan)
         assert len(used) == len(set(used))
-        if eligible(pool, bank, types) >= MARGIN * count and (plan.total == count
-                                                              or has_full_set(pool, bank, count, types, seed)):
+        if eligible(pool, bank, types) >= MARGIN * count and (
+            plan.total == count or has_full_set(pool, bank, count, types, seed)
+        ):
             satisfiable += 1
             assert_sound(plan, bank, count)
             full += 1
@@ -172,8 +185,9 @@ def said_by(fact, source_id: str) -> bool:
 
 def dates(fact, source_id: str) -> bool:
     """An ordering item needs only its year: this article's quote has the year of the event."""
-    return fact.when is not None and any(str(fact.when.year) in c.quote for c in fact.citations
-                                         if c.source.id == source_id)
+    return fact.when is not None and any(
+        str(fact.when.year) in c.quote for c in fact.citations if c.source.id == source_id
+    )
 
 
 @pytest.mark.parametrize("name", BANKS)
@@ -188,8 +202,10 @@ def test_a_sheet_on_one_article_asks_only_what_that_article_states(name):
             plan = plan_questions(pool, bank, ARTICLE_SHEET.count, ARTICLE_SHEET.types, seed, article=source_id)
             ordered = {f.id for q in plan.questions.get("order", ()) for f in q.facts}
             asked = [bank.by_id[i] for i in ids(plan)]
-            assert all(said_by(fact, source_id) or (fact.id in ordered and dates(fact, source_id))
-                       for fact in asked), (source_id, seed)
+            assert all(said_by(fact, source_id) or (fact.id in ordered and dates(fact, source_id)) for fact in asked), (
+                source_id,
+                seed,
+            )
             checked += sum(fact.source.id != source_id for fact in asked)
     stated_elsewhere = [f for f in bank.facts for c in f.also if said_by(f, c.source.id)]
     assert stated_elsewhere and checked  # the sweep reaches facts cited by a second article

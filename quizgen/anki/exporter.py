@@ -31,10 +31,10 @@ class Written:
 
     package: Path
     ledger: Path | None
-    notes: Counter   # note type name -> notes
-    cards: Counter   # note type name -> cards
-    person_cards: int = 0   # reversed "which office?" cards
-    retired: int = 0        # retired ids shipped as notes tagged <deck>::retired
+    notes: Counter  # note type name -> notes
+    cards: Counter  # note type name -> cards
+    person_cards: int = 0  # reversed "which office?" cards
+    retired: int = 0  # retired ids shipped as notes tagged <deck>::retired
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -54,9 +54,13 @@ def _new_card_order(built: list[tuple[FactNote, TimedNote]], pairs) -> list[tupl
     by_deck: dict[str, list[tuple[FactNote, TimedNote]]] = {}
     for note, anki_note in built:
         by_deck.setdefault(note.deck, []).append((note, anki_note))
-    return [pair for notes in by_deck.values()
-            for pair in spaced(notes, pairs, key=lambda pair: pair[0].id,
-                               lanes=lambda pair: [card.ord for card in pair[1].cards])]
+    return [
+        pair
+        for notes in by_deck.values()
+        for pair in spaced(
+            notes, pairs, key=lambda pair: pair[0].id, lanes=lambda pair: [card.ord for card in pair[1].cards]
+        )
+    ]
 
 
 def write_deck(bank: Bank, out_dir: Path, options: dict) -> Written:
@@ -77,11 +81,18 @@ def _write_locked(bank: Bank, out_dir: Path, options: dict, ledger: Ledger) -> W
     notes = build_notes(bank, persons)
     _check_note_types_kept(notes, ledger)
     carried = {fact_id: person for person, fact_id in ledger.carriers().items()}
-    notes += [retired_note(bank, entry, kind, carried.get(entry.id)) for entry in bank.retired
-              if (kind := ledger.published_type("notes", entry.id))]  # never published: nothing to do
+    notes += [
+        retired_note(bank, entry, kind, carried.get(entry.id))
+        for entry in bank.retired
+        if (kind := ledger.published_type("notes", entry.id))
+    ]  # never published: nothing to do
     marks = {note.id: {"retired": note.fact is None, "person": note.person} for note in notes}
-    note_times = ledger.stamp("notes", {note.id: note.content_hash() for note in notes},
-                              {note.id: note.note_type.key for note in notes}, marks)
+    note_times = ledger.stamp(
+        "notes",
+        {note.id: note.content_hash() for note in notes},
+        {note.id: note.note_type.key for note in notes},
+        marks,
+    )
     if options.get("release"):
         ledger.release({note.id for note in notes})
     else:
@@ -93,8 +104,13 @@ def _write_locked(bank: Bank, out_dir: Path, options: dict, ledger: Ledger) -> W
     built = []
     for note in notes:
         anki_note = TimedNote(
-            model=models[note.note_type.key], fields=list(note.fields), sort_field=note.sort_text,
-            tags=list(note.tags), guid=note.guid, mtime=note_times[note.id])
+            model=models[note.note_type.key],
+            fields=list(note.fields),
+            sort_field=note.sort_text,
+            tags=list(note.tags),
+            guid=note.guid,
+            mtime=note_times[note.id],
+        )
         if note.fact is None:
             # a retired note ships without cards: the importer updates a learner's note (and its
             # cards keep the notice), while a new learner has nothing of it to study
@@ -109,9 +125,15 @@ def _write_locked(bank: Bank, out_dir: Path, options: dict, ledger: Ledger) -> W
     # before anything is written, and a ledger never records versions that were not written
     with ledger.saving() as saved:
         package = write_atomic(out_dir / "anki" / f"{bank.name}.apkg", data)
-    return Written(package, ledger.path if saved else None,
-                   Counter(note.note_type.name for note in notes), cards,
-                   len(persons), len(notes) - len(bank.facts), cloze_warnings(bank))
+    return Written(
+        package,
+        ledger.path if saved else None,
+        Counter(note.note_type.name for note in notes),
+        cards,
+        len(persons),
+        len(notes) - len(bank.facts),
+        cloze_warnings(bank),
+    )
 
 
 def _check_note_types_kept(notes: list[FactNote], ledger: Ledger) -> None:
@@ -125,7 +147,8 @@ def _check_note_types_kept(notes: list[FactNote], ledger: Ledger) -> None:
         "under a new one"
         for note in notes
         if note.fact is not None
-        and (old := ledger.published_type("notes", note.fact.id)) not in (None, note.note_type.key)]
+        and (old := ledger.published_type("notes", note.fact.id)) not in (None, note.note_type.key)
+    ]
     if problems:
         raise BankError(problems)
 
@@ -142,15 +165,22 @@ def _decks(bank: Bank, updated: int, person_cards: int) -> dict[str, genanki.Dec
     """The top deck (its description is Anki's overview screen) and one subdeck per article."""
     top = deck_name(bank)
     cited = {c.source.id: c.source for fact in bank.facts for c in fact.citations}
-    sources = [{"label": source_label(source), "citation": source.citation()}
-               for source in sorted(cited.values(), key=lambda source: source.id)]
+    sources = [
+        {"label": source_label(source), "citation": source.citation()}
+        for source in sorted(cited.values(), key=lambda source: source.id)
+    ]
     description = fields.render(
-        "deck.html", title=bank.title, facts=len(bank.facts), sources=sources, person_cards=person_cards,
-        retired_tag=retired_tag(bank), root=tag_root(bank),
-        updated=time.strftime("%Y-%m-%d", time.gmtime(updated)))
+        "deck.html",
+        title=bank.title,
+        facts=len(bank.facts),
+        sources=sources,
+        person_cards=person_cards,
+        retired_tag=retired_tag(bank),
+        root=tag_root(bank),
+        updated=time.strftime("%Y-%m-%d", time.gmtime(updated)),
+    )
     decks = {top: genanki.Deck(deck_id(top), top, description)}
-    for source in sorted({fact.source.id: fact.source for fact in bank.facts}.values(),
-                         key=lambda source: source.id):
+    for source in sorted({fact.source.id: fact.source for fact in bank.facts}.values(), key=lambda source: source.id):
         name = deck_name(bank, source)
         decks[name] = genanki.Deck(deck_id(name), name, fields.text(source.citation()))
     return decks

@@ -38,8 +38,12 @@ def cloze(value: str) -> str:
     parts, last = [], 0
     for match in DELETION.finditer(value):
         answer, has_hint, hint = match[2].partition("::")
-        parts += [text(value[last:match.start()]), f"{{{{c{match[1]}::{text(answer)}",
-                  f"::{text(hint)}" if has_hint else "", "}}"]
+        parts += [
+            text(value[last : match.start()]),
+            f"{{{{c{match[1]}::{text(answer)}",
+            f"::{text(hint)}" if has_hint else "",
+            "}}",
+        ]
         last = match.end()
     return "".join(parts) + text(value[last:])
 

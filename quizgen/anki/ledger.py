@@ -30,18 +30,20 @@ MAX_LEDGER_BYTES = 16 * 1024 * 1024
 MAX_MTIME = 2**53  # Anki keeps mtimes in SQLite integers (and JavaScript numbers)
 PROJECT_EPOCH = 1793491200  # 2026-11-01T00:00:00Z
 SECTIONS = ("note_types", "notes")
-ABOUT = ("Anki versions written by quizgen: per note, a content hash and the mtime Anki compares "
-         "on import. Commit it with the YAML; never edit it by hand.")
+ABOUT = (
+    "Anki versions written by quizgen: per note, a content hash and the mtime Anki compares "
+    "on import. Commit it with the YAML; never edit it by hand."
+)
 
 
 @dataclass(frozen=True)
 class Entry:
     hash: str
     mtime: int
-    type: str | None = None   # a note's note type: Anki cannot change it on import
-    retired: bool = False     # the id was withdrawn: it ships as a retired note, never reused
+    type: str | None = None  # a note's note type: Anki cannot change it on import
+    retired: bool = False  # the id was withdrawn: it ships as a retired note, never reused
     person: str | None = None  # the person whose reversed card this note carries
-    draft: bool = False       # built but not released (`quizgen anki --release`): no learner has it
+    draft: bool = False  # built but not released (`quizgen anki --release`): no learner has it
 
 
 class Ledger:
@@ -73,20 +75,26 @@ class Ledger:
         ledger._read = raw
         return ledger
 
-    def stamp(self, section: str, hashes: dict[str, str], types: dict[str, str] | None = None,
-              marks: dict[str, dict] | None = None) -> dict[str, int]:
+    def stamp(
+        self,
+        section: str,
+        hashes: dict[str, str],
+        types: dict[str, str] | None = None,
+        marks: dict[str, dict] | None = None,
+    ) -> dict[str, int]:
         """The mtime of each key: kept while its hash is unchanged, else a new, newer one.
         `types` and `marks` (retired, person) are recorded with each key."""
         entries = self.sections[section]
         types, marks = types or {}, marks or {}
-        stale = sorted(key for key, digest in hashes.items()
-                       if key not in entries or entries[key].hash != digest)
+        stale = sorted(key for key, digest in hashes.items() if key not in entries or entries[key].hash != digest)
         for key in stale:  # a note new to the ledger is a draft until a release
-            entries[key] = Entry(hashes[key], self._next_time(), draft=entries[key].draft if key in entries
-                                 else section == "notes" and self.drafts)
+            entries[key] = Entry(
+                hashes[key],
+                self._next_time(),
+                draft=entries[key].draft if key in entries else section == "notes" and self.drafts,
+            )
         for key in hashes:
-            details: dict[str, Any] = {"type": types.get(key, entries[key].type), "retired": False,
-                                       "person": None}
+            details: dict[str, Any] = {"type": types.get(key, entries[key].type), "retired": False, "person": None}
             details.update(marks.get(key, {}))
             entries[key] = replace(entries[key], **details)
         return {key: entries[key].mtime for key in hashes}
@@ -121,12 +129,17 @@ class Ledger:
     def _next_time(self) -> int:
         # one time per build, fixed before the first change: every change of a build shares it
         if self._new_time is None:
-            newest = max((entry.mtime for entries in self.sections.values()
-                          for entry in entries.values()), default=PROJECT_EPOCH)
+            newest = max(
+                (entry.mtime for entries in self.sections.values() for entry in entries.values()), default=PROJECT_EPOCH
+            )
             self._new_time = max(newest + 1, clock()) if self.existed else PROJECT_EPOCH
             if self._new_time > MAX_MTIME:  # load accepts MAX_MTIME itself: no newer time is left
-                raise BankError([f"{shown(self.path)}:1: its newest mtime {newest} leaves no newer one for a "
-                                 f"changed note (Anki keeps at most {MAX_MTIME}); restore it from version control"])
+                raise BankError(
+                    [
+                        f"{shown(self.path)}:1: its newest mtime {newest} leaves no newer one for a "
+                        f"changed note (Anki keeps at most {MAX_MTIME}); restore it from version control"
+                    ]
+                )
         return self._new_time
 
     def text(self) -> str:
@@ -135,9 +148,10 @@ class Ledger:
         for number, name in enumerate(SECTIONS):
             entries = sorted(self.sections[name].items())
             lines.append(f'  "{name}": {{')
-            lines.extend(f"    {json.dumps(key)}: {_entry_text(entry)}"
-                         + ("," if i < len(entries) - 1 else "")
-                         for i, (key, entry) in enumerate(entries))
+            lines.extend(
+                f"    {json.dumps(key)}: {_entry_text(entry)}" + ("," if i < len(entries) - 1 else "")
+                for i, (key, entry) in enumerate(entries)
+            )
             lines.append("  }" + ("," if number < len(SECTIONS) - 1 else ""))
         return "\n".join(lines + ["}", ""])
 
@@ -169,8 +183,9 @@ def clock() -> int:
     except ValueError:
         seconds = -1
     if not 0 <= seconds <= MAX_MTIME:
-        raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970 (at most {MAX_MTIME}), "
-                         f"not '{value[:40]}'")
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970 (at most {MAX_MTIME}), not '{value[:40]}'"
+        )
     return seconds
 
 
@@ -183,8 +198,13 @@ def _ledger_problem(data) -> str | None:
         if not isinstance(data[name], dict):
             return f"'{name}' must map ids to entries"
         for key, value in data[name].items():
-            why = (id_problem(key) if name == "notes" else
-                   None if key in _TYPE_KEYS else f"is not a note type ({', '.join(_TYPE_KEYS)})")
+            why = (
+                id_problem(key)
+                if name == "notes"
+                else None
+                if key in _TYPE_KEYS
+                else f"is not a note type ({', '.join(_TYPE_KEYS)})"
+            )
             why = why or _entry_problem(value)
             if why:
                 return f"{name} entry '{clip(key)}' {why}"
@@ -216,8 +236,14 @@ MAX_PERSON = 200
 
 def _entry(value) -> Entry:
     """An entry already checked by _ledger_problem."""
-    return Entry(value["hash"], value["mtime"], value.get("type"), value.get("retired") is True,
-                 value.get("person"), value.get("draft") is True)
+    return Entry(
+        value["hash"],
+        value["mtime"],
+        value.get("type"),
+        value.get("retired") is True,
+        value.get("person"),
+        value.get("draft") is True,
+    )
 
 
 def published(deck_dir: Path) -> tuple[str, dict[str, bool]]:
@@ -225,8 +251,9 @@ def published(deck_dir: Path) -> tuple[str, dict[str, bool]]:
     is shown, and each published note id with whether it was retired (a draft, built but never
     released, is not published: it can still be renamed)."""
     ledger = Ledger.load(deck_dir / LEDGER_FILE)
-    return shown(ledger.path), {key: entry.retired for key, entry in ledger.sections["notes"].items()
-                                if not entry.draft}
+    return shown(ledger.path), {
+        key: entry.retired for key, entry in ledger.sections["notes"].items() if not entry.draft
+    }
 
 
 def _entry_text(entry: Entry) -> str:

@@ -51,10 +51,12 @@ def note_tags(bank: Bank, fact: Fact, used_topics: set[str]) -> list[str]:
     topics from the deck's vocabulary, only those `used_topics` (carried by two facts or more)."""
     root = tag_root(bank)
     topics = topics_of(fact.tags)
-    tags = {id_tag(bank, fact.id),
-            f"{root}::kind::{fact.kind}",
-            f"{root}::stance::{fact.stance}",
-            f"{root}::priority::{priority(topics)}"}
+    tags = {
+        id_tag(bank, fact.id),
+        f"{root}::kind::{fact.kind}",
+        f"{root}::stance::{fact.stance}",
+        f"{root}::priority::{priority(topics)}",
+    }
     tags.update(f"{root}::source::{source_tag(c.source)}" for c in fact.citations)
     if fact.when:  # only the event's own date: an article's year says nothing of what it reports
         tags.add(f"{root}::era::{fact.when.year // 10 * 10}s")

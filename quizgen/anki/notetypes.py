@@ -21,10 +21,10 @@ FRONT_BACK, CLOZE = 0, 1  # genanki.Model.FRONT_BACK / CLOZE, without importing 
 @dataclass(frozen=True)
 class CardTemplate:
     name: str
-    front: str   # file in templates/anki/
+    front: str  # file in templates/anki/
     back: str
     browse_front: str  # what Anki's Browse shows in its Question and Answer columns: the prompt
-    browse_back: str   # and the answer only, never hidden options or boilerplate
+    browse_back: str  # and the answer only, never hidden options or boilerplate
 
 
 @dataclass(frozen=True)
@@ -44,21 +44,43 @@ class NoteType:
         return dict.fromkeys(self.fields, "")
 
     def faces(self) -> list[dict]:
-        return [{"name": t.name, "qfmt": read_face(t.front), "afmt": read_face(t.back),
-                 "bqfmt": t.browse_front, "bafmt": t.browse_back} for t in self.templates]
+        return [
+            {
+                "name": t.name,
+                "qfmt": read_face(t.front),
+                "afmt": read_face(t.back),
+                "bqfmt": t.browse_front,
+                "bafmt": t.browse_back,
+            }
+            for t in self.templates
+        ]
 
     def spec_hash(self) -> str:
         """Hash of everything Anki stores for the note type: a change needs a newer mtime."""
-        spec = {"id": self.id, "name": self.name, "type": self.model_type, "fields": self.fields,
-                "templates": self.faces(), "css": read_face("card.css"), "sort": self.sort_field}
+        spec = {
+            "id": self.id,
+            "name": self.name,
+            "type": self.model_type,
+            "fields": self.fields,
+            "templates": self.faces(),
+            "css": read_face("card.css"),
+            "sort": self.sort_field,
+        }
         return content_hash(spec)
 
     def to_genanki(self, mtime: int):
         from quizgen.anki.package import TimedModel
+
         return TimedModel(
-            self.id, self.name, fields=[{"name": name} for name in self.fields],
-            templates=self.faces(), css=read_face("card.css"), model_type=self.model_type,
-            sort_field_index=self.sort_field, mtime=mtime)
+            self.id,
+            self.name,
+            fields=[{"name": name} for name in self.fields],
+            templates=self.faces(),
+            css=read_face("card.css"),
+            model_type=self.model_type,
+            sort_field_index=self.sort_field,
+            mtime=mtime,
+        )
 
 
 # fields every note type ends with: the fact's own article and quote, the other articles that
@@ -66,28 +88,37 @@ class NoteType:
 SHARED = ("Article", "Quote", "More sources", "ID", "Retired")
 
 QUESTION = NoteType(
-    key="qa", id=1410991744, name="quizgen Question/answer",
+    key="qa",
+    id=1410991744,
+    name="quizgen Question/answer",
     model_type=FRONT_BACK,
     fields=("Question", "Answer", "Context", "Derived", *SHARED, "Role", "Role dates"),
-    templates=(CardTemplate("Question → answer", "qa-front.html", "qa-back.html",
-                            "{{Question}}", "{{Answer}}"),
-               CardTemplate("Person → role", "person-front.html", "person-back.html",
-                            "{{Answer}}: which role, {{Role dates}}?", "{{Role}}")),
+    templates=(
+        CardTemplate("Question → answer", "qa-front.html", "qa-back.html", "{{Question}}", "{{Answer}}"),
+        CardTemplate(
+            "Person → role",
+            "person-front.html",
+            "person-back.html",
+            "{{Answer}}: which role, {{Role dates}}?",
+            "{{Role}}",
+        ),
+    ),
 )
 CLOZE_TYPE = NoteType(
-    key="cloze", id=1487269831, name="quizgen Cloze",
+    key="cloze",
+    id=1487269831,
+    name="quizgen Cloze",
     model_type=CLOZE,
     fields=("Text", "Back Extra", "Derived", *SHARED),
-    templates=(CardTemplate("Cloze", "cloze-front.html", "cloze-back.html",
-                            "{{cloze:Text}}", "{{cloze:Text}}"),),
+    templates=(CardTemplate("Cloze", "cloze-front.html", "cloze-back.html", "{{cloze:Text}}", "{{cloze:Text}}"),),
 )
 CHOICE = NoteType(
-    key="mc", id=2026781297, name="quizgen Multiple choice",
+    key="mc",
+    id=2026781297,
+    name="quizgen Multiple choice",
     model_type=FRONT_BACK,
-    fields=("Question", "Answer", "Wrong 1", "Wrong 2", "Wrong 3", "Stance", "Context", "Derived",
-            *SHARED),
-    templates=(CardTemplate("Choose the answer", "mc-front.html", "mc-back.html",
-                            "{{Question}}", "{{Answer}}"),),
+    fields=("Question", "Answer", "Wrong 1", "Wrong 2", "Wrong 3", "Stance", "Context", "Derived", *SHARED),
+    templates=(CardTemplate("Choose the answer", "mc-front.html", "mc-back.html", "{{Question}}", "{{Answer}}"),),
     volatile=("Wrong 1", "Wrong 2", "Wrong 3"),
 )
 NOTE_TYPES = (QUESTION, CLOZE_TYPE, CHOICE)

@@ -77,6 +77,6 @@ def package_bytes(decks: list[genanki.Deck], epoch: int) -> bytes:
 def _entry(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 3          # as on Unix, whichever system builds it
+    info.create_system = 3  # as on Unix, whichever system builds it
     info.external_attr = 0o644 << 16
     return info

@@ -22,7 +22,7 @@ _DATED = re.compile(rf"^(?P<office>[^;\d]+?)\s*\((?P<dates>{_TERM})\)$")
 
 @dataclass(frozen=True)
 class PersonCard:
-    person: str   # folded name: one card per person
+    person: str  # folded name: one card per person
     office: str
     dates: str
 

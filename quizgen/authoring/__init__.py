@@ -18,15 +18,17 @@ def new_article_main(args) -> int:
     seeds_dir = Path(args.seeds or "seeds")
     decks_dir = Path(args.decks or "decks")
     if not seeds_dir.is_dir() or not decks_dir.is_dir():
-        raise UsageError("run this in a checkout with seeds/ and decks/ folders (or give --seeds and --decks): "
-                         "the bundled bank inside the installed package is read-only")
+        raise UsageError(
+            "run this in a checkout with seeds/ and decks/ folders (or give --seeds and --decks): "
+            "the bundled bank inside the installed package is read-only"
+        )
     article = Article(Path(args.text_file), args.title, args.outlet, args.author, args.year, args.date, args.url)
     # load, pick the next id, write: one run at a time (a lock on seeds/), or two take the same id
     with folder_locked(seeds_dir, LOCK_PATIENCE):
         bank = bank_from_args(args)  # the bank must be valid before an article is added to it
         added = add_article(article, seeds_dir, decks_dir / bank.name, SCHEMA)
     print(f"added article {added.seed_id}: {shown(added.seed_file)} ({added.sentences} sentences)")
-    print(f"  metadata:  {shown(seeds_dir / 'sources.yaml')} (entry \"{added.seed_id}\")")
+    print(f'  metadata:  {shown(seeds_dir / "sources.yaml")} (entry "{added.seed_id}")')
     print(f"  fact file: {shown(added.fact_file)} (every sentence listed as a comment)")
     print("next:")
     print("  1. quizgen find WORDS               what the bank already asks (cite it under sources: instead)")
@@ -48,9 +50,13 @@ def find_main(args) -> int:
         fact = hit.fact
         print(printable(f"{fact.origin}: {fact.id} [{fact.kind}, {fact.stance}] (in {', '.join(hit.fields)})"))
         print(printable(f"    {fact.q} -> {fact.a}"))
-        print(printable(f"    sources: {', '.join(c.source.id for c in fact.citations)}"
-                        + (f"; category: {fact.category}" if fact.category else "")
-                        + (f"; tags: {', '.join(fact.tags)}" if fact.tags else "")))
+        print(
+            printable(
+                f"    sources: {', '.join(c.source.id for c in fact.citations)}"
+                + (f"; category: {fact.category}" if fact.category else "")
+                + (f"; tags: {', '.join(fact.tags)}" if fact.tags else "")
+            )
+        )
     print(f"{len(hits)} fact{'s' if len(hits) != 1 else ''} found")
     return 0 if hits else 1
 

@@ -15,8 +15,8 @@ from quizgen.output import write_atomic
 from quizgen.text import plain, unsafe_character, unsafe_in_lines
 from quizgen.text.sentences import split_sentences
 
-MAX_FIELD = 300       # characters of a title, outlet or author
-SLUG_WORDS = 4        # words of the title in the file names
+MAX_FIELD = 300  # characters of a title, outlet or author
+SLUG_WORDS = 4  # words of the title in the file names
 YEARS = range(1900, 2101)
 
 
@@ -74,21 +74,32 @@ def checked(article: Article) -> Article:
 
 def _entry(seed_id: str, file_name: str, article: Article) -> str:
     # JSON strings are YAML double-quoted scalars: any title is written safely
-    fields = {"file": file_name, "title": article.title, "outlet": article.outlet,
-              "author": article.author, "year": article.year, "date": article.date, "url": article.url}
+    fields = {
+        "file": file_name,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "year": article.year,
+        "date": article.date,
+        "url": article.url,
+    }
     lines = [f"{json.dumps(seed_id)}:"]
-    lines += [f"  {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()
-              if value is not None]
+    lines += [f"  {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items() if value is not None]
     return "\n".join(lines) + "\n"
 
 
 def _skeleton(seed_id: str, article: Article, text: str, schema: str) -> str:
     """The fact file to start from: its source, an empty list, and every sentence as a comment."""
-    lines = [f"# yaml-language-server: $schema={schema}",
-             f"# {article.title} ({', '.join(p for p in (article.author, article.outlet, str(article.year)) if p)})",
-             "# Each sentence of the article below: turn what a teacher would ask into a fact, and list",
-             "# what no one would test (titles, bios, reference lists) under skipped: with a reason.",
-             f"source: {json.dumps(seed_id)}", "facts: []", "skipped: []", "#"]
+    lines = [
+        f"# yaml-language-server: $schema={schema}",
+        f"# {article.title} ({', '.join(p for p in (article.author, article.outlet, str(article.year)) if p)})",
+        "# Each sentence of the article below: turn what a teacher would ask into a fact, and list",
+        "# what no one would test (titles, bios, reference lists) under skipped: with a reason.",
+        f"source: {json.dumps(seed_id)}",
+        "facts: []",
+        "skipped: []",
+        "#",
+    ]
     for sentence in split_sentences(*paragraphs(text)):
         lines.append(f"# s{sentence.number}: {sentence.text}")
     return "\n".join(lines) + "\n"

@@ -13,14 +13,23 @@ FIELDS = ("id", "q", "a", "alt", "note", "category", "tags", "quote", "role", "e
 @dataclass(frozen=True)
 class Hit:
     fact: Fact
-    fields: tuple[str, ...]   # where the words were found
+    fields: tuple[str, ...]  # where the words were found
 
 
 def _texts(fact: Fact) -> dict[str, str]:
     quotes = " ".join(c.quote for c in fact.citations)
-    return {"id": fact.id, "q": fact.q, "a": fact.a, "alt": " | ".join(fact.alt), "note": fact.note or "",
-            "category": fact.category or "", "tags": " ".join(fact.tags), "quote": quotes,
-            "role": fact.role or "", "event": fact.event or ""}
+    return {
+        "id": fact.id,
+        "q": fact.q,
+        "a": fact.a,
+        "alt": " | ".join(fact.alt),
+        "note": fact.note or "",
+        "category": fact.category or "",
+        "tags": " ".join(fact.tags),
+        "quote": quotes,
+        "role": fact.role or "",
+        "event": fact.event or "",
+    }
 
 
 def find(bank: Bank, words: str) -> list[Hit]:

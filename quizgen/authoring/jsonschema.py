@@ -39,46 +39,73 @@ def _field(name: str, kind: str, doc: str) -> dict:
     if kind == "when":
         return {"type": ["string", "integer"], "pattern": WHEN_PATTERN, "description": doc}
     if kind == "citations":
-        citation = {"type": "object", "additionalProperties": False, "required": ["source", "quote"],
-                    "properties": {"source": _slug(), "quote": _text()}}
+        citation = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["source", "quote"],
+            "properties": {"source": _slug(), "quote": _text()},
+        }
         return {"type": "array", "items": citation, "description": doc}
     return _text(doc)
 
 
 def _record(keys: tuple[str, ...]) -> dict:
     properties = {key: _slug() if key == "id" else _text() for key in keys}
-    return {"type": "array", "items": {"type": "object", "additionalProperties": False,
-                                       "required": list(keys), "properties": properties}}
+    return {
+        "type": "array",
+        "items": {"type": "object", "additionalProperties": False, "required": list(keys), "properties": properties},
+    }
 
 
 def fact_file_schema() -> dict:
-    fact = {"type": "object", "additionalProperties": False,
-            "required": [spec.name for spec in FIELDS if spec.required],
-            "properties": {spec.name: _field(spec.name, spec.kind, spec.doc) for spec in FIELDS}}
-    return {"$schema": DRAFT, "title": "quizgen fact file (decks/<deck>/<article>.yaml)",
-            "type": "object", "additionalProperties": False, "required": ["source", "facts"],
-            "properties": {"source": _slug("The seed id of the article these facts come from."),
-                           "facts": {"type": "array", "items": fact},
-                           **{name: _record(keys) for name, keys in RECORD_FIELDS.items()}}}
+    fact = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [spec.name for spec in FIELDS if spec.required],
+        "properties": {spec.name: _field(spec.name, spec.kind, spec.doc) for spec in FIELDS},
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "quizgen fact file (decks/<deck>/<article>.yaml)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["source", "facts"],
+        "properties": {
+            "source": _slug("The seed id of the article these facts come from."),
+            "facts": {"type": "array", "items": fact},
+            **{name: _record(keys) for name, keys in RECORD_FIELDS.items()},
+        },
+    }
 
 
 def _meta(kind: str, limit: int) -> dict:
     # null: a field the article does not tell (`author: null`)
     if kind == "year":
-        return {"type": ["integer", "string", "null"], "minimum": YEARS[0], "maximum": YEARS[1],
-                "pattern": "^[0-9]{4}$"}
+        return {
+            "type": ["integer", "string", "null"],
+            "minimum": YEARS[0],
+            "maximum": YEARS[1],
+            "pattern": "^[0-9]{4}$",
+        }
     if kind == "when":
         return {"type": ["string", "integer", "null"], "pattern": WHEN_PATTERN}
     return {"type": ["string", "null"], "maxLength": limit}
 
 
 def sources_schema() -> dict:
-    entry = {"type": "object", "additionalProperties": False,
-             "required": [spec.name for spec in SEED_FIELDS if spec.required],
-             "properties": {spec.name: _meta(spec.kind, spec.limit) for spec in SEED_FIELDS}}
-    return {"$schema": DRAFT, "title": "quizgen seed metadata (seeds/sources.yaml)", "type": "object",
-            "propertyNames": {"pattern": SLUG_PATTERN, "maxLength": MAX_ID},
-            "additionalProperties": entry}
+    entry = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [spec.name for spec in SEED_FIELDS if spec.required],
+        "properties": {spec.name: _meta(spec.kind, spec.limit) for spec in SEED_FIELDS},
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "quizgen seed metadata (seeds/sources.yaml)",
+        "type": "object",
+        "propertyNames": {"pattern": SLUG_PATTERN, "maxLength": MAX_ID},
+        "additionalProperties": entry,
+    }
 
 
 def rendered(schema: dict) -> str:

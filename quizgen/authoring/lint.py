@@ -18,8 +18,9 @@ MIN_WHY = 40  # characters: a propaganda note shorter than this cannot say why t
 
 def warnings(bank: Bank) -> list[str]:
     """Every warning for `bank`, in file order, one line each naming file, line, fact and field."""
-    return ([line for fact in bank.facts for line in (*claim_warnings(fact), *propaganda_warnings(fact))]
-            + _label_warnings(bank))
+    return [
+        line for fact in bank.facts for line in (*claim_warnings(fact), *propaganda_warnings(fact))
+    ] + _label_warnings(bank)
 
 
 def claim_warnings(fact: Fact) -> list[str]:
@@ -29,8 +30,10 @@ def claim_warnings(fact: Fact) -> list[str]:
         return []
     for key, text in (("q", fact.q), ("cloze", fact.cloze)):
         if text and not attributed(text, fact.source):
-            return [f"{fact.origin}: fact '{fact.id}': field '{key}': a claim must say whose it is, e.g. "
-                    f"\"According to {fact.source.short} …\" or \"X warned that …\" (or use stance: fact)"]
+            return [
+                f"{fact.origin}: fact '{fact.id}': field '{key}': a claim must say whose it is, e.g. "
+                f'"According to {fact.source.short} …" or "X warned that …" (or use stance: fact)'
+            ]
     return []
 
 
@@ -38,8 +41,10 @@ def propaganda_warnings(fact: Fact) -> list[str]:
     """A propaganda card's note too short to say why the claim is false (the loader requires a note)."""
     if fact.stance != "propaganda" or len((fact.note or "").strip()) > MIN_WHY:
         return []
-    return [f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of {MIN_WHY} characters or "
-            f"fewer cannot say why the claim is false: say what is wrong and what is true"]
+    return [
+        f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of {MIN_WHY} characters or "
+        f"fewer cannot say why the claim is false: say what is wrong and what is true"
+    ]
 
 
 def _label_warnings(bank: Bank) -> list[str]:
@@ -50,25 +55,33 @@ def _label_warnings(bank: Bank) -> list[str]:
     lines = []
     for fact in events:
         if not dated(fact):
-            lines.append(f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or "
-                         f"matching question uses it: describe the event without dates")
+            lines.append(
+                f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or "
+                f"matching question uses it: describe the event without dates"
+            )
     labelled = [fact for fact in events if dated(fact)]
     for number, one in enumerate(labelled):
-        for other in labelled[number + 1:]:
+        for other in labelled[number + 1 :]:
             if one.date.year == other.date.year:
                 continue
             if answer_key(one.event_label) == answer_key(other.event_label):
-                lines.append(f"{other.origin}: fact '{other.id}': field 'event' is the label of '{one.id}' "
-                             f"({one.origin}, another year): a learner cannot tell them apart; reword one")
+                lines.append(
+                    f"{other.origin}: fact '{other.id}': field 'event' is the label of '{one.id}' "
+                    f"({one.origin}, another year): a learner cannot tell them apart; reword one"
+                )
             elif labels_alike(one.event_label, other.event_label, common):
                 stems = (content_words(one.event_label) & content_words(other.event_label)) - common
                 shared = sorted({word for word in content_words(one.event_label, None) if word[:5] in stems})
-                lines.append(f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
-                             f"'{one.id}' ({one.origin}, another year; shared words: {', '.join(shared)}): "
-                             f"neither is asked in ordering or matching questions; reword one")
+                lines.append(
+                    f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
+                    f"'{one.id}' ({one.origin}, another year; shared words: {', '.join(shared)}): "
+                    f"neither is asked in ordering or matching questions; reword one"
+                )
     for source in bank.sources.values():
         cited = [fact for fact in labelled if fact.cites(source.id)]
         if len(cited) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
-            lines.append(f"{cited[0].origin}: article {source.id} has {len(cited)} dated events but can make "
-                         f"no ordering question: their labels are alike or their dates less than a year apart")
+            lines.append(
+                f"{cited[0].origin}: article {source.id} has {len(cited)} dated events but can make "
+                f"no ordering question: their labels are alike or their dates less than a year apart"
+            )
     return lines

@@ -45,8 +45,11 @@ def preview_page(bank: Bank, fact: Fact) -> str:
     """The same blocks as an HTML page (`quizgen preview --html`), rendered by templates/preview/."""
     from quizgen.templating import environment
 
-    return environment().get_template("preview/fact.html").render(
-        fact=fact, heading=_heading(fact), blocks=blocks(bank, fact))
+    return (
+        environment()
+        .get_template("preview/fact.html")
+        .render(fact=fact, heading=_heading(fact), blocks=blocks(bank, fact))
+    )
 
 
 def blocks(bank: Bank, fact: Fact) -> list[list[str]]:
@@ -84,7 +87,7 @@ def _anki(bank: Bank, fact: Fact) -> list[str]:
         if values.get(name):
             lines.append(f"         {name.lower()}: {values[name]}")
     for citation in fact.also:  # the field is markup for the card face; its content, as text
-        lines.append(f"         more sources: {citation.source.citation()}: \"{citation.quote}\"")
+        lines.append(f'         more sources: {citation.source.citation()}: "{citation.quote}"')
     lines.append(f"  tags:  {' '.join(note.tags)}")
     return lines
 
@@ -97,8 +100,9 @@ def _sheet(bank: Bank, fact: Fact) -> list[str]:
         options = "  ".join(f"{LETTERS[i]}) {option}" for i, option in enumerate(choice.options))
         lines += [f"  multiple choice: {choice.prompt}", f"    {options}   key: {LETTERS[choice.answer]}"]
     except NotEnoughOptions:
-        lines.append("  multiple choice: none (fewer than three certainly wrong options: "
-                     "add distractors or a category)")
+        lines.append(
+            "  multiple choice: none (fewer than three certainly wrong options: add distractors or a category)"
+        )
     blank = fill_blank(fact)
     if blank is None:
         lines.append("  fill in the blank: none (no cloze deletion holds the answer)")
@@ -115,17 +119,25 @@ def _sheet(bank: Bank, fact: Fact) -> list[str]:
             lines.append(f"  true/false: {statement.statement}   key: {'true' if statement.true else 'false'}{swapped}")
     if fact.when is not None and fact.event is not None:
         usable = dated(fact) and fact.id not in catalog_of(bank).unclear_events
-        lines.append(f"  ordering and year matching: \"{fact.event}\" ({fact.when.label()})"
-                     + ("" if usable else ": not used, the label prints a year or is alike another "
-                                          "event's (`quizgen check` names it)"))
+        lines.append(
+            f'  ordering and year matching: "{fact.event}" ({fact.when.label()})'
+            + (
+                ""
+                if usable
+                else ": not used, the label prints a year or is alike another event's (`quizgen check` names it)"
+            )
+        )
     return lines
 
 
 def _quiz(bank: Bank, fact: Fact) -> list[str]:
     typed = asked_typed(fact)
     details = " · ".join(part for part in ("new", fact.kind, fact.stance if fact.stance != "fact" else "") if part)
-    lines = ["Terminal quiz (quizgen quiz, --style mixed)", f"  [1] {details} · {fact.source.short_label()}",
-             f"  {fact.q}"]
+    lines = [
+        "Terminal quiz (quizgen quiz, --style mixed)",
+        f"  [1] {details} · {fact.source.short_label()}",
+        f"  {fact.q}",
+    ]
     if typed:
         lines.append(f"  > (typed)   accepted: {' | '.join((fact.a, *fact.alt))}")
     else:
@@ -152,5 +164,5 @@ def _web(bank: Bank, fact: Fact) -> list[str]:
     if record.get("when"):
         lines.append(f"  when:     {record['date']}: {record['event']}")
     for cite in record["cites"]:
-        lines.append(f"  source {cite['source']}: \"{cite['quote']}\"")
+        lines.append(f'  source {cite["source"]}: "{cite["quote"]}"')
     return lines

@@ -18,7 +18,8 @@ _SAYING = re.compile(
     r"regard|regards|regarded|judge|judges|judged|view|views|opinion|contrary|refuting|refutes|"
     r"propaganda|"
     r"author|authors|article|op ed|analyst|analysts|expert|experts|commentator|commentators|"
-    r"spokesman|spokeswoman|spokesperson)\b")
+    r"spokesman|spokeswoman|spokesperson)\b"
+)
 
 
 def _name_keys(source: Source) -> list[str]:

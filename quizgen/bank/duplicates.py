@@ -47,8 +47,7 @@ def repeated_questions(facts: list[Fact]) -> list[tuple[Fact, Fact]]:
             index.setdefault(token, set()).add(number)
     found: set[tuple[int, int]] = set()
     for number, item in enumerate(asked):
-        rarest = {min((f"a:{w}" for w in answer), key=lambda token: len(index[token]))
-                  for answer in item.answers}
+        rarest = {min((f"a:{w}" for w in answer), key=lambda token: len(index[token])) for answer in item.answers}
         for token in rarest | {f"q:{item.key}"}:
             for other in index[token] - {number}:
                 pair = (min(number, other), max(number, other))

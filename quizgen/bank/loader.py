@@ -89,8 +89,7 @@ def load_bank(deck_dir: Path, seeds: dict[str, Seed], published: Published | Non
     if problems:
         raise BankError(problems)
     used = {c.source.id: c.source for fact in facts for c in fact.citations}
-    return Bank(name, title, tuple(facts), dict(sorted(used.items())), deck_dir,
-                tuple(retired), tuple(skips))
+    return Bank(name, title, tuple(facts), dict(sorted(used.items())), deck_dir, tuple(retired), tuple(skips))
 
 
 def _deck_title(deck_dir: Path, problems: list[str]) -> str:
@@ -114,8 +113,7 @@ def _deck_title(deck_dir: Path, problems: list[str]) -> str:
         problems.append(f"{shown(path)}:{meta.line}: field 'title' must be a non-empty string")
         return default
     if unsafe_character(title):
-        problems.append(f"{shown(path)}:{meta.lines['title']}: field 'title' contains "
-                        f"{unsafe_character(title)}")
+        problems.append(f"{shown(path)}:{meta.lines['title']}: field 'title' contains {unsafe_character(title)}")
         return default
     return title.strip()
 
@@ -133,8 +131,9 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tu
         return
     for key in doc:
         if key not in FILE_KEYS:
-            problems.append(f"{where}:{doc.lines[key]}: unknown top-level field '{key}' "
-                            f"(allowed: {', '.join(FILE_KEYS)})")
+            problems.append(
+                f"{where}:{doc.lines[key]}: unknown top-level field '{key}' (allowed: {', '.join(FILE_KEYS)})"
+            )
     seed = _file_seed(doc, where, seeds, problems)
     facts, retired, skips = into
     retired.extend(read_retired(doc, where, problems))
@@ -146,8 +145,7 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tu
         return
     for index, raw in enumerate(raw_facts, start=1):
         if not isinstance(raw, LineDict):
-            problems.append(f"{where}:{raw_facts.lines[index - 1]}: fact #{index}: "
-                            f"expected a mapping of fields")
+            problems.append(f"{where}:{raw_facts.lines[index - 1]}: fact #{index}: expected a mapping of fields")
             continue
         raw_id = raw.get("id")
         label = raw_id if isinstance(raw_id, str) and raw_id else f"#{index}"
@@ -168,9 +166,10 @@ def _file_seed(doc: LineDict, where: str, seeds: dict[str, Seed], problems: list
         problems.append(f"{where}:{line}: field 'source' must be a seed id, not a list or mapping")
         return None
     if str(source) not in seeds:
-        hint = " (write seed ids in quotes, like source: \"003\")" if not isinstance(source, str) else ""
-        problems.append(f"{where}:{line}: field 'source': unknown seed '{source}' "
-                        f"(known: {', '.join(sorted(seeds))}){hint}")
+        hint = ' (write seed ids in quotes, like source: "003")' if not isinstance(source, str) else ""
+        problems.append(
+            f"{where}:{line}: field 'source': unknown seed '{source}' (known: {', '.join(sorted(seeds))}){hint}"
+        )
         return None
     return seeds[str(source)]
 
@@ -180,34 +179,43 @@ def _check_across(facts: list[Fact], problems: list[str]) -> None:
     for fact in facts:
         first = ids.setdefault(fact.id, fact)
         if first is not fact:
-            problems.append(f"{fact.origin}: fact '{fact.id}': duplicate id "
-                            f"(first defined at {first.origin})")
+            problems.append(f"{fact.origin}: fact '{fact.id}': duplicate id (first defined at {first.origin})")
     for first, again in repeated_questions(facts):
         if first.id == again.id:
             continue  # reported as a duplicate id
-        problems.append(f"{again.origin}: fact '{again.id}': asks the same as fact '{first.id}' "
-                        f"({first.origin}): merge them into one fact citing both articles")
+        problems.append(
+            f"{again.origin}: fact '{again.id}': asks the same as fact '{first.id}' "
+            f"({first.origin}): merge them into one fact citing both articles"
+        )
 
 
-def _check_retired(facts: list[Fact], retired: list[Retired], published: tuple[str, dict[str, bool]],
-                   problems: list[str]) -> None:
+def _check_retired(
+    facts: list[Fact], retired: list[Retired], published: tuple[str, dict[str, bool]], problems: list[str]
+) -> None:
     """A retired id is never reused; an id Anki learners have is never dropped without a reason.
     The one check of retired ids: `published` is (where it is recorded, {id: retired?})."""
     gone: dict[str, Retired] = {}
     for entry in retired:
         if entry.id in gone:
-            problems.append(f"{entry.origin}: retired id '{entry.id}' is listed twice "
-                            f"(also at {gone[entry.id].origin})")
+            problems.append(
+                f"{entry.origin}: retired id '{entry.id}' is listed twice (also at {gone[entry.id].origin})"
+            )
         gone.setdefault(entry.id, entry)
     where, ids = published
     for fact in facts:
         if fact.id in gone:
-            problems.append(f"{fact.origin}: fact '{fact.id}': id was retired ({gone[fact.id].origin}); "
-                            f"published ids are never reused: choose a new id")
+            problems.append(
+                f"{fact.origin}: fact '{fact.id}': id was retired ({gone[fact.id].origin}); "
+                f"published ids are never reused: choose a new id"
+            )
         elif ids.get(fact.id):
-            problems.append(f"{fact.origin}: fact '{fact.id}': id was retired (the Anki ledger "
-                            f"{where} records it); published ids are never reused: "
-                            f"choose a new id")
+            problems.append(
+                f"{fact.origin}: fact '{fact.id}': id was retired (the Anki ledger "
+                f"{where} records it); published ids are never reused: "
+                f"choose a new id"
+            )
     for fact_id in sorted(set(ids) - {fact.id for fact in facts} - set(gone)):
-        problems.append(f"{where}:1: fact '{fact_id}' was published in the Anki deck and "
-                        f"is gone: list it under 'retired:' in its article file, with a reason")
+        problems.append(
+            f"{where}:1: fact '{fact_id}' was published in the Anki deck and "
+            f"is gone: list it under 'retired:' in its article file, with a reason"
+        )

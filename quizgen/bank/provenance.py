@@ -19,8 +19,10 @@ def quote_problem(seed: Seed, quote: str) -> str | None:
     """Why `quote` is not an acceptable citation of `seed`, or None when it is."""
     needle = plain(quote)
     if len(needle.split()) < MIN_QUOTE_WORDS or len(needle) < MIN_QUOTE_CHARS:
-        return (f"is too short to show what the article says (at least {MIN_QUOTE_WORDS} words "
-                f"and {MIN_QUOTE_CHARS} characters)")
+        return (
+            f"is too short to show what the article says (at least {MIN_QUOTE_WORDS} words "
+            f"and {MIN_QUOTE_CHARS} characters)"
+        )
     found = placement(seed.text, needle)
     if found == "missing":
         return f"is not found verbatim in seed {seed.source.id} ({seed.source.file}); {nearest(seed.text, needle)}"
@@ -35,8 +37,10 @@ def nearest(text: str, needle: str) -> str:
     """Where `needle` differs from the closest passage of `text` (a fuzzy alignment), as a hint."""
     inner = needle[1:-1].strip()
     if len(needle) > 2 and needle[0] in DELIMITERS and needle[-1] in DELIMITERS and inner in text:
-        return ("it is wrapped in quotation marks that are not in the article: delimit YAML strings "
-                "with straight quotes \" \" or none")
+        return (
+            "it is wrapped in quotation marks that are not in the article: delimit YAML strings "
+            'with straight quotes " " or none'
+        )
     match = fuzz.partial_ratio_alignment(needle, text)
     if match is None or match.score < CLOSE:
         return "no passage of this article is close to it (is it from another article?)"
@@ -45,12 +49,12 @@ def nearest(text: str, needle: str) -> str:
     yours, theirs = _WORD.findall(needle), [w.group() for w in window]
     longest = difflib.SequenceMatcher(a=yours, b=theirs, autojunk=False).find_longest_match()
     if longest.size:  # line the words up
-        window = window[max(0, longest.b - longest.a):]
-        theirs = theirs[max(0, longest.b - longest.a):]
+        window = window[max(0, longest.b - longest.a) :]
+        theirs = theirs[max(0, longest.b - longest.a) :]
     at, differs = _first_difference(yours, theirs)
     first, last = window[max(0, at - 4)], window[min(len(window), at + 8) - 1]
     more = ("…" if at > 4 else "", "…" if at + 8 < len(window) else "")
-    return f"closest passage: \"{more[0]}{text[first.start():last.end()]}{more[1]}\"; {differs}"
+    return f'closest passage: "{more[0]}{text[first.start() : last.end()]}{more[1]}"; {differs}'
 
 
 _WORD = re.compile(r"\w+(?:['\-]\w+)*")
@@ -62,12 +66,14 @@ def _first_difference(yours: list[str], theirs: list[str]) -> tuple[int, str]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
             j2 = j2 if i2 < len(yours) else min(j2, j1 + i2 - i1)  # the quote's end: as many words
-            return j1, (f"word {i1 + 1} is \"{clip(' '.join(yours[i1:i2]), 40)}\" where the article has "
-                        f"\"{clip(' '.join(theirs[j1:j2]), 40)}\"")
+            return j1, (
+                f'word {i1 + 1} is "{clip(" ".join(yours[i1:i2]), 40)}" where the article has '
+                f'"{clip(" ".join(theirs[j1:j2]), 40)}"'
+            )
         if tag == "delete":
-            return j1, f"word {i1 + 1}, \"{clip(' '.join(yours[i1:i2]), 40)}\", is not in the article"
+            return j1, f'word {i1 + 1}, "{clip(" ".join(yours[i1:i2]), 40)}", is not in the article'
         if tag == "insert" and i1 > 0 and j2 < len(theirs):  # the window's own edges are no typo
-            return j1, f"after word {i1}, the article has \"{clip(' '.join(theirs[j1:j2]), 40)}\" too"
+            return j1, f'after word {i1}, the article has "{clip(" ".join(theirs[j1:j2]), 40)}" too'
     return 0, "the words are the article's: it differs in punctuation or quotation marks"
 
 
@@ -96,8 +102,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
 
 
 def _same_word(wanted: str, present: set[str]) -> bool:
-    return (wanted in present or f"{wanted}s" in present
-            or (wanted.endswith("s") and wanted[:-1] in present))
+    return wanted in present or f"{wanted}s" in present or (wanted.endswith("s") and wanted[:-1] in present)
 
 
 def states_answer(quote: str, values: dict) -> bool:

@@ -21,8 +21,7 @@ def _entries(doc: LineDict, field: str, where: str, problems: list[str]):
     if entries is None:
         return
     if not isinstance(entries, LineList):
-        problems.append(f"{where}:{doc.lines[field]}: field '{field}' must be a list of entries "
-                        f"with {', '.join(keys)}")
+        problems.append(f"{where}:{doc.lines[field]}: field '{field}' must be a list of entries with {', '.join(keys)}")
         return
     for index, entry in enumerate(entries):
         line = entries.lines[index]
@@ -56,8 +55,9 @@ def _value_problem(key: str, value) -> str | None:
 
 def read_retired(doc: LineDict, where: str, problems: list[str]) -> list[Retired]:
     """`retired:` every published id of this file that was withdrawn, with the reason learners see."""
-    return [Retired(values["id"], values["reason"], origin)
-            for origin, values in _entries(doc, "retired", where, problems)]
+    return [
+        Retired(values["id"], values["reason"], origin) for origin, values in _entries(doc, "retired", where, problems)
+    ]
 
 
 def read_skips(doc: LineDict, where: str, seed: Seed | None, problems: list[str]) -> list[Skip]:
@@ -66,8 +66,10 @@ def read_skips(doc: LineDict, where: str, seed: Seed | None, problems: list[str]
     for origin, values in _entries(doc, "skipped", where, problems):
         found = placement(seed.text, plain(values["passage"])) if seed is not None else "missing"
         if seed is not None and found == "missing":
-            problems.append(f"{origin}: field 'skipped': passage is not found verbatim in seed "
-                            f"{seed.source.id}; {nearest(seed.text, plain(values['passage']))}")
+            problems.append(
+                f"{origin}: field 'skipped': passage is not found verbatim in seed "
+                f"{seed.source.id}; {nearest(seed.text, plain(values['passage']))}"
+            )
         elif seed is not None and found == "cut":
             problems.append(f"{origin}: field 'skipped': passage {CUT}")
         elif seed is not None:

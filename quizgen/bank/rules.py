@@ -69,9 +69,13 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
         if spec.kind == "citations":
             continue  # checked against the seeds in _check_citations
         if spec.kind == "list":
-            if isinstance(value, str) or not isinstance(value, list) or not all(
-                    isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip()
-                    for item in value):
+            if (
+                isinstance(value, str)
+                or not isinstance(value, list)
+                or not all(
+                    isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip() for item in value
+                )
+            ):
                 problems.add(spec.name, f"field '{spec.name}' must be a list of non-empty strings")
                 continue
             value = tuple(str(item) for item in value)
@@ -129,8 +133,7 @@ def _type_name(value) -> str:
     return type(value).__name__
 
 
-def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
-               seeds: dict[str, Seed] | None = None) -> dict:
+def check_fact(problems: Problems, raw: LineDict, seed: Seed | None, seeds: dict[str, Seed] | None = None) -> dict:
     """Typed values of one fact; every broken rule is added to `problems`."""
     values = _typed(problems, raw)
     fact_id = values.get("id")
@@ -139,8 +142,7 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
     if "kind" in values and values["kind"] not in KINDS:
         problems.add("kind", f"field 'kind' must be one of {', '.join(KINDS)}; got '{clip(values['kind'])}'")
     if "stance" in values and values["stance"] not in STANCES:
-        problems.add("stance",
-                     f"field 'stance' must be one of {', '.join(STANCES)}; got '{clip(values['stance'])}'")
+        problems.add("stance", f"field 'stance' must be one of {', '.join(STANCES)}; got '{clip(values['stance'])}'")
     if "cloze" in values:
         why = cloze_syntax.find_problem(values["cloze"])
         if why:
@@ -148,13 +150,15 @@ def check_fact(problems: Problems, raw: LineDict, seed: Seed | None,
     if "when" in raw and raw["when"] is not None:
         values["when"] = parse_when(raw["when"])
         if values["when"] is None:
-            problems.add("when", f"field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; "
-                                 f"got '{clip(raw['when'])}'")
+            problems.add(
+                "when", f"field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '{clip(raw['when'])}'"
+            )
     _check_dependent_fields(problems, values)
     _check_when_agrees(problems, values)
     if "category" in values and not SLUG.fullmatch(values["category"]):
-        problems.add("category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), "
-                                 f"got '{clip(values['category'])}'")
+        problems.add(
+            "category", f"field 'category' must be a lowercase slug (a-z, 0-9, '-'), got '{clip(values['category'])}'"
+        )
     why = quote_problem(seed, values["quote"]) if seed is not None and values.get("quote") else None
     if why:
         problems.add("quote", f"field 'quote' {why}")
@@ -182,8 +186,7 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
         where.lines = problems.lines  # same list: messages keep file order
         other = seeds.get(str(item["source"]))
         if other is None:
-            where.add("source", f"field 'sources': unknown seed '{item['source']}' "
-                                f"(known: {', '.join(sorted(seeds))})")
+            where.add("source", f"field 'sources': unknown seed '{item['source']}' (known: {', '.join(sorted(seeds))})")
         elif other.source.id in seen:
             where.add("source", f"field 'sources': seed '{other.source.id}' is cited twice")
         elif not isinstance(item["quote"], str):
@@ -194,9 +197,12 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
             if why:
                 where.add("quote", f"field 'sources': quote {why}")
             elif not states_answer(item["quote"], values):
-                where.add("quote", f"field 'sources': the quote from seed {other.source.id} does not state "
-                                   f"the answer '{clip(values['a'])}' (nor an alt): quote the words that do, "
-                                   f"or explain in 'derived' how it follows")
+                where.add(
+                    "quote",
+                    f"field 'sources': the quote from seed {other.source.id} does not state "
+                    f"the answer '{clip(values['a'])}' (nor an alt): quote the words that do, "
+                    f"or explain in 'derived' how it follows",
+                )
             else:
                 citations.append(Citation(other.source, item["quote"].strip()))
     return tuple(citations)
@@ -214,8 +220,11 @@ def _check_support(problems: Problems, values: dict) -> None:
     forms = [values["a"], *values.get("alt", ()), *([written] if written else [])]
     stated = any(supports(form, quotes) for form in forms)
     if not stated and "derived" not in values:
-        problems.add("quote", f"the quote does not state the answer '{values['a']}' (nor an alt): "
-                              f"quote the words that do, or explain in 'derived' how it follows")
+        problems.add(
+            "quote",
+            f"the quote does not state the answer '{values['a']}' (nor an alt): "
+            f"quote the words that do, or explain in 'derived' how it follows",
+        )
 
 
 def _check_when_agrees(problems: Problems, values: dict) -> None:
@@ -231,10 +240,14 @@ def _check_when_agrees(problems: Problems, values: dict) -> None:
         said = parse_date_answer(answer)
     else:
         return
-    if said is not None and any(a is not None and b is not None and a != b
-                                for a, b in zip(said, (when.year, when.month, when.day), strict=True)):
-        problems.add("when", f"field 'when' ({when}) disagrees with the answer '{clip(answer)}': "
-                             f"a {kind} fact's 'when' is the date it answers")
+    if said is not None and any(
+        a is not None and b is not None and a != b for a, b in zip(said, (when.year, when.month, when.day), strict=True)
+    ):
+        problems.add(
+            "when",
+            f"field 'when' ({when}) disagrees with the answer '{clip(answer)}': "
+            f"a {kind} fact's 'when' is the date it answers",
+        )
 
 
 def _check_dependent_fields(problems: Problems, values: dict) -> None:
@@ -251,8 +264,11 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         problems.add("role", f"field 'role' only applies to kind 'person', not '{kind}'")
     if values.get("stance") == "propaganda" and "note" not in values:
         problems.add("stance", "stance 'propaganda' needs a 'note' saying why the claim is false")
-    if answer is not None and kind == "year" and not (
-            re.fullmatch(r"[0-9]{4}", answer) and real_date(int(answer), None, None)):
+    if (
+        answer is not None
+        and kind == "year"
+        and not (re.fullmatch(r"[0-9]{4}", answer) and real_date(int(answer), None, None))
+    ):
         problems.add("a", f"kind 'year' needs a four-digit answer from 1000 to 2999; got '{clip(answer)}'")
     if answer is not None and kind == "date" and not _documented_date(answer):
         problems.add("a", f"kind 'date' needs a real date like \"24 February 2022\"; got '{clip(answer)}'")
@@ -264,8 +280,11 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
     if answer is not None and kind == "number" and not re.search(r"\d", answer):
         problems.add("a", f"kind 'number' needs an answer with a numeral; got '{clip(answer)}'")
     elif answer is not None and kind == "number" and not _one_plain_numeral(answer):
-        problems.add("a", f"kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; "
-                          f"words for the rest, like '14 million'); got '{clip(answer)}'")
+        problems.add(
+            "a",
+            f"kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; "
+            f"words for the rest, like '14 million'); got '{clip(answer)}'",
+        )
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
         if answer.casefold() in folded or folded & {a.casefold() for a in values.get("alt", ())}:

@@ -12,8 +12,8 @@ from quizgen.model import SHORT_MAX, When
 from quizgen.text import parse_iso, unsafe_character
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # seed ids are slugs too: '003' is one
-MAX_ID = 80        # an id names files, Anki GUIDs and progress keys; the bank's longest is 43
-MAX_TEXT = 2000    # a question, answer, quote or note; list items and records alike
+MAX_ID = 80  # an id names files, Anki GUIDs and progress keys; the bank's longest is 43
+MAX_TEXT = 2000  # a question, answer, quote or note; list items and records alike
 YEARS = (1000, 2999)  # the years questions count around (and Anki, JavaScript and SQLite can hold)
 
 
@@ -68,49 +68,79 @@ def real_date(year: int, month: int | None, day: int | None) -> bool:
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: str          # "text", "answer" (text or number), "list", "when", "citations"
+    kind: str  # "text", "answer" (text or number), "list", "when", "citations"
     required: bool
     doc: str
 
 
 FIELDS = (
-    FieldSpec("id", "text", True,
-              "Stable slug (a-z, 0-9, '-'), unique in the bank. Anki GUID and quiz progress key derive "
-              "from it: never change it once published."),
+    FieldSpec(
+        "id",
+        "text",
+        True,
+        "Stable slug (a-z, 0-9, '-'), unique in the bank. Anki GUID and quiz progress key derive "
+        "from it: never change it once published.",
+    ),
     FieldSpec("q", "text", True, "The question. Stands alone, one unambiguous answer, no give-away."),
     FieldSpec("a", "answer", True, "The answer, short (used as a multiple-choice option)."),
-    FieldSpec("kind", "text", True,
-              "Type of the answer: year|date|number|person|place|organization|document|event|term. "
-              "Distractors are drawn from answers of the same kind."),
-    FieldSpec("quote", "text", True,
-              "Verbatim passage of the source article supporting the fact (checked after folding "
-              "white space, typographic quotes and dashes)."),
-    FieldSpec("stance", "text", True,
-              "fact (reported and true) | claim (opinion or assertion, taught with attribution) | "
-              "propaganda (a false or loaded claim, taught as such; needs a note)."),
-    FieldSpec("cloze", "text", False,
-              "One sentence with deletions {{c1::...}} (c1 ideally equal to the answer)."),
+    FieldSpec(
+        "kind",
+        "text",
+        True,
+        "Type of the answer: year|date|number|person|place|organization|document|event|term. "
+        "Distractors are drawn from answers of the same kind.",
+    ),
+    FieldSpec(
+        "quote",
+        "text",
+        True,
+        "Verbatim passage of the source article supporting the fact (checked after folding "
+        "white space, typographic quotes and dashes).",
+    ),
+    FieldSpec(
+        "stance",
+        "text",
+        True,
+        "fact (reported and true) | claim (opinion or assertion, taught with attribution) | "
+        "propaganda (a false or loaded claim, taught as such; needs a note).",
+    ),
+    FieldSpec("cloze", "text", False, "One sentence with deletions {{c1::...}} (c1 ideally equal to the answer)."),
     FieldSpec("when", "when", False, "When the event happened: YYYY, YYYY-MM or YYYY-MM-DD."),
-    FieldSpec("event", "text", False,
-              "Short date-free label of what happened; required with 'when' (timelines)."),
+    FieldSpec("event", "text", False, "Short date-free label of what happened; required with 'when' (timelines)."),
     FieldSpec("role", "text", False, "For kind 'person': the person's role (matching, reversed card)."),
     FieldSpec("alt", "list", False, "Other accepted answers for typed answers."),
     FieldSpec("distractors", "list", False, "Hand-written wrong options; they win over generated ones."),
     FieldSpec("tags", "list", False, "Topic tags, lowercase slugs."),
     FieldSpec("note", "text", False, "Context shown with the answer; corrections of the source go here."),
-    FieldSpec("category", "text", False,
-              "Finer than kind, a lowercase slug naming what the answer is one of (french-president, "
-              "black-sea-port, nato-summit-city). Generated wrong options come only from curated "
-              "'distractors' and answers of the same category; without three, no multiple choice."),
-    FieldSpec("sources", "citations", False,
-              "Further articles reporting the same fact: a list of {source: seed id, quote: verbatim "
-              "passage of that article}. Every output cites them all."),
-    FieldSpec("as_written", "text", False,
-              "The article's own form of the answer where it misspells or mistranslates it; it must "
-              "appear in the quote, and the note must say what the correct form is."),
-    FieldSpec("derived", "text", False,
-              "How the answer follows when no quote states it (e.g. 'the article, dated 2011, says "
-              "last year'); required exactly when the quotes do not contain the answer."),
+    FieldSpec(
+        "category",
+        "text",
+        False,
+        "Finer than kind, a lowercase slug naming what the answer is one of (french-president, "
+        "black-sea-port, nato-summit-city). Generated wrong options come only from curated "
+        "'distractors' and answers of the same category; without three, no multiple choice.",
+    ),
+    FieldSpec(
+        "sources",
+        "citations",
+        False,
+        "Further articles reporting the same fact: a list of {source: seed id, quote: verbatim "
+        "passage of that article}. Every output cites them all.",
+    ),
+    FieldSpec(
+        "as_written",
+        "text",
+        False,
+        "The article's own form of the answer where it misspells or mistranslates it; it must "
+        "appear in the quote, and the note must say what the correct form is.",
+    ),
+    FieldSpec(
+        "derived",
+        "text",
+        False,
+        "How the answer follows when no quote states it (e.g. 'the article, dated 2011, says "
+        "last year'); required exactly when the quotes do not contain the answer.",
+    ),
 )
 FIELD_NAMES = tuple(spec.name for spec in FIELDS)
 REQUIRED = tuple(spec.name for spec in FIELDS if spec.required)
@@ -127,7 +157,7 @@ class MetaSpec:
     """One field of an article's entry in seeds/sources.yaml."""
 
     name: str
-    kind: str   # "text", "year" (a whole number in YEARS) or "when" (YYYY, YYYY-MM or YYYY-MM-DD)
+    kind: str  # "text", "year" (a whole number in YEARS) or "when" (YYYY, YYYY-MM or YYYY-MM-DD)
     required: bool
     limit: int
 

@@ -69,8 +69,10 @@ def load_seeds(seeds_dir: Path, shown_dir: str) -> dict[str, Seed]:
             continue
         unsafe = unsafe_in_lines(text)
         if unsafe:
-            problems.append(f"{shown_dir}/{values['file']}:{unsafe[0]}: seed '{seed_id}': contains {unsafe[1]}: "
-                            "save the article as plain text")
+            problems.append(
+                f"{shown_dir}/{values['file']}:{unsafe[0]}: seed '{seed_id}': contains {unsafe[1]}: "
+                "save the article as plain text"
+            )
             continue
         values.pop("notes", None)
         source = Source(id=seed_id, **values)
@@ -86,8 +88,9 @@ def _metadata(entry: LineDict, where: str, problems: list[str]) -> dict | None:
     reported = len(problems)
     for key in entry:
         if key not in _SPECS:
-            problems.append(f"{where.format(entry.lines[key])}: unknown field '{clip(key)}' "
-                            f"(allowed: {', '.join(_SPECS)})")
+            problems.append(
+                f"{where.format(entry.lines[key])}: unknown field '{clip(key)}' (allowed: {', '.join(_SPECS)})"
+            )
     for spec in SEED_FIELDS:
         value = entry.get(spec.name)
         at = where.format(entry.lines.get(spec.name, entry.line))

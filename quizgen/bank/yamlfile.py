@@ -72,10 +72,11 @@ def _text_only(loader):
     """`loader` with YAML 1.1's implicit typing removed, except null: plain scalars resolve to str."""
     if loader is None:
         return None
-    nulls = {first: [(tag, regexp) for tag, regexp in resolvers if tag.endswith(":null")]
-             for first, resolvers in loader.yaml_implicit_resolvers.items()}
-    return type(f"Text{loader.__name__}", (loader,),
-                {"yaml_implicit_resolvers": {k: v for k, v in nulls.items() if v}})
+    nulls = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag.endswith(":null")]
+        for first, resolvers in loader.yaml_implicit_resolvers.items()
+    }
+    return type(f"Text{loader.__name__}", (loader,), {"yaml_implicit_resolvers": {k: v for k, v in nulls.items() if v}})
 
 
 _FAST_LOADER = _text_only(getattr(yaml, "CSafeLoader", None))  # libyaml, when PyYAML has it
@@ -150,12 +151,14 @@ class _Converter:
         except Exception as exc:  # noqa: BLE001 - PyYAML raises KeyError, AttributeError... on bad tagged values
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             detail = str(exc) if isinstance(exc, (ValueError, OverflowError)) else "not a valid value"
-            self.problems.append(f"{self.shown}:{line}: malformed YAML: invalid {tag} value "
-                                 f"'{node.value}' ({' '.join(detail.split())})")
+            self.problems.append(
+                f"{self.shown}:{line}: malformed YAML: invalid {tag} value '{node.value}' ({' '.join(detail.split())})"
+            )
             return None
         if isinstance(value, str) and _SURROGATE.search(value):
-            self.problems.append(f"{self.shown}:{line}: malformed YAML: escape of a lone surrogate "
-                                 f"(\\ud800-\\udfff) is not text")
+            self.problems.append(
+                f"{self.shown}:{line}: malformed YAML: escape of a lone surrogate (\\ud800-\\udfff) is not text"
+            )
             return None
         return value
 
@@ -168,18 +171,19 @@ class _Converter:
             key_line = key_node.start_mark.line + 1
             if len(self.problems) > reported:  # the key itself is broken; one message is enough
                 continue
-            if key == "<<" and key_node.style not in ("'", "\""):
-                self.problems.append(f"{self.shown}:{key_line}: malformed YAML: merge keys (<<) are "
-                                     f"not supported; repeat the fields")
+            if key == "<<" and key_node.style not in ("'", '"'):
+                self.problems.append(
+                    f"{self.shown}:{key_line}: malformed YAML: merge keys (<<) are not supported; repeat the fields"
+                )
                 continue
             if not isinstance(key, (str, int, float, bool)) or key is None:
-                self.problems.append(
-                    f"{self.shown}:{key_line}: malformed YAML: mapping key must be a plain value")
+                self.problems.append(f"{self.shown}:{key_line}: malformed YAML: mapping key must be a plain value")
                 continue
             if key in result:
                 self.problems.append(
                     f"{self.shown}:{key_line}: malformed YAML: duplicate key '{key}' "
-                    f"(first at line {result.lines[key]})")
+                    f"(first at line {result.lines[key]})"
+                )
                 continue
             result[key] = self.convert(value_node)
             result.lines[key] = key_line

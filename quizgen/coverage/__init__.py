@@ -37,8 +37,10 @@ def summary(maps: list[ArticleMap], show_all: bool = False) -> str:
     """Per article: covered / skipped / uncovered sentences, then the longest uncovered passages."""
     lines = [f"{'article':8} {'sentences':>9} {'covered':>8} {'skipped':>8} {'uncovered':>10}"]
     for m in maps:
-        lines.append(f"{m.source.id:8} {len(m.marked):9d} {m.count('covered'):8d} "
-                     f"{m.count('skipped'):8d} {m.count('uncovered'):10d}")
+        lines.append(
+            f"{m.source.id:8} {len(m.marked):9d} {m.count('covered'):8d} "
+            f"{m.count('skipped'):8d} {m.count('uncovered'):10d}"
+        )
     for m in maps:
         runs = m.uncovered_passages()
         if not runs:

@@ -133,5 +133,4 @@ def map_article(bank: Bank, seed: Seed) -> ArticleMap:
 
 def map_bank(bank: Bank, seeds: dict[str, Seed], only: tuple[str, ...] = ()) -> list[ArticleMap]:
     """Every seed article (or those in `only`), in seed order."""
-    return [map_article(bank, seeds[source_id]) for source_id in sorted(seeds)
-            if not only or source_id in only]
+    return [map_article(bank, seeds[source_id]) for source_id in sorted(seeds) if not only or source_id in only]

@@ -19,9 +19,16 @@ def main(args) -> int:
     if args.stance:
         pool = pool.select(stances=tuple(args.stance))
         if not pool.facts:  # name every filter given: it is their combination that is empty
-            given = [f"--{name} {','.join(values)}" for name, values in
-                     (("source", args.source), ("tag", args.tag), ("kind", args.kind), ("stance", args.stance))
-                     if values]
+            given = [
+                f"--{name} {','.join(values)}"
+                for name, values in (
+                    ("source", args.source),
+                    ("tag", args.tag),
+                    ("kind", args.kind),
+                    ("stance", args.stance),
+                )
+                if values
+            ]
             raise UsageError(f"no facts match {' '.join(given)} together")
     types = listed(args.types, TYPES, "--types")
     formats = listed(args.format, FORMATS, "--format")
@@ -29,4 +36,3 @@ def main(args) -> int:
     for path in export(bank, Path(args.out), options):
         print(f"wrote {printable(shown(path))}")
     return 0
-

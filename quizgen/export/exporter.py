@@ -23,12 +23,14 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
     sources = tuple(options.get("sources") or ())
     items = items_of(bank, pool, types, sources)
     if "gift" in formats and not items:
-        raise UsageError(f"nothing to export: no fact chosen gives a question of the types asked "
-                         f"({','.join(types)})")
+        raise UsageError(f"nothing to export: no fact chosen gives a question of the types asked ({','.join(types)})")
     facts = list(pool.facts)
-    texts = {"gift": lambda: gift(bank, items), "tsv": lambda: tsv(facts),
-             # the CSV lists each fact's multiple-choice options whatever --types asks for
-             "csv": lambda: csv_text(facts, items if "mcq" in types else items_of(bank, pool, ("mcq",)))}
+    texts = {
+        "gift": lambda: gift(bank, items),
+        "tsv": lambda: tsv(facts),
+        # the CSV lists each fact's multiple-choice options whatever --types asks for
+        "csv": lambda: csv_text(facts, items if "mcq" in types else items_of(bank, pool, ("mcq",))),
+    }
     folder = out_dir / "export" / bank.name
     paths = [folder / f"{bank.name}.{name}" for name in formats]
     with ExitStack() as stack:  # every file is written before any replaces its namesake

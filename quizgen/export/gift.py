@@ -28,8 +28,13 @@ def _plain(text: str) -> str:
     return f"[plain]{escaped(text)}"
 
 
-SECTIONS = {"mcq": "Multiple choice", "short": "Short answer", "number": "Short answer",
-            "tf": "True or false", "match": "Matching"}
+SECTIONS = {
+    "mcq": "Multiple choice",
+    "short": "Short answer",
+    "number": "Short answer",
+    "tf": "True or false",
+    "match": "Matching",
+}
 
 
 def _category_name(text: str) -> str:

@@ -19,21 +19,19 @@ MOODLE_TYPED_KINDS = ("year", "date", "number", "person", "place", "organization
 class Item:
     """One exported question: what it asks, what counts as right, and why (plain text throughout)."""
 
-    name: str                     # the fact id, "<id> short", "<id> tf", "<article> roles": stable
-    type: str                     # mcq, short, number (Moodle's numerical), tf or match
-    source_id: str                # the article whose category holds it
+    name: str  # the fact id, "<id> short", "<id> tf", "<article> roles": stable
+    type: str  # mcq, short, number (Moodle's numerical), tf or match
+    source_id: str  # the article whose category holds it
     prompt: str
-    right: tuple[str, ...] = ()   # mcq: the right option; short: every accepted form
-    value: int | None = None      # number: the exact value
-    wrong: tuple[str, ...] = ()   # mcq: the wrong options
+    right: tuple[str, ...] = ()  # mcq: the right option; short: every accepted form
+    value: int | None = None  # number: the exact value
+    wrong: tuple[str, ...] = ()  # mcq: the wrong options
     options: tuple[str, ...] = ()  # mcq: every option in the order the sheets print them
-    true: bool | None = None      # tf
+    true: bool | None = None  # tf
     correction: str | None = None  # tf: the true statement, when this one is false
     pairs: tuple[tuple[str, str], ...] = ()  # match: (person, role)
     spares: tuple[str, ...] = ()  # match: roles that match nobody
     facts: tuple[Fact, ...] = ()
-
-
 
 
 def home(fact: Fact, sources: tuple[str, ...] = ()) -> str:
@@ -70,16 +68,32 @@ def fact_items(fact: Fact, bank: Bank, types: tuple[str, ...], names: dict[str, 
     if "short" in types and short_enough(fact.a) and (fact.kind in MOODLE_TYPED_KINDS or choice is None):
         value = exact_number(fact)
         if value is not None:  # Moodle's numerical question takes "1,500" and "1500" alike
-            items.append(Item(f"{fact.id} short", "number", fact.source.id, fact.q, value=value,
-                              facts=(fact,)))
+            items.append(Item(f"{fact.id} short", "number", fact.source.id, fact.q, value=value, facts=(fact,)))
         else:
-            items.append(Item(f"{fact.id} short", "short", fact.source.id, fact.q,
-                              right=accepted(fact, names=names), facts=(fact,)))
+            items.append(
+                Item(
+                    f"{fact.id} short",
+                    "short",
+                    fact.source.id,
+                    fact.q,
+                    right=accepted(fact, names=names),
+                    facts=(fact,),
+                )
+            )
     if "tf" in types:
         statement = true_false(fact, bank, fixed_random("export", bank.name, f"{fact.id} tf"))
         if statement is not None:
-            items.append(Item(f"{fact.id} tf", "tf", fact.source.id, statement.statement,
-                              true=statement.true, correction=statement.correction, facts=(fact,)))
+            items.append(
+                Item(
+                    f"{fact.id} tf",
+                    "tf",
+                    fact.source.id,
+                    statement.statement,
+                    true=statement.true,
+                    correction=statement.correction,
+                    facts=(fact,),
+                )
+            )
     return items
 
 
@@ -95,8 +109,16 @@ def _choice(fact: Fact, bank: Bank) -> Item | None:
     except NotEnoughOptions:
         return None
     wrong = tuple(o for i, o in enumerate(question.options) if i != question.answer)
-    return Item(fact.id, "mcq", fact.source.id, question.prompt, right=(fact.a,), wrong=wrong,
-                options=question.options, facts=(fact,))
+    return Item(
+        fact.id,
+        "mcq",
+        fact.source.id,
+        question.prompt,
+        right=(fact.a,),
+        wrong=wrong,
+        options=question.options,
+        facts=(fact,),
+    )
 
 
 def _roles(source_id: str, facts: list[Fact], bank: Bank) -> list[Item]:
@@ -108,5 +130,4 @@ def _roles(source_id: str, facts: list[Fact], bank: Bank) -> list[Item]:
     pairs = tuple((left, question.right[question.pairs[i]]) for i, left in enumerate(question.left))
     matched = {role for _, role in pairs}
     spares = tuple(role for role in question.right if role not in matched)
-    return [Item(name, "match", source_id, question.prompt, pairs=pairs, spares=spares,
-                 facts=question.facts)]
+    return [Item(name, "match", source_id, question.prompt, pairs=pairs, spares=spares, facts=question.facts)]

@@ -37,14 +37,20 @@ def rows(facts: list[Fact], choices: dict[str, Item]) -> list[list[str]]:
     found = []
     for fact in facts:
         choice = choices.get(fact.id)
-        found.append([
-            fact.id, fact.q, fact.a,
-            LIST_SEPARATOR.join(dict.fromkeys(a.strip() for a in fact.alt if a.strip() != fact.a.strip())),
-            LIST_SEPARATOR.join(choice.options) if choice else "",
-            LIST_SEPARATOR.join(c.source.citation() for c in fact.citations),
-            "\n".join(c.quote for c in fact.citations),
-            fact.note or "", fact.stance, LIST_SEPARATOR.join(fact.tags),
-        ])
+        found.append(
+            [
+                fact.id,
+                fact.q,
+                fact.a,
+                LIST_SEPARATOR.join(dict.fromkeys(a.strip() for a in fact.alt if a.strip() != fact.a.strip())),
+                LIST_SEPARATOR.join(choice.options) if choice else "",
+                LIST_SEPARATOR.join(c.source.citation() for c in fact.citations),
+                "\n".join(c.quote for c in fact.citations),
+                fact.note or "",
+                fact.stance,
+                LIST_SEPARATOR.join(fact.tags),
+            ]
+        )
     return found
 
 

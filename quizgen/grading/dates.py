@@ -28,8 +28,12 @@ def date_readings(text: str) -> set[Reading]:
     """Every date `text` may mean: 03/04/2022 is 3 April (day first) or March 4 (month first)."""
     short = re.fullmatch(r"\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{2})\s*", text)
     if short:  # 8/8/08: the year in either century
-        return {reading for century in ("19", "20") for first in (False, True)
-                if (reading := _read([short.group(1), short.group(3), century + short.group(4)], first))}
+        return {
+            reading
+            for century in ("19", "20")
+            for first in (False, True)
+            if (reading := _read([short.group(1), short.group(3), century + short.group(4)], first))
+        }
     words = _words(text)
     if words is None:
         return set()
@@ -46,8 +50,13 @@ def _words(text: str) -> list[str] | None:
     if any(not w.isdigit() and not month_number(w) and w not in _FILLERS for w in words):
         return None
     # 'nineteen ninety-one' arrives as 19 91
-    if len(words) >= 2 and all(w.isdigit() for w in words[-2:]) and 10 <= int(words[-2]) <= 20 \
-            and len(words[-1]) == 2 and not any(w.isdigit() and int(w) >= 100 for w in words):
+    if (
+        len(words) >= 2
+        and all(w.isdigit() for w in words[-2:])
+        and 10 <= int(words[-2]) <= 20
+        and len(words[-1]) == 2
+        and not any(w.isdigit() and int(w) >= 100 for w in words)
+    ):
         words = words[:-2] + [words[-2] + words[-1]]
     return [w for w in words if w not in _FILLERS]
 

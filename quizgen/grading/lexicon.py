@@ -36,8 +36,9 @@ class Lexicon:
         for long, short in pairs:
             spelled.setdefault(normalize(short), set()).add(normalize(long))
             spelled.setdefault(normalize(long), set()).add(normalize(short))
-        return cls(frozenset(answers - {""}), frozenset(surnames),
-                   {key: frozenset(value) for key, value in spelled.items()})
+        return cls(
+            frozenset(answers - {""}), frozenset(surnames), {key: frozenset(value) for key, value in spelled.items()}
+        )
 
     def others(self, accepted: set[str]) -> set[str]:
         """Known answers that are not one of `accepted` (normalized), and not part of one."""

@@ -35,13 +35,30 @@ __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_a
 MAX_GRADED = 300  # longer than any answer in a bank: graded wrong at once, whatever it holds
 _LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bas well as\b|\bplus\b)\s*", re.IGNORECASE)
 # Words that turn an answer into another claim: never part of a correct answer they were not in.
-NEGATIONS = {"not", "no", "never", "nor", "neither", "without", "except", "excluding", "non", "none", "but",
-             "instead", "unlike", "rather", "or"}
+NEGATIONS = {
+    "not",
+    "no",
+    "never",
+    "nor",
+    "neither",
+    "without",
+    "except",
+    "excluding",
+    "non",
+    "none",
+    "but",
+    "instead",
+    "unlike",
+    "rather",
+    "or",
+}
 # The question's own comparison, right before what it asks: "more than how many", "since which year".
-_ASKED = re.compile(r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|before|after|from|"
-                    r"as of|(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|"
-                    r"(?:which|what) (?:(?:day|month)(?: and| or)? )?(?:year|month|date|day))\b",
-                    re.IGNORECASE)
+_ASKED = re.compile(
+    r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|before|after|from|"
+    r"as of|(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|"
+    r"(?:which|what) (?:(?:day|month)(?: and| or)? )?(?:year|month|date|day))\b",
+    re.IGNORECASE,
+)
 _ASKED_SIZE = re.compile(r"\b(?:what|which)\s+(maximum|minimum)\b", re.IGNORECASE)  # 'to what maximum size'
 # Leading words that only say where: 'in Africa', 'at Sochi'.
 _WHERE = ("in", "at")
@@ -58,8 +75,7 @@ class Verdict:
 def asked_qualifiers(question: str) -> frozenset[str]:
     """The comparison the question asks with, as the quantity reader names it ('more', 'after')."""
     found = [match.group(1) for pattern in (_ASKED, _ASKED_SIZE) for match in pattern.finditer(question)]
-    return frozenset(QUALIFIERS[word] for phrase in found for word in normalize(phrase).split()
-                     if QUALIFIERS.get(word))
+    return frozenset(QUALIFIERS[word] for phrase in found for word in normalize(phrase).split() if QUALIFIERS.get(word))
 
 
 def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdict:
@@ -103,8 +119,9 @@ def _without_echo(given: str, fact: Fact) -> str:
     if not tail or not all(w in question and w not in NEGATIONS and not QUALIFIERS.get(w) for w in tail):
         return given
     if fact.kind == "number":  # only the question's own year: '53% in 2019'
-        return match.group(1) if match.group(2) == "in" and len(tail) == 1 and re.fullmatch(r"\d{4}", tail[0]) \
-            else given
+        return (
+            match.group(1) if match.group(2) == "in" and len(tail) == 1 and re.fullmatch(r"\d{4}", tail[0]) else given
+        )
     if any(w[:1].isdigit() or month_number(w) for w in tail):
         return given  # another date or month, not a place
     return match.group(1)
@@ -127,8 +144,7 @@ def _both_halves(given: str, fact: Fact, known: Lexicon) -> bool:
     if all(normalize(part) in forms for part in parts[1:]):
         return True
     # An abbreviation the initials of an accepted name spell is that name: '… Weapons (OPCW)'.
-    return any(normalize(long) in forms and normalize(long) == normalize(parts[1])
-               for long, _ in abbreviations(given))
+    return any(normalize(long) in forms and normalize(long) == normalize(parts[1]) for long, _ in abbreviations(given))
 
 
 def _says_otherwise(got: str, accepted: set[str], others: set[str], fact: Fact) -> bool:
@@ -142,8 +158,12 @@ def _says_otherwise(got: str, accepted: set[str], others: set[str], fact: Fact) 
         return False  # 'Poland, Estonia, Latvia and Lithuania' for a list answer is no hedge
     own = normalize(" ".join((fact.q, fact.note or "", fact.quote, fact.derived or "")))
     padded = f" {got} "
-    return any(f" {other} " in padded and f" {other} " not in f" {own} " and
-               not any(f" {other} " in f" {form} " for form in accepted) for other in others)
+    return any(
+        f" {other} " in padded
+        and f" {other} " not in f" {own} "
+        and not any(f" {other} " in f" {form} " for form in accepted)
+        for other in others
+    )
 
 
 def _another_person(got: str, fact: Fact, known: Lexicon, accepted: set[str]) -> bool:
@@ -244,8 +264,23 @@ def _match_quantity(given: str, form: str, fact: Fact) -> str:
 
 
 # Nouns right after a number that count another thing than the answer's: '2 seats' for 2 %.
-MEASURES = {"seat", "seats", "vote", "votes", "point", "points", "mandate", "mandates", "times", "fold",
-            "ballot", "ballots", "rank", "place", "places"}
+MEASURES = {
+    "seat",
+    "seats",
+    "vote",
+    "votes",
+    "point",
+    "points",
+    "mandate",
+    "mandates",
+    "times",
+    "fold",
+    "ballot",
+    "ballots",
+    "rank",
+    "place",
+    "places",
+}
 
 
 def _measure_after(given: str, allowed: set[str]) -> bool:
@@ -274,8 +309,11 @@ def _match_text(given: str, form: str, fact: Fact) -> str:
         grade = _match_items(given_items, wanted_items)
         if grade != WRONG:
             return grade
-    if len(wanted_items) > 1 and len(given_items) < len(wanted_items) and \
-            _match_items(given_items, wanted_items, part=True) != WRONG:
+    if (
+        len(wanted_items) > 1
+        and len(given_items) < len(wanted_items)
+        and _match_items(given_items, wanted_items, part=True) != WRONG
+    ):
         return ALMOST  # part of the list: the learner decides (an extra or another item is wrong)
     if len(given_items) > 1:
         described = re.fullmatch(r"[^,;]+,[^,;]+", clean(given)) and fact.kind != "place"
@@ -290,8 +328,11 @@ def _match_text(given: str, form: str, fact: Fact) -> str:
         # a shorter or a longer form ('Bosnia', 'reset policy'), unless a word that turns it into
         # another thing is dropped or added: 'permanent' for semi-permanent
         return WRONG if (got_words ^ want_words) & MODIFIERS else ALMOST
-    if len(want_words) >= 2 and len(got_words & want_words) * 2 >= len(want_words) and \
-            slips_only(got_words - want_words, want_words - got_words):
+    if (
+        len(want_words) >= 2
+        and len(got_words & want_words) * 2 >= len(want_words)
+        and slips_only(got_words - want_words, want_words - got_words)
+    ):
         return ALMOST  # half the words, the others slips or shortenings: 'Czech Rep.', 'Sea of Azof'
     return WRONG
 

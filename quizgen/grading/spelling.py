@@ -21,8 +21,14 @@ def clean(text: str) -> str:
 
 def signs_as_words(text: str) -> str:
     """'<40%', '≥ 5': a comparison sign is words, not punctuation to drop ('<40%' is not '40%')."""
-    for sign, words in (("<=", " at most "), (">=", " at least "), ("≤", " at most "), ("≥", " at least "),
-                        ("<", " less than "), (">", " more than ")):
+    for sign, words in (
+        ("<=", " at most "),
+        (">=", " at least "),
+        ("≤", " at most "),
+        ("≥", " at least "),
+        ("<", " less than "),
+        (">", " more than "),
+    ):
         text = text.replace(sign, words)
     return text
 

@@ -16,7 +16,18 @@ from quizgen.questions.ordering import Ordering, ordering
 from quizgen.questions.truefalse import TrueFalse, can_be_false, true_false
 
 __all__ = [
-    "FLAVOURS", "FillBlank", "Matching", "MultipleChoice", "Ordering", "TrueFalse",
-    "can_be_false", "can_choose", "fill_blank", "matching", "multiple_choice", "ordering",
-    "true_false", "with_answer_at",
+    "FLAVOURS",
+    "FillBlank",
+    "Matching",
+    "MultipleChoice",
+    "Ordering",
+    "TrueFalse",
+    "can_be_false",
+    "can_choose",
+    "fill_blank",
+    "matching",
+    "multiple_choice",
+    "ordering",
+    "true_false",
+    "with_answer_at",
 ]

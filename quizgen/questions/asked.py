@@ -15,7 +15,8 @@ _CITATION = re.compile(
     r"\((?:[^()\d]*,\s*)?(?:1[89]|20)\d\d\)"
     r"|\b(?:a|an|the)\s+(?:(?:spring|summer|autumn|winter)\s+)?(?:1[89]|20)\d\d\s+"
     r"(?:article|op-ed|opinion piece|analysis|report|survey|paper|interview)\b(?:\s+\"[^\"]*\")?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -109,7 +109,7 @@ def _ordering(question: Ordering, bank: Bank) -> list[str]:
     for i, one in enumerate(facts):
         if one.id in unclear:
             found.append(f"event '{one.event}' also fits another date in the bank")
-        for other in facts[i + 1:]:
+        for other in facts[i + 1 :]:
             if not apart(one.date, other.date, GAP_IN_DAYS):
                 found.append(f"'{one.event}' and '{other.event}' are less than a year apart")
             if labels_alike(one.event_label, other.event_label, common):
@@ -137,15 +137,19 @@ def sheet_flags(questions: list, bank: Bank) -> list[str]:
     telling, pairs = telling_of(bank), giveaway_pairs(bank)
     found = []
     for i, question in enumerate(questions):
-        for other in questions[i + 1:]:
+        for other in questions[i + 1 :]:
             ids = {fact.id for fact in facts_of(question)}, {fact.id for fact in facts_of(other)}
             if any(tuple(sorted((a, b))) in pairs for a in ids[0] for b in ids[1]):
                 found.append(f"facts {sorted(ids[0])} and {sorted(ids[1])} give each other away")
             elif telling.between(question, other):
-                found.append(f"what one question asks is printed in another ({sorted(ids[0])}, "
-                             f"{sorted(ids[1])})")
+                found.append(f"what one question asks is printed in another ({sorted(ids[0])}, {sorted(ids[1])})")
     return found
 
 
 _CHECKS: dict[type, Callable[[Any, Bank], list[str]]] = {
-    MultipleChoice: _choice, TrueFalse: _true_false, FillBlank: _blank, Ordering: _ordering, Matching: _matching}
+    MultipleChoice: _choice,
+    TrueFalse: _true_false,
+    FillBlank: _blank,
+    Ordering: _ordering,
+    Matching: _matching,
+}

@@ -25,7 +25,7 @@ class FillBlank:
     answer: str
     hint: str | None
     precision: str | None = None  # for a date: 'year', 'month and year' or 'day, month and year'
-    within: str | None = None     # the set the answer is one of, when the sentence does not say it
+    within: str | None = None  # the set the answer is one of, when the sentence does not say it
 
 
 def fill_blank(fact: Fact) -> FillBlank | None:
@@ -40,8 +40,13 @@ def fill_blank(fact: Fact) -> FillBlank | None:
     its unit is blanked without the unit: "___ people", so the gap asks for the number.
     """
     number = answer_deletion(fact)
-    if number is None or fact.kind in OPEN_KINDS or hedged(cloze.fill(fact.cloze_text)) \
-            or listed(*around_answer(fact), fact.kind) or given_as_example(fact.a, fact.quote):
+    if (
+        number is None
+        or fact.kind in OPEN_KINDS
+        or hedged(cloze.fill(fact.cloze_text))
+        or listed(*around_answer(fact), fact.kind)
+        or given_as_example(fact.a, fact.quote)
+    ):
         return None
     deletion = next(d for d in cloze.deletions(fact.cloze_text) if d.number == number)
     answer, unit = deletion.text, ""
@@ -51,8 +56,15 @@ def fill_blank(fact: Fact) -> FillBlank | None:
     sentence = attributed(fact, cloze.blank(fact.cloze_text, number, GAP))
     before, _, after = sentence.partition(GAP)
     after = after.replace(GAP, "_____")  # the same deletion used twice: hide both
-    return FillBlank(fact, before, unit + after, answer, deletion.hint, precision_of(fact.kind, answer),
-                     within_of(fact, before + " " + after))
+    return FillBlank(
+        fact,
+        before,
+        unit + after,
+        answer,
+        deletion.hint,
+        precision_of(fact.kind, answer),
+        within_of(fact, before + " " + after),
+    )
 
 
 NAMED_KINDS = ("person", "place", "organization", "document")
@@ -93,6 +105,8 @@ def _same_word(one: str, other: str) -> bool:
     """'member' and 'members', 'Russian' and 'Russia': the same word for this purpose."""
     one, other = one.casefold(), other.casefold()
     return one == other or (min(len(one), len(other)) >= 4 and one[:5] == other[:5])
+
+
 def precision_of(kind: str, answer: str) -> str | None:
     """How precise a date the blank wants, said on the sheet ('In ___ (month and year)'), so that
     a student who writes only the year knows it is not enough, and one who knows the day is not

@@ -14,18 +14,18 @@ _RECENT: list[tuple[Bank, Catalog]] = []  # strong references, so an id is never
 
 @dataclass(frozen=True)
 class Catalog:
-    question_words: dict[str, frozenset[str]]   # fact id -> content words of its question
-    role_texts: dict[str, tuple[str, ...]]      # person answer key -> every role given for them
-    categories: dict[str, tuple[str, ...]]      # category -> answers of its facts, deduplicated
-    names: dict[str, tuple[str, ...]]           # answer key -> the answer and its alternatives
+    question_words: dict[str, frozenset[str]]  # fact id -> content words of its question
+    role_texts: dict[str, tuple[str, ...]]  # person answer key -> every role given for them
+    categories: dict[str, tuple[str, ...]]  # category -> answers of its facts, deduplicated
+    names: dict[str, tuple[str, ...]]  # answer key -> the answer and its alternatives
     index: dict[tuple[str, str], tuple[Fact, ...]]  # (kind, question word) -> facts asking with it
-    event_words: frozenset[str]                 # words too common in event labels to tell them apart
-    common_words: frozenset[str]                # words in many answers ('nato'): sharing them tells nothing
-    unclear_events: frozenset[str]              # ids of facts whose event label fits another date
-    truths: dict[str, tuple[str, ...]]          # fact id -> true answers, filled in as asked
-    choosable: dict[str, tuple[Fact, bool]]     # fact id -> (fact, has 2+ distractors), filled in as asked
-    spares: dict[str, tuple[str, ...]]          # matching flavour -> spare right-hand items (as asked)
-    memo: dict[str, object]                     # whole-bank results computed once when first asked
+    event_words: frozenset[str]  # words too common in event labels to tell them apart
+    common_words: frozenset[str]  # words in many answers ('nato'): sharing them tells nothing
+    unclear_events: frozenset[str]  # ids of facts whose event label fits another date
+    truths: dict[str, tuple[str, ...]]  # fact id -> true answers, filled in as asked
+    choosable: dict[str, tuple[Fact, bool]]  # fact id -> (fact, has 2+ distractors), filled in as asked
+    spares: dict[str, tuple[str, ...]]  # matching flavour -> spare right-hand items (as asked)
+    memo: dict[str, object]  # whole-bank results computed once when first asked
 
 
 def catalog_of(bank: Bank) -> Catalog:
@@ -92,7 +92,7 @@ def true_answers(fact: Fact, bank: Bank) -> tuple[str, ...]:
         return cached
     words = catalog.question_words.get(fact.id) or content_words(fact.q)
     rare = sorted(words, key=lambda word: (len(catalog.index.get((fact.kind, word), ())), word))
-    prefix = rare[:prefix_length(len(rare))]
+    prefix = rare[: prefix_length(len(rare))]
     answers = [fact.a, *fact.alt]
     seen = {fact.id}
     question_words = catalog.question_words

@@ -11,11 +11,14 @@ from quizgen.text import answer_key
 _HEDGES = re.compile(
     r"\b(not|no|never|neither|nor|without|n't|more|less|fewer|over|under|above|below|about|around|"
     r"almost|nearly|approximately|roughly|some|at least|at most|up to|one of|such as|including|"
-    r"among|for example|e\.g|several|before|after|until|except|besides|either|or)\b", re.IGNORECASE)
+    r"among|for example|e\.g|several|before|after|until|except|besides|either|or)\b",
+    re.IGNORECASE,
+)
 _QUALIFIED = re.compile(
     r"^(?P<qualifier>more than|over|above|at least|less than|fewer than|under|below|at most|up to|"
     r"about|around|almost|nearly|approximately|roughly|some)?\s*(?P<number>\d[\d,]*(?:\.\d+)?)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _ABOVE = ("more than", "over", "above", "at least")
 _BELOW = ("less than", "fewer than", "under", "below", "at most", "up to")
 _NEAR = 0.2  # "about 1,500" may mean anything within a fifth of it
@@ -27,11 +30,14 @@ def hedged(text: str) -> bool:
 
 
 _ITEM = r"[^,.;:\s]+(?:\s[^,.;:\s]+){0,4}\s?"  # a list item: a few words, no clause of its own
-_LIST_AFTER = re.compile(rf"^\W{{0,3}}(?:,\s*{_ITEM})+,?\s+(?:and|or)\s", re.IGNORECASE)     # ___, B and C
+_LIST_AFTER = re.compile(rf"^\W{{0,3}}(?:,\s*{_ITEM})+,?\s+(?:and|or)\s", re.IGNORECASE)  # ___, B and C
 _LIST_MIDDLE = (re.compile(rf",\s*{_ITEM},\s*$"), re.compile(r"^\W{0,3}(?:,|\s(?:and|or)\s)", re.IGNORECASE))
-_LIST_END = re.compile(rf",\s*{_ITEM}(?:and|or)\s+\W{{0,2}}$", re.IGNORECASE)               # A, B and ___
-_EXAMPLE = re.compile(r"\b(such as|including|like|e\.g\.|for example|for instance|among them|notably|"
-                      r"especially|in particular)\W*$", re.IGNORECASE)
+_LIST_END = re.compile(rf",\s*{_ITEM}(?:and|or)\s+\W{{0,2}}$", re.IGNORECASE)  # A, B and ___
+_EXAMPLE = re.compile(
+    r"\b(such as|including|like|e\.g\.|for example|for instance|among them|notably|"
+    r"especially|in particular)\W*$",
+    re.IGNORECASE,
+)
 _TIME_KINDS = ("year", "date")  # "In 2014, Russia annexed Crimea and…": a clause, not a list
 
 
@@ -41,8 +47,11 @@ def listed(before: str, after: str, kind: str = "") -> bool:
     takes any item."""
     if kind in _TIME_KINDS:
         return False
-    return bool(_LIST_AFTER.match(after) or (_LIST_MIDDLE[0].search(before) and _LIST_MIDDLE[1].match(after))
-                or _LIST_END.search(before))
+    return bool(
+        _LIST_AFTER.match(after)
+        or (_LIST_MIDDLE[0].search(before) and _LIST_MIDDLE[1].match(after))
+        or _LIST_END.search(before)
+    )
 
 
 def given_as_example(answer: str, quote: str) -> bool:
@@ -54,7 +63,7 @@ def given_as_example(answer: str, quote: str) -> bool:
     lowered = quote.casefold()
     index = lowered.find(words[0])
     while index >= 0:
-        if _EXAMPLE.search(quote[max(0, index - 40):index]):
+        if _EXAMPLE.search(quote[max(0, index - 40) : index]):
             return True
         index = lowered.find(words[0], index + 1)
     return False
@@ -118,7 +127,9 @@ def odd_one_out(answer: str, wrong: list[str]) -> frozenset[str]:
     the answer about joining): a test-wise student picks the odd one out. Empty when none."""
     if len(wrong) < 3:
         return frozenset()
+
     def words(text: str) -> set[str]:
         # "Ukraine's" is kept whole: three options opening "Ukraine's …" and an answer "Ukraine has …" differ in form
         return set(re.findall(r"[\w'’]+", text.casefold().replace("’", "'"))) - {"the", "a", "an"}
+
     return frozenset(set.intersection(*(words(text) for text in wrong)) - words(answer))

@@ -29,8 +29,9 @@ class MultipleChoice:
         return _values(self.fact.kind, self.options) is not None
 
 
-def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
-                    *, position: int | None = None) -> MultipleChoice:
+def multiple_choice(
+    fact: Fact, bank: Bank, rng: random.Random, size: int = 4, *, position: int | None = None
+) -> MultipleChoice:
     """Build the question; `position` asks for the right answer at that index when the kind allows.
 
     Years, dates and numbers are listed in order, so `position` then decides how many
@@ -40,8 +41,10 @@ def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, size: int = 4,
     size = max(MIN_DISTRACTORS + 1, min(size, 4))
     distractors = pick_distractors(fact, bank, rng, size - 1, below=position)
     if len(distractors) < MIN_DISTRACTORS:
-        raise NotEnoughOptions(f"fact '{fact.id}': fewer than {MIN_DISTRACTORS} certainly wrong options "
-                         f"(curated 'distractors', or answers of the same 'category')")
+        raise NotEnoughOptions(
+            f"fact '{fact.id}': fewer than {MIN_DISTRACTORS} certainly wrong options "
+            f"(curated 'distractors', or answers of the same 'category')"
+        )
     options = [fact.a, *distractors]
     values = _values(fact.kind, options)
     if values is not None:

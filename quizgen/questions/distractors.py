@@ -14,8 +14,7 @@ from quizgen.questions.values import SCALED_KINDS, nearby, scale_of
 from quizgen.text import answer_key, content_words
 
 
-def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
-                     below: int | None = None) -> list[str]:
+def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int, below: int | None = None) -> list[str]:
     """Up to `count` wrong options, each certainly wrong and of the answer's form.
 
     Curated `distractors` first; then, for an exact year, date or number, values near it; then
@@ -34,10 +33,13 @@ def pick_distractors(fact: Fact, bank: Bank, rng: random.Random, count: int,
     def accept(candidate: str, curated: bool = False) -> None:
         # a borrowed answer may not be named in the question, by any of its names
         shown = () if curated else names.get(answer_key(candidate), (candidate,))
-        if (is_wrong(candidate, truths, fact.q, shown)
-                and excludes(fact.a, candidate) and same_form(fact.a, candidate)
-                and not taught_beside(candidate, fact, bank)
-                and not any(overlaps(candidate, taken) for taken in chosen)):
+        if (
+            is_wrong(candidate, truths, fact.q, shown)
+            and excludes(fact.a, candidate)
+            and same_form(fact.a, candidate)
+            and not taught_beside(candidate, fact, bank)
+            and not any(overlaps(candidate, taken) for taken in chosen)
+        ):
             chosen.append(candidate)
 
     curated = list(fact.distractors)
@@ -80,8 +82,7 @@ def _taught_words(fact: Fact, bank: Bank) -> frozenset[str]:
     return taught[fact.id]
 
 
-def _by_side(fact: Fact, chosen: list[str], count: int, below: int | None,
-             rng: random.Random) -> list[str]:
+def _by_side(fact: Fact, chosen: list[str], count: int, below: int | None, rng: random.Random) -> list[str]:
     """`count` options of which `below` are smaller than the answer (curated first on each side).
 
     Without a wish, the number below is drawn evenly from what both sides can supply, so the
@@ -99,13 +100,17 @@ def _by_side(fact: Fact, chosen: list[str], count: int, below: int | None,
     if low > high:  # too few on both sides together
         return (under + over)[:count]
     wanted = rng.randint(low, high) if below is None else max(low, min(below, high))
-    return under[:wanted] + over[:count - wanted]
+    return under[:wanted] + over[: count - wanted]
 
 
 def exact_value(fact: Fact) -> bool:
     """A year, date or number asked and answered exactly, so a nearby value is certainly wrong."""
-    return (fact.kind in SCALED_KINDS and scale_of(fact.kind, fact.a) is not None
-            and not hedged(fact.a) and not hedged(fact.q))
+    return (
+        fact.kind in SCALED_KINDS
+        and scale_of(fact.kind, fact.a) is not None
+        and not hedged(fact.a)
+        and not hedged(fact.q)
+    )
 
 
 def _synthesised(fact: Fact, rng: random.Random, count: int) -> list[str]:

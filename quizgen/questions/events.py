@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from quizgen.model import Fact
 from quizgen.text import content_words
 
-ALIKE = 0.5       # share of the shorter label's telling words two alike labels have in common
-SHARED_MIN = 2    # and at least this many: "Finland joins NATO" and "North Macedonia joins NATO" differ
-COMMON = 0.1      # a word in more than this share of labels ("NATO", "Russia") tells nothing
+ALIKE = 0.5  # share of the shorter label's telling words two alike labels have in common
+SHARED_MIN = 2  # and at least this many: "Finland joins NATO" and "North Macedonia joins NATO" differ
+COMMON = 0.1  # a word in more than this share of labels ("NATO", "Russia") tells nothing
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
@@ -48,8 +48,7 @@ def ambiguous_events(facts: Iterable[Fact], common: frozenset[str]) -> frozenset
     unclear: set[str] = set()
     for number, one in enumerate(events):
         # only labels sharing a word can be alike: compare with those, each pair once
-        for other_number in sorted({n for w in content_words(one.event) - common
-                                    for n in by_word[w] if n > number}):
+        for other_number in sorted({n for w in content_words(one.event) - common for n in by_word[w] if n > number}):
             other = events[other_number]
             if one.date.year != other.date.year and labels_alike(one.event_label, other.event_label, common):
                 unclear.update((one.id, other.id))

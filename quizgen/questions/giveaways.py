@@ -29,7 +29,7 @@ from quizgen.text import contains_words, content_words
 T = TypeVar("T")
 
 SEARCH_STEPS = 20_000  # steps of the search for an order keeping every give-away pair apart
-SEARCH_DEPTH = 500     # items beyond which that search is not tried (the greedy order and moves remain)
+SEARCH_DEPTH = 500  # items beyond which that search is not tried (the greedy order and moves remain)
 FREQUENT = 0.05  # a word in more than this share of questions ('NATO', 'Russia', 'Covid') names no topic
 
 
@@ -68,8 +68,11 @@ class Telling:
 
     def topic(self, fact: Fact) -> frozenset[str]:
         """The telling words of what `fact` asks about (its question and its event label)."""
-        return _stems(word for word in content_words(fact.q) | _event_words(fact)
-                      if word not in self.frequent and not word.isdigit())
+        return _stems(
+            word
+            for word in content_words(fact.q) | _event_words(fact)
+            if word not in self.frequent and not word.isdigit()
+        )
 
     def ask(self, fact: Fact, form: str, topical: bool = False) -> Ask | None:
         """What a printed text must not state: `form`, an answer of `fact` (None if it tells nothing).
@@ -83,8 +86,7 @@ class Telling:
     def asks(self, question) -> tuple[Ask, ...]:
         # an ordered event's month and year places it only where a text speaks of that event
         topical = hasattr(question, "order")
-        return tuple(a for a in (self.ask(fact, form, topical) for fact, form in asked(question))
-                     if a is not None)
+        return tuple(a for a in (self.ask(fact, form, topical) for fact, form in asked(question)) if a is not None)
 
     def states(self, text: Shown, fact: Fact, form: str) -> bool:
         """Whether `text` states `form`, an answer of `fact`.
@@ -105,8 +107,8 @@ class Ask:
     """One answer a question asks, ready to look for in printed texts."""
 
     key: str
-    topical: bool              # a bare year or number, an ordered event's date: stated only with its topic
-    topic: frozenset[str]      # the telling words of what it is about (when topical)
+    topical: bool  # a bare year or number, an ordered event's date: stated only with its topic
+    topic: frozenset[str]  # the telling words of what it is about (when topical)
 
     def stated_in(self, text: Shown) -> bool:
         return contains_words(text.key, self.key) and (not self.topical or bool(text.words & self.topic))
@@ -123,8 +125,11 @@ def _event_words(fact: Fact) -> frozenset[str]:
 
 def card_texts(fact: Fact) -> list[str]:
     """What a fact's cards show: its question, its sentence filled in, its note, how it is derived."""
-    return [fact.q, *([cloze.fill(fact.cloze)] if fact.cloze else []),
-            *(text for text in (fact.note, fact.derived) if text)]
+    return [
+        fact.q,
+        *([cloze.fill(fact.cloze)] if fact.cloze else []),
+        *(text for text in (fact.note, fact.derived) if text),
+    ]
 
 
 def giveaway_pairs(bank: Bank) -> frozenset[tuple[str, str]]:
@@ -136,8 +141,9 @@ def giveaway_pairs(bank: Bank) -> frozenset[tuple[str, str]]:
     return memo["giveaways"]  # type: ignore[return-value]
 
 
-def spaced(items: list[T], pairs, key: Callable[[T], str],
-           lanes: Callable[[T], Iterable[int]] = lambda item: (0,)) -> list[T]:
+def spaced(
+    items: list[T], pairs, key: Callable[[T], str], lanes: Callable[[T], Iterable[int]] = lambda item: (0,)
+) -> list[T]:
     """`items` reordered so that no two neighbours are a give-away pair (by their `key`, a fact id),
     as near their order as that allows. Neighbours are taken within each lane (Anki shows a deck's
     first cards of every note, then the second ones: an item is in the lane of each of its cards).
@@ -164,8 +170,9 @@ def spaced(items: list[T], pairs, key: Callable[[T], str],
     order = _apart(items, meet) or _greedy(items, meet)
     count = meetings(order)
     while count:
-        better = next((trial for moved in range(len(order)) for trial in _moves(order, moved)
-                       if meetings(trial) < count), None)
+        better = next(
+            (trial for moved in range(len(order)) for trial in _moves(order, moved) if meetings(trial) < count), None
+        )
         if better is None:
             break
         order, count = better, meetings(better)
@@ -213,7 +220,7 @@ def _greedy(items: list[T], meet: Callable[[T, T], bool]) -> list[T]:
 
 def _moves(order: list[T], moved: int):
     """`order` with the item at `moved` put in each other place, nearest first."""
-    rest = order[:moved] + order[moved + 1:]
+    rest = order[:moved] + order[moved + 1 :]
     for gap in sorted(range(len(rest) + 1), key=lambda gap: abs(gap - moved)):
         if gap != moved:
             yield rest[:gap] + [order[moved]] + rest[gap:]
@@ -246,8 +253,7 @@ def _pairs(facts) -> frozenset[tuple[str, str]]:
             # answer, the same as this one, tells nothing about this card
             holders = set.intersection(*(by_word.get(word, set()) for word in key.split()))
             for other_id in sorted(holders - {fact.id}):
-                if key not in own[other_id] and any(telling.states(text, fact, form)
-                                                    for text in texts[other_id]):
+                if key not in own[other_id] and any(telling.states(text, fact, form) for text in texts[other_id]):
                     one, two = sorted((fact.id, other_id))
                     pairs.add((one, two))
     return frozenset(pairs)

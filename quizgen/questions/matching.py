@@ -32,15 +32,16 @@ class Matching:
     left: tuple[str, ...]
     right: tuple[str, ...]
     pairs: tuple[int, ...]
-    facts: tuple[Fact, ...]   # facts[i] backs left[i]
+    facts: tuple[Fact, ...]  # facts[i] backs left[i]
 
     @property
     def spares(self) -> int:
         return len(self.right) - len(self.left)
 
 
-def matching(facts: Sequence[Fact], bank: Bank, rng: random.Random, flavour: str,
-             size: int = 5, spares: int = 2) -> Matching | None:
+def matching(
+    facts: Sequence[Fact], bank: Bank, rng: random.Random, flavour: str, size: int = 5, spares: int = 2
+) -> Matching | None:
     """A matching question of `flavour` from `facts` (spare items may come from the whole bank).
 
     None when fewer than three unambiguous pairs exist.
@@ -60,17 +61,26 @@ def matching(facts: Sequence[Fact], bank: Bank, rng: random.Random, flavour: str
     spare_pool.sort(key=lambda text: -len(content_words(text) & shown))
     extra: list[str] = []
     for text in spare_pool:
-        if len(extra) < spares and all(_spare_ok(flavour, bank, text, pair) for pair in chosen) \
-                and answer_key(text) not in {answer_key(t) for t in extra}:
+        if (
+            len(extra) < spares
+            and all(_spare_ok(flavour, bank, text, pair) for pair in chosen)
+            and answer_key(text) not in {answer_key(t) for t in extra}
+        ):
             extra.append(text)
     if not extra and len(chosen) > 3:
         extra.append(chosen.pop()[2])  # a pair's right side left unmatched is a certain spare
     right = _listed([pair[2] for pair in chosen] + extra, flavour, rng)
     prompt, left_title, right_title = PROMPTS[flavour]
-    return Matching(flavour, prompt, left_title, right_title,
-                    left=tuple(pair[1] for pair in chosen), right=tuple(right),
-                    pairs=tuple(right.index(pair[2]) for pair in chosen),
-                    facts=tuple(pair[0] for pair in chosen))
+    return Matching(
+        flavour,
+        prompt,
+        left_title,
+        right_title,
+        left=tuple(pair[1] for pair in chosen),
+        right=tuple(right),
+        pairs=tuple(right.index(pair[2]) for pair in chosen),
+        facts=tuple(pair[0] for pair in chosen),
+    )
 
 
 def reshuffled(question: Matching, rng: random.Random) -> Matching:
@@ -78,10 +88,16 @@ def reshuffled(question: Matching, rng: random.Random) -> Matching:
     order = list(range(len(question.left)))
     rng.shuffle(order)
     right = _listed(list(question.right), question.flavour, rng)
-    return Matching(question.flavour, question.prompt, question.left_title, question.right_title,
-                    left=tuple(question.left[i] for i in order), right=tuple(right),
-                    pairs=tuple(right.index(question.right[question.pairs[i]]) for i in order),
-                    facts=tuple(question.facts[i] for i in order))
+    return Matching(
+        question.flavour,
+        question.prompt,
+        question.left_title,
+        question.right_title,
+        left=tuple(question.left[i] for i in order),
+        right=tuple(right),
+        pairs=tuple(right.index(question.right[question.pairs[i]]) for i in order),
+        facts=tuple(question.facts[i] for i in order),
+    )
 
 
 def _listed(right: list[str], flavour: str, rng: random.Random) -> list[str]:
@@ -120,8 +136,11 @@ def _abbreviation_spares(bank):
     return [f.a for f in bank.facts if f.kind in ("organization", "document") and not _ACRONYM.match(f.a)]
 
 
-_CANDIDATES = {"roles": (_roles, _role_spares), "years": (_years, _year_spares),
-               "abbreviations": (_abbreviations, _abbreviation_spares)}
+_CANDIDATES = {
+    "roles": (_roles, _role_spares),
+    "years": (_years, _year_spares),
+    "abbreviations": (_abbreviations, _abbreviation_spares),
+}
 
 
 def _candidates(flavour: str, facts: Sequence[Fact], bank: Bank) -> tuple[list, list[str]]:
@@ -135,8 +154,14 @@ def _candidates(flavour: str, facts: Sequence[Fact], bank: Bank) -> tuple[list, 
 
 def _acronyms(fact: Fact) -> list[str]:
     """Alternatives that abbreviate the answer ('NRC' for 'NATO-Russia Council')."""
-    return [alt for alt in fact.alt if _ACRONYM.match(alt) and sum(c.isupper() for c in alt) >= 2
-            and not _ACRONYM.match(fact.a) and _abbreviates(alt, fact.a)]
+    return [
+        alt
+        for alt in fact.alt
+        if _ACRONYM.match(alt)
+        and sum(c.isupper() for c in alt) >= 2
+        and not _ACRONYM.match(fact.a)
+        and _abbreviates(alt, fact.a)
+    ]
 
 
 def _abbreviates(short: str, full: str) -> bool:

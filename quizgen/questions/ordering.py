@@ -21,7 +21,7 @@ class Ordering:
 
     prompt: str
     items: tuple[str, ...]
-    facts: tuple[Fact, ...]   # facts[i] backs items[i]
+    facts: tuple[Fact, ...]  # facts[i] backs items[i]
     order: tuple[int, ...]
 
 
@@ -71,9 +71,11 @@ def _spread(candidates: list[Fact], rng: random.Random, wanted: int, common: fro
         rng.shuffle(pool)
         chosen: list[Fact] = []
         for fact in pool:
-            if all(apart(fact.date, other.date, GAP_IN_DAYS)
-                   and not labels_alike(fact.event_label, other.event_label, common)
-                   for other in chosen):
+            if all(
+                apart(fact.date, other.date, GAP_IN_DAYS)
+                and not labels_alike(fact.event_label, other.event_label, common)
+                for other in chosen
+            ):
                 chosen.append(fact)
                 if len(chosen) == wanted:
                     return chosen
@@ -85,5 +87,6 @@ def _shuffled(chosen: list[Fact], rng: random.Random) -> Ordering:
     shown = list(by_date)
     while shown == by_date or shown == by_date[::-1]:  # never print the answer (or its mirror)
         rng.shuffle(shown)
-    return Ordering(PROMPT, tuple(f.event_label for f in shown), tuple(shown),
-                    tuple(shown.index(fact) for fact in by_date))
+    return Ordering(
+        PROMPT, tuple(f.event_label for f in shown), tuple(shown), tuple(shown.index(fact) for fact in by_date)
+    )

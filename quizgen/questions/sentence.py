@@ -12,10 +12,13 @@ from quizgen.text import answer_key
 _ATTRIBUTION = re.compile(
     r"\b(according|claim\w*|said|says|say|argu\w*|warn\w*|wr[oi]te\w*|call\w*|conclud\w*|believ\w*|"
     r"blam\w*|accus\w*|nam\w*|cit\w*|put it|sees?|saw|expect\w*|falsely|told|regard\w*|consider\w*|"
-    r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|op-ed|article)\b", re.IGNORECASE)
+    r"remark\w*|describ\w*|judg\w*|propagand\w*|slur|opinion piece|op-ed|article)\b",
+    re.IGNORECASE,
+)
 _ASKED_AS_REPORTED = re.compile(r"\baccording to\b", re.IGNORECASE)
-_LOWER_FIRST = frozenset("a an the in on at as even it its this these there some many after before from since while "
-                         "when during".split())
+_LOWER_FIRST = frozenset(
+    "a an the in on at as even it its this these there some many after before from since while when during".split()
+)
 
 
 def answer_deletion(fact: Fact) -> int | None:
@@ -78,10 +81,10 @@ def _fitted(fact: Fact, number: int, replacement: str) -> str:
     """The replacement cut to what the deletion holds: '424 cases' for '{{c1::423}} cases' is '424'."""
     hidden = next(d.text for d in cloze.deletions(fact.cloze_text) if d.number == number)
     for form in (fact.a, *fact.alt):
-        if form != hidden and form.startswith(hidden) and replacement.endswith(form[len(hidden):]):
+        if form != hidden and form.startswith(hidden) and replacement.endswith(form[len(hidden) :]):
             return replacement[: len(replacement) - len(form) + len(hidden)]
         if form != hidden and form.endswith(hidden) and replacement.startswith(form[: -len(hidden)]):
-            return replacement[len(form) - len(hidden):]
+            return replacement[len(form) - len(hidden) :]
     return replacement
 
 
@@ -95,12 +98,11 @@ def _agreed(before: str, replacement: str) -> tuple[str, str]:
     while text and text[-1] in "\"'“‘«(":
         opening, text = text[-1] + opening, text[:-1]
     head, _, last = text.rstrip().rpartition(" ")
-    lead = (head + " " if head else "")
+    lead = head + " " if head else ""
     word = last.casefold()
     first = replacement.split(" ", 1)[0]
     determined = first.casefold() in ("a", "an", "the", "its", "their") or first.endswith(("'s", "’s"))
-    if word in ("a", "an", "the") and not opening and (
-            determined or (word != "the" and replacement[:1].isupper())):
+    if word in ("a", "an", "the") and not opening and (determined or (word != "the" and replacement[:1].isupper())):
         return lead, replacement  # the replacement brings its own determiner
     if word in ("a", "an"):
         article = "an" if replacement[:1].casefold() in "aeiou" else "a"

@@ -22,7 +22,7 @@ class TrueFalse:
     fact: Fact
     statement: str
     true: bool
-    swapped: str | None = None   # the wrong answer put in place of the right one
+    swapped: str | None = None  # the wrong answer put in place of the right one
 
     @property
     def correction(self) -> str | None:
@@ -58,8 +58,7 @@ def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
     true or the rest of the list true ("not Article 4", "more than
     1,400"). The swaps are the certainly wrong options multiple choice would offer.
     """
-    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze_text)) \
-            or listed(*around_answer(fact), fact.kind):
+    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze_text)) or listed(*around_answer(fact), fact.kind):
         return []
     truths = true_answers(fact, bank)
     swaps = pick_distractors(fact, bank, rng, 3)

@@ -14,7 +14,6 @@ SCALED_KINDS = ("year", "date", "number")
 _NUMBER = re.compile(r"^(?P<prefix>\D*?)(?P<digits>\d[\d,]*(?:\.\d+)?)(?P<rest>.*)$")
 
 
-
 def _number(text: str) -> re.Match[str]:
     """The parts of a number answer a Scale was made from (so it always has them)."""
     match = _NUMBER.match(text)
@@ -48,7 +47,7 @@ class Scale:
         if self.kind == "date":
             year = max(self.value // 10000, source_year or 0)
             return 0, (year + 1) * 10000
-        top = 100 if self.text.rstrip().endswith("%") else 10 ** 12
+        top = 100 if self.text.rstrip().endswith("%") else 10**12
         counted = _number(self.text).group("rest").strip()[:1].isalpha()
         return (2 if counted and self.value >= 2 else 1), top  # never "1 deaths"
 
@@ -74,8 +73,7 @@ def order_value(kind: str, text: str) -> int | None:
     return None if scale is None else scale.value
 
 
-def nearby(scale: Scale, below: int, above: int, rng: random.Random,
-           source_year: int | None = None) -> list[int]:
+def nearby(scale: Scale, below: int, above: int, rng: random.Random, source_year: int | None = None) -> list[int]:
     """`below` values under the answer and `above` over it, a few plausible steps apart."""
     low, high = scale.bounds(source_year)
     offsets = _offsets(scale, rng)
@@ -118,7 +116,7 @@ def _moved(scale: Scale, offset: int) -> int:
 def _number_unit(value: int) -> int:
     """A step that keeps the magnitude and the roundness: 1500 -> 100, 30 -> 5, 53 -> 5, 8 -> 1."""
     zeros = len(str(value)) - len(str(value).rstrip("0")) if value else 0
-    unit = 10 ** zeros
+    unit = 10**zeros
     if unit > 1 and value // unit < 4:
         unit //= 2
     if zeros == 0 and value >= 20:
@@ -128,4 +126,3 @@ def _number_unit(value: int) -> int:
 
 def _date_value(year: int, month: int, day: int) -> int:
     return year * 10000 + month * 100 + day
-

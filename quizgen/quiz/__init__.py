@@ -14,6 +14,7 @@ from quizgen.errors import UsageError
 def db_path(args) -> Path:
     """--db, else QUIZGEN_DB, else the user's data directory; an empty --db is a mistake, not the default."""
     from quizgen.quiz.store import default_path
+
     given = getattr(args, "db", None)
     if given is not None and not given.strip():
         raise UsageError("--db is empty (an unset variable?); give a file name, or leave --db out for the default")
@@ -41,8 +42,9 @@ def _quietly_into_a_closed_pipe(command) -> int:
         if exc.filename is not None:
             raise
         _silence_stdout()
-        raise UsageError(f"cannot write to standard output ({exc.strerror or exc}); "
-                         "every answer given so far is saved") from None
+        raise UsageError(
+            f"cannot write to standard output ({exc.strerror or exc}); every answer given so far is saved"
+        ) from None
 
 
 def _silence_stdout() -> None:
@@ -70,8 +72,10 @@ def _study(args) -> int:
         raise UsageError("--retention must be between 0.7 and 0.99 (the share of cards you want to recall)")
     steps = parse_steps(args.steps)
     if steps is None:
-        raise UsageError(f"--steps {args.steps!r}: give 1 to 10 steps of minutes, hours or days up to 30 days, "
-                         "such as 1m,10m or 10m,1h,1d")
+        raise UsageError(
+            f"--steps {args.steps!r}: give 1 to 10 steps of minutes, hours or days up to 30 days, "
+            "such as 1m,10m or 10m,1h,1d"
+        )
     if args.max_reviews < 0:
         raise UsageError("--max-reviews cannot be negative")
     if args.schedule and args.mode != "practice":
@@ -108,9 +112,19 @@ def _study(args) -> int:
                 queue.limit(args.limit)
         screen.para(_opening(bank.title, args, len(queue)), "title")
         in_scope = {fact.id: cards[fact.id] for fact in facts if fact.id in cards}
-        session = Session(bank, store, queue, in_scope, screen=screen, keyboard=Keyboard(screen), rng=rng,
-                          style=args.style, scheduled=args.mode == "review" or args.schedule,
-                          retention=args.retention, steps=steps)
+        session = Session(
+            bank,
+            store,
+            queue,
+            in_scope,
+            screen=screen,
+            keyboard=Keyboard(screen),
+            rng=rng,
+            style=args.style,
+            scheduled=args.mode == "review" or args.schedule,
+            retention=args.retention,
+            steps=steps,
+        )
         return session.run()
 
 
@@ -126,12 +140,14 @@ def stats_main(args) -> int:
     """`quizgen stats`: due cards, reviews per day, retention, streak, mastery per article."""
     from quizgen.quiz.stats import show_stats
     from quizgen.selection import banks_from_args, filtered
+
     banks = banks_from_args(args)
     selected = any(getattr(args, name, None) for name in ("source", "tag", "kind"))
     if selected:  # stats of those facts only
         banks = [filtered(bank, args) for bank in banks]
-    return _quietly_into_a_closed_pipe(lambda: show_stats(db_path(args), banks, card=getattr(args, "card", None),
-                                                          selected=selected))
+    return _quietly_into_a_closed_pipe(
+        lambda: show_stats(db_path(args), banks, card=getattr(args, "card", None), selected=selected)
+    )
 
 
 def progress_main(args) -> int:
@@ -155,9 +171,10 @@ def progress_main(args) -> int:
     with Store(path, backup=True) as store:
         taken = import_progress(store, bank, checked)
     unknown = facts_not_in(bank, target)
-    skipped = (f"; {unknown} card{'s' if unknown != 1 else ''} for facts not in {bank.title} skipped"
-               if unknown else "")
+    skipped = f"; {unknown} card{'s' if unknown != 1 else ''} for facts not in {bank.title} skipped" if unknown else ""
     same = ": already up to date" if not taken else ""
-    print(f"Imported {taken} of {total} cards into {printable(str(path))}{same} "
-          f"(for each fact the most recent review wins){skipped}")
+    print(
+        f"Imported {taken} of {total} cards into {printable(str(path))}{same} "
+        f"(for each fact the most recent review wins){skipped}"
+    )
     return 0

@@ -19,11 +19,11 @@ def now() -> datetime:
         try:
             moment = datetime.fromisoformat(frozen.replace("Z", "+00:00"))
         except ValueError:
-            raise UsageError(f"{NOW_VARIABLE}={frozen!r} is not an ISO timestamp "
-                             "(e.g. 2025-03-01T09:00:00Z)") from None
+            raise UsageError(f"{NOW_VARIABLE}={frozen!r} is not an ISO timestamp (e.g. 2025-03-01T09:00:00Z)") from None
         if moment.year not in YEARS:  # checked before any time-zone shift can overflow
-            raise UsageError(f"{NOW_VARIABLE} out of range ({frozen!r}; use a time in the years "
-                             f"{YEARS.start}–{YEARS.stop - 1})")
+            raise UsageError(
+                f"{NOW_VARIABLE} out of range ({frozen!r}; use a time in the years {YEARS.start}–{YEARS.stop - 1})"
+            )
         if moment.tzinfo is None:
             moment = local(moment)  # a naive time is the learner's local time
     else:
@@ -36,8 +36,9 @@ def local(moment: datetime) -> datetime:
     try:
         return moment.astimezone()
     except (ValueError, OverflowError):
-        raise UsageError(f"the time zone TZ={os.environ.get('TZ', '')!r} is out of range "
-                         "(offsets must be within 24 hours)") from None
+        raise UsageError(
+            f"the time zone TZ={os.environ.get('TZ', '')!r} is out of range (offsets must be within 24 hours)"
+        ) from None
 
 
 def local_day(moment: datetime) -> date:

@@ -18,8 +18,13 @@ from quizgen.paths import shown
 # SQLite opens these beside the database: each must be a regular file too, or absent.
 SIDECARS = ("-wal", "-shm", "-journal")
 KEEP_BACKUPS = 7  # the newest backups of the progress file, one per session
-_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
+_KINDS = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a directory",
+}
 
 
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -67,8 +72,10 @@ def check_place(path: Path, readonly: bool) -> None:
     for candidate in (path, *(path.with_name(path.name + suffix) for suffix in SIDECARS)):
         problem = _not_regular(candidate)
         if problem:
-            raise ProgressError(f"{where}: {shown(candidate)} is {problem}; the progress file must be a "
-                                "regular file: give another file name with --db")
+            raise ProgressError(
+                f"{where}: {shown(candidate)} is {problem}; the progress file must be a "
+                "regular file: give another file name with --db"
+            )
     parent = next((p for p in path.parents if p.exists()), None)
     if parent is not None and not parent.is_dir():
         raise ProgressError(f"{where}: {shown(parent)} is a file, not a folder")
@@ -78,9 +85,11 @@ def check_place(path: Path, readonly: bool) -> None:
         raise ProgressError(f"{where}: permission denied: cannot create files in {shown(parent)}")
     if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         place = shown(path) if not os.access(path, os.W_OK) else f"its folder {shown(path.parent)}"
-        raise ProgressError(f"{where}: read-only ({place} cannot be written to; SQLite also keeps a -wal file "
-                            "beside it): copy the file somewhere writable and pass that with --db "
-                            "(quizgen stats and progress export can read it where it is)")
+        raise ProgressError(
+            f"{where}: read-only ({place} cannot be written to; SQLite also keeps a -wal file "
+            "beside it): copy the file somewhere writable and pass that with --db "
+            "(quizgen stats and progress export can read it where it is)"
+        )
 
 
 def _not_regular(path: Path) -> str | None:

@@ -43,10 +43,17 @@ def export_progress(store: Store, bank: Bank, target: Path) -> int:
         reps, lapses = counts.get(fact_id, (0, 0))
         due, last = _time(card["due"]), _time(card["last_review"]) if card["last_review"] else None
         cards[fact_id] = {
-            "due": _iso(due), "stability": min(card["stability"], STABILITY[1]), "difficulty": card["difficulty"],
-            "elapsed_days": 0, "scheduled_days": max(0, round((due - last).total_seconds() / 86400)) if last else 0,
-            "learning_steps": card["step"] or 0, "reps": max(reps, 1), "lapses": lapses,
-            "state": card["state"], "last_review": _iso(last) if last else None}
+            "due": _iso(due),
+            "stability": min(card["stability"], STABILITY[1]),
+            "difficulty": card["difficulty"],
+            "elapsed_days": 0,
+            "scheduled_days": max(0, round((due - last).total_seconds() / 86400)) if last else 0,
+            "learning_steps": card["step"] or 0,
+            "reps": max(reps, 1),
+            "lapses": lapses,
+            "state": card["state"],
+            "last_review": _iso(last) if last else None,
+        }
     document = {"format": FORMAT, "version": VERSION, "deck": bank.name, "cards": cards}
     _write(target, json.dumps(document, indent=1, sort_keys=True) + "\n", store.path)
     return len(cards)
@@ -59,8 +66,11 @@ def read_progress(bank: Bank, source: Path) -> tuple[dict[str, dict], int]:
     if document.get("deck") not in (None, bank.name):
         raise UsageError(f"{shown(source)}: progress of deck {document.get('deck')!r}, not {bank.name!r}")
     incoming = document["cards"]
-    checked = {fact_id: _stored(source, fact_id, card) for fact_id, card in sorted(incoming.items())
-               if fact_id in bank.by_id and not _unstudied(card)}
+    checked = {
+        fact_id: _stored(source, fact_id, card)
+        for fact_id, card in sorted(incoming.items())
+        if fact_id in bank.by_id and not _unstudied(card)
+    }
     return checked, len(incoming)
 
 
@@ -82,6 +92,7 @@ def facts_not_in(bank: Bank, source: Path) -> int:
 
 def _stored(source: Path, fact_id: str, card) -> dict:
     """The store's fields from a ts-fsrs card; anything ts-fsrs itself would not accept is refused."""
+
     def damaged(why: str) -> ProgressError:
         return ProgressError(f"{shown(source)}: the progress of {fact_id!r} is damaged ({why}); nothing was imported")
 
@@ -93,8 +104,12 @@ def _stored(source: Path, fact_id: str, card) -> dict:
     numbers = {}
     for name, (low, high) in (("stability", STABILITY), ("difficulty", DIFFICULTY)):
         value = card.get(name)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-                or not low <= value <= high:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or not low <= value <= high
+        ):
             raise damaged(f"{name} {value!r}")
         numbers[name] = float(value)
     step = card.get("learning_steps", 0)
@@ -107,8 +122,13 @@ def _stored(source: Path, fact_id: str, card) -> dict:
         raise damaged("due or last_review is not a time") from None
     if last and last > now() + timedelta(days=1):  # it would win every later merge and never come due
         raise damaged(f"last_review {stamp(last)} is in the future: was that device's clock set wrong?")
-    return {"state": state, "step": step if state in (1, 3) else None, **numbers, "due": stamp(due),
-            "last_review": stamp(last) if last else None}
+    return {
+        "state": state,
+        "step": step if state in (1, 3) else None,
+        **numbers,
+        "due": stamp(due),
+        "last_review": stamp(last) if last else None,
+    }
 
 
 def _time(text: str) -> datetime:
@@ -141,21 +161,24 @@ def _read(source: Path) -> dict:
     except NotJSON as exc:
         raise UsageError(f"{shown(source)}:{exc.line}: not a quizgen progress file ({exc.why})") from None
     if not _is_progress(document):
-        raise UsageError(f"{shown(source)}: not a quizgen progress file (no \"format\": \"{FORMAT}\" with cards)")
+        raise UsageError(f'{shown(source)}: not a quizgen progress file (no "format": "{FORMAT}" with cards)')
     version = document.get("version", 1)
     whole = type(version) in (int, float) and float(version).is_integer()  # as JavaScript's Number.isInteger
     if whole and version > max(KNOWN_VERSIONS):
-        raise UsageError(f"{shown(source)}: written by a newer quizgen (progress format version {version:g}); "
-                         "update quizgen to import it")
+        raise UsageError(
+            f"{shown(source)}: written by a newer quizgen (progress format version {version:g}); "
+            "update quizgen to import it"
+        )
     if not whole or version not in KNOWN_VERSIONS:
-        raise UsageError(f"{shown(source)}: not a quizgen progress file (version {json.dumps(version)[:40]}, "
-                         f"not {' or '.join(map(str, KNOWN_VERSIONS))})")
+        raise UsageError(
+            f"{shown(source)}: not a quizgen progress file (version {json.dumps(version)[:40]}, "
+            f"not {' or '.join(map(str, KNOWN_VERSIONS))})"
+        )
     return document
 
 
 def _is_progress(document: object) -> bool:
-    return (isinstance(document, dict) and document.get("format") == FORMAT
-            and isinstance(document.get("cards"), dict))
+    return isinstance(document, dict) and document.get("format") == FORMAT and isinstance(document.get("cards"), dict)
 
 
 def _write(target: Path, text: str, database: Path) -> None:
@@ -163,8 +186,9 @@ def _write(target: Path, text: str, database: Path) -> None:
     database or any file that is not already a quizgen progress file: a mistyped name loses nothing."""
     if os.path.lexists(target):
         if os.path.exists(target) and os.path.exists(database) and os.path.samefile(target, database):
-            raise UsageError(f"{shown(target)}: that is the progress database itself (--db); "
-                             "give another file name for the export")
+            raise UsageError(
+                f"{shown(target)}: that is the progress database itself (--db); give another file name for the export"
+            )
         try:
             existing = parse_json(read_regular(target, shown(target), MAX_BYTES))
         except BankError as exc:
@@ -172,6 +196,8 @@ def _write(target: Path, text: str, database: Path) -> None:
         except NotJSON:
             existing = None
         if not _is_progress(existing):
-            raise UsageError(f"{shown(target)}: exists and is not a quizgen progress file; not overwritten "
-                             "(give another file name, or remove it first)")
+            raise UsageError(
+                f"{shown(target)}: exists and is not a quizgen progress file; not overwritten "
+                "(give another file name, or remove it first)"
+            )
     write_atomic(target, text)

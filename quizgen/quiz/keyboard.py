@@ -108,6 +108,7 @@ class Keyboard:
         """A dumb terminal: lines typed before this prompt appeared are dropped, as on a full one."""
         if self.interactive:
             import termios
+
             with contextlib.suppress(termios.error, OSError, ValueError):
                 termios.tcflush(self.stream.fileno(), termios.TCIFLUSH)
 
@@ -135,7 +136,7 @@ class Keyboard:
             if not chunk:
                 break
             data += chunk
-        return data[:4 * MAX_LINE].decode("utf-8", "replace")[:MAX_LINE + 1]
+        return data[: 4 * MAX_LINE].decode("utf-8", "replace")[: MAX_LINE + 1]
 
 
 class _Terminal:
@@ -150,7 +151,7 @@ class _Terminal:
         self.input = create_input()
         self.output = create_output(stdout=stdout)
         if isinstance(self.output, Vt100_Output):  # no cursor-position queries: they would wait on a
-            self.output.enable_cpr = False     # terminal that never answers
+            self.output.enable_cpr = False  # terminal that never answers
         self.history = InMemoryHistory()
         self._session: PromptSession[str] | None = None
         signal.signal(signal.SIGCONT, _resume)
@@ -189,9 +190,9 @@ class _Terminal:
         control = FormattedTextControl(ANSI(prompt), show_cursor=True)
         # the prompt wraps on a narrow terminal (every key stays visible) instead of being cut off
         window = Window(control, wrap_lines=True, dont_extend_height=True)
-        app: Application[str] = Application(layout=Layout(window),
-                          key_bindings=bindings, input=self.input, output=self.output,
-                          erase_when_done=True)
+        app: Application[str] = Application(
+            layout=Layout(window), key_bindings=bindings, input=self.input, output=self.output, erase_when_done=True
+        )
         self.flush()
         shown = time.monotonic()
         return app.run()
@@ -203,9 +204,11 @@ class _Terminal:
         from prompt_toolkit.keys import Keys
 
         if self._session is None:
+
             @Condition
             def empty() -> bool:
                 from prompt_toolkit.application import get_app
+
                 return not get_app().current_buffer.text
 
             bindings = _common_bindings(quit_when=empty)
@@ -219,8 +222,9 @@ class _Terminal:
                 """A pasted block is one answer line: its line breaks become spaces."""
                 event.current_buffer.insert_text(" ".join(event.data.split()))
 
-            self._session = PromptSession(history=self.history, key_bindings=bindings, input=self.input,
-                                          output=self.output, enable_suspend=True)
+            self._session = PromptSession(
+                history=self.history, key_bindings=bindings, input=self.input, output=self.output, enable_suspend=True
+            )
         self.flush()
         return self._session.prompt(ANSI(prompt))
 

@@ -46,17 +46,21 @@ def card_number(fact_id: str) -> int:
     return int.from_bytes(hashlib.sha1(fact_id.encode()).digest()[:6], "big")
 
 
-def rate_card(scheduler: Scheduler, fact_id: str, stored: dict | None, rating: int,
-              moment: datetime) -> dict:
+def rate_card(scheduler: Scheduler, fact_id: str, stored: dict | None, rating: int, moment: datetime) -> dict:
     """The card after rating it at `moment`; `stored` is its row (None for a new card)."""
     if stored is None:
         card = Card(card_id=card_number(fact_id), due=moment)
     else:
         card = Card.from_dict(cast(Any, {**stored, "card_id": card_number(fact_id)}))
     card, _ = scheduler.review_card(card, Rating(rating), review_datetime=moment)
-    return {"state": int(card.state), "step": card.step, "stability": card.stability,
-            "difficulty": card.difficulty, "due": stamp(card.due),
-            "last_review": stamp(card.last_review) if card.last_review else None}
+    return {
+        "state": int(card.state),
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": stamp(card.due),
+        "last_review": stamp(card.last_review) if card.last_review else None,
+    }
 
 
 CARD_KEYS = ("state", "step", "stability", "difficulty", "due", "last_review")
@@ -162,8 +166,9 @@ class Queue:
         return len(self.planned) + len(self.learning)
 
 
-def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int,
-                 reviews_left: int | None = None) -> Queue:
+def review_queue(
+    facts: list[Fact], cards: dict[str, dict], moment: datetime, new_left: int, reviews_left: int | None = None
+) -> Queue:
     """Cards due (reviews due today, learning steps due now), oldest first, then new cards in bank order.
 
     A learning step due within LEARN_AHEAD but not yet waits in `Queue.learning`: it comes when due,
@@ -181,8 +186,8 @@ def review_queue(facts: list[Fact], cards: dict[str, dict], moment: datetime, ne
             due.append((card["due"], fact.id))
         elif card["state"] != REVIEW and due_at(card) <= moment + LEARN_AHEAD:
             soon[fact.id] = due_at(card)
-    fresh = [fact.id for fact in facts if fact.id not in cards][:max(0, new_left)]
-    due += sorted(reviews)[:None if reviews_left is None else max(0, reviews_left)]
+    fresh = [fact.id for fact in facts if fact.id not in cards][: max(0, new_left)]
+    due += sorted(reviews)[: None if reviews_left is None else max(0, reviews_left)]
     return Queue(deque([fact_id for _, fact_id in sorted(due)] + fresh), soon)
 
 

@@ -11,8 +11,7 @@ from typing import TextIO
 from quizgen.quiz.compare import EXTRA, MISSING, plain
 from quizgen.text.chars import shown_safely
 
-_STYLES = {"good": "32", "almost": "33", "bad": "31", "dim": "2", "bold": "1", "title": "1;36",
-           "key": "1;35"}
+_STYLES = {"good": "32", "almost": "33", "bad": "31", "dim": "2", "bold": "1", "title": "1;36", "key": "1;35"}
 _MARKS = {"good": ("✓", "+"), "almost": ("≈", "~"), "bad": ("✗", "x")}
 
 
@@ -62,8 +61,13 @@ class Screen:
     def para(self, text: str, style: str | None = None, indent: str = "") -> None:
         """A paragraph: wrapped to the terminal, then painted line by line."""
         text = self.clean(text)
-        lines = textwrap.wrap(text, self.width, initial_indent=indent, subsequent_indent=indent + "  ",
-                              break_on_hyphens=False) if self.width >= 10 else [indent + text]
+        lines = (
+            textwrap.wrap(
+                text, self.width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+            )
+            if self.width >= 10
+            else [indent + text]
+        )
         for line in lines:
             self.say(self.paint(line, style) if style else line)
 

@@ -37,14 +37,16 @@ _MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
 _RATED = {1: WRONG, 2: ALMOST, 3: CORRECT, 4: CORRECT}
 RATING_AGAIN, RATING_GOOD = 1, 3
 LEECH_LAPSES = 8  # Anki's default leech threshold
-HELP = ("  Enter  next card, rated as graded (shown as 'Rated …')",
-        "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
-        "  r      report this card: the fact id and your note go to a reports file for the curators",
-        "  s      suspend it (not asked until `quizgen quiz --unsuspend`)    b  bury it until tomorrow",
-        "  f      flag it (or unflag it) to come back to: quizgen quiz practice --flagged",
-        "  (a card forgotten 8 times after it was learned is a leech: it is suspended, with a word)",
-        "  ?      this help",
-        "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)")
+HELP = (
+    "  Enter  next card, rated as graded (shown as 'Rated …')",
+    "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
+    "  r      report this card: the fact id and your note go to a reports file for the curators",
+    "  s      suspend it (not asked until `quizgen quiz --unsuspend`)    b  bury it until tomorrow",
+    "  f      flag it (or unflag it) to come back to: quizgen quiz practice --flagged",
+    "  (a card forgotten 8 times after it was learned is a leech: it is suspended, with a word)",
+    "  ?      this help",
+    "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)",
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,21 @@ class Recorded:
 class Session:
     """One sitting: works through a queue, committing every answer before the next card."""
 
-    def __init__(self, bank: Bank, store: Store, queue: Queue, cards: dict[str, dict], *,
-                 screen: Screen, keyboard: Keyboard, rng: random.Random, style: str, scheduled: bool,
-                 retention: float = 0.9, steps=None):
+    def __init__(
+        self,
+        bank: Bank,
+        store: Store,
+        queue: Queue,
+        cards: dict[str, dict],
+        *,
+        screen: Screen,
+        keyboard: Keyboard,
+        rng: random.Random,
+        style: str,
+        scheduled: bool,
+        retention: float = 0.9,
+        steps=None,
+    ):
         self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
         self.style, self.scheduled = style, scheduled
@@ -114,8 +128,10 @@ class Session:
         held = self.queue.held_back(now())
         if held:
             cards = "1 card waits" if held == 1 else f"{held} cards wait"
-            return (f"{cards} for another session: the card you just saw gives "
-                    f"{'its answer' if held == 1 else 'their answers'} away.")
+            return (
+                f"{cards} for another session: the card you just saw gives "
+                f"{'its answer' if held == 1 else 'their answers'} away."
+            )
         upcoming = sorted(due_at(card) for fact_id, card in self.cards.items() if fact_id not in self.aside)
         if not self.scheduled or not upcoming:
             return "Nothing more to study now."
@@ -131,8 +147,11 @@ class Session:
         grades = [entry.counted for entry in self.history]
         yours = sum(entry.overridden or entry.judged for entry in self.history)
         head = f"{len(grades)} answered" + (f" ({yours} rated by you)" if yours else "")
-        counts = [f"{grades.count(CORRECT)} correct", *([f"{grades.count(ALMOST)} hard"] if ALMOST in grades else []),
-                  f"{grades.count(WRONG)} wrong"]
+        counts = [
+            f"{grades.count(CORRECT)} correct",
+            *([f"{grades.count(ALMOST)} hard"] if ALMOST in grades else []),
+            f"{grades.count(WRONG)} wrong",
+        ]
         return f"{head}: {', '.join(counts)}; {self._left()}."
 
     def _left(self) -> str:
@@ -211,8 +230,7 @@ class Session:
         early = ""
         if card and self.scheduled and due_at(card) > now():  # learn-ahead, as Anki does: say so
             early = f" · due {spoken_interval(due_at(card) - now())}, asked now: nothing else is left"
-        details = " · ".join(part for part in (state, fact.kind, fact.stance if fact.stance != "fact" else "")
-                             if part)
+        details = " · ".join(part for part in (state, fact.kind, fact.stance if fact.stance != "fact" else "") if part)
         self.screen.say()
         label = fact.source.short_label()
         self.screen.para(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim")
@@ -220,9 +238,11 @@ class Session:
 
     def _show_verdict(self, fact: Fact, verdict: Verdict, given: str) -> None:
         mark = self.screen.mark(_MARKS[verdict.grade])
-        text = {CORRECT: f"Correct: {fact.a}",
-                ALMOST: f"Close: the answer is {verdict.expected}",
-                WRONG: f"Wrong: the answer is {fact.a}"}[verdict.grade]
+        text = {
+            CORRECT: f"Correct: {fact.a}",
+            ALMOST: f"Close: the answer is {verdict.expected}",
+            WRONG: f"Wrong: the answer is {fact.a}",
+        }[verdict.grade]
         self.screen.say(f"{mark} {self.screen.paint(text, _MARKS[verdict.grade])}")
         if verdict.grade == ALMOST:
             self.screen.say(f"  you typed: {self.screen.clean(given)}")
@@ -239,28 +259,65 @@ class Session:
                 self.screen.para(citation.source.url, "dim", indent="    ")
         self.screen.para(f"Card id: {fact.id}", "dim", indent="  ")  # for reports and `stats --card`
 
-    def _record(self, fact: Fact, grade: str, rating: int, given: str, style: str, duration: int | None,
-                replacing: Recorded | None = None, judged: bool = False) -> Recorded | None:
+    def _record(
+        self,
+        fact: Fact,
+        grade: str,
+        rating: int,
+        given: str,
+        style: str,
+        duration: int | None,
+        replacing: Recorded | None = None,
+        judged: bool = False,
+    ) -> Recorded | None:
         before = replacing.before if replacing else self.cards.get(fact.id)
         # a new rating replaces the answer: same moment, same four outcomes the prompt showed
-        choices = replacing.choices if replacing else (
-            Choices.of(self.scheduler, fact.id, before, now()) if self.scheduled else None)
+        choices = (
+            replacing.choices
+            if replacing
+            else (Choices.of(self.scheduler, fact.id, before, now()) if self.scheduled else None)
+        )
         moment = choices.moment if choices else now()
-        answer = Answer(self.bank.name, fact.id, stamp(moment), local_day(moment).isoformat(), rating,
-                        grade, style, given, duration, self.scheduled)
+        answer = Answer(
+            self.bank.name,
+            fact.id,
+            stamp(moment),
+            local_day(moment).isoformat(),
+            rating,
+            grade,
+            style,
+            given,
+            duration,
+            self.scheduled,
+        )
         result = self.store.record(
-            answer, lambda stored: (choices.card(self.scheduler, stored, rating) if choices
-                                    else rate_card(self.scheduler, fact.id, stored, rating, moment)),
-            replacing.review_id if replacing else None)
+            answer,
+            lambda stored: (
+                choices.card(self.scheduler, stored, rating)
+                if choices
+                else rate_card(self.scheduler, fact.id, stored, rating, moment)
+            ),
+            replacing.review_id if replacing else None,
+        )
         if result is None:
             self.screen.say("Cannot change the rating: another session has answered that card since.")
             return None
         review_id, card = result
         if replacing:
             self.history.pop()
-        recorded = Recorded(review_id, fact, grade, rating, given, style, duration,
-                            overridden=replacing is not None and rating != GRADE_RATINGS[grade], before=before,
-                            choices=choices, judged=replacing.judged if replacing else judged)
+        recorded = Recorded(
+            review_id,
+            fact,
+            grade,
+            rating,
+            given,
+            style,
+            duration,
+            overridden=replacing is not None and rating != GRADE_RATINGS[grade],
+            before=before,
+            choices=choices,
+            judged=replacing.judged if replacing else judged,
+        )
         self.history.append(recorded)
         self._remember(fact.id, card)
         self.queue.answered(fact.id, card if self.scheduled else None, moment)
@@ -277,8 +334,9 @@ class Session:
     def _judge(self) -> int:
         """A close answer is the learner's call: y counts it right (Good), anything else Again."""
         if not self.keyboard.interactive:
-            self.screen.say(self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)",
-                                              "dim"))
+            self.screen.say(
+                self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)", "dim")
+            )
             return RATING_AGAIN
         pressed = self.keyboard.key("Were you right? [y] yes  [n/Enter] no: ", "yn" + ENTER)
         if pressed == UNDO:
@@ -287,8 +345,9 @@ class Session:
 
     def _confirm(self, recorded: Recorded) -> None:
         commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
-        ratings = "  ".join(f"[{rating}]{name}{self._interval(recorded, rating)}"
-                            for rating, name in RATING_NAMES.items())
+        ratings = "  ".join(
+            f"[{rating}]{name}{self._interval(recorded, rating)}" for rating, name in RATING_NAMES.items()
+        )
         flagged = recorded.fact.id in self.store.flagged(self.bank.name)
 
         def prompt() -> str:
@@ -302,8 +361,13 @@ class Session:
                 self._report(recorded.fact)
             elif pressed == "f":
                 flagged = self.store.flag(self.bank.name, recorded.fact.id, stamp(now()))
-                self.screen.say(self.screen.paint(f"  {'Flagged' if flagged else 'Flag taken away'}: "
-                                                  "quizgen quiz practice --flagged asks the flagged cards", "dim"))
+                self.screen.say(
+                    self.screen.paint(
+                        f"  {'Flagged' if flagged else 'Flag taken away'}: "
+                        "quizgen quiz practice --flagged asks the flagged cards",
+                        "dim",
+                    )
+                )
             else:
                 for line in HELP:
                     self.screen.say(self.screen.paint(line, "dim"))
@@ -314,8 +378,15 @@ class Session:
         if pressed == UNDO:
             self._undo(current=None)
         elif pressed != ENTER and int(pressed) != recorded.rating:
-            self._record(recorded.fact, recorded.grade, int(pressed), recorded.given, recorded.style,
-                         recorded.duration, replacing=recorded)
+            self._record(
+                recorded.fact,
+                recorded.grade,
+                int(pressed),
+                recorded.given,
+                recorded.style,
+                recorded.duration,
+                replacing=recorded,
+            )
 
     def _set_aside(self, fact: Fact, mark: str, reason: str) -> None:
         """Suspend (until `quizgen quiz --unsuspend`) or bury (until tomorrow) a card; its answer stands."""
@@ -335,8 +406,10 @@ class Session:
             return
         lapses = self.store.review_counts(self.bank.name).get(recorded.fact.id, (0, 0))[1]
         if lapses >= LEECH_LAPSES:
-            self.screen.say(f"This card has been forgotten {lapses} times (a leech). Consider rewording it "
-                            "for yourself, or report it (r).")
+            self.screen.say(
+                f"This card has been forgotten {lapses} times (a leech). Consider rewording it "
+                "for yourself, or report it (r)."
+            )
             self._set_aside(recorded.fact, "suspended", "leech")
 
     def _report(self, fact: Fact) -> None:
@@ -349,8 +422,9 @@ class Session:
         except OSError as exc:
             self.screen.say(f"Could not save the report ({exc.strerror or exc}).")
             return
-        self.screen.say(f"Reported {fact.id}: saved in {where}. Send that file to the curators "
-                        "(or quote the fact id in an issue).")
+        self.screen.say(
+            f"Reported {fact.id}: saved in {where}. Send that file to the curators (or quote the fact id in an issue)."
+        )
 
     def _interval(self, recorded: Recorded, rating: int) -> str:
         """' 10m': when the card would come back with this rating instead (Anki shows it on each button)."""

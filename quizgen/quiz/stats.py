@@ -23,8 +23,9 @@ FORECAST_DAYS = 7
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None,
-               selected: bool = False) -> int:
+def show_stats(
+    path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None, selected: bool = False
+) -> int:
     """`selected`: the banks hold only the facts of --source/--tag/--kind, and every figure counts only those."""
     screen = screen or Screen()
     if card is not None:
@@ -41,8 +42,13 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card
         cards = store.all_cards()
         lapses = {bank.name: store.review_counts(bank.name) for bank in banks}
         # suspended or buried cards are not due on the days they are set aside (as in the quiz)
-        away = {bank.name: [store.set_aside_cards(bank.name, (today + timedelta(days=offset)).isoformat())
-                            for offset in range(FORECAST_DAYS)] for bank in banks}
+        away = {
+            bank.name: [
+                store.set_aside_cards(bank.name, (today + timedelta(days=offset)).isoformat())
+                for offset in range(FORECAST_DAYS)
+            ]
+            for bank in banks
+        }
         since = "" if selected else (today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat()
         reviews = store.reviews(since)
         days = store.review_days()
@@ -60,9 +66,11 @@ def show_stats(path: Path, banks: list[Bank], screen: Screen | None = None, card
             per_day[review["day"]] = per_day.get(review["day"], 0) + 1
     practice = sum(1 for review in reviews if review["day"] == today.isoformat() and not review["scheduled"])
     extra = f" + {practice} practice" if practice else ""
-    screen.say(f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')}{extra} · "
-               f"streak: {_plural(streak(days, today), 'day')}"
-               f" · {retention_line(reviews, today)}")
+    screen.say(
+        f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')}{extra} · "
+        f"streak: {_plural(streak(days, today), 'day')}"
+        f" · {retention_line(reviews, today)}"
+    )
     _show_heatmap(screen, per_day, today)
     for bank in banks:
         deck_cards = {card["fact_id"]: card for card in cards if card["deck"] == bank.name}
@@ -76,25 +84,37 @@ def _due_days(bank: Bank, cards: list[dict], away: list[set[str]], moment: datet
     """For each seen card of the bank's facts: the first of the next seven days (0: today, overdue included)
     on which it is due and not set aside (suspended, or buried that day); None when there is none."""
     seen = {card["fact_id"]: card for card in cards if card["deck"] == bank.name and card["fact_id"] in bank.by_id}
-    return {fact_id: next((offset for offset in range(FORECAST_DAYS)
-                           if fact_id not in away[offset] and due_at(card) <= day_end(moment, offset)), None)
-            for fact_id, card in seen.items()}
+    return {
+        fact_id: next(
+            (
+                offset
+                for offset in range(FORECAST_DAYS)
+                if fact_id not in away[offset] and due_at(card) <= day_end(moment, offset)
+            ),
+            None,
+        )
+        for fact_id, card in seen.items()
+    }
 
 
 def _show_due(screen: Screen, bank: Bank, due_days: dict[str, int | None]) -> None:
     today = sum(1 for day in due_days.values() if day == 0)
     week = sum(1 for day in due_days.values() if day is not None)
     unseen = len(bank.facts) - len(due_days)
-    screen.say(f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
-               f"{unseen} new of {len(bank.facts)} not seen yet")
+    screen.say(
+        f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
+        f"{unseen} new of {len(bank.facts)} not seen yet"
+    )
 
 
 def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) -> int:
     """`quizgen stats --card ID`: every answer to one card, oldest first, with the interval it gave."""
     bank = next((bank for bank in banks if fact_id in bank.by_id), None)
     if bank is None:
-        raise UsageError(f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; "
-                         "so does a report, r)")
+        raise UsageError(
+            f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; "
+            "so does a report, r)"
+        )
     check_place(path, readonly=True)
     rows = []
     if path.exists():
@@ -111,8 +131,10 @@ def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) ->
             with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged row shows "next: ?"
                 next_time = f"next in {short_interval(due_at(after) - datetime.fromisoformat(row['reviewed_at']))}"
         day, grade = screen.clean(str(row["day"])), screen.clean(str(row["grade"]))
-        screen.say(f"  {day}  {RATING_NAMES.get(row['rating'], '?'):<5}  {grade:<7}  {next_time:<13}"
-                   f"  {screen.clean(row['answer'] or '')}")
+        screen.say(
+            f"  {day}  {RATING_NAMES.get(row['rating'], '?'):<5}  {grade:<7}  {next_time:<13}"
+            f"  {screen.clean(row['answer'] or '')}"
+        )
     return 0
 
 
@@ -128,8 +150,10 @@ def _show_forecast(screen: Screen, due_days: dict[str, int | None], moment: date
 
 def _show_hardest(screen: Screen, bank: Bank, counts: dict[str, tuple[int, int]], top: int = 5) -> None:
     """The cards forgotten most often after they were learned (Anki's lapses), worst first."""
-    hardest = sorted(((lapses, fact_id) for fact_id, (_, lapses) in counts.items()
-                      if lapses and fact_id in bank.by_id), key=lambda item: (-item[0], item[1]))[:top]
+    hardest = sorted(
+        ((lapses, fact_id) for fact_id, (_, lapses) in counts.items() if lapses and fact_id in bank.by_id),
+        key=lambda item: (-item[0], item[1]),
+    )[:top]
     if not hardest:
         return
     screen.say("  Hardest (forgotten most often):")
@@ -190,8 +214,7 @@ def _show_mastery(screen: Screen, bank: Bank, cards: dict[str, dict], width: int
         bar = screen.paint(shades[4] * filled, "good") + shades[0] * (width - filled)
         title = source.short_label()
         title = title if len(title) <= 38 else title[:37] + "…"
-        screen.say(f"  {source_id:>4} {title:<38} {bar} {len(learned):>3}/{len(facts):<3} learned,"
-                   f" {mature} mature")
+        screen.say(f"  {source_id:>4} {title:<38} {bar} {len(learned):>3}/{len(facts):<3} learned, {mature} mature")
 
 
 def _plural(count: int, word: str) -> str:

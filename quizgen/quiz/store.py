@@ -28,7 +28,6 @@ _DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
 CARD_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
 
-
 @dataclass(frozen=True)
 class Answer:
     """What the learner did with one card; the store adds the card states."""
@@ -50,6 +49,7 @@ def default_path() -> Path:
     if os.environ.get(DB_VARIABLE):
         return Path(os.environ[DB_VARIABLE]).expanduser()
     from platformdirs import user_data_path
+
     return user_data_path("quizgen", appauthor=False) / "progress.sqlite3"
 
 
@@ -138,9 +138,11 @@ class Store:
         if isinstance(exc, sqlite3.DatabaseError) and any(word in message for word in _DAMAGE):
             return self._damaged(message)
         if "file is not a database" in message:  # SQLITE_NOTADB: the header is not SQLite's
-            return ProgressError(f"{shown(self.path)}: not a progress database: its first bytes are not "
-                                 f"SQLite's (a damaged file, or another kind of file); it was left untouched; "
-                                 f"{_restore_hint(self.path)}")
+            return ProgressError(
+                f"{shown(self.path)}: not a progress database: its first bytes are not "
+                f"SQLite's (a damaged file, or another kind of file); it was left untouched; "
+                f"{_restore_hint(self.path)}"
+            )
         if "readonly" in message and not os.access(self.path.parent, os.W_OK):
             message += f"; the folder {shown(self.path.parent)} must be writable (SQLite keeps a -wal file there)"
         return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
@@ -148,8 +150,9 @@ class Store:
     def _damaged(self, detail: str) -> ProgressError:
         copy = None if self.readonly else keep_copy(self.path)  # stats only reads
         kept = f"a copy is kept as {shown(copy)}; " if copy else ""
-        error = ProgressError(f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}"
-                              f"{_restore_hint(self.path)}")
+        error = ProgressError(
+            f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}{_restore_hint(self.path)}"
+        )
         error.damage = detail  # type: ignore[attr-defined]
         return error
 
@@ -157,21 +160,29 @@ class Store:
         """Refuse a database that is not quizgen's rather than add tables to someone else's file."""
         self._db.execute("BEGIN")  # one snapshot: another session may be creating the tables right now
         try:
-            tables = {row[0] for row in self._db.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+            tables = {
+                row[0]
+                for row in self._db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            }
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             application = self._db.execute("PRAGMA application_id").fetchone()[0]
         finally:
             self._db.execute("COMMIT")
         if version > SCHEMA_VERSION and application in (0, APPLICATION_ID):
-            raise ProgressError(f"{shown(self.path)}: written by a newer quizgen "
-                                f"(schema {version}, this one knows {SCHEMA_VERSION})")
-        ours = application in (0, APPLICATION_ID) and (tables == set() if version == 0 else
-                                                       {"cards", "reviews"} <= tables)
+            raise ProgressError(
+                f"{shown(self.path)}: written by a newer quizgen (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        ours = application in (0, APPLICATION_ID) and (
+            tables == set() if version == 0 else {"cards", "reviews"} <= tables
+        )
         if not ours:
             listed = ", ".join(sorted(tables)[:5]) or "none"
-            raise ProgressError(f"{shown(self.path)}: not a quizgen progress database (its tables: {listed}); "
-                                "it was left untouched; choose another file with --db")
+            raise ProgressError(
+                f"{shown(self.path)}: not a quizgen progress database (its tables: {listed}); "
+                "it was left untouched; choose another file with --db"
+            )
 
     def _check_health(self) -> None:
         """Damage past the header shows here, before a session starts, not as a crash mid-way."""
@@ -179,18 +190,23 @@ class Store:
             return
         result = self._db.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise self._damaged(next((line for line in result.splitlines() if not line.startswith("***")),
-                                     "integrity check failed"))
+            raise self._damaged(
+                next((line for line in result.splitlines() if not line.startswith("***")), "integrity check failed")
+            )
         rows = self._db.execute("SELECT rowid, * FROM cards").fetchall() if self._has_tables() else []
         damaged = [(row, problem) for row in rows if (problem := _card_problem(row))]
         if not damaged:
             return
         copy = None if self.readonly else keep_copy(self.path)
         for row, problem in damaged:
-            where = (f"it is kept in {shown(copy)} and the card starts afresh" if copy else
-                     "it is left out of these figures (quizgen quiz keeps a copy and sets it aside)")
-            self.set_aside.append(f"{shown(self.path)}: the progress of card {row['fact_id']!r} is damaged "
-                                  f"({problem}); {where}")
+            where = (
+                f"it is kept in {shown(copy)} and the card starts afresh"
+                if copy
+                else "it is left out of these figures (quizgen quiz keeps a copy and sets it aside)"
+            )
+            self.set_aside.append(
+                f"{shown(self.path)}: the progress of card {row['fact_id']!r} is damaged ({problem}); {where}"
+            )
         if not self.readonly and copy is None:
             raise self._damaged(f"card {damaged[0][0]['fact_id']!r}: {damaged[0][1]}")
         self._skip = {row["rowid"] for row, _ in damaged}
@@ -229,15 +245,19 @@ class Store:
 
     def reviewed_on(self, deck: str, day: str) -> int:
         """Scheduled reviews of learned cards (in review before the answer) on `day`: the daily cap counts them."""
-        return len(self._read("SELECT id FROM reviews WHERE deck = ? AND day = ? AND scheduled = 1"
-                              " AND state_before = 2", deck, day))
+        return len(
+            self._read(
+                "SELECT id FROM reviews WHERE deck = ? AND day = ? AND scheduled = 1 AND state_before = 2", deck, day
+            )
+        )
 
     def introduced_on(self, deck: str, day: str) -> int:
         """How many cards of the deck were new on `day` (the new-per-day limit counts them)."""
         return len(self._read("SELECT fact_id FROM cards WHERE deck = ? AND introduced = ?", deck, day))
 
-    def record(self, answer: Answer, schedule: Callable[[dict | None], dict],
-               replacing: int | None = None) -> tuple[int, dict | None] | None:
+    def record(
+        self, answer: Answer, schedule: Callable[[dict | None], dict], replacing: int | None = None
+    ) -> tuple[int, dict | None] | None:
         """Log an answer and store the card `schedule(current card)` returns, atomically.
 
         The current card is read inside the transaction, so two sessions answering the
@@ -256,9 +276,22 @@ class Store:
                 "INSERT INTO reviews (deck, fact_id, reviewed_at, day, rating, grade, style, answer,"
                 " duration_ms, scheduled, state_before, card_before, card_after)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (answer.deck, answer.fact_id, answer.reviewed_at, answer.day, answer.rating,
-                 answer.grade, answer.style, answer.answer, answer.duration_ms, int(answer.scheduled),
-                 before["state"] if before else 0, _json(before), _json(after)))
+                (
+                    answer.deck,
+                    answer.fact_id,
+                    answer.reviewed_at,
+                    answer.day,
+                    answer.rating,
+                    answer.grade,
+                    answer.style,
+                    answer.answer,
+                    answer.duration_ms,
+                    int(answer.scheduled),
+                    before["state"] if before else 0,
+                    _json(before),
+                    _json(after),
+                ),
+            )
             if cursor.lastrowid is None:  # sqlite3 sets it after every INSERT
                 raise ProgressError("the review was not recorded")
             return cursor.lastrowid, after
@@ -313,22 +346,26 @@ class Store:
 
     def review_counts(self, deck: str) -> dict[str, tuple[int, int]]:
         """(reviews, lapses) per fact id from the log: a lapse is Again on a card in review."""
-        rows = self._read("SELECT fact_id, count(*) AS reps, sum(rating = 1 AND state_before = 2) AS lapses"
-                          " FROM reviews WHERE deck = ? AND scheduled = 1 GROUP BY fact_id", deck)
+        rows = self._read(
+            "SELECT fact_id, count(*) AS reps, sum(rating = 1 AND state_before = 2) AS lapses"
+            " FROM reviews WHERE deck = ? AND scheduled = 1 GROUP BY fact_id",
+            deck,
+        )
         return {row["fact_id"]: (row["reps"], row["lapses"] or 0) for row in rows}
 
     def mark(self, deck: str, fact_id: str, mark: str, until: str | None, reason: str, at: str) -> None:
         """Suspend or bury a card (a later mark replaces an earlier one)."""
         with self._transaction() as db:
-            db.execute("INSERT OR REPLACE INTO marks (deck, fact_id, mark, until, reason, at)"
-                       " VALUES (?, ?, ?, ?, ?, ?)", (deck, fact_id, mark, until, reason, at))
+            db.execute(
+                "INSERT OR REPLACE INTO marks (deck, fact_id, mark, until, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+                (deck, fact_id, mark, until, reason, at),
+            )
 
     def set_aside_cards(self, deck: str, day: str) -> set[str]:
         """Fact ids not to ask on `day`: suspended, or buried until that day or later."""
         if not self._has_marks():
             return set()
-        rows = self._read("SELECT fact_id FROM marks WHERE deck = ? AND (mark = 'suspended' OR until >= ?)",
-                          deck, day)
+        rows = self._read("SELECT fact_id FROM marks WHERE deck = ? AND (mark = 'suspended' OR until >= ?)", deck, day)
         return {row["fact_id"] for row in rows}
 
     def unsuspend(self, deck: str) -> int:
@@ -359,8 +396,10 @@ class Store:
         """Keep `card` unless the stored one was reviewed more recently (or is the same); True when taken."""
         with self._transaction() as db:
             current = self._card(db, deck, fact_id)
-            if current and ((current["last_review"] or "") > (card["last_review"] or "")
-                            or all(current[name] == card[name] for name in CARD_FIELDS)):
+            if current and (
+                (current["last_review"] or "") > (card["last_review"] or "")
+                or all(current[name] == card[name] for name in CARD_FIELDS)
+            ):
                 return False  # the stored card is newer, or the same: nothing to take
             self._write_card(db, deck, fact_id, day, current, card)
             return True
@@ -371,16 +410,22 @@ class Store:
         return {name: row[name] for name in CARD_FIELDS} if row else None
 
     @staticmethod
-    def _write_card(db: sqlite3.Connection, deck: str, fact_id: str, day: str,
-                    before: dict | None, after: dict) -> None:
+    def _write_card(
+        db: sqlite3.Connection, deck: str, fact_id: str, day: str, before: dict | None, after: dict
+    ) -> None:
         values = [after[name] for name in CARD_FIELDS]
         if before is None:
-            db.execute("INSERT INTO cards (deck, fact_id, introduced, state, step, stability, difficulty,"
-                       " due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (deck, fact_id, day, *values))
+            db.execute(
+                "INSERT INTO cards (deck, fact_id, introduced, state, step, stability, difficulty,"
+                " due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (deck, fact_id, day, *values),
+            )
         else:
-            db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?,"
-                       " last_review = ? WHERE deck = ? AND fact_id = ?", (*values, deck, fact_id))
+            db.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?,"
+                " last_review = ? WHERE deck = ? AND fact_id = ?",
+                (*values, deck, fact_id),
+            )
 
 
 def _json(card: dict | None) -> str | None:

@@ -17,7 +17,22 @@ from quizgen.text.words import (
 )
 
 __all__ = [
-    "ARTICLES", "FILLER", "FUNCTION_WORDS", "MONTHS", "PUNCTUATION", "UNSAFE",
-    "answer_key", "contains_words", "content_words", "fold", "number_words", "parse_date_answer",
-    "parse_iso", "plain", "printable", "tokens", "unsafe_character", "unsafe_in_lines",
+    "ARTICLES",
+    "FILLER",
+    "FUNCTION_WORDS",
+    "MONTHS",
+    "PUNCTUATION",
+    "UNSAFE",
+    "answer_key",
+    "contains_words",
+    "content_words",
+    "fold",
+    "number_words",
+    "parse_date_answer",
+    "parse_iso",
+    "plain",
+    "printable",
+    "tokens",
+    "unsafe_character",
+    "unsafe_in_lines",
 ]

@@ -13,7 +13,8 @@ UNSAFE = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\uf8ff\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
 _TAB = re.compile(r"\t")
 _UNSAFE_IN_LINES = re.compile("(?![\n\r])" + UNSAFE.pattern)  # a text's own line breaks (and tabs) allowed
 _BIDI = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
@@ -45,7 +46,7 @@ def unsafe_in_lines(text: str) -> tuple[int, str] | None:
     match = _UNSAFE_IN_LINES.search(text)
     if match is None:
         return None
-    before = text[:match.start()].replace("\r\n", "\n").replace("\r", "\n")
+    before = text[: match.start()].replace("\r\n", "\n").replace("\r", "\n")
     return before.count("\n") + 1, unsafe_character(match.group()) or ""
 
 

@@ -7,13 +7,17 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (with any closing quote or bracket) before a capital, digit or
 # quote; not after a name's initial ("George C. Marshall") or a title ("St.", "Mr.", "Dr.").
-_END = re.compile(r"(?<!\b[A-Z]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)"
-                  r"(?<=[.!?\u2026])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_END = re.compile(
+    r"(?<!\b[A-Z]\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bMs\.)"
+    r"(?<=[.!?\u2026])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+)
 
 
 def sentence_texts(text: str) -> list[str]:
     """The sentences of a short text (a note, a quote), by the articles' rule."""
     return [part for part in _END.split(text.strip()) if part]
+
+
 # Headings, datelines and labels ("PART 1 of 3") are too short to teach and need no reason;
 # nor does a short paragraph of its own that does not end like a sentence (a headline).
 MIN_WORDS = 4
@@ -29,13 +33,12 @@ class Sentence:
     start: int
     end: int
     text: str
-    alone: bool = False   # the whole of its paragraph
+    alone: bool = False  # the whole of its paragraph
 
     @property
     def is_heading(self) -> bool:
         words = len(self.text.split())
-        return words < MIN_WORDS or (self.alone and words <= HEADLINE_WORDS
-                                     and not _CLOSED.search(self.text))
+        return words < MIN_WORDS or (self.alone and words <= HEADLINE_WORDS and not _CLOSED.search(self.text))
 
 
 def split_sentences(text: str, paragraphs: tuple[int, ...] = ()) -> list[Sentence]:

@@ -35,8 +35,9 @@ def prefix_length(count: int) -> int:
 REPEATED_WORDS = 0.5
 SHARED_WORDS = 0.25
 # words that frame a question rather than say what it asks about
-QUESTION_FRAME = frozenset({"how", "many", "much", "do", "been", "year", "date", "month", "name", "called",
-                            "after", "into", "his", "her"})
+QUESTION_FRAME = frozenset(
+    {"how", "many", "much", "do", "been", "year", "date", "month", "name", "called", "after", "into", "his", "her"}
+)
 
 
 def repeats_question(question_a: str, question_b: str) -> bool:
@@ -49,10 +50,12 @@ def repeats_question(question_a: str, question_b: str) -> bool:
     if not words_a or not words_b:
         return False
     shared = len(words_a & words_b)
-    return (shared / min(len(words_a), len(words_b)) >= REPEATED_WORDS
-            and shared / len(words_a | words_b) >= SHARED_WORDS)
+    return (
+        shared / min(len(words_a), len(words_b)) >= REPEATED_WORDS and shared / len(words_a | words_b) >= SHARED_WORDS
+    )
 
 
 def _meaningful(question: str) -> frozenset[str]:
-    return frozenset(word for word in content_words(question, cut=None)
-                     if word not in QUESTION_FRAME and not word.isdigit())
+    return frozenset(
+        word for word in content_words(question, cut=None) if word not in QUESTION_FRAME and not word.isdigit()
+    )

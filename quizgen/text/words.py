@@ -8,13 +8,32 @@ import unicodedata
 from functools import lru_cache
 
 # Typographic quotes, primes, dashes, the no-break space and the ellipsis, as a reader types them
-PUNCTUATION = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00a0": " ", "\u2026": "...",
-})
+PUNCTUATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9%$]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
@@ -25,7 +44,8 @@ FILLER = ARTICLES | {"of", "and", "in", "on", "to", "for", "with", "by", "at", "
 # Words that carry no meaning of a question: what it asks is in the rest
 FUNCTION_WORDS = ARTICLES | frozenset(
     "and are as at be by did does for from has have in is it its of on or that their this "
-    "to was were what when where which who whom whose why with according article".split())
+    "to was were what when where which who whom whose why with according article".split()
+)
 
 
 def fold(text: str) -> str:
@@ -59,8 +79,7 @@ def contains_words(text_key: str, key: str) -> bool:
 def content_words(text: str, cut: int | None = 5) -> frozenset[str]:
     """Words that carry meaning, cut to five letters so 'Russian' and 'Russia' agree (`cut` None:
     whole words, so 'international' and 'internal' differ)."""
-    return frozenset(word[:cut] for word in answer_key(text).split()
-                     if word not in FUNCTION_WORDS and len(word) > 1)
+    return frozenset(word[:cut] for word in answer_key(text).split() if word not in FUNCTION_WORDS and len(word) > 1)
 
 
 def number_words(text: str) -> str:

@@ -19,8 +19,9 @@ STANCES = {
     "propaganda": "Propaganda: a false or loaded claim, taught so you can recognise it",
 }
 # JSON inside <script>: these characters could end the element or start a comment there
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_UNSAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def citations(fact: Fact) -> tuple[tuple[Source, str], ...]:
@@ -55,8 +56,15 @@ def _source(source: Source) -> dict:
 
 def _fact(fact: Fact, bank: Bank, known: Lexicon) -> dict:
     record = {
-        "id": fact.id, "q": fact.q, "a": fact.a, "alt": list(fact.alt), "kind": fact.kind,
-        "stance": fact.stance, "note": fact.note, "derived": fact.derived, "role": fact.role,
+        "id": fact.id,
+        "q": fact.q,
+        "a": fact.a,
+        "alt": list(fact.alt),
+        "kind": fact.kind,
+        "stance": fact.stance,
+        "note": fact.note,
+        "derived": fact.derived,
+        "role": fact.role,
         "tags": list(fact.tags),
         "cites": [{"source": source.id, "quote": quote} for source, quote in citations(fact)],
         "mc": _choice(fact, bank),
@@ -101,17 +109,24 @@ def _orderings(bank: Bank) -> list[dict]:
             if question is None:
                 break
             ids = tuple(fact.id for fact in question.facts)
-            found.setdefault(tuple(sorted(ids)), {
-                "prompt": question.prompt, "items": list(question.items), "ids": list(ids),
-                "order": list(question.order),
-                "dates": [fact.when.label() if fact.when else "" for fact in question.facts]})
+            found.setdefault(
+                tuple(sorted(ids)),
+                {
+                    "prompt": question.prompt,
+                    "items": list(question.items),
+                    "ids": list(ids),
+                    "order": list(question.order),
+                    "dates": [fact.when.label() if fact.when else "" for fact in question.facts],
+                },
+            )
     return list(found.values())
 
 
 def _groups(bank: Bank) -> list[list[Fact]]:
     """The whole bank, then each article's facts."""
-    return [list(bank.facts)] + [[fact for fact in bank.facts if fact.source.id == source]
-                                 for source in sorted(bank.sources)]
+    return [list(bank.facts)] + [
+        [fact for fact in bank.facts if fact.source.id == source] for source in sorted(bank.sources)
+    ]
 
 
 def _matchings(bank: Bank) -> list[dict]:
@@ -121,15 +136,24 @@ def _matchings(bank: Bank) -> list[dict]:
     for number, facts in enumerate(_groups(bank)):
         for flavour in FLAVOURS:
             for turn in range(2):
-                question = matching(facts, bank, fixed_random("web", bank.name, "match", str(number), flavour,
-                                                              str(turn)), flavour)
+                question = matching(
+                    facts, bank, fixed_random("web", bank.name, "match", str(number), flavour, str(turn)), flavour
+                )
                 if question is None:
                     break
                 ids = tuple(fact.id for fact in question.facts)
-                found.setdefault(tuple(sorted(ids)), {
-                    "prompt": question.prompt, "left_title": question.left_title, "right_title": question.right_title,
-                    "left": list(question.left), "right": list(question.right), "pairs": list(question.pairs),
-                    "ids": list(ids)})
+                found.setdefault(
+                    tuple(sorted(ids)),
+                    {
+                        "prompt": question.prompt,
+                        "left_title": question.left_title,
+                        "right_title": question.right_title,
+                        "left": list(question.left),
+                        "right": list(question.right),
+                        "pairs": list(question.pairs),
+                        "ids": list(ids),
+                    },
+                )
     return list(found.values())
 
 

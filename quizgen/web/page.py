@@ -16,8 +16,23 @@ from quizgen.web.data import script_json, study_data
 TS_FSRS_VERSION = "5.4.2"
 VENDOR = f"vendor/ts-fsrs-{TS_FSRS_VERSION}.umd.js"
 # the page's ES modules, each after the modules it imports
-MODULES = ("dom.mjs", "storage.mjs", "legacy.mjs", "progress.mjs", "apart.mjs", "cards.mjs", "typed.mjs", "view.mjs",
-           "timeline.mjs", "stats.mjs", "manage.mjs", "list.mjs", "theme.mjs", "exam.mjs", "app.mjs")
+MODULES = (
+    "dom.mjs",
+    "storage.mjs",
+    "legacy.mjs",
+    "progress.mjs",
+    "apart.mjs",
+    "cards.mjs",
+    "typed.mjs",
+    "view.mjs",
+    "timeline.mjs",
+    "stats.mjs",
+    "manage.mjs",
+    "list.mjs",
+    "theme.mjs",
+    "exam.mjs",
+    "app.mjs",
+)
 _IMPORT = re.compile(r'^import \{[\w$, ]+\} from "\./([\w-]+\.mjs)";\n', re.MULTILINE)
 _EXPORT = re.compile(r"^export (?=const |function |class )", re.MULTILINE)
 
@@ -25,11 +40,21 @@ _EXPORT = re.compile(r"^export (?=const |function |class )", re.MULTILINE)
 def render_page(bank: Bank) -> str:
     """index.html for the bank: it needs nothing else, so it works from file:// and any static host."""
     style, script = _asset("study.css"), bundle()
-    return environment().get_template("web/index.html").render(
-        title=bank.title, deck=bank.name, ts_fsrs_version=TS_FSRS_VERSION,
-        data=Markup(script_json(study_data(bank))),
-        style=style, style_hash=csp_hash(style), script=script, script_hash=csp_hash(script),
-        ts_fsrs_license=_asset("vendor/ts-fsrs-LICENSE.txt").replace("--", "- -"))
+    return (
+        environment()
+        .get_template("web/index.html")
+        .render(
+            title=bank.title,
+            deck=bank.name,
+            ts_fsrs_version=TS_FSRS_VERSION,
+            data=Markup(script_json(study_data(bank))),
+            style=style,
+            style_hash=csp_hash(style),
+            script=script,
+            script_hash=csp_hash(script),
+            ts_fsrs_license=_asset("vendor/ts-fsrs-LICENSE.txt").replace("--", "- -"),
+        )
+    )
 
 
 def bundle() -> Markup:
@@ -37,8 +62,11 @@ def bundle() -> Markup:
 
     ts-fsrs' UMD file runs in its CommonJS branch inside a function, so even FSRS is a local name.
     """
-    parts = ["const FSRS = (() => {\nconst module = { exports: {} };\nconst exports = module.exports;\n",
-             _asset(VENDOR), "\nreturn module.exports;\n})();\n"]
+    parts = [
+        "const FSRS = (() => {\nconst module = { exports: {} };\nconst exports = module.exports;\n",
+        _asset(VENDOR),
+        "\nreturn module.exports;\n})();\n",
+    ]
     done: set[str] = set()
     for name in MODULES:
         text = str(_asset(name))

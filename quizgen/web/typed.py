@@ -18,8 +18,10 @@ from quizgen.model import Fact
 # reads it; a leading article goes.
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s(?!\w)")
 _DOTS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)")
-SEPARATORS = frozenset(".,;:!?'\"()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b"
-                       "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026")
+SEPARATORS = frozenset(
+    ".,;:!?'\"()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b"
+    "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026"
+)
 ARTICLES = ("the", "a", "an")
 _DOT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")  # as grading/quantity.py
 _GROUP_MARK = re.compile(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))")

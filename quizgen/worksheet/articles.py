@@ -35,6 +35,6 @@ def askable(fact: Fact, kind: str, article: str | None) -> bool:
 
 def on_article(pool: Bank, source_id: str) -> Bank:
     """The pool of a sheet on one article: the facts it states, and events it dates (for ordering)."""
-    return replace(pool, facts=tuple(fact for fact in pool.facts
-                                     if states(fact, source_id) or dated_in(fact, source_id)))
-
+    return replace(
+        pool, facts=tuple(fact for fact in pool.facts if states(fact, source_id) or dated_in(fact, source_id))
+    )

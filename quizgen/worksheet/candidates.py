@@ -19,8 +19,8 @@ class Candidate:
     kind: str
     question: Any
     ids: frozenset[str]
-    texts: tuple[Shown, ...] = field(init=False)     # what it prints, ready to compare
-    asks: tuple[Ask, ...] = field(init=False)        # what it asks
+    texts: tuple[Shown, ...] = field(init=False)  # what it prints, ready to compare
+    asks: tuple[Ask, ...] = field(init=False)  # what it asks
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "texts", shown_texts(self.question))
@@ -49,5 +49,6 @@ def single_candidates(facts: list[Fact], bank: Bank, rng: random.Random, kinds: 
                 if statement is not None and statement.true == truth:
                     found.append(Candidate("tf", statement, ids))
     # a question a teacher would flag never reaches a sheet (the same rules `print --check` lists)
-    return [candidate for candidate in found
-            if not flags(candidate.question, bank) and not weaknesses(candidate.question)]
+    return [
+        candidate for candidate in found if not flags(candidate.question, bank) and not weaknesses(candidate.question)
+    ]

@@ -36,13 +36,18 @@ def run(args) -> int:
     title = options.title or default_title(pool, bank, args)
     stem = stem_for(title, options, args)
     if stem in build_stems(bank):
-        raise UsageError(f"--title {printable(title)}: its folder '{stem}' is where quizgen build writes "
-                         f"its own sheets; choose another title")
-    sheet_set = build_set(pool, bank, options, stem, title,
-                          subtitle_for(pool, bank), include=tuple(args.include or ()), article=article)
+        raise UsageError(
+            f"--title {printable(title)}: its folder '{stem}' is where quizgen build writes "
+            f"its own sheets; choose another title"
+        )
+    sheet_set = build_set(
+        pool, bank, options, stem, title, subtitle_for(pool, bank), include=tuple(args.include or ()), article=article
+    )
     if not sheet_set.sheets[0].items:
-        raise QuizgenError(f"nothing can be asked: the {len(pool.facts)} facts selected make no "
-                           f"{'/'.join(options.types)} question; try other --types or a wider selection")
+        raise QuizgenError(
+            f"nothing can be asked: the {len(pool.facts)} facts selected make no "
+            f"{'/'.join(options.types)} question; try other --types or a wider selection"
+        )
     for note in sheet_set.notes:
         print(f"quizgen: note: {printable(note)}", file=sys.stderr)
     if args.check:
@@ -81,8 +86,10 @@ def stem_for(title: str, options, args) -> str:
         return title_stem(title)
     sources = getattr(args, "source", None) or ()
     extra = [f"src-{'-'.join(sorted(sources))}"] if len(sources) > 1 else []
-    chosen = [*(f"+{i}" for i in sorted(getattr(args, "include", None) or ())),
-              *(f"-{i}" for i in sorted(getattr(args, "exclude", None) or ()))]
+    chosen = [
+        *(f"+{i}" for i in sorted(getattr(args, "include", None) or ())),
+        *(f"-{i}" for i in sorted(getattr(args, "exclude", None) or ())),
+    ]
     if chosen:  # facts pinned or left out by hand: a sheet of its own
         extra.append("sel-" + hashlib.sha256(" ".join(chosen).encode()).hexdigest()[:6])
     return "-".join([slug(title), *extra, *options.name_parts()])
@@ -99,8 +106,11 @@ def default_title(pool: Bank, bank: Bank, args=None) -> str:
     """The article's title, or '<bank>: review'; with the tags and kinds asked for, if any."""
     sources = articles_of(pool)
     title = bank.sources[sources[0]].title if len(sources) == 1 else f"{bank.title}: review"
-    narrowed = [*(getattr(args, "tag", None) or ()), *(getattr(args, "kind", None) or ()),
-                *(getattr(args, "stance", None) or ())]
+    narrowed = [
+        *(getattr(args, "tag", None) or ()),
+        *(getattr(args, "kind", None) or ()),
+        *(getattr(args, "stance", None) or ()),
+    ]
     return f"{title} ({', '.join(narrowed)})" if narrowed else title
 
 

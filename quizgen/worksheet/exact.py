@@ -16,8 +16,7 @@ class _Item(Protocol):
 T = TypeVar("T", bound=_Item)
 
 
-def largest_compatible(items: list[T], conflict: Callable[[T, T], bool], enough: int,
-                                 budget: int = BUDGET) -> list[T]:
+def largest_compatible(items: list[T], conflict: Callable[[T, T], bool], enough: int, budget: int = BUDGET) -> list[T]:
     """Up to `enough` items, pairwise free of conflict, as many as exist (within `budget` steps).
 
     The conflict graph falls apart into connected groups; the largest conflict-free set of each is

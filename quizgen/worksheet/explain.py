@@ -19,12 +19,12 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 class Explanation:
     """The key's line for one fact."""
 
-    accepted: tuple[str, ...]   # other forms to accept, none repeating the answer shown
-    outside: str | None         # how the answer follows when the article does not state it
-    outside_label: str | None   # NOT_IN_ARTICLE, or YEAR_FROM_DATE when only the year is inferred
-    why: str | None             # the bank's note, its first sentence
-    source: str                 # the article, short: 'Manolache 2023'
-    quote: str                  # the article's sentence that states the answer
+    accepted: tuple[str, ...]  # other forms to accept, none repeating the answer shown
+    outside: str | None  # how the answer follows when the article does not state it
+    outside_label: str | None  # NOT_IN_ARTICLE, or YEAR_FROM_DATE when only the year is inferred
+    why: str | None  # the bank's note, its first sentence
+    source: str  # the article, short: 'Manolache 2023'
+    quote: str  # the article's sentence that states the answer
 
 
 def explain(fact: Fact, shown: str, article: str | None = None) -> Explanation:
@@ -37,9 +37,14 @@ def explain(fact: Fact, shown: str, article: str | None = None) -> Explanation:
             seen.add(answer_key(form))
             accepted.append(form)
     cited = next((c for c in fact.citations if c.source.id == article), fact.citations[0])
-    return Explanation(tuple(accepted), fact.derived, derivation_label(fact),
-                       first_sentence(fact.note) if fact.note else None,
-                       short_label(cited.source), quote_line(cited.quote, (fact.a, *fact.alt)))
+    return Explanation(
+        tuple(accepted),
+        fact.derived,
+        derivation_label(fact),
+        first_sentence(fact.note) if fact.note else None,
+        short_label(cited.source),
+        quote_line(cited.quote, (fact.a, *fact.alt)),
+    )
 
 
 def derivation_label(fact: Fact) -> str | None:

@@ -33,10 +33,20 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
             pool = on_article(bank.select(sources=(source_id,)), source_id)
             if pool.facts:
                 source = bank.sources[source_id]
-                sets.append(build_set(pool, bank, ARTICLE_SHEET, article_stem(source_id, source.title),
-                                      source.title, subtitle_for(pool, bank), article=source_id))
-        sets.append(build_set(bank, bank, REVIEW_SHEET, REVIEW_STEM, f"{bank.title}: mixed review",
-                              subtitle_for(bank, bank)))
+                sets.append(
+                    build_set(
+                        pool,
+                        bank,
+                        ARTICLE_SHEET,
+                        article_stem(source_id, source.title),
+                        source.title,
+                        subtitle_for(pool, bank),
+                        article=source_id,
+                    )
+                )
+        sets.append(
+            build_set(bank, bank, REVIEW_SHEET, REVIEW_STEM, f"{bank.title}: mixed review", subtitle_for(bank, bank))
+        )
     written = write_sets(sets, out_dir / "print" / bank.name, browser)
     for sheet_set in sets:  # once written: a sheet short of questions, or of a type, says so as in `print`
         for note in sheet_set.notes:

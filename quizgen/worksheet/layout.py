@@ -23,10 +23,10 @@ class Gap:
     """A blank in its sentence: the punctuation touching it is kept on the same line as the line."""
 
     before: str
-    opening: str   # e.g. the '“' right before the blank
-    closing: str   # e.g. the '”.' right after it
+    opening: str  # e.g. the '“' right before the blank
+    closing: str  # e.g. the '”.' right after it
     after: str
-    width: int     # millimetres, one of GAP_SIZES, enough to write the expected answer by hand
+    width: int  # millimetres, one of GAP_SIZES, enough to write the expected answer by hand
 
 
 def gap_of(before: str, after: str, answer: str) -> Gap:
@@ -35,4 +35,4 @@ def gap_of(before: str, after: str, answer: str) -> Gap:
     needed = len(answer) * MM_PER_CHARACTER
     # a few fixed lengths, not one per answer: a line's length must not tell how long the answer is
     width = next((size for size in GAP_SIZES if needed <= size), GAP_SIZES[-1])
-    return Gap(before[: len(before) - len(opening)], opening, closing, after[len(closing):], width)
+    return Gap(before[: len(before) - len(opening)], opening, closing, after[len(closing) :], width)

@@ -50,12 +50,18 @@ def options_from_args(args) -> SheetOptions:
         why = f"it held {unsafe}" if unsafe else "it was empty"
         raise UsageError(f"--title must be one line of text ({why})")
     title = args.title.strip() if args.title else None
-    return SheetOptions(count=args.count, types=parse_types(args.types), seed=args.seed,
-                        versions=args.versions, title=title or None, paper=args.paper,
-                        duplex=getattr(args, "duplex", True))
+    return SheetOptions(
+        count=args.count,
+        types=parse_types(args.types),
+        seed=args.seed,
+        versions=args.versions,
+        title=title or None,
+        paper=args.paper,
+        duplex=getattr(args, "duplex", True),
+    )
 
 
-MAX_SLUG = 60        # characters: far below any file system's limit, with room for the suffixes
+MAX_SLUG = 60  # characters: far below any file system's limit, with room for the suffixes
 _TITLE_PUNCTUATION = re.compile(r"[\s\-–—_:;,.?!'’\"“”()]+")  # what a title may lose without a trace
 
 
@@ -71,8 +77,7 @@ def slug(text: str, words: int = 8) -> str:
     full = slugify(plain)
     stem = "-".join(full.split("-")[:words])[:MAX_SLUG].strip("-")
     # a letter or digit with no ASCII spelling, or a symbol, is dropped: note it with a hash
-    dropped = any(not _TITLE_PUNCTUATION.fullmatch(ch) and not any(c.isalnum() for c in unidecode(ch))
-                  for ch in plain)
+    dropped = any(not _TITLE_PUNCTUATION.fullmatch(ch) and not any(c.isalnum() for c in unidecode(ch)) for ch in plain)
     if not stem or dropped or (len(stem) < len(full) and words >= 8):
         stem = _hashed(stem, text) if stem else f"worksheet-{_digest(text)}"
     return stem

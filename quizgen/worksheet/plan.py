@@ -23,11 +23,11 @@ from quizgen.worksheet.candidates import Candidate, single_candidates
 from quizgen.worksheet.exact import largest_compatible
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
-GROUPED = ("match", "order")          # one question built from several facts
-MAX_GROUPED = 2                       # at most this many matching (or ordering) questions
+GROUPED = ("match", "order")  # one question built from several facts
+MAX_GROUPED = 2  # at most this many matching (or ordering) questions
 SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
-ATTEMPTS = 8                          # draws tried before a sheet is left short
-GROUPED_DRAWS = 4                     # matching/ordering questions drawn per flavour to choose from
+ATTEMPTS = 8  # draws tried before a sheet is left short
+GROUPED_DRAWS = 4  # matching/ordering questions drawn per flavour to choose from
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
     "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
@@ -73,14 +73,23 @@ def quotas(count: int, types: tuple[str, ...]) -> dict[str, int]:
     return result
 
 
-def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], seed: int,
-                   include: tuple[str, ...] = (), article: str | None = None) -> Plan:
+def plan_questions(
+    pool: Bank,
+    bank: Bank,
+    count: int,
+    types: tuple[str, ...],
+    seed: int,
+    include: tuple[str, ...] = (),
+    article: str | None = None,
+) -> Plan:
     """Choose `count` questions on the facts of `pool` (distractors may come from all of `bank`);
     the facts in `include` are asked whatever else is chosen; on a sheet on one `article`, each
     question only as that article states it (`articles.askable`)."""
     if len(include) > count:
-        raise UsageError(f"--include names {len(include)} facts but the sheet has {count} questions: "
-                         f"raise -n to {len(include)} or more, or include fewer")
+        raise UsageError(
+            f"--include names {len(include)} facts but the sheet has {count} questions: "
+            f"raise -n to {len(include)} or more, or include fewer"
+        )
     rng = random.Random(f"quizgen-worksheet:{seed}")
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
@@ -106,8 +115,9 @@ def plan_questions(pool: Bank, bank: Bank, count: int, types: tuple[str, ...], s
 class _Search:
     """The candidate questions of one sheet and the conflicts between them."""
 
-    def __init__(self, facts: list[Fact], bank: Bank, rng: random.Random, types, count: int,
-                 article: str | None = None):
+    def __init__(
+        self, facts: list[Fact], bank: Bank, rng: random.Random, types, count: int, article: str | None = None
+    ):
         self.facts, self.bank, self.rng, self.types, self.count = facts, bank, rng, types, count
         self.stated = [fact for fact in facts if askable(fact, "single", article)]
         self.wanted = quotas(count, types)
@@ -140,15 +150,18 @@ class _Search:
     def _self_giving(self, question) -> bool:
         """A matching or ordering question whose own facts give each other away."""
         ids = sorted(fact.id for fact in question.facts)
-        return any((a, b) in self.pairs for i, a in enumerate(ids) for b in ids[i + 1:])
+        return any((a, b) in self.pairs for i, a in enumerate(ids) for b in ids[i + 1 :])
 
     def conflict(self, one: Candidate, other: Candidate) -> bool:
         """The same fact twice, a give-away pair of facts, or one printing what the other asks."""
         key = (id(one), id(other)) if id(one) < id(other) else (id(other), id(one))
         if key not in self._conflicts:
-            self._conflicts[key] = bool(one.ids & other.ids) or any(
-                tuple(sorted((a, b))) in self.pairs for a in one.ids for b in other.ids) \
-                or tells(one.texts, other.asks) or tells(other.texts, one.asks)
+            self._conflicts[key] = (
+                bool(one.ids & other.ids)
+                or any(tuple(sorted((a, b))) in self.pairs for a in one.ids for b in other.ids)
+                or tells(one.texts, other.asks)
+                or tells(other.texts, one.asks)
+            )
         return self._conflicts[key]
 
     def score(self, chosen: list[Candidate] | None) -> tuple[bool, int, int, int]:
@@ -171,12 +184,13 @@ class _Search:
         for fact in facts:
             options = [c for t in singles for c in self.by_kind[t] if fact.id in c.ids]
             if not options:
-                raise UsageError(f"--include {fact.id}: this fact cannot be asked as "
-                                 f"{' or '.join(singles) or 'the types asked'} in this selection")
+                raise UsageError(
+                    f"--include {fact.id}: this fact cannot be asked as "
+                    f"{' or '.join(singles) or 'the types asked'} in this selection"
+                )
             fitting = [c for c in options if self.fits(c, chosen)]
             if not fitting:
-                raise UsageError(f"--include {fact.id}: it gives away, or is given away by, "
-                                 f"another included fact")
+                raise UsageError(f"--include {fact.id}: it gives away, or is given away by, another included fact")
             need = {t: self.wanted.get(t, 0) - sum(c.kind == t for c in chosen) for t in singles}
             chosen.append(max(fitting, key=lambda c: need[c.kind]))
         return chosen
@@ -243,8 +257,9 @@ class _Search:
             del blockers[id(candidate)], blockers[id(extra)]
             for c in free:
                 if id(c) in blockers:
-                    blockers[id(c)] = [b for b in blockers[id(c)] if b is not out] + \
-                        [b for b in (candidate, extra) if self.conflict(c, b)]
+                    blockers[id(c)] = [b for b in blockers[id(c)] if b is not out] + [
+                        b for b in (candidate, extra) if self.conflict(c, b)
+                    ]
             if any(out is c for c in singles):
                 blockers[id(out)] = [b for b in chosen if self.conflict(out, b)]
 
@@ -256,8 +271,14 @@ class _Search:
             if len(blocking) != 1 or blocking[0].kind in GROUPED:
                 continue
             out = blocking[0]
-            extra = next((c for c in free if c is not candidate and all(b is out for b in blockers[id(c)])
-                          and not self.conflict(c, candidate)), None)
+            extra = next(
+                (
+                    c
+                    for c in free
+                    if c is not candidate and all(b is out for b in blockers[id(c)]) and not self.conflict(c, candidate)
+                ),
+                None,
+            )
             if extra is not None:
                 return out, candidate, extra
         return None
@@ -274,8 +295,11 @@ class _Search:
         notes = []
         for kind in self.types:
             if self.wanted[kind] and not any(c.kind == kind for c in chosen):
-                why = (REASONS[kind] if not self.by_kind[kind] else
-                       "each one the facts allow would give another question away, or be given away")
+                why = (
+                    REASONS[kind]
+                    if not self.by_kind[kind]
+                    else "each one the facts allow would give another question away, or be given away"
+                )
                 notes.append(f"no {kind} question on this sheet: {why}")
         return notes
 
@@ -294,12 +318,16 @@ class _Search:
         """One line for the teacher: how short the sheet is, how many facts were left out and where
         they are listed, and what to do (the list itself would make a line of a thousand characters)."""
         if left:
-            return (f"only {len(chosen)} of {self.count} questions: {left} fact{'s' if left != 1 else ''} "
-                    f"left out so that none gives another away, listed at the end of the key and by --check; "
-                    f"try other --types, a wider selection or --exclude")
-        return (f"only {len(chosen)} of {self.count} questions: the {len(self.facts)} facts selected make "
-                f"no more {'/'.join(self.types)} questions (each asked once, at most {MAX_GROUPED} matching "
-                f"and {MAX_GROUPED} ordering); try other --types or a wider selection")
+            return (
+                f"only {len(chosen)} of {self.count} questions: {left} fact{'s' if left != 1 else ''} "
+                f"left out so that none gives another away, listed at the end of the key and by --check; "
+                f"try other --types, a wider selection or --exclude"
+            )
+        return (
+            f"only {len(chosen)} of {self.count} questions: the {len(self.facts)} facts selected make "
+            f"no more {'/'.join(self.types)} questions (each asked once, at most {MAX_GROUPED} matching "
+            f"and {MAX_GROUPED} ordering); try other --types or a wider selection"
+        )
 
 
 def _label(candidate: Candidate) -> str:

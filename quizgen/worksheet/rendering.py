@@ -48,8 +48,7 @@ def render_key(sheet: Worksheet) -> str:
 
 def _render(name: str, sheet: Worksheet, footer: str) -> str:
     # one version per file: the page counter and the page total are that version's own
-    return environment().get_template(name).render(
-        paper_size=PAPER_SIZES[sheet.paper], footer=footer, worksheet=sheet)
+    return environment().get_template(name).render(paper_size=PAPER_SIZES[sheet.paper], footer=footer, worksheet=sheet)
 
 
 def render_blank(paper: str) -> str:

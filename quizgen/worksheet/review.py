@@ -30,8 +30,9 @@ def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str]
     if sheet_set.left_out:
         lines.append(f"== {len(sheet_set.left_out)} facts left out (each would give away, or be given away)")
         lines.extend(f"   {line}" for line in sheet_set.left_out)
-    lines.append(f"{flagged} flag{'s' if flagged != 1 else ''} in "
-                 f"{sum(len(s.items) for s in sheet_set.sheets)} questions")
+    lines.append(
+        f"{flagged} flag{'s' if flagged != 1 else ''} in {sum(len(s.items) for s in sheet_set.sheets)} questions"
+    )
     return lines, flagged
 
 
@@ -48,15 +49,20 @@ def _provenance(question) -> list[str]:
 def _describe(number: int, kind: str, question) -> list[str]:
     if kind == "mcq":
         options = "; ".join(f"{LETTERS[i]}) {text}" for i, text in enumerate(question.options))
-        return [f"{number:3d}. mcq [{question.fact.id}] {question.prompt}",
-                f"     {options}", f"     key: {LETTERS[question.answer]}"]
+        return [
+            f"{number:3d}. mcq [{question.fact.id}] {question.prompt}",
+            f"     {options}",
+            f"     key: {LETTERS[question.answer]}",
+        ]
     if kind == "tf":
         key = "T" if question.true else f"F (swapped in '{question.swapped}'; true: {question.correction})"
         return [f"{number:3d}. tf [{question.fact.id}] {question.statement}", f"     key: {key}"]
     if kind == "blank":
         said = "".join(f" ({text})" for text in (question.precision, question.within) if text)
-        return [f"{number:3d}. blank [{question.fact.id}] {question.before}_____{said}{question.after}",
-                f"     key: {question.answer}"]
+        return [
+            f"{number:3d}. blank [{question.fact.id}] {question.before}_____{said}{question.after}",
+            f"     key: {question.answer}",
+        ]
     ids = ", ".join(fact.id for fact in question.facts)
     if kind == "order":
         items = "; ".join(f"{i + 1}) {text}" for i, text in enumerate(question.items))

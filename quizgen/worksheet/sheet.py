@@ -68,10 +68,10 @@ class Worksheet:
     seed: int
     paper: str
     sections: tuple[Section, ...]
-    sources: tuple[Source, ...]   # every article an answer comes from, for the key
+    sources: tuple[Source, ...]  # every article an answer comes from, for the key
     left_out: tuple[str, ...] = ()  # a short sheet's facts that could not be asked, and why (the key lists them)
-    article: str | None = None      # the one article every question is on (its words are quoted in the key)
-    dense: bool = False             # printed with tighter spacing, to save a page
+    article: str | None = None  # the one article every question is on (its words are quoted in the key)
+    dense: bool = False  # printed with tighter spacing, to save a page
 
     @property
     def items(self) -> list[Item]:
@@ -82,17 +82,16 @@ class Worksheet:
         return sum(section.points for section in self.sections)
 
 
-
-def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, paper: str,
-            types: tuple[str, ...]) -> Worksheet:
+def arrange(
+    plan: Plan, version: int, seed: int, title: str, subtitle: str, paper: str, types: tuple[str, ...]
+) -> Worksheet:
     """Version `version` (0 = A): the plan's questions in a version-specific order, numbered."""
     letter = LETTERS[version]
     rng = random.Random(f"quizgen-version:{seed}:{letter}")
     balance = PositionBalance(rng)
     sections, number = [], 1
     # an article every question's fact cites makes a single-article sheet; else each item names its own
-    cited = [{c.source.id for c in f.citations} for items in plan.questions.values() for q in items
-             for f in _facts(q)]
+    cited = [{c.source.id for c in f.citations} for items in plan.questions.values() for q in items for f in _facts(q)]
     shared = set.intersection(*cited) if cited else set()
     mixed = bool(cited) and not shared
     for kind in types:
@@ -110,11 +109,23 @@ def arrange(plan: Plan, version: int, seed: int, title: str, subtitle: str, pape
             number += 1
         heading, instructions = SECTIONS[kind]
         sections.append(Section(kind, heading, instructions, tuple(items)))
-    sources = {c.source.id: c.source for item in (i for s in sections for i in s.items)
-               for fact in _facts(item.question) for c in fact.citations}
-    return Worksheet(title, subtitle, letter, seed, paper, tuple(sections),
-                     tuple(sources[key] for key in sorted(sources)), tuple(plan.left_out),
-                     next(iter(shared)) if len(shared) == 1 else None)
+    sources = {
+        c.source.id: c.source
+        for item in (i for s in sections for i in s.items)
+        for fact in _facts(item.question)
+        for c in fact.citations
+    }
+    return Worksheet(
+        title,
+        subtitle,
+        letter,
+        seed,
+        paper,
+        tuple(sections),
+        tuple(sources[key] for key in sorted(sources)),
+        tuple(plan.left_out),
+        next(iter(shared)) if len(shared) == 1 else None,
+    )
 
 
 def _reordered(kind: str, question, rng: random.Random, balance: PositionBalance):

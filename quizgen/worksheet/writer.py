@@ -30,15 +30,27 @@ class SheetSet:
     compact: tuple[Worksheet, ...] = ()
 
 
-def build_set(pool: Bank, bank: Bank, options: SheetOptions, stem: str, title: str,
-              subtitle: str, include: tuple[str, ...] = (), article: str | None = None) -> SheetSet:
+def build_set(
+    pool: Bank,
+    bank: Bank,
+    options: SheetOptions,
+    stem: str,
+    title: str,
+    subtitle: str,
+    include: tuple[str, ...] = (),
+    article: str | None = None,
+) -> SheetSet:
     """Draw the questions once (asking every fact in `include`), then lay them out as versions A, B, C…"""
     plan = plan_questions(pool, bank, options.count, options.types, options.seed, include, article)
-    sheets = tuple(arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
-                   for version in range(options.versions))
+    sheets = tuple(
+        arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
+        for version in range(options.versions)
+    )
     flowing = flow_order(options.types)
-    compact = tuple(replace(arrange(plan, version, options.seed, title, subtitle, options.paper, flowing),
-                            dense=True) for version in range(options.versions))
+    compact = tuple(
+        replace(arrange(plan, version, options.seed, title, subtitle, options.paper, flowing), dense=True)
+        for version in range(options.versions)
+    )
     return SheetSet(stem, sheets, tuple(plan.notes), tuple(plan.left_out), compact)
 
 
@@ -48,8 +60,7 @@ def flow_order(types: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in types if t not in GROUPED) + tuple(t for t in types if t in GROUPED)
 
 
-def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
-               duplex: bool = True) -> list[Path]:
+def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None, duplex: bool = True) -> list[Path]:
     """Write each set into `out_dir/<stem>/`, replacing that folder whole (or nothing, on failure).
 
     Per set: <stem>-A.html, <stem>-A-key.html, <stem>-B.html… (each numbered "page X of N" on its
@@ -72,8 +83,10 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None,
                 jobs += parts
                 filler = parts[-1][1]
                 # versions to hand out pad to whole sheets; keys, printed for the teacher, do not
-                bindings += [([pdf for _, pdf in parts[:len(pages)]], folder / f"{stem}.pdf", filler),
-                             ([pdf for _, pdf in parts[len(pages):-1]], folder / f"{stem}-key.pdf", None)]
+                bindings += [
+                    ([pdf for _, pdf in parts[: len(pages)]], folder / f"{stem}.pdf", filler),
+                    ([pdf for _, pdf in parts[len(pages) : -1]], folder / f"{stem}-key.pdf", None),
+                ]
         if jobs:
             from quizgen.browser import print_pdfs
             from quizgen.worksheet.binding import bind

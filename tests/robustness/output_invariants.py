@@ -44,8 +44,9 @@ def assert_export_holds(export_dir: Path, facts: list[dict]) -> None:
     ready = node and (GIFT_PARSER.parent / "node_modules" / "gift-pegjs").is_dir()
     assert ready or "CI" not in os.environ, "CI needs Node and gift-pegjs (npm ci --prefix tests/gift)"
     if ready:
-        parsed = subprocess.run([str(node), str(GIFT_PARSER), str(export_dir / "x.gift")], capture_output=True,
-                                text=True, timeout=60)
+        parsed = subprocess.run(
+            [str(node), str(GIFT_PARSER), str(export_dir / "x.gift")], capture_output=True, text=True, timeout=60
+        )
         assert parsed.returncode == 0, parsed.stderr  # Moodle's grammar reads the whole file
         titles = [q["title"] for q in json.loads(parsed.stdout) if q.get("type") != "Category"]
         assert titles and {title.split(" ")[0] for title in titles} <= set(ids), titles
@@ -70,11 +71,18 @@ def assert_progress_round_trip(run, root: Path, facts: list[dict]) -> None:
     work.mkdir()
     # reviewed in the past (an import refuses a review dated in the future), due on later days
     due = [(date(2026, 1, 1) + timedelta(days=n)).isoformat() for n in range(len(facts))]
-    cards = {fact["id"]: {"state": 2, "stability": 3.5 + n, "difficulty": 5, "learning_steps": 0,
-                          "due": f"{due[n]}T08:00:00.000Z", "last_review": "2025-12-20T08:00:00.000Z"}
-             for n, fact in enumerate(facts)}
-    (work / "in.json").write_text(json.dumps({"format": "quizgen-progress", "version": 1, "deck": "x",
-                                              "cards": cards}))
+    cards = {
+        fact["id"]: {
+            "state": 2,
+            "stability": 3.5 + n,
+            "difficulty": 5,
+            "learning_steps": 0,
+            "due": f"{due[n]}T08:00:00.000Z",
+            "last_review": "2025-12-20T08:00:00.000Z",
+        }
+        for n, fact in enumerate(facts)
+    }
+    (work / "in.json").write_text(json.dumps({"format": "quizgen-progress", "version": 1, "deck": "x", "cards": cards}))
     first, second = work / "a.sqlite", work / "b.sqlite"
     for argv in (("import", "in.json", first), ("export", "out.json", first), ("import", "out.json", second)):
         code, out, err = run(root, "progress", argv[0], str(work / argv[1]), "--db", str(argv[2]))
@@ -84,11 +92,14 @@ def assert_progress_round_trip(run, root: Path, facts: list[dict]) -> None:
 
     def rows(db: Path) -> dict:
         with sqlite3.connect(db) as connection:
-            return {row[0]: row[1:] for row in connection.execute(
-                f"SELECT fact_id, {', '.join(CARD_FIELDS)} FROM cards")}
+            return {
+                row[0]: row[1:] for row in connection.execute(f"SELECT fact_id, {', '.join(CARD_FIELDS)} FROM cards")
+            }
+
     assert rows(first) == rows(second) and set(rows(first)) == set(cards)
-    assert {key: value[2] for key, value in rows(first).items()} == \
-        {key: card["stability"] for key, card in cards.items()}
+    assert {key: value[2] for key, value in rows(first).items()} == {
+        key: card["stability"] for key, card in cards.items()
+    }
 
 
 def read_facts(files: dict[str, str]) -> list[dict]:

@@ -21,8 +21,9 @@ ARTICLE = "002-nato-unity-opinion-2023.yaml"
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (hidden ones too) with its content."""
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 def fail_on_write(monkeypatch, number: int, error: BaseException) -> None:
@@ -53,6 +54,7 @@ def fail_on_write(monkeypatch, number: int, error: BaseException) -> None:
 
 # write_atomic and staged on their own
 
+
 def test_failed_rename_keeps_the_old_file(tmp_path, monkeypatch):
     target = tmp_path / "sheet.html"
     target.write_text("old")
@@ -80,20 +82,18 @@ def test_folder_that_is_a_file_is_an_output_error(tmp_path):
     (tmp_path / "build").write_text("a file where a folder should be")
     with pytest.raises(OutputError, match="Not a directory"):
         write_atomic(tmp_path / "build" / "anki" / "deck.apkg", b"x")
-    with pytest.raises(OutputError, match="cannot create output folder"):
-        with staged(tmp_path / "build" / "print"):
-            pass
+    with pytest.raises(OutputError, match="cannot create output folder"), staged(tmp_path / "build" / "print"):
+        pass
 
 
 def test_staged_files_appear_only_when_the_block_succeeds(tmp_path):
     out = tmp_path / "print"
     out.mkdir()
     (out / "a.html").write_text("old a")
-    with pytest.raises(RuntimeError):
-        with staged(out) as stage:
-            write_atomic(stage / "a.html", "new a")
-            write_atomic(stage / "b.html", "new b")
-            raise RuntimeError("renderer failed half-way")
+    with pytest.raises(RuntimeError), staged(out) as stage:
+        write_atomic(stage / "a.html", "new a")
+        write_atomic(stage / "b.html", "new b")
+        raise RuntimeError("renderer failed half-way")
     assert snapshot(out) == {"a.html": b"old a"}
     with staged(out) as stage:
         write_atomic(stage / "a.html", "new a")
@@ -102,6 +102,7 @@ def test_staged_files_appear_only_when_the_block_succeeds(tmp_path):
 
 
 # `quizgen build` with the real exporters
+
 
 @pytest.fixture
 def bank(tmp_path) -> Path:
@@ -112,8 +113,18 @@ def bank(tmp_path) -> Path:
 
 
 def build(bank: Path, capsys) -> int:
-    code = main(["build", "--no-pdf", "--decks", str(bank / "decks"), "--seeds", str(bank / "seeds"),
-                 "--out", str(bank / "out")])
+    code = main(
+        [
+            "build",
+            "--no-pdf",
+            "--decks",
+            str(bank / "decks"),
+            "--seeds",
+            str(bank / "seeds"),
+            "--out",
+            str(bank / "out"),
+        ]
+    )
     capsys.readouterr()
     return code
 
@@ -149,8 +160,13 @@ def test_failed_build_keeps_the_previous_outputs(bank, capsys, monkeypatch, fail
 
 def test_output_folder_that_is_a_file_is_one_line(bank):
     (bank / "out").write_text("not a folder")
-    result = subprocess.run([sys.executable, "-m", "quizgen", "build", "--no-pdf", "--out", "out/build"],
-                            cwd=bank, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "build", "--no-pdf", "--out", "out/build"],
+        cwd=bank,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     [line] = result.stderr.splitlines()

@@ -46,8 +46,11 @@ def test_f10_a_deck_folder_is_accepted_exactly_when_its_name_is_a_slug(name):
         assert code == 2 and err.count("\n") == 2 and "deck folder name" in err, err
 
 
-@given(first=st.text(alphabet="ab-", min_size=1, max_size=6), second=st.text(alphabet="ab-", min_size=1, max_size=6),
-       key=st.text(max_size=8))
+@given(
+    first=st.text(alphabet="ab-", min_size=1, max_size=6),
+    second=st.text(alphabet="ab-", min_size=1, max_size=6),
+    key=st.text(max_size=8),
+)
 def test_f10_no_accepted_deck_name_is_a_storage_prefix_of_another(first, second, key):
     """The study page forgets a deck by the prefix quizgen:<deck>: ; two different slugs never share one."""
     if is_slug(first) and is_slug(second) and first != second:
@@ -65,5 +68,6 @@ def test_f10_the_reviews_deck_folders_are_refused_and_nothing_is_written(tmp_pat
         "decks/<img src=x onerror=alert(1)> {{c1::z}}:1: deck folder name must be a lowercase slug (a-z, 0-9, '-'), "
         "got '<img src=x onerror=alert(1)> {{c1::z}}'; rename the folder",
         "decks/x:y:1: deck folder name must be a lowercase slug (a-z, 0-9, '-'), got 'x:y'; rename the folder",
-        "quizgen: 2 problems in the fact bank; nothing was written"]
+        "quizgen: 2 problems in the fact bank; nothing was written",
+    ]
     assert not (tmp_path / "out").exists()

@@ -14,6 +14,7 @@ from quizgen.anki.exporter import write_deck
 from quizgen.anki.names import deck_name
 from quizgen.model import Bank
 
+
 class Elements(HTMLParser):
     """The element and attribute names a browser would build from a card's HTML."""
 
@@ -36,7 +37,7 @@ def test_a_deck_level_never_holds_markup_anki_syntax_or_a_level_separator(label)
     name = deck_name(bank, replace(SOURCE, short=label))
     level = name.split("::", 1)[1]
     assert "::" not in level and level.strip()
-    assert not set(level) & set("<>&\"[]{}\\/`=")
+    assert not set(level) & set('<>&"[]{}\\/`=')
 
 
 def test_f02_hostile_seed_metadata_shows_as_text_on_every_card(tmp_path):

@@ -35,29 +35,74 @@ from output_invariants import (
 from quizgen import cli
 from quizgen.text import UNSAFE
 
-settings.register_profile("hostile-ci", max_examples=20, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("hostile-thorough", max_examples=300, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "hostile-ci",
+    max_examples=20,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "hostile-thorough",
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 PROFILE = settings.get_profile(os.environ.get("QUIZGEN_HOSTILE_PROFILE", "hostile-ci"))
 
 MARK = "data-pwn"  # every injected element carries it: finding it parsed means markup ran
 ACCEPTABLE = [  # hostile for a sink, but valid bank text: these must come out as text
-    f"<pwn-el {MARK}=1>", f"\"'><img {MARK} src=x onerror=alert(1)>", f"<script {MARK}>alert(1)</script>",
-    f"</script><svg {MARK} onload=alert(1)>", "{{c2::x}}", "{{Answer}}", "{{ 7*7 }}", "{% raw %}",
-    "[sound:ding.mp3]", "[latex]E=mc^2[/latex]", "\\(x^2\\)", "\\[y\\]", "[$]z[/$]", "&amp; &lt;",
-    "</style><!--", "${alert(1)}", "javascript:alert(1)", "a: b # c", "- item", "'quoted'", "100%",
-    "Ünïcödé ăîşţ", "日本語", "😀",
+    f"<pwn-el {MARK}=1>",
+    f"\"'><img {MARK} src=x onerror=alert(1)>",
+    f"<script {MARK}>alert(1)</script>",
+    f"</script><svg {MARK} onload=alert(1)>",
+    "{{c2::x}}",
+    "{{Answer}}",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "[sound:ding.mp3]",
+    "[latex]E=mc^2[/latex]",
+    "\\(x^2\\)",
+    "\\[y\\]",
+    "[$]z[/$]",
+    "&amp; &lt;",
+    "</style><!--",
+    "${alert(1)}",
+    "javascript:alert(1)",
+    "a: b # c",
+    "- item",
+    "'quoted'",
+    "100%",
+    "Ünïcödé ăîşţ",
+    "日本語",
+    "😀",
 ]
 REFUSED = [  # not valid bank text: must be refused in one line
-    "../../escaped", "/tmp/abs", "..", ".", "", "a/b", "\x1b[31mRED", "\x1b]0;PWNED\x07", "\u202eevil",
-    "zero\u200bwidth", "soft\u00adhyphen", "line\nbreak", "nul\x00byte", "x" * 2100, "tag\U000e0041",
-    "\ue000private", "\u2028sep",
+    "../../escaped",
+    "/tmp/abs",
+    "..",
+    ".",
+    "",
+    "a/b",
+    "\x1b[31mRED",
+    "\x1b]0;PWNED\x07",
+    "\u202eevil",
+    "zero\u200bwidth",
+    "soft\u00adhyphen",
+    "line\nbreak",
+    "nul\x00byte",
+    "x" * 2100,
+    "tag\U000e0041",
+    "\ue000private",
+    "\u2028sep",
 ]
 
 
-QUESTIONS = ["Which treaty did the author name first?", "Who chaired the council meeting in Rome?",
-             "What city hosted the summit of the alliance?"]
+QUESTIONS = [
+    "Which treaty did the author name first?",
+    "Who chaired the council meeting in Rome?",
+    "What city hosted the summit of the alliance?",
+]
 
 
 @st.composite
@@ -68,23 +113,40 @@ def banks(draw, only_valid: bool = False) -> dict[str, str]:
     and their outputs are inspected); the others put anything anywhere, structured fields too.
     `only_valid`: only the first kind, with the seed's `short` label within its 32 characters."""
     anything = not only_valid and draw(st.integers(0, 2)) == 0
-    fragment = st.one_of(st.sampled_from(ACCEPTABLE + REFUSED), st.text(max_size=12)) if anything \
+    fragment = (
+        st.one_of(st.sampled_from(ACCEPTABLE + REFUSED), st.text(max_size=12))
+        if anything
         else st.sampled_from(ACCEPTABLE)
+    )
 
     def value(valid: str, structured: bool = False):
         """`valid`, or it with a hostile fragment at its start, middle or end, or a fragment alone."""
         if structured and not anything:
             return valid
         spliced = st.tuples(fragment, st.sampled_from(["start", "middle", "end", "alone"])).map(
-            lambda pair: {"start": pair[0] + valid, "end": valid + pair[0], "alone": pair[0],
-                          "middle": valid[: len(valid) // 2] + pair[0] + valid[len(valid) // 2:]}[pair[1]])
+            lambda pair: {
+                "start": pair[0] + valid,
+                "end": valid + pair[0],
+                "alone": pair[0],
+                "middle": valid[: len(valid) // 2] + pair[0] + valid[len(valid) // 2 :],
+            }[pair[1]]
+        )
         return draw(st.one_of(st.just(valid), spliced))
 
     seed_id = value("100", structured=True)
-    meta = {key: value(text, key in ("file", "date", "url") or (only_valid and key == "short")) for key, text in (
-        ("file", "100.txt"), ("title", "A sample article"), ("short", "Sample, 2011"),
-        ("outlet", "Test Gazette"), ("author", "Ann Author"), ("date", "2011-09-29"),
-        ("url", "https://example.org/a"), ("notes", "A note."))}
+    meta = {
+        key: value(text, key in ("file", "date", "url") or (only_valid and key == "short"))
+        for key, text in (
+            ("file", "100.txt"),
+            ("title", "A sample article"),
+            ("short", "Sample, 2011"),
+            ("outlet", "Test Gazette"),
+            ("author", "Ann Author"),
+            ("date", "2011-09-29"),
+            ("url", "https://example.org/a"),
+            ("notes", "A note."),
+        )
+    }
     if only_valid:
         meta["short"] = draw(st.sampled_from([f for f in ACCEPTABLE if len(f) <= 32]))
     meta["year"] = draw(st.sampled_from(["2011", "0", "99999", "-5", "year"])) if anything else "2011"
@@ -92,10 +154,18 @@ def banks(draw, only_valid: bool = False) -> dict[str, str]:
     for n in range(draw(st.integers(1, 3))):
         quote = f"Sentence number {n} of the article says " + draw(st.sampled_from(ACCEPTABLE)) + " plainly."
         quotes.append(quote)
-        fact = {"id": value(f"fact-{n}", True), "q": value(QUESTIONS[n]), "a": value(f"answer {n}"),
-                "kind": value("term", True), "quote": quote, "stance": "fact",
-                "derived": value("A probe; not from the quote."), "note": value("Context."),
-                "alt": [value(f"alt {n}")], "tags": [value("tag", True)]}
+        fact = {
+            "id": value(f"fact-{n}", True),
+            "q": value(QUESTIONS[n]),
+            "a": value(f"answer {n}"),
+            "kind": value("term", True),
+            "quote": quote,
+            "stance": "fact",
+            "derived": value("A probe; not from the quote."),
+            "note": value("Context."),
+            "alt": [value(f"alt {n}")],
+            "tags": [value("tag", True)],
+        }
         if draw(st.booleans()):
             fact["cloze"] = value(f"The {{{{c1::answer {n}}}}} was said.", structured=only_valid)
         facts.append(fact)
@@ -105,15 +175,15 @@ def banks(draw, only_valid: bool = False) -> dict[str, str]:
         doc["retired"] = [{"id": value("old-fact", True), "reason": value("Merged.")}]
     if draw(st.booleans()):
         doc["skipped"] = [{"passage": quotes[0], "reason": value("Heading.")}]
-    files = {"seeds/sources.yaml": json.dumps({seed_id: meta}, ensure_ascii=False),
-             "seeds/100.txt": " ".join(quotes) + " " + draw(fragment),
-             "decks/x/deck.yaml": json.dumps({"title": value("A deck")}, ensure_ascii=False),
-             "decks/x/facts.yaml": json.dumps(doc, ensure_ascii=False)}
+    files = {
+        "seeds/sources.yaml": json.dumps({seed_id: meta}, ensure_ascii=False),
+        "seeds/100.txt": " ".join(quotes) + " " + draw(fragment),
+        "decks/x/deck.yaml": json.dumps({"title": value("A deck")}, ensure_ascii=False),
+        "decks/x/facts.yaml": json.dumps(doc, ensure_ascii=False),
+    }
     if published:
-        entry = {"hash": value("abc123", True), "mtime": 1793491200, "type": value("qa", True),
-                 "retired": True}
-        files["decks/x/anki-versions.json"] = json.dumps(
-            {"note_types": {}, "notes": {value("old-fact", True): entry}})
+        entry = {"hash": value("abc123", True), "mtime": 1793491200, "type": value("qa", True), "retired": True}
+        files["decks/x/anki-versions.json"] = json.dumps({"note_types": {}, "notes": {value("old-fact", True): entry}})
     return files
 
 
@@ -126,8 +196,10 @@ def run(root: Path, *argv: str) -> tuple[int, str, str]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink() else None)
-            for p in sorted(folder.rglob("*"))}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink() else None)
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def assert_lines(code: int, out: str, err: str) -> None:
@@ -136,8 +208,9 @@ def assert_lines(code: int, out: str, err: str) -> None:
         assert not UNSAFE.search(line), repr(line)
     if code != 0:
         assert err.strip(), "a failure says why"
-        assert all(line.startswith(("quizgen: ", "/")) or re.match(r"[^:]+:\d+: ", line)
-                   for line in err.strip().split("\n")), err
+        assert all(
+            line.startswith(("quizgen: ", "/")) or re.match(r"[^:]+:\d+: ", line) for line in err.strip().split("\n")
+        ), err
 
 
 class Elements(HTMLParser):
@@ -154,12 +227,15 @@ class Elements(HTMLParser):
 def injected(html: str) -> list:
     parser = Elements()
     parser.feed(html)
-    return [(tag, attrs) for tag, attrs in parser.found
-            if tag == "pwn-el" or any(name == MARK for name, _ in attrs)]
+    return [(tag, attrs) for tag, attrs in parser.found if tag == "pwn-el" or any(name == MARK for name, _ in attrs)]
 
 
-PREVIOUS = {"anki/x.apkg": b"previous deck", "web/x/index.html": b"previous page",
-            "print/x/old-set/old-set-A.html": b"previous sheet", "coverage/x.html": b"previous map"}
+PREVIOUS = {
+    "anki/x.apkg": b"previous deck",
+    "web/x/index.html": b"previous page",
+    "print/x/old-set/old-set-A.html": b"previous sheet",
+    "coverage/x.html": b"previous map",
+}
 
 
 def assert_no_injection(out_dir: Path) -> None:
@@ -181,8 +257,11 @@ def _assert_cards_inert(package: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         col = Collection(str(Path(folder) / "c.anki2"))
         try:
-            col.import_anki_package(ImportAnkiPackageRequest(
-                package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=False)))
+            col.import_anki_package(
+                ImportAnkiPackageRequest(
+                    package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=False)
+                )
+            )
             notes = [col.get_note(nid) for nid in col.find_notes("")]
             # a retired note may have no cards in a new collection: its first card is rendered anyway
             for card in [card for note in notes for card in (note.cards() or [note.ephemeral_card(0)])]:
@@ -218,8 +297,9 @@ def test_any_generated_bank_is_refused_in_one_line_or_built_inside_out(files):
             changed = {path for path in set(before) | set(after) if before.get(path) != after.get(path)}
             assert all(path.startswith("bank/out/") or path == ledger for path in changed), changed
             if code != 0:  # a failed run leaves the previous outputs as they were
-                assert {p: after[p] for p in after if p.startswith("bank/out/") and ".quizgen-lock" not in p} \
-                    == {p: before[p] for p in before if p.startswith("bank/out/") and ".quizgen-lock" not in p}
+                assert {p: after[p] for p in after if p.startswith("bank/out/") and ".quizgen-lock" not in p} == {
+                    p: before[p] for p in before if p.startswith("bank/out/") and ".quizgen-lock" not in p
+                }
             before = after
             if command[0] == "build" and code == 0:  # a valid bank: every output keeps its format
                 facts = read_facts(files)

@@ -28,8 +28,13 @@ CASES = {
     "two-documents": [(F, 9, "malformed YAML: but found another document")],
     "undefined-alias": [(F, 9, "malformed YAML: found undefined alias 'nope'")],
     "unknown-tag": [(F, 5, "malformed YAML: could not determine a constructor for the tag '!secret'")],
-    "python-name-tag": [(F, 4, "malformed YAML: could not determine a constructor for the tag "
-                               "'tag:yaml.org,2002:python/name:os.system'")],
+    "python-name-tag": [
+        (
+            F,
+            4,
+            "malformed YAML: could not determine a constructor for the tag 'tag:yaml.org,2002:python/name:os.system'",
+        )
+    ],
     "python-object-tag": [(F, 5, "field 'a' must be a string, not a list")],  # the tag is ignored
     "merge-key": [(F, 8, "malformed YAML: merge keys (<<) are not supported; repeat the fields")],
     "complex-key": [(F, 9, "malformed YAML: mapping key must be a plain value")],
@@ -39,8 +44,12 @@ CASES = {
     "recursive-alias": [(F, 2, "malformed YAML: recursive alias")],
     "deep-flow-nesting": [(F, 1, "malformed YAML: nested too deeply")],
     "huge-integer": [(F, 5, "field 'a' is too long (5000 characters, at most 2000)")],  # kept as text
-    "impossible-timestamp": [(F, 9, "field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '2002-13-45'")],
-    "year-zero-timestamp": [(F, 9, "field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '0000-01-01'")],
+    "impossible-timestamp": [
+        (F, 9, "field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '2002-13-45'")
+    ],
+    "year-zero-timestamp": [
+        (F, 9, "field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '0000-01-01'")
+    ],
     "binary-tag-source": [(F, 1, "field 'source': unknown seed 'b'")],
     "nul-byte": [(F, 7, "binary file (NUL byte), not YAML")],
     "utf16-file": [(F, 1, "not UTF-8 text (byte 0xff)")],
@@ -48,8 +57,10 @@ CASES = {
     "surrogate-utf8-bytes": [(F, 4, "not UTF-8 text (byte 0xed)")],
     "latin1-deck-title": [(DECK, 1, "not UTF-8 text (byte 0xe9)")],
     # control characters, and values that try to forge a second message line
-    "control-characters": [(F, 4, "field 'q' contains a control character"),
-                           (F, 9, "field 'note' contains a control character")],
+    "control-characters": [
+        (F, 4, "field 'q' contains a control character"),
+        (F, 9, "field 'note' contains a control character"),
+    ],
     "newline-injection-in-kind": [(F, 6, "field 'kind' contains a control character (U+000A)")],
     "newline-injection-in-key": [(F, 9, r"unknown field 'answer\nfake.yaml:1: injected'")],
     "next-line-in-id": [(F, 3, r"fact 'nrc\x85created': field 'id' contains a control character (U+0085)")],
@@ -91,8 +102,13 @@ SAFE_CASES = ["markup-in-every-text-field"]
 
 def run_check(case_dir: Path) -> subprocess.CompletedProcess:
     seeds = "seeds" if (case_dir / "seeds").is_dir() else "../seeds"
-    return subprocess.run([sys.executable, "-m", "quizgen", "check", "--decks", "decks", "--seeds", seeds],
-                          cwd=case_dir, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", "check", "--decks", "decks", "--seeds", seeds],
+        cwd=case_dir,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +125,7 @@ def results(work) -> dict[str, subprocess.CompletedProcess]:
     """Every case run once, four at a time."""
     names = [*CASES, *SAFE_CASES]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        return dict(zip(names, pool.map(lambda name: run_check(work / name), names)))
+        return dict(zip(names, pool.map(lambda name: run_check(work / name), names), strict=False))
 
 
 def test_every_case_folder_is_in_the_table():
@@ -126,7 +142,7 @@ def test_hostile_file_gets_one_line_per_problem(case, results):
     *lines, summary = result.stderr.splitlines()  # \r, \x85, \u2028... would split too
     expected = CASES[case]
     assert len(lines) == len(expected), result.stderr
-    for line, (path, number, phrase) in zip(lines, expected):
+    for line, (path, number, phrase) in zip(lines, expected, strict=False):
         assert line.startswith(f"{path}:{number}: "), line
         assert phrase in line, line
         assert len(line) <= 500

@@ -31,8 +31,9 @@ def bank(tmp_path) -> Path:
 
 def progress(**card) -> str:
     fields = {"state": 2, "stability": 3, "difficulty": 5, "learning_steps": 0, "due": "2025-01-01T00:00:00Z"}
-    return json.dumps({"format": "quizgen-progress", "version": 1, "deck": "x",
-                       "cards": {"nrc-created": {**fields, **card}}})
+    return json.dumps(
+        {"format": "quizgen-progress", "version": 1, "deck": "x", "cards": {"nrc-created": {**fields, **card}}}
+    )
 
 
 def one_line(result) -> str:
@@ -42,14 +43,19 @@ def one_line(result) -> str:
 
 
 @settings(max_examples=60, deadline=None, database=None)
-@given(digits=st.one_of(st.integers(1, 40), st.integers(MAX_DIGITS, PYTHON_LIMIT + 800)),
-       sign=st.sampled_from(["", "-"]), lines=st.integers(0, 3), first=st.sampled_from("123456789"))
+@given(
+    digits=st.one_of(st.integers(1, 40), st.integers(MAX_DIGITS, PYTHON_LIMIT + 800)),
+    sign=st.sampled_from(["", "-"]),
+    lines=st.integers(0, 3),
+    first=st.sampled_from("123456789"),
+)
 def test_f01_any_integer_length_is_a_value_or_one_notjson(digits, sign, lines, first):
     number = sign + first + "7" * (digits - 1)
     raw = ("{" + "\n" * lines + f'"n": {number}' + "}").encode()
     if digits <= MAX_DIGITS:
-        assert parse_json(raw) == {"n": (-1 if sign else 1) * sum(int(d) * 10 ** i for i, d in
-                                                                  enumerate(reversed(number.lstrip("-"))))}
+        assert parse_json(raw) == {
+            "n": (-1 if sign else 1) * sum(int(d) * 10**i for i, d in enumerate(reversed(number.lstrip("-"))))
+        }
     else:
         with pytest.raises(NotJSON) as caught:
             parse_json(raw)
@@ -69,8 +75,12 @@ def test_f01_every_json_read_in_quizgen_goes_through_parse_json():
     found = set()
     for path in (ROOT / "quizgen").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Attribute) and node.attr in ("load", "loads") and \
-                    isinstance(node.value, ast.Name) and node.value.id == "json":
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("load", "loads")
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "json"
+            ):
                 found.add(path.relative_to(ROOT).as_posix())
     assert found <= allowed, found - allowed
 
@@ -79,14 +89,21 @@ def test_f01_a_5000_digit_mtime_in_the_ledger_is_one_line_and_nothing_is_written
     assert quizgen(bank, "anki", *B, "--out", "out").returncode == 0
     ledger = bank / "decks/x/anki-versions.json"
     text = ledger.read_text()
-    ledger.write_text(text.replace('"mtime": ', '"mtime": ' + "1" * 5000 + ", \"was\": ", 1))
+    ledger.write_text(text.replace('"mtime": ', '"mtime": ' + "1" * 5000 + ', "was": ', 1))
     before = sorted(p.name for p in (bank / "out").rglob("*"))
     for command in ("check", "anki", "build"):
-        result = quizgen(bank, command, *B, *(("--out", "out") if command != "check" else ()),
-                    *(("--no-pdf",) if command == "build" else ()))
+        result = quizgen(
+            bank,
+            command,
+            *B,
+            *(("--out", "out") if command != "check" else ()),
+            *(("--no-pdf",) if command == "build" else ()),
+        )
         assert "Traceback" not in result.stderr and result.returncode == 2, result.stderr
-        assert result.stderr.splitlines()[0] == ("decks/x/anki-versions.json:4: not valid JSON (an integer of "
-                                                 "5000 digits; at most 30); restore it from version control")
+        assert result.stderr.splitlines()[0] == (
+            "decks/x/anki-versions.json:4: not valid JSON (an integer of "
+            "5000 digits; at most 30); restore it from version control"
+        )
     assert sorted(p.name for p in (bank / "out").rglob("*")) == before
 
 
@@ -130,8 +147,10 @@ def test_f05_export_refuses_the_database_itself_by_inode(studied):
     before = (studied / "p.sqlite").read_bytes()
     for name in ("p.sqlite", "./p.sqlite", "hard.json", "soft.json"):
         line = one_line(quizgen(studied, "progress", "export", name, "--db", "p.sqlite", *B))
-        assert line == f"quizgen: {Path(name)}: that is the progress database itself (--db); give another file name " \
-                       "for the export"
+        assert (
+            line == f"quizgen: {Path(name)}: that is the progress database itself (--db); give another file name "
+            "for the export"
+        )
     assert (studied / "p.sqlite").read_bytes() == before
 
 
@@ -142,8 +161,10 @@ def test_f05_export_refuses_an_existing_file_that_is_not_a_progress_file(studied
     (studied / "p.sqlite-wal").write_bytes(b"\0" * 10)
     before = (studied / target).read_bytes()
     line = one_line(quizgen(studied, "progress", "export", target, "--db", "p.sqlite", *B))
-    assert line == (f"quizgen: {target}: exists and is not a quizgen progress file; not overwritten "
-                    "(give another file name, or remove it first)")
+    assert line == (
+        f"quizgen: {target}: exists and is not a quizgen progress file; not overwritten "
+        "(give another file name, or remove it first)"
+    )
     assert (studied / target).read_bytes() == before
 
 

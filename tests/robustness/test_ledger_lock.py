@@ -21,8 +21,13 @@ OTHER_BUILDS_MTIME = 1793491200 + 12345  # a stamp no build of this bank makes o
 
 
 def anki(root: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "quizgen", "anki", "--decks", "decks", "--seeds", "seeds",
-                             *extra], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "quizgen", "anki", "--decks", "decks", "--seeds", "seeds", *extra],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the waiting run")

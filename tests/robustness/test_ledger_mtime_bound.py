@@ -50,6 +50,7 @@ def test_f08_a_changed_note_gets_a_newer_mtime_that_loads_again_or_one_line(newe
 
 def test_f08_the_cli_stops_in_one_line_and_writes_nothing(tmp_path):
     from test_review_findings import FACT, quizgen, write_review_bank
+
     write_review_bank(tmp_path)
     bank = ("--decks", "decks", "--seeds", "seeds", "--out", "out")
     assert quizgen(tmp_path, "anki", *bank).returncode == 0
@@ -62,5 +63,6 @@ def test_f08_the_cli_stops_in_one_line_and_writes_nothing(tmp_path):
     assert "Traceback" not in result.stderr and result.returncode == 2
     assert result.stderr.splitlines()[0] == (
         f"decks/x/anki-versions.json:1: its newest mtime {LARGEST} leaves no newer one for a changed note "
-        f"(Anki keeps at most {LARGEST}); restore it from version control")
+        f"(Anki keeps at most {LARGEST}); restore it from version control"
+    )
     assert {p: p.read_bytes() for p in before} == before

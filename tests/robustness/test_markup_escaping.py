@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.exporters import export
 from quizgen.bank.loader import load_banks
+from quizgen.exporters import export
 
 SCRIPT = "<script>alert(1)</script>"
 PEOPLE = ["Ann", "Bob", "Cy", "Dee", "Eve", "Flo"]
@@ -26,19 +26,42 @@ def write_bank(root: Path) -> None:
     deck.mkdir(parents=True)
     quotes = [f"{hostile('quote')} {name} & co spoke." for name in PEOPLE]
     (seeds / "100.txt").write_text(" ".join(quotes))
-    (seeds / "sources.yaml").write_text(json.dumps({"100": {
-        "file": "100.txt", "title": hostile("title"), "outlet": hostile("outlet"),
-        "author": hostile("author"), "year": 2011, "date": "2011-09-29",  # a checked date
-        "url": "https://example.org/" + hostile("url")}}))
+    (seeds / "sources.yaml").write_text(
+        json.dumps(
+            {
+                "100": {
+                    "file": "100.txt",
+                    "title": hostile("title"),
+                    "outlet": hostile("outlet"),
+                    "author": hostile("author"),
+                    "year": 2011,
+                    "date": "2011-09-29",  # a checked date
+                    "url": "https://example.org/" + hostile("url"),
+                }
+            }
+        )
+    )
     (deck / "deck.yaml").write_text(json.dumps({"title": hostile("deck")}))
-    facts = [{
-        "id": f"person-{n}", "q": f"{hostile('q')} Who spoke ({n})?", "a": f"{name} <b>&amp;</b> of the council",
-        "kind": "person", "role": hostile("role"), "alt": [hostile(f"alt {name}")],
-        "distractors": [hostile(f"d{n}{m}") for m in range(3)],
-        "cloze": f"{hostile('cloze')} {{{{c1::{name} <b>&amp;</b> of the council}}}} spoke.",
-        "when": f"20{10 + n}-05", "event": hostile(f"event {n}"), "tags": ["people"],
-        "quote": quote, "stance": "claim", "note": hostile("note"), "derived": hostile("derived")}
-        for n, (name, quote) in enumerate(zip(PEOPLE, quotes))]
+    facts = [
+        {
+            "id": f"person-{n}",
+            "q": f"{hostile('q')} Who spoke ({n})?",
+            "a": f"{name} <b>&amp;</b> of the council",
+            "kind": "person",
+            "role": hostile("role"),
+            "alt": [hostile(f"alt {name}")],
+            "distractors": [hostile(f"d{n}{m}") for m in range(3)],
+            "cloze": f"{hostile('cloze')} {{{{c1::{name} <b>&amp;</b> of the council}}}} spoke.",
+            "when": f"20{10 + n}-05",
+            "event": hostile(f"event {n}"),
+            "tags": ["people"],
+            "quote": quote,
+            "stance": "claim",
+            "note": hostile("note"),
+            "derived": hostile("derived"),
+        }
+        for n, (name, quote) in enumerate(zip(PEOPLE, quotes, strict=False))
+    ]
     (deck / "facts.yaml").write_text(json.dumps({"source": "100", "facts": facts}))  # JSON is YAML
 
 
@@ -67,8 +90,11 @@ def test_worksheets_show_markup_as_text(bank):
 
 def test_anki_fields_and_deck_descriptions_show_markup_as_text(bank):
     bank, root = bank
-    [package] = [path for path in export("anki", bank, root / "out", {"anki_ledger": root / "ledger.json"})
-                 if path.suffix == ".apkg"]
+    [package] = [
+        path
+        for path in export("anki", bank, root / "out", {"anki_ledger": root / "ledger.json"})
+        if path.suffix == ".apkg"
+    ]
     database = root / "collection.anki2"
     with zipfile.ZipFile(package) as archive:
         database.write_bytes(archive.read("collection.anki2"))

@@ -25,9 +25,27 @@ def bank(tmp_path) -> Path:
 
 
 def start(bank: Path, title: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "quizgen", "new-article", "a.txt", "--title", title,
-                             "--year", "2020", "--decks", "decks", "--seeds", "seeds"], cwd=bank,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "quizgen",
+            "new-article",
+            "a.txt",
+            "--title",
+            title,
+            "--year",
+            "2020",
+            "--decks",
+            "decks",
+            "--seeds",
+            "seeds",
+        ],
+        cwd=bank,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def holds_open(process: subprocess.Popen, path: Path) -> bool:
@@ -69,6 +87,11 @@ def test_f03_runs_at_once_each_get_their_own_id_and_entry(bank):
         (text,) = (bank / "seeds").glob(f"{seed_id}_*.txt")
         assert fact.stem.split("-", 1)[1] == text.stem.split("_", 1)[1]
         assert f'source: "{seed_id}"' in fact.read_text()
-    check = subprocess.run([sys.executable, "-m", "quizgen", "check", "--decks", "decks", "--seeds", "seeds"],
-                           cwd=bank, capture_output=True, text=True, timeout=60)
+    check = subprocess.run(
+        [sys.executable, "-m", "quizgen", "check", "--decks", "decks", "--seeds", "seeds"],
+        cwd=bank,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert check.returncode == 0, check.stderr

@@ -20,8 +20,13 @@ FACT = """  - id: nrc-created{n}
 
 
 def check(root: Path, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", "check", "--decks", "decks", "--seeds", "seeds"],
-                          cwd=root, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", "check", "--decks", "decks", "--seeds", "seeds"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -46,20 +51,26 @@ def problems_of(result: subprocess.CompletedProcess) -> list[str]:
 
 def test_megabyte_question_is_one_short_line(root):
     question = "x" * 1_500_000 + " In which year was the NATO-Russia Council created (1)?"
-    facts_file(root).write_text(HEAD + FACT.format(n=1, kind="year").replace(
-        "q: In which year was the NATO-Russia Council created (1)?", f"q: {question}"))
+    facts_file(root).write_text(
+        HEAD
+        + FACT.format(n=1, kind="year").replace(
+            "q: In which year was the NATO-Russia Council created (1)?", f"q: {question}"
+        )
+    )
     assert problems_of(check(root)) == [
-        f"decks/x/facts.yaml:4: fact 'nrc-created1': field 'q' is too long "
-        f"({len(question)} characters, at most 2000)"]
+        f"decks/x/facts.yaml:4: fact 'nrc-created1': field 'q' is too long ({len(question)} characters, at most 2000)"
+    ]
 
 
 @pytest.mark.parametrize("where", ["key", "tag", "source"])
 def test_megabyte_value_quoted_in_a_message_is_cut_to_one_screen_line(root, where):
     huge = "K" * 1_000_000
     text = HEAD + FACT.format(n=1, kind="year")
-    text = {"key": text + f"    ? {huge}\n    : 1\n",  # explicit: a plain key may not exceed 1024
-            "tag": text + f"    tags: [{huge}]\n",
-            "source": text.replace('"100"', huge)}[where]
+    text = {
+        "key": text + f"    ? {huge}\n    : 1\n",  # explicit: a plain key may not exceed 1024
+        "tag": text + f"    tags: [{huge}]\n",
+        "source": text.replace('"100"', huge),
+    }[where]
     facts_file(root).write_text(text)
     [line] = problems_of(check(root))
     assert line.startswith("decks/x/facts.yaml:")
@@ -88,8 +99,7 @@ def test_folder_named_like_a_fact_file(root):
 
 def test_symlink_loop(root):
     os.symlink("loop.yaml", root / "decks" / "x" / "loop.yaml")
-    assert problems_of(check(root)) == [
-        "decks/x/loop.yaml:1: cannot read file: Too many levels of symbolic links"]
+    assert problems_of(check(root)) == ["decks/x/loop.yaml:1: cannot read file: Too many levels of symbolic links"]
 
 
 def test_decks_path_is_a_file(root):

@@ -46,8 +46,16 @@ def plain_repair(graph: Graph, chosen: list[Node], singles: list[Node]) -> list[
             if len(blocking) != 1 or blocking[0].kind in GROUPED:
                 continue
             trial = [c for c in chosen if c is not blocking[0]] + [candidate]
-            extra = next((c for c in singles if all(c is not x for x in trial) and c is not blocking[0]
-                          and not any(graph.conflict(c, x) for x in trial)), None)
+            extra = next(
+                (
+                    c
+                    for c in singles
+                    if all(c is not x for x in trial)
+                    and c is not blocking[0]
+                    and not any(graph.conflict(c, x) for x in trial)
+                ),
+                None,
+            )
             if extra is not None:
                 chosen = trial + [extra]
                 break
@@ -91,8 +99,11 @@ def test_f11_a_sheet_no_swap_can_grow_costs_the_square_of_its_size_not_the_cube(
     chosen = [Node(n, "mcq") for n in range(hubs)]
     firsts = [Node(hubs + n, "mcq") for n in range(hubs)]
     seconds = [Node(2 * hubs + n, "mcq") for n in range(hubs)]
-    edges = {frozenset((a.number, b.number)) for hub, first, second in zip(chosen, firsts, seconds, strict=True)
-             for a, b in ((hub, first), (hub, second), (first, second))}
+    edges = {
+        frozenset((a.number, b.number))
+        for hub, first, second in zip(chosen, firsts, seconds, strict=True)
+        for a, b in ((hub, first), (hub, second), (first, second))
+    }
     graph, plain = Graph(edges, hubs + extra_asked), Graph(edges, hubs + extra_asked)
     assert plain_repair(plain, chosen, firsts + seconds) == chosen
     repaired = list(chosen)

@@ -8,7 +8,7 @@ from test_progress_version import progress_file
 from test_review_findings import quizgen, write_review_bank
 
 HOSTILE = "o\x1b[31mRED\u202e"  # an escape sequence that colours the terminal, and a bidi override
-SHOWN = "o\\x1b[31mRED\\u202e"   # how printable() writes it: as text, one line
+SHOWN = "o\\x1b[31mRED\\u202e"  # how printable() writes it: as text, one line
 
 
 def lines_naming(output: str, command: str) -> list[str]:

@@ -19,11 +19,28 @@ from quizgen.quiz import exchange
 ROOT = Path(__file__).resolve().parents[2]
 ABSENT = object()
 # version -> what both ends do with it, written by hand: imported, "newer", or "not progress"
-CASES = [(1, "imported"), (2, "imported"), (ABSENT, "imported"), (1.0, "imported"), (3, "newer"), (99, "newer"),
-         (10**20, "newer"), (0, "not progress"), (-1, "not progress"), (1.5, "not progress"), ("1", "not progress"),
-         ("x", "not progress"), (None, "not progress"), ([1], "not progress"), ({"v": 1}, "not progress"),
-         (True, "not progress"), (False, "not progress"), (2.5, "not progress")]
-MERGE = """
+CASES = [
+    (1, "imported"),
+    (2, "imported"),
+    (ABSENT, "imported"),
+    (1.0, "imported"),
+    (3, "newer"),
+    (99, "newer"),
+    (10**20, "newer"),
+    (0, "not progress"),
+    (-1, "not progress"),
+    (1.5, "not progress"),
+    ("1", "not progress"),
+    ("x", "not progress"),
+    (None, "not progress"),
+    ([1], "not progress"),
+    ({"v": 1}, "not progress"),
+    (True, "not progress"),
+    (False, "not progress"),
+    (2.5, "not progress"),
+]
+MERGE = (
+    """
 import { Progress } from "PROGRESS";
 import { memoryStorage } from "STORAGE";
 import { createRequire } from "node:module";
@@ -36,14 +53,21 @@ process.stdin.on("end", () => {
     catch (error) { return error.message; }
   })));
 });
-""".replace("PROGRESS", str(ROOT / "templates/web/progress.mjs")).replace(
-    "STORAGE", str(ROOT / "templates/web/storage.mjs")).replace(
-    "TS_FSRS", str(next((ROOT / "templates/web/vendor").glob("ts-fsrs-*.umd.js"))))
+""".replace("PROGRESS", str(ROOT / "templates/web/progress.mjs"))
+    .replace("STORAGE", str(ROOT / "templates/web/storage.mjs"))
+    .replace("TS_FSRS", str(next((ROOT / "templates/web/vendor").glob("ts-fsrs-*.umd.js"))))
+)
 
 
 def progress_file(version) -> str:
-    card = {"state": 2, "stability": 3, "difficulty": 5, "learning_steps": 0, "due": "2026-12-08T10:00:00Z",
-            "last_review": "2026-12-06T10:00:00Z"}
+    card = {
+        "state": 2,
+        "stability": 3,
+        "difficulty": 5,
+        "learning_steps": 0,
+        "due": "2026-12-08T10:00:00Z",
+        "last_review": "2026-12-06T10:00:00Z",
+    }
     document = {"format": "quizgen-progress", "deck": "x", "cards": {"nrc-created": card}}
     if version is not ABSENT:
         document["version"] = version
@@ -85,7 +109,13 @@ def test_g08_the_study_page_reads_the_version_as_the_cli_does():
         if os.environ.get("CI"):
             pytest.fail("node is required on CI")
         pytest.skip("needs Node for the study page's merge")
-    done = subprocess.run([node, "--input-type=module", "-e", MERGE], capture_output=True, text=True, check=True,
-                          input=json.dumps([progress_file(version) for version, _ in CASES]), timeout=120)
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", MERGE],
+        capture_output=True,
+        text=True,
+        check=True,
+        input=json.dumps([progress_file(version) for version, _ in CASES]),
+        timeout=120,
+    )
     said = json.loads(done.stdout)
     assert [page_outcome(message) for message in said] == [expected for _, expected in CASES]

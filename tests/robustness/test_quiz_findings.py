@@ -15,7 +15,6 @@ import sys
 
 import pexpect
 import pytest
-
 from quiz_harness import answered_database, cards, copy_bank, quiz_env, reviews, run, spawn
 
 TYPED = r">(?=\x08|\x1b| )"
@@ -45,8 +44,13 @@ def test_l5_odd_db_targets_are_named_and_nothing_is_created_beside_them(tmp_path
     loop = tmp_path / "loop.sqlite3"
     loop.symlink_to(tmp_path / "loop2.sqlite3")
     (tmp_path / "loop2.sqlite3").symlink_to(loop)
-    for target, said in (("/dev/null", "is a character device"), (str(loop), "is a symbolic link loop"),
-                         (str(tmp_path), "is a directory"), (".", "is a directory"), ("/", "is a directory")):
+    for target, said in (
+        ("/dev/null", "is a character device"),
+        (str(loop), "is a symbolic link loop"),
+        (str(tmp_path), "is a directory"),
+        (".", "is a directory"),
+        ("/", "is a directory"),
+    ):
         for command in ("quiz", "stats"):
             assert said in one_line(run(folder, command, "--db", target, stdin="q\n"))
 
@@ -61,14 +65,16 @@ def test_db_empty_is_refused_not_the_default(tmp_path):
 
 
 def test_m4_damaged_card_rows_are_set_aside_alone_with_one_copy(tmp_path):
-    damages = [("due without a time zone", "due = '2025-01-01T00:00:00'", "has no time zone"),
-               ("due as a date", "due = '2025-01-01'", "has no time zone"),
-               ("last_review without a zone", "last_review = '2025-01-01T00:00:00'", "has no time zone"),
-               ("no stability in review", "stability = NULL, state = 2", "stability None"),
-               ("negative stability", "stability = -5, state = 2", "stability -5.0"),
-               ("infinite stability", "stability = 1e999, state = 2", "stability inf"),
-               ("step as text", "step = 'abc', state = 1", "step 'abc'"),
-               ("difficulty as text", "difficulty = 'hard'", "difficulty 'hard'")]
+    damages = [
+        ("due without a time zone", "due = '2025-01-01T00:00:00'", "has no time zone"),
+        ("due as a date", "due = '2025-01-01'", "has no time zone"),
+        ("last_review without a zone", "last_review = '2025-01-01T00:00:00'", "has no time zone"),
+        ("no stability in review", "stability = NULL, state = 2", "stability None"),
+        ("negative stability", "stability = -5, state = 2", "stability -5.0"),
+        ("infinite stability", "stability = 1e999, state = 2", "stability inf"),
+        ("step as text", "step = 'abc', state = 1", "step 'abc'"),
+        ("difficulty as text", "difficulty = 'hard'", "difficulty 'hard'"),
+    ]
     for number, (label, change, said) in enumerate(damages):
         folder, db = answered_database(tmp_path / str(number))
         connection = sqlite3.connect(db)
@@ -91,14 +97,14 @@ def test_l7_one_damaged_copy_per_damage_not_per_run(tmp_path):
     folder, db = answered_database(tmp_path)
     run(folder, "quiz", "--db", str(db), stdin="q\n")
     data = bytearray(db.read_bytes())
-    data[4096 + 8: 4096 + 200] = b"\xa5" * 192
+    data[4096 + 8 : 4096 + 200] = b"\xa5" * 192
     db.write_bytes(bytes(data))
     for _ in range(3):
         for command in ("stats", "quiz"):
             error = one_line(run(folder, command, "--db", str(db), stdin="q\n"))
             assert "damaged" in error and "the newest backup is" in error
     assert sorted(p.name for p in tmp_path.glob("p.sqlite3.damaged-?")) == ["p.sqlite3.damaged-1"]
-    data[4096 + 8: 4096 + 200] = b"\x5a" * 192  # another damage: one more copy
+    data[4096 + 8 : 4096 + 200] = b"\x5a" * 192  # another damage: one more copy
     db.write_bytes(bytes(data))
     one_line(run(folder, "quiz", "--db", str(db), stdin="q\n"))
     one_line(run(folder, "quiz", "--db", str(db), stdin="q\n"))
@@ -118,8 +124,14 @@ def test_backups_rotate_and_restore_every_answer(tmp_path):
 
 def test_m11_undecodable_piped_answers_are_recorded_not_crashed_on(tmp_path):
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    result = subprocess.run([sys.executable, "-m", "quizgen", "quiz", "--db", str(db)], cwd=folder,
-                            input=b"2002\xe9\nRasmu\xff\xfessen\n", capture_output=True, env=quiz_env(), timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "quiz", "--db", str(db)],
+        cwd=folder,
+        input=b"2002\xe9\nRasmu\xff\xfessen\n",
+        capture_output=True,
+        env=quiz_env(),
+        timeout=60,
+    )
     assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
     assert [row["answer"] for row in reviews(db)] == ["2002\ufffd", "Rasmu\ufffd\ufffdssen"]
 
@@ -128,8 +140,9 @@ def test_s3_an_empty_or_non_option_line_at_a_choice_card_is_its_wrong_answer(tmp
     for line in ("", "12", "0", "1234", "x", "\x00", "\xff"):
         folder, db = copy_bank(tmp_path / str(len(list(tmp_path.iterdir())))), None
         db = folder.parent / "p.sqlite3"
-        result = run(folder, "quiz", "practice", "-n", "1", "--style", "mc", "--seed", "3", "--db", str(db),
-                     stdin=line + "\n")
+        result = run(
+            folder, "quiz", "practice", "-n", "1", "--style", "mc", "--seed", "3", "--db", str(db), stdin=line + "\n"
+        )
         assert result.returncode == 0 and "Traceback" not in result.stderr, (line, result.stderr)
         logged = reviews(db)
         assert len(logged) == 1 and logged[0]["grade"] == "wrong" and logged[0]["rating"] == 1, line
@@ -150,12 +163,20 @@ def test_o12_closed_or_full_standard_output_is_one_line(tmp_path):
     for command in ("stats", "quiz"):
         for redirect, said in ((">&-", "standard output is closed"), (">/dev/full", "No space left on device")):
             shell = f"{sys.executable} -m quizgen {command} --db {db} </dev/null {redirect}"
-            result = subprocess.run(["bash", "-c", shell], cwd=folder, env=quiz_env(), capture_output=True,
-                                    text=True, timeout=60, check=False)
+            result = subprocess.run(
+                ["bash", "-c", shell],
+                cwd=folder,
+                env=quiz_env(),
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
             assert said in one_line(result), (command, redirect)
     shell = f"{sys.executable} -m quizgen quiz --db {db} <&-"
-    result = subprocess.run(["bash", "-c", shell], cwd=folder, env=quiz_env(), capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        ["bash", "-c", shell], cwd=folder, env=quiz_env(), capture_output=True, text=True, timeout=60, check=False
+    )
     assert "standard input is closed" in one_line(result)
 
 
@@ -192,8 +213,12 @@ def test_two_sessions_at_once_keep_each_others_answers(tmp_path, order):
         child.close()
         assert child.exitstatus == 0
     logged = [(row["fact_id"], row["answer"]) for row in reviews(db)]
-    assert logged == [("quiz-nrc-year", "2002"), ("quiz-nrc-year", "2003"),
-                      ("quiz-secretary-general", "Rasmussen"), ("quiz-secretary-general", "Paris")]
+    assert logged == [
+        ("quiz-nrc-year", "2002"),
+        ("quiz-nrc-year", "2003"),
+        ("quiz-secretary-general", "Rasmussen"),
+        ("quiz-secretary-general", "Paris"),
+    ]
     state = cards(db)
     assert set(state) == {"quiz-nrc-year", "quiz-secretary-general"}
     # Each card's state went through both answers: the second session rated on top of the first.
@@ -207,8 +232,19 @@ def test_rv3_f8_piped_answers_are_echoed_without_terminal_controls(tmp_path):
     (it cannot retitle or recolour the terminal); the progress file keeps what was typed."""
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
     hostile = "\x1b]0;PWNED\x07\x1b[31mred\x00\u202eMaas"
-    result = run(folder, "quiz", "practice", "-n", "2", "--style", "typed", "--db", str(db), "--schedule",
-                 stdin=f"{hostile}\n\x1b[2Jq\n")
+    result = run(
+        folder,
+        "quiz",
+        "practice",
+        "-n",
+        "2",
+        "--style",
+        "typed",
+        "--db",
+        str(db),
+        "--schedule",
+        stdin=f"{hostile}\n\x1b[2Jq\n",
+    )
     assert result.returncode == 0, result.stderr
     for control in ("\x1b", "\x07", "\x00", "\u202e"):
         assert control not in result.stdout

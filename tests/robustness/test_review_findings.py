@@ -21,18 +21,22 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ("The NATO-Russia Council was created in May 2002 in Rome. "
-        "Anders Fogh Rasmussen was NATO Secretary General in 2010.")
+SEED = (
+    "The NATO-Russia Council was created in May 2002 in Rome. Anders Fogh Rasmussen was NATO Secretary General in 2010."
+)
 SOURCES = '"100":\n  file: 100.txt\n  title: A sample article\n  outlet: Test Gazette\n  year: 2011\n'
-FACT = ('source: "100"\nfacts:\n  - id: nrc-created\n'
-        '    q: In which year was the NATO-Russia Council created?\n    a: "2002"\n    kind: year\n'
-        '    quote: The NATO-Russia Council was created in May 2002 in Rome.\n    stance: fact\n')
+FACT = (
+    'source: "100"\nfacts:\n  - id: nrc-created\n'
+    '    q: In which year was the NATO-Russia Council created?\n    a: "2002"\n    kind: year\n'
+    "    quote: The NATO-Russia Council was created in May 2002 in Rome.\n    stance: fact\n"
+)
 F = "decks/x/facts.yaml"
 
 
 def quizgen(root: Path, *args: str, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quizgen", *args], cwd=root, capture_output=True,
-                          text=True, timeout=timeout, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "quizgen", *args], cwd=root, capture_output=True, text=True, timeout=timeout, **kwargs
+    )
 
 
 def wait_until(ready, timeout: float) -> bool:
@@ -82,14 +86,19 @@ def realbank(tmp_path) -> Path:
 
 
 def probe(extra: str, source: str = "003") -> str:
-    quote = ("This article explores the status of NATO-Russia relations in particular since the NATO "
-             "Summit that took place in Lisbon in November of 2010.")
+    quote = (
+        "This article explores the status of NATO-Russia relations in particular since the NATO "
+        "Summit that took place in Lisbon in November of 2010."
+    )
     # a probe's answer is not in the quote: `derived` says so, so the probe shows only its own problem
-    return (f'source: "{source}"\nfacts:\n  - id: zz-probe\n{extra}    quote: {quote}\n'
-            f'    derived: A probe; the answer does not come from the quote.\n    stance: fact\n')
+    return (
+        f'source: "{source}"\nfacts:\n  - id: zz-probe\n{extra}    quote: {quote}\n'
+        f"    derived: A probe; the answer does not come from the quote.\n    stance: fact\n"
+    )
 
 
 # ---- HIGH ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("special", ["dev-zero-symlink", "fifo"])
 def test_h1_special_files_are_refused_before_reading(bank, special):
@@ -120,11 +129,17 @@ def test_h2_a_200_mb_fact_file_is_refused_by_size_before_parsing(bank):
 
 # ---- MEDIUM ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("extra, message", [
-    ("    note: !!bool maybe\n", f"{F}:9: malformed YAML: invalid !!bool value 'maybe' (not a valid value)"),
-    ("    when: !!timestamp soon\n    event: Creation\n",
-     f"{F}:9: malformed YAML: invalid !!timestamp value 'soon' (not a valid value)"),
-])
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ("    note: !!bool maybe\n", f"{F}:9: malformed YAML: invalid !!bool value 'maybe' (not a valid value)"),
+        (
+            "    when: !!timestamp soon\n    event: Creation\n",
+            f"{F}:9: malformed YAML: invalid !!timestamp value 'soon' (not a valid value)",
+        ),
+    ],
+)
 def test_m1_bad_tagged_values_are_one_line(bank, extra, message):
     (bank / F).write_text(FACT + extra)
     assert one_problem(check(bank)) == message
@@ -132,8 +147,10 @@ def test_m1_bad_tagged_values_are_one_line(bank, extra, message):
 
 @pytest.mark.parametrize("when", ["2010-00", "2010-11-00", "2010-02-30"])
 def test_m2_month_or_day_00_is_not_a_date_and_build_writes_nothing(realbank, when):
-    extra = f'    q: "Probe: where was the probe event held?"\n    a: Lisbon\n    kind: place\n' \
-            f'    when: "{when}"\n    event: Probe event at Lisbon\n'
+    extra = (
+        f'    q: "Probe: where was the probe event held?"\n    a: Lisbon\n    kind: place\n'
+        f'    when: "{when}"\n    event: Probe event at Lisbon\n'
+    )
     (realbank / "decks" / "nato-russia" / "zz-probe.yaml").write_text(probe(extra))
     message = one_problem(check(realbank))
     assert message.startswith("decks/nato-russia/zz-probe.yaml:7: fact 'zz-probe': field 'when' must be a real date")
@@ -148,13 +165,15 @@ def test_m3_impossible_date_answers_are_rejected(realbank, answer):
     (realbank / "decks" / "nato-russia" / "zz-probe.yaml").write_text(probe(extra))
     assert one_problem(check(realbank)) == (
         f"decks/nato-russia/zz-probe.yaml:5: fact 'zz-probe': kind 'date' needs a real date like "
-        f"\"24 February 2022\"; got '{answer}'")
+        f"\"24 February 2022\"; got '{answer}'"
+    )
 
 
 def test_m4_nul_in_a_seed_file_name_is_one_line(bank):
     (bank / "seeds" / "sources.yaml").write_text('"100":\n  file: "100\\0.txt"\n  title: A sample article\n')
     assert one_problem(check(bank)) == (
-        "seeds/sources.yaml:2: seed '100': field 'file' contains a control character (U+0000)")
+        "seeds/sources.yaml:2: seed '100': field 'file' contains a control character (U+0000)"
+    )
 
 
 AS_NOBODY = """
@@ -176,8 +195,13 @@ def test_m6_a_deck_folder_that_cannot_be_read_is_one_line(bank):
         folder.chmod(0o755)
     command = [sys.executable, "-c", AS_NOBODY] if os.geteuid() == 0 else [sys.executable, "-m", "quizgen"]
     try:
-        result = subprocess.run([*command, "check", "--decks", "decks", "--seeds", "seeds"], cwd=bank,
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [*command, "check", "--decks", "decks", "--seeds", "seeds"],
+            cwd=bank,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         (bank / "decks" / "x").chmod(0o755)
     assert "Traceback" not in result.stderr, result.stderr
@@ -188,8 +212,9 @@ def test_m6_a_deck_folder_that_cannot_be_read_is_one_line(bank):
 def test_m8_output_piped_into_a_closed_pipe_ends_quietly(bank):
     for n in range(300):  # a long summary: the reader closes before it is written
         (bank / "seeds" / f"{n:03d}x.txt").write_text(SEED)
-    (bank / "seeds" / "sources.yaml").write_text(SOURCES + "".join(
-        f'"{n:03d}x":\n  file: {n:03d}x.txt\n  title: Article {n}\n' for n in range(300)))
+    (bank / "seeds" / "sources.yaml").write_text(
+        SOURCES + "".join(f'"{n:03d}x":\n  file: {n:03d}x.txt\n  title: Article {n}\n' for n in range(300))
+    )
     for name in ("check", "build"):
         args = [sys.executable, "-m", "quizgen", name, "--decks", "decks", "--seeds", "seeds"]
         if name == "build":
@@ -204,28 +229,71 @@ def test_m8_output_piped_into_a_closed_pipe_ends_quietly(bank):
 
 @pytest.mark.parametrize("quote", ["in", "NATO", "e", '"."', '"2002"', '"ouncil was cr"'])
 def test_m9_trivial_quotes_are_rejected(bank, quote):
-    (bank / F).write_text(FACT.replace("    quote: The NATO-Russia Council was created in May 2002 in Rome.",
-                                       f"    quote: {quote}"))
+    (bank / F).write_text(
+        FACT.replace("    quote: The NATO-Russia Council was created in May 2002 in Rome.", f"    quote: {quote}")
+    )
     problem = one_problem(check(bank))
     assert problem.startswith(f"{F}:7: fact 'nrc-created': ") and "quote" in problem
 
 
-@pytest.mark.parametrize("written, kind, kept", [
-    # blanks are made for names, places, dates and numbers (a `term` gap takes many words)
-    ("12:30", "organization", "12:30"), (".nan", "organization", ".nan"), ("2.50", "number", "2.50"),
-    ("0700", "number", "0700"), ("0x7D2", "organization", "0x7D2"), ("yes", "organization", "yes")])
+@pytest.mark.parametrize(
+    "written, kind, kept",
+    [
+        # blanks are made for names, places, dates and numbers (a `term` gap takes many words)
+        ("12:30", "organization", "12:30"),
+        (".nan", "organization", ".nan"),
+        ("2.50", "number", "2.50"),
+        ("0700", "number", "0700"),
+        ("0x7D2", "organization", "0x7D2"),
+        ("yes", "organization", "yes"),
+    ],
+)
 def test_m10_plain_answers_stay_as_written(bank, written, kind, kept):
-    (bank / F).write_text(FACT.replace('a: "2002"', f"a: {written}").replace("kind: year", f"kind: {kind}")
-                          .replace("quote:", f"cloze: 'The probe answer is {{{{c1::{written}}}}} as written.'\n"
-                                   "    derived: A probe of how the answer is read.\n    quote:"))
+    (bank / F).write_text(
+        FACT.replace('a: "2002"', f"a: {written}")
+        .replace("kind: year", f"kind: {kind}")
+        .replace(
+            "quote:",
+            f"cloze: 'The probe answer is {{{{c1::{written}}}}} as written.'\n"
+            "    derived: A probe of how the answer is read.\n    quote:",
+        )
+    )
     assert check(bank).returncode == 0
-    result = quizgen(bank, "print", "--decks", "decks", "--seeds", "seeds", "--out", "out", "--types",
-                     "blank", "-n", "1", "--title", "t")
+    result = quizgen(
+        bank,
+        "print",
+        "--decks",
+        "decks",
+        "--seeds",
+        "seeds",
+        "--out",
+        "out",
+        "--types",
+        "blank",
+        "-n",
+        "1",
+        "--title",
+        "t",
+    )
     assert result.returncode == 0, result.stderr
     key = (bank / "out/print/x/t/t-A-key.html").read_text()
     assert re.search(rf">\s*{re.escape(kept)}\s*<", key), key[-1500:]
-    answer = quizgen(bank, "quiz", "practice", "-n", "1", "--style", "typed", "--db", "db.sqlite",
-                     "--decks", "decks", "--seeds", "seeds", input="x\n")
+    answer = quizgen(
+        bank,
+        "quiz",
+        "practice",
+        "-n",
+        "1",
+        "--style",
+        "typed",
+        "--db",
+        "db.sqlite",
+        "--decks",
+        "decks",
+        "--seeds",
+        "seeds",
+        input="x\n",
+    )
     assert f"{kept}" in answer.stdout, answer.stdout
 
 
@@ -233,25 +301,50 @@ def test_m10_plain_answers_stay_as_written(bank, written, kind, kept):
 def test_m10_when_is_read_from_the_text_written(bank, when):
     (bank / F).write_text(FACT + f"    when: {when}\n    event: Creation\n")
     assert one_problem(check(bank)) == (
-        f"{F}:9: fact 'nrc-created': field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; "
-        f"got '{when}'")
+        f"{F}:9: fact 'nrc-created': field 'when' must be a real date as YYYY, YYYY-MM or YYYY-MM-DD; got '{when}'"
+    )
 
 
-@pytest.mark.parametrize("where, text, message", [
-    ("decks/x/deck.yaml", 'title: "\\e]0;PWNED\\a\\e[2JDeck"\n',
-     "decks/x/deck.yaml:1: field 'title' contains a control character (U+001B)"),
-    ("seeds/sources.yaml", SOURCES.replace("A sample article", '"\\e[41mArticle\\u202eelcitrA"'),
-     "seeds/sources.yaml:3: seed '100': field 'title' contains a control character (U+001B)"),
-    ("seeds/sources.yaml", SOURCES.replace("Test Gazette", '"Gazette\\nfake.yaml:9: forged"'),
-     "seeds/sources.yaml:4: seed '100': field 'outlet' contains a control character (U+000A)"),
-    (F, FACT + '    alt: ["a\\0b"]\n', f"{F}:9: fact 'nrc-created': field 'alt' contains a control character (U+0000)"),
-    (F, FACT + '    distractors: ["\\e[2J1999"]\n',
-     f"{F}:9: fact 'nrc-created': field 'distractors' contains a control character (U+001B)"),
-    (F, FACT.replace("created?", 'created?\\u202e"').replace("q: In", 'q: "In'),
-     f"{F}:4: fact 'nrc-created': field 'q' contains a bidirectional-override character (U+202E)"),
-    (F, FACT.replace("created?", 'created?\\x9b"').replace("q: In", 'q: "In'),
-     f"{F}:4: fact 'nrc-created': field 'q' contains a control character (U+009B)"),
-])
+@pytest.mark.parametrize(
+    "where, text, message",
+    [
+        (
+            "decks/x/deck.yaml",
+            'title: "\\e]0;PWNED\\a\\e[2JDeck"\n',
+            "decks/x/deck.yaml:1: field 'title' contains a control character (U+001B)",
+        ),
+        (
+            "seeds/sources.yaml",
+            SOURCES.replace("A sample article", '"\\e[41mArticle\\u202eelcitrA"'),
+            "seeds/sources.yaml:3: seed '100': field 'title' contains a control character (U+001B)",
+        ),
+        (
+            "seeds/sources.yaml",
+            SOURCES.replace("Test Gazette", '"Gazette\\nfake.yaml:9: forged"'),
+            "seeds/sources.yaml:4: seed '100': field 'outlet' contains a control character (U+000A)",
+        ),
+        (
+            F,
+            FACT + '    alt: ["a\\0b"]\n',
+            f"{F}:9: fact 'nrc-created': field 'alt' contains a control character (U+0000)",
+        ),
+        (
+            F,
+            FACT + '    distractors: ["\\e[2J1999"]\n',
+            f"{F}:9: fact 'nrc-created': field 'distractors' contains a control character (U+001B)",
+        ),
+        (
+            F,
+            FACT.replace("created?", 'created?\\u202e"').replace("q: In", 'q: "In'),
+            f"{F}:4: fact 'nrc-created': field 'q' contains a bidirectional-override character (U+202E)",
+        ),
+        (
+            F,
+            FACT.replace("created?", 'created?\\x9b"').replace("q: In", 'q: "In'),
+            f"{F}:4: fact 'nrc-created': field 'q' contains a control character (U+009B)",
+        ),
+    ],
+)
 def test_m11_escape_sequences_never_reach_the_terminal(bank, where, text, message):
     (bank / where).write_text(text)
     result = check(bank)
@@ -264,16 +357,20 @@ def test_m11_a_deck_folder_name_with_a_line_break_is_refused(bank):
     result = quizgen(bank, "anki", "--decks", "decks", "--seeds", "seeds", "--out", "out")
     assert result.returncode == 2 and result.stdout == "" and not (bank / "out").exists()
     assert result.stderr.splitlines()[0] == (
-        "decks/a\\nfake.yaml:1: forged:1: deck folder name contains a control character (U+000A)")
+        "decks/a\\nfake.yaml:1: forged:1: deck folder name contains a control character (U+000A)"
+    )
 
 
-@pytest.mark.parametrize("cloze, why", [
-    ("{{c1::{2002}}}", "deletion c1 contains a stray '{' or '}'"),
-    ("{{c1:::2002}}", "deletion c1 has ':::'"),
-    ("{{{c1::2002}}", "stray '{' or '}' next to a deletion"),
-    ("{{c1::2002}}}", "stray '{' or '}' next to a deletion"),
-    ("{{c1::2002:: }}", "deletion c1 has an empty hint"),
-])
+@pytest.mark.parametrize(
+    "cloze, why",
+    [
+        ("{{c1::{2002}}}", "deletion c1 contains a stray '{' or '}'"),
+        ("{{c1:::2002}}", "deletion c1 has ':::'"),
+        ("{{{c1::2002}}", "stray '{' or '}' next to a deletion"),
+        ("{{c1::2002}}}", "stray '{' or '}' next to a deletion"),
+        ("{{c1::2002:: }}", "deletion c1 has an empty hint"),
+    ],
+)
 def test_m12_malformed_clozes_are_rejected(bank, cloze, why):
     (bank / F).write_text(FACT + f"    cloze: 'The Council was created in {cloze}.'\n")
     problem = one_problem(check(bank))
@@ -292,11 +389,18 @@ def test_m13_sigterm_cleans_up_and_stale_staging_is_swept(realbank):
     tmp = Path(tempfile.mkdtemp(prefix="qg-"))  # short: Chromium's socket paths must fit 108 bytes
     # SIGTERM at readiness signals, not after fixed sleeps: while a staging folder is being
     # written, and while a browser prints PDFs (its temporary profile exists)
-    for stage, started in (("staging", lambda: any(out.rglob(".staging-*"))),
-                           ("printing", lambda: any(tmp.glob("quizgen-browser-*")))):
-        build = subprocess.Popen(args, cwd=realbank, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                 env={**os.environ, "TMPDIR": str(tmp)})
-        assert wait_until(lambda: started() or build.poll() is not None, timeout=60)
+    for stage, started in (
+        ("staging", lambda: any(out.rglob(".staging-*"))),
+        ("printing", lambda: any(tmp.glob("quizgen-browser-*"))),
+    ):
+        build = subprocess.Popen(
+            args,
+            cwd=realbank,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "TMPDIR": str(tmp)},
+        )
+        assert wait_until(lambda started=started, build=build: started() or build.poll() is not None, timeout=60)
         build.send_signal(signal.SIGTERM)
         _, err = build.communicate(timeout=60)
         assert b"Traceback" not in err
@@ -314,8 +418,21 @@ def test_m13_sigterm_cleans_up_and_stale_staging_is_swept(realbank):
 
 
 def test_m13_a_new_set_replaces_the_old_one_whole(bank):
-    base = ["print", "--decks", "decks", "--seeds", "seeds", "--out", "out", "--title", "t", "-n", "1",
-            "--types", "mcq"]
+    base = [
+        "print",
+        "--decks",
+        "decks",
+        "--seeds",
+        "seeds",
+        "--out",
+        "out",
+        "--title",
+        "t",
+        "-n",
+        "1",
+        "--types",
+        "mcq",
+    ]
     for versions in ("3", "1"):
         assert quizgen(bank, *base, "--versions", versions).returncode == 0
     assert sorted(p.name for p in (bank / "out/print/x/t").iterdir()) == ["t-A-key.html", "t-A.html"]
@@ -336,12 +453,15 @@ def test_m14_dot_paths_name_the_deck_after_the_folder(bank, decks, deck_name):
     assert sorted(p.name for p in (bank / "out" / "print").iterdir()) == [deck_name]
 
 
-@pytest.mark.parametrize("damage, message", [
-    ("directory", "anki-versions.json:1: cannot read file: Is a directory"),
-    ("huge-mtime", "anki-versions.json:1: not a quizgen Anki ledger"),
-    ("deep", "anki-versions.json:1: not valid JSON (nested too deeply)"),
-    ("epoch", "quizgen: SOURCE_DATE_EPOCH must be whole seconds since 1970"),
-])
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        ("directory", "anki-versions.json:1: cannot read file: Is a directory"),
+        ("huge-mtime", "anki-versions.json:1: not a quizgen Anki ledger"),
+        ("deep", "anki-versions.json:1: not valid JSON (nested too deeply)"),
+        ("epoch", "quizgen: SOURCE_DATE_EPOCH must be whole seconds since 1970"),
+    ],
+)
 def test_m5_ledger_and_source_date_epoch_edge_cases_are_one_line(realbank, damage, message):
     ledger = realbank / "decks" / "nato-russia" / "anki-versions.json"
     env = dict(os.environ)
@@ -350,6 +470,7 @@ def test_m5_ledger_and_source_date_epoch_edge_cases_are_one_line(realbank, damag
         ledger.mkdir()
     elif damage == "huge-mtime":
         import json
+
         data = json.loads(ledger.read_text())
         data["notes"][next(iter(data["notes"]))]["mtime"] = 2**63
         ledger.write_text(json.dumps(data))
@@ -358,7 +479,9 @@ def test_m5_ledger_and_source_date_epoch_edge_cases_are_one_line(realbank, damag
     else:
         env["SOURCE_DATE_EPOCH"] = str(2**63)
         qfile = realbank / "decks" / "nato-russia" / "003-fair-observer-2011.yaml"
-        qfile.write_text(qfile.read_text().replace("met at summit level in Lisbon", "met (edited) at summit level in Lisbon"))
+        qfile.write_text(
+            qfile.read_text().replace("met at summit level in Lisbon", "met (edited) at summit level in Lisbon")
+        )
     result = quizgen(realbank, "anki", "--decks", "decks", "--seeds", "seeds", "--out", "out", env=env)
     assert "Traceback" not in result.stderr and result.returncode != 0, result.stderr
     assert message in result.stderr.splitlines()[0]
@@ -402,6 +525,7 @@ def test_l5_seed_files_stay_inside_the_seeds_folder(bank, file):
 
 def test_l8_concurrent_builds_into_one_folder_are_refused(bank):
     import fcntl
+
     (bank / "out").mkdir()
     with open(bank / "out" / ".quizgen-lock", "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -433,6 +557,7 @@ def test_l9_out_empty_string_is_not_the_current_folder(bank):
 
 # ---- M7, L12: the progress database and the clock ------------------------------------------------
 
+
 def one_line(result: subprocess.CompletedProcess, code: int) -> str:
     """The single stderr line of a refused command, with its exit code and no traceback."""
     assert "Traceback" not in result.stderr, result.stderr
@@ -452,6 +577,7 @@ def study(root: Path, *args: str, now: str | None = None, tz: str = "UTC", answe
 
 def sqlite_file(path: Path, user_version: int, *statements: str) -> bytes:
     import sqlite3
+
     connection = sqlite3.connect(path)
     connection.execute(f"PRAGMA user_version = {user_version}")
     for statement in statements:
@@ -466,14 +592,20 @@ def test_m7_a_foreign_database_is_refused_and_left_untouched(bank):
     for command in (("stats",), ("quiz", "practice", "-n", "1")):
         assert one_line(study(bank, *command, "--db", "v1.sqlite"), 1) == (
             "quizgen: v1.sqlite: not a quizgen progress database (its tables: other); it was left "
-            "untouched; choose another file with --db")
+            "untouched; choose another file with --db"
+        )
     assert (bank / "v1.sqlite").read_bytes() == before
 
 
 def test_m7_a_card_with_a_bad_due_date_is_one_line_and_the_file_is_kept(bank):
     import sqlite3
-    assert study(bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "g.sqlite",
-                 now="2025-03-01T09:00:00Z").returncode == 0
+
+    assert (
+        study(
+            bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "g.sqlite", now="2025-03-01T09:00:00Z"
+        ).returncode
+        == 0
+    )
     connection = sqlite3.connect(bank / "g.sqlite")
     assert connection.execute("UPDATE cards SET due = 'not a date'").rowcount == 1
     connection.commit()
@@ -483,33 +615,49 @@ def test_m7_a_card_with_a_bad_due_date_is_one_line_and_the_file_is_kept(bank):
     # the quiz keeps one copy, then the card starts afresh): one line, exit 0, no other card lost.
     assert one_line(study(bank, "stats", "--db", "g.sqlite"), 0) == (
         "quizgen: g.sqlite: the progress of card 'nrc-created' is damaged (due 'not a date' is not a time); "
-        "it is left out of these figures (quizgen quiz keeps a copy and sets it aside)")
+        "it is left out of these figures (quizgen quiz keeps a copy and sets it aside)"
+    )
     assert not (bank / "g.sqlite.damaged-1").exists()
     assert one_line(study(bank, "quiz", "review", "--db", "g.sqlite"), 0) == (
         "quizgen: g.sqlite: the progress of card 'nrc-created' is damaged (due 'not a date' is not a time); "
-        "it is kept in g.sqlite.damaged-1 and the card starts afresh")
+        "it is kept in g.sqlite.damaged-1 and the card starts afresh"
+    )
     assert (bank / "g.sqlite.damaged-1").read_bytes() == damaged
 
 
-@pytest.mark.parametrize("now, tz", [("9999-12-31T23:59:59Z", "UTC"), ("0001-01-01T00:00:00", "Asia/Tokyo"),
-                                     ("0001-01-01T00:00:00Z", "UTC"), ("1969-12-31T23:59:59Z", "UTC")])
+@pytest.mark.parametrize(
+    "now, tz",
+    [
+        ("9999-12-31T23:59:59Z", "UTC"),
+        ("0001-01-01T00:00:00", "Asia/Tokyo"),
+        ("0001-01-01T00:00:00Z", "UTC"),
+        ("1969-12-31T23:59:59Z", "UTC"),
+    ],
+)
 def test_m7_quizgen_now_out_of_range_is_one_line(bank, now, tz):
-    assert study(bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "p.sqlite",
-                 now="2025-03-01T09:00:00Z").returncode == 0
+    assert (
+        study(
+            bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "p.sqlite", now="2025-03-01T09:00:00Z"
+        ).returncode
+        == 0
+    )
     before = (bank / "p.sqlite").read_bytes()
     for command in (("stats",), ("quiz", "practice", "--schedule", "-n", "1")):
         assert one_line(study(bank, *command, "--db", "p.sqlite", now=now, tz=tz), 2) == (
-            f"quizgen: QUIZGEN_NOW out of range ({now!r}; use a time in the years 1970–2999)")
+            f"quizgen: QUIZGEN_NOW out of range ({now!r}; use a time in the years 1970–2999)"
+        )
     assert (bank / "p.sqlite").read_bytes() == before  # nothing recorded
 
 
-@pytest.mark.parametrize("now, tz", [("2999-12-31T23:59:59Z", "Pacific/Kiritimati"),
-                                     ("1970-01-01T00:00:00", "Asia/Tokyo")])
+@pytest.mark.parametrize(
+    "now, tz", [("2999-12-31T23:59:59Z", "Pacific/Kiritimati"), ("1970-01-01T00:00:00", "Asia/Tokyo")]
+)
 def test_m7_the_ends_of_the_range_schedule_and_count(bank, now, tz):
     """The range is safe: FSRS schedules past the last day, stats count back before the first."""
     for answer in ("2002\n", "x\n"):
-        result = study(bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "p.sqlite", now=now, tz=tz,
-                       answer=answer)
+        result = study(
+            bank, "quiz", "practice", "--schedule", "-n", "1", "--db", "p.sqlite", now=now, tz=tz, answer=answer
+        )
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     stats = study(bank, "stats", "--db", "p.sqlite", now=now, tz=tz)
     assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr
@@ -517,12 +665,14 @@ def test_m7_the_ends_of_the_range_schedule_and_count(bank, now, tz):
 
 
 def test_l12_an_unrelated_database_with_user_version_0_is_refused(bank):
-    before = sqlite_file(bank / "other.sqlite", 0, "CREATE TABLE notes(body)",
-                         "INSERT INTO notes VALUES ('my precious data')")
+    before = sqlite_file(
+        bank / "other.sqlite", 0, "CREATE TABLE notes(body)", "INSERT INTO notes VALUES ('my precious data')"
+    )
     for command in (("stats",), ("quiz", "practice", "-n", "1")):
         assert one_line(study(bank, *command, "--db", "other.sqlite"), 1) == (
             "quizgen: other.sqlite: not a quizgen progress database (its tables: notes); it was left "
-            "untouched; choose another file with --db")
+            "untouched; choose another file with --db"
+        )
     assert (bank / "other.sqlite").read_bytes() == before  # no cards/reviews tables, user_version 0
 
 
@@ -589,8 +739,9 @@ def test_l7_the_sort_field_and_deck_names_are_what_anki_itself_stores(bank):
     )
 
     question = f"In which year was the Council created? {MARKUP}"
-    (bank / F).write_text(FACT.replace("q: In which year was the NATO-Russia Council created?",
-                                       f"q: {question!r}".replace("\\'", "''")))
+    (bank / F).write_text(
+        FACT.replace("q: In which year was the NATO-Russia Council created?", f"q: {question!r}".replace("\\'", "''"))
+    )
     (bank / "seeds" / "sources.yaml").write_text(SOURCES.replace("A sample article", "'A <i>sample</i> & co'"))
     (bank / "decks" / "x" / "deck.yaml").write_text("title: '<script>Deck</script> & co'\n")
     result = quizgen(bank, "anki", "--decks", "decks", "--seeds", "seeds", "--out", "out")
@@ -605,8 +756,9 @@ def test_l7_the_sort_field_and_deck_names_are_what_anki_itself_stores(bank):
     assert sort_text == question
     col = Collection(str(bank / "c.anki2"))
     try:
-        options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=IF_NEWER,
-                                           update_notetypes=IF_NEWER, with_scheduling=False)
+        options = ImportAnkiPackageOptions(
+            merge_notetypes=False, update_notes=IF_NEWER, update_notetypes=IF_NEWER, with_scheduling=False
+        )
         col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
         notes = list(col.find_notes(""))
         col.db.execute("UPDATE notes SET sfld = 'forgotten'")
@@ -623,59 +775,116 @@ def test_l7_the_sort_field_and_deck_names_are_what_anki_itself_stores(bank):
 
 # ---- L10: a browser that is found but broken --------------------------------------------------------
 
+
 def test_l10_a_broken_browser_leaves_the_html_with_the_no_browser_note(bank):
-    hint = ("install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, "
-            "or set QUIZGEN_BROWSER to its path")
+    hint = (
+        "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Google Chrome, "
+        "or set QUIZGEN_BROWSER to its path"
+    )
     notes = {}
     for browser in ("/bin/false", "/nonexistent/chromium"):
         out = f"out-{Path(browser).name}"
-        result = quizgen(bank, "build", "--decks", "decks", "--seeds", "seeds", "--out", out,
-                         env={**os.environ, "QUIZGEN_BROWSER": browser})
+        result = quizgen(
+            bank,
+            "build",
+            "--decks",
+            "decks",
+            "--seeds",
+            "seeds",
+            "--out",
+            out,
+            env={**os.environ, "QUIZGEN_BROWSER": browser},
+        )
         # the one-fact bank's worksheets are short: build says so per sheet, beside the browser note
-        others = "".join(line + "\n" for line in result.stderr.splitlines()
-                         if not line.startswith("quizgen: note: worksheet "))
+        others = "".join(
+            line + "\n" for line in result.stderr.splitlines() if not line.startswith("quizgen: note: worksheet ")
+        )
         notes[browser] = one_line(subprocess.CompletedProcess(result.args, result.returncode, result.stdout, others), 0)
         written = sorted(p.relative_to(bank / out).as_posix() for p in (bank / out).rglob("*") if p.is_file())
         assert "anki/x.apkg" in written and "web/x/index.html" in written
         sheets = [name for name in written if name.startswith("print/")]
         assert len(sheets) == 8 and all(name.endswith(".html") for name in sheets)  # 2 sets × A, B × key
         assert sorted(f"wrote {out}/{name}" for name in written if name != ".quizgen-lock") == sorted(
-            line for line in result.stdout.splitlines() if line.startswith("wrote ") and "anki-versions" not in line)
+            line for line in result.stdout.splitlines() if line.startswith("wrote ") and "anki-versions" not in line
+        )
     assert notes == {
         "/bin/false": f"quizgen: note: worksheets written as HTML only: /bin/false stopped unexpectedly: "
-                      f"exit code 1; {hint}",
+        f"exit code 1; {hint}",
         "/nonexistent/chromium": "quizgen: note: worksheets written as HTML only: "
-                                 f"QUIZGEN_BROWSER=/nonexistent/chromium is not an executable browser; {hint}"}
+        f"QUIZGEN_BROWSER=/nonexistent/chromium is not an executable browser; {hint}",
+    }
 
 
 # ---- L14: scale edge cases ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("answer, kind, message", [
-    ("0000", "year", "kind 'year' needs a four-digit answer from 1000 to 2999; got '0000'"),
-    ("1e5", "number", "kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; words "
-                      "for the rest, like '14 million'); got '1e5'"),
-    ("1,5", "number", None), ("10-15 brigades", "number", None), ("80bn", "number", None),
-    ("١٠٠", "number", None),
-])
+
+@pytest.mark.parametrize(
+    "answer, kind, message",
+    [
+        ("0000", "year", "kind 'year' needs a four-digit answer from 1000 to 2999; got '0000'"),
+        (
+            "1e5",
+            "number",
+            "kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; words "
+            "for the rest, like '14 million'); got '1e5'",
+        ),
+        ("1,5", "number", None),
+        ("10-15 brigades", "number", None),
+        ("80bn", "number", None),
+        ("١٠٠", "number", None),
+    ],
+)
 def test_l14_years_and_numbers_must_be_plain(bank, answer, kind, message):
-    (bank / F).write_text(FACT.replace('a: "2002"', f'a: "{answer}"\n    derived: A probe of the scale.')
-                          .replace("kind: year", f"kind: {kind}"))
+    (bank / F).write_text(
+        FACT.replace('a: "2002"', f'a: "{answer}"\n    derived: A probe of the scale.').replace(
+            "kind: year", f"kind: {kind}"
+        )
+    )
     problem = one_problem(check(bank))
-    assert problem == f"{F}:5: fact 'nrc-created': " + (message or (
-        "kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; words for the rest, "
-        f"like '14 million'); got '{answer}'"))
+    assert problem == f"{F}:5: fact 'nrc-created': " + (
+        message
+        or (
+            "kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; words for the rest, "
+            f"like '14 million'); got '{answer}'"
+        )
+    )
 
 
-@pytest.mark.parametrize("answer, kind, shape", [
-    ("1000", "year", r"[12][0-9]{3}"), ("1,500 troops", "number", r"[0-9]{1,3}(,[0-9]{3})* troops"),
-    ("53%", "number", r"[0-9]+%"), ("14 million gloves", "number", r"[0-9]+ million gloves")])
+@pytest.mark.parametrize(
+    "answer, kind, shape",
+    [
+        ("1000", "year", r"[12][0-9]{3}"),
+        ("1,500 troops", "number", r"[0-9]{1,3}(,[0-9]{3})* troops"),
+        ("53%", "number", r"[0-9]+%"),
+        ("14 million gloves", "number", r"[0-9]+ million gloves"),
+    ],
+)
 def test_l14_plain_answers_get_options_of_their_own_form(bank, answer, kind, shape):
-    (bank / F).write_text(FACT.replace('a: "2002"', f'a: "{answer}"\n    derived: A probe of the scale.')
-                          .replace("kind: year", f"kind: {kind}"))
-    result = quizgen(bank, "print", "--decks", "decks", "--seeds", "seeds", "--out", "out", "--types", "mcq",
-                     "-n", "1", "--title", "t")
+    (bank / F).write_text(
+        FACT.replace('a: "2002"', f'a: "{answer}"\n    derived: A probe of the scale.').replace(
+            "kind: year", f"kind: {kind}"
+        )
+    )
+    result = quizgen(
+        bank,
+        "print",
+        "--decks",
+        "decks",
+        "--seeds",
+        "seeds",
+        "--out",
+        "out",
+        "--types",
+        "mcq",
+        "-n",
+        "1",
+        "--title",
+        "t",
+    )
     assert result.returncode == 0, result.stderr
-    options = re.findall(r'<span class="letter">[A-D]</span>([^<]*)</li>', (bank / "out/print/x/t/t-A.html").read_text())
+    options = re.findall(
+        r'<span class="letter">[A-D]</span>([^<]*)</li>', (bank / "out/print/x/t/t-A.html").read_text()
+    )
     assert answer in options and len(options) >= 3, options
     assert all(re.fullmatch(shape, option) for option in options), options
     if kind == "year":
@@ -686,27 +895,44 @@ def test_l14_plain_answers_get_options_of_their_own_form(bank, answer, kind, sha
 # Findings owned elsewhere have their tests there: H4 (--db), M4, M11, L5, L7, L8 (quiz) in
 # test_quiz_findings.py; M8, M9, L4 in test_web_findings.py; M12 with the coverage map.
 
+
 def build(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return quizgen(root, "build", "--no-pdf", "--decks", "decks", "--seeds", "seeds", "--out", "out",
-                   *args, timeout=timeout)
+    return quizgen(
+        root, "build", "--no-pdf", "--decks", "decks", "--seeds", "seeds", "--out", "out", *args, timeout=timeout
+    )
 
 
 def tree(folder: Path) -> dict[str, bytes | None]:
     """Every path under `folder` with its bytes (None for a folder or link): a snapshot to compare."""
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink() else None)
-            for p in sorted(folder.rglob("*"))}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink() else None)
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def seed_entry(seed_id: str, **fields: str) -> str:
     """sources.yaml with one article under `seed_id` (JSON strings are YAML double-quoted strings)."""
-    entry = {"file": "100.txt", "title": "A sample article", "outlet": "Test Gazette", "year": "2011",
-             **fields}
+    entry = {"file": "100.txt", "title": "A sample article", "outlet": "Test Gazette", "year": "2011", **fields}
     return f"{json.dumps(seed_id)}:\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in entry.items())
 
 
-HOSTILE_SEED_IDS = ["../../../escaped", "/tmp/qz-abs/ABS", "", ".", "..", "a/b", "a\\b", "100 ",
-                    "a\nfake.yaml:1: forged line", "\x1b[31mRED", "<img src=x>", "1\u202e00", "x" * 81,
-                    "A100", "ab--c"]
+HOSTILE_SEED_IDS = [
+    "../../../escaped",
+    "/tmp/qz-abs/ABS",
+    "",
+    ".",
+    "..",
+    "a/b",
+    "a\\b",
+    "100 ",
+    "a\nfake.yaml:1: forged line",
+    "\x1b[31mRED",
+    "<img src=x>",
+    "1\u202e00",
+    "x" * 81,
+    "A100",
+    "ab--c",
+]
 
 
 @pytest.mark.parametrize("seed_id", HOSTILE_SEED_IDS)
@@ -743,7 +969,8 @@ def test_h2_a_cloze_has_at_most_9_deletions_and_9_make_9_anki_cards(bank, count)
     if count > 9:
         assert one_problem(check(bank)) == (
             f"{F}:9: fact 'nrc-created': field 'cloze': has 10 deletions (c1 to c10), at most 9: "
-            "split the sentence into two facts")
+            "split the sentence into two facts"
+        )
         return
     result = quizgen(bank, "anki", "--decks", "decks", "--seeds", "seeds", "--out", "out")
     assert result.returncode == 0, result.stderr
@@ -766,8 +993,9 @@ def imported(root: Path, package: Path):
     )
 
     col = Collection(str(root / f"c{len(list(root.glob('c*.anki2')))}.anki2"))
-    options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=IF_NEWER,
-                                       update_notetypes=IF_NEWER, with_scheduling=False)
+    options = ImportAnkiPackageOptions(
+        merge_notetypes=False, update_notes=IF_NEWER, update_notetypes=IF_NEWER, with_scheduling=False
+    )
     col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
     return col
 
@@ -775,13 +1003,18 @@ def imported(root: Path, package: Path):
 RETIRED_BLOCK = "retired:\n  - id: {id}\n    reason: {reason}\n"
 
 
-@pytest.mark.parametrize("entry, message", [
-    ({"id": '"\\"><img src=x onerror=alert(1)>"', "reason": "x"},
-     "'id' must be a lowercase slug (a-z, 0-9, '-'), got '\"><img src=x onerror=alert(1)>'"),
-    ({"id": "old id", "reason": "x"}, "'id' must be a lowercase slug (a-z, 0-9, '-'), got 'old id'"),
-    ({"id": "a" * 81, "reason": "x"}, "'id' is too long (81 characters, at most 80)"),
-    ({"id": "!!int 5", "reason": "x"}, "'id' must be a lowercase slug (a-z, 0-9, '-') written as text"),
-])
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        (
+            {"id": '"\\"><img src=x onerror=alert(1)>"', "reason": "x"},
+            "'id' must be a lowercase slug (a-z, 0-9, '-'), got '\"><img src=x onerror=alert(1)>'",
+        ),
+        ({"id": "old id", "reason": "x"}, "'id' must be a lowercase slug (a-z, 0-9, '-'), got 'old id'"),
+        ({"id": "a" * 81, "reason": "x"}, "'id' is too long (81 characters, at most 80)"),
+        ({"id": "!!int 5", "reason": "x"}, "'id' must be a lowercase slug (a-z, 0-9, '-') written as text"),
+    ],
+)
 def test_h3_a_retired_id_is_a_slug_like_a_fact_id(bank, entry, message):
     (bank / F).write_text(FACT + RETIRED_BLOCK.format(**entry))
     assert one_problem(check(bank)) == f"{F}:10: field 'retired': {message}"
@@ -796,12 +1029,12 @@ def test_h3_the_anki_id_field_is_escaped_like_every_other_field(tmp_path):
 
     hostile = '"><img src=x onerror=alert(1)>'
     source = Source("100", "100.txt", "A sample article")
-    fact = Fact("nrc-created", "In which year?", "2002", "year", "q" * 30, "fact", source,
-                Location("f.yaml", 1))
+    fact = Fact("nrc-created", "In which year?", "2002", "year", "q" * 30, "fact", source, Location("f.yaml", 1))
     entry = {"hash": "h", "mtime": 1793491200, "type": "qa"}
     (tmp_path / LEDGER_FILE).write_text(json.dumps({"note_types": {}, "notes": {hostile: entry}}))
     bank_ = Bank("x", "X", (fact,), {"100": source}, tmp_path, (Retired(hostile, "gone", Location("f", 1)),))
     from quizgen.anki import ledger as ledger_module
+
     real = ledger_module._ledger_problem
     ledger_module._ledger_problem = lambda data: None  # as if the ledger's schema had a hole
     try:
@@ -824,9 +1057,12 @@ def test_h4_and_l9_the_lock_is_a_regular_file_opened_without_blocking_or_followi
     out.mkdir()
     elsewhere.mkdir()
     lock = out / ".quizgen-lock"
-    {"fifo": lambda: os.mkfifo(lock), "folder": lock.mkdir,
-     "link-to-elsewhere": lambda: ((elsewhere / "file").write_text("keep"), lock.symlink_to(elsewhere / "file")),
-     "dangling-link": lambda: lock.symlink_to(elsewhere / "created-by-quizgen")}[plant]()
+    {
+        "fifo": lambda: os.mkfifo(lock),
+        "folder": lock.mkdir,
+        "link-to-elsewhere": lambda: ((elsewhere / "file").write_text("keep"), lock.symlink_to(elsewhere / "file")),
+        "dangling-link": lambda: lock.symlink_to(elsewhere / "created-by-quizgen"),
+    }[plant]()
     for command in (["build", "--no-pdf"], ["print", "-n", "1", "--types", "mcq"]):
         result = quizgen(bank, *command, "--decks", "decks", "--seeds", "seeds", "--out", "out", timeout=30)
         assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -852,33 +1088,50 @@ def test_m2_a_newline_in_a_seed_id_cannot_forge_a_line(bank):
     assert result.returncode == 2
 
 
-@pytest.mark.parametrize("answer, kind, key", [
-    ("2021-02-30", "date", "a"), ("February 30, 2021", "date", "a"), ("30.02.2021", "date", "a"),
-    ("2/30/2021", "date", "a"), ("2021-02-30", "event", "a"), ("30.02.2021", "alt", "alt")])
+@pytest.mark.parametrize(
+    "answer, kind, key",
+    [
+        ("2021-02-30", "date", "a"),
+        ("February 30, 2021", "date", "a"),
+        ("30.02.2021", "date", "a"),
+        ("2/30/2021", "date", "a"),
+        ("2021-02-30", "event", "a"),
+        ("30.02.2021", "alt", "alt"),
+    ],
+)
 def test_m3_an_impossible_date_is_refused_in_every_notation(realbank, answer, kind, key):
-    extra = (f'    q: When did the probe happen?\n    a: "2002"\n    kind: year\n    alt: ["{answer}"]\n'
-             if kind == "alt" else f'    q: When did the probe happen?\n    a: "{answer}"\n    kind: {kind}\n')
+    extra = (
+        f'    q: When did the probe happen?\n    a: "2002"\n    kind: year\n    alt: ["{answer}"]\n'
+        if kind == "alt"
+        else f'    q: When did the probe happen?\n    a: "{answer}"\n    kind: {kind}\n'
+    )
     (realbank / "decks" / "nato-russia" / "zz.yaml").write_text(probe(extra))
     problem = one_problem(check(realbank))
     assert problem.startswith("decks/nato-russia/zz.yaml:")
-    assert (f"field '{key}': '{answer}' is not a real calendar date" in problem
-            or f"kind 'date' needs a real date like \"24 February 2022\"; got '{answer}'" in problem)
+    assert (
+        f"field '{key}': '{answer}' is not a real calendar date" in problem
+        or f"kind 'date' needs a real date like \"24 February 2022\"; got '{answer}'" in problem
+    )
 
 
-@pytest.mark.parametrize("field, value, code", [
-    ("distractors", '["Ro\\u200bme", "Paris", "Oslo"]', "an invisible character (U+200B)"),
-    ("q", '"\\u200b\\u200b"', "an invisible character (U+200B)"),
-    ("note", '"soft\\u00adhyphen"', "an invisible character (U+00AD)"),
-    ("note", '"mark\\u200fed"', "a bidirectional-override character (U+200F)"),
-    ("note", '"arabic\\u061cmark"', "a bidirectional-override character (U+061C)"),
-    ("note", '"tag\\U000e0041s"', "an invisible character (U+E0041)"),
-    ("note", '"private\\ue000use"', "a private-use character (U+E000)"),
-    ("alt", '["word\\u2060joiner"]', "an invisible character (U+2060)"),
-])
+@pytest.mark.parametrize(
+    "field, value, code",
+    [
+        ("distractors", '["Ro\\u200bme", "Paris", "Oslo"]', "an invisible character (U+200B)"),
+        ("q", '"\\u200b\\u200b"', "an invisible character (U+200B)"),
+        ("note", '"soft\\u00adhyphen"', "an invisible character (U+00AD)"),
+        ("note", '"mark\\u200fed"', "a bidirectional-override character (U+200F)"),
+        ("note", '"arabic\\u061cmark"', "a bidirectional-override character (U+061C)"),
+        ("note", '"tag\\U000e0041s"', "an invisible character (U+E0041)"),
+        ("note", '"private\\ue000use"', "a private-use character (U+E000)"),
+        ("alt", '["word\\u2060joiner"]', "an invisible character (U+2060)"),
+    ],
+)
 def test_m5_invisible_characters_are_refused_in_every_text_value(bank, field, value, code):
     lines = FACT.splitlines(keepends=True)
-    (bank / F).write_text("".join(line for line in lines if not line.startswith(f"    {field}:"))
-                          + f"    {field}: {value}\n")
+    (bank / F).write_text(
+        "".join(line for line in lines if not line.startswith(f"    {field}:")) + f"    {field}: {value}\n"
+    )
     problem = one_problem(check(bank))
     assert problem.endswith(f"fact 'nrc-created': field '{field}' contains {code}")
 
@@ -897,15 +1150,39 @@ def test_m5_the_unsafe_set_is_exactly_unicodes_invisible_categories():
             assert not UNSAFE.search(printable(char))
 
 
-@pytest.mark.parametrize("extra, message", [
-    ("    alt: [" + "a" * 2001 + "]\n", "fact 'nrc-created': field 'alt' is too long (2001 characters, at most 2000)"),
-    ("    distractors: [x, y, \"z\\e[31m\"]\n", "fact 'nrc-created': field 'distractors' contains a control character (U+001B)"),
-    ("    tags: [" + "t" * 2001 + "]\n", "fact 'nrc-created': field 'tags' is too long (2001 characters, at most 2000)"),
-    ("retired:\n  - {id: old-id, reason: \"a\\e[2Jb\"}\n", "field 'retired': 'reason' contains a control character (U+001B)"),
-    ("retired:\n  - {id: old-id, reason: " + "r" * 2001 + "}\n", "field 'retired': 'reason' is too long (2001 characters, at most 2000)"),
-    ("skipped:\n  - {passage: N, reason: heading}\n", "field 'skipped': 'passage' is too short to name a passage (at least 2 words)"),
-    ("skipped:\n  - {passage: Anders Fogh, reason: \"x\\u202ey\"}\n", "field 'skipped': 'reason' contains a bidirectional-override character (U+202E)"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (
+            "    alt: [" + "a" * 2001 + "]\n",
+            "fact 'nrc-created': field 'alt' is too long (2001 characters, at most 2000)",
+        ),
+        (
+            '    distractors: [x, y, "z\\e[31m"]\n',
+            "fact 'nrc-created': field 'distractors' contains a control character (U+001B)",
+        ),
+        (
+            "    tags: [" + "t" * 2001 + "]\n",
+            "fact 'nrc-created': field 'tags' is too long (2001 characters, at most 2000)",
+        ),
+        (
+            'retired:\n  - {id: old-id, reason: "a\\e[2Jb"}\n',
+            "field 'retired': 'reason' contains a control character (U+001B)",
+        ),
+        (
+            "retired:\n  - {id: old-id, reason: " + "r" * 2001 + "}\n",
+            "field 'retired': 'reason' is too long (2001 characters, at most 2000)",
+        ),
+        (
+            "skipped:\n  - {passage: N, reason: heading}\n",
+            "field 'skipped': 'passage' is too short to name a passage (at least 2 words)",
+        ),
+        (
+            'skipped:\n  - {passage: Anders Fogh, reason: "x\\u202ey"}\n',
+            "field 'skipped': 'reason' contains a bidirectional-override character (U+202E)",
+        ),
+    ],
+)
 def test_m6_list_items_and_curation_records_follow_the_rules_of_every_text_value(bank, extra, message):
     (bank / F).write_text(FACT + extra)
     problem = one_problem(check(bank))
@@ -926,11 +1203,25 @@ sys.exit(main(sys.argv[1:]))
 
 
 def test_m7_a_signal_between_the_renames_of_a_set_swap_keeps_a_whole_set(bank):
-    args = ["print", "--decks", "decks", "--seeds", "seeds", "--out", "out", "--title", "t", "-n", "1",
-            "--types", "mcq"]
+    args = [
+        "print",
+        "--decks",
+        "decks",
+        "--seeds",
+        "seeds",
+        "--out",
+        "out",
+        "--title",
+        "t",
+        "-n",
+        "1",
+        "--types",
+        "mcq",
+    ]
     assert quizgen(bank, *args).returncode == 0
-    result = subprocess.run([sys.executable, "-c", SWAP_PROBE, *args], cwd=bank, capture_output=True,
-                            text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", SWAP_PROBE, *args], cwd=bank, capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 143 and "Traceback" not in result.stderr, result.stderr
     folder = bank / "out" / "print" / "x" / "t"
     assert sorted(p.name for p in folder.iterdir()) == ["t-A-key.html", "t-A.html"]
@@ -940,7 +1231,7 @@ def test_m7_a_signal_between_the_renames_of_a_set_swap_keeps_a_whole_set(bank):
 def test_m10_anki_syntax_in_bank_text_shows_as_written_and_does_nothing(bank):
     from html.parser import HTMLParser
 
-    note = r"Listen [sound:ding.mp3] [anki:tts lang=en_US]hi[/anki:tts] [latex]E=mc^2[/latex] [$]y[/$] \(x^2\) \[z\] {{Answer}}"
+    note = r"Listen [sound:ding.mp3] [anki:tts lang=en_US]hi[/anki:tts] [latex]E=mc^2[/latex] [$]y[/$] \(x^2\) \[z\] {{Answer}}"  # noqa: E501
     (bank / F).write_text(FACT + f"    note: '{note}'\n")
     assert quizgen(bank, "anki", "--decks", "decks", "--seeds", "seeds", "--out", "out").returncode == 0
     col = imported(bank, bank / "out" / "anki" / "x.apkg")
@@ -983,10 +1274,12 @@ def test_m10_anki_syntax_in_bank_text_shows_as_written_and_does_nothing(bank):
 
 def test_m13_a_ledger_entry_with_an_unknown_note_type_is_one_line(bank):
     (bank / "decks" / "x" / "anki-versions.json").write_text(
-        '{"note_types": {}, "notes": {"nrc-created": {"hash": "h", "mtime": 1, "type": "basic"}}}')
+        '{"note_types": {}, "notes": {"nrc-created": {"hash": "h", "mtime": 1, "type": "basic"}}}'
+    )
     assert one_problem(check(bank)) == (
         "decks/x/anki-versions.json:1: not a quizgen Anki ledger (notes entry 'nrc-created' has an "
-        "unknown note type (one of qa, cloze, mc)); restore it from version control")
+        "unknown note type (one of qa, cloze, mc)); restore it from version control"
+    )
 
 
 def test_l1_a_long_id_is_cut_in_the_label_and_every_problem_stays_readable(bank):
@@ -1001,9 +1294,11 @@ def test_l1_a_long_id_is_cut_in_the_label_and_every_problem_stays_readable(bank)
 
 @pytest.mark.parametrize("where", ["unknown key", "unknown seed", "id"])
 def test_l2_bidi_characters_in_messages_are_escaped(bank, where):
-    text = {"unknown key": FACT + "    answer\u202e: x\n",
-            "unknown seed": FACT.replace('source: "100"', 'source: "1\u202e00"'),
-            "id": FACT.replace("id: nrc-created", "id: nrc\u202edetaerc")}[where]
+    text = {
+        "unknown key": FACT + "    answer\u202e: x\n",
+        "unknown seed": FACT.replace('source: "100"', 'source: "1\u202e00"'),
+        "id": FACT.replace("id: nrc-created", "id: nrc\u202edetaerc"),
+    }[where]
     (bank / F).write_text(text)
     problem = one_problem(check(bank))
     assert "\u202e" not in problem and "\\u202e" in problem

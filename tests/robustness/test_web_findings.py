@@ -25,15 +25,28 @@ def test_m8_imported_cards_the_scheduler_cannot_use_are_refused_by_name_and_stud
     now = datetime.now(UTC)
     good = review_card(now - timedelta(days=2), now - timedelta(minutes=1))
     ids = page.evaluate("JSON.parse(document.getElementById('bank').textContent).facts.map(f => f.id)")
-    hostile = [dict(good, state=99), dict(good, state=-1), dict(good, stability=0), dict(good, last_review={"at": 1}),
-               None, "card", [good]]
+    hostile = [
+        dict(good, state=99),
+        dict(good, state=-1),
+        dict(good, stability=0),
+        dict(good, last_review={"at": 1}),
+        None,
+        "card",
+        [good],
+    ]
     for index, card in enumerate(hostile):
         message = import_file(page, tmp_path / "one.json", progress_file({ids[index]: card}))
-        assert message.startswith(f"Imported one.json: the progress of 0 cards kept; 1 card not imported because "
-                                  f"damaged (first: '{ids[index]}': "), message
+        assert message.startswith(
+            f"Imported one.json: the progress of 0 cards kept; 1 card not imported because "
+            f"damaged (first: '{ids[index]}': "
+        ), message
     # a review in 2999 (a clock far ahead) is moved to now, so the card can be studied
-    assert import_file(page, tmp_path / "far.json", progress_file({ids[0]: dict(good, last_review="2999-01-01T00:00:00.000Z")})
-                       ) == "Imported far.json: the progress of 1 card kept."
+    assert (
+        import_file(
+            page, tmp_path / "far.json", progress_file({ids[0]: dict(good, last_review="2999-01-01T00:00:00.000Z")})
+        )
+        == "Imported far.json: the progress of 1 card kept."
+    )
     many = progress_file({f"id-{index}": good for index in range(50_000)})
     assert "too large" in import_file(page, tmp_path / "many.json", many)
     list_file = json.dumps({"format": "quizgen-progress", "deck": "nato-russia", "cards": [good]})
@@ -70,8 +83,9 @@ def test_m9_a_fact_whose_id_is_constructor_is_new_and_offered_like_any_other(wat
     watched.check()
 
 
-@pytest.mark.parametrize("address", ["#%E0%A4%A", "#card/%", "#%", "#card/%E0", "#constructor", "#toString",
-                                     "#__proto__", "#hasOwnProperty"])
+@pytest.mark.parametrize(
+    "address", ["#%E0%A4%A", "#card/%", "#%", "#card/%E0", "#constructor", "#toString", "#__proto__", "#hasOwnProperty"]
+)
 def test_l4_a_malformed_escape_in_the_address_opens_the_study_view(watched, pages, address):  # noqa: F811
     page = watched.page
     page.goto(pages["bundled"] + address)
