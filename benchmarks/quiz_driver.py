@@ -15,7 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-PROMPT = re.compile(rb"Answer \[1-\d, u undo, q quit\]: $")
+# a multiple-choice prompt, or a typed one (a card without three honest options is typed under --style mc)
+PROMPT = re.compile(rb"(Answer \[1-\d, u undo, q quit\]: |\n> )$")
 TIMEOUT = 120
 
 
