@@ -477,3 +477,23 @@ def test_an_apostrophe_year_is_its_year_and_no_other(bank):
         ]
         passed += [(fact.id, typed) for typed in others + negated if correct(typed, fact, known)]
     assert refused == [] and passed == []
+
+
+UNREAD = ["\u2260", "\u00ac", "\u2212", "\u00b1", "\u2030", "\u00b0", "~"]  # ≠ ¬ − ± ‰ ° ~
+
+
+def test_a_sign_the_grader_does_not_read_never_leaves_an_answer_correct(bank):
+    """Review S1 (round 4): '≠EU', '¬Heiko Maas', '−68%', '2‰', '-20' or a struck-through answer
+    reverses or changes it; the grader must not drop the sign and say Correct (the learner decides)."""
+    bank, known = bank
+    passed = []
+    for fact in typed_facts(bank):
+        for form in (fact.a, *fact.alt):
+            typed = [f"{sign}{form}" for sign in UNREAD] + [f"{form}{sign}" for sign in UNREAD[3:]]
+            typed.append("".join(ch + "\u0336" for ch in form))  # struck through
+            if form[:1].isdigit():  # a sign right before the number
+                typed.append(f"-{form}")
+            passed += [
+                (fact.id, text) for text in typed if not any(s in form for s in UNREAD) and correct(text, fact, known)
+            ]
+    assert passed == []

@@ -97,6 +97,11 @@ def probes(bank) -> list[tuple[str, str, str]]:
                     add(form.replace(number, NUMBER_WORDS[number], 1), "number word")
             for variant in separator_variants(form):
                 add(variant, "digit marks")
+            for sign in ("\u2260", "\u00ac", "\u2212", "\u00b1", "~"):  # signs that reverse or blur an answer
+                add(sign + form, "unread sign")
+            add("".join(ch + "\u0336" for ch in form), "struck through")
+            if form[:1].isdigit():
+                add("-" + form, "minus")
             date = re.fullmatch(r"(\d{1,2}) (\w+) (\d{4})", form)
             if date:
                 add(f"{date[2]} {date[1]}, {date[3]}", "US order")

@@ -23,6 +23,7 @@ SEPARATORS = frozenset(
     "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026"
 )
 ARTICLES = ("the", "a", "an")
+STRIKES = frozenset("\u0334\u0335\u0336\u0337\u0338")  # combining overlays: a struck-through word
 _DOT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")  # as grading/quantity.py
 _GROUP_MARK = re.compile(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
@@ -32,7 +33,8 @@ def page_key(text: str) -> str:
     """The key the page compares a typed answer by: 'The NATO–Russia Council.' -> 'nato russia council'."""
     text = _DOTS.sub("", _POSSESSIVE.sub("", text))
     decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+    # accents go; a strike-through overlay stays, a word of its own (the learner struck the answer out)
+    text = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn" or ch in STRIKES).lower()
     text = _DOT_GROUPS.sub(lambda match: match.group().replace(".", ""), text)
     text = _GROUP_MARK.sub("", _GROUP_MARK.sub("", text))  # twice: overlapping groups, as the terminal
     words: list[str] = []
@@ -44,13 +46,19 @@ def page_key(text: str) -> str:
         if word:
             words.append(word)
         word = ""
-        if not ch.isspace() and (ch not in SEPARATORS or _between_digits(text, at)):
+        if not ch.isspace() and (ch not in SEPARATORS or _between_digits(text, at) or _signs_number(text, at)):
             words.append(ch)
     if word:
         words.append(word)
     while len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _signs_number(text: str, at: int) -> bool:
+    """A '-' starting a word before a digit: a minus sign ('-20' is not '20')."""
+    following = text[at + 1 : at + 2]
+    return text[at] == "-" and (at == 0 or text[at - 1].isspace()) and unicodedata.category(following or " ") == "Nd"
 
 
 def _between_digits(text: str, at: int) -> bool:

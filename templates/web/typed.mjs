@@ -16,7 +16,7 @@ const DIGIT = /\p{Nd}/u;
    "1-500"), any other sign ("%", "&", "$") a word of its own, leading articles dropped. */
 export function normalise(text) {
   const folded = String(text).replace(POSSESSIVE, "").replace(DOTS, "").normalize("NFKD")
-    .replace(/\p{Mn}/gu, "").toLowerCase()
+    .replace(/(?![\u0334-\u0338])\p{Mn}/gu, "").toLowerCase()  // a strike-through overlay stays
     .replace(DOT_GROUPS, (group) => group.replaceAll(".", ""))
     .replace(GROUP_MARK, "").replace(GROUP_MARK, "");  // twice: overlapping groups, as the terminal
   const chars = Array.from(folded);
@@ -27,7 +27,8 @@ export function normalise(text) {
     if (word) words.push(word);
     word = "";
     const betweenDigits = DIGIT.test(chars[at - 1] ?? "") && DIGIT.test(chars[at + 1] ?? "");
-    if (!/\s/u.test(char) && (!SEPARATORS.has(char) || betweenDigits)) words.push(char);
+    const minus = char === "-" && (at === 0 || /\s/u.test(chars[at - 1])) && DIGIT.test(chars[at + 1] ?? "");
+    if (!/\s/u.test(char) && (!SEPARATORS.has(char) || betweenDigits || minus)) words.push(char);
   });
   if (word) words.push(word);
   while (words.length > 1 && ARTICLES.includes(words[0])) words.shift();
