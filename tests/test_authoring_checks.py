@@ -219,6 +219,7 @@ def _sentences_without(text: str, answer_words: set[str]) -> list[str]:
     found = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         words = {w.casefold() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+        words |= {re.sub(r"\D.*", "", w) for w in words if w[:1].isdigit()}  # '20th' says 20
         if len(plain(sentence).split()) >= 6 and len(plain(sentence)) >= 30 and not words & answer_words:
             found.append(sentence.strip())
     return found
