@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, fill_blank, multiple_choice, true_false
 from quizgen.questions.audit import flags, weaknesses
@@ -38,7 +40,9 @@ def single_candidates(facts: list[Fact], bank: Bank, rng: random.Random, kinds: 
     for fact in facts:
         ids = frozenset((fact.id,))
         if "mcq" in kinds and can_choose(fact, bank):
-            found.append(Candidate("mcq", multiple_choice(fact, bank, rng), ids))
+            # `can_choose` draws once; this draw may find fewer certainly wrong options: no question
+            with contextlib.suppress(NotEnoughOptions):
+                found.append(Candidate("mcq", multiple_choice(fact, bank, rng), ids))
         if "blank" in kinds:
             blank = fill_blank(fact)
             if blank is not None:
