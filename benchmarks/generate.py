@@ -14,22 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from quizgen.text import MONTHS
+
 FACTS_PER_ARTICLE = 100
 KINDS = ("year", "date", "number", "person", "place", "organization", "document", "event", "term")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 FIRST = ("Anna", "Boris", "Clara", "Dmitri", "Elena", "Frank", "Greta", "Hugo", "Irina", "Jonas")
 LAST = ("Albrecht", "Bykov", "Costa", "Dvorak", "Eriksen", "Fischer", "Gonzalez", "Horvat", "Ivanova")
 WORDS = (

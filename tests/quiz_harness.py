@@ -28,8 +28,8 @@ def quiz_env(now: str = MONDAY, **extra: str) -> dict:
     return {k: v for k, v in env.items() if v is not None}
 
 
-def spawn(folder: Path, *args: str, env: dict | None = None) -> pexpect.spawn:
-    """`quizgen ARGS` in a real pseudo-terminal."""
+def spawn(folder: Path, *args: str, env: dict | None = None, dimensions: tuple[int, int] = (50, 200)) -> pexpect.spawn:
+    """`quizgen ARGS` in a real pseudo-terminal of `dimensions` (rows, columns)."""
     return pexpect.spawn(
         sys.executable,
         ["-m", "quizgen", *args],
@@ -37,7 +37,7 @@ def spawn(folder: Path, *args: str, env: dict | None = None) -> pexpect.spawn:
         env=env or quiz_env(),
         encoding="utf-8",
         timeout=15,
-        dimensions=(50, 200),
+        dimensions=dimensions,
     )
 
 

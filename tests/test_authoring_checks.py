@@ -3,6 +3,7 @@ contradicts a year or date answer, a claim without attribution, a `skipped:` pas
 word, a `sources:` quote that does not state the answer (errors); a claim without attribution
 (a warning until the bundled bank has none), event labels that ordering cannot use (warnings)."""
 
+import calendar
 import dataclasses
 import re
 import shutil
@@ -26,20 +27,7 @@ from quizgen.model import When
 from quizgen.text import plain
 
 DECK = ROOT / "decks" / "nato-russia"
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # the standard library's names, not the program's
 SEEDS = load_seeds(ROOT / "seeds", "seeds")
 # (file as shown, the fact's raw mapping, its article) for every fact of the bundled bank
 RAW = [

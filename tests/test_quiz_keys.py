@@ -327,15 +327,7 @@ def test_piped_q_ends_the_prompt_line_before_the_summary(tmp_path):
 def test_on_a_40_column_terminal_the_rating_prompt_wraps_and_shows_every_key(tmp_path):
     """Review O10: the live rating prompt was cut after 40 columns; the card header broke mid-word."""
     folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
-        cwd=str(folder),
-        env=quiz_env(),
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(14, 40),
-    )
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", dimensions=(14, 40))
     child.expect(TYPED)
     header = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
     assert all(len(line) <= 40 for line in header.splitlines()), header  # wrapped by the quiz, at spaces

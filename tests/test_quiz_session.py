@@ -331,18 +331,8 @@ def test_rv3_f7_the_flag_key_says_unflag_once_the_card_is_flagged(tmp_path):
 
 
 def test_rv3_f7_the_summary_wraps_at_spaces_on_a_narrow_terminal(tmp_path):
-    import sys
-
     folder, db = copy_bank(tmp_path), tmp_path / "progress.sqlite3"
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "quizgen", "quiz", "--db", str(db), "--style", "typed"],
-        cwd=str(folder),
-        env=quiz_env(),
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(30, 40),
-    )
+    child = spawn(folder, "quiz", "--db", str(db), "--style", "typed", dimensions=(30, 40))
     child.expect(TYPED)
     child.sendline("2002")
     child.expect("Rated Good")
