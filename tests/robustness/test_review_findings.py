@@ -417,22 +417,12 @@ def test_m13_sigterm_cleans_up_and_stale_staging_is_swept(realbank):
     assert set(before) <= after
 
 
+# one multiple-choice question on a sheet titled 't', into out/
+PRINT_ONE_MCQ = tuple("print --decks decks --seeds seeds --out out --title t -n 1 --types mcq".split())
+
+
 def test_m13_a_new_set_replaces_the_old_one_whole(bank):
-    base = [
-        "print",
-        "--decks",
-        "decks",
-        "--seeds",
-        "seeds",
-        "--out",
-        "out",
-        "--title",
-        "t",
-        "-n",
-        "1",
-        "--types",
-        "mcq",
-    ]
+    base = list(PRINT_ONE_MCQ)
     for versions in ("3", "1"):
         assert quizgen(bank, *base, "--versions", versions).returncode == 0
     assert sorted(p.name for p in (bank / "out/print/x/t").iterdir()) == ["t-A-key.html", "t-A.html"]
@@ -1203,21 +1193,7 @@ sys.exit(main(sys.argv[1:]))
 
 
 def test_m7_a_signal_between_the_renames_of_a_set_swap_keeps_a_whole_set(bank):
-    args = [
-        "print",
-        "--decks",
-        "decks",
-        "--seeds",
-        "seeds",
-        "--out",
-        "out",
-        "--title",
-        "t",
-        "-n",
-        "1",
-        "--types",
-        "mcq",
-    ]
+    args = list(PRINT_ONE_MCQ)
     assert quizgen(bank, *args).returncode == 0
     result = subprocess.run(
         [sys.executable, "-c", SWAP_PROBE, *args], cwd=bank, capture_output=True, text=True, timeout=60, check=False
