@@ -14,6 +14,7 @@ from quizgen.quiz.clock import day_end, local_day, now, short_interval
 from quizgen.quiz.dbfile import check_place
 from quizgen.quiz.scheduler import RATING_NAMES, REVIEW, due_at
 from quizgen.quiz.screen import Screen
+from quizgen.quiz.settings import OPTIMISED, options_line, study_options
 from quizgen.quiz.store import Store
 
 WEEKS = 4
@@ -52,6 +53,7 @@ def show_stats(
         since = "" if selected else (today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat()
         reviews = store.reviews(since)
         days = store.review_days()
+        remembered = {bank.name: store.settings(bank.name) for bank in banks}
     if selected:  # the review log of the selected facts only: today, streak, retention, heat map
         chosen = {(bank.name, fact.id) for bank in banks for fact in bank.facts}
         reviews = [review for review in reviews if (review["deck"], review["fact_id"]) in chosen]
@@ -60,6 +62,8 @@ def show_stats(
     due_days = {bank.name: _due_days(bank, cards, away[bank.name], moment) for bank in banks}
     for bank in banks:
         _show_due(screen, bank, due_days[bank.name])
+        stored = remembered[bank.name]
+        screen.say(options_line(study_options(stored, {}, shown(path)), stored.get(OPTIMISED)))
     per_day: dict[str, int] = {}  # scheduled reviews only: practice leaves the schedule alone
     for review in reviews:
         if review["scheduled"]:
