@@ -335,9 +335,10 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "mode",
         nargs="?",
-        choices=("review", "practice"),
+        choices=("review", "practice", "optimize"),
         default="review",
-        help="review: due cards, then new ones (default); practice: N random questions now",
+        help="review: due cards, then new ones (default); practice: N random questions now; "
+        "optimize: fit FSRS's parameters to your review log",
     )
     parser.add_argument(
         "-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)"

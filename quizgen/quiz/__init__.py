@@ -23,7 +23,11 @@ def db_path(args) -> Path:
 
 
 def main(args) -> int:
-    """`quizgen quiz [review|practice]`: study the bank in the terminal."""
+    """`quizgen quiz [review|practice|optimize]`: study the bank in the terminal."""
+    if args.mode == "optimize":
+        from quizgen.quiz.optimiser import optimise_main
+
+        return _quietly_into_a_closed_pipe(lambda: optimise_main(args))
     return _quietly_into_a_closed_pipe(lambda: _study(args))
 
 
