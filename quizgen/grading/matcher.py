@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizgen.grading.dates import agrees, date_readings, month_number, parse_date
+from quizgen.grading.extras import only_added_to
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
 from quizgen.grading.places import placed
@@ -24,6 +25,8 @@ from quizgen.grading.quantity import (
     FILLERS,
     QUALIFIERS,
     UNITS,
+    Quantity,
+    bounds_as_words,
     number_words,
     read_quantity,
 )
@@ -61,6 +64,9 @@ _ASKED = re.compile(
     re.IGNORECASE,
 )
 _ASKED_SIZE = re.compile(r"\b(?:what|which)\s+(maximum|minimum)\b", re.IGNORECASE)  # 'to what maximum size'
+# The bound the question names: 'a floor for defence spending' asks a minimum, 'a cap on' a maximum.
+_ASKED_BOUND = re.compile(r"\b(?:a|the|its|their)\s+(floor|minimum|ceiling|cap|maximum)\b", re.IGNORECASE)
+_BOUND_WORDS = {"floor": "minimum", "ceiling": "maximum", "cap": "maximum"}
 # Leading words that only say where: 'in Africa', 'at Sochi'.
 _WHERE = ("in", "at")
 
@@ -76,6 +82,7 @@ class Verdict:
 def asked_qualifiers(question: str) -> frozenset[str]:
     """The comparison the question asks with, as the quantity reader names it ('more', 'after')."""
     found = [match.group(1) for pattern in (_ASKED, _ASKED_SIZE) for match in pattern.finditer(question)]
+    found += [_BOUND_WORDS.get(match.group(1).lower(), match.group(1)) for match in _ASKED_BOUND.finditer(question)]
     return frozenset(QUALIFIERS[word] for phrase in found for word in normalize(phrase).split() if QUALIFIERS.get(word))
 
 
@@ -83,7 +90,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     """Compare a typed answer with the fact's accepted forms; `known` is the whole bank's."""
     known = known if known is not None else Lexicon.of([fact])
     typed = clean(given)
-    given = signs_as_words(clean(given))
+    given = bounds_as_words(signs_as_words(clean(given)))
     got = normalize(given) if len(given) <= MAX_GRADED else ""
     if not got:
         return Verdict(WRONG, fact.a)
@@ -106,7 +113,16 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     if fact.as_written and got == normalize(fact.as_written):
         close.append(fact.a)  # the article's own spelling: shown with the right one, the learner decides
     if not close:
-        return Verdict(WRONG, fact.a)
+        # 'probably Heiko Maas', 'Heiko Maas (SPD)', 'Thursday 24 February 2022': the learner decides
+        # (never for a list answer: an item added to a list is another answer)
+        added = len(_items(fact.a)) == 1 and only_added_to(
+            got,
+            typed,
+            fact.kind,
+            lambda core: any(match_form(core, form, fact) == CORRECT for form in forms),
+            lambda words: _names_another(words, fact, known, accepted, others),
+        )
+        return Verdict(ALMOST if added else WRONG, fact.a)
     # Show the form the learner was nearest to (Sergei, not Sergey, Lavrov).
     return Verdict(ALMOST, min(close, key=lambda form: distance(got, normalize(form))))
 
@@ -122,6 +138,7 @@ def _unread_marks(typed: str, forms: list[str]) -> bool:
     """Whether `typed` holds a sign the grader does not read and no accepted form holds: a math
     symbol, a per-mille or degree sign, a strike-through, or a sign right before a number."""
     allowed = {ch for form in forms for ch in unicodedata.normalize("NFD", form)}
+    typed = typed.replace("<=", "<").replace(">=", ">")  # read as 'at most', 'at least'
     for ch in unicodedata.normalize("NFD", typed):
         if ch in allowed or ch in _READ_SIGNS:
             continue
@@ -174,7 +191,7 @@ def _says_otherwise(got: str, accepted: set[str], others: set[str], fact: Fact) 
     """Wrong outright: a negation or comparison the answer lacks, or a hedge with another answer
     of the bank ('Lisbon, Madrid'), unless the fact's own text names that other place or body."""
     words = got.split()
-    answer_words = {w for form in accepted for w in form.split()}
+    answer_words = {w for form in accepted for w in form.split()} | (_asked_words(fact.q) - NEGATIONS)
     if any(w in NEGATIONS or (w in QUALIFIERS and QUALIFIERS[w]) for w in words if w not in answer_words):
         return True
     if len(_items(fact.a)) > 1:
@@ -187,6 +204,16 @@ def _says_otherwise(got: str, accepted: set[str], others: set[str], fact: Fact) 
         and not any(f" {other} " in f" {form} " for form in accepted)
         for other in others
     )
+
+
+def _names_another(words: str, fact: Fact, known: Lexicon, accepted: set[str], others: set[str]) -> bool:
+    """Words beside an answer that name another answer of the bank (one the fact's own text does not name)."""
+    if not words:
+        return False
+    own = f" {normalize(' '.join((fact.q, fact.note or '', fact.quote, fact.derived or '')))} "
+    padded = f" {words} "
+    named = any(f" {other} " in padded and f" {other} " not in own for other in others)
+    return named or bool(set(words.split()) & (known.surnames - {form.split()[-1] for form in accepted if form}))
 
 
 def _another_person(got: str, fact: Fact, known: Lexicon, accepted: set[str]) -> bool:
@@ -269,6 +296,8 @@ def _match_quantity(given: str, form: str, fact: Fact) -> str:
     Other words are close at most: 'halved to 10' may be right, 'Article 5' is not 5 deaths.
     """
     got, want = read_quantity(given), read_quantity(form)
+    if got is not None and want is not None and _share_of(got, want):
+        return ALMOST  # '0.68' for 68 %: a share written as a fraction, the learner decides
     if got is None or want is None or got.values != want.values:
         return WRONG
     question = normalize(fact.q).split()
@@ -284,6 +313,18 @@ def _match_quantity(given: str, form: str, fact: Fact) -> str:
     if extra and _measure_after(given, allowed):
         return WRONG  # '2 seats' for 2%: the number counts something else
     return ALMOST if extra else CORRECT
+
+
+def _share_of(got: Quantity, want: Quantity) -> bool:
+    """A fraction below 1 with no unit that is the percentage answer divided by 100."""
+    return (
+        want.units == {"percent"}
+        and not got.units
+        and len(got.values) == len(want.values) == 1
+        and 0 < got.values[0] < 1
+        and got.values[0] * 100 == want.values[0]
+        and got.qualifiers == want.qualifiers
+    )
 
 
 # Nouns right after a number that count another thing than the answer's: '2 seats' for 2 %.
