@@ -21,7 +21,9 @@ from quizgen.questions.asked import (
     common_answers,
     printed_texts,
     stem_key,
+    stem_texts,
     without_citations,
+    years_in,
 )
 from quizgen.questions.catalog import catalog_of
 from quizgen.text import contains_words, content_words
@@ -39,16 +41,18 @@ class Shown:
 
     key: str
     words: frozenset[str]
+    years: frozenset[str] = frozenset()  # the years it states (none for an option to choose from)
 
 
 def shown_texts(question) -> tuple[Shown, ...]:
     """Everything `question` prints, ready to compare."""
-    return tuple(shown(text) for text in printed_texts(question))
+    stems = set(stem_texts(question))
+    return tuple(shown(text, text in stems) for text in printed_texts(question))
 
 
-def shown(text: str) -> Shown:
+def shown(text: str, stem: bool = True) -> Shown:
     plain = without_citations(text)
-    return Shown(stem_key(plain), _stems(content_words(plain)))
+    return Shown(stem_key(plain), _stems(content_words(plain)), years_in(plain) if stem else frozenset())
 
 
 def _stems(words) -> frozenset[str]:
@@ -84,9 +88,34 @@ class Telling:
         return Ask(key, topical, self.topic(fact) if topical else frozenset())
 
     def asks(self, question) -> tuple[Ask, ...]:
+        """What `question` asks, as printed texts must not state it. Besides each answer: a year it
+        asks (a matched or ordered event's, a date's or year's) that it does not print itself is
+        stated by any statement naming that year ("their 2014 pause" beside "froze cooperation ->
+        ___"); and a typed or chosen answer of several words is stated by a text printing half of
+        its telling words, one a name or number ("in Lisbon … at summit level": "Lisbon Summit
+        Joint Statement")."""
         # an ordered event's month and year places it only where a text speaks of that event
         topical = hasattr(question, "order")
-        return tuple(a for a in (self.ask(fact, form, topical) for fact, form in asked(question)) if a is not None)
+        found = [a for a in (self.ask(fact, form, topical) for fact, form in asked(question)) if a is not None]
+        own = [shown(text) for text in stem_texts(question)]
+        printed = frozenset().union(*(text.years for text in own))
+        years = {year for fact, form in asked(question) if _dating(question, fact) for year in years_in(form)}
+        years -= printed
+        found += [Ask(year, False, frozenset(), year=True) for year in sorted(years)]
+        if not hasattr(question, "facts"):  # a single question: a typed or chosen answer
+            seen = frozenset().union(*(text.words for text in own))
+            found += [a for a in (self.part_of(form, seen) for _, form in asked(question)) if a is not None]
+        return tuple(found)
+
+    def part_of(self, form: str, seen: frozenset[str]) -> Ask | None:
+        """`form` as told by half its telling words, one a name or number (None for a short answer,
+        or one whose names the question prints itself)."""
+        part = content_words(form) - self.frequent
+        names = content_words(" ".join(w for w in form.split() if w[:1].isupper() or any(c.isdigit() for c in w)))
+        distinct = (names & part) - seen
+        if len(part) < 2 or not distinct:
+            return None
+        return Ask(stem_key(form), False, frozenset(), part=part, distinct=distinct)
 
     def states(self, text: Shown, fact: Fact, form: str) -> bool:
         """Whether `text` states `form`, an answer of `fact`.
@@ -109,9 +138,23 @@ class Ask:
     key: str
     topical: bool  # a bare year or number, an ordered event's date: stated only with its topic
     topic: frozenset[str]  # the telling words of what it is about (when topical)
+    year: bool = False  # a year asked: stated by any statement naming it, whatever its topic
+    part: frozenset[str] = frozenset()  # an answer's telling words: half of them state it …
+    distinct: frozenset[str] = frozenset()  # … when one of them is a name or number
 
     def stated_in(self, text: Shown) -> bool:
+        if self.year:
+            return self.key in text.years
+        if self.part:
+            return bool(text.words & self.distinct) and 2 * len(text.words & self.part) >= len(self.part)
         return contains_words(text.key, self.key) and (not self.topical or bool(text.words & self.topic))
+
+
+def _dating(question, fact: Fact) -> bool:
+    """Whether `question` asks when `fact` happened: an ordering, years to match, a year or date."""
+    if hasattr(question, "facts"):
+        return hasattr(question, "order") or getattr(question, "flavour", None) == "years"
+    return fact.kind in ("year", "date")
 
 
 def tells(texts, asks) -> bool:
