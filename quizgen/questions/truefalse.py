@@ -75,14 +75,12 @@ def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
     if not exact_value(fact):
         # "NATO Liaison Office" for "NATO Military Liaison Mission" may name the same thing: a swap
         # sharing a telling word with the answer can leave the statement true
-        telling = content_words(fact.a) - catalog_of(bank).common_words
-        swaps = [text for text in swaps if not content_words(text) & telling]
-    # a swap already named elsewhere in the sentence would make it odd, or even true; one the
-    # fact's own quote or note speaks of ("any window of cooperation") the article may say too
+        # and one naming what the fact's own quote or note speaks of ("any window of cooperation")
+        # the article may say too
+        common = catalog_of(bank).common_words
+        telling = content_words(fact.a) - common
+        context = content_words(" ".join(text for text in (fact.quote, fact.note) if text)) - common
+        swaps = [text for text in swaps if not content_words(text) & telling and not content_words(text) & context]
+    # a swap already named elsewhere in the sentence would make it odd, or even true
     rest = with_answer(fact, "")
-    context = content_words(" ".join(text for text in (fact.quote, fact.note) if text)) - catalog_of(bank).common_words
-    return [
-        text
-        for text in swaps
-        if is_wrong(text, truths, rest, (text,)) and not (content_words(text) - content_words(fact.a)) & context
-    ]
+    return [text for text in swaps if is_wrong(text, truths, rest, (text,))]
