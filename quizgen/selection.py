@@ -1,9 +1,4 @@
-"""Turns command-line options into the bank (and the filtered subset) a command works on.
-
-`--source`, `--tag` and `--kind` mean the same in every command: each takes a comma list and may
-be repeated; `--source` names an article by its seed id ('003'), its number ('3'), its deck file's
-name ('003-fair-observer-2011', 'fair-observer') or its label's name ('cenusa', 'dw', 'manolache').
-"""
+"""Turns command-line options into the bank (and the filtered subset) a command works on."""
 
 from __future__ import annotations
 
@@ -86,7 +81,12 @@ def _shown_names(source_id: str, names: set[str]) -> str:
 
 
 def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
-    """Seed ids of the articles `--source` names; an unknown name is a one-line usage error."""
+    """Seed ids of the articles `--source` names; an unknown name is a one-line usage error.
+
+    `--source`, `--tag` and `--kind` mean the same in every command: each takes a comma list and may
+    be repeated; `--source` names an article by its seed id ('003'), its number ('3'), its deck
+    file's name ('003-fair-observer-2011', 'fair-observer', a word of it: 'unity') or the name of
+    the label every output shows, its author or outlet ('cenusa', 'dw', 'manolache')."""
     names = _names(bank, articles)
     chosen: list[str] = []
     labels = {sid: {short_name(bank.sources[sid]), *_label_names(bank.sources[sid])} for sid in bank.sources}
