@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from functools import lru_cache
 
 from test_questions import bundled
@@ -93,12 +94,19 @@ def test_a_name_in_a_several_word_answer_printed_elsewhere_gives_it_away():
     def rare(word: str) -> bool:
         return named(word) <= 3
 
+    in_answers = Counter(
+        stem
+        for f in bank.facts
+        for stem in {w.lower()[:5] for t in (f.a, *f.distractors) for w in re.findall(r"\w+", t)}
+    )
+    limit = max(3, len(bank.facts) / 50)
     singles = [c for kind in ("mcq", "blank", "tf") for c in s.by_kind[kind]]
     checked = 0
     for blank in s.by_kind["blank"]:
         # the answer's telling words: not one named in a twentieth of the bank's questions ('NATO')
         words = [w for w in re.findall(r"[\w-]+", blank.question.fact.a) if len(w) >= 4]
-        words = [w for w in words if named(w) <= len(questions) / 20]
+        # nor one in more than a fiftieth of the answers and options ('North', 'Council')
+        words = [w for w in words if named(w) <= len(questions) / 20 and in_answers[w.lower()[:5]] <= limit]
         own = statements(blank)[0].lower()
         names = [w for w in words if w[0].isupper() and rare(w) and w.lower()[:5] not in own]
         if not 2 <= len(words) <= 4 or not names:

@@ -18,7 +18,7 @@ from quizgen.questions.asked import (
     without_citations,
     years_in,
 )
-from quizgen.questions.catalog import catalog_of
+from quizgen.questions.catalog import catalog_of, common_answer_words
 from quizgen.questions.spacing import spaced  # noqa: F401 (read from here by the quiz, Anki and the page)
 from quizgen.text import contains_words, content_words
 
@@ -66,6 +66,7 @@ class Telling:
         counts = Counter(word for fact in facts for word in content_words(fact.q) | _event_words(fact))
         limit = max(3, FREQUENT * len(facts))
         self.frequent = frozenset(word for word, n in counts.items() if n > limit)
+        self.answer_words = common_answer_words(facts)  # 'Council', 'NATO': in many answers, telling nothing
 
     def topic(self, fact: Fact) -> frozenset[str]:
         """The telling words of what `fact` asks about (its question and its event label)."""
@@ -107,7 +108,7 @@ class Telling:
     def part_of(self, form: str, seen: frozenset[str]) -> Ask | None:
         """`form` as told by half its telling words, one a name or number (None for a short answer,
         or one whose names the question prints itself)."""
-        part = content_words(form) - self.frequent
+        part = content_words(form) - self.frequent - self.answer_words
         names = content_words(" ".join(w for w in form.split() if w[:1].isupper() or any(c.isdigit() for c in w)))
         distinct = (names & part) - seen
         if len(part) < 2 or not distinct:

@@ -6,7 +6,6 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
 from quizgen.questions import FLAVOURS, matching, ordering
 from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
@@ -15,6 +14,7 @@ from quizgen.worksheet.articles import askable
 from quizgen.worksheet.candidates import Candidate, single_candidates
 from quizgen.worksheet.exact import largest_compatible
 from quizgen.worksheet.notes import MAX_GROUPED
+from quizgen.worksheet.pinning import pin
 from quizgen.worksheet.repair import GROUPED, repair
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
@@ -84,7 +84,7 @@ def plan_questions(
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
     search = _Search(facts, bank, rng, types, count, article)
-    pinned = search.pin([bank.by_id[fact_id] for fact_id in include])
+    pinned = pin(search, [bank.by_id[fact_id] for fact_id in include])
     best = search.best(pinned)
     if exclude:
         best = search.refill(best, pinned, frozenset(exclude))
@@ -185,57 +185,6 @@ class _Search:
             return chosen
         refilled = self.fill(kept, 0)
         return refilled if len(refilled) >= min(self.count, len(chosen)) else self.best(pinned)
-
-    def pin(self, facts: list[Fact]) -> list[Candidate]:
-        """Questions asking every fact the teacher pinned (--include): while they outnumber the
-        places, matching and ordering questions on them (one asks several), then one single question
-        per fact left; a usage
-        error when a fact cannot be asked or the pinned facts make more questions than the sheet has."""
-        chosen: list[Candidate] = []
-        left = list(facts)
-        rng = random.Random("quizgen-pin:" + " ".join(sorted(fact.id for fact in facts)))
-        for kind in (t for t in self.types if t in GROUPED):
-            # grouped only while the facts left outnumber the places left: a teacher's few pins stay single
-            while len(left) > max(2, self.count - len(chosen)) and sum(c.kind == kind for c in chosen) < MAX_GROUPED:
-                candidate = self._pinned_group(kind, left, rng)
-                if candidate is None or not self.fits(candidate, chosen):
-                    break
-                chosen.append(candidate)
-                left = [fact for fact in left if fact.id not in candidate.ids]
-        singles = [t for t in self.types if t not in GROUPED]
-        for fact in left:
-            options = [c for t in singles for c in self.by_kind[t] if fact.id in c.ids]
-            if not options:
-                raise UsageError(
-                    f"--include {fact.id}: this fact cannot be asked as "
-                    f"{' or '.join(singles) or 'the types asked'} in this selection"
-                )
-            fitting = [c for c in options if self.fits(c, chosen)]
-            if not fitting:
-                raise UsageError(f"--include {fact.id}: it gives away, or is given away by, another included fact")
-            need = {t: self.wanted.get(t, 0) - sum(c.kind == t for c in chosen) for t in singles}
-            chosen.append(max(fitting, key=lambda c: need[c.kind]))
-        if len(chosen) > self.count:
-            raise UsageError(
-                f"--include names {len(facts)} facts, which make {len(chosen)} questions, but the sheet has "
-                f"{self.count}: raise -n to {len(chosen)} or more, or include fewer"
-            )
-        return chosen
-
-    def _pinned_group(self, kind: str, facts: list[Fact], rng: random.Random) -> Candidate | None:
-        """A matching or ordering question on pinned facts only (the one asking the most of them)."""
-        stated = [fact for fact in facts if fact in self.stated]
-        built = (
-            [ordering(facts, self.bank, rng)]
-            if kind == "order"
-            else [matching(stated, self.bank, rng, flavour) for flavour in FLAVOURS]
-        )
-        found = [
-            Candidate(kind, q, frozenset(fact.id for fact in q.facts)).with_asks(self.telling)
-            for q in built
-            if q is not None and not self._self_giving(q)
-        ]
-        return max(found, key=lambda c: len(c.ids), default=None)
 
     def fill(self, chosen: list[Candidate], attempt: int) -> list[Candidate]:
         """Fill every type's quota, then make up a shortfall with the types that still can."""
