@@ -178,8 +178,13 @@ class _Search:
         """`chosen` less the questions on `excluded` facts, refilled as one draw fills a sheet: the
         questions kept stay, but for at most one single question per missing one that a swap
         (`repair`) trades for two. Only when that cannot fill the sheet is it planned afresh."""
+        self.facts = [fact for fact in self.facts if fact.id not in excluded]
+        self.stated = [fact for fact in self.stated if fact.id not in excluded]
         for kind in self.types:
             self.by_kind[kind] = [c for c in self.by_kind[kind] if not c.ids & excluded]
+            if kind in GROUPED:  # more draws without the excluded facts, after the ones kept
+                drawn = {c.ids for c in self.by_kind[kind]}
+                self.by_kind[kind] += [c for c in self._grouped(kind) if c.ids not in drawn]
         kept = [c for c in chosen if not c.ids & excluded]
         if len(kept) == len(chosen):
             return chosen
