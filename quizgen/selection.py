@@ -99,17 +99,26 @@ def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
         ]
         if not found:  # a unique start of a short name: 'fair-observer'
             found = [sid for sid, known in names.items() if any(name.startswith(f"{wanted}-") for name in known)]
+            found += _also_in_titles(bank, wanted, found)
         if not found:  # the label every output shows, its author or outlet: 'Cenuşa', 'DW', 'opinion'
             slug = _slug(asked)
             found = [sid for sid, known in labels.items() if any(_names_it(name, slug) for name in known)]
         if not found and not asked.isdigit():  # a word of the file's name: 'unity'
             found = [sid for sid, known in names.items() if any(wanted in name.split("-") for name in known)]
+            found += _also_in_titles(bank, wanted, found)
         if len(found) != 1:
             listing = ", ".join(_shown_names(sid, names[sid]) for sid in sorted(names))
             why = "names more than one article" if found else "no such article"
             raise UsageError(f"--source {asked}: {why} (articles: {listing})")
         chosen.append(found[0])
     return tuple(dict.fromkeys(chosen))
+
+
+def _also_in_titles(bank: Bank, word: str, found: list[str]) -> list[str]:
+    """The other articles whose title has `word` ('nato'): a file-name word names one only if no other title has it."""
+    if not found:
+        return []
+    return [sid for sid in bank.sources if sid not in found and word in _slug(bank.sources[sid].title).split("-")]
 
 
 def _unknown(option: str, asked: str, known: list[str], what: str) -> UsageError:

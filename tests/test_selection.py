@@ -108,3 +108,34 @@ def test_every_label_shown_in_list_sources_names_its_article(bank, capsys):
         label = unicodedata.normalize("NFKD", bank.sources[sid].short.split(",")[0])
         words = "".join(c for c in label if c.isascii()).lower().replace(" ", "-")
         assert name == words, (line, bank.sources[sid].short)
+
+
+def test_a_file_name_word_names_an_article_only_when_no_other_title_has_it(bank):
+    """'unity' is a word of one deck file's name and of no other title; 'nato' is in every title."""
+    import re
+    from pathlib import Path
+
+    from quizgen.text import fold
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z0-9]+", fold(text)))
+
+    stems = {f.source.id: Path(f.origin.path).stem.casefold() for f in bank.facts if f.origin.path}
+    for sid, stem in stems.items():
+        for word in set(stem.split("-")) - {sid.casefold()}:
+            if word.isdigit() or any(
+                word in {*words(s.author or ""), *words(s.outlet or "")} for s in bank.sources.values()
+            ):
+                continue  # years, and names of a label or author, are resolved by their own rules
+            others = [
+                o
+                for o in bank.sources
+                if o != sid and (word in words(bank.sources[o].title) or word in stems.get(o, ""))
+            ]
+            if others:
+                with pytest.raises(UsageError, match="names more than one article"):
+                    resolve_sources(bank, [word])
+            else:
+                assert resolve_sources(bank, [word]) == (sid,)
+    with pytest.raises(UsageError, match="names more than one article"):
+        resolve_sources(bank, ["nato"])
