@@ -13,6 +13,7 @@ from quizgen.bank.schema import (
     SLUG,
     id_problem,
     parse_when,
+    placeholder_problem,
     real_date,
     text_problem,
 )
@@ -84,6 +85,15 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 problems.add(spec.name, f"field '{spec.name}' {why}")
                 continue
             value = tuple(item.strip() for item in value)
+            glued = getattr(raw[spec.name], "glued", ())
+            if glued:  # one message for the first split value; the list is not used
+                before, after = value[glued[0] - 1], value[glued[0]]
+                problems.add_at(
+                    raw[spec.name].lines[glued[0]],
+                    f"field '{spec.name}': '{clip(before)}' and '{clip(after)}' are one value split at "
+                    f'its comma by YAML: put it in quotes, "{clip(before)},{clip(after)}"',
+                )
+                continue
         elif spec.kind in ("text", "answer"):
             if not isinstance(value, str):
                 problems.add(spec.name, f"field '{spec.name}' must be a string, not {_type_name(value)}")
@@ -93,6 +103,11 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 problems.add(spec.name, f"field '{spec.name}' {why}")
                 continue
             value = value.strip()
+        texts = [text for text in (value if isinstance(value, tuple) else (value,)) if isinstance(text, str)]
+        why = spec.name != "quote" and next(filter(None, map(placeholder_problem, texts)), None)  # the article's own
+        if why:
+            problems.add(spec.name, f"field '{spec.name}' {why}")
+            continue
         values[spec.name] = value
     return values
 
@@ -119,6 +134,26 @@ def _impossible_date(text: str) -> bool:
 def _one_plain_numeral(answer: str) -> bool:
     numerals = [word for word in NUMERAL_WORD.findall(answer) if any(ch.isdigit() for ch in word)]
     return len(numerals) == 1 and PLAIN_NUMERAL.fullmatch(numerals[0]) is not None
+
+
+def _numerals(text: str) -> list[str]:
+    """The numerals of `text`, thousands separators dropped: '5,500 km' -> ['5500']."""
+    return [word.replace(",", "") for word in NUMERAL_WORD.findall(text) if any(ch.isdigit() for ch in word)]
+
+
+def _check_alt_numerals(problems: Problems, answer: str, alts) -> None:
+    """An alt of a number answer is the same number written another way: one with a numeral
+    must state the answer's ('5500 km' for '5,500 km'; '500 km' is another answer)."""
+    number = _numerals(answer)[0]
+    for alt in alts:
+        found = _numerals(alt)
+        if found and number not in found:
+            problems.add(
+                "alt",
+                f"field 'alt': '{clip(alt)}' states {', '.join(found)}, not the answer's number "
+                f"{number}: an alt is the answer written another way",
+            )
+            return
 
 
 def _type_name(value) -> str:
@@ -285,6 +320,8 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
             f"kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; "
             f"words for the rest, like '14 million'); got '{clip(answer)}'",
         )
+    if answer is not None and kind == "number" and _one_plain_numeral(answer):
+        _check_alt_numerals(problems, answer, values.get("alt", ()))
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
         if answer.casefold() in folded or folded & {a.casefold() for a in values.get("alt", ())}:
