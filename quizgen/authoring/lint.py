@@ -7,19 +7,25 @@ import random
 
 from quizgen.bank.attribution import attributed
 from quizgen.model import Bank, Fact
-from quizgen.questions.catalog import catalog_of
+from quizgen.questions.answers import is_wrong
+from quizgen.questions.catalog import catalog_of, true_answers
+from quizgen.questions.certainty import excludes, form_difference
+from quizgen.questions.distractors import pick_distractors, taught_beside
 from quizgen.questions.events import dated, labels_alike
 from quizgen.questions.ordering import ordering
 from quizgen.text import answer_key, content_words
 
 MIN_ORDERING = 3  # events an ordering question needs
+MC_WRONG = 3  # wrong options a multiple-choice question needs
 MIN_WHY = 40  # characters: a propaganda note shorter than this cannot say why the claim is false
 
 
 def warnings(bank: Bank) -> list[str]:
     """Every warning for `bank`, in file order, one line each naming file, line, fact and field."""
     return [
-        line for fact in bank.facts for line in (*claim_warnings(fact), *propaganda_warnings(fact))
+        line
+        for fact in bank.facts
+        for line in (*claim_warnings(fact), *propaganda_warnings(fact), *distractor_warnings(fact, bank))
     ] + _label_warnings(bank)
 
 
@@ -35,6 +41,30 @@ def claim_warnings(fact: Fact) -> list[str]:
                 f'"According to {fact.source.short} …" or "X warned that …" (or use stance: fact)'
             ]
     return []
+
+
+def distractor_warnings(fact: Fact, bank: Bank) -> list[str]:
+    """A curated distractor the option picker will not use, and why (by the picker's own tests):
+    several options the curator wrote can silently leave a fact with no multiple choice."""
+    if not fact.distractors or len(pick_distractors(fact, bank, random.Random(fact.id), MC_WRONG)) == MC_WRONG:
+        return []  # the fact has its multiple choice; a curated option left out costs nothing
+    truths = true_answers(fact, bank)
+    lines = []
+    for wrong in fact.distractors:
+        why = form_difference(fact.a, wrong)
+        if why is None and not is_wrong(wrong, truths, fact.q):
+            why = "it is, or overlaps, a true answer of this question"
+        elif why is None and not excludes(fact.a, wrong):
+            why = f"its number could be right for '{fact.a}'"
+        elif why is None and taught_beside(wrong, fact, bank):
+            why = "the article teaches it as true on the same topic"
+        if why:
+            lines.append(
+                f"{fact.origin}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
+                f"option ({why}), so the fact has no multiple-choice question: options look alike and are "
+                f"certainly wrong; reword or replace it"
+            )
+    return lines
 
 
 def propaganda_warnings(fact: Fact) -> list[str]:
