@@ -16,6 +16,7 @@ from quizgen.questions.ordering import ordering
 from quizgen.text import answer_key, content_words
 
 MIN_ORDERING = 3  # events an ordering question needs
+LISTED = 6  # facts a warning names before '…'
 MC_WRONG = 3  # wrong options a multiple-choice question needs
 MIN_WHY = 40  # characters: a propaganda note shorter than this cannot say why the claim is false
 
@@ -110,8 +111,10 @@ def _label_warnings(bank: Bank) -> list[str]:
     for source in bank.sources.values():
         cited = [fact for fact in labelled if fact.cites(source.id)]
         if len(cited) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
+            own = [fact for fact in cited if fact.source.id == source.id]  # said in the article's own file
+            names = ", ".join(fact.id for fact in cited[:LISTED]) + (", …" if len(cited) > LISTED else "")
             lines.append(
-                f"{cited[0].origin}: article {source.id} has {len(cited)} dated events but can make "
-                f"no ordering question: their labels are alike or their dates less than a year apart"
+                f"{(own or cited)[0].origin}: article {source.id} has {len(cited)} dated events ({names}) but "
+                f"can make no ordering question: their labels are alike or their dates less than a year apart"
             )
     return lines
