@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from quizgen.authoring.jsonschema import fact_file_schema, rendered, sources_schema
-from quizgen.bank.schema import FIELDS, SEED_FIELDS
 from quizgen.bank.rules import Problems, check_fact
+from quizgen.bank.schema import FIELDS, SEED_FIELDS
 from quizgen.bank.seeds import load_seeds
 from quizgen.bank.yamlfile import read_yaml
 
