@@ -36,7 +36,7 @@ def new_article_main(args) -> int:
     print(f"  3. finish the facts in {shown(added.fact_file)}; skip what no one would test")
     print("  4. quizgen check                    until it is clean (it refuses the stubs' TODO)")
     print("  5. quizgen preview ID, quizgen build   look at your cards in every output")
-    print(f"  (a wrong title or year: edit entry \"{added.seed_id}\" in {shown(seeds_dir / 'sources.yaml')})")
+    print(f'  (a wrong title or year: edit entry "{added.seed_id}" in {shown(seeds_dir / "sources.yaml")})')
     return 0
 
 
