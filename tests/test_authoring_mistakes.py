@@ -210,6 +210,15 @@ def test_a_distractor_of_another_form_that_costs_the_multiple_choice_is_named(te
         "'Washington' does not), so the fact has no multiple-choice question: options look alike and are "
         "certainly wrong; reword or replace it"
     ) in result.stderr.splitlines()
+    preview = quizgen(teacher[0], "preview", "ac-inf-signed-city").stdout.splitlines()
+    assert (
+        "  multiple choice: none (fewer than three certainly wrong options: 2 of your 3 distractors usable; "
+        "add distractors or a category)"
+    ) in preview
+    assert (
+        "    distractor 'the Kremlin' refused: 'the Kremlin' starts with an article (the, a, an) and "
+        "'Washington' does not"
+    ) in preview
     fine, _ = run_check(teacher, CITY + "    distractors: [Moscow, Geneva, Vienna]\n")
     assert "ac-inf-signed-city" not in fine.stderr
 

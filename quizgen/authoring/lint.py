@@ -45,12 +45,22 @@ def claim_warnings(fact: Fact) -> list[str]:
 
 
 def distractor_warnings(fact: Fact, bank: Bank) -> list[str]:
-    """A curated distractor the option picker will not use, and why (by the picker's own tests):
-    several options the curator wrote can silently leave a fact with no multiple choice."""
+    """A curated distractor the option picker will not use, and why, when that leaves the fact
+    with no multiple choice: several options the curator wrote can silently come to nothing."""
     if not fact.distractors or len(pick_distractors(fact, bank, random.Random(fact.id), MC_WRONG)) == MC_WRONG:
         return []  # the fact has its multiple choice; a curated option left out costs nothing
+    return [
+        f"{fact.origin}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
+        f"option ({why}), so the fact has no multiple-choice question: options look alike and are "
+        f"certainly wrong; reword or replace it"
+        for wrong, why in refused_distractors(fact, bank)
+    ]
+
+
+def refused_distractors(fact: Fact, bank: Bank) -> list[tuple[str, str]]:
+    """(distractor, why) for each curated distractor the option picker refuses, by its own tests."""
     truths = true_answers(fact, bank)
-    lines = []
+    refused = []
     for wrong in fact.distractors:
         why = form_difference(fact.a, wrong)
         if why is None and not is_wrong(wrong, truths, fact.q):
@@ -60,12 +70,8 @@ def distractor_warnings(fact: Fact, bank: Bank) -> list[str]:
         elif why is None and taught_beside(wrong, fact, bank):
             why = "the article teaches it as true on the same topic"
         if why:
-            lines.append(
-                f"{fact.origin}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
-                f"option ({why}), so the fact has no multiple-choice question: options look alike and are "
-                f"certainly wrong; reword or replace it"
-            )
-    return lines
+            refused.append((wrong, why))
+    return refused
 
 
 def propaganda_warnings(fact: Fact) -> list[str]:
