@@ -102,10 +102,10 @@ def _sheet(bank: Bank, fact: Fact) -> list[str]:
         lines += [f"  multiple choice: {choice.prompt}", f"    {options}   key: {LETTERS[choice.answer]}"]
     except NotEnoughOptions:
         refused = refused_distractors(fact, bank)
-        usable = f"{len(fact.distractors) - len(refused)} of your {len(fact.distractors)} distractors usable; "
+        kept = f"{len(fact.distractors) - len(refused)} of your {len(fact.distractors)} distractors usable; "
         lines.append(
             "  multiple choice: none (fewer than three certainly wrong options: "
-            + (usable if fact.distractors else "")
+            + (kept if fact.distractors else "")
             + "add distractors or a category)"
         )
         lines += [f"    distractor '{wrong}' refused: {why}" for wrong, why in refused]

@@ -104,7 +104,8 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 continue
             value = value.strip()
         texts = [text for text in (value if isinstance(value, tuple) else (value,)) if isinstance(text, str)]
-        why = spec.name != "quote" and next(filter(None, map(placeholder_problem, texts)), None)  # the article's own
+        # a quote is the article's own words; every other value is the curator's, to be finished
+        why = next(filter(None, map(placeholder_problem, texts)), None) if spec.name != "quote" else None
         if why:
             problems.add(spec.name, f"field '{spec.name}' {why}")
             continue
