@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from quizgen.bank.rules import Problems, check_fact
 from quizgen.bank.seeds import load_seeds
 from quizgen.bank.yamlfile import LineDict, read_yaml
+from quizgen.errors import BankError
 
 # an article of our own: a number with a thousands comma, a designation with a digit, a claim
 ARTICLE = """Arms control in a cold climate
@@ -255,3 +256,56 @@ def test_coverage_suggest_guesses_no_number_from_a_designation_and_a_claim_from_
     [argue] = [block for quote, block in blocks.items() if "Some analysts argue" in quote]
     assert "stance: claim" in argue
     assert all("stance: fact" in block for quote, block in blocks.items() if "argue" not in quote)
+
+
+FACT_LINES = ["  - id: ac-x", "    q: Which range?", '    a: "5,500 km"', "    kind: number", "    stance: fact"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(row=st.integers(2, 4), spaces=st.integers(1, 12).filter(lambda n: n not in (2, 4)))
+def test_a_field_indented_unlike_the_one_above_is_named_with_both_indents(tmp_path_factory, row, spaces):
+    """Any field of a fact, moved to any other indent: the message counts the spaces of the line
+    and of the one above (the parser names no indentation at all)."""
+    lines = list(FACT_LINES)
+    lines[row] = " " * spaces + lines[row].lstrip()
+    path = tmp_path_factory.mktemp("indent") / "f.yaml"
+    path.write_text('source: "005"\nfacts:\n' + "\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        read_yaml(path, "f.yaml")
+    [message] = caught.value.problems
+    # the parser may stumble on the moved line or on the next one; either is named with its indent
+    stumbled = re.match(
+        r"f\.yaml:(\d+): malformed YAML: this line is indented (\d+) spaces, the line above it (\d+)", message
+    )
+    assert stumbled, message
+    number, here, above = map(int, stumbled.groups())
+    assert number in (row + 3, row + 4)
+    assert (here, above) == (spaces, 4) if number == row + 3 else (4, spaces)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('    q: "Which range?\n    kind: number\n', 4, "a quotation mark opened on this line is not closed on it"),
+        ("    kind number\n    stance: fact\n", 4, "this line is not 'field: value' (a colon is missing)"),
+        ("    alt: [5500 km, 5500\n    stance: fact\n", 4, "a '[' opened on this line is not closed with ']'"),
+        ("    note: `code`\n", 4, "a value cannot start with '`': put the value in quotes"),
+        ("    note: see: this\n", 4, "this line has a ': ' where no field can start"),
+    ],
+)
+def test_common_yaml_mistakes_are_named_in_plain_words(tmp_path, text, line, message):
+    path = tmp_path / "f.yaml"
+    path.write_text('source: "005"\nfacts:\n  - id: ac-x\n' + text, encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        read_yaml(path, "f.yaml")
+    assert caught.value.problems[0].startswith(f"f.yaml:{line}: malformed YAML: {message}")
+
+
+def test_facts_pasted_under_an_empty_list_say_to_drop_the_brackets(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text('source: "005"\nfacts: []\n  - id: ac-x\n    q: Which?\n', encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        read_yaml(path, "f.yaml")
+    assert caught.value.problems == [
+        "f.yaml:3: malformed YAML: the line above says 'facts: []', an empty list: write 'facts:' alone above its items"
+    ]

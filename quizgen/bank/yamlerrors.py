@@ -11,7 +11,9 @@ CHECK_INDENT = "check the indentation, or quote a value that contains ': '"
 
 
 def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
+    """The column a line's field starts at: '  - id: x' starts its field at 4, like the fields under it."""
+    stripped = line.lstrip(" ")
+    return len(line) - len(stripped) + (2 if stripped.startswith("- ") else 0)
 
 
 def _above(lines: list[str], number: int) -> str | None:
@@ -25,12 +27,22 @@ def _above(lines: list[str], number: int) -> str | None:
 def _misindented(lines: list[str], number: int) -> str:
     here = lines[number - 1] if number - 1 < len(lines) else ""
     above = _above(lines, number)
+    if above is not None and above.rstrip().endswith(": []") and here.lstrip().startswith("- "):
+        name = above.split(":")[0].strip()
+        return f"the line above says '{name}: []', an empty list: write '{name}:' alone above its items"
     if above is None or _indent(above) == _indent(here):
         return "this line does not fit the lines above it: check its indentation and any '-' before it"
     return (
-        f"this line is indented {_indent(here)} spaces, the line above it {_indent(above)}: "
+        f"this line is indented {_spaces(here)}, the line above it {_spaces(above, short=True)}: "
         "the fields of one fact start in the same column (a new fact starts with '- ')"
     )
+
+
+def _spaces(line: str, short: bool = False) -> str:
+    """'3 spaces', or '2 spaces and "- "' for a line that starts a list item."""
+    stripped = line.lstrip(" ")
+    count = len(line) - len(stripped)
+    return f"{count}{'' if short else ' spaces'}" + (" and '- '" if stripped.startswith("- ") else "")
 
 
 def plain_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
@@ -43,6 +55,9 @@ def plain_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str
     if "\\t" in problem or "'\\t'" in problem:
         return line, "tab character used for indentation (use spaces)"
     if "mapping values are not allowed" in problem:
+        here, above = lines[line - 1] if line <= len(lines) else "", _above(lines, line)
+        if above is not None and _indent(here) != _indent(above) and re.match(r"\s*[\w-]+: ", here):
+            return line, _misindented(lines, line)  # a field indented deeper reads as the value above
         return line, f"this line has a ': ' where no field can start: {CHECK_INDENT} (note: \"a: b\")"
     if re.search(r"found '<block (mapping|sequence) start>'", problem):
         return line, _misindented(lines, line)
@@ -63,6 +78,8 @@ def plain_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str
         return line, f"a value cannot start with '{found.group(1)}': put the value in quotes"
     if "found undefined alias" in problem:
         return line, "a value cannot start with '*': put the value in quotes"
-    if re.search(r"expected <block end>, but found '[\]}\-]'", problem):
+    if "found '-'" in problem:
+        return line, _misindented(lines, line)
+    if re.search(r"expected <block end>, but found '[\]}]'", problem):
         return line, f"this line does not fit the lines above it: {CHECK_INDENT}, and match every bracket"
     return line, problem
