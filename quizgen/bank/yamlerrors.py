@@ -62,9 +62,9 @@ def plain_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str
     if re.search(r"found '<block (mapping|sequence) start>'", problem):
         return line, _misindented(lines, line)
     if "found '<scalar>'" in problem:
-        above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), None)
-        if above is not None and lines[above - 1].count('"') % 2:  # the quote that ran on to this line
-            return above, UNCLOSED
+        start = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), None)
+        if start is not None and lines[start - 1].count('"') % 2:  # the quote that ran on to this line
+            return start, UNCLOSED
         return line, "text follows a quoted value: put the whole value in quotes, or none of it"
     if context == "while scanning a quoted scalar":
         return opened, UNCLOSED
