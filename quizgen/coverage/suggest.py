@@ -90,8 +90,8 @@ def stubs(maps: list[ArticleMap]) -> str:
                 f"    kind: {kind}",
                 f"    quote: {json.dumps(text, ensure_ascii=False)}",
                 f"    stance: {stance}",
-                "  # or, if no teacher would test it:  "
-                f"skipped: [{{passage: {json.dumps(text, ensure_ascii=False)}, reason: TODO}}]",
+                "  # or, if no teacher would test it, this line under skipped: (uncommented):",
+                f"  # - {{passage: {json.dumps(text, ensure_ascii=False)}, reason: TODO}}",
             ]
         if lines:
             blocks.append(
