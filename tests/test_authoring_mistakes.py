@@ -309,3 +309,14 @@ def test_facts_pasted_under_an_empty_list_say_to_drop_the_brackets(tmp_path):
     assert caught.value.problems == [
         "f.yaml:3: malformed YAML: the line above says 'facts: []', an empty list: write 'facts:' alone above its items"
     ]
+
+
+def test_every_line_indented_with_a_tab_is_named_at_once(teacher):
+    """The parser stops at the first tab; a teacher whose editor typed tabs fixes them all in one run."""
+    facts = RANGE.replace("    kind: number", "\tkind: number").replace("    stance: fact", "\t  stance: fact")
+    result, shown = run_check(teacher, facts)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        f"{shown}:{line_of(facts, 'kind: number')}: malformed YAML: tab character used for indentation (use spaces)",
+        f"{shown}:{line_of(facts, 'stance: fact')}: malformed YAML: tab character used for indentation (use spaces)",
+    ]

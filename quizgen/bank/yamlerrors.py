@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+TABS = "tab character used for indentation (use spaces)"
 UNCLOSED = "a quotation mark opened on this line is not closed on it: close it"
 CHECK_INDENT = "check the indentation, or quote a value that contains ': '"
 
@@ -53,7 +54,7 @@ def plain_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str
     line = mark.line + 1 if mark else 1
     opened = exc.context_mark.line + 1 if exc.context_mark else line  # where a quote, key or list began
     if "\\t" in problem or "'\\t'" in problem:
-        return line, "tab character used for indentation (use spaces)"
+        return line, TABS
     if "mapping values are not allowed" in problem:
         here, above = lines[line - 1] if line <= len(lines) else "", _above(lines, line)
         if above is not None and _indent(here) != _indent(above) and re.match(r"\s*[\w-]+: ", here):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from quizgen.bank.yamlerrors import plain_problem
+from quizgen.bank.yamlerrors import TABS, plain_problem
 from quizgen.errors import BankError
 from quizgen.files import decode_text, line_of, read_regular
 
@@ -48,7 +48,11 @@ def read_yaml(path: Path, shown: str, limit: int = MAX_YAML_BYTES):
     except RecursionError:  # the composer recurses once per nesting level
         raise BankError([f"{shown}:1: malformed YAML: nested too deeply"]) from None
     except yaml.MarkedYAMLError as exc:
-        line, problem = plain_problem(exc, text.split("\n"))
+        lines = text.split("\n")
+        line, problem = plain_problem(exc, lines)
+        if problem == TABS:  # the parser stops at the first; every indenting tab is one fix
+            tabbed = [n for n, row in enumerate(lines, 1) if "\t" in row[: len(row) - len(row.lstrip())]]
+            raise BankError([f"{shown}:{n}: malformed YAML: {TABS}" for n in tabbed or [line]]) from None
         raise BankError([f"{shown}:{line}: malformed YAML: {problem}"]) from None
     except yaml.YAMLError as exc:
         raise BankError([f"{shown}:1: malformed YAML: {' '.join(str(exc).split())}"]) from None
