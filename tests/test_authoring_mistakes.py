@@ -320,3 +320,15 @@ def test_every_line_indented_with_a_tab_is_named_at_once(teacher):
         f"{shown}:{line_of(facts, 'kind: number')}: malformed YAML: tab character used for indentation (use spaces)",
         f"{shown}:{line_of(facts, 'stance: fact')}: malformed YAML: tab character used for indentation (use spaces)",
     ]
+
+
+def test_citing_the_files_own_article_under_sources_says_so(teacher):
+    root, _, header = teacher
+    seed_id = header.split('"')[1]
+    facts = RANGE + f'    sources:\n      - {{source: "{seed_id}", quote: "banned missiles with ranges between 500"}}\n'
+    result, shown = run_check(teacher, facts)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{shown}:{line_of(facts, '- {source:')}: fact 'ac-inf-upper-range': field 'sources': seed '{seed_id}' is "
+        "this file's own article, which 'quote' cites already: list only further articles here"
+    )

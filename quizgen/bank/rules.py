@@ -223,6 +223,12 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
         other = seeds.get(str(item["source"]))
         if other is None:
             where.add("source", f"field 'sources': unknown seed '{item['source']}' (known: {', '.join(sorted(seeds))})")
+        elif seed is not None and other.source.id == seed.source.id:
+            where.add(
+                "source",
+                f"field 'sources': seed '{other.source.id}' is this file's own article, which 'quote' "
+                "cites already: list only further articles here",
+            )
         elif other.source.id in seen:
             where.add("source", f"field 'sources': seed '{other.source.id}' is cited twice")
         elif not isinstance(item["quote"], str):
