@@ -332,3 +332,13 @@ def test_citing_the_files_own_article_under_sources_says_so(teacher):
         f"{shown}:{line_of(facts, '- {source:')}: fact 'ac-inf-upper-range': field 'sources': seed '{seed_id}' is "
         "this file's own article, which 'quote' cites already: list only further articles here"
     )
+
+
+def test_a_misspelt_field_is_named_with_the_field_meant(teacher):
+    facts = RANGE.replace("    kind: number", "    kind: number\n    catgory: missile-range")
+    result, shown = run_check(teacher, facts)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith(
+        f"{shown}:{line_of(facts, 'catgory:')}: fact 'ac-inf-upper-range': unknown field 'catgory' (allowed: id, q, a,"
+    )
+    assert result.stderr.splitlines()[0].endswith("); did you mean 'category'?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from quizgen import cloze as cloze_syntax
@@ -57,7 +58,9 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
     values = {}
     for key in raw:
         if key not in FIELD_NAMES:
-            problems.add(key, f"unknown field '{key}' (allowed: {', '.join(FIELD_NAMES)})")
+            close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1, cutoff=0.75)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.add(key, f"unknown field '{key}' (allowed: {', '.join(FIELD_NAMES)}){hint}")
     for key in REQUIRED:
         if raw.get(key) is None or (isinstance(raw.get(key), str) and not raw[key].strip()):
             problems.add(key if key in raw else None, f"missing required field '{key}'")
