@@ -69,6 +69,13 @@ def run_check(teacher, facts: str, tail: str = "") -> tuple[subprocess.Completed
     return quizgen(root, "check"), str(path.relative_to(root))
 
 
+def first_problem(teacher, facts: str) -> tuple[str, str]:
+    """The first line `check` prints for `facts` (it must refuse them: exit 2, no traceback), and the file."""
+    result, shown = run_check(teacher, facts)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    return result.stderr.splitlines()[0], shown
+
+
 def line_of(text: str, needle: str) -> int:
     """The 1-based line of the fact file on which `needle` is written (the header is two lines)."""
     return 3 + text.splitlines().index(next(line for line in text.splitlines() if needle in line))
@@ -93,9 +100,8 @@ def test_a_thousands_comma_in_an_unquoted_alt_list_is_one_line_naming_the_alt(te
 
 def test_an_alt_stating_another_number_is_refused(teacher):
     facts = RANGE + '    alt: ["500 km"]\n'
-    result, shown = run_check(teacher, facts)
-    assert result.returncode == 2
-    assert result.stderr.splitlines()[0] == (
+    first, shown = first_problem(teacher, facts)
+    assert first == (
         f"{shown}:{line_of(facts, 'alt:')}: fact 'ac-inf-upper-range': field 'alt': '500 km' states 500, "
         "not the answer's number 5500: an alt is the answer written another way"
     )
@@ -193,9 +199,8 @@ def test_a_todo_in_any_written_field_of_any_bundled_fact_is_refused_at_that_fiel
 
 def test_a_field_indented_3_spaces_is_named_in_plain_words(teacher):
     facts = RANGE.replace("    kind: number", "   kind: number")
-    result, shown = run_check(teacher, facts)
-    assert result.returncode == 2
-    assert result.stderr.splitlines()[0] == (
+    first, shown = first_problem(teacher, facts)
+    assert first == (
         f"{shown}:{line_of(facts, 'kind: number')}: malformed YAML: this line is indented 3 spaces, the line "
         "above it 4: the fields of one fact start in the same column (a new fact starts with '- ')"
     )
@@ -326,9 +331,8 @@ def test_citing_the_files_own_article_under_sources_says_so(teacher):
     root, _, header = teacher
     seed_id = header.split('"')[1]
     facts = RANGE + f'    sources:\n      - {{source: "{seed_id}", quote: "banned missiles with ranges between 500"}}\n'
-    result, shown = run_check(teacher, facts)
-    assert result.returncode == 2
-    assert result.stderr.splitlines()[0] == (
+    first, shown = first_problem(teacher, facts)
+    assert first == (
         f"{shown}:{line_of(facts, '- {source:')}: fact 'ac-inf-upper-range': field 'sources': seed '{seed_id}' is "
         "this file's own article, which 'quote' cites already: list only further articles here"
     )
@@ -336,9 +340,8 @@ def test_citing_the_files_own_article_under_sources_says_so(teacher):
 
 def test_a_misspelt_field_is_named_with_the_field_meant(teacher):
     facts = RANGE.replace("    kind: number", "    kind: number\n    catgory: missile-range")
-    result, shown = run_check(teacher, facts)
-    assert result.returncode == 2
-    assert result.stderr.splitlines()[0].startswith(
+    first, shown = first_problem(teacher, facts)
+    assert first.startswith(
         f"{shown}:{line_of(facts, 'catgory:')}: fact 'ac-inf-upper-range': unknown field 'catgory' (allowed: id, q, a,"
     )
-    assert result.stderr.splitlines()[0].endswith("); did you mean 'category'?")
+    assert first.endswith("); did you mean 'category'?")
