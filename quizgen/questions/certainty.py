@@ -106,7 +106,7 @@ def _form(text: str) -> tuple:
     words = text.split()
     first = words[0].casefold() if words else ""
     initial = text.strip()[:1]
-    case = initial.isupper() if initial.isalpha() else None
+    case = any(letter.isupper() for letter in words[0]) if initial.isalpha() else None  # 'rescEU' is a name
     return case, first in ("the", "a", "an")
 
 
