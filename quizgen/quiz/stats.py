@@ -62,8 +62,6 @@ def show_stats(
     due_days = {bank.name: _due_days(bank, cards, away[bank.name], moment) for bank in banks}
     for bank in banks:
         _show_due(screen, bank, due_days[bank.name])
-        stored = remembered[bank.name]
-        screen.say(options_line(study_options(stored, {}, shown(path)), stored.get(OPTIMISED)))
     per_day: dict[str, int] = {}  # scheduled reviews only: practice leaves the schedule alone
     for review in reviews:
         if review["scheduled"]:
@@ -81,6 +79,10 @@ def show_stats(
         _show_mastery(screen, bank, deck_cards)
         _show_forecast(screen, due_days[bank.name], moment)
         _show_hardest(screen, bank, lapses[bank.name])
+    for bank in banks:  # the options the next session runs with (remembered per deck)
+        stored = remembered[bank.name]
+        line = options_line(study_options(stored, {}, shown(path)), stored.get(OPTIMISED))
+        screen.say(line if len(banks) == 1 else f"{bank.title}: {line}")
     return 0
 
 
