@@ -71,6 +71,19 @@ class Screen:
         for line in lines:
             self.say(self.paint(line, style) if style else line)
 
+    def units(self, units: list[str], sep: str = "  ") -> str:
+        """A prompt of units ("s suspend") joined by `sep`, wrapped to the terminal between units,
+        never inside one (a unit wider than the terminal keeps a line of its own); the last line
+        ends with a space, where the cursor waits."""
+        width = self.width - 1  # the cursor's column stays on the line
+        lines: list[str] = []
+        for unit in units:
+            if lines and (self.width <= 0 or len(lines[-1]) + len(sep) + len(unit) <= width):
+                lines[-1] += sep + unit
+            else:
+                lines.append(unit)
+        return "\n".join(lines) + " "
+
     def compared(self, segments: list[tuple[str, str]]) -> str:
         """Typed against expected: extra letters in red, missing ones in green, or marked in plain text."""
         if not self.colour:

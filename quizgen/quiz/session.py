@@ -198,8 +198,9 @@ class Session:
         for number, option in enumerate(question.options, start=1):
             self.screen.say(f"  {self.screen.paint(str(number), 'key')}) {self.screen.clean(option)}")
         keys = "".join(str(n) for n in range(1, len(question.options) + 1))
-        commands = "u undo, q quit" if self.keyboard.lines else "Ctrl-U undo, Ctrl-D quit"
-        pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, {commands}]: ", keys)
+        commands = ["u undo,", "q quit]:"] if self.keyboard.lines else ["Ctrl-U undo,", "Ctrl-D quit]:"]
+        # a digit a moment after the card appeared is the second tap of the key that rated the last one
+        pressed = self.keyboard.key(self.screen.units([f"Answer [1-{keys[-1]},", *commands], " "), keys, hold=keys)
         if pressed == UNDO:
             return None
         if len(pressed) != 1 or pressed not in keys:  # from a pipe: that line was this card's answer
@@ -212,7 +213,7 @@ class Session:
         if not any(entry.style == "typed" for entry in self.history):
             commands = "u undo; q quit" if self.keyboard.lines else "Ctrl-U undo; Ctrl-D quit"
             self.screen.para(f"(type the answer; Enter: I don't know; {commands})", "dim")
-        text = self.keyboard.line("> ")
+        text = self.keyboard.line("> ", hold_empty=True)  # an Enter just after the card appeared: a double tap
         if text == UNDO:
             return None
         text = safe_text(text[:MAX_LINE])
@@ -338,24 +339,25 @@ class Session:
                 self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)", "dim")
             )
             return RATING_AGAIN
-        pressed = self.keyboard.key("Were you right? [y] yes  [n/Enter] no: ", "yn" + ENTER)
+        prompt = self.screen.units(["Were you right?", "[y] yes", "[n/Enter] no:"])
+        pressed = self.keyboard.key(prompt, "yn" + ENTER, hold=ENTER)  # the Enter that sent the answer, twice
         if pressed == UNDO:
             return RATING_AGAIN
         return RATING_GOOD if pressed == "y" else RATING_AGAIN
 
     def _confirm(self, recorded: Recorded) -> None:
-        commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
-        ratings = "  ".join(
-            f"[{rating}]{name}{self._interval(recorded, rating)}" for rating, name in RATING_NAMES.items()
-        )
+        commands = ["u undo", "q quit:"] if self.keyboard.lines else ["Ctrl-U undo", "Ctrl-D quit:"]
+        ratings = [f"[{rating}]{name}{self._interval(recorded, rating)}" for rating, name in RATING_NAMES.items()]
         flagged = recorded.fact.id in self.store.flagged(self.bank.name)
 
         def prompt() -> str:
             flag = "f unflag" if flagged else "f flag"
-            return f"[Enter] next  {ratings}  r report  s suspend  b bury  {flag}  ? help  {commands}: "
+            units = ["[Enter] next", *ratings, "r report", "s suspend", "b bury", flag, "? help", *commands]
+            return self.screen.units(units)  # wrapped between units at the terminal's width now
 
         keys = ENTER + "1234rsbf?"
-        pressed = self.keyboard.key(prompt(), keys, grace=recorded.style == "mc")
+        # after a choice, a digit at once is the finger that chose ("2… no, 4"), not a rating
+        pressed = self.keyboard.key(prompt(), keys, hold="1234" if recorded.style == "mc" else "")
         while pressed in ("r", "f", "?"):
             if pressed == "r":
                 self._report(recorded.fact)
