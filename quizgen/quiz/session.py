@@ -339,7 +339,7 @@ class Session:
                 self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)", "dim")
             )
             return RATING_AGAIN
-        prompt = self.screen.units(["Were you right?", "[y] yes", "[n/Enter] no:"])
+        prompt = self.screen.units(["Were you right? [y] yes", "[n/Enter] no:"])
         pressed = self.keyboard.key(prompt, "yn" + ENTER, hold=ENTER)  # the Enter that sent the answer, twice
         if pressed == UNDO:
             return RATING_AGAIN
