@@ -56,12 +56,14 @@ def _silence_stdout() -> None:
 def _study(args) -> int:
     from quizgen.quiz.clock import local_day, now
     from quizgen.quiz.keyboard import Keyboard
+    from quizgen.quiz.modes import check_mode_options
     from quizgen.quiz.scheduler import parse_steps, practice_queue, review_queue
     from quizgen.quiz.screen import Screen
     from quizgen.quiz.session import Session
     from quizgen.quiz.store import Store
     from quizgen.selection import bank_from_args, filtered
 
+    check_mode_options(args)  # an option of the other mode is refused, not silently ignored
     if args.count < 1:
         raise UsageError("--count must be at least 1")
     if args.new < 0:
@@ -78,8 +80,6 @@ def _study(args) -> int:
         )
     if args.max_reviews < 0:
         raise UsageError("--max-reviews cannot be negative")
-    if args.schedule and args.mode != "practice":
-        raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
     if sys.stdin is None:
         raise UsageError("standard input is closed; the quiz reads answers from it")
     path = db_path(args)
