@@ -263,9 +263,12 @@ def test_options_of_the_other_mode_are_refused_in_one_line(tmp_path):
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr.count("\n") == 1 and message in result.stderr, (args, result.stderr)
         assert result.stdout == "" and not db.exists(), args  # refused before anything is asked or written
-    for args in (
-        ["practice", "-n", "1", "--schedule", "--steps", "10m", "--retention", "0.8"],
-        ["review", "--limit", "1", "--new", "1", "--max-reviews", "1", "--steps", "10m", "--retention", "0.8"],
+    for number, args in enumerate(
+        (
+            ["practice", "-n", "1", "--schedule", "--steps", "10m", "--retention", "0.8"],
+            ["review", "--limit", "1", "--new", "1", "--max-reviews", "1", "--steps", "10m", "--retention", "0.8"],
+        )
     ):
+        db = tmp_path / f"{number}.sqlite3"
         result = run(folder, "quiz", *args, "--kind", "year", "--style", "typed", "--db", str(db), stdin="2002\n")
         assert result.returncode == 0 and "Correct: 2002" in result.stdout, (args, result.stderr)
