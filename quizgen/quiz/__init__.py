@@ -141,12 +141,13 @@ def stats_main(args) -> int:
     from quizgen.quiz.stats import show_stats
     from quizgen.selection import banks_from_args, filtered
 
-    banks = banks_from_args(args)
+    whole = banks = banks_from_args(args)
     selected = any(getattr(args, name, None) for name in ("source", "tag", "kind"))
     if selected:  # stats of those facts only
         banks = [filtered(bank, args) for bank in banks]
+    card = getattr(args, "card", None)
     return _quietly_into_a_closed_pipe(
-        lambda: show_stats(db_path(args), banks, card=getattr(args, "card", None), selected=selected)
+        lambda: show_stats(db_path(args), banks, card=card, selected=selected, whole=whole)
     )
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from quizgen.errors import UsageError
 from quizgen.model import Bank
 from quizgen.paths import shown
-from quizgen.quiz.clock import day_end, local_day, now, short_interval
+from quizgen.quiz.card_history import show_history
+from quizgen.quiz.clock import day_end, local_day, now
 from quizgen.quiz.dbfile import check_place
-from quizgen.quiz.scheduler import RATING_NAMES, REVIEW, due_at
+from quizgen.quiz.scheduler import REVIEW, due_at
 from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Store
 
@@ -24,12 +23,18 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def show_stats(
-    path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None, selected: bool = False
+    path: Path,
+    banks: list[Bank],
+    screen: Screen | None = None,
+    card: str | None = None,
+    selected: bool = False,
+    whole: list[Bank] | None = None,
 ) -> int:
-    """`selected`: the banks hold only the facts of --source/--tag/--kind, and every figure counts only those."""
+    """`selected`: the banks hold only the facts of --source/--tag/--kind, and every figure counts only those;
+    `whole`: the banks before that filter (where --card looks a fact id up)."""
     screen = screen or Screen()
     if card is not None:
-        return show_history(path, banks, card, screen)
+        return show_history(path, banks, whole or banks, card, screen)
     check_place(path, readonly=True)  # a FIFO or a link loop is named as such, and never opened
     if not path.exists():
         screen.say(f"No progress yet ({shown(path)} does not exist). Start with: quizgen quiz")
@@ -105,37 +110,6 @@ def _show_due(screen: Screen, bank: Bank, due_days: dict[str, int | None]) -> No
         f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
         f"{unseen} new of {len(bank.facts)} not seen yet"
     )
-
-
-def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) -> int:
-    """`quizgen stats --card ID`: every answer to one card, oldest first, with the interval it gave."""
-    bank = next((bank for bank in banks if fact_id in bank.by_id), None)
-    if bank is None:
-        raise UsageError(
-            f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; "
-            "so does a report, r)"
-        )
-    check_place(path, readonly=True)
-    rows = []
-    if path.exists():
-        with Store(path, readonly=True) as store:
-            rows = store.history(bank.name, fact_id)
-    screen.para(bank.by_id[fact_id].q, "bold")
-    if not rows:
-        screen.say("Not answered yet.")
-        return 0
-    for row in rows:  # every value read back is shown cleaned: the log may have been edited by hand
-        after = row["after"]
-        next_time = "practice" if not row["scheduled"] else "next: ?"
-        if after and row["scheduled"]:
-            with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged row shows "next: ?"
-                next_time = f"next in {short_interval(due_at(after) - datetime.fromisoformat(row['reviewed_at']))}"
-        day, grade = screen.clean(str(row["day"])), screen.clean(str(row["grade"]))
-        screen.say(
-            f"  {day}  {RATING_NAMES.get(row['rating'], '?'):<5}  {grade:<7}  {next_time:<13}"
-            f"  {screen.clean(row['answer'] or '')}"
-        )
-    return 0
 
 
 def _show_forecast(screen: Screen, due_days: dict[str, int | None], moment: datetime) -> None:
