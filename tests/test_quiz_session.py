@@ -48,7 +48,7 @@ def test_answer_right_wrong_almost_undo_quit_then_resume(tmp_path):
     child.sendline("Anders Fogh Rasmusen")  # a typo
     child.expect("Close: the answer is Anders Fogh Rasmussen")
     child.expect(r"compared:  Anders Fogh Rasmus\{\+s\+\}en")  # the missing letter marked
-    child.expect(r"Were you right\? \[y\] yes")
+    child.expect(r"Were you right\?" + BREAK + r"\[y\] yes")
     child.send("y")  # the learner decides: a slip, they knew it
     child.expect("Rated Good")
     child.expect(CONFIRM)
@@ -290,7 +290,7 @@ def test_rv3_f7_ctrl_c_at_were_you_right_counts_what_happened(tmp_path):
     child.send("\r")
     child.expect(TYPED)
     child.sendline("Anders Fogh Rasmusen")
-    child.expect(r"Were you right\? \[y\] yes")
+    child.expect(r"Were you right\?" + BREAK + r"\[y\] yes")
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

@@ -49,9 +49,10 @@ def show_history(path: Path, banks: list[Bank], whole: list[Bank], fact_id: str,
             with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged row shows "next: ?"
                 next_time = f"next in {short_interval(due_at(after) - datetime.fromisoformat(row['reviewed_at']))}"
         day, grade = screen.clean(str(row["day"])), screen.clean(str(row["grade"]))
-        screen.say(
-            f"  {day}  {RATING_NAMES.get(row['rating'], '?'):<5}  {grade:<7}  {next_time:<13}"
-            f"  {screen.clean(row['answer'] or '')}"
+        screen.para(
+            f"{day}  {RATING_NAMES.get(row['rating'], '?'):<5}  {grade:<7}  {next_time:<13}"
+            f"  {screen.clean(row['answer'] or '')}",
+            indent="  ",
         )
     screen.para(f"Now: {state}")
     return 0

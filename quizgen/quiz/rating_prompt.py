@@ -31,14 +31,11 @@ HELP = (
 def confirm(session: Session, recorded: Recorded) -> None:
     """The rating prompt: Enter keeps the grade's rating, 1-4 replace it, r s b f ? act on the card."""
     screen, keyboard, store, deck = session.screen, session.keyboard, session.store, session.bank.name
-    commands = ["u undo", "q quit:"] if keyboard.lines else ["Ctrl-U undo", "Ctrl-D quit:"]
     ratings = [f"[{rating}]{name}{_interval(recorded, rating)}" for rating, name in RATING_NAMES.items()]
     flagged = recorded.fact.id in store.flagged(deck)
 
     def prompt() -> str:
-        flag = "f unflag" if flagged else "f flag"
-        units = ["[Enter] next", *ratings, "r report", "s suspend", "b bury", flag, "? help", *commands]
-        return screen.units(units)  # wrapped between units at the terminal's width now
+        return screen.units(prompt_units(ratings, flagged, keyboard.lines))  # wrapped at the width it has now
 
     keys = ENTER + "1234rsbf?"
     # after a choice, a digit at once is the finger that chose ("2… no, 4"), not a rating
@@ -62,6 +59,13 @@ def confirm(session: Session, recorded: Recorded) -> None:
         session.undo(current=None)
     elif pressed != ENTER and int(pressed) != recorded.rating:
         session.rerate(recorded, int(pressed))
+
+
+def prompt_units(ratings: list[str], flagged: bool, lines: bool) -> list[str]:
+    """The rating prompt's units, each a key and its label, never split across lines."""
+    commands = ["u undo", "q quit:"] if lines else ["Ctrl-U undo", "Ctrl-D quit:"]
+    flag = "f unflag" if flagged else "f flag"
+    return ["[Enter] next", *ratings, "r report", "s suspend", "b bury", flag, "? help", *commands]
 
 
 def set_aside(session: Session, recorded: Recorded, mark: str, reason: str) -> None:

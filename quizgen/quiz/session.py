@@ -256,10 +256,10 @@ class Session:
 
     def _show_next(self, rating: int, card: dict | None, moment: datetime) -> None:
         if self.scheduled and card:
-            text = f"  Rated {RATING_NAMES[rating]}: next review {spoken_interval(due_at(card) - moment)}"
+            text = f"Rated {RATING_NAMES[rating]}: next review {spoken_interval(due_at(card) - moment)}"
         else:
-            text = f"  Rated {RATING_NAMES[rating]} (practice: the schedule is unchanged)"
-        self.screen.say(self.screen.paint(text, "dim"))
+            text = f"Rated {RATING_NAMES[rating]} (practice: the schedule is unchanged)"
+        self.screen.para(text, "dim", indent="  ")  # wrapped at spaces on a narrow terminal
 
     def _judge(self) -> int:
         """A close answer is the learner's call: y counts it right (Good), anything else Again."""
@@ -268,7 +268,7 @@ class Session:
                 self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)", "dim")
             )
             return RATING_AGAIN
-        prompt = self.screen.units(["Were you right? [y] yes", "[n/Enter] no:"])
+        prompt = self.screen.units(["Were you right?", "[y] yes", "[n/Enter] no:"])
         pressed = self.keyboard.key(prompt, "yn" + ENTER, hold=ENTER)  # the Enter that sent the answer, twice
         if pressed == UNDO:
             return RATING_AGAIN
