@@ -27,6 +27,7 @@ def test_stats_after_three_days_of_study(tmp_path):
     assert lines[8] == "  Thu     ···     ···     ···     ▒▒▒"
     assert lines[9] == "  Fri     ···     ···     ···"  # the future is left blank
     assert lines[13] == "Mastery per article (Quiz test deck):"
+    # the title is cut at a space
     assert lines[14].startswith(
         "   950 2012 A short history of NATO-Russia…   ███·················   1/6 "
     )  # cut at a space
