@@ -102,3 +102,16 @@ def answered_database(tmp_path: Path) -> tuple[Path, Path]:
     )
     assert len(reviews(db)) == 6
     return folder, db
+
+
+def logged(db: Path) -> list[tuple]:
+    """The answers recorded, oldest first: (fact id, what was typed or chosen, rating)."""
+    return [(row["fact_id"], row["answer"], row["rating"]) for row in reviews(db)]
+
+
+def finish(child: pexpect.spawn) -> pexpect.spawn:
+    """Wait for the quiz to end, and check it ended without a traceback."""
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Traceback" not in child.before
+    return child

@@ -8,24 +8,13 @@ import sys
 import time
 
 import pexpect
-from quiz_harness import copy_bank, drawn, quiz_env, read_past, reviews, run, spawn
+from quiz_harness import copy_bank, drawn, finish, logged, quiz_env, read_past, reviews, run, spawn
 
 TYPED = r">(?=\x08|\x1b| )"
 CONFIRM = r"Ctrl-D quit:"
 TOO_SOON = "(too soon: press it again)"
 GRACE = "3000"  # ms: far longer than a test's reaction to a prompt, waited out where the test reads a card
 UP, DOWN, RIGHT, LEFT = "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D"
-
-
-def logged(db):
-    return [(row["fact_id"], row["answer"], row["rating"]) for row in reviews(db)]
-
-
-def finish(child):
-    child.expect(pexpect.EOF)
-    child.close()
-    assert "Traceback" not in child.before
-    return child
 
 
 def test_a_double_enter_never_answers_the_next_card_unseen(tmp_path):

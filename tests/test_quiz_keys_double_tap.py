@@ -8,8 +8,7 @@ rule, not the machine's speed. The last tests show the grace ends: a key after i
 import re
 import time
 
-import pexpect
-from quiz_harness import copy_bank, drawn, quiz_env, read_past, reviews, spawn
+from quiz_harness import copy_bank, drawn, finish, logged, quiz_env, read_past, spawn
 
 TYPED = r">(?=\x08|\x1b| )"
 CONFIRM = r"Ctrl-D quit:"
@@ -17,17 +16,6 @@ CHOICE = r"Answer \[1-4"
 TOO_SOON = drawn("(too soon: press it again)")
 LONG = quiz_env(QUIZGEN_GRACE_MS="600000")  # every second tap in these tests falls inside it
 HUMAN_GAP = 0.12  # seconds between two taps of one finger (the review measured 80–300 ms)
-
-
-def logged(db):
-    return [(row["fact_id"], row["answer"], row["rating"]) for row in reviews(db)]
-
-
-def finish(child):
-    child.expect(pexpect.EOF)
-    child.close()
-    assert "Traceback" not in child.before
-    return child
 
 
 def second_tap(child, first: str, shown: str, second: str) -> float:
