@@ -56,7 +56,7 @@ def _silence_stdout() -> None:
 def _study(args) -> int:
     from quizgen.quiz.clock import local_day, now
     from quizgen.quiz.keyboard import Keyboard
-    from quizgen.quiz.modes import check_mode_options
+    from quizgen.quiz.modes import check_mode_options, fill_defaults
     from quizgen.quiz.scheduler import parse_steps, practice_queue, review_queue
     from quizgen.quiz.screen import Screen
     from quizgen.quiz.session import Session
@@ -64,6 +64,7 @@ def _study(args) -> int:
     from quizgen.selection import bank_from_args, filtered
 
     check_mode_options(args)  # an option of the other mode is refused, not silently ignored
+    fill_defaults(args)
     if args.count < 1:
         raise UsageError("--count must be at least 1")
     if args.new < 0:

@@ -11,7 +11,7 @@ _SCHEDULE_ONLY = {"retention": "--retention", "steps": "--steps"}
 
 
 def check_mode_options(args) -> None:
-    """Refuse an option the chosen mode would not use; then fill in the defaults of those left out."""
+    """Refuse an option the chosen mode would not use (one line, exit 2)."""
     given = {name for name in (*DEFAULTS, "limit") if getattr(args, name, None) is not None}
     if args.schedule and args.mode != "practice":
         raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
@@ -27,6 +27,10 @@ def check_mode_options(args) -> None:
                 raise UsageError(
                     f"{flag} goes with review mode or practice --schedule (practice leaves the schedule alone)"
                 )
+
+
+def fill_defaults(args) -> None:
+    """The options left out take their defaults (after the check, which needs to see what was given)."""
     for name, default in DEFAULTS.items():
         if getattr(args, name, None) is None:
             setattr(args, name, default)
