@@ -342,9 +342,7 @@ def _quiz_options(parser: argparse.ArgumentParser) -> None:
         help="review: due cards, then new ones (default); practice: N random questions now; "
         "optimize: fit FSRS's parameters to your review log",
     )
-    parser.add_argument(
-        "-n", "--count", type=int, default=10, metavar="N", help="questions in practice mode (default 10)"
-    )
+    parser.add_argument("-n", "--count", type=int, metavar="N", help="questions in practice mode (default 10)")
     parser.add_argument(
         "--style",
         choices=("mc", "typed", "mixed"),
