@@ -17,16 +17,16 @@ from quizgen.paths import shown
 from quizgen.text import printable
 
 COMMANDS = {
-    "check": ("quizgen.commands", "check", "validate the fact bank and print a summary"),
-    "build": ("quizgen.commands", "build", "validate, then write every output into build/"),
-    "anki": ("quizgen.anki", "main", "write the Anki deck (build/anki/<deck>.apkg)"),
+    "check": ("quizgen.commands.bank", "check", "validate the fact bank and print a summary"),
+    "build": ("quizgen.commands.bank", "build", "validate, then write every output into build/"),
+    "anki": ("quizgen.commands.anki", "main", "write the Anki deck (build/anki/<deck>.apkg)"),
     "print": ("quizgen.worksheet", "main", "write printable worksheets (HTML, PDF)"),
-    "web": ("quizgen.web", "main", "write the offline study page (build/web/<deck>/index.html)"),
+    "web": ("quizgen.commands.web", "main", "write the offline study page (build/web/<deck>/index.html)"),
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
     "progress": ("quizgen.quiz", "progress_main", "export or import progress in the study page's JSON format"),
     "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
-    "export": ("quizgen.export", "main", "write a Moodle GIFT question bank, a flashcard TSV and a CSV"),
+    "export": ("quizgen.commands.export", "main", "write a Moodle GIFT question bank, a flashcard TSV and a CSV"),
     "new-article": (
         "quizgen.authoring",
         "new_article_main",
