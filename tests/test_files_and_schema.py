@@ -46,7 +46,7 @@ def test_the_bank_stage_imports_no_later_stage(path):
 # The pipeline's stages, lowest first: a module may import its own stage and those below, never above.
 STAGES = (
     ("__init__", "kinds", "text", "errors", "files", "signals", "paths", "cloze", "model", "templating", "summary"),
-    ("output", "browser"),  # how every output is written
+    ("output", "devtools", "browser"),  # how every output is written
     ("bank",),
     ("questions", "grading"),
     ("anki", "worksheet", "web", "export", "coverage", "quiz"),  # the outputs, siblings
