@@ -1,4 +1,4 @@
-"""Reapplies the reviews' one-line mutants (M1-M8, M3b; 2026-12-07) and runs the tests that must kill them.
+"""Reapplies the reviews' one-line mutants (M1-M8, M3b, N5; 2026-12-07) and runs the tests that must kill them.
 
 Usage: python benchmarks/probe_mutants.py   (from the checkout; restores every file it touches)
 """
@@ -26,6 +26,13 @@ MUTANTS = [
         "if got in others or _says_otherwise(",
         "if _says_otherwise(",
         "tests/test_rule_values.py tests/test_quiz_grading_properties.py",
+    ),
+    (  # rv3-code N5: the give-away frequent-word boundary (T3)
+        "N5",
+        "quizgen/questions/giveaways.py",
+        "if n > limit)",
+        "if n >= limit)",
+        "tests/test_rule_values.py",
     ),
     (
         "M7",

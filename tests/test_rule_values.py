@@ -17,6 +17,7 @@ from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import excludes, same_form, value_range
+from quizgen.questions.giveaways import Telling
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 
@@ -254,3 +255,18 @@ def test_cloze_deletions_fill_and_blank():
     assert cloze.blank(text, 1, "__") == "In __ NATO met Russia in __."
     assert cloze.blank(text) == "In _____ NATO met Russia in _____."
     assert cloze.blank(text, 2, "__") == "In May 2002 NATO met __ in Rome."  # a hint is never shown
+
+
+# T3 (rv3-code): a word names no topic only when it is in MORE than max(3, 5 %) of the questions
+@pytest.mark.parametrize(
+    "questions, with_word, frequent",
+    [(10, 3, False), (10, 4, True), (100, 5, False), (100, 6, True), (200, 10, False), (200, 11, True)],
+)
+def test_the_frequent_word_boundary_of_giveaways(questions, with_word, frequent):
+    facts = [
+        fact(f"f{i}", f"Which accord was signed{' by the zebra' if i < with_word else ''} in round {i}?", "x")
+        for i in range(questions)
+    ]
+    telling = Telling(facts)
+    assert ("zebra" in telling.frequent) is frequent
+    assert ("zebra" in telling.topic(facts[0])) is not frequent  # a frequent word tells nothing
