@@ -71,7 +71,7 @@ def taught_beside(candidate: str, fact: Fact, bank: Bank) -> bool:
 
 def _taught_words(fact: Fact, bank: Bank) -> frozenset[str]:
     """The words of what the other facts of this article sharing a tag with `fact` teach as true."""
-    taught: dict[str, frozenset[str]] = catalog_of(bank).memo.setdefault("taught", {})  # type: ignore[assignment]
+    taught = catalog_of(bank).memo.taught
     if fact.id not in taught:
         words: set[str] = set()
         for other in bank.facts:
