@@ -270,3 +270,18 @@ def test_the_frequent_word_boundary_of_giveaways(questions, with_word, frequent)
     telling = Telling(facts)
     assert ("zebra" in telling.frequent) is frequent
     assert ("zebra" in telling.topic(facts[0])) is not frequent  # a frequent word tells nothing
+
+
+# M3b (rv3-code T5): exactly another fact's answer is WRONG, even when it is a part of this answer
+@pytest.mark.parametrize(
+    "answer, kind, other",
+    [
+        ("NATO-Russia Council", "organization", "Russia Council"),
+        ("Membership Action Plan", "document", "Action Plan"),
+        ("Operation Active Endeavour", "event", "Operation Endeavour"),
+    ],
+)
+def test_exactly_another_facts_answer_is_wrong(answer, kind, other):
+    it, rival = fact("it", "Which one?", answer, kind), fact("rival", "Which other one?", other, kind)
+    assert grade_answer(other, it, Lexicon.of([it, rival])).grade == WRONG
+    assert grade_answer(other, it, Lexicon.of([it])).grade != WRONG  # alone, a part of the answer is no error
