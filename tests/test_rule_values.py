@@ -285,3 +285,19 @@ def test_exactly_another_facts_answer_is_wrong(answer, kind, other):
     it, rival = fact("it", "Which one?", answer, kind), fact("rival", "Which other one?", other, kind)
     assert grade_answer(other, it, Lexicon.of([it, rival])).grade == WRONG
     assert grade_answer(other, it, Lexicon.of([it])).grade != WRONG  # alone, a part of the answer is no error
+
+
+# mutmut (benchmarks/MUTATION.md): only a date answer is graded close for a right date with more
+# words; a year with more words goes on to the other rules, which leave it to the learner
+@pytest.mark.parametrize(
+    "answer, kind, typed, grade",
+    [
+        ("27 May 1997", "date", "27 May 1997 in Paris", ALMOST),
+        ("27 May 1997", "date", "28 May 1997 in Paris", WRONG),
+        ("1997", "year", "1997 in Paris", ALMOST),
+        ("1997", "year", "1998 in Paris", WRONG),
+    ],
+)
+def test_a_right_date_with_more_words_is_close(answer, kind, typed, grade):
+    it = fact("it", "When was the Founding Act signed?", answer, kind)
+    assert grade_answer(typed, it, Lexicon.of([it])).grade == grade
