@@ -23,6 +23,7 @@ class Memo:
     giveaways: frozenset[tuple[str, str]] | None = None
     telling: Telling | None = None
     taught: dict[str, frozenset[str]] = field(default_factory=dict)  # fact id -> words taught as true
+    articles: dict[str, list[Fact]] = field(default_factory=dict)  # source id -> its facts, bank order
 
 
 @dataclass(frozen=True)
