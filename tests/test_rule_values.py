@@ -14,6 +14,7 @@ from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.seeds import Seed
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
+from quizgen.grading.spelling import allowed_slips
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import excludes, same_form, value_range
@@ -301,3 +302,12 @@ def test_exactly_another_facts_answer_is_wrong(answer, kind, other):
 def test_a_right_date_with_more_words_is_close(answer, kind, typed, grade):
     it = fact("it", "When was the Founding Act signed?", answer, kind)
     assert grade_answer(typed, it, Lexicon.of([it])).grade == grade
+
+
+# mutmut: slips allowed by length, spaces not counted: none up to 5 letters, one up to 10, then two
+@pytest.mark.parametrize(
+    "wanted, slips",
+    [("Minsk", 0), ("Berlin", 1), ("Zeitwende", 1), ("Washington", 1), ("Afghanistan", 2), ("Kosovo War", 1)],
+)
+def test_slips_allowed_by_length(wanted, slips):
+    assert allowed_slips(wanted) == slips
