@@ -8,6 +8,15 @@ from quizgen.arguments import DB_HELP, Listed, filter_options, paper
 from quizgen.kinds import STANCES
 
 
+def _stance_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stance",
+        action=Listed,
+        metavar="STANCE",
+        help=f"only facts of this stance (repeatable, or a,b): {', '.join(STANCES)}",
+    )
+
+
 def print_options(parser: argparse.ArgumentParser) -> None:
     filter_options(parser)
     parser.add_argument("-n", "--count", type=int, default=20, metavar="N", help="questions per worksheet (default 20)")
@@ -17,12 +26,7 @@ def print_options(parser: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help="question types, comma-separated (default: all five): mcq,blank,match,order,tf",
     )
-    parser.add_argument(
-        "--stance",
-        action=Listed,
-        metavar="STANCE",
-        help=f"only facts of this stance (repeatable, or a,b): {', '.join(STANCES)}",
-    )
+    _stance_option(parser)
     parser.add_argument(
         "--exclude",
         action=Listed,
@@ -83,12 +87,7 @@ def coverage_options(parser: argparse.ArgumentParser) -> None:
 
 def export_options(parser: argparse.ArgumentParser) -> None:
     filter_options(parser)
-    parser.add_argument(
-        "--stance",
-        action=Listed,
-        metavar="STANCE",
-        help=f"only facts of this stance (repeatable, or a,b): {', '.join(STANCES)}",
-    )
+    _stance_option(parser)
     parser.add_argument(
         "--types",
         default="mcq,short,tf,match",
