@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from test_questions import bundled
+from helpers import bundled
 
 from quizgen.bank.loader import load_banks
 from quizgen.cli import main

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
+from helpers import node
 
 import quizgen.web.page as page
 from quizgen.errors import QuizgenError
@@ -17,22 +16,11 @@ from quizgen.web.page import MODULES, bundle
 TOP_LEVEL = re.compile(r"^(?:async )?(?:function\*? ?|class |const |let |var )([\w$]+)", re.MULTILINE)
 
 
-@pytest.fixture
-def node() -> str:
-    """Node; missing skips the test locally but fails it under CI."""
-    found = shutil.which("node")
-    if not found:
-        if "CI" in os.environ:
-            pytest.fail("CI needs node for this test")
-        pytest.skip("needs node")
-    return found
-
-
-def test_the_bundle_passes_node_check(node, tmp_path):
+def test_the_bundle_passes_node_check(tmp_path):
     """As a module: a name declared twice at the top level is a SyntaxError there too."""
     script = tmp_path / "bundle.mjs"
     script.write_text(str(bundle()), encoding="utf-8")
-    result = subprocess.run([node, "--check", str(script)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([node(), "--check", str(script)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 
 
