@@ -94,7 +94,9 @@ def test_the_html_report_renders_and_every_fact_link_leads_to_its_card(tmp_path)
     assert set(parser.links) <= parser.ids
     cards = {i for i in parser.ids if i.startswith("fact-")}
     assert cards == set(parser.links)
-    assert len(re.findall(r'class="s covered"', dom)) > 200
+    # the shipped bank asks about 200 sentences (editors retire and add cards): a floor well under
+    # that catches a report that renders few or none covered, without pinning the bank's size
+    assert len(re.findall(r'class="s covered"', dom)) > 150
 
 
 def test_a_curator_sees_the_three_states_apart_and_every_sentence(tmp_path):
