@@ -311,3 +311,40 @@ def test_a_right_date_with_more_words_is_close(answer, kind, typed, grade):
 )
 def test_slips_allowed_by_length(wanted, slips):
     assert allowed_slips(wanted) == slips
+
+
+# mutmut (benchmarks/MUTATION.md): each leading article counts, lengths within 2n + 1 words look alike
+@pytest.mark.parametrize(
+    "answer, option, alike",
+    [
+        ("a naval blockade", "sanctions", False),
+        ("an embargo", "sanctions", False),
+        ("a naval blockade", "an embargo", True),
+        ("sanctions", "a naval blockade", False),
+        ("two words", "five words in a row", True),  # 5 <= 2 * 2 + 1
+        ("two words", "six words in a long row", False),
+        ("one", "three more words", True),
+        ("one", "four more short words", False),
+    ],
+)
+def test_the_form_of_options(answer, option, alike):
+    assert same_form(answer, option) is alike
+
+
+# mutmut: number options are certainly wrong only when their ranges cannot meet, edges included
+@pytest.mark.parametrize(
+    "answer, option, wrong",
+    [
+        ("over 1,500 troops", "1,500 troops", False),  # the edges meet
+        ("under 1,500 troops", "1,500 troops", False),
+        ("1,500 troops", "over 1,500 troops", False),
+        ("1,500 troops", "under 1,500 troops", False),
+        ("1,500 troops", "1,400 troops", True),
+        ("1,500 troops", "about 1,400 troops", False),  # 1,120 to 1,680 holds 1,500
+        ("1,500 troops", "about 1,000 troops", True),
+        ("about 1,500 troops", "1,500 tanks", True),  # counts something else
+        ("1,500 troops", "troops", True),  # not a number
+    ],
+)
+def test_what_a_number_option_excludes(answer, option, wrong):
+    assert excludes(answer, option) is wrong
