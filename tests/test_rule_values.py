@@ -17,7 +17,7 @@ from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
 from quizgen.grading.spelling import allowed_slips
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
-from quizgen.questions.certainty import excludes, same_form, value_range
+from quizgen.questions.certainty import excludes, odd_one_out, same_form, value_range
 from quizgen.questions.giveaways import Telling
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
@@ -348,3 +348,16 @@ def test_the_form_of_options(answer, option, alike):
 )
 def test_what_a_number_option_excludes(answer, option, wrong):
     assert excludes(answer, option) is wrong
+
+
+# mutmut: articles never make an odd one out, and a typographic apostrophe is the plain one
+@pytest.mark.parametrize("article", ["a", "an", "A", "An"])
+def test_an_article_is_no_odd_one_out(article):
+    assert (
+        odd_one_out("war in Georgia", [f"{article} war in Kosovo", f"{article} war in Iraq", f"{article} war"]) == set()
+    )
+
+
+def test_a_typographic_apostrophe_is_no_odd_one_out():
+    wrong = ["Russia\u2019s exit", "Russia\u2019s veto", "Russia\u2019s exit from"]
+    assert odd_one_out("Russia's membership", wrong) == set()
