@@ -110,7 +110,9 @@ def authoring_options(new: argparse.ArgumentParser, find: argparse.ArgumentParse
     new.add_argument("--year", required=True, type=int, help="year of publication")
     new.add_argument("--date", help="date of publication, YYYY-MM or YYYY-MM-DD, when known")
     new.add_argument("--url", help="where it can be read")
-    find.add_argument("words", nargs="+", metavar="WORD", help="words every fact found contains")
+    find.add_argument(
+        "words", nargs="+", metavar="WORD", help="whole words every fact found contains (treat* for any ending)"
+    )
 
 
 def quiz_options(parser: argparse.ArgumentParser) -> None:

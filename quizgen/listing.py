@@ -24,7 +24,12 @@ def lines(bank, what: str) -> list[str]:
         return [f"{fact.id}  {fact.kind}  {fact.source.id}" for fact in sorted(facts, key=lambda f: f.id)]
     if what == "sources":
         counts = Counter(c.source.id for fact in facts for c in fact.citations)
-        return [f"{sid}  {counts[sid]}  {bank.sources[sid].short_label()}" for sid in sorted(counts)]
+        from quizgen.selection import short_name
+
+        return [
+            f"{sid}  {counts[sid]}  {short_name(bank.sources[sid])}  {bank.sources[sid].short_label()}"
+            for sid in sorted(counts)
+        ]
     values = {
         "tags": lambda fact: fact.tags,
         "categories": lambda fact: (fact.category,) if fact.category else (),

@@ -1,13 +1,9 @@
-"""Turns command-line options into the bank (and the filtered subset) a command works on.
-
-`--source`, `--tag` and `--kind` mean the same in every command: each takes a comma list and may
-be repeated; `--source` names an article by its seed id ('003'), its number ('3') or its short
-name (the deck file's name, '003-fair-observer-2011' or 'fair-observer-2011' or 'fair-observer').
-"""
+"""Turns command-line options into the bank (and the filtered subset) a command works on."""
 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from quizgen.anki.ledger import published
@@ -17,6 +13,7 @@ from quizgen.errors import UsageError
 from quizgen.kinds import KINDS
 from quizgen.model import Bank
 from quizgen.paths import default_decks_dir, default_seeds_dir, shown
+from quizgen.text import fold
 
 MAX_SUGGESTIONS = 3
 
@@ -60,15 +57,39 @@ def _names(bank: Bank, articles=()) -> dict[str, set[str]]:
     return names
 
 
+def short_name(source) -> str:
+    """The name `--source` knows an article by, from the label every output shows: 'cenusa'."""
+    return _slug(source.short.split(",")[0])
+
+
+def _label_names(source) -> set[str]:
+    return {_slug(text) for text in (source.author, source.outlet) if text} - {""}
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _names_it(name: str, slug: str) -> bool:
+    """'opinion' names 'opinion-website'; 'manolache' names 'ionela-catalina-manolache'."""
+    return bool(slug) and (name == slug or name.startswith(f"{slug}-") or name.endswith(f"-{slug}"))
+
+
 def _shown_names(source_id: str, names: set[str]) -> str:
     longest = max(names, key=len)
     return source_id if longest == source_id.casefold() else f"{source_id} ({longest})"
 
 
 def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
-    """Seed ids of the articles `--source` names; an unknown name is a one-line usage error."""
+    """Seed ids of the articles `--source` names; an unknown name is a one-line usage error.
+
+    `--source`, `--tag` and `--kind` mean the same in every command: each takes a comma list and may
+    be repeated; `--source` names an article by its seed id ('003'), its number ('3'), its deck
+    file's name ('003-fair-observer-2011', 'fair-observer', a word of it: 'unity') or the name of
+    the label every output shows, its author or outlet ('cenusa', 'dw', 'manolache')."""
     names = _names(bank, articles)
     chosen: list[str] = []
+    labels = {sid: {short_name(bank.sources[sid]), *_label_names(bank.sources[sid])} for sid in bank.sources}
     for asked in _listed(asked_values):
         wanted = asked.casefold()
         found = [
@@ -78,12 +99,26 @@ def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
         ]
         if not found:  # a unique start of a short name: 'fair-observer'
             found = [sid for sid, known in names.items() if any(name.startswith(f"{wanted}-") for name in known)]
+            found += _also_in_titles(bank, wanted, found)
+        if not found:  # the label every output shows, its author or outlet: 'Cenuşa', 'DW', 'opinion'
+            slug = _slug(asked)
+            found = [sid for sid, known in labels.items() if any(_names_it(name, slug) for name in known)]
+        if not found and not asked.isdigit():  # a word of the file's name: 'unity'
+            found = [sid for sid, known in names.items() if any(wanted in name.split("-") for name in known)]
+            found += _also_in_titles(bank, wanted, found)
         if len(found) != 1:
             listing = ", ".join(_shown_names(sid, names[sid]) for sid in sorted(names))
             why = "names more than one article" if found else "no such article"
             raise UsageError(f"--source {asked}: {why} (articles: {listing})")
         chosen.append(found[0])
     return tuple(dict.fromkeys(chosen))
+
+
+def _also_in_titles(bank: Bank, word: str, found: list[str]) -> list[str]:
+    """The other articles whose title has `word` ('nato'): a file-name word names one only if no other title has it."""
+    if not found:
+        return []
+    return [sid for sid in bank.sources if sid not in found and word in _slug(bank.sources[sid].title).split("-")]
 
 
 def _unknown(option: str, asked: str, known: list[str], what: str) -> UsageError:

@@ -345,17 +345,19 @@ def test_a_planted_mistake_is_one_line_and_exit_2_from_the_command_line(tmp_path
 @pytest.mark.parametrize("source", sorted(SEEDS))
 def test_an_article_whose_events_all_fall_in_one_year_is_a_warning(bank, source):
     """Events less than a year apart have no one right order: an article left with only such
-    events is named, at its first dated fact."""
+    events is named, at its first dated fact in the article's own file (not at a fact of another
+    article's file that cites it), with the facts."""
     cited = [fact for fact in DATED if fact.cites(source)]
     assert len(cited) >= 3
     same = When(2020, 6)
     facts = tuple(dataclasses.replace(f, when=same) if f in cited else f for f in bank.facts)
     lines = warnings(dataclasses.replace(bank, facts=facts))
-    first = next(f for f in facts if f.when == same and f.event)
-    assert any(
-        line.startswith(f"{first.origin}: article {source} has ") and "can make no ordering question" in line
-        for line in lines
-    ), lines
+    first = next(f for f in facts if f.when == same and f.event and f.source.id == source)
+    assert first.origin.path == next(f.origin.path for f in bank.facts if f.source.id == source)
+    warned = [line for line in lines if line.startswith(f"{first.origin}: article {source} has ")]
+    assert len(warned) == 1 and "can make no ordering question" in warned[0], lines
+    named = [f.id for f in facts if f.when == same and f.event and f.cites(source)]
+    assert all(f"{fact_id}," in warned[0] or f"{fact_id})" in warned[0] for fact_id in named[:6])
 
 
 @pytest.mark.parametrize(

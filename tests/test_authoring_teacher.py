@@ -96,9 +96,15 @@ def test_a_draft_id_renames_freely_until_it_is_released(checkout):
     notes = ledger(checkout)
     assert "fx-mission-brussels" not in notes and notes["fx-mission-suspended"]["draft"] is True
 
+    drafts = sorted(key for key, entry in ledger(checkout).items() if entry.get("draft"))
     released = quizgen(checkout, "anki", "--release", "--out", "out")
     assert released.returncode == 0, released.stderr
     assert not [key for key, entry in ledger(checkout).items() if entry.get("draft")]
+    # it says what it did: the drafts the ledger held are the ids it released
+    listed = ", ".join(drafts[:5]) + (", …" if len(drafts) > 5 else "")
+    assert f"  released {len(drafts)} new ids ({listed}): " in released.stdout
+    again = quizgen(checkout, "anki", "--release", "--out", "out")
+    assert "  released: no new ids (every id was published already)" in again.stdout
     text = fact_file.read_text(encoding="utf-8")
     fact_file.write_text(text.replace("id: fx-mission-suspended", "id: fx-mission-renamed"), encoding="utf-8")
     check = quizgen(checkout, "check")

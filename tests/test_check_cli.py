@@ -45,8 +45,8 @@ CASES = {
     "four-digit answer from 1000 to 2999; got 'May 2002'",
     # malformed YAML
     "tab-indentation": f"{FILE}:13: malformed YAML: tab character used for indentation (use spaces)",
-    "bad-indentation": f"{FILE}:14: malformed YAML: mapping values are not allowed here (check the "
-    "indentation, or quote a value that contains ': ')",
+    "bad-indentation": f"{FILE}:14: malformed YAML: this line is indented 6 spaces, the line above it 4: the "
+    "fields of one fact start in the same column (a new fact starts with '- ')",
     "duplicate-key": f"{FILE}:16: malformed YAML: duplicate key 'kind' (first at line 15)",
     "empty-file": f"{FILE}:1: file is empty",
     "binary-file": f"{FILE}:1: not UTF-8 text (byte 0x89)",

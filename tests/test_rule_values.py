@@ -68,6 +68,9 @@ def test_a_number_option_is_offered_as_wrong_only_when_it_cannot_be_right(answer
         ("Moscow", "kyiv", False),
         ("NATO", "the EU", False),
         ("Kyiv", "The capital of the Ukrainian Soviet republic", False),  # more than twice as long plus one
+        ("rescEU", "EU Solidarity Fund", True),  # a capital inside the first word makes it a name
+        ("rescEU", "sanctions", False),
+        ("military education offered by NATO", "NATO's Membership Action Plan", False),
     ],
 )
 def test_options_of_one_form(answer, option, alike):

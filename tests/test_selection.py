@@ -79,3 +79,63 @@ def test_every_command_takes_the_same_names(command, asked, tmp_path, monkeypatc
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert "quizgen: --source" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [("cenusa", "000"), ("Cenuşa", "000"), ("manolache", "001"), ("opinion", "002"), ("unity", "002")]
+    + [("Fair Observer", "003"), ("DW", "004"), ("dw", "004")],
+)
+def test_an_article_by_the_name_of_its_label_or_author(bank, asked, expected):
+    """rv4 C3: the names every output shows ('Cenuşa, IPN 2020', 'DW, 2021') name the article."""
+    assert resolve_sources(bank, [asked]) == (expected,)
+    assert resolve_sources(bank, ["manolache,cenusa"]) == ("001", "000")
+
+
+def test_every_label_shown_in_list_sources_names_its_article(bank, capsys):
+    """Each line of `quizgen list sources` shows a name `--source` takes for that article, and the
+    label every output shows (its part before the comma, accents dropped) is that name."""
+    import unicodedata
+
+    from quizgen.cli import main
+
+    assert main(["list", "sources"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(bank.sources)
+    for line in lines:
+        sid, _, name = line.split()[:3]
+        assert resolve_sources(bank, [name]) == (sid,)
+        label = unicodedata.normalize("NFKD", bank.sources[sid].short.split(",")[0])
+        words = "".join(c for c in label if c.isascii()).lower().replace(" ", "-")
+        assert name == words, (line, bank.sources[sid].short)
+
+
+def test_a_file_name_word_names_an_article_only_when_no_other_title_has_it(bank):
+    """'unity' is a word of one deck file's name and of no other title; 'nato' is in every title."""
+    import re
+    from pathlib import Path
+
+    from quizgen.text import fold
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z0-9]+", fold(text)))
+
+    stems = {f.source.id: Path(f.origin.path).stem.casefold() for f in bank.facts if f.origin.path}
+    for sid, stem in stems.items():
+        for word in set(stem.split("-")) - {sid.casefold()}:
+            if word.isdigit() or any(
+                word in {*words(s.author or ""), *words(s.outlet or "")} for s in bank.sources.values()
+            ):
+                continue  # years, and names of a label or author, are resolved by their own rules
+            others = [
+                o
+                for o in bank.sources
+                if o != sid and (word in words(bank.sources[o].title) or word in stems.get(o, ""))
+            ]
+            if others:
+                with pytest.raises(UsageError, match="names more than one article"):
+                    resolve_sources(bank, [word])
+            else:
+                assert resolve_sources(bank, [word]) == (sid,)
+    with pytest.raises(UsageError, match="names more than one article"):
+        resolve_sources(bank, ["nato"])

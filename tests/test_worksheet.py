@@ -199,7 +199,7 @@ def test_build_writes_a_sheet_per_article_and_a_review(tmp_path):
         (["--versions", "0"], "--versions must be between 1 and 26"),
         (["--count", "0"], "--count must be at least 1"),
         (["--source", "999"], "--source 999: no such article (articles: 000 (000-ipn-cenusa-2020), 001 ("),
-        (["--source", "observer"], "--source observer: no such article (articles: 000 (000-ipn-cenusa-2020), 001 ("),
+        (["--source", "guardian"], "--source guardian: no such article (articles: 000 (000-ipn-cenusa-2020), 001 ("),
         (["--tag", "no-such-tag"], "--tag no-such-tag: no fact has this tag ("),
         (["--tag", "sancions"], "--tag sancions: no fact has this tag (did you mean sanctions, conclusions?)"),
         (["--tag", "nrcc"], "--tag nrcc: no fact has this tag (did you mean nrc"),

@@ -90,6 +90,8 @@ def test_every_key_row_says_why_and_where(name, sheet):
         row = plain(rows[str(item.number)])
         facts = item.question.facts if hasattr(item.question, "facts") else (item.question.fact,)
         for fact in facts:
+            # the fact's id, for `--exclude ID` / `--include ID` (rv4 C1)
+            assert re.search(rf"(^|[\s,]){re.escape(fact.id)}([\s,]|$)", row), (item.number, fact.id)
             # an answer the article does not state is said so, plainly
             marked = "Not in the article" in row or "Year from the article's date" in row
             assert marked >= bool(fact.derived), (item.number, fact.id)

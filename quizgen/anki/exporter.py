@@ -36,6 +36,7 @@ class Written:
     person_cards: int = 0  # reversed "which office?" cards
     retired: int = 0  # retired ids shipped as notes tagged <deck>::retired
     warnings: list[str] = field(default_factory=list)
+    released: tuple[str, ...] = ()  # ids `--release` published that were not published before
 
     @property
     def paths(self) -> list[Path]:
@@ -87,6 +88,7 @@ def _write_locked(bank: Bank, out_dir: Path, options: dict, ledger: Ledger) -> W
         if (kind := ledger.published_type("notes", entry.id))
     ]  # never published: nothing to do
     marks = {note.id: {"retired": note.fact is None, "person": note.person} for note in notes}
+    published = {key for key, entry in ledger.sections["notes"].items() if not entry.draft}
     note_times = ledger.stamp(
         "notes",
         {note.id: note.content_hash() for note in notes},
@@ -133,6 +135,7 @@ def _write_locked(bank: Bank, out_dir: Path, options: dict, ledger: Ledger) -> W
         len(persons),
         len(notes) - len(bank.facts),
         cloze_warnings(bank),
+        tuple(sorted({note.id for note in notes} - published)) if options.get("release") else (),
     )
 
 

@@ -30,12 +30,13 @@ def new_article_main(args) -> int:
     print(f"added article {added.seed_id}: {shown(added.seed_file)} ({added.sentences} sentences)")
     print(f'  metadata:  {shown(seeds_dir / "sources.yaml")} (entry "{added.seed_id}")')
     print(f"  fact file: {shown(added.fact_file)} (every sentence listed as a comment)")
-    print("next:")
+    print("next (README: Add an article):")
     print("  1. quizgen find WORDS               what the bank already asks (cite it under sources: instead)")
-    print(f"  2. write facts in {shown(added.fact_file)} (README: Add an article)")
-    print("  3. quizgen check                    until it is clean")
-    print(f"  4. quizgen coverage --source {added.seed_id} --suggest   a stub for each sentence not yet asked")
-    print("  5. quizgen build                    every output, then look at your cards")
+    print(f"  2. quizgen coverage --source {added.seed_id} --suggest   a fact stub for each sentence, to paste")
+    print(f"  3. finish the facts in {shown(added.fact_file)}; skip what no one would test")
+    print("  4. quizgen check                    until it is clean (it refuses the stubs' TODO)")
+    print("  5. quizgen preview ID, quizgen build   look at your cards in every output")
+    print(f'  (a wrong title or year: edit entry "{added.seed_id}" in {shown(seeds_dir / "sources.yaml")})')
     return 0
 
 

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, load_seeds, paragraphs
+from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, entry_problems, load_seeds, paragraphs
 from quizgen.errors import BankError, UsageError
 from quizgen.files import decode_text, read_regular
 from quizgen.output import write_atomic
@@ -18,6 +18,7 @@ from quizgen.text.sentences import split_sentences
 MAX_FIELD = 300  # characters of a title, outlet or author
 SLUG_WORDS = 4  # words of the title in the file names
 YEARS = range(1900, 2101)
+OPTIONS = ("title", "outlet", "author", "year", "date", "url")  # the options that are fields of sources.yaml
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ def checked(article: Article) -> Article:
             raise UsageError(f"--{name}: longer than {MAX_FIELD} characters")
     if article.year not in YEARS:
         raise UsageError(f"--year: {article.year} is not a year between {YEARS[0]} and {YEARS[-1]}")
+    wrong = entry_problems({"file": "article.txt", **{name: getattr(article, name) for name in OPTIONS}})
+    if wrong:  # the rules of sources.yaml, said of the option that broke one
+        name, why = next(iter(wrong.items()))
+        raise UsageError(f"--{name}: '{getattr(article, name)}' {why}" if name in OPTIONS else why)
     return article
 
 
@@ -119,6 +124,12 @@ def add_article(article: Article, seeds_dir: Path, deck_dir: Path, schema: str) 
     if unsafe:
         raise UsageError(f"{shown}:{unsafe[0]}: contains {unsafe[1]}: save the article as plain text")
     known = load_seeds(seeds_dir, str(seeds_dir))
+    same = next((seed for seed in known.values() if seed.text == paragraphs(text)[0]), None)
+    if same is not None:
+        raise UsageError(
+            f"{shown}: this text is already article {same.source.id} ({seeds_dir / same.source.file}); "
+            f"to correct its title or other details, edit its entry in {seeds_dir / METADATA_FILE}"
+        )
     seed_id = next_id(list(known))
     name = slug(article.title)
     seed_file = seeds_dir / f"{seed_id}_{name}.txt"

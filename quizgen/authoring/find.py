@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quizgen.model import Bank, Fact
@@ -32,13 +33,20 @@ def _texts(fact: Fact) -> dict[str, str]:
     }
 
 
+def _pattern(word: str) -> re.Pattern:
+    """A whole word ('inf' is not in 'information'); a trailing * allows any ending ('treat*')."""
+    stem = word.rstrip("*")
+    return re.compile(r"(?<!\w)" + re.escape(stem) + ("" if word.endswith("*") else r"(?!\w)"))
+
+
 def find(bank: Bank, words: str) -> list[Hit]:
-    """Facts in which every word of `words` appears (folded: accents, case, quotes, dashes)."""
-    wanted = fold(words).split()
+    """Facts in which every word of `words` appears as a whole word (folded: accents, case,
+    quotes, dashes), in any field."""
+    wanted = [_pattern(word) for word in fold(words).split() if word.rstrip("*")]
     hits = []
     for fact in bank.facts:
         texts = {name: fold(text) for name, text in _texts(fact).items()}
         whole = " ".join(texts.values())
-        if wanted and all(word in whole for word in wanted):
-            hits.append(Hit(fact, tuple(name for name in FIELDS if any(w in texts[name] for w in wanted))))
+        if wanted and all(word.search(whole) for word in wanted):
+            hits.append(Hit(fact, tuple(name for name in FIELDS if any(w.search(texts[name]) for w in wanted))))
     return hits

@@ -11,15 +11,27 @@ from quizgen.model import KINDS, STANCES
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SLUG_PATTERN = f"^{SLUG.pattern}$"
 WHEN_PATTERN = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+YEAR_RANGE = {"minimum": YEARS[0], "maximum": YEARS[1]}  # an integer 'when' is a year
 
 
-def _text(doc: str = "", limit: int = MAX_TEXT) -> dict:
-    found = {"type": "string", "minLength": 1, "maxLength": limit}
+# An editor types plain YAML scalars by YAML 1.2 (5500 a number, true a boolean); `check` reads
+# every plain scalar as the text written. So a text field takes a number or boolean too, and the
+# string rules (length, pattern) apply to strings only, as JSON Schema applies them.
+SCALAR = ["string", "number", "boolean"]
+PLACEHOLDER = {"not": {"type": "string", "pattern": r"\bTODO\b"}}  # coverage --suggest's, to write in
+
+
+def _text(doc: str = "", limit: int = MAX_TEXT, placeholder_ok: bool = False) -> dict:
+    found: dict = {"type": SCALAR, "minLength": 1, "maxLength": limit, "pattern": r"\S"}
+    if not placeholder_ok:
+        found.update(PLACEHOLDER)
     return {**found, "description": doc} if doc else found
 
 
 def _slug(doc: str = "", limit: int = MAX_ID) -> dict:
-    return {**_text(doc, limit), "pattern": SLUG_PATTERN}
+    # digits alone are a slug ('003'): YAML 1.2 reads them as a whole number
+    found = {"type": ["string", "integer"], "minimum": 0, "minLength": 1, "maxLength": limit, "pattern": SLUG_PATTERN}
+    return {**found, "description": doc} if doc else found
 
 
 def _field(name: str, kind: str, doc: str) -> dict:
@@ -32,25 +44,33 @@ def _field(name: str, kind: str, doc: str) -> dict:
         return {"enum": list(STANCES), "description": doc}
     if name == "tags":
         return {"type": "array", "items": _slug(), "description": doc}
-    if kind == "answer":
-        return {"type": ["string", "integer"], "description": doc}
+    if name == "quote":  # the article's own words
+        return _text(doc, placeholder_ok=True)
     if kind == "list":
         return {"type": "array", "items": _text(), "description": doc}
     if kind == "when":
-        return {"type": ["string", "integer"], "pattern": WHEN_PATTERN, "description": doc}
+        return {"type": ["string", "integer"], **YEAR_RANGE, "pattern": WHEN_PATTERN, "description": doc}
     if kind == "citations":
         citation = {
             "type": "object",
             "additionalProperties": False,
             "required": ["source", "quote"],
-            "properties": {"source": _slug(), "quote": _text()},
+            "properties": {"source": _slug(), "quote": _text(placeholder_ok=True)},
         }
         return {"type": "array", "items": citation, "description": doc}
     return _text(doc)
 
 
+def _nullable(spec, found: dict) -> dict:
+    """An optional field may be written empty (`note:` or `note: null`): `check` reads it as absent."""
+    if spec.required or "type" not in found:
+        return found
+    types = found["type"] if isinstance(found["type"], list) else [found["type"]]
+    return {**found, "type": [*types, "null"]}
+
+
 def _record(keys: tuple[str, ...]) -> dict:
-    properties = {key: _slug() if key == "id" else _text() for key in keys}
+    properties = {key: _slug() if key == "id" else _text(placeholder_ok=key == "passage") for key in keys}
     return {
         "type": "array",
         "items": {"type": "object", "additionalProperties": False, "required": list(keys), "properties": properties},
@@ -62,7 +82,7 @@ def fact_file_schema() -> dict:
         "type": "object",
         "additionalProperties": False,
         "required": [spec.name for spec in FIELDS if spec.required],
-        "properties": {spec.name: _field(spec.name, spec.kind, spec.doc) for spec in FIELDS},
+        "properties": {spec.name: _nullable(spec, _field(spec.name, spec.kind, spec.doc)) for spec in FIELDS},
     }
     return {
         "$schema": DRAFT,
@@ -89,7 +109,7 @@ def _meta(kind: str, limit: int) -> dict:
         }
     if kind == "when":
         return {"type": ["string", "integer", "null"], "pattern": WHEN_PATTERN}
-    return {"type": ["string", "null"], "maxLength": limit}
+    return {"type": [*SCALAR, "null"], "maxLength": limit}
 
 
 def sources_schema() -> dict:

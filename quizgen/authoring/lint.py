@@ -7,19 +7,26 @@ import random
 
 from quizgen.bank.attribution import attributed
 from quizgen.model import Bank, Fact
-from quizgen.questions.catalog import catalog_of
+from quizgen.questions.answers import is_wrong
+from quizgen.questions.catalog import catalog_of, true_answers
+from quizgen.questions.certainty import excludes, form_difference
+from quizgen.questions.distractors import pick_distractors, taught_beside
 from quizgen.questions.events import dated, labels_alike
 from quizgen.questions.ordering import ordering
 from quizgen.text import answer_key, content_words
 
 MIN_ORDERING = 3  # events an ordering question needs
+LISTED = 6  # facts a warning names before '…'
+MC_WRONG = 3  # wrong options a multiple-choice question needs
 MIN_WHY = 40  # characters: a propaganda note shorter than this cannot say why the claim is false
 
 
 def warnings(bank: Bank) -> list[str]:
     """Every warning for `bank`, in file order, one line each naming file, line, fact and field."""
     return [
-        line for fact in bank.facts for line in (*claim_warnings(fact), *propaganda_warnings(fact))
+        line
+        for fact in bank.facts
+        for line in (*claim_warnings(fact), *propaganda_warnings(fact), *distractor_warnings(fact, bank))
     ] + _label_warnings(bank)
 
 
@@ -35,6 +42,36 @@ def claim_warnings(fact: Fact) -> list[str]:
                 f'"According to {fact.source.short} …" or "X warned that …" (or use stance: fact)'
             ]
     return []
+
+
+def distractor_warnings(fact: Fact, bank: Bank) -> list[str]:
+    """A curated distractor the option picker will not use, and why, when that leaves the fact
+    with no multiple choice: several options the curator wrote can silently come to nothing."""
+    if not fact.distractors or len(pick_distractors(fact, bank, random.Random(fact.id), MC_WRONG)) == MC_WRONG:
+        return []  # the fact has its multiple choice; a curated option left out costs nothing
+    return [
+        f"{fact.origin}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
+        f"option ({why}), so the fact has no multiple-choice question: options look alike and are "
+        f"certainly wrong; reword or replace it"
+        for wrong, why in refused_distractors(fact, bank)
+    ]
+
+
+def refused_distractors(fact: Fact, bank: Bank) -> list[tuple[str, str]]:
+    """(distractor, why) for each curated distractor the option picker refuses, by its own tests."""
+    truths = true_answers(fact, bank)
+    refused = []
+    for wrong in fact.distractors:
+        why = form_difference(fact.a, wrong)
+        if why is None and not is_wrong(wrong, truths, fact.q):
+            why = "it is, or overlaps, a true answer of this question"
+        elif why is None and not excludes(fact.a, wrong):
+            why = f"its number could be right for '{fact.a}'"
+        elif why is None and taught_beside(wrong, fact, bank):
+            why = "the article teaches it as true on the same topic"
+        if why:
+            refused.append((wrong, why))
+    return refused
 
 
 def propaganda_warnings(fact: Fact) -> list[str]:
@@ -80,8 +117,10 @@ def _label_warnings(bank: Bank) -> list[str]:
     for source in bank.sources.values():
         cited = [fact for fact in labelled if fact.cites(source.id)]
         if len(cited) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
+            own = [fact for fact in cited if fact.source.id == source.id]  # said in the article's own file
+            names = ", ".join(fact.id for fact in cited[:LISTED]) + (", …" if len(cited) > LISTED else "")
             lines.append(
-                f"{cited[0].origin}: article {source.id} has {len(cited)} dated events but can make "
-                f"no ordering question: their labels are alike or their dates less than a year apart"
+                f"{(own or cited)[0].origin}: article {source.id} has {len(cited)} dated events ({names}) but "
+                f"can make no ordering question: their labels are alike or their dates less than a year apart"
             )
     return lines

@@ -9,6 +9,7 @@ import random
 from quizgen import cloze as cloze_syntax
 from quizgen.anki.notes import build_note
 from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE
+from quizgen.authoring.lint import refused_distractors
 from quizgen.errors import NotEnoughOptions, UsageError
 from quizgen.grading import asked_typed
 from quizgen.model import Bank, Fact
@@ -100,9 +101,14 @@ def _sheet(bank: Bank, fact: Fact) -> list[str]:
         options = "  ".join(f"{LETTERS[i]}) {option}" for i, option in enumerate(choice.options))
         lines += [f"  multiple choice: {choice.prompt}", f"    {options}   key: {LETTERS[choice.answer]}"]
     except NotEnoughOptions:
+        refused = refused_distractors(fact, bank)
+        kept = f"{len(fact.distractors) - len(refused)} of your {len(fact.distractors)} distractors usable; "
         lines.append(
-            "  multiple choice: none (fewer than three certainly wrong options: add distractors or a category)"
+            "  multiple choice: none (fewer than three certainly wrong options: "
+            + (kept if fact.distractors else "")
+            + "add distractors or a category)"
         )
+        lines += [f"    distractor '{wrong}' refused: {why}" for wrong, why in refused]
     blank = fill_blank(fact)
     if blank is None:
         lines.append("  fill in the blank: none (no cloze deletion holds the answer)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizgen.bank.provenance import CUT, nearest, placement
-from quizgen.bank.schema import RECORD_FIELDS, id_problem, text_problem
+from quizgen.bank.schema import RECORD_FIELDS, id_problem, placeholder_problem, text_problem
 from quizgen.bank.seeds import Seed
 from quizgen.bank.yamlfile import LineDict, LineList
 from quizgen.errors import clip
@@ -46,7 +46,7 @@ def _value_problem(key: str, value) -> str | None:
     if key == "id":
         return id_problem(value)
     if key != "passage":
-        return text_problem(value)
+        return text_problem(value) or (placeholder_problem(value) if isinstance(value, str) else None)
     why = text_problem(value.replace("\n", " "))  # a passage may span the article's lines
     if why is None and len(plain(value).split()) < MIN_PASSAGE_WORDS:
         why = f"is too short to name a passage (at least {MIN_PASSAGE_WORDS} words)"

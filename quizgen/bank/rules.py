@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from quizgen import cloze as cloze_syntax
@@ -13,6 +14,7 @@ from quizgen.bank.schema import (
     SLUG,
     id_problem,
     parse_when,
+    placeholder_problem,
     real_date,
     text_problem,
 )
@@ -56,7 +58,9 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
     values = {}
     for key in raw:
         if key not in FIELD_NAMES:
-            problems.add(key, f"unknown field '{key}' (allowed: {', '.join(FIELD_NAMES)})")
+            close = difflib.get_close_matches(str(key), FIELD_NAMES, n=1, cutoff=0.75)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.add(key, f"unknown field '{key}' (allowed: {', '.join(FIELD_NAMES)}){hint}")
     for key in REQUIRED:
         if raw.get(key) is None or (isinstance(raw.get(key), str) and not raw[key].strip()):
             problems.add(key if key in raw else None, f"missing required field '{key}'")
@@ -84,6 +88,15 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 problems.add(spec.name, f"field '{spec.name}' {why}")
                 continue
             value = tuple(item.strip() for item in value)
+            glued = getattr(raw[spec.name], "glued", ())
+            if glued:  # one message for the first split value; the list is not used
+                before, after = value[glued[0] - 1], value[glued[0]]
+                problems.add_at(
+                    raw[spec.name].lines[glued[0]],
+                    f"field '{spec.name}': '{clip(before)}' and '{clip(after)}' are one value split at "
+                    f'its comma by YAML: put it in quotes, "{clip(before)},{clip(after)}"',
+                )
+                continue
         elif spec.kind in ("text", "answer"):
             if not isinstance(value, str):
                 problems.add(spec.name, f"field '{spec.name}' must be a string, not {_type_name(value)}")
@@ -93,6 +106,12 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 problems.add(spec.name, f"field '{spec.name}' {why}")
                 continue
             value = value.strip()
+        texts = [text for text in (value if isinstance(value, tuple) else (value,)) if isinstance(text, str)]
+        # a quote is the article's own words; every other value is the curator's, to be finished
+        why = next(filter(None, map(placeholder_problem, texts)), None) if spec.name != "quote" else None
+        if why:
+            problems.add(spec.name, f"field '{spec.name}' {why}")
+            continue
         values[spec.name] = value
     return values
 
@@ -119,6 +138,26 @@ def _impossible_date(text: str) -> bool:
 def _one_plain_numeral(answer: str) -> bool:
     numerals = [word for word in NUMERAL_WORD.findall(answer) if any(ch.isdigit() for ch in word)]
     return len(numerals) == 1 and PLAIN_NUMERAL.fullmatch(numerals[0]) is not None
+
+
+def _numerals(text: str) -> list[str]:
+    """The numerals of `text`, thousands separators dropped: '5,500 km' -> ['5500']."""
+    return [word.replace(",", "") for word in NUMERAL_WORD.findall(text) if any(ch.isdigit() for ch in word)]
+
+
+def _check_alt_numerals(problems: Problems, answer: str, alts) -> None:
+    """An alt of a number answer is the same number written another way: one with a numeral
+    must state the answer's ('5500 km' for '5,500 km'; '500 km' is another answer)."""
+    number = _numerals(answer)[0]
+    for alt in alts:
+        found = _numerals(alt)
+        if found and number not in found:
+            problems.add(
+                "alt",
+                f"field 'alt': '{clip(alt)}' states {', '.join(found)}, not the answer's number "
+                f"{number}: an alt is the answer written another way",
+            )
+            return
 
 
 def _type_name(value) -> str:
@@ -187,6 +226,12 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
         other = seeds.get(str(item["source"]))
         if other is None:
             where.add("source", f"field 'sources': unknown seed '{item['source']}' (known: {', '.join(sorted(seeds))})")
+        elif seed is not None and other.source.id == seed.source.id:
+            where.add(
+                "source",
+                f"field 'sources': seed '{other.source.id}' is this file's own article, which 'quote' "
+                "cites already: list only further articles here",
+            )
         elif other.source.id in seen:
             where.add("source", f"field 'sources': seed '{other.source.id}' is cited twice")
         elif not isinstance(item["quote"], str):
@@ -285,6 +330,8 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
             f"kind 'number' needs one plain numeral (digits, grouped like 1,500 if at all; "
             f"words for the rest, like '14 million'); got '{clip(answer)}'",
         )
+    if answer is not None and kind == "number" and _one_plain_numeral(answer):
+        _check_alt_numerals(problems, answer, values.get("alt", ()))
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
         if answer.casefold() in folded or folded & {a.casefold() for a in values.get("alt", ())}:

@@ -45,6 +45,16 @@ def text_problem(value, limit: int = MAX_TEXT) -> str | None:
     return None
 
 
+PLACEHOLDER = re.compile(r"\bTODO\b")  # what `quizgen coverage --suggest` leaves for the curator to write
+
+
+def placeholder_problem(value: str) -> str | None:
+    """Why `value` is not finished text (it still holds the TODO that `coverage --suggest` writes), or None."""
+    if PLACEHOLDER.search(value):
+        return "still holds the placeholder TODO that coverage --suggest writes: write it in"
+    return None
+
+
 def parse_when(value) -> When | None:
     """A When from YAML's int, date or string forms; None when it is not a real date."""
     if isinstance(value, dt.date):

@@ -119,6 +119,17 @@ def _metadata(entry: LineDict, where: str, problems: list[str]) -> dict | None:
 _SPECS = {spec.name: spec for spec in SEED_FIELDS}
 
 
+def entry_problems(values: dict) -> dict[str, str]:
+    """{field: what is wrong with it} for metadata given as values (`quizgen new-article`'s
+    options), by the same rules as an entry of sources.yaml, before anything is written."""
+    entry = LineDict({key: value for key, value in values.items() if value is not None})
+    entry.line, entry.lines = 1, dict.fromkeys(entry, 1)
+    problems: list[str] = []
+    _metadata(entry, "", problems)
+    found = (re.match(r": (?:field '(\w+)' )?(.*)", problem) for problem in problems)
+    return {match.group(1) or "": match.group(2) for match in found if match}
+
+
 def _whole(value) -> bool:
     """A year as YAML text ('2011') or an explicitly tagged int."""
     if isinstance(value, int) and not isinstance(value, bool):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from quizgen.bank.yamlerrors import TABS, plain_problem
 from quizgen.errors import BankError
 from quizgen.files import decode_text, line_of, read_regular
 
@@ -24,10 +25,13 @@ class LineDict(dict):
 
 
 class LineList(list):
-    """A sequence from YAML; `line` is where it starts, `lines[i]` where each item is."""
+    """A sequence from YAML; `line` is where it starts, `lines[i]` where each item is; `glued`
+    the indices of items a bare comma split off the one before, digits on both sides (`[5,500 km]`
+    is the two items '5' and '500 km': a thousands separator read as YAML's item separator)."""
 
     line: int
     lines: list
+    glued: tuple[int, ...] = ()
 
 
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a hand-written fact file is tens of KB; 2 MB parse in about a second
@@ -44,13 +48,11 @@ def read_yaml(path: Path, shown: str, limit: int = MAX_YAML_BYTES):
     except RecursionError:  # the composer recurses once per nesting level
         raise BankError([f"{shown}:1: malformed YAML: nested too deeply"]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        if "\\t" in problem or "'\\t'" in problem:
-            problem = "tab character used for indentation (use spaces)"
-        elif "mapping values are not allowed" in problem:
-            problem += " (check the indentation, or quote a value that contains ': ')"
+        lines = text.split("\n")
+        line, problem = plain_problem(exc, lines)
+        if problem == TABS:  # the parser stops at the first; every indenting tab is one fix
+            tabbed = [n for n, row in enumerate(lines, 1) if "\t" in row[: len(row) - len(row.lstrip())]]
+            raise BankError([f"{shown}:{n}: malformed YAML: {TABS}" for n in tabbed or [line]]) from None
         raise BankError([f"{shown}:{line}: malformed YAML: {problem}"]) from None
     except yaml.YAMLError as exc:
         raise BankError([f"{shown}:1: malformed YAML: {' '.join(str(exc).split())}"]) from None
@@ -58,7 +60,7 @@ def read_yaml(path: Path, shown: str, limit: int = MAX_YAML_BYTES):
         raise BankError([f"{shown}:1: file is empty"])
     problems: list[str] = []
     try:
-        value = _Converter(shown, problems, limit=4 * len(text) + 1000).convert(node)
+        value = _Converter(shown, problems, limit=4 * len(text) + 1000, text=text).convert(node)
     except _TooLarge:
         raise BankError([f"{shown}:1: malformed YAML: aliases expand to too many values"]) from None
     except RecursionError:
@@ -117,8 +119,9 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 class _Converter:
     """Turns composed nodes into Line* values; an alias is expanded, but never into itself."""
 
-    def __init__(self, shown: str, problems: list[str], limit: int):
+    def __init__(self, shown: str, problems: list[str], limit: int, text: str = ""):
         self.shown, self.problems, self.left = shown, problems, limit
+        self.text_lines = text.split("\n")
         self.active: set[int] = set()
         # one per file: a constructor keeps every node it built, which must not outlive the file
         self.constructor = yaml.constructor.SafeConstructor()
@@ -193,4 +196,21 @@ class _Converter:
         result = LineList(self.convert(item) for item in node.value)
         result.line = line
         result.lines = [item.start_mark.line + 1 for item in node.value]
+        if node.flow_style:
+            result.glued = tuple(i for i in range(1, len(node.value)) if self._glued(node.value[i - 1], node.value[i]))
         return result
+
+    def _glued(self, before, after) -> bool:
+        """Two plain items of a flow list parted by a bare comma between a digit and three digits
+        (by line and column: libyaml's and PyYAML's marks agree on those)."""
+        if not all(isinstance(n, yaml.ScalarNode) and not n.style for n in (before, after)):
+            return False
+        end, start = before.end_mark, after.start_mark
+        if end.line != start.line or start.column != end.column + 1 or end.line >= len(self.text_lines):
+            return False
+        line = self.text_lines[end.line]
+        return (
+            line[end.column : start.column] == ","
+            and bool(re.match(r"[0-9]{3}(?![0-9])", after.value))
+            and (before.value[-1:].isdigit())
+        )

@@ -25,4 +25,12 @@ def main(args) -> int:
             print(f"wrote {printable(shown(written.ledger))} (new note versions: commit it with the YAML)")
         if not args.release:
             print("  new fact ids stay drafts (renamable) until `quizgen anki --release`")
+        elif written.released:
+            shown_ids = ", ".join(written.released[:5]) + (", …" if len(written.released) > 5 else "")
+            print(
+                f"  released {len(written.released)} new id{'s' if len(written.released) != 1 else ''} "
+                f"({shown_ids}): from now on `check` keeps them (retire, never rename)"
+            )
+        else:
+            print("  released: no new ids (every id was published already)")
     return 0

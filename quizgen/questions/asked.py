@@ -18,11 +18,18 @@ _CITATION = re.compile(
     re.IGNORECASE,
 )
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
 
 @lru_cache(maxsize=1 << 16)
 def stem_key(text: str) -> str:
     """Words cut to five letters, so 'the 2008 Georgia crisis' shows the answer 'Georgian crisis'."""
     return " ".join(word[:5] for word in answer_key(text).split())
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years a text names ('1999', '2014'), citations left out."""
+    return frozenset(_YEAR.findall(without_citations(text)))
 
 
 def without_citations(text: str) -> str:
@@ -69,6 +76,16 @@ def printed_texts(question) -> list[str]:
     if hasattr(question, "left"):
         return [*question.left, *question.right]
     return list(question.items)
+
+
+def stem_texts(question) -> list[str]:
+    """What a question prints as statements, not as options to choose from: the prompt, the
+    sentence, the matched or ordered items (an option list's years are not claims about an event)."""
+    if hasattr(question, "options"):
+        return [question.prompt]
+    if hasattr(question, "left"):
+        return list(question.left)
+    return printed_texts(question)
 
 
 def facts_of(question) -> tuple[Fact, ...]:

@@ -71,7 +71,7 @@ def _build(bank: Bank) -> Catalog:
         names={key: tuple(texts) for key, texts in names.items()},
         index=_word_index(bank),
         event_words=event_words,
-        common_words=_common_answer_words(bank.facts),
+        common_words=common_answer_words(bank.facts),
         unclear_events=ambiguous_events(bank.facts, event_words),
         truths={},
         choosable={},
@@ -80,7 +80,7 @@ def _build(bank: Bank) -> Catalog:
     )
 
 
-def _common_answer_words(facts) -> frozenset[str]:
+def common_answer_words(facts) -> frozenset[str]:
     """Words found in many answers and options ('nato', 'russia'), so sharing one says nothing."""
     counts: dict[str, int] = {}
     for fact in facts:

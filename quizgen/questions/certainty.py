@@ -106,7 +106,7 @@ def _form(text: str) -> tuple:
     words = text.split()
     first = words[0].casefold() if words else ""
     initial = text.strip()[:1]
-    case = initial.isupper() if initial.isalpha() else None
+    case = any(letter.isupper() for letter in words[0]) if initial.isalpha() else None  # 'rescEU' is a name
     return case, first in ("the", "a", "an")
 
 
@@ -115,11 +115,21 @@ def same_form(answer: str, candidate: str) -> bool:
 
     So form never points at the answer ('sanctions' among 'A naval blockade by NATO' …).
     """
+    return form_difference(answer, candidate) is None
+
+
+def form_difference(answer: str, candidate: str) -> str | None:
+    """How `candidate` differs in form from `answer` (the reason `same_form` refuses it), or None."""
     (case_a, article_a), (case_b, article_b) = _form(answer), _form(candidate)
-    if article_a != article_b or (case_a is not None and case_b is not None and case_a != case_b):
-        return False
+    if article_a != article_b:
+        has, lacks = (candidate, answer) if article_b else (answer, candidate)
+        return f"'{has}' starts with an article (the, a, an) and '{lacks}' does not"
+    if case_a is not None and case_b is not None and case_a != case_b:
+        return "one starts with a capital letter and the other does not"
     shorter, longer = sorted((len(answer.split()), len(candidate.split())))
-    return longer <= 2 * shorter + 1
+    if longer > 2 * shorter + 1:
+        return f"one is {longer} words long and the other {shorter}: options of like length"
+    return None
 
 
 def odd_one_out(answer: str, wrong: list[str]) -> frozenset[str]:

@@ -1,15 +1,8 @@
-"""Give-aways: when one card's text states what another card asks, computed once per bank.
-
-`giveaway_pairs(bank)` is the one list every output that sequences cards uses (worksheets never put
-a pair on one sheet; the quiz and the study page never show one right after the other). `Telling`
-holds the rule itself, so that a worksheet can also compare the questions it builds (their options,
-matched items and ordered events print more than the fact's own question).
-"""
+"""Give-aways: when one card's text states what another card asks, computed once per bank."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -21,15 +14,16 @@ from quizgen.questions.asked import (
     common_answers,
     printed_texts,
     stem_key,
+    stem_texts,
     without_citations,
+    years_in,
 )
-from quizgen.questions.catalog import catalog_of
+from quizgen.questions.catalog import catalog_of, common_answer_words
+from quizgen.questions.spacing import spaced  # noqa: F401 (read from here by the quiz, Anki and the page)
 from quizgen.text import contains_words, content_words
 
 T = TypeVar("T")
 
-SEARCH_STEPS = 20_000  # steps of the search for an order keeping every give-away pair apart
-SEARCH_DEPTH = 500  # items beyond which that search is not tried (the greedy order and moves remain)
 FREQUENT = 0.05  # a word in more than this share of questions ('NATO', 'Russia', 'Covid') names no topic
 
 
@@ -39,16 +33,18 @@ class Shown:
 
     key: str
     words: frozenset[str]
+    years: frozenset[str] = frozenset()  # the years it states (none for an option to choose from)
 
 
 def shown_texts(question) -> tuple[Shown, ...]:
     """Everything `question` prints, ready to compare."""
-    return tuple(shown(text) for text in printed_texts(question))
+    stems = set(stem_texts(question))
+    return tuple(shown(text, text in stems) for text in printed_texts(question))
 
 
-def shown(text: str) -> Shown:
+def shown(text: str, stem: bool = True) -> Shown:
     plain = without_citations(text)
-    return Shown(stem_key(plain), _stems(content_words(plain)))
+    return Shown(stem_key(plain), _stems(content_words(plain)), years_in(plain) if stem else frozenset())
 
 
 def _stems(words) -> frozenset[str]:
@@ -57,7 +53,12 @@ def _stems(words) -> frozenset[str]:
 
 
 class Telling:
-    """The give-away rule of one bank: which printed text states which asked answer."""
+    """The give-away rule of one bank: which printed text states which asked answer.
+
+    `giveaway_pairs(bank)` is the one list every output that sequences cards uses (worksheets never
+    put a pair on one sheet; the quiz and the study page never show one right after the other).
+    `Telling` holds the rule itself, so that a worksheet can also compare the questions it builds
+    (their options, matched items and ordered events print more than the fact's own question)."""
 
     def __init__(self, facts) -> None:
         facts = list(facts)
@@ -65,6 +66,7 @@ class Telling:
         counts = Counter(word for fact in facts for word in content_words(fact.q) | _event_words(fact))
         limit = max(3, FREQUENT * len(facts))
         self.frequent = frozenset(word for word, n in counts.items() if n > limit)
+        self.answer_words = common_answer_words(facts)  # 'Council', 'NATO': in many answers, telling nothing
 
     def topic(self, fact: Fact) -> frozenset[str]:
         """The telling words of what `fact` asks about (its question and its event label)."""
@@ -84,9 +86,34 @@ class Telling:
         return Ask(key, topical, self.topic(fact) if topical else frozenset())
 
     def asks(self, question) -> tuple[Ask, ...]:
+        """What `question` asks, as printed texts must not state it. Besides each answer: a year it
+        asks (a matched or ordered event's, a date's or year's) that it does not print itself is
+        stated by any statement naming that year ("their 2014 pause" beside "froze cooperation ->
+        ___"); and a typed or chosen answer of several words is stated by a text printing half of
+        its telling words, one a name or number ("in Lisbon … at summit level": "Lisbon Summit
+        Joint Statement")."""
         # an ordered event's month and year places it only where a text speaks of that event
         topical = hasattr(question, "order")
-        return tuple(a for a in (self.ask(fact, form, topical) for fact, form in asked(question)) if a is not None)
+        found = [a for a in (self.ask(fact, form, topical) for fact, form in asked(question)) if a is not None]
+        own = [shown(text) for text in stem_texts(question)]
+        printed = frozenset().union(*(text.years for text in own))
+        years = {year for fact, form in asked(question) if _dating(question, fact) for year in years_in(form)}
+        years -= printed
+        found += [Ask(year, False, frozenset(), year=True) for year in sorted(years)]
+        if not hasattr(question, "facts"):  # a single question: a typed or chosen answer
+            seen = frozenset().union(*(text.words for text in own))
+            found += [a for a in (self.part_of(form, seen) for _, form in asked(question)) if a is not None]
+        return tuple(found)
+
+    def part_of(self, form: str, seen: frozenset[str]) -> Ask | None:
+        """`form` as told by half its telling words, one a name or number (None for a short answer,
+        or one whose names the question prints itself)."""
+        part = content_words(form) - self.frequent - self.answer_words
+        names = content_words(" ".join(w for w in form.split() if w[:1].isupper() or any(c.isdigit() for c in w)))
+        distinct = (names & part) - seen
+        if len(part) < 2 or not distinct:
+            return None
+        return Ask(stem_key(form), False, frozenset(), part=part, distinct=distinct)
 
     def states(self, text: Shown, fact: Fact, form: str) -> bool:
         """Whether `text` states `form`, an answer of `fact`.
@@ -109,9 +136,23 @@ class Ask:
     key: str
     topical: bool  # a bare year or number, an ordered event's date: stated only with its topic
     topic: frozenset[str]  # the telling words of what it is about (when topical)
+    year: bool = False  # a year asked: stated by any statement naming it, whatever its topic
+    part: frozenset[str] = frozenset()  # an answer's telling words: half of them state it …
+    distinct: frozenset[str] = frozenset()  # … when one of them is a name or number
 
     def stated_in(self, text: Shown) -> bool:
+        if self.year:
+            return self.key in text.years
+        if self.part:
+            return bool(text.words & self.distinct) and 2 * len(text.words & self.part) >= len(self.part)
         return contains_words(text.key, self.key) and (not self.topical or bool(text.words & self.topic))
+
+
+def _dating(question, fact: Fact) -> bool:
+    """Whether `question` asks when `fact` happened: an ordering, years to match, a year or date."""
+    if hasattr(question, "facts"):
+        return hasattr(question, "order") or getattr(question, "flavour", None) == "years"
+    return fact.kind in ("year", "date")
 
 
 def tells(texts, asks) -> bool:
@@ -139,91 +180,6 @@ def giveaway_pairs(bank: Bank) -> frozenset[tuple[str, str]]:
     if memo.giveaways is None:
         memo.giveaways = _pairs(bank.facts)
     return memo.giveaways
-
-
-def spaced(
-    items: list[T], pairs, key: Callable[[T], str], lanes: Callable[[T], Iterable[int]] = lambda item: (0,)
-) -> list[T]:
-    """`items` reordered so that no two neighbours are a give-away pair (by their `key`, a fact id),
-    as near their order as that allows. Neighbours are taken within each lane (Anki shows a deck's
-    first cards of every note, then the second ones: an item is in the lane of each of its cards).
-
-    An order with no partners side by side is searched for (`_apart`), else built greedily; then,
-    while two partners still meet in a lane, one item moves to the nearest place with fewer meetings.
-    """
-    partners: dict[str, set[str]] = {}
-    for one, other in pairs:
-        partners.setdefault(one, set()).add(other)
-        partners.setdefault(other, set()).add(one)
-    in_lane = {id(item): frozenset(lanes(item)) for item in items}
-
-    def meet(a: T, b: T) -> bool:
-        return key(b) in partners.get(key(a), ())
-
-    def meetings(seq: list[T]) -> int:
-        found = 0
-        for lane in set().union(*in_lane.values()):
-            queue = [item for item in seq if lane in in_lane[id(item)]]
-            found += sum(meet(a, b) for a, b in zip(queue, queue[1:], strict=False))
-        return found
-
-    order = _apart(items, meet) or _greedy(items, meet)
-    count = meetings(order)
-    while count:
-        better = next(
-            (trial for moved in range(len(order)) for trial in _moves(order, moved) if meetings(trial) < count), None
-        )
-        if better is None:
-            break
-        order, count = better, meetings(better)
-    return order
-
-
-def _apart(items: list[T], meet: Callable[[T, T], bool], budget: int = SEARCH_STEPS) -> list[T] | None:
-    """An order of `items` in which no neighbours meet, nearest the given order first (depth-first
-    search, exhaustive for small decks), or None when none is found within `budget` steps."""
-    if len(items) > SEARCH_DEPTH:  # (the search recurses once per item)
-        return None
-    order: list[T] = []
-    used = [False] * len(items)
-    steps = 0
-
-    def extend() -> bool:
-        nonlocal steps
-        steps += 1
-        if len(order) == len(items):
-            return True
-        if steps > budget:
-            return False
-        for n, item in enumerate(items):
-            if not used[n] and (not order or not meet(order[-1], item)):
-                used[n] = True
-                order.append(item)
-                if extend():
-                    return True
-                order.pop()
-                used[n] = False
-        return False
-
-    return order if extend() else None
-
-
-def _greedy(items: list[T], meet: Callable[[T, T], bool]) -> list[T]:
-    """Each next item the first left that the one before does not meet (the first left if none)."""
-    left, order = list(items), list[T]()
-    while left:
-        chosen = next((item for item in left if not order or not meet(order[-1], item)), left[0])
-        left.remove(chosen)
-        order.append(chosen)
-    return order
-
-
-def _moves(order: list[T], moved: int):
-    """`order` with the item at `moved` put in each other place, nearest first."""
-    rest = order[:moved] + order[moved + 1 :]
-    for gap in sorted(range(len(rest) + 1), key=lambda gap: abs(gap - moved)):
-        if gap != moved:
-            yield rest[:gap] + [order[moved]] + rest[gap:]
 
 
 def telling_of(bank: Bank) -> Telling:

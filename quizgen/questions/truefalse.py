@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from quizgen import cloze
@@ -13,6 +14,9 @@ from quizgen.questions.certainty import hedged, listed
 from quizgen.questions.distractors import exact_value, pick_distractors
 from quizgen.questions.sentence import answer_deletion, around_answer, with_answer
 from quizgen.text import content_words
+
+# "closed even the last gate of dialogue": an inclusive extreme, true of more than its own value
+_EVEN = re.compile(r"\beven\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,15 +62,25 @@ def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
     true or the rest of the list true ("not Article 4", "more than
     1,400"). The swaps are the certainly wrong options multiple choice would offer.
     """
-    if answer_deletion(fact) is None or hedged(cloze.fill(fact.cloze_text)) or listed(*around_answer(fact), fact.kind):
+    sentence = cloze.fill(fact.cloze_text)
+    if (
+        answer_deletion(fact) is None
+        or hedged(sentence)
+        or _EVEN.search(sentence)
+        or listed(*around_answer(fact), fact.kind)
+    ):
         return []
     truths = true_answers(fact, bank)
     swaps = pick_distractors(fact, bank, rng, 3)
     if not exact_value(fact):
         # "NATO Liaison Office" for "NATO Military Liaison Mission" may name the same thing: a swap
         # sharing a telling word with the answer can leave the statement true
-        telling = content_words(fact.a) - catalog_of(bank).common_words
-        swaps = [text for text in swaps if not content_words(text) & telling]
+        # and one naming what the fact's own quote or note speaks of ("any window of cooperation")
+        # the article may say too
+        common = catalog_of(bank).common_words
+        telling = content_words(fact.a) - common
+        context = content_words(" ".join(text for text in (fact.quote, fact.note) if text)) - common
+        swaps = [text for text in swaps if not content_words(text) & telling and not content_words(text) & context]
     # a swap already named elsewhere in the sentence would make it odd, or even true
     rest = with_answer(fact, "")
     return [text for text in swaps if is_wrong(text, truths, rest, (text,))]

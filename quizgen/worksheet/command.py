@@ -32,7 +32,8 @@ def run(args) -> int:
     article = args.source[0] if args.source and len(args.source) == 1 else None
     if article:  # a sheet on one article asks only what it states
         pool = on_article(pool, article)
-    pool = teacher_pool(pool, args)
+    drawn = teacher_pool(pool, args)  # the planner draws on the excluded facts too (a stable sheet)
+    pool = replace(drawn, facts=tuple(fact for fact in drawn.facts if fact.id not in set(args.exclude or ())))
     title = options.title or default_title(pool, bank, args)
     stem = stem_for(title, options, args)
     if stem in build_stems(bank):
@@ -41,7 +42,15 @@ def run(args) -> int:
             f"its own sheets; choose another title"
         )
     sheet_set = build_set(
-        pool, bank, options, stem, title, subtitle_for(pool, bank), include=tuple(args.include or ()), article=article
+        drawn,
+        bank,
+        options,
+        stem,
+        title,
+        subtitle_for(pool, bank),
+        include=tuple(args.include or ()),
+        article=article,
+        exclude=tuple(args.exclude or ()),
     )
     if not sheet_set.sheets[0].items:
         raise QuizgenError(
@@ -65,16 +74,17 @@ def run(args) -> int:
 
 
 def teacher_pool(pool: Bank, args) -> Bank:
-    """The selection less the facts a teacher excluded, of the stances asked (--include must be in it)."""
+    """The selection of the stances asked (--include must be in it); the facts a teacher excluded stay
+    in it, for the planner to draw the sheet without them as it draws the sheet with them."""
     excluded = set(args.exclude or ())
     stances = set(args.stance or ())
-    facts = tuple(fact for fact in pool.facts if fact.id not in excluded and (not stances or fact.stance in stances))
+    facts = tuple(fact for fact in pool.facts if not stances or fact.stance in stances)
     for fact_id in args.include or ():
         if fact_id in excluded:
             raise UsageError(f"--include {fact_id}: it is also excluded")
         if not any(fact.id == fact_id for fact in facts):
             raise UsageError(f"--include {fact_id}: not in this selection (--source/--tag/--kind/--stance)")
-    if not facts:
+    if not any(fact.id not in excluded for fact in facts):
         raise UsageError("no facts are left after --exclude and --stance")
     return replace(pool, facts=facts)
 

@@ -1,11 +1,4 @@
-"""Which questions a worksheet asks: a seeded set of questions, none giving another away.
-
-The planner builds every question the pool can make, then chooses a set: grouped questions
-(matching, ordering) first, then the single ones, each compatible with everything chosen; when the
-set falls short it swaps one chosen question for two that fit, and it restarts from other draws.
-Only when no draw fills the sheet is it shorter, with a one-line note counting the facts left out;
-the plan lists each one and why, for the key and `print --check`.
-"""
+"""Which questions a worksheet asks: a seeded set of questions, none giving another away."""
 
 from __future__ import annotations
 
@@ -13,28 +6,21 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizgen.errors import UsageError
 from quizgen.model import Bank, Fact
 from quizgen.questions import FLAVOURS, matching, ordering
-from quizgen.questions.asked import facts_of
 from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
+from quizgen.worksheet import notes
 from quizgen.worksheet.articles import askable
 from quizgen.worksheet.candidates import Candidate, single_candidates
 from quizgen.worksheet.exact import largest_compatible
+from quizgen.worksheet.notes import MAX_GROUPED
+from quizgen.worksheet.pinning import pin
+from quizgen.worksheet.repair import GROUPED, repair
 
 WEIGHTS = {"mcq": 4, "blank": 2, "match": 1, "order": 1, "tf": 2}
-GROUPED = ("match", "order")  # one question built from several facts
-MAX_GROUPED = 2  # at most this many matching (or ordering) questions
 SPILL_ORDER = ("mcq", "tf", "blank", "match", "order")
 ATTEMPTS = 8  # draws tried before a sheet is left short
 GROUPED_DRAWS = 4  # matching/ordering questions drawn per flavour to choose from
-REASONS = {
-    "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
-    "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
-    "mcq": "multiple choice needs 3 certainly wrong options (curated, or answers of the same category)",
-    "blank": "fill in the blank needs a cloze sentence that pins one answer",
-    "tf": "true/false needs a cloze sentence",
-}
 
 
 @dataclass
@@ -81,34 +67,32 @@ def plan_questions(
     seed: int,
     include: tuple[str, ...] = (),
     article: str | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> Plan:
     """Choose `count` questions on the facts of `pool` (distractors may come from all of `bank`);
     the facts in `include` are asked whatever else is chosen; on a sheet on one `article`, each
-    question only as that article states it (`articles.askable`)."""
-    if len(include) > count:
-        raise UsageError(
-            f"--include names {len(include)} facts but the sheet has {count} questions: "
-            f"raise -n to {len(include)} or more, or include fewer"
-        )
+    question only as that article states it (`articles.askable`).
+
+    Every question the pool can make is built, then a set chosen: grouped questions (matching,
+    ordering) first, then single ones, each compatible with everything chosen; a short set swaps one
+    question for two that fit, other draws follow, and only when none fills the sheet is it shorter,
+    with a note counting the facts left out (listed in the plan, for the key and `print --check`).
+    The facts in `exclude` (still in `pool`) are drawn as if asked, so the sheet is the one without
+    the exclusion less their questions, refilled (`_Search.refill`): the rest of the sheet stays.
+    """
     rng = random.Random(f"quizgen-worksheet:{seed}")
     facts = sorted(pool.facts, key=lambda fact: fact.id)
     rng.shuffle(facts)
     search = _Search(facts, bank, rng, types, count, article)
-    pinned = search.pin([bank.by_id[fact_id] for fact_id in include])
-    best: list[Candidate] = []
-    for attempt in range(ATTEMPTS):
-        chosen = search.fill(list(pinned), attempt)
-        if search.score(chosen) > search.score(best):
-            best = chosen
-        if search.score(best) == search.score(None):
-            break
-    if len(best) < count:  # the draws fell short: decide exactly whether a full sheet exists
-        best = search.exact(list(pinned)) or best
+    pinned = pin(search, [bank.by_id[fact_id] for fact_id in include])
+    best = search.best(pinned)
+    if exclude:
+        best = search.refill(best, pinned, frozenset(exclude))
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
-    plan.notes.extend(search.replaced(best))
+    plan.notes.extend(notes.replaced(search, best))
     if plan.total < count:
-        plan.left_out = search.left_out(best)
-        plan.notes.append(search.shortfall(best, len(plan.left_out)))
+        plan.left_out = notes.left_out(search, best)
+        plan.notes.append(notes.shortfall(search, best, len(plan.left_out)))
     return plan
 
 
@@ -177,23 +161,35 @@ class _Search:
     def fits(self, candidate: Candidate, chosen: list[Candidate]) -> bool:
         return all(candidate is not other and not self.conflict(candidate, other) for other in chosen)
 
-    def pin(self, facts: list[Fact]) -> list[Candidate]:
-        """A question for each fact the teacher pinned (--include), or a usage error saying why not."""
-        chosen: list[Candidate] = []
-        singles = [t for t in self.types if t not in GROUPED]
-        for fact in facts:
-            options = [c for t in singles for c in self.by_kind[t] if fact.id in c.ids]
-            if not options:
-                raise UsageError(
-                    f"--include {fact.id}: this fact cannot be asked as "
-                    f"{' or '.join(singles) or 'the types asked'} in this selection"
-                )
-            fitting = [c for c in options if self.fits(c, chosen)]
-            if not fitting:
-                raise UsageError(f"--include {fact.id}: it gives away, or is given away by, another included fact")
-            need = {t: self.wanted.get(t, 0) - sum(c.kind == t for c in chosen) for t in singles}
-            chosen.append(max(fitting, key=lambda c: need[c.kind]))
-        return chosen
+    def best(self, pinned: list[Candidate]) -> list[Candidate]:
+        """The best of the draws beside `pinned`; if none is full, a full sheet found exactly, if any."""
+        best: list[Candidate] = []
+        for attempt in range(ATTEMPTS):
+            chosen = self.fill(list(pinned), attempt)
+            if self.score(chosen) > self.score(best):
+                best = chosen
+            if self.score(best) == self.score(None):
+                break
+        if len(best) < self.count:  # the draws fell short: decide exactly whether a full sheet exists
+            best = self.exact(list(pinned)) or best
+        return best
+
+    def refill(self, chosen: list[Candidate], pinned: list[Candidate], excluded: frozenset[str]) -> list[Candidate]:
+        """`chosen` less the questions on `excluded` facts, refilled as one draw fills a sheet: the
+        questions kept stay, but for at most one single question per missing one that a swap
+        (`repair`) trades for two. Only when that cannot fill the sheet is it planned afresh."""
+        self.facts = [fact for fact in self.facts if fact.id not in excluded]
+        self.stated = [fact for fact in self.stated if fact.id not in excluded]
+        for kind in self.types:
+            self.by_kind[kind] = [c for c in self.by_kind[kind] if not c.ids & excluded]
+            if kind in GROUPED:  # more draws without the excluded facts, after the ones kept
+                drawn = {c.ids for c in self.by_kind[kind]}
+                self.by_kind[kind] += [c for c in self._grouped(kind) if c.ids not in drawn]
+        kept = [c for c in chosen if not c.ids & excluded]
+        if len(kept) == len(chosen):
+            return chosen
+        refilled = self.fill(kept, 0)
+        return refilled if len(refilled) >= min(self.count, len(chosen)) else self.best(pinned)
 
     def fill(self, chosen: list[Candidate], attempt: int) -> list[Candidate]:
         """Fill every type's quota, then make up a shortfall with the types that still can."""
@@ -237,99 +233,10 @@ class _Search:
             yield pick
 
     def _repair(self, chosen: list[Candidate], lists: dict[str, list[Candidate]]) -> None:
-        """Swap one chosen single question for two that fit: a maximal-set step, repeated.
-
-        A question that fits the sheet with `out` swapped out conflicts with no chosen question but
-        `out`, so the pair is looked for among the questions blocked by `out` alone. Each question's
-        blockers are read once and then kept up to date per swap: a step costs singles conflict
-        checks, not singles x singles x chosen. The first such pair in the lists' order is taken.
-        """
-        singles = [c for t in self.types if t not in GROUPED for c in lists[t]]
-        taken = {id(c) for c in chosen}
-        blockers = {id(c): [b for b in chosen if self.conflict(c, b)] for c in singles if id(c) not in taken}
-        while len(chosen) < self.count:
-            free = [c for c in singles if id(c) in blockers]
-            swap = self._swap(free, blockers)
-            if swap is None:
-                return
-            out, candidate, extra = swap
-            chosen[:] = [c for c in chosen if c is not out] + [candidate, extra]
-            del blockers[id(candidate)], blockers[id(extra)]
-            for c in free:
-                if id(c) in blockers:
-                    blockers[id(c)] = [b for b in blockers[id(c)] if b is not out] + [
-                        b for b in (candidate, extra) if self.conflict(c, b)
-                    ]
-            if any(out is c for c in singles):
-                blockers[id(out)] = [b for b in chosen if self.conflict(out, b)]
-
-    def _swap(self, free: list[Candidate], blockers: dict[int, list[Candidate]]):
-        """(out, candidate, extra): the first question blocked by one single question only, and the
-        first other free question that fits once that one makes way for it; None if there is none."""
-        for candidate in free:
-            blocking = blockers[id(candidate)]
-            if len(blocking) != 1 or blocking[0].kind in GROUPED:
-                continue
-            out = blocking[0]
-            extra = next(
-                (
-                    c
-                    for c in free
-                    if c is not candidate and all(b is out for b in blockers[id(c)]) and not self.conflict(c, candidate)
-                ),
-                None,
-            )
-            if extra is not None:
-                return out, candidate, extra
-        return None
+        repair(chosen, [c for t in self.types if t not in GROUPED for c in lists[t]], self.count, self.conflict)
 
     def exact(self, pinned: list[Candidate]) -> list[Candidate] | None:
         """A full sheet of single questions beside `pinned` (`largest_compatible`), or None."""
         singles = [c for t in self.types if t not in GROUPED for c in self.by_kind[t] if self.fits(c, pinned)]
         found = largest_compatible(singles, self.conflict, self.count - len(pinned))
         return pinned + found if len(pinned) + len(found) >= self.count else None
-
-    def replaced(self, chosen: list[Candidate]) -> list[str]:
-        """Notes for the types asked for that the sheet has none of, and why (a type with fewer
-        questions than its share, made up by the others, is not worth a note)."""
-        notes = []
-        for kind in self.types:
-            if self.wanted[kind] and not any(c.kind == kind for c in chosen):
-                why = (
-                    REASONS[kind]
-                    if not self.by_kind[kind]
-                    else "each one the facts allow would give another question away, or be given away"
-                )
-                notes.append(f"no {kind} question on this sheet: {why}")
-        return notes
-
-    def left_out(self, chosen: list[Candidate]) -> list[str]:
-        """Each fact that could have been asked but gives away, or is given away by, a chosen question."""
-        used = {fact_id for c in chosen for fact_id in c.ids}
-        reasons: dict[str, str] = {}
-        for candidate in (c for kind in self.types if kind not in GROUPED for c in self.by_kind[kind]):
-            [fact_id] = candidate.ids
-            blocker = next((c for c in chosen if self.conflict(candidate, c)), None)
-            if fact_id not in used and blocker is not None and fact_id not in reasons:
-                reasons[fact_id] = f"{fact_id}: gives away, or is given away by, {_label(blocker)}"
-        return sorted(reasons.values())
-
-    def shortfall(self, chosen: list[Candidate], left: int) -> str:
-        """One line for the teacher: how short the sheet is, how many facts were left out and where
-        they are listed, and what to do (the list itself would make a line of a thousand characters)."""
-        if left:
-            return (
-                f"only {len(chosen)} of {self.count} questions: {left} fact{'s' if left != 1 else ''} "
-                f"left out so that none gives another away, listed at the end of the key and by --check; "
-                f"try other --types, a wider selection or --exclude"
-            )
-        return (
-            f"only {len(chosen)} of {self.count} questions: the {len(self.facts)} facts selected make "
-            f"no more {'/'.join(self.types)} questions (each asked once, at most {MAX_GROUPED} matching "
-            f"and {MAX_GROUPED} ordering); try other --types or a wider selection"
-        )
-
-
-def _label(candidate: Candidate) -> str:
-    ids = sorted(fact.id for fact in facts_of(candidate.question))
-    return ids[0] if len(ids) == 1 else f"the {candidate.kind} question on {', '.join(ids)}"

@@ -39,9 +39,11 @@ def build_set(
     subtitle: str,
     include: tuple[str, ...] = (),
     article: str | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> SheetSet:
-    """Draw the questions once (asking every fact in `include`), then lay them out as versions A, B, C…"""
-    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include, article)
+    """Draw the questions once (asking every fact in `include`, none of `exclude`), then lay them out
+    as versions A, B, C…"""
+    plan = plan_questions(pool, bank, options.count, options.types, options.seed, include, article, exclude)
     sheets = tuple(
         arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
         for version in range(options.versions)

@@ -21,12 +21,12 @@ SOURCES = "seeds/sources.yaml"
 # scenario -> [(file, line, phrase in the message), ...], one entry per expected problem
 CASES = {
     # malformed YAML of every kind
-    "unclosed-flow-sequence": [(F, 4, "malformed YAML: expected ',' or '}'")],
+    "unclosed-flow-sequence": [(F, 3, "malformed YAML: a '{' opened on this line is not closed with '}'")],
     # the quote opened on line 4 is closed by the next '"', on line 5, where the parser stumbles
-    "unclosed-quote": [(F, 5, "malformed YAML: expected <block end>, but found '<scalar>'")],
+    "unclosed-quote": [(F, 4, "malformed YAML: a quotation mark opened on this line is not closed on it")],
     "unknown-escape": [(F, 4, "malformed YAML: found unknown escape character 'q'")],
     "two-documents": [(F, 9, "malformed YAML: but found another document")],
-    "undefined-alias": [(F, 9, "malformed YAML: found undefined alias 'nope'")],
+    "undefined-alias": [(F, 9, "malformed YAML: a value cannot start with '*': put the value in quotes")],
     "unknown-tag": [(F, 5, "malformed YAML: could not determine a constructor for the tag '!secret'")],
     "python-name-tag": [
         (

@@ -24,14 +24,14 @@ def bank(tmp_path) -> Path:
     return tmp_path
 
 
-def start(bank: Path, title: str) -> subprocess.Popen:
+def start(bank: Path, title: str, text_file: str = "a.txt") -> subprocess.Popen:
     return subprocess.Popen(
         [
             sys.executable,
             "-m",
             "quizgen",
             "new-article",
-            "a.txt",
+            text_file,
             "--title",
             title,
             "--year",
@@ -77,7 +77,9 @@ def test_f03_a_run_waits_while_another_holds_the_seeds_lock(bank):
 
 
 def test_f03_runs_at_once_each_get_their_own_id_and_entry(bank):
-    runs = [start(bank, f"Title {n}") for n in "abcd"]
+    for n in "abcd":  # four articles (the same text twice is refused: it is already a seed)
+        (bank / f"{n}.txt").write_text(f"{ARTICLE}Article {n}.")
+    runs = [start(bank, f"Title {n}", f"{n}.txt") for n in "abcd"]
     said = sorted(re.match(r"added article (\d+)", p.communicate(timeout=120)[0])[1] for p in runs)
     assert said == ["101", "102", "103", "104"]
     entries = re.findall(r'^"(\d+)":', (bank / "seeds/sources.yaml").read_text(), re.M)
