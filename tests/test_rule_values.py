@@ -17,7 +17,7 @@ from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
 from quizgen.grading.spelling import allowed_slips
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
-from quizgen.questions.certainty import excludes, odd_one_out, same_form, value_range
+from quizgen.questions.certainty import excludes, given_as_example, odd_one_out, same_form, value_range
 from quizgen.questions.giveaways import Telling
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
@@ -364,3 +364,16 @@ def test_an_article_is_no_odd_one_out(article):
 def test_a_typographic_apostrophe_is_no_odd_one_out():
     wrong = ["Russia\u2019s exit", "Russia\u2019s veto", "Russia\u2019s exit from"]
     assert odd_one_out("Russia's membership", wrong) == set()
+
+
+# mutmut: a leading article of the answer is not what the example marker must precede
+@pytest.mark.parametrize(
+    "answer, quote",
+    [
+        ("the Baltic states", "The summit named allies, for example Baltic states."),
+        ("a Baltic state", "A summit named allies such as Baltic states."),
+        ("an ally", "An envoy named states, for example ally states."),
+    ],
+)
+def test_an_answer_given_as_an_example_is_found_by_its_first_word_after_the_article(answer, quote):
+    assert given_as_example(answer, quote) is True
