@@ -19,7 +19,7 @@ MUTANTS = [
         "return value, value",
         "tests/test_rule_values.py",
     ),
-    ("M2", "quizgen/questions/certainty.py", "if article_a != article_b or (", "if (", "tests/test_rule_values.py"),
+    ("M2", "quizgen/questions/certainty.py", "if article_a != article_b:", "if False:", "tests/test_rule_values.py"),
     (  # M3's tie rule is gone from the matcher; M3b is the rule that replaced it (rv3-code L7, T5)
         "M3b",
         "quizgen/grading/matcher.py",
