@@ -1,10 +1,12 @@
 """Runs `quizgen quiz` and `quizgen stats` on the quiz test deck, in a pseudo-terminal or a pipe."""
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -39,6 +41,20 @@ def spawn(folder: Path, *args: str, env: dict | None = None, dimensions: tuple[i
         timeout=15,
         dimensions=dimensions,
     )
+
+
+def drawn(text: str) -> str:
+    """A pattern for `text` as prompt_toolkit draws it: on a redraw it skips the cells that already
+    hold the right character, so cursor moves may come between any two characters."""
+    moves = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+    return moves.join(re.escape(char) for char in text)
+
+
+def read_past(shown: float, grace_ms: int) -> None:
+    """The learner reads the card for longer than the grace time (QUIZGEN_GRACE_MS): a deliberate pause
+    that models the human, not a wait for the program (the grace started before the prompt was drawn,
+    so before `shown`, the moment the test saw it)."""
+    time.sleep(max(0.0, shown + grace_ms / 1000 + 0.05 - time.monotonic()))
 
 
 def run(folder: Path, *args: str, stdin: str = "", env: dict | None = None) -> subprocess.CompletedProcess:
@@ -86,3 +102,16 @@ def answered_database(tmp_path: Path) -> tuple[Path, Path]:
     )
     assert len(reviews(db)) == 6
     return folder, db
+
+
+def logged(db: Path) -> list[tuple]:
+    """The answers recorded, oldest first: (fact id, what was typed or chosen, rating)."""
+    return [(row["fact_id"], row["answer"], row["rating"]) for row in reviews(db)]
+
+
+def finish(child: pexpect.spawn) -> pexpect.spawn:
+    """Wait for the quiz to end, and check it ended without a traceback."""
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Traceback" not in child.before
+    return child

@@ -243,3 +243,32 @@ def test_rv3_f7_a_session_cut_short_by_limit_says_how_many_are_still_due(tmp_pat
     assert result.stdout.count("Correct:") == 2
     assert "That is all for this session: 4 more cards are due now" in result.stdout
     assert "the next card is due now" not in result.stdout
+
+
+def test_options_of_the_other_mode_are_refused_in_one_line(tmp_path):
+    """Review rv4 L6: `quiz -n 3` asked 10 cards; practice took --limit, --new, --steps and did nothing."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    cases = [
+        (["-n", "3"], "use --limit N in review mode"),
+        (["review", "--count", "3"], "use --limit N in review mode"),
+        (["--schedule"], "--schedule goes with practice mode"),
+        (["practice", "--limit", "3"], "--limit goes with review mode: use -n N in practice mode"),
+        (["practice", "--new", "3"], "--new goes with review mode"),
+        (["practice", "--max-reviews", "3"], "--max-reviews goes with review mode"),
+        (["practice", "--steps", "10m"], "--steps goes with review mode or practice --schedule"),
+        (["practice", "--retention", "0.8"], "--retention goes with review mode or practice --schedule"),
+    ]
+    for args, message in cases:
+        result = run(folder, "quiz", *args, "--db", str(db), stdin="2002\n")
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and message in result.stderr, (args, result.stderr)
+        assert result.stdout == "" and not db.exists(), args  # refused before anything is asked or written
+    for number, args in enumerate(
+        (
+            ["practice", "-n", "1", "--schedule", "--steps", "10m", "--retention", "0.8"],
+            ["review", "--limit", "1", "--new", "1", "--max-reviews", "1", "--steps", "10m", "--retention", "0.8"],
+        )
+    ):
+        db = tmp_path / f"{number}.sqlite3"
+        result = run(folder, "quiz", *args, "--kind", "year", "--style", "typed", "--db", str(db), stdin="2002\n")
+        assert result.returncode == 0 and "Correct: 2002" in result.stdout, (args, result.stderr)

@@ -56,12 +56,15 @@ def _silence_stdout() -> None:
 def _study(args) -> int:
     from quizgen.quiz.clock import local_day, now
     from quizgen.quiz.keyboard import Keyboard
+    from quizgen.quiz.modes import check_mode_options, fill_defaults
     from quizgen.quiz.scheduler import parse_steps, practice_queue, review_queue
     from quizgen.quiz.screen import Screen
     from quizgen.quiz.session import Session
     from quizgen.quiz.store import Store
     from quizgen.selection import bank_from_args, filtered
 
+    check_mode_options(args)  # an option of the other mode is refused, not silently ignored
+    fill_defaults(args)
     if args.count < 1:
         raise UsageError("--count must be at least 1")
     if args.new < 0:
@@ -78,8 +81,6 @@ def _study(args) -> int:
         )
     if args.max_reviews < 0:
         raise UsageError("--max-reviews cannot be negative")
-    if args.schedule and args.mode != "practice":
-        raise UsageError("--schedule goes with practice mode (review always updates the schedule)")
     if sys.stdin is None:
         raise UsageError("standard input is closed; the quiz reads answers from it")
     path = db_path(args)
@@ -141,12 +142,13 @@ def stats_main(args) -> int:
     from quizgen.quiz.stats import show_stats
     from quizgen.selection import banks_from_args, filtered
 
-    banks = banks_from_args(args)
+    whole = banks = banks_from_args(args)
     selected = any(getattr(args, name, None) for name in ("source", "tag", "kind"))
     if selected:  # stats of those facts only
         banks = [filtered(bank, args) for bank in banks]
+    card = getattr(args, "card", None)
     return _quietly_into_a_closed_pipe(
-        lambda: show_stats(db_path(args), banks, card=getattr(args, "card", None), selected=selected)
+        lambda: show_stats(db_path(args), banks, card=card, selected=selected, whole=whole)
     )
 
 

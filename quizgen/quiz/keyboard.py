@@ -1,12 +1,13 @@
 """The learner's input: keys and edited lines on a terminal (prompt_toolkit), whole lines from a pipe.
 
 On a terminal each prompt takes only keys typed after it appeared: type-ahead is dropped when a
-prompt starts, so a double Enter never answers the next card unseen. After a multiple-choice
-answer, digits are not taken as a rating for a moment (QUIZGEN_GRACE_MS, default 800 ms), so
-"2… no, 4" is not a wrong answer rated Easy. An escape sequence (an arrow) is one key, ignored
-unless bound. Undo and quit are control keys (Ctrl-U, Ctrl-D on an empty line), never a letter.
-With TERM=dumb on a terminal (Emacs shell, some IDE consoles) answers are read as lines, and
-the rating prompt is still offered, with the same flush and grace period.
+prompt starts. A key pressed twice a moment apart must not answer what the first key brought up
+unseen either: for a moment after a prompt appears (QUIZGEN_GRACE_MS, default 800 ms) the keys it
+holds are ignored, with a quiet "(too soon: press it again)": an empty Enter at a new typed card,
+a digit at a new choice card, a digit rating right after a choice ("2… no, 4"). An escape sequence
+(an arrow) is one key, ignored unless bound. Undo and quit are control keys (Ctrl-U, Ctrl-D on an
+empty line), never a letter. With TERM=dumb on a terminal (Emacs shell, some IDE consoles) answers
+are read as lines, and the rating prompt is still offered, with the same flush and grace period.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import contextlib
 import os
 import signal
 import sys
-import textwrap
 import time
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 ENTER = "\n"
 UNDO = "undo"
 MAX_LINE = 2000  # longer piped lines are cut: no answer is that long, and the log stays small
+TOO_SOON = "(too soon: press it again)"
 
 
 def safe_text(text: str) -> str:
@@ -56,28 +57,30 @@ class Keyboard:
         if not self.interactive and hasattr(self.stream, "reconfigure"):
             self.stream.reconfigure(errors="replace")  # a Latin-1 answers file: U+FFFD, not a crash
 
-    def key(self, prompt: str, allowed: str, grace: bool = False) -> str:
+    def key(self, prompt: str, allowed: str, hold: str = "") -> str:
         """One of `allowed` (ENTER if listed), or UNDO; Ctrl-D quits.
 
-        `grace`: digits pressed in the first moment after the prompt appears are ignored.
-        From a pipe the whole line is returned, whatever it holds: the caller decides what an
-        answer it does not know means, so one line stays one card. A dumb terminal asks again.
+        `prompt` may hold line breaks (wrapped by the caller at its units). `hold`: these keys,
+        pressed within the grace time after the prompt appears, are ignored (the second press of a
+        double tap). From a pipe the whole line is returned, whatever it holds: the caller decides
+        what an answer it does not know means, so one line stays one card. A dumb terminal asks again.
         """
         if self._terminal:
-            pressed = self._terminal.key(prompt, allowed, _grace_seconds() if grace else 0.0)
-            self.screen.para(prompt + ("" if pressed in (ENTER, UNDO) else pressed))  # wrapped at spaces
+            pressed = self._terminal.key(prompt, allowed, hold, self._note)
+            typed = "" if pressed in (ENTER, UNDO) else pressed
+            for line in prompt.splitlines()[:-1]:
+                self.screen.say(line.rstrip())
+            self.screen.say(prompt.splitlines()[-1] + typed)  # the prompt stays on screen as answered
             return pressed
-        wait = _grace_seconds() if grace else 0.0
+        shown = time.monotonic()
         while True:
             self._drop_typeahead()
             self._prompt(prompt)
-            shown = time.monotonic()
             answer = self._piped_line().strip()
             if not self.interactive:
                 self.screen.say(self.screen.clean(answer))
-            elif answer.isdigit() and time.monotonic() - shown < wait:  # the finger that chose an option
-                self.screen.say("(too soon after your choice to be a rating: press it again)")
-                wait = 0.0
+            elif len(answer) <= 1 and (answer or ENTER) in hold and _within_grace(shown):  # a double tap
+                self._too_soon()
                 continue
             if answer.lower() == "u":
                 return UNDO
@@ -86,23 +89,38 @@ class Keyboard:
             if not self.interactive or (len(answer) == 1 and answer in allowed):
                 return answer
 
-    def line(self, prompt: str) -> str:
-        """A typed answer (UNDO for Ctrl-U on an empty line, or 'u' from a pipe); Ctrl-D quits."""
+    def line(self, prompt: str, hold_empty: bool = False) -> str:
+        """A typed answer (UNDO for Ctrl-U on an empty line, or 'u' from a pipe); Ctrl-D quits.
+
+        `hold_empty`: an empty Enter within the grace time is ignored (a double Enter never answers
+        a card just drawn)."""
         if self._terminal:
-            return self._terminal.line(prompt)
-        self._drop_typeahead()
-        self.screen.say(prompt, end="")
-        text = self._piped_line()
-        if not self.interactive:
-            self.screen.say(self.screen.clean(text))  # echo, so a scripted transcript reads like a session
-        return UNDO if text.strip().lower() == "u" else text
+            return self._terminal.line(prompt, hold_empty, self._note)
+        shown = time.monotonic()
+        while True:
+            self._drop_typeahead()
+            self.screen.say(prompt, end="")
+            text = self._piped_line()
+            if not self.interactive:
+                self.screen.say(self.screen.clean(text))  # echo, so a scripted transcript reads like a session
+            elif hold_empty and not text.strip() and _within_grace(shown):
+                self._too_soon()
+                continue
+            return UNDO if text.strip().lower() == "u" else text
+
+    @property
+    def _note(self) -> str:
+        return self.screen.paint(TOO_SOON, "dim")
+
+    def _too_soon(self) -> None:
+        self.screen.say(self._note)
 
     def _prompt(self, prompt: str) -> None:
-        """A long prompt on a dumb terminal wraps at spaces, its last line left open for the answer."""
-        lines = textwrap.wrap(prompt, self.screen.width) if self.interactive and self.screen.width >= 20 else []
+        """The prompt's lines (wrapped by the caller), its last line left open for the answer."""
+        lines = prompt.splitlines() if self.interactive else [prompt.replace("\n", " ")]
         for line in lines[:-1]:
-            self.screen.say(line)
-        self.screen.say((lines[-1] + " ") if lines else prompt, end="")
+            self.screen.say(line.rstrip())
+        self.screen.say(lines[-1], end="")
 
     def _drop_typeahead(self) -> None:
         """A dumb terminal: lines typed before this prompt appeared are dropped, as on a full one."""
@@ -154,6 +172,7 @@ class _Terminal:
             self.output.enable_cpr = False  # terminal that never answers
         self.history = InMemoryHistory()
         self._session: PromptSession[str] | None = None
+        self._noted, self._hold_empty, self._shown = False, False, 0.0
         signal.signal(signal.SIGCONT, _resume)
 
     def flush(self) -> None:
@@ -167,7 +186,7 @@ class _Terminal:
             termios.tcflush(self.input.fileno(), termios.TCIFLUSH)
         self.input.flush_keys()
 
-    def key(self, prompt: str, allowed: str, grace: float = 0.0) -> str:
+    def key(self, prompt: str, allowed: str, hold: str, note: str) -> str:
         from prompt_toolkit.application import Application
         from prompt_toolkit.formatted_text import ANSI
         from prompt_toolkit.layout import FormattedTextControl, Layout, Window
@@ -179,25 +198,28 @@ class _Terminal:
             """Letters, arrows, pastes: not an answer here."""
 
         def press(event, key: str) -> None:
-            if key.isdigit() and time.monotonic() - shown < grace:
-                return  # too soon to be a rating: the finger that chose an option
+            if key in hold and _within_grace(shown):
+                self._noted = True  # the second press of a double tap: said above the prompt
+                return
             event.app.exit(result=key)
 
         for key in allowed:
             for name in ("enter", "c-j") if key == ENTER else (key,):  # some terminals send \n for Enter
                 bindings.add(name)(lambda event, key=key: press(event, key))
         bindings.add("c-u")(lambda event: event.app.exit(result=UNDO))
-        control = FormattedTextControl(ANSI(prompt), show_cursor=True)
-        # the prompt wraps on a narrow terminal (every key stays visible) instead of being cut off
+        # a key too soon is said below the prompt, on rows not drawn before (the prompt itself stays put)
+        control = FormattedTextControl(lambda: ANSI(f"{prompt}\n{note}" if self._noted else prompt), show_cursor=True)
+        # a line too long for the terminal still wraps (every key stays visible) instead of being cut off
         window = Window(control, wrap_lines=True, dont_extend_height=True)
         app: Application[str] = Application(
             layout=Layout(window), key_bindings=bindings, input=self.input, output=self.output, erase_when_done=True
         )
         self.flush()
+        self._noted = False
         shown = time.monotonic()
         return app.run()
 
-    def line(self, prompt: str) -> str:
+    def line(self, prompt: str, hold_empty: bool, note: str) -> str:
         from prompt_toolkit import PromptSession
         from prompt_toolkit.filters import Condition
         from prompt_toolkit.formatted_text import ANSI
@@ -216,6 +238,9 @@ class _Terminal:
             # Ctrl-D on a typed answer deletes the letter under the cursor, as in a shell; it never
             # throws the answer away.
             bindings.add("c-d", filter=~empty)(lambda event: event.current_buffer.delete(1))
+            held = empty & Condition(lambda: self._hold_empty and _within_grace(self._shown))
+            for name in ("enter", "c-j"):  # an empty Enter just after the card appeared: a double tap
+                bindings.add(name, filter=held)(lambda event: setattr(self, "_noted", True))
 
             @bindings.add(Keys.BracketedPaste)
             def _paste(event) -> None:
@@ -226,7 +251,15 @@ class _Terminal:
                 history=self.history, key_bindings=bindings, input=self.input, output=self.output, enable_suspend=True
             )
         self.flush()
-        return self._session.prompt(ANSI(prompt))
+        self._noted, self._hold_empty = False, hold_empty
+        self._shown = time.monotonic()
+        # an Enter too soon is said in a line above the answer's, within the prompt: the terminal stays
+        # in raw mode, so the next key is read as a key
+        return self._session.prompt(lambda: ANSI(f"{note}\n{prompt}" if self._noted else prompt))
+
+
+def _within_grace(shown: float) -> bool:
+    return time.monotonic() - shown < _grace_seconds()
 
 
 def _grace_seconds() -> float:

@@ -63,13 +63,46 @@ class Screen:
         text = self.clean(text)
         lines = (
             textwrap.wrap(
-                text, self.width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+                text,
+                self.width,
+                initial_indent=indent,
+                subsequent_indent=indent + "  ",
+                break_on_hyphens=False,
+                break_long_words=False,  # a word (a name, an id, a link) is never cut: it may overflow alone
             )
             if self.width >= 10
             else [indent + text]
         )
         for line in lines:
             self.say(self.paint(line, style) if style else line)
+
+    def units(self, units: list[str], sep: str = "  ") -> str:
+        """A prompt of units ("s suspend") joined by `sep`, wrapped to the terminal between units,
+        never inside one; the last line ends with a space, where the cursor waits."""
+        return "\n".join(self.unit_lines(units, sep, self.width - 2)) + " "  # the space and the cursor fit
+
+    def say_units(self, units: list[str], sep: str = "  ", indent: str = "", head: str = "") -> None:
+        """A line of units ("today 2", "Tue 1") after `head`, wrapped between units; the next lines
+        indented once more (`head` has a line of its own when the first unit does not fit beside it)."""
+        lines = self.unit_lines(units, sep, self.width - len(indent) - 4)  # room for both indents below
+        if head and lines and (not self.wraps or len(f"{indent}{head} {lines[0]}") <= self.width):
+            lines[0] = f"{head} {lines[0]}"
+        elif head:
+            self.say(indent + head)
+            indent = indent + "  "
+        for number, line in enumerate(lines):
+            self.say((indent if number == 0 else indent + "  ") + line)
+
+    def unit_lines(self, units: list[str], sep: str, width: int) -> list[str]:
+        """Units joined by `sep` into lines of at most `width` columns (any length into a pipe); a unit wider
+        than that keeps a line of its own."""
+        lines: list[str] = []
+        for unit in units:
+            if lines and (not self.wraps or len(lines[-1]) + len(sep) + len(unit) <= width):
+                lines[-1] += sep + unit
+            else:
+                lines.append(unit)
+        return lines
 
     def compared(self, segments: list[tuple[str, str]]) -> str:
         """Typed against expected: extra letters in red, missing ones in green, or marked in plain text."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import random
 import time
-from dataclasses import dataclass
 from datetime import datetime
 
 from quizgen.errors import NotEnoughOptions
@@ -15,9 +14,11 @@ from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, Verdict, grade_answe
 from quizgen.model import Bank, Fact
 from quizgen.questions import MultipleChoice, multiple_choice
 from quizgen.questions.giveaways import giveaway_pairs
-from quizgen.quiz.clock import local_day, now, short_interval, spoken_interval, stamp
-from quizgen.quiz.compare import compare
+from quizgen.quiz.card_screen import show_question, show_verdict
+from quizgen.quiz.clock import local_day, now, spoken_interval, stamp
 from quizgen.quiz.keyboard import ENTER, MAX_LINE, UNDO, Keyboard, Quit, safe_text
+from quizgen.quiz.rating_prompt import check_leech, confirm, take_back_marks
+from quizgen.quiz.recorded import Recorded
 from quizgen.quiz.scheduler import (
     GRADE_RATINGS,
     RATING_NAMES,
@@ -28,47 +29,9 @@ from quizgen.quiz.scheduler import (
     rate_card,
 )
 from quizgen.quiz.screen import Screen
-from quizgen.quiz.store import Answer, Store, append_report
+from quizgen.quiz.store import Answer, Store
 
-# Short answers one can type; long phrases (terms, events, documents) are asked as multiple choice.
-STATES = {None: "new", 1: "learning", 2: "review", 3: "relearning"}
-_MARKS = {CORRECT: "good", ALMOST: "almost", WRONG: "bad"}
-# A rating the learner chose over the grade's own counts in the summary as this grade.
-_RATED = {1: WRONG, 2: ALMOST, 3: CORRECT, 4: CORRECT}
 RATING_AGAIN, RATING_GOOD = 1, 3
-LEECH_LAPSES = 8  # Anki's default leech threshold
-HELP = (
-    "  Enter  next card, rated as graded (shown as 'Rated …')",
-    "  1-4    rate it yourself: Again, Hard, Good, Easy (the interval each gives is shown)",
-    "  r      report this card: the fact id and your note go to a reports file for the curators",
-    "  s      suspend it (not asked until `quizgen quiz --unsuspend`)    b  bury it until tomorrow",
-    "  f      flag it (or unflag it) to come back to: quizgen quiz practice --flagged",
-    "  (a card forgotten 8 times after it was learned is a leech: it is suspended, with a word)",
-    "  ?      this help",
-    "  Ctrl-U undo the last answer      Ctrl-D quit (every answer is already saved)",
-)
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """An answer this session committed: what undo takes back."""
-
-    review_id: int
-    fact: Fact
-    grade: str
-    rating: int
-    given: str
-    style: str
-    duration: int | None
-    overridden: bool = False
-    before: dict | None = None  # the card as it was before this answer (for the leech check)
-    choices: Choices | None = None  # what each rating makes of it (None in practice)
-    judged: bool = False  # a close answer the learner said was right or wrong ("Were you right?")
-
-    @property
-    def counted(self) -> str:
-        """The grade the summary counts: the learner's own rating (or judgement of a close answer) wins."""
-        return _RATED[self.rating] if self.overridden or self.grade == ALMOST else self.grade
 
 
 class Session:
@@ -168,16 +131,17 @@ class Session:
                 question = multiple_choice(fact, self.bank, self.rng)
             except NotEnoughOptions:  # too few answers of this kind in the bank for options: type it
                 style = "typed"
-        self._show_question(fact)
+        card = self.cards.get(fact.id) or {}
+        show_question(self.screen, fact, len(self.history) + 1, card, self.scheduled, self._left())
         if question is None and self.style == "mc":
             self.screen.say(self.screen.paint("(no three honest options for this card: type the answer)", "dim"))
         started = time.monotonic()
         answer = self._ask_choice(question) if question is not None else self._ask_typed(fact)
         if answer is None:
-            return self._undo(current=fact)
+            return self.undo(current=fact)
         given, verdict = answer
         duration = round((time.monotonic() - started) * 1000)
-        self._show_verdict(fact, verdict, given)
+        show_verdict(self.screen, fact, verdict, given)
         rating = int(GRADE_RATINGS[verdict.grade])
         if verdict.grade == ALMOST:
             try:
@@ -190,16 +154,17 @@ class Session:
         recorded = self._record(fact, verdict.grade, rating, given, style, duration, judged=judged)
         self.current = None
         if recorded is not None:
-            self._check_leech(recorded)
+            check_leech(self, recorded)
         if self.keyboard.interactive and recorded is not None:  # piped answers keep the grade's rating
-            self._confirm(recorded)
+            confirm(self, recorded)
 
     def _ask_choice(self, question: MultipleChoice) -> tuple[str, Verdict] | None:
         for number, option in enumerate(question.options, start=1):
             self.screen.say(f"  {self.screen.paint(str(number), 'key')}) {self.screen.clean(option)}")
         keys = "".join(str(n) for n in range(1, len(question.options) + 1))
-        commands = "u undo, q quit" if self.keyboard.lines else "Ctrl-U undo, Ctrl-D quit"
-        pressed = self.keyboard.key(f"Answer [1-{keys[-1]}, {commands}]: ", keys)
+        commands = ["u undo,", "q quit]:"] if self.keyboard.lines else ["Ctrl-U undo,", "Ctrl-D quit]:"]
+        # a digit a moment after the card appeared is the second tap of the key that rated the last one
+        pressed = self.keyboard.key(self.screen.units([f"Answer [1-{keys[-1]},", *commands], " "), keys, hold=keys)
         if pressed == UNDO:
             return None
         if len(pressed) != 1 or pressed not in keys:  # from a pipe: that line was this card's answer
@@ -212,7 +177,7 @@ class Session:
         if not any(entry.style == "typed" for entry in self.history):
             commands = "u undo; q quit" if self.keyboard.lines else "Ctrl-U undo; Ctrl-D quit"
             self.screen.para(f"(type the answer; Enter: I don't know; {commands})", "dim")
-        text = self.keyboard.line("> ")
+        text = self.keyboard.line("> ", hold_empty=True)  # an Enter just after the card appeared: a double tap
         if text == UNDO:
             return None
         text = safe_text(text[:MAX_LINE])
@@ -222,42 +187,6 @@ class Session:
         if self.style != "mixed":
             return self.style
         return "typed" if asked_typed(fact) else "mc"
-
-    def _show_question(self, fact: Fact) -> None:
-        done = len(self.history)
-        card = self.cards.get(fact.id) or {}
-        state = STATES[card.get("state")]
-        early = ""
-        if card and self.scheduled and due_at(card) > now():  # learn-ahead, as Anki does: say so
-            early = f" · due {spoken_interval(due_at(card) - now())}, asked now: nothing else is left"
-        details = " · ".join(part for part in (state, fact.kind, fact.stance if fact.stance != "fact" else "") if part)
-        self.screen.say()
-        label = fact.source.short_label()
-        self.screen.para(f"[{done + 1}] {details} · {self._left()} · {label}{early}", "dim")
-        self.screen.para(fact.q, "bold")
-
-    def _show_verdict(self, fact: Fact, verdict: Verdict, given: str) -> None:
-        mark = self.screen.mark(_MARKS[verdict.grade])
-        text = {
-            CORRECT: f"Correct: {fact.a}",
-            ALMOST: f"Close: the answer is {verdict.expected}",
-            WRONG: f"Wrong: the answer is {fact.a}",
-        }[verdict.grade]
-        self.screen.say(f"{mark} {self.screen.paint(text, _MARKS[verdict.grade])}")
-        if verdict.grade == ALMOST:
-            self.screen.say(f"  you typed: {self.screen.clean(given)}")
-            self.screen.say(f"  compared:  {self.screen.compared(compare(self.screen.clean(given), verdict.expected))}")
-        if fact.note:
-            self.screen.para(f"Note: {fact.note}", indent="  ")
-        if fact.derived:
-            self.screen.para(f"How we know: {fact.derived}", indent="  ")
-        for citation in fact.citations:
-            self.screen.para(f"Source: {citation.source.citation()}", "dim", indent="  ")
-            if citation.quote:
-                self.screen.para(f"“{citation.quote}”", "dim", indent="    ")
-            if citation.source.url:
-                self.screen.para(citation.source.url, "dim", indent="    ")
-        self.screen.para(f"Card id: {fact.id}", "dim", indent="  ")  # for reports and `stats --card`
 
     def _record(
         self,
@@ -317,6 +246,7 @@ class Session:
             before=before,
             choices=choices,
             judged=replacing.judged if replacing else judged,
+            marks=replacing.marks if replacing else [],
         )
         self.history.append(recorded)
         self._remember(fact.id, card)
@@ -326,10 +256,10 @@ class Session:
 
     def _show_next(self, rating: int, card: dict | None, moment: datetime) -> None:
         if self.scheduled and card:
-            text = f"  Rated {RATING_NAMES[rating]}: next review {spoken_interval(due_at(card) - moment)}"
+            text = f"Rated {RATING_NAMES[rating]}: next review {spoken_interval(due_at(card) - moment)}"
         else:
-            text = f"  Rated {RATING_NAMES[rating]} (practice: the schedule is unchanged)"
-        self.screen.say(self.screen.paint(text, "dim"))
+            text = f"Rated {RATING_NAMES[rating]} (practice: the schedule is unchanged)"
+        self.screen.para(text, "dim", indent="  ")  # wrapped at spaces on a narrow terminal
 
     def _judge(self) -> int:
         """A close answer is the learner's call: y counts it right (Good), anything else Again."""
@@ -338,101 +268,19 @@ class Session:
                 self.screen.paint("  (close: counted as Again; at a terminal you say if you were right)", "dim")
             )
             return RATING_AGAIN
-        pressed = self.keyboard.key("Were you right? [y] yes  [n/Enter] no: ", "yn" + ENTER)
+        prompt = self.screen.units(["Were you right?", "[y] yes", "[n/Enter] no:"])
+        pressed = self.keyboard.key(prompt, "yn" + ENTER, hold=ENTER)  # the Enter that sent the answer, twice
         if pressed == UNDO:
             return RATING_AGAIN
         return RATING_GOOD if pressed == "y" else RATING_AGAIN
 
-    def _confirm(self, recorded: Recorded) -> None:
-        commands = "u undo  q quit" if self.keyboard.lines else "Ctrl-U undo  Ctrl-D quit"
-        ratings = "  ".join(
-            f"[{rating}]{name}{self._interval(recorded, rating)}" for rating, name in RATING_NAMES.items()
-        )
-        flagged = recorded.fact.id in self.store.flagged(self.bank.name)
-
-        def prompt() -> str:
-            flag = "f unflag" if flagged else "f flag"
-            return f"[Enter] next  {ratings}  r report  s suspend  b bury  {flag}  ? help  {commands}: "
-
-        keys = ENTER + "1234rsbf?"
-        pressed = self.keyboard.key(prompt(), keys, grace=recorded.style == "mc")
-        while pressed in ("r", "f", "?"):
-            if pressed == "r":
-                self._report(recorded.fact)
-            elif pressed == "f":
-                flagged = self.store.flag(self.bank.name, recorded.fact.id, stamp(now()))
-                self.screen.say(
-                    self.screen.paint(
-                        f"  {'Flagged' if flagged else 'Flag taken away'}: "
-                        "quizgen quiz practice --flagged asks the flagged cards",
-                        "dim",
-                    )
-                )
-            else:
-                for line in HELP:
-                    self.screen.say(self.screen.paint(line, "dim"))
-            pressed = self.keyboard.key(prompt(), keys)
-        if pressed in ("s", "b"):
-            self._set_aside(recorded.fact, "suspended" if pressed == "s" else "buried", "you")
-            return
-        if pressed == UNDO:
-            self._undo(current=None)
-        elif pressed != ENTER and int(pressed) != recorded.rating:
-            self._record(
-                recorded.fact,
-                recorded.grade,
-                int(pressed),
-                recorded.given,
-                recorded.style,
-                recorded.duration,
-                replacing=recorded,
-            )
-
-    def _set_aside(self, fact: Fact, mark: str, reason: str) -> None:
-        """Suspend (until `quizgen quiz --unsuspend`) or bury (until tomorrow) a card; its answer stands."""
-        moment = now()
-        until = local_day(moment).isoformat() if mark == "buried" else None
-        self.store.mark(self.bank.name, fact.id, mark, until, reason, stamp(moment))
-        self.aside.add(fact.id)
-        self.queue.learning.pop(fact.id, None)
-        if fact.id in self.queue.planned:
-            self.queue.planned.remove(fact.id)
-        again = "tomorrow" if mark == "buried" else "you run: quizgen quiz --unsuspend"
-        self.screen.say(self.screen.paint(f"  {mark.capitalize()}: not asked again until {again}", "dim"))
-
-    def _check_leech(self, recorded: Recorded) -> None:
-        """Anki's leech: a card failed LEECH_LAPSES times after it was learned is suspended, with a word."""
-        if recorded.rating != RATING_AGAIN or not self.scheduled or (recorded.before or {}).get("state") != 2:
-            return
-        lapses = self.store.review_counts(self.bank.name).get(recorded.fact.id, (0, 0))[1]
-        if lapses >= LEECH_LAPSES:
-            self.screen.say(
-                f"This card has been forgotten {lapses} times (a leech). Consider rewording it "
-                "for yourself, or report it (r)."
-            )
-            self._set_aside(recorded.fact, "suspended", "leech")
-
-    def _report(self, fact: Fact) -> None:
-        """`r`: the fact id and the learner's note, appended to a reports file to send to the curators."""
-        note = self.keyboard.line("What is wrong with this card? (Enter when done) ")
-        if note == UNDO:
-            return
-        try:
-            where = append_report(self.store.path, self.bank.name, fact.id, safe_text(note))
-        except OSError as exc:
-            self.screen.say(f"Could not save the report ({exc.strerror or exc}).")
-            return
-        self.screen.say(
-            f"Reported {fact.id}: saved in {where}. Send that file to the curators (or quote the fact id in an issue)."
+    def rerate(self, recorded: Recorded, rating: int) -> None:
+        """The learner's own rating replaces the one the grade gave (same moment, same outcomes shown)."""
+        self._record(
+            recorded.fact, recorded.grade, rating, recorded.given, recorded.style, recorded.duration, replacing=recorded
         )
 
-    def _interval(self, recorded: Recorded, rating: int) -> str:
-        """' 10m': when the card would come back with this rating instead (Anki shows it on each button)."""
-        if recorded.choices is None:
-            return ""
-        return " " + short_interval(due_at(recorded.choices.cards[rating]) - recorded.choices.moment)
-
-    def _undo(self, current: Fact | None) -> None:
+    def undo(self, current: Fact | None) -> None:
         """Take back the last answer of this session; that card is asked again, then `current`."""
         if current is not None:
             self.queue.put_back(current.id)
@@ -446,8 +294,9 @@ class Session:
             return
         self.history.pop()
         self._remember(last.fact.id, result[1])
+        marks = take_back_marks(self, last)
         self.queue.put_back(last.fact.id)  # once, even when it is also the card being asked
-        self.screen.para(f"Undone: {last.fact.q}", "almost")
+        self.screen.para(f"Undone{marks}: {last.fact.q}", "almost")
 
     def _remember(self, fact_id: str, card: dict | None) -> None:
         if not self.scheduled:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from quizgen.errors import UsageError
 from quizgen.model import Bank
 from quizgen.paths import shown
-from quizgen.quiz.clock import day_end, local_day, now, short_interval
+from quizgen.quiz.card_history import show_history
+from quizgen.quiz.clock import day_end, local_day, now
 from quizgen.quiz.dbfile import check_place
-from quizgen.quiz.scheduler import RATING_NAMES, REVIEW, due_at
+from quizgen.quiz.scheduler import REVIEW, due_at
 from quizgen.quiz.screen import Screen
 from quizgen.quiz.store import Store
 
@@ -24,12 +23,18 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def show_stats(
-    path: Path, banks: list[Bank], screen: Screen | None = None, card: str | None = None, selected: bool = False
+    path: Path,
+    banks: list[Bank],
+    screen: Screen | None = None,
+    card: str | None = None,
+    selected: bool = False,
+    whole: list[Bank] | None = None,
 ) -> int:
-    """`selected`: the banks hold only the facts of --source/--tag/--kind, and every figure counts only those."""
+    """`selected`: the banks hold only the facts of --source/--tag/--kind, and every figure counts only those;
+    `whole`: the banks before that filter (where --card looks a fact id up)."""
     screen = screen or Screen()
     if card is not None:
-        return show_history(path, banks, card, screen)
+        return show_history(path, banks, whole or banks, card, screen)
     check_place(path, readonly=True)  # a FIFO or a link loop is named as such, and never opened
     if not path.exists():
         screen.say(f"No progress yet ({shown(path)} does not exist). Start with: quizgen quiz")
@@ -56,7 +61,7 @@ def show_stats(
         chosen = {(bank.name, fact.id) for bank in banks for fact in bank.facts}
         reviews = [review for review in reviews if (review["deck"], review["fact_id"]) in chosen]
         days = sorted({review["day"] for review in reviews}, reverse=True)
-    screen.say(screen.paint(f"Progress in {shown(path)}", "title"))
+    screen.para(f"Progress in {shown(path)}", "title")
     due_days = {bank.name: _due_days(bank, cards, away[bank.name], moment) for bank in banks}
     for bank in banks:
         _show_due(screen, bank, due_days[bank.name])
@@ -66,7 +71,7 @@ def show_stats(
             per_day[review["day"]] = per_day.get(review["day"], 0) + 1
     practice = sum(1 for review in reviews if review["day"] == today.isoformat() and not review["scheduled"])
     extra = f" + {practice} practice" if practice else ""
-    screen.say(
+    screen.para(
         f"Today: {_plural(per_day.get(today.isoformat(), 0), 'review')}{extra} · "
         f"streak: {_plural(streak(days, today), 'day')}"
         f" · {retention_line(reviews, today)}"
@@ -101,41 +106,9 @@ def _show_due(screen: Screen, bank: Bank, due_days: dict[str, int | None]) -> No
     today = sum(1 for day in due_days.values() if day == 0)
     week = sum(1 for day in due_days.values() if day is not None)
     unseen = len(bank.facts) - len(due_days)
-    screen.say(
-        f"{bank.title}: {screen.paint(str(today), 'bold')} due today, {week} due this week, "
-        f"{unseen} new of {len(bank.facts)} not seen yet"
+    screen.para(
+        f"{bank.title}: {today} due today, {week} due this week, {unseen} new of {len(bank.facts)} not seen yet"
     )
-
-
-def show_history(path: Path, banks: list[Bank], fact_id: str, screen: Screen) -> int:
-    """`quizgen stats --card ID`: every answer to one card, oldest first, with the interval it gave."""
-    bank = next((bank for bank in banks if fact_id in bank.by_id), None)
-    if bank is None:
-        raise UsageError(
-            f"--card {fact_id!r}: no such fact id in this bank (the study page shows each card's id; "
-            "so does a report, r)"
-        )
-    check_place(path, readonly=True)
-    rows = []
-    if path.exists():
-        with Store(path, readonly=True) as store:
-            rows = store.history(bank.name, fact_id)
-    screen.para(bank.by_id[fact_id].q, "bold")
-    if not rows:
-        screen.say("Not answered yet.")
-        return 0
-    for row in rows:  # every value read back is shown cleaned: the log may have been edited by hand
-        after = row["after"]
-        next_time = "practice" if not row["scheduled"] else "next: ?"
-        if after and row["scheduled"]:
-            with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged row shows "next: ?"
-                next_time = f"next in {short_interval(due_at(after) - datetime.fromisoformat(row['reviewed_at']))}"
-        day, grade = screen.clean(str(row["day"])), screen.clean(str(row["grade"]))
-        screen.say(
-            f"  {day}  {RATING_NAMES.get(row['rating'], '?'):<5}  {grade:<7}  {next_time:<13}"
-            f"  {screen.clean(row['answer'] or '')}"
-        )
-    return 0
 
 
 def _show_forecast(screen: Screen, due_days: dict[str, int | None], moment: datetime) -> None:
@@ -145,7 +118,7 @@ def _show_forecast(screen: Screen, due_days: dict[str, int | None], moment: date
         count = sum(1 for day in due_days.values() if day == offset)
         label = "today" if offset == 0 else (local_day(moment) + timedelta(days=offset)).strftime("%a")
         counts.append(f"{label} {count}")
-    screen.say("  Due, next 7 days: " + " · ".join(counts))
+    screen.say_units(counts, " · ", indent="  ", head="Due, next 7 days:")
 
 
 def _show_hardest(screen: Screen, bank: Bank, counts: dict[str, tuple[int, int]], top: int = 5) -> None:
@@ -156,11 +129,11 @@ def _show_hardest(screen: Screen, bank: Bank, counts: dict[str, tuple[int, int]]
     )[:top]
     if not hardest:
         return
-    screen.say("  Hardest (forgotten most often):")
+    screen.para("Hardest (forgotten most often):", indent="  ")
     for lapses, fact_id in hardest:
         question = bank.by_id[fact_id].q
-        short = question if len(question) <= 60 else question[:59] + "…"
-        screen.say(f"    {_plural(lapses, 'time')}  {fact_id}  {short}")
+        short = _shortened(question, 60)
+        screen.para(f"{_plural(lapses, 'time')}  {fact_id}  {short}", indent="    ")
 
 
 def streak(days: list[str], today: date) -> int:
@@ -184,37 +157,54 @@ def retention_line(reviews, today: date) -> str:
 
 
 def _show_heatmap(screen: Screen, per_day: dict[str, int], today: date) -> None:
-    """Weeks as columns, weekdays as rows, darker for busier days; today is the last cell."""
+    """Weeks as columns, weekdays as rows, darker for busier days; today is the last cell. A narrow
+    terminal shows fewer weeks (each column is 8 wide), never a broken row."""
     shades = screen.blocks()
-    first = today - timedelta(days=today.weekday() + 7 * (WEEKS - 1))
+    weeks = max(1, min(WEEKS, (screen.width - 5) // 8)) if screen.wraps else WEEKS
+    first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
     busiest = max(per_day.values(), default=0)
-    screen.say(f"Reviews per day, last {WEEKS} weeks (busiest day: {busiest}):")
-    header = "".join(f"{(first + timedelta(weeks=w)).strftime('%d %b'):>8}" for w in range(WEEKS))
+    screen.para(f"Reviews per day, last {_plural(weeks, 'week')} (busiest day: {busiest}):")
+    header = "".join(f"{(first + timedelta(weeks=w)).strftime('%d %b'):>8}" for w in range(weeks))
     screen.say(f"     {header}")
     for weekday, name in enumerate(_WEEKDAYS):
         cells = []
-        for week in range(WEEKS):
+        for week in range(weeks):
             day = first + timedelta(weeks=week, days=weekday)
             count = per_day.get(day.isoformat(), 0)
             level = 0 if not count else 1 + min(3, (4 * count - 1) // max(busiest, 1))
             cells.append(" " * 8 if day > today else f"{'':>5}{shades[level] * 3}")
         screen.say(f"  {name}{''.join(cells)}".rstrip())
-    screen.say(f"     {shades[0]} none  {shades[1]} few  {shades[4]} most")
+    screen.say_units([f"{shades[0]} none", f"{shades[1]} few", f"{shades[4]} most"], indent="     ")
 
 
 def _show_mastery(screen: Screen, bank: Bank, cards: dict[str, dict], width: int = 20) -> None:
-    """Per article: facts learned (in review) and mature (stable for three weeks or more)."""
+    """Per article: facts learned (in review) and mature (stable for three weeks or more). A row is one
+    line from 100 columns up; narrower, the title (shortened to fit) and the bar take a line each."""
     shades = screen.blocks()
-    screen.say(f"Mastery per article ({bank.title}):")
+    screen.para(f"Mastery per article ({bank.title}):")
+    wide = not screen.wraps or screen.width >= 100
     for source_id, source in sorted(bank.sources.items()):
         facts = [fact for fact in bank.facts if fact.cites(source_id)]
         learned = [cards[f.id] for f in facts if f.id in cards and cards[f.id]["state"] == REVIEW]
         mature = sum(1 for card in learned if (card["stability"] or 0) >= MATURE_DAYS)
-        filled = round(width * len(learned) / len(facts)) if facts else 0
-        bar = screen.paint(shades[4] * filled, "good") + shades[0] * (width - filled)
-        title = source.short_label()
-        title = title if len(title) <= 38 else title[:37] + "…"
-        screen.say(f"  {source_id:>4} {title:<38} {bar} {len(learned):>3}/{len(facts):<3} learned, {mature} mature")
+        counts = f"{len(learned):>3}/{len(facts):<3} learned, {mature} mature"
+        room = width if wide else max(4, min(width, screen.width - 6 - len(counts)))
+        filled = round(room * len(learned) / len(facts)) if facts else 0
+        bar = screen.paint(shades[4] * filled, "good") + shades[0] * (room - filled)
+        title = _shortened(source.short_label(), 38 if wide else screen.width - 7)
+        if wide:
+            screen.say(f"  {source_id:>4} {title:<38} {bar} {counts}")
+        else:
+            screen.say(f"  {source_id:>4} {title}")
+            screen.say_units([bar, f"{len(learned)}/{len(facts)} learned,", f"{mature} mature"], " ", indent="    ")
+
+
+def _shortened(text: str, width: int) -> str:
+    """Cut at a space to fit `width`, with an ellipsis: never inside a word (a lone long word stays whole)."""
+    if len(text) <= width:
+        return text
+    cut = text[: max(width - 1, 1)].rsplit(" ", 1)[0].rstrip(" ,:;–-")
+    return (cut or text.split(" ", 1)[0]) + "…"
 
 
 def _plural(count: int, word: str) -> str:

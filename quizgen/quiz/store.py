@@ -361,6 +361,12 @@ class Store:
                 (deck, fact_id, mark, until, reason, at),
             )
 
+    def unmark(self, deck: str, fact_id: str) -> None:
+        """Take a card's suspension or burial away (undo of the answer it was given at)."""
+        if self._has_marks():
+            with self._transaction() as db:
+                db.execute("DELETE FROM marks WHERE deck = ? AND fact_id = ?", (deck, fact_id))
+
     def set_aside_cards(self, deck: str, day: str) -> set[str]:
         """Fact ids not to ask on `day`: suspended, or buried until that day or later."""
         if not self._has_marks():

@@ -238,6 +238,8 @@ def test_rv3_f8_piped_answers_are_echoed_without_terminal_controls(tmp_path):
         "practice",
         "-n",
         "2",
+        "--kind",
+        "year,person",  # two cards neither of which gives the other away: both are asked
         "--style",
         "typed",
         "--db",
