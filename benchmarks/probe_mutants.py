@@ -1,4 +1,4 @@
-"""Reapplies the review's one-line mutants (M1-M8, 2026-12-07) and runs the tests that must kill them.
+"""Reapplies the reviews' one-line mutants (M1-M8, M3b, N5; 2026-12-07) and runs the tests that must kill them.
 
 Usage: python benchmarks/probe_mutants.py   (from the checkout; restores every file it touches)
 """
@@ -19,12 +19,19 @@ MUTANTS = [
         "return value, value",
         "tests/test_rule_values.py",
     ),
-    ("M2", "quizgen/questions/certainty.py", "if article_a != article_b or (", "if (", "tests/test_rule_values.py"),
-    (
-        "M3",
+    ("M2", "quizgen/questions/certainty.py", "if article_a != article_b:", "if False:", "tests/test_rule_values.py"),
+    (  # M3's tie rule is gone from the matcher; M3b is the rule that replaced it (rv3-code L7, T5)
+        "M3b",
         "quizgen/grading/matcher.py",
-        "distance(got, other) <= nearest",
-        "distance(got, other) < nearest",
+        "if got in others or _says_otherwise(",
+        "if _says_otherwise(",
+        "tests/test_rule_values.py",
+    ),
+    (  # rv3-code N5: the give-away frequent-word boundary (T3)
+        "N5",
+        "quizgen/questions/giveaways.py",
+        "if n > limit)",
+        "if n >= limit)",
         "tests/test_rule_values.py",
     ),
     (

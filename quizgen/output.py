@@ -1,5 +1,4 @@
-"""Atomic output: files appear whole or not at all, inside the output folder, and a failed or
-interrupted build keeps the old ones."""
+"""Atomic output: files appear whole or not at all, inside the output folder, old ones kept on failure."""
 
 from __future__ import annotations
 
@@ -14,14 +13,25 @@ from pathlib import Path
 
 from quizgen.errors import OutputError
 from quizgen.files import open_regular
+from quizgen.signals import check as check_signals
 
 try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
+
+def _umask() -> int:
+    """The process's umask, read when a file is written (not at import, and unchanged on Linux)."""
+    try:  # Linux shows it without changing it
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 _ROOT: contextvars.ContextVar[Path | None] = contextvars.ContextVar("output_root", default=None)
@@ -67,6 +77,7 @@ def pending(path: Path, data: bytes | str, root: Path | None = None):
     tmp = _temporary(inside(path, root), data.encode("utf-8") if isinstance(data, str) else data)
     try:
         yield path
+        check_signals()  # a SIGTERM whose exception was dropped: keep the old file
         try:
             os.replace(tmp, path)
         except OSError as exc:
@@ -86,7 +97,7 @@ def _temporary(path: Path, payload: bytes) -> str:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
@@ -114,36 +125,37 @@ def staged(out_dir: Path):
         raise OutputError(f"{out_dir}: cannot create output folder: {exc.strerror or exc}") from None
     try:
         yield stage
-        for item in sorted(stage.iterdir()):
-            target = out_dir / item.name
-            try:
-                if item.is_dir():
-                    _swap_folder(item, target, stage)
-                else:
-                    os.replace(item, target)
-            except OSError as exc:
-                raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        with _signals_held():  # the stage is published whole, or (interrupted before) not at all
+            check_signals()  # a SIGTERM whose exception was dropped: nothing moves
+            for item in sorted(stage.iterdir()):
+                target = out_dir / item.name
+                try:
+                    if item.is_dir():
+                        _swap_folder(item, target, stage)
+                    else:
+                        os.replace(item, target)
+                except OSError as exc:
+                    raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
 def _swap_folder(new: Path, target: Path, stage: Path) -> None:
     """Put `new` where `target` is: the old folder moves aside whole, then the new one moves in.
-    Ctrl-C and SIGTERM wait until both renames are done: between them the set would be missing,
-    and the stage's cleanup would delete the old one."""
-    with _signals_held():
-        if target.is_dir() and not target.is_symlink():
-            old = stage / f".old-{target.name}"
-            os.rename(target, old)
-            try:
-                os.rename(new, target)
-            except BaseException:
-                os.rename(old, target)
-                raise
-        else:
-            if target.is_file() or target.is_symlink():
-                target.unlink()
+    The caller holds Ctrl-C and SIGTERM: between the renames the set would be missing, and the
+    stage's cleanup would delete the old one."""
+    if target.is_dir() and not target.is_symlink():
+        old = stage / f".old-{target.name}"
+        os.rename(target, old)
+        try:
             os.rename(new, target)
+        except BaseException:
+            os.rename(old, target)
+            raise
+    else:
+        if target.is_file() or target.is_symlink():
+            target.unlink()
+        os.rename(new, target)
 
 
 _HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -245,7 +257,8 @@ def folder_locked(folder: Path, patience: float):
 def _exclusive(fd: int, where: Path, patience: float) -> None:
     """Take an exclusive flock on `fd`, polling (Ctrl-C and SIGTERM still end the wait) for up to
     `patience` seconds, then one line."""
-    assert fcntl is not None
+    if fcntl is None:  # Windows: the callers do not lock
+        return
     deadline = time.monotonic() + patience
     while True:
         try:

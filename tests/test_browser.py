@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 import subprocess
@@ -11,23 +10,13 @@ import zlib
 from pathlib import Path
 
 import pytest
-from test_questions import bundled
+from helpers import browser_or_skip, bundled
 
 from quizgen.browser import find_browser, print_pdf, print_pdfs, screenshot
 from quizgen.cli import main
 from quizgen.errors import BrowserNotFound
 from quizgen.worksheet.options import SheetOptions
 from quizgen.worksheet.writer import build_set, write_sets
-
-
-def browser_or_skip() -> str:
-    """The browser; a missing one skips the test locally but fails it under CI."""
-    try:
-        return find_browser()
-    except BrowserNotFound as exc:
-        if "CI" in os.environ:
-            pytest.fail(f"CI needs a browser for these tests: {exc}")
-        pytest.skip(str(exc))
 
 
 @pytest.fixture(scope="module")

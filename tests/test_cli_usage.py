@@ -58,7 +58,7 @@ def test_comma_lists_work_in_every_filter(capsys):
 
 @pytest.mark.parametrize("what", ["tags", "categories", "ids", "kinds", "sources", "stances"])
 def test_list_prints_one_name_per_line_with_counts(what, capsys):
-    from test_questions import bundled
+    from helpers import bundled
 
     bank = bundled()
     assert main(["list", what]) == 0

@@ -23,8 +23,8 @@ def imports_of(path: Path) -> set[str]:
     for node in ast.walk(tree):  # function-level imports too: they hid the last cycle
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and node.module:  # `from quizgen import cli` imports quizgen.cli
+            found |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
     return found
 
 
@@ -41,6 +41,55 @@ def test_the_bank_stage_imports_no_later_stage(path):
         "quizgen.output",
     )
     assert not {name for name in imports_of(path) if name.startswith(later)}
+
+
+# The pipeline's stages, lowest first: a module may import its own stage and those below, never above.
+STAGES = (
+    ("__init__", "kinds", "text", "errors", "files", "signals", "paths", "cloze", "model", "templating", "summary"),
+    ("output", "devtools", "browser"),  # how every output is written
+    ("bank",),
+    ("questions", "grading"),
+    ("anki", "worksheet", "web", "export", "coverage", "quiz"),  # the outputs, siblings
+    ("selection", "exporters", "listing"),  # which banks and facts a command means
+    ("commands", "authoring", "arguments", "command_options", "cli", "__main__"),
+)
+STAGE = {name: rank for rank, names in enumerate(STAGES) for name in names}
+# command handlers still inside an output package (`quizgen coverage`, `quizgen quiz`, `quizgen print`
+# and its option reading): they may reach the selection, nothing above it
+HANDLERS = {
+    "quizgen/coverage/__init__.py",
+    "quizgen/quiz/__init__.py",
+    "quizgen/worksheet/command.py",
+    "quizgen/worksheet/options.py",
+}
+
+
+def _unit(module: str) -> str:
+    return module.split(".")[1]
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "quizgen").rglob("*.py")), ids=str
+)
+def test_no_module_imports_from_a_later_stage(path):
+    unit = Path(path).relative_to("quizgen").with_suffix("").parts[0]
+    assert unit in STAGE, f"{unit}: place the new module or package in STAGES"
+    later = {
+        module
+        for module in imports_of(ROOT / path)
+        if module.startswith("quizgen.") and _unit(module) in STAGE and STAGE[_unit(module)] > STAGE[unit]
+    }
+    if path in HANDLERS:
+        later = {module for module in later if not module.startswith("quizgen.selection")}
+    assert not later
+
+
+@pytest.mark.parametrize("package", ["anki", "web", "export"])
+def test_exporter_packages_hold_no_command_handler(package):
+    above = ("quizgen.selection", "quizgen.commands", "quizgen.cli", "quizgen.arguments")
+    for path in sorted((ROOT / "quizgen" / package).glob("*.py")):
+        assert not {name for name in imports_of(path) if name.startswith(above)}, path
+    assert not hasattr(__import__(f"quizgen.{package}", fromlist=["main"]), "main")
 
 
 def test_exporters_read_files_through_files_not_the_yaml_module():

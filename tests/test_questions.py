@@ -7,11 +7,10 @@ from collections import Counter
 from functools import lru_cache
 
 import pytest
-from conftest import ROOT
+from helpers import bundled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.bank.loader import load_banks
 from quizgen.errors import NotEnoughOptions
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions import can_choose, multiple_choice, with_answer_at
@@ -22,11 +21,6 @@ from quizgen.text import answer_key
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
 EXAMPLES = settings(max_examples=12, deadline=None)
-
-
-@lru_cache(maxsize=1)
-def bundled() -> Bank:
-    return load_banks(ROOT / "decks", ROOT / "seeds")[0]
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,11 @@ from quizgen.bank.provenance import quote_problem, supports
 from quizgen.bank.seeds import Seed
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
+from quizgen.grading.spelling import allowed_slips
 from quizgen.model import Bank, Fact, Location, Source
 from quizgen.questions.catalog import true_answers
-from quizgen.questions.certainty import excludes, same_form, value_range
+from quizgen.questions.certainty import excludes, given_as_example, odd_one_out, same_form, value_range
+from quizgen.questions.giveaways import Telling
 
 SOURCE = Source("900", "900_sample.txt", "A sample article")
 
@@ -257,3 +259,121 @@ def test_cloze_deletions_fill_and_blank():
     assert cloze.blank(text, 1, "__") == "In __ NATO met Russia in __."
     assert cloze.blank(text) == "In _____ NATO met Russia in _____."
     assert cloze.blank(text, 2, "__") == "In May 2002 NATO met __ in Rome."  # a hint is never shown
+
+
+# T3 (rv3-code): a word names no topic only when it is in MORE than max(3, 5 %) of the questions
+@pytest.mark.parametrize(
+    "questions, with_word, frequent",
+    [(10, 3, False), (10, 4, True), (100, 5, False), (100, 6, True), (200, 10, False), (200, 11, True)],
+)
+def test_the_frequent_word_boundary_of_giveaways(questions, with_word, frequent):
+    facts = [
+        fact(f"f{i}", f"Which accord was signed{' by the zebra' if i < with_word else ''} in round {i}?", "x")
+        for i in range(questions)
+    ]
+    telling = Telling(facts)
+    assert ("zebra" in telling.frequent) is frequent
+    assert ("zebra" in telling.topic(facts[0])) is not frequent  # a frequent word tells nothing
+
+
+# M3b (rv3-code T5): exactly another fact's answer is WRONG, even when it is a part of this answer
+@pytest.mark.parametrize(
+    "answer, kind, other",
+    [
+        ("NATO-Russia Council", "organization", "Russia Council"),
+        ("Membership Action Plan", "document", "Action Plan"),
+        ("Operation Active Endeavour", "event", "Operation Endeavour"),
+    ],
+)
+def test_exactly_another_facts_answer_is_wrong(answer, kind, other):
+    it, rival = fact("it", "Which one?", answer, kind), fact("rival", "Which other one?", other, kind)
+    assert grade_answer(other, it, Lexicon.of([it, rival])).grade == WRONG
+    assert grade_answer(other, it, Lexicon.of([it])).grade != WRONG  # alone, a part of the answer is no error
+
+
+# mutmut (benchmarks/MUTATION.md): only a date answer is graded close for a right date with more
+# words; a year with more words goes on to the other rules, which leave it to the learner
+@pytest.mark.parametrize(
+    "answer, kind, typed, grade",
+    [
+        ("27 May 1997", "date", "27 May 1997 in Paris", ALMOST),
+        ("27 May 1997", "date", "28 May 1997 in Paris", WRONG),
+        ("1997", "year", "1997 in Paris", ALMOST),
+        ("1997", "year", "1998 in Paris", WRONG),
+    ],
+)
+def test_a_right_date_with_more_words_is_close(answer, kind, typed, grade):
+    it = fact("it", "When was the Founding Act signed?", answer, kind)
+    assert grade_answer(typed, it, Lexicon.of([it])).grade == grade
+
+
+# mutmut: slips allowed by length, spaces not counted: none up to 5 letters, one up to 10, then two
+@pytest.mark.parametrize(
+    "wanted, slips",
+    [("Minsk", 0), ("Berlin", 1), ("Zeitwende", 1), ("Washington", 1), ("Afghanistan", 2), ("Kosovo War", 1)],
+)
+def test_slips_allowed_by_length(wanted, slips):
+    assert allowed_slips(wanted) == slips
+
+
+# mutmut (benchmarks/MUTATION.md): each leading article counts, lengths within 2n + 1 words look alike
+@pytest.mark.parametrize(
+    "answer, option, alike",
+    [
+        ("a naval blockade", "sanctions", False),
+        ("an embargo", "sanctions", False),
+        ("a naval blockade", "an embargo", True),
+        ("sanctions", "a naval blockade", False),
+        ("two words", "five words in a row", True),  # 5 <= 2 * 2 + 1
+        ("two words", "six words in a long row", False),
+        ("one", "three more words", True),
+        ("one", "four more short words", False),
+    ],
+)
+def test_the_form_of_options(answer, option, alike):
+    assert same_form(answer, option) is alike
+
+
+# mutmut: number options are certainly wrong only when their ranges cannot meet, edges included
+@pytest.mark.parametrize(
+    "answer, option, wrong",
+    [
+        ("over 1,500 troops", "1,500 troops", False),  # the edges meet
+        ("under 1,500 troops", "1,500 troops", False),
+        ("1,500 troops", "over 1,500 troops", False),
+        ("1,500 troops", "under 1,500 troops", False),
+        ("1,500 troops", "1,400 troops", True),
+        ("1,500 troops", "about 1,400 troops", False),  # 1,120 to 1,680 holds 1,500
+        ("1,500 troops", "about 1,000 troops", True),
+        ("about 1,500 troops", "1,500 tanks", True),  # counts something else
+        ("1,500 troops", "troops", True),  # not a number
+    ],
+)
+def test_what_a_number_option_excludes(answer, option, wrong):
+    assert excludes(answer, option) is wrong
+
+
+# mutmut: articles never make an odd one out, and a typographic apostrophe is the plain one
+@pytest.mark.parametrize("article", ["a", "an", "A", "An"])
+def test_an_article_is_no_odd_one_out(article):
+    assert (
+        odd_one_out("war in Georgia", [f"{article} war in Kosovo", f"{article} war in Iraq", f"{article} war"]) == set()
+    )
+
+
+def test_a_typographic_apostrophe_is_no_odd_one_out():
+    wrong = ["Russia\u2019s exit", "Russia\u2019s veto", "Russia\u2019s exit from"]
+    assert odd_one_out("Russia's membership", wrong) == set()
+
+
+# mutmut: a leading article of the answer is not what the example marker must precede
+@pytest.mark.parametrize(
+    "answer, quote",
+    [
+        ("the Baltic states", "The summit named allies, for example Baltic states."),
+        ("a Baltic state", "A summit named allies such as Baltic states."),
+        ("an ally", "An envoy named states, for example ally states."),
+    ],
+)
+def test_an_answer_given_as_an_example_is_found_by_its_first_word_after_the_article(answer, quote):
+    assert given_as_example(answer, quote) is True

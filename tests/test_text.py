@@ -317,7 +317,7 @@ def test_no_key_line_of_the_bank_stops_at_a_name_initial():
     """Worksheet review L1: the key's 'why' and quote lines ('The George C.') over every fact."""
     import re
 
-    from test_questions import bundled
+    from helpers import bundled
 
     from quizgen.worksheet.explain import first_sentence, quote_line
 

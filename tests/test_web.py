@@ -6,13 +6,13 @@ import json
 import re
 from pathlib import Path
 
-from test_questions import bundled
+from helpers import bundled
 
 from quizgen.bank.loader import load_banks
 from quizgen.cli import main
 from quizgen.questions import can_choose
 from quizgen.questions.values import order_value
-from quizgen.web.data import citations, script_json, study_data
+from quizgen.web.data import script_json, study_data
 from quizgen.web.page import TS_FSRS_VERSION, render_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,7 +93,6 @@ def test_several_citations_are_all_shown_when_a_fact_has_them():
     for fact in merged:
         expected = [{"source": c.source.id, "quote": c.quote} for c in fact.citations]
         assert records[fact.id]["cites"] == expected
-        assert citations(fact) == tuple((c.source, c.quote) for c in fact.citations)
 
 
 def test_web_command_writes_one_self_contained_page_and_the_same_bytes_twice(tmp_path, capsys):

@@ -7,9 +7,9 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
+from conftest import ROOT
+from helpers import browser_or_skip, bundled
 from playwright.sync_api import expect, sync_playwright
-from test_browser import browser_or_skip
-from test_questions import ROOT, bundled
 from test_web import MARKUP_BANK, markup_bank
 
 from quizgen.cli import main

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import subprocess
 
-from test_questions import ROOT, bundled
-from test_web_typed import node
+from conftest import ROOT
+from helpers import bundled, node
 
 from quizgen.questions.giveaways import giveaway_pairs
 from quizgen.web.data import study_data

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from helpers import bundled
 from playwright.sync_api import expect
-from test_questions import bundled
 from test_web_browser import (  # noqa: F401  (fixtures)
     chromium,
     current_id,

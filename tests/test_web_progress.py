@@ -6,8 +6,8 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 
+from helpers import bundled
 from playwright.sync_api import expect
-from test_questions import bundled
 from test_web_browser import Watched, chromium, current_id, pages, stored, watched  # noqa: F401  (fixtures)
 
 DECK = "nato-russia"

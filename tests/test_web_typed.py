@@ -4,16 +4,14 @@ where the terminal would not. The page's own code (templates/web/typed.mjs) runs
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
-import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
-from test_questions import ROOT, bundled
+from conftest import ROOT
+from helpers import bundled, node
 
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import CORRECT, grade_answer
@@ -26,15 +24,6 @@ NUMBER_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "8": "eight"
 TRICKY = "aAeéEÉsSßıİǅ1203 ,.;:!?'’\"-–—()/&%$+#@_\u00a0\u0301\u2009ﬁ½²"
 # what a learner puts between two digits: thousands marks of several countries, a range, a slip
 DIGIT_MARKS = (",", ".", "-", "'", "’", " ", "\u00a0", "\u2009", "\u202f", "\u2013", ":", "/", "", ", ", ". ")
-
-
-def node() -> str:
-    found = shutil.which("node")
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("node is required on CI")
-        pytest.skip("node is not installed")
-    return found
 
 
 def page_run(function: str, items: list) -> list:

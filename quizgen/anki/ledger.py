@@ -119,9 +119,6 @@ class Ledger:
         for key in [key for key, entry in notes.items() if entry.draft and key not in keys]:
             del notes[key]
 
-    def retired_ids(self) -> set[str]:
-        return {key for key, entry in self.sections["notes"].items() if entry.retired}
-
     def carriers(self) -> dict[str, str]:
         """Person -> the note id that carries their reversed card."""
         return {entry.person: key for key, entry in self.sections["notes"].items() if entry.person}

@@ -188,7 +188,7 @@ def _choice_fields(bank: Bank, fact: Fact) -> tuple[str, dict[str, str]]:
         prompt = choice.prompt
         wrong = [option for i, option in enumerate(choice.options) if i != choice.answer]
     except NotEnoughOptions:
-        prompt, wrong = fact.q, []  # too few answers of this kind in the bank: the card asks openly
+        prompt, wrong = fact.q, []  # fewer than three certainly wrong options: the card asks openly
     values = {"Question": fields.text(prompt), "Answer": fields.text(fact.a), "Stance": fact.stance}
     values.update({f"Wrong {n}": fields.text(option) for n, option in enumerate(wrong[:3], start=1)})
     return prompt, values

@@ -1,5 +1,6 @@
-"""Whether a claim's wording says whose claim it is: a verb of saying, an attributing phrase, or
-the article's author or outlet by name (the editorial policy: claims are taught with attribution)."""
+"""Whether a claim's wording says whose claim it is (the editorial policy: claims are attributed)."""
+
+# A verb of saying, an attributing phrase, or the article's author or outlet by name.
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The declared schemas of the bank's files (facts, seed metadata, curation records) and the
-rules every value shares: ids are short slugs, text is bounded and has no unsafe character."""
+"""The declared schemas of the bank's files and the rules every value shares (slugs, bounded safe text)."""
+
+# The files: facts, seed metadata, curation records. Every id is a short slug; every text is
+# bounded and has no unsafe character.
 
 from __future__ import annotations
 
@@ -98,7 +100,7 @@ FIELDS = (
         "text",
         True,
         "Type of the answer: year|date|number|person|place|organization|document|event|term. "
-        "Distractors are drawn from answers of the same kind.",
+        "Wrong options are the curated distractors, values near the answer, answers of the same category.",
     ),
     FieldSpec(
         "quote",

@@ -1,5 +1,7 @@
-"""What Moodle should accept for a typed answer: Moodle compares exactly (case aside), so every
-natural way of writing the answer is listed: dates in each order, a person's unique surname."""
+"""What Moodle should accept for a typed answer: every natural way of writing it (dates, surnames)."""
+
+# Moodle compares exactly (case aside), so every natural way of writing the answer is listed:
+# dates in each order, a person's unique surname.
 
 from __future__ import annotations
 

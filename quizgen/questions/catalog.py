@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from quizgen.model import Bank, Fact
 from quizgen.questions.events import ambiguous_events, common_words
 from quizgen.text import answer_key, content_words
 from quizgen.text.similar import prefix_length, same_question
 
+if TYPE_CHECKING:
+    from quizgen.questions.giveaways import Telling
+
 _RECENT: list[tuple[Bank, Catalog]] = []  # strong references, so an id is never reused while cached
+
+
+@dataclass
+class Memo:
+    """Whole-bank results computed once, when first asked."""
+
+    giveaways: frozenset[tuple[str, str]] | None = None
+    telling: Telling | None = None
+    taught: dict[str, frozenset[str]] = field(default_factory=dict)  # fact id -> words taught as true
+    articles: dict[str, list[Fact]] = field(default_factory=dict)  # source id -> its facts, bank order
 
 
 @dataclass(frozen=True)
@@ -25,7 +39,7 @@ class Catalog:
     truths: dict[str, tuple[str, ...]]  # fact id -> true answers, filled in as asked
     choosable: dict[str, tuple[Fact, bool]]  # fact id -> (fact, has 2+ distractors), filled in as asked
     spares: dict[str, tuple[str, ...]]  # matching flavour -> spare right-hand items (as asked)
-    memo: dict[str, object]  # whole-bank results computed once when first asked
+    memo: Memo
 
 
 def catalog_of(bank: Bank) -> Catalog:
@@ -62,7 +76,7 @@ def _build(bank: Bank) -> Catalog:
         truths={},
         choosable={},
         spares={},
-        memo={},
+        memo=Memo(),
     )
 
 

@@ -177,17 +177,17 @@ def giveaway_pairs(bank: Bank) -> frozenset[tuple[str, str]]:
     """Unordered pairs of fact ids (sorted within each pair) where one fact's question, sentence or
     note states the other's answer. Computed once per bank."""
     memo = catalog_of(bank).memo
-    if "giveaways" not in memo:
-        memo["giveaways"] = _pairs(bank.facts)
-    return memo["giveaways"]  # type: ignore[return-value]
+    if memo.giveaways is None:
+        memo.giveaways = _pairs(bank.facts)
+    return memo.giveaways
 
 
 def telling_of(bank: Bank) -> Telling:
     """The bank's give-away rule (built once per bank)."""
     memo = catalog_of(bank).memo
-    if "telling" not in memo:
-        memo["telling"] = Telling(bank.facts)
-    return memo["telling"]  # type: ignore[return-value]
+    if memo.telling is None:
+        memo.telling = Telling(bank.facts)
+    return memo.telling
 
 
 def _pairs(facts) -> frozenset[tuple[str, str]]:

@@ -1,17 +1,1 @@
-"""`quizgen web`: the offline study page (flashcards with FSRS, multiple choice, a timeline)."""
-
-from __future__ import annotations
-
-
-def main(args) -> int:
-    from pathlib import Path
-
-    from quizgen.paths import shown
-    from quizgen.selection import banks_from_args
-    from quizgen.text import printable
-    from quizgen.web.exporter import export
-
-    for bank in banks_from_args(args):
-        for path in export(bank, Path(args.out), {}):
-            print(f"wrote {printable(shown(path))}")
-    return 0
+"""The offline study page: its data, the bundled JavaScript and the typed-answer keys."""

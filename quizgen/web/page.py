@@ -8,6 +8,7 @@ import re
 
 from markupsafe import Markup
 
+from quizgen.errors import QuizgenError
 from quizgen.model import Bank
 from quizgen.paths import templates_dir
 from quizgen.templating import environment
@@ -33,7 +34,8 @@ MODULES = (
     "exam.mjs",
     "app.mjs",
 )
-_IMPORT = re.compile(r'^import \{[\w$, ]+\} from "\./([\w-]+\.mjs)";\n', re.MULTILINE)
+# `import { a, b } from "./x.mjs";` (no `as`: the bundle keeps one name per binding)
+_IMPORT = re.compile(r'^import \{([\w$, ]+)\} from "\./([\w-]+\.mjs)";\n', re.MULTILINE)
 _EXPORT = re.compile(r"^export (?=const |function |class )", re.MULTILINE)
 
 
@@ -70,10 +72,17 @@ def bundle() -> Markup:
     done: set[str] = set()
     for name in MODULES:
         text = str(_asset(name))
-        imported = _IMPORT.findall(text)
-        assert set(imported) <= done, f"{name} imports a module that comes later: {imported}"
+        for found in _IMPORT.finditer(text):
+            where = f"templates/web/{name}:{text.count(chr(10), 0, found.start()) + 1}"
+            if " as " in found[1]:
+                raise QuizgenError(f"{where}: `import {{ a as b }}` cannot be bundled; import the name as exported")
+            if found[2] not in done:
+                raise QuizgenError(f"{where}: imports {found[2]}, which comes later in web/page.py's MODULES")
         code = _EXPORT.sub("", _IMPORT.sub("", text))
-        assert not re.search(r"^(import|export)\b", code, re.MULTILINE), f"{name}: an import or export left"
+        if left := re.search(r"^(import|export)\b.*", code, re.MULTILINE):
+            raise QuizgenError(
+                f"templates/web/{name}: cannot bundle `{left[0]}` (only `import {{ … }} from` and `export`)"
+            )
         parts.append(f"// {name}\n{code}")
         done.add(name)
     return Markup("".join(parts))
@@ -87,6 +96,6 @@ def csp_hash(text: str) -> str:
 def _asset(name: str) -> Markup:
     """A file of ours from templates/web/, inlined verbatim (it is code, never bank text)."""
     text = (templates_dir() / "web" / name).read_text(encoding="utf-8")
-    # an inlined file must not be able to close its own <script> or <style> element
-    assert "</script" not in text.lower() and "</style" not in text.lower(), name
+    if "</script" in text.lower() or "</style" in text.lower():  # it would close its own element
+        raise QuizgenError(f"templates/web/{name}: contains </script or </style; it cannot be inlined")
     return Markup(text)

@@ -8,6 +8,7 @@ import unicodedata
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import CORRECT, accepted_forms, grade_answer
 from quizgen.model import Fact
+from quizgen.text import ARTICLES
 
 # The page's comparison (templates/web/typed.mjs `normalise` does the same steps): a possessive 's
 # and the dots of 'U.S.' go as in the terminal (which drops only a lower-case 's), then accents and
@@ -22,7 +23,6 @@ SEPARATORS = frozenset(
     ".,;:!?'\"()[]{}-_\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b"
     "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026"
 )
-ARTICLES = ("the", "a", "an")
 STRIKES = frozenset("\u0334\u0335\u0336\u0337\u0338")  # combining overlays: a struck-through word
 _DOT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")  # as grading/quantity.py
 _GROUP_MARK = re.compile(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))")

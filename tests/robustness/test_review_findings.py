@@ -179,7 +179,7 @@ def test_m4_nul_in_a_seed_file_name_is_one_line(bank):
 AS_NOBODY = """
 import os, sys
 import locale, gettext  # imported while the checkout and the standard library are readable
-import quizgen.commands, quizgen.bank.loader, quizgen.summary
+import quizgen.commands.bank, quizgen.bank.loader, quizgen.summary
 from quizgen.cli import build_parser, main
 build_parser()
 os.setgid(65534); os.setuid(65534)

@@ -1,4 +1,4 @@
-"""The bank-level commands: `check` (validate and summarise) and `build` (every output)."""
+"""`quizgen check` (validate and summarise) and `quizgen build` (every output) over whole banks."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The command handlers above the exporters: each reads the options, selects banks, calls one stage."""
