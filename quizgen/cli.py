@@ -20,7 +20,7 @@ COMMANDS = {
     "check": ("quizgen.commands.bank", "check", "validate the fact bank and print a summary"),
     "build": ("quizgen.commands.bank", "build", "validate, then write every output into build/"),
     "anki": ("quizgen.commands.anki", "main", "write the Anki deck (build/anki/<deck>.apkg)"),
-    "print": ("quizgen.worksheet", "main", "write printable worksheets (HTML, PDF)"),
+    "print": ("quizgen.commands.worksheet", "run", "write printable worksheets (HTML, PDF)"),
     "web": ("quizgen.commands.web", "main", "write the offline study page (build/web/<deck>/index.html)"),
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),

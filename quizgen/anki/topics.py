@@ -31,7 +31,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "summits-and-documents": ("summits", "lisbon-summit", "vilnius", "documents", "treaty"),
     "arms-control": ("arms-control", "cfe", "nuclear", "missile-defence", "chemical-weapons"),
-    "terrorism-and-afghanistan": ("terrorism", "afghanistan", "pakistan", "counter-narcotics", "cai", "airlift"),
+    "terrorism-and-afghanistan": ("terrorism", "afghanistan", "pakistan", "counter-narcotics", "cai"),
     "enlargement": ("enlargement", "finland", "sweden", "north-macedonia", "neutrality"),
     "ukraine-war": ("ukraine", "war-2022", "crimea", "military-aid", "tanks", "sanctions", "black-sea"),
     "moldova-and-georgia": ("moldova", "georgia", "frozen-conflicts", "belarus"),
@@ -58,6 +58,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "hungary",
         "turkey",
         "democratic-values",
+        "public-opinion",
     ),
     "european-union": ("eu", "european-parliament", "european-security"),
     "disinformation": (
@@ -70,13 +71,12 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "elections",
         "espionage",
         "intelligence",
-        "public-opinion",
     ),
     "energy-and-economy": ("energy", "economy", "migration"),
     "history": ("history", "cold-war", "nato-basics"),
     "outlook": ("future", "assessment", "analysis", "conclusions", "instability", "russian-position", "nato-position"),
     "people": ("people", "nato-officials", "russian-officials", "experts", "putin"),
-    "covid-19": ("covid-19", "health-diplomacy", "civil-protection", "eadrcc", "resceu", "resilience"),
+    "covid-19": ("covid-19", "health-diplomacy", "civil-protection", "eadrcc", "resceu", "resilience", "airlift"),
 }
 EXTRA = frozenset({"covid-19"})  # the Covid-19 aid stories: numbers a learner may skip
 MAX_TOPICS = 40

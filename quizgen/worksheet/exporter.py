@@ -9,8 +9,8 @@ from quizgen.errors import BrowserNotFound
 from quizgen.model import Bank
 from quizgen.text import printable
 from quizgen.worksheet.articles import on_article
-from quizgen.worksheet.command import subtitle_for
 from quizgen.worksheet.options import REVIEW_STEM, SheetOptions, article_stem
+from quizgen.worksheet.titles import subtitle_for
 from quizgen.worksheet.writer import build_set, write_sets
 
 ARTICLE_SHEET = SheetOptions(count=15, versions=2, seed=1)

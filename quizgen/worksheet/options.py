@@ -6,10 +6,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from quizgen.errors import UsageError
-from quizgen.selection import listed
-from quizgen.text import unsafe_character
-
 TYPES = ("mcq", "blank", "match", "order", "tf")
 PAPERS = ("A4", "Letter")
 MAX_VERSIONS = 26  # versions are lettered A-Z
@@ -33,32 +29,6 @@ class SheetOptions:
         if self.seed != 1:
             parts.append(f"seed{self.seed}")
         return parts
-
-
-def parse_types(text: str) -> tuple[str, ...]:
-    """'mcq,tf' -> ('mcq', 'tf') in the worksheet's section order; unknown names are a usage error."""
-    return listed(text, TYPES, "--types", noun="type")
-
-
-def options_from_args(args) -> SheetOptions:
-    if args.count < 1:
-        raise UsageError(f"--count must be at least 1 (got {args.count})")
-    if not 1 <= args.versions <= MAX_VERSIONS:
-        raise UsageError(f"--versions must be between 1 and {MAX_VERSIONS} (got {args.versions})")
-    unsafe = unsafe_character(args.title, allow_tab=False) if args.title is not None else None
-    if args.title is not None and (not args.title.strip() or unsafe):
-        why = f"it held {unsafe}" if unsafe else "it was empty"
-        raise UsageError(f"--title must be one line of text ({why})")
-    title = args.title.strip() if args.title else None
-    return SheetOptions(
-        count=args.count,
-        types=parse_types(args.types),
-        seed=args.seed,
-        versions=args.versions,
-        title=title or None,
-        paper=args.paper,
-        duplex=getattr(args, "duplex", True),
-    )
 
 
 MAX_SLUG = 60  # characters: far below any file system's limit, with room for the suffixes

@@ -11,10 +11,11 @@ from quizgen.errors import QuizgenError, UsageError
 from quizgen.model import Bank
 from quizgen.output import locked
 from quizgen.paths import shown
-from quizgen.selection import bank_from_args, check_ids, filtered, resolve_sources
-from quizgen.text import printable
+from quizgen.selection import bank_from_args, check_ids, filtered, listed, resolve_sources
+from quizgen.text import printable, unsafe_character
 from quizgen.worksheet.articles import on_article
-from quizgen.worksheet.options import build_stems, options_from_args, slug, title_stem
+from quizgen.worksheet.options import MAX_VERSIONS, TYPES, SheetOptions, build_stems, slug, title_stem
+from quizgen.worksheet.titles import default_title, subtitle_for
 from quizgen.worksheet.writer import build_set, write_sets
 
 
@@ -105,27 +106,27 @@ def stem_for(title: str, options, args) -> str:
     return "-".join([slug(title), *extra, *options.name_parts()])
 
 
-def articles_of(pool: Bank) -> list[str]:
-    """The one article every fact of the pool cites (a per-article sheet), else every article cited."""
-    cited = [{c.source.id for c in fact.citations} for fact in pool.facts]
-    shared = set.intersection(*cited) if cited else set()
-    return sorted(shared) if len(shared) == 1 else sorted(set.union(set(), *cited))
+def parse_types(text: str) -> tuple[str, ...]:
+    """'mcq,tf' -> ('mcq', 'tf') in the worksheet's section order; unknown names are a usage error."""
+    return listed(text, TYPES, "--types", noun="type")
 
 
-def default_title(pool: Bank, bank: Bank, args=None) -> str:
-    """The article's title, or '<bank>: review'; with the tags and kinds asked for, if any."""
-    sources = articles_of(pool)
-    title = bank.sources[sources[0]].title if len(sources) == 1 else f"{bank.title}: review"
-    narrowed = [
-        *(getattr(args, "tag", None) or ()),
-        *(getattr(args, "kind", None) or ()),
-        *(getattr(args, "stance", None) or ()),
-    ]
-    return f"{title} ({', '.join(narrowed)})" if narrowed else title
-
-
-def subtitle_for(pool: Bank, bank: Bank) -> str:
-    sources = articles_of(pool)
-    if len(sources) == 1:
-        return f"A worksheet on {bank.sources[sources[0]].citation()}"
-    return f"A review of {len(sources)} articles in the “{bank.title}” collection"
+def options_from_args(args) -> SheetOptions:
+    if args.count < 1:
+        raise UsageError(f"--count must be at least 1 (got {args.count})")
+    if not 1 <= args.versions <= MAX_VERSIONS:
+        raise UsageError(f"--versions must be between 1 and {MAX_VERSIONS} (got {args.versions})")
+    unsafe = unsafe_character(args.title, allow_tab=False) if args.title is not None else None
+    if args.title is not None and (not args.title.strip() or unsafe):
+        why = f"it held {unsafe}" if unsafe else "it was empty"
+        raise UsageError(f"--title must be one line of text ({why})")
+    title = args.title.strip() if args.title else None
+    return SheetOptions(
+        count=args.count,
+        types=parse_types(args.types),
+        seed=args.seed,
+        versions=args.versions,
+        title=title or None,
+        paper=args.paper,
+        duplex=getattr(args, "duplex", True),
+    )
