@@ -17,7 +17,7 @@ from quizgen.quiz.cardcheck import card_dict as _card_dict
 from quizgen.quiz.dbfile import check_place, connect, make_backup, use_wal
 from quizgen.quiz.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from quizgen.quiz.settings import Settings
-from quizgen.quiz.store_health import Health
+from quizgen.quiz.store_health import Health, foreign
 from quizgen.quiz.store_marks import Marks, append_report
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Answer", "Store", "append_report", "default_path"]
@@ -63,6 +63,8 @@ class Store(Health, Marks, Settings):
         self.set_aside: list[str] = []  # one line per damaged card row left out (stats) or moved aside (quiz)
         self.backup: Path | None = None
         check_place(path, readonly)
+        if foreign(path):  # decided by the header itself, not by the wording of SQLite's error
+            raise self._not_a_database()
         if not readonly and path.is_file() and path.stat().st_size:
             self._probe()
         try:

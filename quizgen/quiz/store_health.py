@@ -37,14 +37,17 @@ class Health(StorePart):
         if isinstance(exc, sqlite3.DatabaseError) and any(word in message for word in _DAMAGE):
             return self._damaged(message)
         if "file is not a database" in message:  # SQLITE_NOTADB: the header is not SQLite's
-            return ProgressError(
-                f"{shown(self.path)}: not a progress database: its first bytes are not "
-                f"SQLite's (a damaged file, or another kind of file); it was left untouched; "
-                f"{_restore_hint(self.path)}"
-            )
+            return self._not_a_database()
         if "readonly" in message and not os.access(self.path.parent, os.W_OK):
             message += f"; the folder {shown(self.path.parent)} must be writable (SQLite keeps a -wal file there)"
         return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
+
+    def _not_a_database(self) -> ProgressError:
+        return ProgressError(
+            f"{shown(self.path)}: not a progress database: its first bytes are not "
+            f"SQLite's (a damaged file, or another kind of file); it was left untouched; "
+            f"{_restore_hint(self.path)}"
+        )
 
     def _damaged(self, detail: str) -> ProgressError:
         copy = None if self.readonly else keep_copy(self.path)  # stats only reads
@@ -116,3 +119,17 @@ class Health(StorePart):
 
     def _has_tables(self) -> bool:
         return self._has_table("cards")
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def foreign(path) -> bool:
+    """Whether the file at `path` has content that does not begin with SQLite's header (an empty or
+    missing file is a new database)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        return False  # opening it says what is wrong
+    return bool(head) and head != SQLITE_HEADER
