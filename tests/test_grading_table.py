@@ -208,7 +208,7 @@ TABLE = [
     ("years24", "more than 24 years", WRONG),
     ("years24", "less than 24 years", WRONG),
     ("years24", "25 years", WRONG),
-    ("years24", "about 24 years", CORRECT),
+    ("years24", "about 24 years", ALMOST),
     ("years24", "24 decades", WRONG),
     ("years24", "2 years", WRONG),
     ("usd80", "80 billion euros", WRONG),
@@ -431,7 +431,7 @@ TABLE = [
     ("michel", "Michel", CORRECT),
     ("michel", "Charles Michel", CORRECT),
     ("meloni", "Meloni\x1b[31m", CORRECT),
-    ("meloni", "Meloni 🇮🇹👍", CORRECT),
+    ("meloni", "Meloni 🇮🇹👍", ALMOST),  # a symbol outside the whitelist: the learner decides
     # --- places and bodies: qualifiers, question words, lists in any order, abbreviations ---
     ("lisbon", "Lisbon, Portugal", ALMOST),
     ("lisbon", "Lisbon", CORRECT),

@@ -13,12 +13,12 @@ learner says whether they were right.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from quizgen.grading.dates import agrees, date_readings, month_number, parse_date
 from quizgen.grading.extras import only_added_to
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
+from quizgen.grading.marks import hedged, unread_marks
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
 from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
 from quizgen.grading.places import placed
@@ -74,9 +74,9 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     accepted = {normalize(form) for form in forms}
     grades = {form: match_form(given, form, fact) for form in forms}
     if CORRECT in grades.values() or _both_halves(given, fact, known):
-        # a sign the grader does not read ('≠', '¬', '−68%', '2‰', a strike-through) may reverse the
-        # answer: never Correct by a rule that dropped it; the learner decides
-        return Verdict(ALMOST if _unread_marks(typed, forms) else CORRECT, fact.a)
+        # a character outside the whitelist ('≠', '❌', '¥', a strike-through) may reverse the answer,
+        # a hedge ('about 1994') makes an exact answer vague: never Correct; the learner decides
+        return Verdict(ALMOST if unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
     head = placed(given) if fact.kind == "place" and len(_items(fact.a)) == 1 else None
     if head is not None and grade_answer(head, fact, known).grade != WRONG:
         return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey': where it is, the learner decides
@@ -100,26 +100,6 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         return Verdict(ALMOST if added else WRONG, fact.a)
     # Show the form the learner was nearest to (Sergei, not Sergey, Lavrov).
     return Verdict(ALMOST, min(close, key=lambda form: distance(got, normalize(form))))
-
-
-# signs the grader does not read but that change an answer: '≠EU', '¬Maas', '~20', '2‰', '20°'
-_UNREAD_SIGNS = frozenset("\u2030\u2031\u00b0\u2032\u2033")
-_READ_SIGNS = frozenset("<>\u2264\u2265")  # read as comparisons by the quantity reader
-_STRIKES = frozenset("\u0334\u0335\u0336\u0337\u0338")  # combining overlays: a struck-through word
-_SIGNED_NUMBER = re.compile(r"(?:^|[\s(])[-\u2212+\u00b1]\d")
-
-
-def _unread_marks(typed: str, forms: list[str]) -> bool:
-    """Whether `typed` holds a sign the grader does not read and no accepted form holds: a math
-    symbol, a per-mille or degree sign, a strike-through, or a sign right before a number."""
-    allowed = {ch for form in forms for ch in unicodedata.normalize("NFD", form)}
-    typed = typed.replace("<=", "<").replace(">=", ">")  # read as 'at most', 'at least'
-    for ch in unicodedata.normalize("NFD", typed):
-        if ch in allowed or ch in _READ_SIGNS:
-            continue
-        if unicodedata.category(ch) == "Sm" or ch in _UNREAD_SIGNS or ch in _STRIKES:
-            return True
-    return bool(_SIGNED_NUMBER.search(typed)) and not any(_SIGNED_NUMBER.search(form) for form in forms)
 
 
 def _without_echo(given: str, fact: Fact) -> str:
