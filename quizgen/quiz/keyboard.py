@@ -4,7 +4,7 @@ On a terminal each prompt takes only keys typed after it appeared: type-ahead is
 prompt starts. A key pressed twice a moment apart must not answer what the first key brought up
 unseen either: for a moment after a prompt appears (QUIZGEN_GRACE_MS, default 800 ms) the keys it
 holds are ignored, with a quiet "(too soon: press it again)": an empty Enter at a new typed card,
-a digit at a new choice card, a digit rating right after a choice ("2… no, 4"). An escape sequence
+a digit at a new choice card, a digit rating right after any answer ("2… no, 4", '199⏎4'). An escape sequence
 (an arrow) is one key, ignored unless bound. Undo and quit are control keys (Ctrl-U, Ctrl-D on an
 empty line), never a letter. With TERM=dumb on a terminal (Emacs shell, some IDE consoles) answers
 are read as lines, and the rating prompt is still offered, with the same flush and grace period.

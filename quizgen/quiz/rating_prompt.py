@@ -38,8 +38,9 @@ def confirm(session: Session, recorded: Recorded) -> None:
         return screen.units(prompt_units(ratings, flagged, keyboard.lines))  # wrapped at the width it has now
 
     keys = ENTER + "1234rsbf?"
-    # after a choice, a digit at once is the finger that chose ("2… no, 4"), not a rating
-    pressed = keyboard.key(prompt(), keys, hold="1234" if recorded.style == "mc" else "")
+    # after any answer a digit or s b f r at once is the finger that answered ("2… no, 4", '199⏎4'
+    # rolled over), not a rating: held for the grace time, typed or chosen
+    pressed = keyboard.key(prompt(), keys, hold="1234sbfr")
     while pressed in ("r", "f", "?"):
         if pressed == "r":
             _report(session, recorded.fact)
