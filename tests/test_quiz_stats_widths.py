@@ -8,7 +8,7 @@ word of it (or of the full article title or question, shortened at a space with 
 import io
 
 import pytest
-from quiz_harness import answered_database
+from quiz_harness import answered_database, copy_bank
 
 from quizgen.bank.loader import load_banks
 from quizgen.quiz.rating_prompt import prompt_units
@@ -85,3 +85,31 @@ def test_stats_and_a_cards_history_wrap_at_spaces_at_every_width(monkeypatch, pr
         show_stats(db, [bank], screen=screen, card="quiz-secretary-general")
         text = screen.stream.getvalue()
         check_lines(text.splitlines(), width, allowed)
+
+
+class _Line:
+    """The keyboard of a session at the report prompt: the learner's note."""
+
+    def line(self, prompt):
+        return "the date is wrong"
+
+
+def test_the_report_confirmation_wraps_at_spaces_at_every_width(monkeypatch, tmp_path):
+    """Review rv5 L3: "Reported …: saved in <path>. Send that file …" was cut mid-word at the edge."""
+    from types import SimpleNamespace
+
+    from quizgen.quiz.rating_prompt import _report
+
+    folder = copy_bank(tmp_path / "bank")
+    bank = load_banks(folder / "decks", folder / "seeds")[0]
+    fact = bank.facts[0]
+    store = SimpleNamespace(path=tmp_path / "a-rather-long-folder-name" / "progress.sqlite3")
+    store.path.parent.mkdir()
+    piped = io.StringIO()
+    _report(SimpleNamespace(screen=Screen(piped, colour=False), keyboard=_Line(), store=store, bank=bank), fact)
+    allowed = set(piped.getvalue().split())
+    assert "Send that file to the curators" in piped.getvalue()
+    for width in WIDTHS:
+        screen = screen_at(width, monkeypatch)
+        _report(SimpleNamespace(screen=screen, keyboard=_Line(), store=store, bank=bank), fact)
+        check_lines(screen.stream.getvalue().splitlines(), width, allowed)

@@ -122,7 +122,7 @@ def _report(session: Session, fact: Fact) -> None:
     except OSError as exc:
         session.screen.say(f"Could not save the report ({exc.strerror or exc}).")
         return
-    session.screen.say(
+    session.screen.para(  # wrapped at spaces: a long path never parts a word at the terminal's edge
         f"Reported {fact.id}: saved in {where}. Send that file to the curators (or quote the fact id in an issue)."
     )
 

@@ -87,7 +87,7 @@ def show_stats(
     for bank in banks:  # the options the next session runs with (remembered per deck)
         stored = remembered[bank.name]
         line = options_line(study_options(stored, {}, shown(path)), stored.get(OPTIMISED))
-        screen.say(line if len(banks) == 1 else f"{bank.title}: {line}")
+        screen.para(line if len(banks) == 1 else f"{bank.title}: {line}")  # wrapped at spaces
     return 0
 
 
