@@ -147,7 +147,6 @@ RV5 = [
     if line and not line.startswith("#")
 ]
 LETTERS = {"C": CORRECT, "A": ALMOST, "W": WRONG}
-TOO_HARSH = {"27 May '97", "not until 2016", "Algerian gas", "80,000 million dollars"}  # rv5 L2, still Wrong
 
 
 @pytest.mark.parametrize("row", RV5, ids=[f"{key}<-{typed[:30]!r}" for key, typed, _ in RV5])
@@ -157,6 +156,6 @@ def test_round_five_probe_is_graded_fairly(row):
     if fact is None:
         pytest.skip(f"{key} is no longer in the bank")
     got = grade_answer(typed, fact, BUNDLED_KNOWN).grade
-    fair_verdicts = {LETTERS[letter] for letter in fair} | {ALMOST} | ({WRONG} if typed in TOO_HARSH else set())
+    fair_verdicts = {LETTERS[letter] for letter in fair} | {ALMOST}
     assert got in fair_verdicts, (row, got)
     assert got != CORRECT or "C" in fair, (row, got)  # never Correct for a wrong answer

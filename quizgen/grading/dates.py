@@ -34,10 +34,21 @@ def date_readings(text: str) -> set[Reading]:
             for first in (False, True)
             if (reading := _read([short.group(1), short.group(3), century + short.group(4)], first))
         }
+    apostrophe = _APOSTROPHE_YEAR.search(text)
+    if apostrophe:  # 27 May '97: the year in either century
+        return {
+            reading
+            for century in ("19", "20")
+            for reading in date_readings(text[: apostrophe.start()] + f" {century}{apostrophe.group(1)}")
+        }
     words = _words(text)
     if words is None:
         return set()
     return {reading for first in (False, True) if (reading := _read(words, first))}
+
+
+# An apostrophe year ending a date with a month: '27 May '97', 'May ’97'.
+_APOSTROPHE_YEAR = re.compile(r"(?<=[^\W\d_])\.?,?\s+['’‘`´](\d{2})\s*\.?\s*$")
 
 
 def _words(text: str) -> list[str] | None:

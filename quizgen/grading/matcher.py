@@ -80,6 +80,8 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     head = placed(given) if fact.kind == "place" and len(_items(fact.a)) == 1 else None
     if head is not None and grade_answer(head, fact, known).grade != WRONG:
         return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey': where it is, the learner decides
+    if _said_another_way(got, fact, known):
+        return Verdict(ALMOST, fact.a)  # 'not until 2016', 'Algerian gas': the learner decides
     others = known.others(accepted) | {normalize(d) for d in fact.distractors}
     others.discard(normalize(fact.as_written or ""))
     if got in others or _says_otherwise(got, accepted, others, fact) or _another_person(got, fact, known, accepted):
@@ -100,6 +102,19 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         return Verdict(ALMOST if added else WRONG, fact.a)
     # Show the form the learner was nearest to (Sergei, not Sergey, Lavrov).
     return Verdict(ALMOST, min(close, key=lambda form: distance(got, normalize(form))))
+
+
+def _said_another_way(got: str, fact: Fact, known: Lexicon) -> bool:
+    """'not until 2016' (it happened in 2016) for a year or date; 'Algerian gas' for Algeria, the
+    adjective of the place with the question's own words: idioms the learner judges, never Correct."""
+    until = re.fullmatch(r"not (?:until|till|before) (.+)", got)
+    if until and fact.kind in ("year", "date") and "until" not in normalize(fact.q).split():
+        return grade_answer(until.group(1), fact, known).grade == CORRECT
+    words, want = got.split(), normalize(fact.a)
+    if fact.kind != "place" or len(words) < 2 or " " in want or len(want) < 4:
+        return False
+    adjective = words[0] in (want + "n", want + "an", want + "ian", want[:-1] + "ian")
+    return adjective and set(words[1:]) <= set(normalize(fact.q).split())
 
 
 def _without_echo(given: str, fact: Fact) -> str:

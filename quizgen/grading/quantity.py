@@ -193,7 +193,8 @@ def number_words(text: str) -> str:
     merged: list[str] = []
     for word in words:
         scale = _SCALES.get(word) or (int(word) if word in ("100", "1000", "1000000", "1000000000") else None)
-        if scale and merged and _NUMBER.match(merged[-1]) and Decimal(merged[-1]) < 1000:
+        big = word in ("1000000", "1000000000", "million", "billion", "mn", "bn")  # '80,000 million' is 80 billion
+        if scale and merged and _NUMBER.match(merged[-1]) and (Decimal(merged[-1]) < 1000 or big):
             merged[-1] = _plain(Decimal(merged[-1]) * scale)
         else:
             merged.append(word)
