@@ -10,7 +10,7 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import FLAVOURS, matching, ordering
 from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
 from quizgen.worksheet import notes
-from quizgen.worksheet.articles import askable
+from quizgen.worksheet.articles import askable, dated_in
 from quizgen.worksheet.candidates import Candidate, single_candidates
 from quizgen.worksheet.exact import largest_compatible
 from quizgen.worksheet.notes import MAX_GROUPED
@@ -104,6 +104,8 @@ class _Search:
     ):
         self.facts, self.bank, self.rng, self.types, self.count = facts, bank, rng, types, count
         self.stated = [fact for fact in facts if askable(fact, "single", article)]
+        # an event to place in time on a sheet on one article: one whose year that article gives
+        self.dated = [fact for fact in facts if article is None or dated_in(fact, article)]
         self.wanted = quotas(count, types)
         self.telling = telling_of(bank)
         self.pairs = giveaway_pairs(bank)
@@ -120,9 +122,9 @@ class _Search:
         for _ in range(GROUPED_DRAWS):
             built: list[Any]
             if kind == "order":
-                built = [ordering(self.facts, self.bank, self.rng)]
+                built = [ordering(self.dated, self.bank, self.rng)]
             else:
-                built = [matching(self.stated, self.bank, self.rng, flavour) for flavour in FLAVOURS]
+                built = [matching(self._matchable(flavour), self.bank, self.rng, flavour) for flavour in FLAVOURS]
             for question in built:
                 if question is not None:
                     ids = frozenset(fact.id for fact in question.facts)
@@ -130,6 +132,11 @@ class _Search:
                         seen.add(ids)
                         found.append(Candidate(kind, question, ids).with_asks(self.telling))
         return found
+
+    def _matchable(self, flavour: str) -> list[Fact]:
+        """The facts a matching question of `flavour` may pair: years only from events the sheet dates."""
+        dated = {fact.id for fact in self.dated}
+        return [fact for fact in self.stated if flavour != "years" or fact.id in dated]
 
     def _self_giving(self, question) -> bool:
         """A matching or ordering question whose own facts give each other away."""
@@ -179,6 +186,7 @@ class _Search:
         questions kept stay, but for at most one single question per missing one that a swap
         (`repair`) trades for two. Only when that cannot fill the sheet is it planned afresh."""
         self.facts = [fact for fact in self.facts if fact.id not in excluded]
+        self.dated = [fact for fact in self.dated if fact.id not in excluded]
         self.stated = [fact for fact in self.stated if fact.id not in excluded]
         for kind in self.types:
             self.by_kind[kind] = [c for c in self.by_kind[kind] if not c.ids & excluded]
