@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from quizgen.errors import UsageError
 from quizgen.model import Fact
 from quizgen.questions import FLAVOURS, matching, ordering
-from quizgen.worksheet.candidates import Candidate
+from quizgen.worksheet.candidates import Candidate, grouped_candidate
 from quizgen.worksheet.notes import MAX_GROUPED
 from quizgen.worksheet.repair import GROUPED
 
@@ -70,7 +70,7 @@ def _group(search: _Search, kind: str, facts: list[Fact], rng: random.Random, ch
         for question in built:
             if question is None or search._self_giving(question):
                 continue
-            candidate = Candidate(kind, question, frozenset(f.id for f in question.facts)).with_asks(search.telling)
+            candidate = grouped_candidate(kind, question, search.bank, search.telling)
             rest = [fact for fact in facts if fact.id not in candidate.ids]
             if (
                 (best is None or len(candidate.ids) > len(best.ids))

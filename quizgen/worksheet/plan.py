@@ -11,7 +11,7 @@ from quizgen.questions import FLAVOURS, matching, ordering
 from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
 from quizgen.worksheet import notes
 from quizgen.worksheet.articles import askable, dated_in
-from quizgen.worksheet.candidates import Candidate, single_candidates
+from quizgen.worksheet.candidates import Candidate, grouped_candidate, single_candidates
 from quizgen.worksheet.exact import largest_compatible
 from quizgen.worksheet.notes import MAX_GROUPED
 from quizgen.worksheet.pinning import pin
@@ -130,7 +130,7 @@ class _Search:
                     ids = frozenset(fact.id for fact in question.facts)
                     if ids not in seen and not self._self_giving(question):
                         seen.add(ids)
-                        found.append(Candidate(kind, question, ids).with_asks(self.telling))
+                        found.append(grouped_candidate(kind, question, self.bank, self.telling))
         return found
 
     def _matchable(self, flavour: str) -> list[Fact]:
@@ -144,11 +144,14 @@ class _Search:
         return any((a, b) in self.pairs for i, a in enumerate(ids) for b in ids[i + 1 :])
 
     def conflict(self, one: Candidate, other: Candidate) -> bool:
-        """The same fact twice, a give-away pair of facts, or one printing what the other asks."""
+        """The same fact twice (also as a matching question's spare), a give-away pair of facts, or
+        one printing what the other asks."""
         key = (id(one), id(other)) if id(one) < id(other) else (id(other), id(one))
         if key not in self._conflicts:
             self._conflicts[key] = (
                 bool(one.ids & other.ids)
+                or bool(one.spares & other.ids)
+                or bool(other.spares & one.ids)
                 or any(tuple(sorted((a, b))) in self.pairs for a in one.ids for b in other.ids)
                 or tells(one.texts, other.asks)
                 or tells(other.texts, one.asks)
