@@ -88,6 +88,8 @@ def plan_questions(
     best = search.best(pinned)
     if exclude:
         best = search.refill(best, pinned, frozenset(exclude))
+    if len(best) < count:
+        best = search.longest(pinned, best)
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
     plan.notes.extend(notes.replaced(search, best))
     if plan.total < count:
@@ -158,15 +160,31 @@ class _Search:
             )
         return self._conflicts[key]
 
-    def score(self, chosen: list[Candidate] | None) -> tuple[bool, int, int, int]:
-        """A full sheet first; then how many of the types asked it has (a short sheet keeps its
-        variety rather than trade a matching question for one more single one), how many
-        questions, how many of them within their type's quota (None: the best there can be)."""
+    def score(self, chosen: list[Candidate] | None) -> tuple[int, int, int]:
+        """The most questions first (up to the count asked: rv5 C2, a short sheet of more types
+        lost to a longer one); then how many of the types asked it has, how many questions within
+        their type's quota (None: the best there can be)."""
         if chosen is None:
-            return True, sum(1 for t in self.types if self.wanted[t]), self.count, sum(self.wanted.values())
+            return self.count, sum(1 for t in self.types if self.wanted[t]), sum(self.wanted.values())
         present = sum(1 for t in self.types if self.wanted[t] and any(c.kind == t for c in chosen))
         met = sum(min(self.wanted[t], sum(c.kind == t for c in chosen)) for t in self.types)
-        return len(chosen) >= self.count, present, len(chosen), met
+        return min(len(chosen), self.count), present, met
+
+    def longest(self, pinned: list[Candidate], short: list[Candidate]) -> list[Candidate]:
+        """A sheet that cannot have `count` questions has as many as the planner can find: the
+        full sheet of the largest count below it (bisected: `count` fails, `short`'s length holds),
+        so asking for more never gives fewer."""
+        count, found, low, high = self.count, short, len(short), self.count
+        while high - low > 1:
+            self.count = (low + high) // 2
+            self.wanted = quotas(self.count, self.types)
+            sheet = self.best(list(pinned))
+            if len(sheet) >= self.count:
+                found, low = sheet, self.count
+            else:
+                high = self.count
+        self.count, self.wanted = count, quotas(count, self.types)
+        return found
 
     def fits(self, candidate: Candidate, chosen: list[Candidate]) -> bool:
         return all(candidate is not other and not self.conflict(candidate, other) for other in chosen)
