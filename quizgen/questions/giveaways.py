@@ -107,22 +107,24 @@ class Telling:
         return tuple(found)
 
     def all_but_one(self, form: str, own) -> Ask | None:
-        """`form`, of three telling words or more, as told by itself less one of them, in order
-        ("joint council" tells "Permanent Joint Council"), where what is left holds a word not
-        frequent in the bank; `part_of` misses an answer all of whose words are common answer words.
-        None when no such phrase is left, or the question prints it itself."""
+        """`form`, of three telling words or more, as told by itself less one word that is not a
+        number, in order ("joint council" tells "Permanent Joint Council"; "alert" does not tell
+        "alert 3"), where what is left holds a word not frequent in the bank; `part_of` misses an
+        answer all of whose words are common answer words. None when no such phrase is left, or the
+        question prints it itself."""
         words = stem_key(form).split()
         telling = content_words(form)
-        if len([w for w in words if w in telling]) < 3:
+        weighty = [w for w in words if w in telling or w.isdigit()]
+        if len(weighty) < 3:
             return None
         phrases = []
         for i, word in enumerate(words):
-            if word not in telling:
+            if word not in telling or word.isdigit():
                 continue
             rest = words[:i] + words[i + 1 :]
-            while rest and rest[0] not in telling:
+            while rest and rest[0] not in weighty:
                 rest.pop(0)
-            while rest and rest[-1] not in telling:
+            while rest and rest[-1] not in weighty:
                 rest.pop()
             phrase = " ".join(rest)
             if set(rest) & telling - self.frequent and not any(contains_words(text.key, phrase) for text in own):
