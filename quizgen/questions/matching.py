@@ -83,6 +83,11 @@ def matching(
     )
 
 
+def pairable(flavour: str, facts: Sequence[Fact], bank: Bank) -> list[Fact]:
+    """The facts that make a pair of `flavour` (a person with a role, a dated event, an acronym)."""
+    return [pair[0] for pair in _candidates(flavour, facts, bank)[0]]
+
+
 def spare_sources(question: Matching, bank: Bank) -> frozenset[str]:
     """The facts a spare right-hand item is taken from (a person's role, an organisation's name):
     a sheet asks none of them elsewhere, or the spare tells of it (rv5 G2: a spare role's dates)."""
