@@ -120,9 +120,10 @@ def quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "mode",
         nargs="?",
-        choices=("review", "practice"),
+        choices=("review", "practice", "optimize"),
         default="review",
-        help="review: due cards, then new ones (default); practice: N random questions now",
+        help="review: due cards, then new ones (default); practice: N random questions now; "
+        "optimize: fit FSRS's parameters to your review log",
     )
     parser.add_argument("-n", "--count", type=int, metavar="N", help="questions in practice mode (default 10)")
     parser.add_argument(
@@ -133,7 +134,7 @@ def quiz_options(parser: argparse.ArgumentParser) -> None:
         help="mc: press 1-4; typed: type the answer; mixed (default): typed for short "
         "names, places, dates and numbers, mc for the rest",
     )
-    parser.add_argument("--new", type=int, metavar="N", help="review mode: new cards per day (default 10)")
+    parser.add_argument("--new", metavar="N", help="review mode: new cards per day (default 10; remembered)")
     parser.add_argument("--schedule", action="store_true", help="practice mode: also update the schedule")
     parser.add_argument("--seed", type=int, help="random seed for option order and practice picks (default: varies)")
     parser.add_argument("--db", metavar="FILE", help=DB_HELP)
@@ -142,14 +143,14 @@ def quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--flagged", action="store_true", help="only the cards you flagged (f)")
     parser.add_argument(
         "--retention",
-        type=float,
         metavar="R",
-        help="desired retention for FSRS, 0.7 to 0.99 (default 0.9)",
+        help="desired retention for FSRS, 0.7 to 0.99 (default 0.9; remembered)",
     )
     parser.add_argument(
         "--max-reviews",
-        type=int,
         metavar="N",
-        help="review mode: at most N reviews of learned cards a day (default 200, as Anki)",
+        help="review mode: at most N reviews of learned cards a day (default 200, as Anki; remembered)",
     )
-    parser.add_argument("--steps", metavar="LIST", help="learning steps, e.g. 1m,10m (default) or 10m,1h,1d")
+    parser.add_argument(
+        "--steps", metavar="LIST", help="learning steps, e.g. 1m,10m (default) or 10m,1h,1d (remembered)"
+    )

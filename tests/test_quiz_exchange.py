@@ -149,3 +149,48 @@ def test_the_study_pages_export_comes_into_the_terminal_and_back(watched, pages,
     page.click("nav a[data-view=study]")
     expect(page.locator("#counts")).to_contain_text("3 studied")
     watched.check()
+
+
+def page_card(first: str, last: str, due: str, reps: int) -> dict:
+    """A card as the study page's record() writes it (templates/web/progress.mjs), `first` included."""
+    return {
+        "due": due,
+        "stability": 12.5,
+        "difficulty": 5.1,
+        "elapsed_days": 0,
+        "scheduled_days": 20,
+        "learning_steps": 0,
+        "reps": reps,
+        "lapses": 0,
+        "state": 2,
+        "last_review": last,
+        "first": first,
+    }
+
+
+def test_an_import_uses_up_none_of_the_days_new_cards(tmp_path):
+    """Review rv4 L2: cards learned on the study page weeks ago are not new today in the terminal."""
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    old = page_card("2025-01-05T10:00:00.000Z", "2025-02-01T10:00:00.000Z", "2025-04-01T10:00:00.000Z", 3)
+    no_first = {key: value for key, value in old.items() if key != "first"}
+    today = page_card("2025-03-03T08:00:00.000Z", "2025-03-03T08:00:00.000Z", "2025-03-13T08:00:00.000Z", 1)
+    document = {
+        "format": "quizgen-progress",
+        "version": 2,
+        "deck": "quiz",
+        "cards": {"quiz-nrc-year": old, "quiz-secretary-general": no_first, "quiz-founding-act-city": today},
+    }
+    source = tmp_path / "from-page.json"
+    source.write_text(json.dumps(document))
+    result = run(folder, "progress", "import", str(source), "--db", str(db))
+    assert result.returncode == 0 and "Imported 3 of 3 cards" in result.stdout, result.stderr
+    introduced = dict(sqlite3.connect(db).execute("SELECT fact_id, introduced FROM cards").fetchall())
+    # the page's first review, or no day at all; a card first studied today on the page is today's
+    assert introduced == {
+        "quiz-nrc-year": "2025-01-05",
+        "quiz-secretary-general": "",
+        "quiz-founding-act-city": "2025-03-03",
+    }
+    # the same day, 2 new a day: one is used by the card first studied on the page today, one is left
+    session = run(folder, "quiz", "--db", str(db), "--new", "2", stdin="\n" * 5)
+    assert "1 card to review" in session.stdout and "[1] new" in session.stdout, session.stdout

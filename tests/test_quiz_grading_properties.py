@@ -332,8 +332,9 @@ def test_a_word_turned_into_its_opposite_by_a_prefix_is_never_correct_nor_a_slip
         if fact.kind not in ("term", "event", "place", "organization"):
             continue
         words = fact.a.split()
-        for index, word in enumerate(words):
-            if len(word) < 5 or not word.isalpha():
+        head = len(fact.a.split(",")[0].split())  # 'dialogue, including within the NRC': after the comma
+        for index, word in enumerate(words):  # a description the learner judges (README: 'X, what it is')
+            if len(word) < 5 or not word.isalpha() or ("," in fact.a and index >= head):
                 continue
             flipped = word[2:] if word.lower().startswith(("in", "un")) else "in" + word.lower()
             typed = " ".join([*words[:index], flipped, *words[index + 1 :]])

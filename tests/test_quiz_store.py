@@ -5,6 +5,9 @@ import os
 import shutil
 import sqlite3
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from quiz_harness import answered_database, copy_bank, quiz_env, run
 
 
@@ -165,3 +168,19 @@ def test_a_read_only_progress_file_is_named_as_such(tmp_path, monkeypatch):
     with pytest.raises(ProgressError, match=r"read-only \(.*p.sqlite3 cannot be written to"):
         Store(db, backup=True)
     Store(db, readonly=True).close()  # stats and export still read it
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(min_size=1, max_size=4096).filter(lambda b: not b.startswith(b"SQLite format 3\x00")))
+def test_any_content_without_sqlites_header_is_not_a_progress_database(tmp_path, content):
+    """Whatever the bytes (random, text, a truncated header), the learner reads the same one line, and
+    the file is left as it was: the header decides, not the wording of SQLite's error."""
+    from quizgen.errors import ProgressError
+    from quizgen.quiz.store import Store
+
+    db = tmp_path / "foreign.sqlite3"
+    db.write_bytes(content)
+    for readonly in (False, True):
+        with pytest.raises(ProgressError, match="not a progress database: its first bytes are not SQLite's"):
+            Store(db, readonly=readonly)
+        assert db.read_bytes() == content

@@ -27,7 +27,7 @@ def test_a_new_database_is_in_wal_mode_with_a_schema_version(tmp_path):
     with Store(tmp_path / "sub" / "p.sqlite3"):
         pass
     db = sqlite3.connect(tmp_path / "sub" / "p.sqlite3")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} >= {"cards", "reviews"}
 
@@ -93,7 +93,7 @@ def test_a_database_from_a_newer_quizgen_is_refused(tmp_path):
     db = sqlite3.connect(path)
     db.execute("PRAGMA user_version = 99")
     db.close()
-    with pytest.raises(ProgressError, match=r"written by a newer quizgen \(schema 99, this one knows 3\)"):
+    with pytest.raises(ProgressError, match=r"written by a newer quizgen \(schema 99, this one knows 4\)"):
         Store(path)
 
 

@@ -1,5 +1,6 @@
-"""Grades a typed answer: correct only by a listed rule, wrong when it says something else, and
-"close" (ALMOST: the learner decides, default Again) for everything in between.
+"""Grades a typed answer: correct only by a listed rule, wrong when it says otherwise, else close.
+
+"Close" (ALMOST) is everything in between: the learner decides, default Again.
 
 Correct means the typed text *is* an accepted form (the answer, an `alt`, a half of `Name (ABBR)`,
 an expansion the bank spells out) after the README's normalisation, or says the same number or
@@ -16,17 +17,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from quizgen.grading.dates import agrees, date_readings, month_number, parse_date
+from quizgen.grading.extras import only_added_to
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
+from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
 from quizgen.grading.places import placed
-from quizgen.grading.quantity import (
-    APPROXIMATE,
-    FILLERS,
-    QUALIFIERS,
-    UNITS,
-    number_words,
-    read_quantity,
-)
+from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
 from quizgen.grading.wording import MODIFIERS, flipped, slips_only
 from quizgen.model import Fact
@@ -53,14 +49,6 @@ NEGATIONS = {
     "rather",
     "or",
 }
-# The question's own comparison, right before what it asks: "more than how many", "since which year".
-_ASKED = re.compile(
-    r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|before|after|from|"
-    r"as of|(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|"
-    r"(?:which|what) (?:(?:day|month)(?: and| or)? )?(?:year|month|date|day))\b",
-    re.IGNORECASE,
-)
-_ASKED_SIZE = re.compile(r"\b(?:what|which)\s+(maximum|minimum)\b", re.IGNORECASE)  # 'to what maximum size'
 # Leading words that only say where: 'in Africa', 'at Sochi'.
 _WHERE = ("in", "at")
 
@@ -73,17 +61,11 @@ class Verdict:
     expected: str
 
 
-def asked_qualifiers(question: str) -> frozenset[str]:
-    """The comparison the question asks with, as the quantity reader names it ('more', 'after')."""
-    found = [match.group(1) for pattern in (_ASKED, _ASKED_SIZE) for match in pattern.finditer(question)]
-    return frozenset(QUALIFIERS[word] for phrase in found for word in normalize(phrase).split() if QUALIFIERS.get(word))
-
-
 def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdict:
     """Compare a typed answer with the fact's accepted forms; `known` is the whole bank's."""
     known = known if known is not None else Lexicon.of([fact])
     typed = clean(given)
-    given = signs_as_words(clean(given))
+    given = bounds_as_words(signs_as_words(clean(given)))
     got = normalize(given) if len(given) <= MAX_GRADED else ""
     if not got:
         return Verdict(WRONG, fact.a)
@@ -106,7 +88,16 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     if fact.as_written and got == normalize(fact.as_written):
         close.append(fact.a)  # the article's own spelling: shown with the right one, the learner decides
     if not close:
-        return Verdict(WRONG, fact.a)
+        # 'probably Heiko Maas', 'Heiko Maas (SPD)', 'Thursday 24 February 2022': the learner decides
+        # (never for a list answer: an item added to a list is another answer)
+        added = len(_items(fact.a)) == 1 and only_added_to(
+            got,
+            typed,
+            fact.kind,
+            lambda core: any(match_form(core, form, fact) == CORRECT for form in forms),
+            lambda words: _names_another(words, fact, known, accepted, others),
+        )
+        return Verdict(ALMOST if added else WRONG, fact.a)
     # Show the form the learner was nearest to (Sergei, not Sergey, Lavrov).
     return Verdict(ALMOST, min(close, key=lambda form: distance(got, normalize(form))))
 
@@ -122,6 +113,7 @@ def _unread_marks(typed: str, forms: list[str]) -> bool:
     """Whether `typed` holds a sign the grader does not read and no accepted form holds: a math
     symbol, a per-mille or degree sign, a strike-through, or a sign right before a number."""
     allowed = {ch for form in forms for ch in unicodedata.normalize("NFD", form)}
+    typed = typed.replace("<=", "<").replace(">=", ">")  # read as 'at most', 'at least'
     for ch in unicodedata.normalize("NFD", typed):
         if ch in allowed or ch in _READ_SIGNS:
             continue
@@ -174,7 +166,7 @@ def _says_otherwise(got: str, accepted: set[str], others: set[str], fact: Fact) 
     """Wrong outright: a negation or comparison the answer lacks, or a hedge with another answer
     of the bank ('Lisbon, Madrid'), unless the fact's own text names that other place or body."""
     words = got.split()
-    answer_words = {w for form in accepted for w in form.split()}
+    answer_words = {w for form in accepted for w in form.split()} | (asked_words(fact.q) - NEGATIONS)
     if any(w in NEGATIONS or (w in QUALIFIERS and QUALIFIERS[w]) for w in words if w not in answer_words):
         return True
     if len(_items(fact.a)) > 1:
@@ -187,6 +179,16 @@ def _says_otherwise(got: str, accepted: set[str], others: set[str], fact: Fact) 
         and not any(f" {other} " in f" {form} " for form in accepted)
         for other in others
     )
+
+
+def _names_another(words: str, fact: Fact, known: Lexicon, accepted: set[str], others: set[str]) -> bool:
+    """Words beside an answer that name another answer of the bank (one the fact's own text does not name)."""
+    if not words:
+        return False
+    own = f" {normalize(' '.join((fact.q, fact.note or '', fact.quote, fact.derived or '')))} "
+    padded = f" {words} "
+    named = any(f" {other} " in padded and f" {other} " not in own for other in others)
+    return named or bool(set(words.split()) & (known.surnames - {form.split()[-1] for form in accepted if form}))
 
 
 def _another_person(got: str, fact: Fact, known: Lexicon, accepted: set[str]) -> bool:
@@ -210,7 +212,7 @@ def match_form(given: str, form: str, fact: Fact) -> str:
         if grade:
             return grade
     if fact.kind in ("number", "year") and read_quantity(form):
-        return _match_quantity(given, form, fact)
+        return match_quantity(given, form, fact)
     if fact.kind == "person":
         grade = match_name(got, want)
         if grade:
@@ -243,7 +245,7 @@ def _match_date(given: str, form: str, fact: Fact) -> str | None:
     if not wanted:
         return None
     readings = date_readings(given)
-    asked = _asked_words(fact.q)
+    asked = asked_words(fact.q)
     words = given.split()
     while not readings and len(words) > 1 and normalize(words[0]) in asked:  # 'since June 1998'
         words = words[1:]
@@ -256,68 +258,6 @@ def _match_date(given: str, form: str, fact: Fact) -> str | None:
     dated = " ".join(re.findall(r"\d+|[^\W\d_]+", given)[:4])
     near = date_readings(dated)
     return ALMOST if near and any(agrees(reading, wanted, fact.when) for reading in near) else WRONG
-
-
-def _asked_words(question: str) -> set[str]:
-    """The words of the comparison the question asks with: 'since', 'from', 'as of'."""
-    return {word for match in _ASKED.finditer(question) for word in normalize(match.group(1)).split()}
-
-
-def _match_quantity(given: str, form: str, fact: Fact) -> str:
-    """Same numbers, no other unit or currency, no comparison but the question's own.
-
-    Other words are close at most: 'halved to 10' may be right, 'Article 5' is not 5 deaths.
-    """
-    got, want = read_quantity(given), read_quantity(form)
-    if got is None or want is None or got.values != want.values:
-        return WRONG
-    question = normalize(fact.q).split()
-    if got.qualifiers not in (want.qualifiers, want.qualifiers | asked_qualifiers(fact.q)):
-        return WRONG
-    units_in_question = {UNITS[w] for w in question if w in UNITS}
-    if not got.units <= want.units | units_in_question:
-        return WRONG  # 24 months for 24 years, euros for dollars
-    allowed = set(normalize(form).split()) | set(question) | FILLERS | APPROXIMATE | set(QUALIFIERS) | set(UNITS)
-    if got.leading and got.leading[-1] not in allowed and _glued(given):
-        return WRONG  # a word right before the number names another thing: 'Article 5', 'Flight 17'
-    extra = [w for w in got.words if w not in allowed]
-    if extra and _measure_after(given, allowed):
-        return WRONG  # '2 seats' for 2%: the number counts something else
-    return ALMOST if extra else CORRECT
-
-
-# Nouns right after a number that count another thing than the answer's: '2 seats' for 2 %.
-MEASURES = {
-    "seat",
-    "seats",
-    "vote",
-    "votes",
-    "point",
-    "points",
-    "mandate",
-    "mandates",
-    "times",
-    "fold",
-    "ballot",
-    "ballots",
-    "rank",
-    "place",
-    "places",
-}
-
-
-def _measure_after(given: str, allowed: set[str]) -> bool:
-    """The word right after the last number is one the answer and question do not use."""
-    words = normalize(number_words(given)).split()
-    last = max((i for i, w in enumerate(words) if w[:1].isdigit()), default=None)
-    return last is not None and last + 1 < len(words) and words[last + 1] in MEASURES - allowed
-
-
-def _glued(given: str) -> bool:
-    """The word before the first number touches it: 'Article 5', not 'halved to 10'."""
-    words = number_words(given).split()
-    first = next((i for i, w in enumerate(words) if w[:1].isdigit()), 0)
-    return first > 0 and not words[first - 1][:1].isdigit()
 
 
 def _match_text(given: str, form: str, fact: Fact) -> str:

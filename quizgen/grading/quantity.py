@@ -13,6 +13,7 @@ from quizgen.text import fold
 
 # Shorthand after a number: 80bn, 14m, 5k; spelled scales are read the same way.
 _SCALES = {
+    "hundred": 10**2,  # 'over 15 hundred'
     "thousand": 10**3,
     "k": 10**3,
     "million": 10**6,
@@ -79,7 +80,8 @@ UNITS = {
     "ton": "tonne",
     "tons": "tonne",
 }
-# A comparison or negation changes the claim: 'before 2008' is not 2008. Synonyms share a name.
+# A comparison or negation changes the claim: 'before 2008' is not 2008. Synonyms share a name; a bound
+# that includes the number ('at least', 'minimum') is not the one that excludes it ('more than').
 QUALIFIERS = {
     "not": "not",
     "no": "not",
@@ -100,17 +102,17 @@ QUALIFIERS = {
     "exceeding": "more",
     "beyond": "more",
     "plus": "more",
-    "least": "more",
+    "least": "atleast",
     "less": "less",
     "fewer": "less",
     "under": "less",
     "below": "less",
-    "most": "less",
-    "within": "less",
-    "up": "less",
-    "max": "less",
-    "maximum": "less",
-    "minimum": "more",
+    "most": "atmost",
+    "within": "atmost",
+    "up": "atmost",
+    "max": "atmost",
+    "maximum": "atmost",
+    "minimum": "atleast",
     "except": "not",
     "without": "not",
     "excluding": "not",
@@ -145,6 +147,22 @@ FILLERS = {
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+# A bound said in other words, read as the words the qualifiers know: '20 or fewer' is 'at most 20'.
+_BOUNDS = (
+    (re.compile(r"\b(?:no|not) (?:more|greater|higher) than\b", re.IGNORECASE), " at most "),
+    (re.compile(r"\b(?:no|not) (?:fewer|less|lower) than\b", re.IGNORECASE), " at least "),
+    (re.compile(r"\bor (?:fewer|less|lower|below|under)\b", re.IGNORECASE), " at most "),
+    (re.compile(r"\bor (?:more|greater|higher|above|over)\b", re.IGNORECASE), " at least "),
+)
+
+
+def bounds_as_words(text: str) -> str:
+    """'20 or fewer', 'no more than 20' as 'at most'; '2% or more', 'no less than 2%' as 'at least'."""
+    for pattern, words in _BOUNDS:
+        text = pattern.sub(words, text)
+    return text
+
+
 @dataclass(frozen=True)
 class Quantity:
     """What a number answer says: its values, units, qualifiers and any other words."""
@@ -174,7 +192,7 @@ def number_words(text: str) -> str:
     words = text.split()
     merged: list[str] = []
     for word in words:
-        scale = _SCALES.get(word) or (int(word) if word in ("1000", "1000000", "1000000000") else None)
+        scale = _SCALES.get(word) or (int(word) if word in ("100", "1000", "1000000", "1000000000") else None)
         if scale and merged and _NUMBER.match(merged[-1]) and Decimal(merged[-1]) < 1000:
             merged[-1] = _plain(Decimal(merged[-1]) * scale)
         else:

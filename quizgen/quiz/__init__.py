@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from quizgen.errors import UsageError
+from quizgen.paths import shown
 
 
 def db_path(args) -> Path:
@@ -22,7 +23,11 @@ def db_path(args) -> Path:
 
 
 def main(args) -> int:
-    """`quizgen quiz [review|practice]`: study the bank in the terminal."""
+    """`quizgen quiz [review|practice|optimize]`: study the bank in the terminal."""
+    if args.mode == "optimize":
+        from quizgen.quiz.optimiser import optimise_main
+
+        return _quietly_into_a_closed_pipe(lambda: optimise_main(args))
     return _quietly_into_a_closed_pipe(lambda: _study(args))
 
 
@@ -57,30 +62,20 @@ def _study(args) -> int:
     from quizgen.quiz.clock import local_day, now
     from quizgen.quiz.keyboard import Keyboard
     from quizgen.quiz.modes import check_mode_options, fill_defaults
-    from quizgen.quiz.scheduler import parse_steps, practice_queue, review_queue
+    from quizgen.quiz.scheduler import practice_queue, review_queue
     from quizgen.quiz.screen import Screen
     from quizgen.quiz.session import Session
+    from quizgen.quiz.settings import given_options, study_options
     from quizgen.quiz.store import Store
     from quizgen.selection import bank_from_args, filtered
 
     check_mode_options(args)  # an option of the other mode is refused, not silently ignored
+    given = given_options(args)  # typed now (checked before the progress file is opened): remembered
     fill_defaults(args)
     if args.count < 1:
         raise UsageError("--count must be at least 1")
-    if args.new < 0:
-        raise UsageError("--new cannot be negative")
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    if not 0.7 <= args.retention <= 0.99:
-        raise UsageError("--retention must be between 0.7 and 0.99 (the share of cards you want to recall)")
-    steps = parse_steps(args.steps)
-    if steps is None:
-        raise UsageError(
-            f"--steps {args.steps!r}: give 1 to 10 steps of minutes, hours or days up to 30 days, "
-            "such as 1m,10m or 10m,1h,1d"
-        )
-    if args.max_reviews < 0:
-        raise UsageError("--max-reviews cannot be negative")
     if sys.stdin is None:
         raise UsageError("standard input is closed; the quiz reads answers from it")
     path = db_path(args)
@@ -95,6 +90,8 @@ def _study(args) -> int:
         if args.unsuspend:
             count = store.unsuspend(bank.name)
             screen.say(f"{count} suspended card{'s' if count != 1 else ''} of {bank.title} brought back.")
+        options = study_options(store.settings(bank.name), given, shown(path))
+        store.save_settings(bank.name, given)  # a flag given now is remembered for the next session
         cards = store.cards(bank.name)
         away = store.set_aside_cards(bank.name, local_day(moment).isoformat())
         facts = [fact for fact in facts if fact.id not in away]  # suspended, or buried for today
@@ -107,11 +104,13 @@ def _study(args) -> int:
             queue = practice_queue(facts, args.count, rng)
         else:
             today = local_day(moment).isoformat()
-            new_left = args.new - store.introduced_on(bank.name, today)
-            queue = review_queue(facts, cards, moment, new_left, args.max_reviews - store.reviewed_on(bank.name, today))
+            new_left = options.new - store.introduced_on(bank.name, today)
+            queue = review_queue(
+                facts, cards, moment, new_left, options.max_reviews - store.reviewed_on(bank.name, today)
+            )
             if args.limit is not None:
                 queue.limit(args.limit)
-        screen.para(_opening(bank.title, args, len(queue)), "title")
+        screen.para(_opening(bank.title, args, len(queue), options.new), "title")
         in_scope = {fact.id: cards[fact.id] for fact in facts if fact.id in cards}
         session = Session(
             bank,
@@ -123,18 +122,19 @@ def _study(args) -> int:
             rng=rng,
             style=args.style,
             scheduled=args.mode == "review" or args.schedule,
-            retention=args.retention,
-            steps=steps,
+            retention=options.retention,
+            steps=options.steps,
+            weights=options.weights,
         )
         return session.run()
 
 
-def _opening(title: str, args, size: int) -> str:
+def _opening(title: str, args, size: int, new: int) -> str:
     if args.mode == "practice":
         questions = "1 question" if size == 1 else f"{size} questions"
         return f"{title}: practice, {questions}" + ("" if args.schedule else " (schedule unchanged)")
     cards = "1 card" if size == 1 else f"{size} cards"
-    return f"{title}: {cards} to review (due first, then up to {args.new} new a day)"
+    return f"{title}: {cards} to review (due first, then up to {new} new a day)"
 
 
 def stats_main(args) -> int:

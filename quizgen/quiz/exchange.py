@@ -8,6 +8,7 @@ disk, so a session running meanwhile loses nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -75,9 +76,22 @@ def read_progress(bank: Bank, source: Path) -> tuple[dict[str, dict], int]:
 
 
 def import_progress(store: Store, bank: Bank, checked: dict[str, dict]) -> int:
-    """Merge checked cards (read_progress): the number taken."""
-    day = local_day(now()).isoformat()
-    return sum(store.merge_card(bank.name, fact_id, card, day) for fact_id, card in checked.items())
+    """Merge checked cards (read_progress): the number taken. A card is introduced on the day of its
+    first review, never on the import day (an import uses up none of the day's new cards)."""
+    return sum(store.merge_card(bank.name, fact_id, card, card["introduced"]) for fact_id, card in checked.items())
+
+
+def _introduced(card: dict, last: datetime | None) -> str:
+    """The learner's day of a card's first review when the file shows it (the study page's `first`, or
+    a single review: the last is the first), else '' (an earlier day, never counted as new on any day)."""
+    with contextlib.suppress(TypeError, ValueError):
+        return local_day(_time(card["first"])).isoformat() if card.get("first") else _first_is_last(card, last)
+    return _first_is_last(card, last)
+
+
+def _first_is_last(card: dict, last: datetime | None) -> str:
+    reps = card.get("reps")
+    return local_day(last).isoformat() if last and reps == 1 and not isinstance(reps, bool) else ""
 
 
 def _unstudied(card: object) -> bool:
@@ -128,6 +142,7 @@ def _stored(source: Path, fact_id: str, card) -> dict:
         **numbers,
         "due": stamp(due),
         "last_review": stamp(last) if last else None,
+        "introduced": _introduced(card, last),
     }
 
 

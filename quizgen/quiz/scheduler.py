@@ -23,12 +23,17 @@ LEARN_AHEAD = timedelta(minutes=20)
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 
 
-def make_scheduler(retention: float = 0.9, steps: tuple[timedelta, ...] | None = None) -> Scheduler:
+def make_scheduler(
+    retention: float = 0.9, steps: tuple[timedelta, ...] | None = None, weights: tuple[float, ...] | None = None
+) -> Scheduler:
     """FSRS defaults (learning steps 1 and 10 minutes, relearning 10 minutes) at the desired retention;
-    `steps`: other learning steps (`--steps 10m,1h,1d`)."""
-    if steps is None:
-        return Scheduler(desired_retention=retention)
-    return Scheduler(desired_retention=retention, learning_steps=steps)
+    `steps`: other learning steps (`--steps 10m,1h,1d`); `weights`: parameters `quiz optimize` computed."""
+    chosen: dict[str, Any] = {"desired_retention": retention}
+    if steps is not None:
+        chosen["learning_steps"] = steps
+    if weights is not None:
+        chosen["parameters"] = weights
+    return Scheduler(**chosen)
 
 
 def parse_steps(text: str) -> tuple[timedelta, ...] | None:

@@ -62,4 +62,17 @@ CREATE TABLE flags (
 )
 """,
 )
-MIGRATIONS = (_VERSION_1, _VERSION_2, _VERSION_3)
+# Version 4: the learner's study options (--new, --steps …) and FSRS parameters, remembered per deck.
+_VERSION_4 = (
+    """
+CREATE TABLE settings (
+    deck TEXT NOT NULL,
+    name TEXT NOT NULL,             -- new, max_reviews, retention, steps, parameters
+    value TEXT NOT NULL,            -- as the option is typed; parameters: a JSON list
+    PRIMARY KEY (deck, name)
+)
+""",
+)
+MIGRATIONS = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4)
+SCHEMA_VERSION = len(MIGRATIONS)
+APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's progress

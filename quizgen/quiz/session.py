@@ -51,11 +51,12 @@ class Session:
         scheduled: bool,
         retention: float = 0.9,
         steps=None,
+        weights=None,
     ):
         self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
         self.style, self.scheduled = style, scheduled
-        self.scheduler = make_scheduler(retention, steps)
+        self.scheduler = make_scheduler(retention, steps, weights)
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
         self.current: str | None = None

@@ -13,6 +13,7 @@ from quizgen.quiz.clock import day_end, local_day, now
 from quizgen.quiz.dbfile import check_place
 from quizgen.quiz.scheduler import REVIEW, due_at
 from quizgen.quiz.screen import Screen
+from quizgen.quiz.settings import OPTIMISED, options_line, study_options
 from quizgen.quiz.store import Store
 
 WEEKS = 4
@@ -57,6 +58,7 @@ def show_stats(
         since = "" if selected else (today - timedelta(days=max(7 * WEEKS, RETENTION_DAYS))).isoformat()
         reviews = store.reviews(since)
         days = store.review_days()
+        remembered = {bank.name: store.settings(bank.name) for bank in banks}
     if selected:  # the review log of the selected facts only: today, streak, retention, heat map
         chosen = {(bank.name, fact.id) for bank in banks for fact in bank.facts}
         reviews = [review for review in reviews if (review["deck"], review["fact_id"]) in chosen]
@@ -82,6 +84,10 @@ def show_stats(
         _show_mastery(screen, bank, deck_cards)
         _show_forecast(screen, due_days[bank.name], moment)
         _show_hardest(screen, bank, lapses[bank.name])
+    for bank in banks:  # the options the next session runs with (remembered per deck)
+        stored = remembered[bank.name]
+        line = options_line(study_options(stored, {}, shown(path)), stored.get(OPTIMISED))
+        screen.say(line if len(banks) == 1 else f"{bank.title}: {line}")
     return 0
 
 

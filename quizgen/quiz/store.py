@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,16 +14,15 @@ from pathlib import Path
 from quizgen.errors import ProgressError
 from quizgen.paths import shown
 from quizgen.quiz.cardcheck import card_dict as _card_dict
-from quizgen.quiz.cardcheck import card_problem as _card_problem
-from quizgen.quiz.cardcheck import restore_hint as _restore_hint
-from quizgen.quiz.dbfile import check_place, connect, keep_copy, make_backup, use_wal
-from quizgen.quiz.schema import MIGRATIONS
+from quizgen.quiz.dbfile import check_place, connect, make_backup, use_wal
+from quizgen.quiz.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from quizgen.quiz.settings import Settings
+from quizgen.quiz.store_health import Health, foreign
+from quizgen.quiz.store_marks import Marks, append_report
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Answer", "Store", "append_report", "default_path"]
 
 DB_VARIABLE = "QUIZGEN_DB"
-SCHEMA_VERSION = 3
-APPLICATION_ID = 0x717A676E  # 'qzgn' in the file header: this file is quizgen's progress
-# SQLite's words for a file whose pages or records are broken.
-_DAMAGE = ("malformed", "corrupt", "Could not decode", "disk image")
 CARD_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
 
@@ -53,7 +51,7 @@ def default_path() -> Path:
     return user_data_path("quizgen", appauthor=False) / "progress.sqlite3"
 
 
-class Store:
+class Store(Health, Marks, Settings):
     """One open progress database; every write is one IMMEDIATE transaction.
 
     `readonly` (for stats) never writes, so a backup copy or a file one may only read works too.
@@ -65,6 +63,8 @@ class Store:
         self.set_aside: list[str] = []  # one line per damaged card row left out (stats) or moved aside (quiz)
         self.backup: Path | None = None
         check_place(path, readonly)
+        if foreign(path):  # decided by the header itself, not by the wording of SQLite's error
+            raise self._not_a_database()
         if not readonly and path.is_file() and path.stat().st_size:
             self._probe()
         try:
@@ -92,23 +92,15 @@ class Store:
             self._close_quietly()
             raise
 
-    def _probe(self) -> None:
-        """Read the file before opening it for writing: a damaged file is copied, never written to
-        (a writer's checkpoint would change it, and each attempt would look like new damage)."""
-        try:
-            Store(self.path, readonly=True).close()
-        except ProgressError as exc:
-            detail = getattr(exc, "damage", None)
-            if detail is None:
-                raise
-            raise self._damaged(detail) from None
-
     def _close_quietly(self) -> None:
         """A refused file is closed at once: SQLite then removes the -wal it made beside it."""
         db = getattr(self, "_db", None)
         if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 db.close()
+
+    def _reader(self) -> Store:
+        return Store(self.path, readonly=True)
 
     def close(self) -> None:
         self._db.close()
@@ -132,94 +124,8 @@ class Store:
         except sqlite3.Error as exc:
             raise self._problem(exc) from None
 
-    def _problem(self, exc: sqlite3.Error) -> ProgressError:
-        """One line for the learner; a damaged file is copied aside first, so nothing more is lost."""
-        message = str(exc)
-        if isinstance(exc, sqlite3.DatabaseError) and any(word in message for word in _DAMAGE):
-            return self._damaged(message)
-        if "file is not a database" in message:  # SQLITE_NOTADB: the header is not SQLite's
-            return ProgressError(
-                f"{shown(self.path)}: not a progress database: its first bytes are not "
-                f"SQLite's (a damaged file, or another kind of file); it was left untouched; "
-                f"{_restore_hint(self.path)}"
-            )
-        if "readonly" in message and not os.access(self.path.parent, os.W_OK):
-            message += f"; the folder {shown(self.path.parent)} must be writable (SQLite keeps a -wal file there)"
-        return ProgressError(f"{shown(self.path)}: cannot use the progress database ({message})")
-
-    def _damaged(self, detail: str) -> ProgressError:
-        copy = None if self.readonly else keep_copy(self.path)  # stats only reads
-        kept = f"a copy is kept as {shown(copy)}; " if copy else ""
-        error = ProgressError(
-            f"{shown(self.path)}: the progress database is damaged ({detail}); {kept}{_restore_hint(self.path)}"
-        )
-        error.damage = detail  # type: ignore[attr-defined]
-        return error
-
-    def _check_identity(self) -> None:
-        """Refuse a database that is not quizgen's rather than add tables to someone else's file."""
-        self._db.execute("BEGIN")  # one snapshot: another session may be creating the tables right now
-        try:
-            tables = {
-                row[0]
-                for row in self._db.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                )
-            }
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            application = self._db.execute("PRAGMA application_id").fetchone()[0]
-        finally:
-            self._db.execute("COMMIT")
-        if version > SCHEMA_VERSION and application in (0, APPLICATION_ID):
-            raise ProgressError(
-                f"{shown(self.path)}: written by a newer quizgen (schema {version}, this one knows {SCHEMA_VERSION})"
-            )
-        ours = application in (0, APPLICATION_ID) and (
-            tables == set() if version == 0 else {"cards", "reviews"} <= tables
-        )
-        if not ours:
-            listed = ", ".join(sorted(tables)[:5]) or "none"
-            raise ProgressError(
-                f"{shown(self.path)}: not a quizgen progress database (its tables: {listed}); "
-                "it was left untouched; choose another file with --db"
-            )
-
-    def _check_health(self) -> None:
-        """Damage past the header shows here, before a session starts, not as a crash mid-way."""
-        if not self.path.exists() or self.path.stat().st_size == 0:
-            return
-        result = self._db.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise self._damaged(
-                next((line for line in result.splitlines() if not line.startswith("***")), "integrity check failed")
-            )
-        rows = self._db.execute("SELECT rowid, * FROM cards").fetchall() if self._has_tables() else []
-        damaged = [(row, problem) for row in rows if (problem := _card_problem(row))]
-        if not damaged:
-            return
-        copy = None if self.readonly else keep_copy(self.path)
-        for row, problem in damaged:
-            where = (
-                f"it is kept in {shown(copy)} and the card starts afresh"
-                if copy
-                else "it is left out of these figures (quizgen quiz keeps a copy and sets it aside)"
-            )
-            self.set_aside.append(
-                f"{shown(self.path)}: the progress of card {row['fact_id']!r} is damaged ({problem}); {where}"
-            )
-        if not self.readonly and copy is None:
-            raise self._damaged(f"card {damaged[0][0]['fact_id']!r}: {damaged[0][1]}")
-        self._skip = {row["rowid"] for row, _ in damaged}
-        if not self.readonly:  # only the damaged rows go: every other card keeps its progress
-            with self._transaction() as db:
-                db.executemany("DELETE FROM cards WHERE rowid = ?", [(rowid,) for rowid in self._skip])
-            self._skip = set()
-
     def _has_rows(self) -> bool:
         return self._has_tables() and self._db.execute("SELECT count(*) FROM reviews").fetchone()[0] > 0
-
-    def _has_tables(self) -> bool:
-        return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cards'").fetchone()[0] > 0
 
     def _migrate(self) -> None:
         with self._transaction() as db:
@@ -353,51 +259,6 @@ class Store:
         )
         return {row["fact_id"]: (row["reps"], row["lapses"] or 0) for row in rows}
 
-    def mark(self, deck: str, fact_id: str, mark: str, until: str | None, reason: str, at: str) -> None:
-        """Suspend or bury a card (a later mark replaces an earlier one)."""
-        with self._transaction() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO marks (deck, fact_id, mark, until, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
-                (deck, fact_id, mark, until, reason, at),
-            )
-
-    def unmark(self, deck: str, fact_id: str) -> None:
-        """Take a card's suspension or burial away (undo of the answer it was given at)."""
-        if self._has_marks():
-            with self._transaction() as db:
-                db.execute("DELETE FROM marks WHERE deck = ? AND fact_id = ?", (deck, fact_id))
-
-    def set_aside_cards(self, deck: str, day: str) -> set[str]:
-        """Fact ids not to ask on `day`: suspended, or buried until that day or later."""
-        if not self._has_marks():
-            return set()
-        rows = self._read("SELECT fact_id FROM marks WHERE deck = ? AND (mark = 'suspended' OR until >= ?)", deck, day)
-        return {row["fact_id"] for row in rows}
-
-    def unsuspend(self, deck: str) -> int:
-        """Bring every suspended card of the deck back; how many there were."""
-        if not self._has_marks():
-            return 0
-        with self._transaction() as db:
-            return db.execute("DELETE FROM marks WHERE deck = ? AND mark = 'suspended'", (deck,)).rowcount
-
-    def flag(self, deck: str, fact_id: str, at: str) -> bool:
-        """Flag a card, or take its flag away if it has one; True when it is flagged now."""
-        with self._transaction() as db:
-            if db.execute("DELETE FROM flags WHERE deck = ? AND fact_id = ?", (deck, fact_id)).rowcount:
-                return False
-            db.execute("INSERT INTO flags (deck, fact_id, at) VALUES (?, ?, ?)", (deck, fact_id, at))
-            return True
-
-    def flagged(self, deck: str) -> set[str]:
-        """The deck's flagged cards (none in a file older than flags)."""
-        if not self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'flags'").fetchone()[0]:
-            return set()
-        return {row["fact_id"] for row in self._read("SELECT fact_id FROM flags WHERE deck = ?", deck)}
-
-    def _has_marks(self) -> bool:
-        return self._db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'marks'").fetchone()[0] > 0
-
     def merge_card(self, deck: str, fact_id: str, card: dict, day: str) -> bool:
         """Keep `card` unless the stored one was reviewed more recently (or is the same); True when taken."""
         with self._transaction() as db:
@@ -436,18 +297,3 @@ class Store:
 
 def _json(card: dict | None) -> str | None:
     return json.dumps({name: card[name] for name in CARD_FIELDS}, sort_keys=True) if card else None
-
-
-def append_report(path: Path, deck: str, fact_id: str, note: str) -> str:
-    """Append one line (time, deck, fact id, note) to the reports file beside the progress file."""
-    from quizgen.quiz.clock import now, stamp
-
-    target = path.with_name(path.stem + "-reports.txt")
-    line = "\t".join((stamp(now()), deck, fact_id, " ".join(note.split())))
-    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
-    descriptor = os.open(target, flags, 0o644)
-    with os.fdopen(descriptor, "a", encoding="utf-8") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(f"{shown(target)} is not a regular file")
-        stream.write(line + "\n")
-    return shown(target)
