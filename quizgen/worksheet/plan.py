@@ -183,6 +183,11 @@ class _Search:
                 found, low = sheet, self.count
             else:
                 high = self.count
+        if found is short and low:  # the same length drawn for its own count keeps more of the types
+            self.count, self.wanted = low, quotas(low, self.types)
+            sheet = self.best(list(pinned))
+            if len(sheet) >= low and self.score(sheet) > self.score(short):
+                found = sheet
         self.count, self.wanted = count, quotas(count, self.types)
         return found
 
