@@ -58,9 +58,8 @@ def shortfall(search: _Search, chosen: list[Candidate], left: int) -> str:
             f"listed in the key and by --check; try other --types, a wider selection or --exclude"
         )
     return (
-        f"{most}: the {len(search.facts)} facts selected make "
-        f"no more {'/'.join(search.types)} questions (each asked once, at most {MAX_GROUPED} matching "
-        f"and {MAX_GROUPED} ordering); try other --types or a wider selection"
+        f"{most}: the {len(search.facts)} facts make no more {'/'.join(search.types)} questions "
+        f"(a fact once, at most {MAX_GROUPED} matching, {MAX_GROUPED} ordering); try other --types or a wider selection"
     )
 
 
