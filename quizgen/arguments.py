@@ -49,10 +49,16 @@ def _suggestion(parser: argparse.ArgumentParser, message: str) -> str:
         + list(KINDS)
         + list(STANCES)
     )
+    if "the following arguments are required" in message:  # `quizgen list`: say what it takes
+        needed = [a for a in parser._actions if not a.option_strings and a.required and a.choices]
+        return "".join(f" (one of: {', '.join(map(str, a.choices or ()))})" for a in needed)
+    bare = {name.lstrip("-"): name for name in known + choices}  # '--bogus' is not close to '--out'
     for text in wrong:
-        close = difflib.get_close_matches(text, known + choices, n=1, cutoff=0.6)
-        if close and close[0] != text:
-            return f"; did you mean {close[0]}?"
+        close = difflib.get_close_matches(text.lstrip("-"), list(bare), n=1, cutoff=0.7)
+        if close and bare[close[0]] != text:
+            return f"; did you mean {bare[close[0]]}?"
+    if "unrecognized arguments" in message:
+        return f" (`{parser.prog} --help` lists the options)"
     return ""
 
 

@@ -71,8 +71,8 @@ def _slug(text: str) -> str:
 
 
 def _names_it(name: str, slug: str) -> bool:
-    """'opinion' names 'opinion-website'; 'manolache' names 'ionela-catalina-manolache'."""
-    return bool(slug) and (name == slug or name.startswith(f"{slug}-") or name.endswith(f"-{slug}"))
+    """A run of whole words: 'opinion' names 'opinion-website'; 'carol-i' names 'bulletin-of-carol-i-…'."""
+    return bool(slug) and f"-{slug}-" in f"-{name}-"
 
 
 def _shown_names(source_id: str, names: set[str]) -> str:
@@ -85,33 +85,51 @@ def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
 
     `--source`, `--tag` and `--kind` mean the same in every command: each takes a comma list and may
     be repeated; `--source` names an article by its seed id ('003'), its number ('3'), its deck
-    file's name ('003-fair-observer-2011', 'fair-observer', a word of it: 'unity') or the name of
-    the label every output shows, its author or outlet ('cenusa', 'dw', 'manolache')."""
+    file's name ('003-fair-observer-2011', 'fair-observer', a word of it: 'unity'), the label every
+    output shows ('Cenuşa, IPN 2020', whole, commas and all), or a run of words of that label, its
+    author or outlet ('cenusa', 'dw', 'manolache', 'Carol I')."""
     names = _names(bank, articles)
+    labels = {
+        sid: {
+            short_name(bank.sources[sid]),
+            _slug(bank.sources[sid].short),
+            *_label_names(bank.sources[sid]),
+        }
+        for sid in bank.sources
+    }
     chosen: list[str] = []
-    labels = {sid: {short_name(bank.sources[sid]), *_label_names(bank.sources[sid])} for sid in bank.sources}
-    for asked in _listed(asked_values):
-        wanted = asked.casefold()
-        found = [
-            sid
-            for sid, known in names.items()
-            if wanted in known or (wanted.isdigit() and sid.isdigit() and int(wanted) == int(sid))
-        ]
-        if not found:  # a unique start of a short name: 'fair-observer'
-            found = [sid for sid, known in names.items() if any(name.startswith(f"{wanted}-") for name in known)]
-            found += _also_in_titles(bank, wanted, found)
-        if not found:  # the label every output shows, its author or outlet: 'Cenuşa', 'DW', 'opinion'
-            slug = _slug(asked)
-            found = [sid for sid, known in labels.items() if any(_names_it(name, slug) for name in known)]
-        if not found and not asked.isdigit():  # a word of the file's name: 'unity'
-            found = [sid for sid, known in names.items() if any(wanted in name.split("-") for name in known)]
-            found += _also_in_titles(bank, wanted, found)
-        if len(found) != 1:
-            listing = ", ".join(_shown_names(sid, names[sid]) for sid in sorted(names))
-            why = "names more than one article" if found else "no such article"
-            raise UsageError(f"--source {asked}: {why} (articles: {listing})")
-        chosen.append(found[0])
+    for value in asked_values or ():
+        whole = _found(bank, value.strip(), names, labels) if "," in value else []
+        for asked in [value.strip()] if len(whole) == 1 else _listed([value]):
+            found = whole if len(whole) == 1 else _found(bank, asked, names, labels)
+            if len(found) != 1:
+                listing = ", ".join(f"{sid} {short_name(bank.sources[sid])}" for sid in sorted(bank.sources))
+                why = "names more than one article" if found else "no such article"
+                raise UsageError(
+                    f"--source {asked}: {why} (articles: {listing}; `quizgen list sources` shows each with its title)"
+                )
+            chosen.append(found[0])
     return tuple(dict.fromkeys(chosen))
+
+
+def _found(bank: Bank, asked: str, names: dict[str, set[str]], labels: dict[str, set[str]]) -> list[str]:
+    """The articles one name given to `--source` fits, by the first rule that finds any."""
+    wanted = asked.casefold()
+    found = [
+        sid
+        for sid, known in names.items()
+        if wanted in known or (wanted.isdigit() and sid.isdigit() and int(wanted) == int(sid))
+    ]
+    if not found:  # a unique start of a short name: 'fair-observer'
+        found = [sid for sid, known in names.items() if any(name.startswith(f"{wanted}-") for name in known)]
+        found += _also_in_titles(bank, wanted, found)
+    if not found:  # the label every output shows, a run of its words, its author or outlet: 'Carol I'
+        slug = _slug(asked)
+        found = [sid for sid, known in labels.items() if any(_names_it(name, slug) for name in known)]
+    if not found and not asked.isdigit():  # a word of the file's name: 'unity'
+        found = [sid for sid, known in names.items() if any(wanted in name.split("-") for name in known)]
+        found += _also_in_titles(bank, wanted, found)
+    return found
 
 
 def _also_in_titles(bank: Bank, word: str, found: list[str]) -> list[str]:

@@ -123,3 +123,19 @@ def test_a_custom_sheet_cannot_take_over_a_folder_build_writes(tmp_path):
 
     assert title_stem("Review") != "review"
     assert title_stem("003 What's happening with NATO Russia") != "003-whats-happening-with-nato-russia"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_an_option_like_no_other_gets_no_suggestion_but_the_help_to_read(command, capsys):
+    """rv6-sheets C4: '--bogus' is not 'did you mean --out?'; the one line points at --help instead."""
+    assert main([command, "--bogus"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "did you mean" not in err and "\n" not in err
+    assert f"quizgen {command} --help" in err or "the following arguments are required" in err
+
+
+def test_a_missing_required_argument_names_its_choices(capsys):
+    """rv6-sheets C3: `quizgen list` alone says what it lists."""
+    assert main(["list"]) == 2
+    err = capsys.readouterr().err
+    assert all(what in err for what in ("tags", "categories", "ids", "kinds", "sources", "stances"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 
 import pytest
 from conftest import ROOT
@@ -32,10 +33,9 @@ def test_comma_lists_and_repeats_keep_order_without_repeating(bank):
     assert resolve_kinds(["Year,date", "year"]) == ("year", "date")
 
 
-def _articles_listed() -> str:
-    """'000 (000-ipn-cenusa-2020), …': every article of the bank on disk, by its fact file's name."""
-    files = sorted((ROOT / "decks" / "nato-russia").glob("[0-9][0-9][0-9]-*.yaml"))
-    return ", ".join(f"{path.name[:3]} ({path.stem})" for path in files)
+def _deck_files() -> list:
+    """Every article's fact file of the bank on disk."""
+    return sorted((ROOT / "decks" / "nato-russia").glob("[0-9][0-9][0-9]-*.yaml"))
 
 
 @pytest.mark.parametrize("asked", ["free", "2023"])
@@ -44,9 +44,14 @@ def test_an_unknown_article_is_one_line_listing_the_articles(bank, asked):
     with pytest.raises(UsageError) as error:
         resolve_sources(bank, [asked])
     message = str(error.value)
-    assert message.startswith(f"--source {asked}: no such article") and "\n" not in message
-    if asked != "2023":
-        assert message == f"--source {asked}: no such article (articles: {_articles_listed()})"
+    why = "no such article" if asked != "2023" else "names more than one article"  # two labels say 2023
+    assert message.startswith(f"--source {asked}: {why}") and "\n" not in message
+    listed = re.search(r"\(articles: (.*); `quizgen list sources` shows each with its title\)$", message)
+    assert listed, message
+    pairs = [item.split(" ", 1) for item in listed.group(1).split(", ")]
+    assert [sid for sid, _ in pairs] == [path.name[:3] for path in _deck_files()]  # every article, in order
+    for sid, name in pairs:  # each name the message offers is one --source takes for that article
+        assert resolve_sources(bank, [name]) == (sid,)
 
 
 def test_an_unknown_tag_names_at_most_three_close_tags(bank):
@@ -139,3 +144,11 @@ def test_a_file_name_word_names_an_article_only_when_no_other_title_has_it(bank)
                 assert resolve_sources(bank, [word]) == (sid,)
     with pytest.raises(UsageError, match="names more than one article"):
         resolve_sources(bank, ["nato"])
+
+
+def test_the_label_every_output_shows_names_its_article_whole_or_by_a_run_of_its_words(bank):
+    """rv6-sheets C1: 'Cenuşa, IPN 2020' is one label (its comma is not a list), 'Carol I' a run of words."""
+    for sid, source in bank.sources.items():
+        assert resolve_sources(bank, [source.short]) == (sid,), source.short
+    assert resolve_sources(bank, ["Carol I"]) == resolve_sources(bank, ["manolache"])
+    assert resolve_sources(bank, ["cenusa,dw"]) == resolve_sources(bank, ["cenusa", "dw"])

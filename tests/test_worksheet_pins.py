@@ -90,3 +90,21 @@ def test_a_pinned_event_the_planner_orders_or_matches_can_be_pinned_into_that_ty
         plan = plan_questions(bank, bank, 1, (kind,), 1, include=(fact_id,))
         [question] = plan.questions[kind]
         assert fact_id in {fact.id for fact in question.facts}
+
+
+def test_two_pinned_facts_that_give_each_other_away_are_named_in_the_refusal(capsys):
+    """rv6-sheets C2: the one line names both facts and says what to do."""
+    from helpers import bundled
+
+    from quizgen.cli import main
+    from quizgen.questions.giveaways import giveaway_pairs
+
+    refused = 0
+    for one, other in sorted(giveaway_pairs(bundled()))[:60]:
+        if main(["print", "--include", f"{one},{other}", "-n", "2", "--types", "mcq", "--check"]) == 2:
+            err = capsys.readouterr().err
+            if "give each other away" in err:  # (other refusals: a fact with no multiple choice)
+                assert one in err and other in err and "include one of them" in err and err.count("\n") == 1
+                refused += 1
+        capsys.readouterr()
+    assert refused

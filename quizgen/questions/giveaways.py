@@ -102,7 +102,11 @@ class Telling:
         found += [Ask(year, False, frozenset(), year=True) for year in sorted(years)]
         if not hasattr(question, "facts"):  # a single question: a typed or chosen answer
             seen = frozenset().union(*(text.words for text in own))
-            found += [a for a in (self.part_of(form, seen) for _, form in asked(question)) if a is not None]
+            found += [
+                a
+                for a in (self.part_of(form, seen, fact.kind == "person") for fact, form in asked(question))
+                if a is not None
+            ]
             found += [a for a in (self.all_but_one(form, own) for _, form in asked(question)) if a is not None]
         return tuple(found)
 
@@ -131,11 +135,13 @@ class Telling:
                 phrases.append(phrase)
         return Ask(stem_key(form), False, frozenset(), phrases=tuple(phrases)) if phrases else None
 
-    def part_of(self, form: str, seen: frozenset[str]) -> Ask | None:
+    def part_of(self, form: str, seen: frozenset[str], person: bool = False) -> Ask | None:
         """`form` as told by half its telling words, one a name or number (None for a short answer,
-        or one whose names the question prints itself)."""
+        or one whose names the question prints itself). A person is told by the surname: 'Alexander
+        Vershbow' does not tell 'Alexander Grushko'."""
         part = content_words(form) - self.frequent - self.answer_words
-        names = content_words(" ".join(w for w in form.split() if w[:1].isupper() or any(c.isdigit() for c in w)))
+        named = form.split()[-1:] if person else form.split()
+        names = content_words(" ".join(w for w in named if w[:1].isupper() or any(c.isdigit() for c in w)))
         distinct = (names & part) - seen
         if len(part) < 2 or not distinct:
             return None

@@ -56,7 +56,11 @@ def pin(search: _Search, facts: list[Fact]) -> list[Candidate]:
             )
         fitting = [c for c in options[fact.id] if search.fits(c, chosen)]
         if not fitting:
-            raise UsageError(f"--include {fact.id}: it gives away, or is given away by, another included fact")
+            blockers = sorted({i for c in options[fact.id] for q in chosen if not search.fits(c, [q]) for i in q.ids})
+            raise UsageError(
+                f"--include {fact.id}: it and {', '.join(blockers) or 'another included fact'} give each other "
+                f"away (one prints what the other asks): include one of them"
+            )
         need = {t: search.wanted.get(t, 0) - sum(c.kind == t for c in chosen) for t in singles}
         chosen.append(max(fitting, key=lambda c: need[c.kind]))
     if len(chosen) > search.count:
