@@ -12,7 +12,7 @@ from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, form_difference
 from quizgen.questions.distractors import pick_distractors, taught_beside
 from quizgen.questions.events import dated, labels_alike
-from quizgen.questions.ordering import ordering
+from quizgen.questions.ordering import GAP_IN_DAYS, apart, ordering, span
 from quizgen.text import answer_key, content_words
 
 MIN_ORDERING = 3  # events an ordering question needs
@@ -116,11 +116,43 @@ def _label_warnings(bank: Bank) -> list[str]:
                 )
     for source in bank.sources.values():
         cited = [fact for fact in labelled if fact.cites(source.id)]
-        if len(cited) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
+        spread = spread_by_date(cited)
+        if len(spread) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
             own = [fact for fact in cited if fact.source.id == source.id]  # said in the article's own file
-            names = ", ".join(fact.id for fact in cited[:LISTED]) + (", …" if len(cited) > LISTED else "")
-            lines.append(
-                f"{(own or cited)[0].origin}: article {source.id} has {len(cited)} dated events ({names}) but "
-                f"can make no ordering question: their labels are alike or their dates less than a year apart"
-            )
+            lines.append(f"{(own or cited)[0].origin}: article {source.id}: {_why_no_ordering(spread, bank)}")
     return lines
+
+
+def spread_by_date(facts: list[Fact]) -> list[Fact]:
+    """The most events of `facts` each a year after the one before (by date alone, labels aside).
+
+    An article whose dated events all fall within a year or two has fewer than three: it cannot
+    have an ordering question whatever its labels say, so `check` does not warn about it.
+    """
+    chain: list[Fact] = []
+    for fact in sorted(facts, key=lambda fact: span(fact.date)[1]):  # earliest end first: the longest chain
+        if not chain or apart(chain[-1].date, fact.date, GAP_IN_DAYS):
+            chain.append(fact)
+    return chain
+
+
+def _why_no_ordering(spread: list[Fact], bank: Bank) -> str:
+    """Why events a year apart by date still make no ordering question: their labels."""
+    catalog = catalog_of(bank)
+    unclear = [fact.id for fact in spread if fact.id in catalog.unclear_events]
+    alike = [
+        f"'{one.id}' and '{other.id}'"
+        for number, one in enumerate(spread)
+        for other in spread[number + 1 :]
+        if labels_alike(one.event_label, other.event_label, catalog.event_words)
+    ]
+    causes = ([f"the labels of {', '.join(alike[:LISTED])} are alike"] if alike else []) + (
+        [f"the labels of {', '.join(unclear[:LISTED])} also fit another date (see the warnings about them)"]
+        if unclear
+        else []
+    )
+    names = ", ".join(fact.id for fact in spread[:LISTED])
+    return (
+        f"its events {names} are a year apart, but no ordering question can be made: "
+        f"{'; '.join(causes) or 'their labels are alike'}; reword the labels ('event') so each names one event"
+    )
