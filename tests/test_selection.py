@@ -130,7 +130,7 @@ def test_a_file_name_word_names_an_article_only_when_no_other_title_has_it(bank)
             others = [
                 o
                 for o in bank.sources
-                if o != sid and (word in words(bank.sources[o].title) or word in stems.get(o, ""))
+                if o != sid and (word in words(bank.sources[o].title) or word in stems.get(o, "").split("-"))
             ]
             if others:
                 with pytest.raises(UsageError, match="names more than one article"):
