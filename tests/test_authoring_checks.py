@@ -399,3 +399,39 @@ def test_a_propaganda_note_too_short_to_say_why_is_a_warning(note, warned):
         else []
     )
     assert propaganda_warnings(dataclasses.replace(fact, note=note, stance="claim")) == []
+
+
+GROUP_MARKS = [",", " ", "\u2009", "\u202f", "\u00a0", "."]
+
+
+def _grouped(number: int, mark: str) -> str:
+    """`number` written with `mark` between groups of three digits, by hand: 192000 -> '192 000'."""
+    digits = str(number)
+    head = len(digits) % 3 or 3
+    return mark.join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
+
+def _alt_problems(answer: str, alt: str) -> list[str]:
+    raw = _changed(RAW_NUMBER, a=answer, alt=[alt], distractors=None, cloze=None, quote=None, derived=None)
+    return [line for line in _problems("f.yaml", raw, None) if "field 'alt'" in line]
+
+
+RAW_NUMBER = next(raw for _, raw, _ in RAW if raw.get("kind") == "number")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    number=st.integers(min_value=1000, max_value=10**9),
+    mark=st.sampled_from(GROUP_MARKS),
+    answer_mark=st.sampled_from([",", ""]),
+    other=st.integers(min_value=1, max_value=10**9),
+)
+def test_a_number_alt_grouped_by_any_thousands_mark_is_the_same_number(number, mark, answer_mark, other):
+    """rv4-author M4: '192 000 people' is 192,000 written another way (the quiz accepts it typed):
+    any group mark the quiz reads (comma, space, thin or no-break space, points) states the number;
+    another number, however grouped, is refused naming the number it states."""
+    answer = f"{_grouped(number, answer_mark)} people"
+    assert _alt_problems(answer, f"{_grouped(number, mark)} people") == []
+    assume(other != number)
+    refused = _alt_problems(answer, f"{_grouped(other, mark)} people")
+    assert len(refused) == 1 and f"states {other}, not the answer's number {number}" in refused[0], refused

@@ -37,6 +37,8 @@ NUMERIC_DATES = (  # other notations of a day, (pattern, order of year, month, d
 # '1e5', '1,5', '80bn' or '10-15' would get distractors like '2e5' from the scale
 NUMERAL_WORD = re.compile(r"\w+(?:[.,]\w+)*")
 PLAIN_NUMERAL = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_SPACED_GROUPS = re.compile(r"(?<![\w.,])[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![\w.,])")
+_POINTED_GROUPS = re.compile(r"(?<![\w.,])[0-9]{1,3}(?:\.[0-9]{3})+(?![\w.,])")  # 192.000, 1.234.567
 
 
 class Problems:
@@ -140,8 +142,13 @@ def _one_plain_numeral(answer: str) -> bool:
     return len(numerals) == 1 and PLAIN_NUMERAL.fullmatch(numerals[0]) is not None
 
 
-def _numerals(text: str) -> list[str]:
-    """The numerals of `text`, thousands separators dropped: '5,500 km' -> ['5500']."""
+def _numerals(text: str, points: bool = True) -> list[str]:
+    """The numerals of `text`, thousands separators dropped: '5,500 km', '5 500 km' and '5.500 km'
+    -> ['5500'] (a space, thin or no-break space, or points between groups of three digits, as the
+    quiz reads what a learner types); '5.5 km' -> ['5.5']. `points` False reads '5.500' as a decimal."""
+    text = _SPACED_GROUPS.sub(lambda match: re.sub(r"\s", "", match.group()), text)
+    if points:
+        text = _POINTED_GROUPS.sub(lambda match: match.group().replace(".", ""), text)
     return [word.replace(",", "") for word in NUMERAL_WORD.findall(text) if any(ch.isdigit() for ch in word)]
 
 
@@ -151,7 +158,7 @@ def _check_alt_numerals(problems: Problems, answer: str, alts) -> None:
     number = _numerals(answer)[0]
     for alt in alts:
         found = _numerals(alt)
-        if found and number not in found:
+        if found and number not in found and number not in _numerals(alt, points=False):
             problems.add(
                 "alt",
                 f"field 'alt': '{clip(alt)}' states {', '.join(found)}, not the answer's number "
