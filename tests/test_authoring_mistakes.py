@@ -345,3 +345,31 @@ def test_a_misspelt_field_is_named_with_the_field_meant(teacher):
         f"{shown}:{line_of(facts, 'catgory:')}: fact 'ac-inf-upper-range': unknown field 'catgory' (allowed: id, q, a,"
     )
     assert first.endswith("); did you mean 'category'?")
+
+
+ONE_YEAR_FACTS = (ROOT / "tests" / "fixtures" / "one-year-article" / "005-bucharest-to-tskhinvali.yaml").read_text(
+    encoding="utf-8"
+)
+PLAIN_VALUES = [
+    number
+    for number, text in enumerate(ONE_YEAR_FACTS.splitlines(), 1)
+    if re.match(r"\s+(- )?(q|a|quote|cloze|note|event|role|passage|reason): [^\"'\[{]", text) and '"' not in text
+]  # a value holding no quotation mark: opened with one, it is left open
+
+
+@settings(max_examples=40, deadline=None)
+@given(at=st.sampled_from(PLAIN_VALUES))
+def test_an_unclosed_quotation_mark_is_named_at_the_line_it_opened_on(tmp_path_factory, at):
+    """rv4-author M3: a value opened with '"' and never closed ran on to the next quotation mark,
+    2-35 lines on, and was reported there: any plain value of a real article's fact file, opened
+    with a quotation mark, is named at its own line in the README's words."""
+    lines = ONE_YEAR_FACTS.splitlines()
+    key, value = lines[at - 1].split(": ", 1)
+    lines[at - 1] = f'{key}: "{value}'
+    path = tmp_path_factory.mktemp("unclosed") / "005-x.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BankError) as raised:
+        read_yaml(path, "005-x.yaml")
+    assert raised.value.problems == [
+        f"005-x.yaml:{at}: malformed YAML: a quotation mark opened on this line is not closed on it: close it"
+    ]
