@@ -435,3 +435,22 @@ def test_a_number_alt_grouped_by_any_thousands_mark_is_the_same_number(number, m
     assume(other != number)
     refused = _alt_problems(answer, f"{_grouped(other, mark)} people")
     assert len(refused) == 1 and f"states {other}, not the answer's number {number}" in refused[0], refused
+
+
+WITH_ALT = [(shown, raw, seed) for shown, raw, seed in RAW if raw.get("alt")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_a_distractor_that_is_an_alt_or_the_answer_is_named(data):
+    """rv4-author W3: a distractor equal to an alt (in any case) is named, and called an accepted
+    answer, at the distractors' line; one equal to the answer is called the answer."""
+    shown, raw, seed = data.draw(st.sampled_from(WITH_ALT))
+    alt = data.draw(st.sampled_from(list(raw["alt"])))
+    for wrong, what in ((alt.upper(), f"an accepted answer (field 'alt': '{clip(alt)}')"), (raw["a"], "the answer 'a'")):
+        changed = _changed(raw, distractors=[wrong, *raw.get("distractors", [])])
+        found = [line for line in _problems(shown, changed, seed) if "field 'distractors'" in line]
+        assert found == [
+            f"{shown}:{_line(raw, 'distractors')}: fact '{raw['id']}': field 'distractors': '{clip(wrong)}' is "
+            f"{what}, so it is not a wrong option: remove it from distractors"
+        ], found

@@ -213,8 +213,8 @@ def test_a_distractor_of_another_form_that_costs_the_multiple_choice_is_named(te
     assert (
         f"{shown}:{line_of(facts, '- id: ac-inf-signed-city')}: fact 'ac-inf-signed-city': field 'distractors': "
         "'the Kremlin' is never shown as an option ('the Kremlin' starts with an article (the, a, an) and "
-        "'Washington' does not), so the fact has no multiple-choice question: options look alike and are "
-        "certainly wrong; reword or replace it"
+        "'Washington' does not), so the fact has no multiple-choice question (options must look alike and be "
+        "certainly wrong); reword or replace it"
     ) in result.stderr.splitlines()
     preview = quizgen(teacher[0], "preview", "ac-inf-signed-city").stdout.splitlines()
     assert (

@@ -51,8 +51,8 @@ def distractor_warnings(fact: Fact, bank: Bank) -> list[str]:
         return []  # the fact has its multiple choice; a curated option left out costs nothing
     return [
         f"{fact.origin}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
-        f"option ({why}), so the fact has no multiple-choice question: options look alike and are "
-        f"certainly wrong; reword or replace it"
+        f"option ({why}), so the fact has no multiple-choice question (options must look alike and be "
+        f"certainly wrong); reword or replace it"
         for wrong, why in refused_distractors(fact, bank)
     ]
 

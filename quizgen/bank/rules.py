@@ -341,8 +341,16 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         _check_alt_numerals(problems, answer, values.get("alt", ()))
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
-        if answer.casefold() in folded or folded & {a.casefold() for a in values.get("alt", ())}:
-            problems.add("distractors", "field 'distractors' must not contain the answer")
+        accepted = {answer.casefold(): "the answer 'a'"} | {
+            alt.casefold(): f"an accepted answer (field 'alt': '{clip(alt)}')" for alt in values.get("alt", ())
+        }
+        wrong = next((d for d in values["distractors"] if d.casefold() in accepted), None)
+        if wrong is not None:
+            problems.add(
+                "distractors",
+                f"field 'distractors': '{clip(wrong)}' is {accepted[wrong.casefold()]}, so it is not a wrong "
+                f"option: remove it from distractors",
+            )
         elif len(folded) != len(values["distractors"]):
             problems.add("distractors", "field 'distractors' has the same option twice")
     for tag in values.get("tags", ()):
