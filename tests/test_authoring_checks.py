@@ -447,10 +447,35 @@ def test_a_distractor_that_is_an_alt_or_the_answer_is_named(data):
     answer, at the distractors' line; one equal to the answer is called the answer."""
     shown, raw, seed = data.draw(st.sampled_from(WITH_ALT))
     alt = data.draw(st.sampled_from(list(raw["alt"])))
-    for wrong, what in ((alt.upper(), f"an accepted answer (field 'alt': '{clip(alt)}')"), (raw["a"], "the answer 'a'")):
+    for wrong, what in (
+        (alt.upper(), f"an accepted answer (field 'alt': '{clip(alt)}')"),
+        (raw["a"], "the answer 'a'"),
+    ):
         changed = _changed(raw, distractors=[wrong, *raw.get("distractors", [])])
         found = [line for line in _problems(shown, changed, seed) if "field 'distractors'" in line]
         assert found == [
             f"{shown}:{_line(raw, 'distractors')}: fact '{raw['id']}': field 'distractors': '{clip(wrong)}' is "
             f"{what}, so it is not a wrong option: remove it from distractors"
         ], found
+
+
+def test_a_dated_role_written_without_brackets_is_a_warning_naming_the_bracketed_form(bank):
+    """rv4-author W5: 'President of France 2007-2012' made no reversed card and check said nothing.
+    Every bundled dated role, its brackets taken off, is warned of, with the form that makes the
+    card; no bundled role is warned of as written."""
+    from quizgen.anki.persons import teaching_role
+    from quizgen.authoring.lint import role_warnings
+
+    assert not [line for fact in bank.facts for line in role_warnings(fact)]
+    one_term = r"[^;()\d]+ \((?:\d{4}–\d{4}|(?:from|since) [^()]*\d{4})\)"
+    dated_roles = [f for f in bank.facts if f.role and re.fullmatch(one_term, f.role)]
+    assert dated_roles
+    for fact in dated_roles:
+        office, term = re.fullmatch(r"(.+) \((.+)\)", fact.role).groups()
+        bare = dataclasses.replace(fact, role=f"{office} {term}")
+        (line,) = role_warnings(bare)
+        assert line == (
+            f"{fact.origin}: fact '{fact.id}': field 'role': '{office} {term}' makes no reversed Anki card: "
+            f"write the term in brackets, '{fact.role}'"
+        )
+        assert teaching_role(bare) is None  # the card is indeed lost without the brackets

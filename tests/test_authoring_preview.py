@@ -108,9 +108,7 @@ def test_preview_html_writes_the_page_under_out(tmp_path):
     assert "In which month and year was the NATO-Russia Council (NRC) created?" in page.read_text(encoding="utf-8")
 
 
-ESTIMATED = [
-    fact for fact in BANK.facts if fact.kind == "number" and re.fullmatch(r"[\d,]+(?: [a-z]+)*", fact.a)
-]
+ESTIMATED = [fact for fact in BANK.facts if fact.kind == "number" and re.fullmatch(r"[\d,]+(?: [a-z]+)*", fact.a)]
 
 
 @pytest.mark.parametrize("fact", ESTIMATED, ids=lambda fact: fact.id)

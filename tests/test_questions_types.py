@@ -15,8 +15,8 @@ from quizgen.authoring.lint import warnings
 from quizgen.questions import FLAVOURS, fill_blank, matching, ordering, true_false
 from quizgen.questions.answers import overlaps
 from quizgen.questions.catalog import catalog_of, true_answers
-from quizgen.questions.matching import _same_role
 from quizgen.questions.events import dated, labels_alike
+from quizgen.questions.matching import _same_role
 from quizgen.questions.ordering import apart, orderable
 from quizgen.questions.sentence import with_answer
 from quizgen.text import answer_key

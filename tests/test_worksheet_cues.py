@@ -23,6 +23,7 @@ def search() -> _Search:
     bank = bundled()
     return _Search(sorted(bank.facts, key=lambda f: f.id), bank, random.Random(7), ("mcq", "blank", "tf"), 30)
 
+
 KINDS = ("match", "order", "mcq", "blank", "tf")
 
 

@@ -4,7 +4,9 @@ ordering and matching questions cannot use, a claim that does not say whose it i
 from __future__ import annotations
 
 import random
+import re
 
+from quizgen.anki.persons import _TERM
 from quizgen.bank.attribution import attributed
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong
@@ -15,6 +17,7 @@ from quizgen.questions.events import dated, labels_alike
 from quizgen.questions.ordering import GAP_IN_DAYS, apart, ordering, span
 from quizgen.text import answer_key, content_words
 
+_UNBRACKETED = re.compile(rf"^(?P<office>[^;()\d]+?)[\s,]+(?P<term>{_TERM})\.?$")
 MIN_ORDERING = 3  # events an ordering question needs
 LISTED = 6  # facts a warning names before '…'
 MC_WRONG = 3  # wrong options a multiple-choice question needs
@@ -26,7 +29,12 @@ def warnings(bank: Bank) -> list[str]:
     return [
         line
         for fact in bank.facts
-        for line in (*claim_warnings(fact), *propaganda_warnings(fact), *distractor_warnings(fact, bank))
+        for line in (
+            *claim_warnings(fact),
+            *propaganda_warnings(fact),
+            *distractor_warnings(fact, bank),
+            *role_warnings(fact),
+        )
     ] + _label_warnings(bank)
 
 
@@ -72,6 +80,18 @@ def refused_distractors(fact: Fact, bank: Bank) -> list[tuple[str, str]]:
         if why:
             refused.append((wrong, why))
     return refused
+
+
+def role_warnings(fact: Fact) -> list[str]:
+    """A role written as one office and its term without brackets ('President of France
+    2007-2012'): the reversed Anki card needs the term in brackets, so say so, not drop it silently."""
+    match = _UNBRACKETED.match(fact.role or "")
+    if match is None:
+        return []
+    return [
+        f"{fact.origin}: fact '{fact.id}': field 'role': '{fact.role}' makes no reversed Anki card: "
+        f"write the term in brackets, '{match['office']} ({match['term']})'"
+    ]
 
 
 def propaganda_warnings(fact: Fact) -> list[str]:

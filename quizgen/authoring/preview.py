@@ -110,10 +110,11 @@ def _estimate(fact: Fact) -> str | None:
     found = _ESTIMATE.search(fact.q) or _ESTIMATE.search(fact.a)
     if scale is None or exact_value(fact) or found is None:
         return None
+    where = "question" if _ESTIMATE.search(fact.q) else "answer"
     return (
         f"no nearby values are made up, as the question asks for an estimate or a bound "
-        f"('{found.group().lower()}' in the {'question' if _ESTIMATE.search(fact.q) else 'answer'}), for which a near value is "
-        f"not certainly wrong: add 3 distractors far off, e.g. a tenth or ten times the answer"
+        f"('{found.group().lower()}' in the {where}), for which a near value is not certainly wrong: "
+        f"add 3 distractors far off, e.g. a tenth or ten times the answer"
     )
 
 
