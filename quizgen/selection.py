@@ -86,7 +86,7 @@ def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
     `--source`, `--tag` and `--kind` mean the same in every command: each takes a comma list and may
     be repeated; `--source` names an article by its seed id ('003'), its number ('3'), its deck
     file's name ('003-fair-observer-2011', 'fair-observer', a word of it: 'unity') or the name of
-    the label every output shows, its author or outlet ('cenusa', 'dw', 'manolache')."""
+    the label every output shows, whole ('cenusa-2020') or its author or outlet ('cenusa', 'dw', 'manolache')."""
     names = _names(bank, articles)
     chosen: list[str] = []
     labels = {sid: {short_name(bank.sources[sid]), *_label_names(bank.sources[sid])} for sid in bank.sources}
@@ -102,7 +102,11 @@ def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
             found += _also_in_titles(bank, wanted, found)
         if not found:  # the label every output shows, its author or outlet: 'Cenuşa', 'DW', 'opinion'
             slug = _slug(asked)
-            found = [sid for sid, known in labels.items() if any(_names_it(name, slug) for name in known)]
+            found = [
+                sid
+                for sid, known in labels.items()
+                if any(_names_it(name, slug) for name in known) or slug == _slug(bank.sources[sid].short)
+            ]  # ... or the whole label: 'reviewer-2024' for "Reviewer, 2024"
         if not found and not asked.isdigit():  # a word of the file's name: 'unity'
             found = [sid for sid, known in names.items() if any(wanted in name.split("-") for name in known)]
             found += _also_in_titles(bank, wanted, found)

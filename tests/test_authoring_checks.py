@@ -479,3 +479,18 @@ def test_a_dated_role_written_without_brackets_is_a_warning_naming_the_bracketed
             f"write the term in brackets, '{fact.role}'"
         )
         assert teaching_role(bare) is None  # the card is indeed lost without the brackets
+
+
+@settings(max_examples=20, deadline=None)
+@given(data=st.data(), key=st.sampled_from(["note", "page", "quotes", "url"]))
+def test_a_sources_entry_with_another_key_names_it(data, key):
+    """rv4-author W7: an entry of 'sources' with a key besides 'source' and 'quote' names that key."""
+    shown, raw, seed = data.draw(st.sampled_from(RAW))
+    entry = LineDict({"source": seed.source.id, "quote": raw["quote"], key: "x"})
+    entry.line, entry.lines = 900, {"source": 900, "quote": 901, key: 902}
+    listed = LineList([entry])
+    listed.line, listed.lines = 899, {0: 900}
+    found = [line for line in _problems(shown, _changed(raw, sources=listed), seed) if "'sources'" in line]
+    assert found == [
+        f"{shown}:900: fact '{raw['id']}': each entry of 'sources' needs exactly 'source' and 'quote' (not '{key}')"
+    ], found

@@ -139,3 +139,16 @@ def test_a_file_name_word_names_an_article_only_when_no_other_title_has_it(bank)
                 assert resolve_sources(bank, [word]) == (sid,)
     with pytest.raises(UsageError, match="names more than one article"):
         resolve_sources(bank, ["nato"])
+
+
+def test_the_whole_label_every_output_shows_names_its_article(bank):
+    """rv4-author W7: the label on every card ('Cenuşa, 2023'), slugged and in any case, names its
+    article when no other article has the same label."""
+    import re
+
+    from quizgen.text import fold
+
+    for sid, source in bank.sources.items():
+        slug = "-".join(re.findall(r"[a-z0-9]+", fold(source.short)))
+        if sum(other.short == source.short for other in bank.sources.values()) == 1:
+            assert resolve_sources(bank, [slug.upper()]) == (sid,), (source.short, slug)

@@ -226,7 +226,9 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
     citations, seen = [], {seed.source.id} if seed else set()
     for index, item in enumerate(raw):
         if not isinstance(item, LineDict) or set(item) != {"source", "quote"}:
-            problems.add_at(raw.lines[index], "each entry of 'sources' needs exactly 'source' and 'quote'")
+            extra = sorted(str(key) for key in item if key not in ("source", "quote")) if isinstance(item, dict) else []
+            named = f" (not {', '.join(repr(key) for key in extra)})" if extra else ""
+            problems.add_at(raw.lines[index], f"each entry of 'sources' needs exactly 'source' and 'quote'{named}")
             continue
         where = Problems(problems.shown, item, problems.label)
         where.lines = problems.lines  # same list: messages keep file order
