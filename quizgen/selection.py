@@ -86,7 +86,7 @@ def resolve_sources(bank: Bank, asked_values, articles=()) -> tuple[str, ...]:
     `--source`, `--tag` and `--kind` mean the same in every command: each takes a comma list and may
     be repeated; `--source` names an article by its seed id ('003'), its number ('3'), its deck
     file's name ('003-fair-observer-2011', 'fair-observer', a word of it: 'unity') or the name of
-    the label every output shows, whole ('cenusa-2020') or its author or outlet ('cenusa', 'dw', 'manolache')."""
+    the label every output shows, whole ('cenusa-ipn-2020') or its author or outlet ('cenusa', 'dw', 'manolache')."""
     names = _names(bank, articles)
     chosen: list[str] = []
     labels = {sid: {short_name(bank.sources[sid]), *_label_names(bank.sources[sid])} for sid in bank.sources}
