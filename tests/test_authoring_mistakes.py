@@ -373,3 +373,33 @@ def test_an_unclosed_quotation_mark_is_named_at_the_line_it_opened_on(tmp_path_f
     assert raised.value.problems == [
         f"005-x.yaml:{at}: malformed YAML: a quotation mark opened on this line is not closed on it: close it"
     ]
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    day=st.integers(1, 28),
+    month=st.sampled_from(MONTH_NAMES),
+    first=st.sampled_from(["George", "Heidi", "Nicolas"]),
+    initial=st.sampled_from(["W. ", ""]),
+    last=st.sampled_from(["Bush", "Tagliavini", "Sarkozy"]),
+    title=st.sampled_from(["President ", "Secretary General ", ""]),
+    body=st.sampled_from(["Membership Action Plan", "Fact Finding Report", "Joint Statement"]),
+    place=st.sampled_from(["South Ossetia", "North Macedonia", "Black Sea"]),
+)
+def test_coverage_suggest_guesses_rv4_authors_sentences_right(day, month, first, initial, last, title, body, place):
+    """rv4-author W2: a person's name with a middle initial after a title, a '… Plan' (a document),
+    a place named with South/North/Sea, and a day of a month with no year (no number) are guessed
+    right; the expected kinds are the README's, not read from the program."""
+    from quizgen.coverage.suggest import guess
+
+    assert guess(f"The remark was made to {title}{first} {initial}{last} at the summit.") == (
+        "person",
+        f"{first} {initial}{last}",
+    )
+    assert guess(f"NATO refused a {body} to the two countries.") == ("document", body)
+    assert guess(f"Georgian forces shelled the town in {place}.") == ("place", place)
+    assert guess(f"On {day} {month} the fighting stopped.")[0] != "number"
