@@ -1,12 +1,17 @@
-"""Reapplies the reviews' one-line mutants (M1-M8, M3b, N5; 2026-12-07) and runs the tests that must kill them.
+"""Reapplies the reviews' one-line mutants (M1-M8, M3b, N5, R2, R3) in a copy and runs the tests that must kill them.
 
-Usage: python benchmarks/probe_mutants.py   (from the checkout; restores every file it touches)
+Usage: python benchmarks/probe_mutants.py   (the checkout itself is never written: each mutant is applied
+to a temporary copy, imported first through PYTHONPATH). A mutant is killed only when pytest reports
+failing tests (exit 1); an error of any other kind (collection, usage) is reported as such, not as a kill.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,32 +53,47 @@ MUTANTS = [
         "return count - math.ceil(SAME_QUESTION * count)",
         "tests/test_rule_values.py tests/test_text.py",
     ),
+    (  # rv5-code R2: the numbers' echo rule drops only the question's own year (T3)
+        "R2",
+        "quizgen/grading/matcher.py",
+        'match.group(2) == "in" and len(tail) == 1 and',
+        'match.group(2) == "in" and len(tail) >= 1 and',
+        "tests/test_rule_values.py",
+    ),
+    (  # rv5-code R3: a run-together slip keeps the first letter (T4)
+        "R3",
+        "quizgen/grading/spelling.py",
+        "else given[0] == wanted[0]",
+        "else True",
+        "tests/test_rule_values.py",
+    ),
 ]
+IGNORED = shutil.ignore_patterns(".git", ".venv", "build", "node_modules", "__pycache__", "*.egg-info")
 
 
 def main() -> int:
     survived = []
-    for name, file, original, mutant, tests in MUTANTS:
-        path = ROOT / file
-        text = path.read_text()
-        if text.count(original) != 1:
-            print(f"{name}: {file} no longer holds the original line; skipped")
-            continue
-        try:
-            path.write_text(text.replace(original, mutant))
-            result = subprocess.run(
-                [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests.split()],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-            )
-        finally:
-            path.write_text(text)
-        killed = result.returncode != 0
-        failed = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
-        print(f"{name}: {'killed' if killed else 'SURVIVED'} {failed[0] if failed else ''}")
-        if not killed:
-            survived.append(name)
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "checkout"
+        shutil.copytree(ROOT, copy, ignore=IGNORED)
+        env = {**os.environ, "PYTHONPATH": str(copy)}
+        for name, file, original, mutant, tests in MUTANTS:
+            path = copy / file
+            text = path.read_text()
+            if text.count(original) != 1:
+                print(f"{name}: {file} no longer holds the original line; skipped")
+                continue
+            try:
+                path.write_text(text.replace(original, mutant))
+                command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests.split()]
+                result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True)
+            finally:
+                path.write_text(text)
+            failed = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
+            verdict = {0: "SURVIVED", 1: "killed"}.get(result.returncode, f"ERROR (pytest exit {result.returncode})")
+            print(f"{name}: {verdict} {failed[0] if failed else ''}")
+            if result.returncode != 1:
+                survived.append(name)
     return 1 if survived else 0
 
 

@@ -377,3 +377,19 @@ def test_a_typographic_apostrophe_is_no_odd_one_out():
 )
 def test_an_answer_given_as_an_example_is_found_by_its_first_word_after_the_article(answer, quote):
     assert given_as_example(answer, quote) is True
+
+
+# rv5-code R2/T3: the numbers' echo rule drops only the question's own year after the number
+def test_a_number_with_more_than_the_questions_year_after_it_is_wrong():
+    share = fact("x-share", "What share of Germans in 2019 backed Article 5 for Poland?", "40%", "number")
+    known = Lexicon.of([share])
+    assert grade_answer("40% in 2019", share, known).grade == "correct"  # the question's own year, echoed
+    assert grade_answer("40% in 2019 Poland", share, known).grade == WRONG
+
+
+# rv5-code R3/T4: a slip that changes the word count keeps the first letter ('Prussia' is no slip)
+def test_a_run_together_slip_keeps_the_first_letter():
+    place = fact("x-place", "Which state succeeded the USSR in its UN seat?", "Russian Federation", "place")
+    known = Lexicon.of([place])
+    assert grade_answer("RussianFederation", place, known).grade != WRONG  # the space lost: a slip
+    assert grade_answer("PrussianFederation", place, known).grade == WRONG

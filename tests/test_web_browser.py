@@ -316,3 +316,16 @@ def test_a_rebuilt_page_keeps_the_progress_of_facts_whose_id_is_unchanged(watche
     page.reload()
     assert set(stored(page, "markup")) == set(studied) and "2 studied" in page.text_content("#counts")
     watched.check()
+
+
+@pytest.mark.parametrize(
+    "address", ["#%E0", "#constructor", "#__proto__", "#toString", "#hasOwnProperty", "#nosuchview"]
+)
+def test_a_malformed_or_unknown_address_shows_the_study_view_and_a_card(watched, pages, address):
+    """rv3 M6 and F24: names of Object.prototype and a broken escape are no view; the page studies."""
+    page = watched.page
+    page.goto(pages["bundled"] + address)
+    expect(page.locator("#card")).to_be_visible()
+    assert current_id(page) in bundled().by_id
+    assert page.text_content("#question")
+    watched.check()

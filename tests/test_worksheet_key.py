@@ -163,3 +163,28 @@ def test_matching_years_are_listed_in_order(name, sheet):
     for item in sheet.items:
         if item.type == "match" and item.question.flavour == "years":
             assert list(item.question.right) == sorted(item.question.right)
+
+
+def test_an_event_placed_in_time_whose_year_no_cited_article_gives_is_marked_not_in_the_article():
+    """Every ordering and years-matching item of the review (seeds 1-4) and every per-article sheet:
+    the key row says "Not in the article" and names the event exactly when no quote the fact cites
+    holds its year (the test's own reading of the quotes; rv5 W1, the OPCW item)."""
+    bank = bundled()
+    marked = unmarked = 0
+    for seed in range(1, 5):
+        review = build_set(bank, bank, SheetOptions(count=30, seed=seed), "r", "R", "S").sheets[0]
+        for _, sheet in [("review", review), *([] if seed > 1 else list(sheets())[1:])]:
+            rows = plain(render_key(sheet)).split("Answer key", 1)[1]
+            for item in sheet.items:
+                question = item.question
+                if not (hasattr(question, "order") or getattr(question, "flavour", None) == "years"):
+                    continue
+                for fact in item.facts:
+                    if fact.derived:
+                        continue
+                    told = any(str(fact.when.year) in c.quote for c in fact.citations)
+                    label = f"Not in the article ({plain(html.escape(fact.event))})"
+                    assert (label in rows) != told, (sheet.title, fact.id)
+                    marked += not told
+                    unmarked += told
+    assert marked and unmarked  # the sweep meets both kinds of event

@@ -71,3 +71,22 @@ def test_more_pinned_questions_than_places_is_refused_in_questions():
     with pytest.raises(UsageError, match="make 6 questions, but the sheet has 5"):
         plan_questions(bank, bank, 5, ("mcq",), 1, include=pinned)
     assert plan_questions(replace(bank), bank, 6, ("mcq",), 1, include=pinned).total == 6
+
+
+@pytest.mark.parametrize("kind", ["order", "match"])
+def test_a_pinned_event_the_planner_orders_or_matches_can_be_pinned_into_that_type_alone(kind):
+    """Every fact the planner itself puts in a `kind` question (over 12 seeds of matching and
+    ordering sheets): `--include ID --types kind -n 1` makes one `kind` question asking it (rv5 C1:
+    refused, as "cannot be asked as the types asked")."""
+    bank = bundled()
+    seen = {
+        fact.id
+        for seed in range(1, 13)
+        for question in plan_questions(bank, bank, 4, ("match", "order"), seed).questions[kind]
+        for fact in question.facts
+    }
+    assert len(seen) >= 10
+    for fact_id in sorted(seen):
+        plan = plan_questions(bank, bank, 1, (kind,), 1, include=(fact_id,))
+        [question] = plan.questions[kind]
+        assert fact_id in {fact.id for fact in question.facts}

@@ -201,6 +201,9 @@ def test_a_sheet_on_one_article_asks_only_what_that_article_states(name):
         for seed in range(1, 7):
             plan = plan_questions(pool, bank, ARTICLE_SHEET.count, ARTICLE_SHEET.types, seed, article=source_id)
             ordered = {f.id for q in plan.questions.get("order", ()) for f in q.facts}
+            # an event the student places in time (ordering, matching years) is one this article dates (rv5 W1)
+            placed = ordered | {f.id for q in plan.questions.get("match", ()) if q.flavour == "years" for f in q.facts}
+            assert all(dates(bank.by_id[i], source_id) for i in placed), (source_id, seed)
             asked = [bank.by_id[i] for i in ids(plan)]
             assert all(said_by(fact, source_id) or (fact.id in ordered and dates(fact, source_id)) for fact in asked), (
                 source_id,

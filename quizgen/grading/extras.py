@@ -1,5 +1,7 @@
-"""An accepted answer with words that only add to it (a hedge, a weekday, a time of day, a party or a
-country in brackets, where it happened): close, the learner decides; never correct, never wrong."""
+"""An accepted answer plus words that only add to it: close (the learner decides), never correct or wrong.
+
+The harmless additions: a hedge, a weekday, a time of day, a party or a country in brackets, where it
+happened."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Grades a typed answer: correct only by a listed rule, wrong when it says something else, and
-"close" (ALMOST: the learner decides, default Again) for everything in between.
+"""Grades a typed answer: correct only by a listed rule, wrong when it says otherwise, else close.
+
+"Close" (ALMOST) is everything in between: the learner decides, default Again.
 
 Correct means the typed text *is* an accepted form (the answer, an `alt`, a half of `Name (ABBR)`,
 an expansion the bank spells out) after the README's normalisation, or says the same number or

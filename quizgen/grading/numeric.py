@@ -1,5 +1,6 @@
-"""Numbers and the question's own comparison: a typed quantity against the answer's, and the bound
-('more than how many', 'a floor', 'what maximum') the question itself asks with."""
+"""A typed quantity against the answer's, with the bound the question itself asks with.
+
+The bounds: 'more than how many', 'a floor', 'what maximum'."""
 
 from __future__ import annotations
 

@@ -83,8 +83,8 @@ def stem_texts(question) -> list[str]:
     sentence, the matched or ordered items (an option list's years are not claims about an event)."""
     if hasattr(question, "options"):
         return [question.prompt]
-    if hasattr(question, "left"):
-        return list(question.left)
+    if hasattr(question, "left"):  # a role's or a name's dates state them too ("(2012–2018)"), a bare year not
+        return [*question.left, *(text for text in question.right if not _YEAR.fullmatch(text.strip()))]
     return printed_texts(question)
 
 

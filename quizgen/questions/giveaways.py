@@ -103,7 +103,33 @@ class Telling:
         if not hasattr(question, "facts"):  # a single question: a typed or chosen answer
             seen = frozenset().union(*(text.words for text in own))
             found += [a for a in (self.part_of(form, seen) for _, form in asked(question)) if a is not None]
+            found += [a for a in (self.all_but_one(form, own) for _, form in asked(question)) if a is not None]
         return tuple(found)
+
+    def all_but_one(self, form: str, own) -> Ask | None:
+        """`form`, of three telling words or more, as told by itself less one word that is not a
+        number, in order ("joint council" tells "Permanent Joint Council"; "alert" does not tell
+        "alert 3"), where what is left holds a word not frequent in the bank; `part_of` misses an
+        answer all of whose words are common answer words. None when no such phrase is left, or the
+        question prints it itself."""
+        words = stem_key(form).split()
+        telling = content_words(form)
+        weighty = [w for w in words if w in telling or w.isdigit()]
+        if len(weighty) < 3:
+            return None
+        phrases = []
+        for i, word in enumerate(words):
+            if word not in telling or word.isdigit():
+                continue
+            rest = words[:i] + words[i + 1 :]
+            while rest and rest[0] not in weighty:
+                rest.pop(0)
+            while rest and rest[-1] not in weighty:
+                rest.pop()
+            phrase = " ".join(rest)
+            if set(rest) & telling - self.frequent and not any(contains_words(text.key, phrase) for text in own):
+                phrases.append(phrase)
+        return Ask(stem_key(form), False, frozenset(), phrases=tuple(phrases)) if phrases else None
 
     def part_of(self, form: str, seen: frozenset[str]) -> Ask | None:
         """`form` as told by half its telling words, one a name or number (None for a short answer,
@@ -139,8 +165,11 @@ class Ask:
     year: bool = False  # a year asked: stated by any statement naming it, whatever its topic
     part: frozenset[str] = frozenset()  # an answer's telling words: half of them state it …
     distinct: frozenset[str] = frozenset()  # … when one of them is a name or number
+    phrases: tuple[str, ...] = ()  # the answer less one word, any of them printed states it
 
     def stated_in(self, text: Shown) -> bool:
+        if self.phrases:
+            return any(contains_words(text.key, phrase) for phrase in self.phrases)
         if self.year:
             return self.key in text.years
         if self.part:

@@ -83,6 +83,23 @@ def matching(
     )
 
 
+def pairable(flavour: str, facts: Sequence[Fact], bank: Bank) -> list[Fact]:
+    """The facts that make a pair of `flavour` (a person with a role, a dated event, an acronym)."""
+    return [pair[0] for pair in _candidates(flavour, facts, bank)[0]]
+
+
+def spare_sources(question: Matching, bank: Bank) -> frozenset[str]:
+    """The facts a spare right-hand item is taken from (a person's role, an organisation's name):
+    a sheet asks none of them elsewhere, or the spare tells of it (rv5 G2: a spare role's dates)."""
+    matched = {answer_key(question.right[i]) for i in question.pairs}
+    spare = {answer_key(text) for text in question.right} - matched
+    if question.flavour == "roles":
+        return frozenset(f.id for f in bank.of_kind("person") if f.role and answer_key(f.role) in spare)
+    if question.flavour == "abbreviations":
+        return frozenset(f.id for f in bank.facts if answer_key(f.a) in spare)
+    return frozenset()  # a spare year names no event
+
+
 def reshuffled(question: Matching, rng: random.Random) -> Matching:
     """The same pairs with both columns in a new order (for another version of a worksheet)."""
     order = list(range(len(question.left)))

@@ -26,8 +26,9 @@ def main(args) -> int:
     """`quizgen quiz [review|practice|optimize]`: study the bank in the terminal."""
     if args.mode == "optimize":
         from quizgen.quiz.optimiser import optimise_main
+        from quizgen.selection import bank_from_args
 
-        return _quietly_into_a_closed_pipe(lambda: optimise_main(args))
+        return _quietly_into_a_closed_pipe(lambda: optimise_main(args, bank_from_args(args).name))
     return _quietly_into_a_closed_pipe(lambda: _study(args))
 
 

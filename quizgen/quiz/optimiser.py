@@ -75,18 +75,16 @@ def optimise(store: Store, deck: str, today: date) -> tuple[str, int]:
     )
 
 
-def optimise_main(args) -> int:
+def optimise_main(args, deck: str) -> int:
     """`quizgen quiz optimize`: fit the parameters of the chosen deck."""
     from quizgen.quiz import db_path
     from quizgen.quiz.clock import local_day, now
-    from quizgen.selection import bank_from_args
 
     path = db_path(args)
-    bank = bank_from_args(args)
     if not path.exists():
         print(f"No progress yet ({shown(path)} does not exist). Start with: quizgen quiz", file=sys.stderr)
         return 1
     with Store(path, backup=True) as store:
-        message, status = optimise(store, bank.name, local_day(now()))
+        message, status = optimise(store, deck, local_day(now()))
     print(message, file=sys.stdout if status == 0 else sys.stderr)
     return status

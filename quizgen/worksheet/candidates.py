@@ -12,6 +12,7 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import can_choose, fill_blank, multiple_choice, true_false
 from quizgen.questions.audit import flags, weaknesses
 from quizgen.questions.giveaways import Ask, Shown, Telling, shown_texts
+from quizgen.questions.matching import spare_sources
 
 
 @dataclass(frozen=True, eq=False)
@@ -21,6 +22,7 @@ class Candidate:
     kind: str
     question: Any
     ids: frozenset[str]
+    spares: frozenset[str] = frozenset()  # facts a matching question's spare items come from
     texts: tuple[Shown, ...] = field(init=False)  # what it prints, ready to compare
     asks: tuple[Ask, ...] = field(init=False)  # what it asks
 
@@ -30,6 +32,12 @@ class Candidate:
     def with_asks(self, telling: Telling) -> Candidate:
         object.__setattr__(self, "asks", telling.asks(self.question))
         return self
+
+
+def grouped_candidate(kind: str, question, bank: Bank, telling: Telling) -> Candidate:
+    """A matching or ordering question as a candidate: its facts, and those its spares come from."""
+    spares = spare_sources(question, bank) if kind == "match" else frozenset()
+    return Candidate(kind, question, frozenset(f.id for f in question.facts), spares).with_asks(telling)
 
 
 def single_candidates(facts: list[Fact], bank: Bank, rng: random.Random, kinds: list[str]) -> list[Candidate]:

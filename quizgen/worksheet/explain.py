@@ -62,6 +62,16 @@ def derivation_label(fact: Fact) -> str | None:
     return YEAR_FROM_DATE if stated.search(fact.quote) else NOT_IN_ARTICLE
 
 
+def year_unstated(question, fact: Fact) -> bool:
+    """Whether `question` asks to place `fact` in time (an ordering, events matched with years) and
+    no article the fact cites gives its year: the key says "Not in the article" (rv5 W1)."""
+    placing = hasattr(question, "order") or getattr(question, "flavour", None) == "years"
+    year = rf"\b{fact.when.year}\b" if fact.when else None
+    return (
+        placing and not fact.derived and year is not None and not any(re.search(year, c.quote) for c in fact.citations)
+    )
+
+
 def short_label(source: Source) -> str:
     """A short name for an article: `Source.short` where the model has it, else the author's
     surname or the outlet, and the year ('Manolache 2023', 'DW 2021')."""

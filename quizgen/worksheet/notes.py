@@ -51,16 +51,15 @@ def left_out(search: _Search, chosen: list[Candidate]) -> list[str]:
 def shortfall(search: _Search, chosen: list[Candidate], left: int) -> str:
     """One line for the teacher: how short the sheet is, how many facts were left out and where
     they are listed, and what to do (the list itself would make a line of a thousand characters)."""
+    most = f"only {len(chosen)} of {search.count} questions (the most that fit)"
     if left:
         return (
-            f"only {len(chosen)} of {search.count} questions: {left} fact{'s' if left != 1 else ''} "
-            f"left out so that none gives another away, listed at the end of the key and by --check; "
-            f"try other --types, a wider selection or --exclude"
+            f"{most}: {left} fact{'s' if left != 1 else ''} left out so that none gives another away, "
+            f"listed in the key and by --check; try other --types, a wider selection or --exclude"
         )
     return (
-        f"only {len(chosen)} of {search.count} questions: the {len(search.facts)} facts selected make "
-        f"no more {'/'.join(search.types)} questions (each asked once, at most {MAX_GROUPED} matching "
-        f"and {MAX_GROUPED} ordering); try other --types or a wider selection"
+        f"{most}: the {len(search.facts)} facts make no more {'/'.join(search.types)} questions "
+        f"(a fact once, at most {MAX_GROUPED} matching, {MAX_GROUPED} ordering); try other --types or a wider selection"
     )
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from quizgen.errors import UsageError
 from quizgen.model import Fact
 from quizgen.questions import FLAVOURS, matching, ordering
-from quizgen.worksheet.candidates import Candidate
+from quizgen.questions.matching import pairable
+from quizgen.worksheet.candidates import Candidate, grouped_candidate
 from quizgen.worksheet.notes import MAX_GROUPED
 from quizgen.worksheet.repair import GROUPED
 
@@ -37,11 +38,21 @@ def pin(search: _Search, facts: list[Fact]) -> list[Candidate]:
                 break
             chosen.append(candidate)
             left = [fact for fact in left if fact.id not in candidate.ids]
+    for fact in list(left):
+        if options[fact.id] or fact.id not in {f.id for f in left}:
+            continue
+        # no single question asks it: a matching or ordering question around it (rv5 C1)
+        around = _around(search, fact, rng, chosen)
+        if around is not None:
+            chosen.append(around)
+            left = [f for f in left if f.id not in around.ids]
     for fact in left:
         if not options[fact.id]:
+            grouped = [t for t in search.types if t in GROUPED]
             raise UsageError(
                 f"--include {fact.id}: this fact cannot be asked as "
                 f"{' or '.join(singles) or 'the types asked'} in this selection"
+                + (f", nor in a {' or '.join(grouped)} question beside the rest of the sheet" if grouped else "")
             )
         fitting = [c for c in options[fact.id] if search.fits(c, chosen)]
         if not fitting:
@@ -70,7 +81,7 @@ def _group(search: _Search, kind: str, facts: list[Fact], rng: random.Random, ch
         for question in built:
             if question is None or search._self_giving(question):
                 continue
-            candidate = Candidate(kind, question, frozenset(f.id for f in question.facts)).with_asks(search.telling)
+            candidate = grouped_candidate(kind, question, search.bank, search.telling)
             rest = [fact for fact in facts if fact.id not in candidate.ids]
             if (
                 (best is None or len(candidate.ids) > len(best.ids))
@@ -79,3 +90,33 @@ def _group(search: _Search, kind: str, facts: list[Fact], rng: random.Random, ch
             ):
                 best = candidate
     return best
+
+
+AROUND_DRAWS = 40  # matching/ordering questions drawn around one pinned fact
+AROUND_OTHERS = 6  # other facts offered beside it in each draw
+
+
+def _around(search: _Search, fact: Fact, rng: random.Random, chosen: list[Candidate]) -> Candidate | None:
+    """A matching or ordering question (of the types asked) asking `fact` beside facts of the pool,
+    fitting beside `chosen`; None when no draw makes one."""
+    for kind in (t for t in search.types if t in GROUPED):
+        if sum(c.kind == kind for c in chosen) >= MAX_GROUPED:
+            continue
+        for _ in range(AROUND_DRAWS):
+            for flavour in ("order",) if kind == "order" else FLAVOURS:
+                pool = search.dated if kind == "order" else pairable(flavour, search._matchable(flavour), search.bank)
+                if fact not in pool:
+                    continue
+                others = [f for f in pool if f.id != fact.id and not any(f.id in c.ids for c in chosen)]
+                offered = [fact, *rng.sample(others, min(len(others), AROUND_OTHERS))]
+                question = (
+                    ordering(offered, search.bank, rng)
+                    if kind == "order"
+                    else matching(offered, search.bank, rng, flavour)
+                )
+                if question is None or fact not in question.facts or search._self_giving(question):
+                    continue
+                candidate = grouped_candidate(kind, question, search.bank, search.telling)
+                if search.fits(candidate, chosen):
+                    return candidate
+    return None

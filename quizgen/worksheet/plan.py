@@ -10,8 +10,8 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import FLAVOURS, matching, ordering
 from quizgen.questions.giveaways import giveaway_pairs, telling_of, tells
 from quizgen.worksheet import notes
-from quizgen.worksheet.articles import askable
-from quizgen.worksheet.candidates import Candidate, single_candidates
+from quizgen.worksheet.articles import askable, dated_in
+from quizgen.worksheet.candidates import Candidate, grouped_candidate, single_candidates
 from quizgen.worksheet.exact import largest_compatible
 from quizgen.worksheet.notes import MAX_GROUPED
 from quizgen.worksheet.pinning import pin
@@ -88,6 +88,8 @@ def plan_questions(
     best = search.best(pinned)
     if exclude:
         best = search.refill(best, pinned, frozenset(exclude))
+    if len(best) < count:
+        best = search.longest(pinned, best)
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
     plan.notes.extend(notes.replaced(search, best))
     if plan.total < count:
@@ -104,6 +106,8 @@ class _Search:
     ):
         self.facts, self.bank, self.rng, self.types, self.count = facts, bank, rng, types, count
         self.stated = [fact for fact in facts if askable(fact, "single", article)]
+        # an event to place in time on a sheet on one article: one whose year that article gives
+        self.dated = [fact for fact in facts if article is None or dated_in(fact, article)]
         self.wanted = quotas(count, types)
         self.telling = telling_of(bank)
         self.pairs = giveaway_pairs(bank)
@@ -120,16 +124,21 @@ class _Search:
         for _ in range(GROUPED_DRAWS):
             built: list[Any]
             if kind == "order":
-                built = [ordering(self.facts, self.bank, self.rng)]
+                built = [ordering(self.dated, self.bank, self.rng)]
             else:
-                built = [matching(self.stated, self.bank, self.rng, flavour) for flavour in FLAVOURS]
+                built = [matching(self._matchable(flavour), self.bank, self.rng, flavour) for flavour in FLAVOURS]
             for question in built:
                 if question is not None:
                     ids = frozenset(fact.id for fact in question.facts)
                     if ids not in seen and not self._self_giving(question):
                         seen.add(ids)
-                        found.append(Candidate(kind, question, ids).with_asks(self.telling))
+                        found.append(grouped_candidate(kind, question, self.bank, self.telling))
         return found
+
+    def _matchable(self, flavour: str) -> list[Fact]:
+        """The facts a matching question of `flavour` may pair: years only from events the sheet dates."""
+        dated = {fact.id for fact in self.dated}
+        return [fact for fact in self.stated if flavour != "years" or fact.id in dated]
 
     def _self_giving(self, question) -> bool:
         """A matching or ordering question whose own facts give each other away."""
@@ -137,26 +146,50 @@ class _Search:
         return any((a, b) in self.pairs for i, a in enumerate(ids) for b in ids[i + 1 :])
 
     def conflict(self, one: Candidate, other: Candidate) -> bool:
-        """The same fact twice, a give-away pair of facts, or one printing what the other asks."""
+        """The same fact twice (also as a matching question's spare), a give-away pair of facts, or
+        one printing what the other asks."""
         key = (id(one), id(other)) if id(one) < id(other) else (id(other), id(one))
         if key not in self._conflicts:
             self._conflicts[key] = (
                 bool(one.ids & other.ids)
+                or bool(one.spares & other.ids)
+                or bool(other.spares & one.ids)
                 or any(tuple(sorted((a, b))) in self.pairs for a in one.ids for b in other.ids)
                 or tells(one.texts, other.asks)
                 or tells(other.texts, one.asks)
             )
         return self._conflicts[key]
 
-    def score(self, chosen: list[Candidate] | None) -> tuple[bool, int, int, int]:
-        """A full sheet first; then how many of the types asked it has (a short sheet keeps its
-        variety rather than trade a matching question for one more single one), how many
-        questions, how many of them within their type's quota (None: the best there can be)."""
+    def score(self, chosen: list[Candidate] | None) -> tuple[int, int, int]:
+        """The most questions first (up to the count asked: rv5 C2, a short sheet of more types
+        lost to a longer one); then how many of the types asked it has, how many questions within
+        their type's quota (None: the best there can be)."""
         if chosen is None:
-            return True, sum(1 for t in self.types if self.wanted[t]), self.count, sum(self.wanted.values())
+            return self.count, sum(1 for t in self.types if self.wanted[t]), sum(self.wanted.values())
         present = sum(1 for t in self.types if self.wanted[t] and any(c.kind == t for c in chosen))
         met = sum(min(self.wanted[t], sum(c.kind == t for c in chosen)) for t in self.types)
-        return len(chosen) >= self.count, present, len(chosen), met
+        return min(len(chosen), self.count), present, met
+
+    def longest(self, pinned: list[Candidate], short: list[Candidate]) -> list[Candidate]:
+        """A sheet that cannot have `count` questions has as many as the planner can find: the
+        full sheet of the largest count below it (bisected: `count` fails, `short`'s length holds),
+        so asking for more never gives fewer."""
+        count, found, low, high = self.count, short, len(short), self.count
+        while high - low > 1:
+            self.count = (low + high) // 2
+            self.wanted = quotas(self.count, self.types)
+            sheet = self.best(list(pinned))
+            if len(sheet) >= self.count:
+                found, low = sheet, self.count
+            else:
+                high = self.count
+        if found is short and low:  # the same length drawn for its own count keeps more of the types
+            self.count, self.wanted = low, quotas(low, self.types)
+            sheet = self.best(list(pinned))
+            if len(sheet) >= low and self.score(sheet) > self.score(short):
+                found = sheet
+        self.count, self.wanted = count, quotas(count, self.types)
+        return found
 
     def fits(self, candidate: Candidate, chosen: list[Candidate]) -> bool:
         return all(candidate is not other and not self.conflict(candidate, other) for other in chosen)
@@ -179,6 +212,7 @@ class _Search:
         questions kept stay, but for at most one single question per missing one that a swap
         (`repair`) trades for two. Only when that cannot fill the sheet is it planned afresh."""
         self.facts = [fact for fact in self.facts if fact.id not in excluded]
+        self.dated = [fact for fact in self.dated if fact.id not in excluded]
         self.stated = [fact for fact in self.stated if fact.id not in excluded]
         for kind in self.types:
             self.by_kind[kind] = [c for c in self.by_kind[kind] if not c.ids & excluded]

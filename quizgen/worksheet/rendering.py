@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from quizgen import templating
 from quizgen.model import Fact, Source
-from quizgen.worksheet.explain import derivation_label, explain, short_label
+from quizgen.worksheet.explain import derivation_label, explain, short_label, year_unstated
 from quizgen.worksheet.sheet import LETTERS, Worksheet
 
 PAPER_SIZES = {"A4": "A4", "Letter": "letter"}
@@ -21,6 +21,7 @@ def environment():
     env.globals["letters"] = LETTERS
     env.globals["explain"] = explain
     env.globals["derivation_label"] = derivation_label
+    env.globals["year_unstated"] = year_unstated
     env.filters["short"] = short_label
     return env
 

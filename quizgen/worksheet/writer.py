@@ -24,9 +24,8 @@ class SheetSet:
     sheets: tuple[Worksheet, ...]
     notes: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()  # 'fact-id: why', for a sheet left short
-    # each version with tighter spacing and its small parts before matching and ordering: printed
-    # instead where that takes fewer pages (a tall matching block that does not fit leaves half a
-    # page empty; a sheet a few lines longer than four pages takes a fifth)
+    # each version with tighter spacing, printed instead where that takes fewer pages (a sheet a
+    # few lines longer than four pages takes a fifth); the same questions, numbered the same
     compact: tuple[Worksheet, ...] = ()
 
 
@@ -44,15 +43,14 @@ def build_set(
     """Draw the questions once (asking every fact in `include`, none of `exclude`), then lay them out
     as versions A, B, C…"""
     plan = plan_questions(pool, bank, options.count, options.types, options.seed, include, article, exclude)
-    sheets = tuple(
-        arrange(plan, version, options.seed, title, subtitle, options.paper, options.types)
-        for version in range(options.versions)
-    )
+    # one order and one numbering, decided here: `print --check`, the HTML and the PDF all show it;
+    # the compact print differs only in its spacing (rv5 C3)
     flowing = flow_order(options.types)
-    compact = tuple(
-        replace(arrange(plan, version, options.seed, title, subtitle, options.paper, flowing), dense=True)
+    sheets = tuple(
+        arrange(plan, version, options.seed, title, subtitle, options.paper, flowing)
         for version in range(options.versions)
     )
+    compact = tuple(replace(sheet, dense=True) for sheet in sheets)
     return SheetSet(stem, sheets, tuple(plan.notes), tuple(plan.left_out), compact)
 
 
@@ -104,8 +102,8 @@ def write_sets(sets: list[SheetSet], out_dir: Path, browser: str | None = None, 
 
 
 def _compact(sets: list[SheetSet], stage: Path, browser: str | None) -> None:
-    """Reprint each version of an odd number of pages (in duplex, half a sheet left blank) in its
-    compact part order, and keep that version (sheet, key and PDF) where it has fewer pages."""
+    """Reprint each version of an odd number of pages (in duplex, half a sheet left blank) with its
+    compact spacing, and keep that version (sheet, key and PDF) where it has fewer pages."""
     from pypdf import PdfReader
 
     from quizgen.browser import print_pdfs

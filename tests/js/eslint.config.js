@@ -1,4 +1,4 @@
-// ESLint for the study page's modules and these tests: no undeclared or implicit globals (F23).
+// ESLint for the study page's modules, the Anki card's script and these tests: no undeclared or implicit globals (F23).
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -17,4 +17,6 @@ export default [
     },
   },
   { files: ["tests/js/**"], languageOptions: { globals: { ...globals.node } } },
+  // The Anki card's script runs as a classic script inside Anki's web view (no modules there).
+  { files: ["templates/anki/**/*.js"], languageOptions: { sourceType: "script" } },
 ];
