@@ -24,11 +24,16 @@ def test_the_whole_bank_tests_hold_with_an_article_about_one_year(tmp_path):
     'to' (inside 'nato'): `check` passes it with no warning, and the whole-bank tests stay green."""
     for folder in ("decks", "seeds", "tests"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    seed_id = add_sixth_article(tmp_path, ONE_YEAR)
+    (text,) = ONE_YEAR.glob("*.txt")
+    words = text.read_text(encoding="utf-8").split()
+    present = [seed for seed in (tmp_path / "seeds").glob("*.txt") if seed.read_text(encoding="utf-8").split() == words]
+    # a bank that holds this article already (as the teacher who wrote it has) is tested as it is
+    added = None if present else add_sixth_article(tmp_path, ONE_YEAR)
     checked = subprocess.run(
         [sys.executable, "-m", "quizgen", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=300
     )
-    assert checked.returncode == 0 and f"{seed_id}-bucharest-to-tskhinvali.yaml" not in checked.stderr, checked.stderr
+    assert checked.returncode == 0, checked.stderr
+    assert added is None or f"{added}-bucharest-to-tskhinvali.yaml" not in checked.stderr, checked.stderr
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--no-header", *WHOLE_BANK],
         cwd=tmp_path,
