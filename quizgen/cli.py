@@ -25,7 +25,7 @@ COMMANDS = {
     "quiz": ("quizgen.quiz", "main", "study in the terminal with spaced repetition"),
     "stats": ("quizgen.quiz", "stats_main", "show your study progress"),
     "progress": ("quizgen.quiz", "progress_main", "export or import progress in the study page's JSON format"),
-    "coverage": ("quizgen.coverage", "main", "map which sentences of each article the bank teaches"),
+    "coverage": ("quizgen.commands.coverage", "main", "map which sentences of each article the bank teaches"),
     "export": ("quizgen.commands.export", "main", "write a Moodle GIFT question bank, a flashcard TSV and a CSV"),
     "new-article": (
         "quizgen.authoring",

@@ -34,10 +34,14 @@ def check(args) -> int:
 def build(args) -> int:
     banks = banks_from_args(args)  # everything is validated before anything is written
     out_dir = Path(args.out)
-    options = {"pdf": not args.no_pdf, "default_set": True, "release": False}  # new ids stay drafts
+    notes: list[str] = []  # what an exporter wants the user to know (a sheet short of questions)
+    options = {"pdf": not args.no_pdf, "default_set": True, "release": False, "notes": notes}  # new ids: drafts
     with locked(out_dir):  # two builds into one folder would mix their outputs
         for bank in banks:
             for name in EXPORTERS:
                 for path in export(name, bank, out_dir, options):
                     print(f"wrote {printable(shown(path))}")
+                for note in notes:
+                    print(f"quizgen: note: {printable(note)}", file=sys.stderr)
+                notes.clear()
     return 0

@@ -1,6 +1,6 @@
 """Question builders shared by worksheets, Anki and the terminal quiz.
 
-`multiple_choice(fact, bank, rng, size=4)` is the fixed entry point the other outputs call; the
+`multiple_choice(fact, bank, rng)` is the fixed entry point the other outputs call; the
 other four types (fill in the blank, matching, chronological ordering, true/false) serve worksheets.
 """
 

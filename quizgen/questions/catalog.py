@@ -37,7 +37,7 @@ class Catalog:
     common_words: frozenset[str]  # words in many answers ('nato'): sharing them tells nothing
     unclear_events: frozenset[str]  # ids of facts whose event label fits another date
     truths: dict[str, tuple[str, ...]]  # fact id -> true answers, filled in as asked
-    choosable: dict[str, tuple[Fact, bool]]  # fact id -> (fact, has 2+ distractors), filled in as asked
+    choosable: dict[str, tuple[Fact, bool]]  # fact id -> (fact, has three certainly wrong options), filled in as asked
     spares: dict[str, tuple[str, ...]]  # matching flavour -> spare right-hand items (as asked)
     memo: Memo
 

@@ -1,4 +1,4 @@
-"""Multiple-choice questions: the fact's question, its answer and same-kind distractors."""
+"""Multiple-choice questions: the fact's question, its answer and three certainly wrong options."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ MIN_DISTRACTORS = 3  # four options: with three, elimination of one absurd optio
 
 @dataclass(frozen=True)
 class MultipleChoice:
-    """A question with 3-4 options; `answer` is the index of the right one."""
+    """A question with four options; `answer` is the index of the right one."""
 
     fact: Fact
     prompt: str
@@ -29,17 +29,14 @@ class MultipleChoice:
         return _values(self.fact.kind, self.options) is not None
 
 
-def multiple_choice(
-    fact: Fact, bank: Bank, rng: random.Random, size: int = 4, *, position: int | None = None
-) -> MultipleChoice:
+def multiple_choice(fact: Fact, bank: Bank, rng: random.Random, *, position: int | None = None) -> MultipleChoice:
     """Build the question; `position` asks for the right answer at that index when the kind allows.
 
     Years, dates and numbers are listed in order, so `position` then decides how many
     distractors are smaller than the answer. Raises NotEnoughOptions when fewer than
     MIN_DISTRACTORS certainly wrong options exist (see `can_choose`).
     """
-    size = max(MIN_DISTRACTORS + 1, min(size, 4))
-    distractors = pick_distractors(fact, bank, rng, size - 1, below=position)
+    distractors = pick_distractors(fact, bank, rng, MIN_DISTRACTORS, below=position)
     if len(distractors) < MIN_DISTRACTORS:
         raise NotEnoughOptions(
             f"fact '{fact.id}': fewer than {MIN_DISTRACTORS} certainly wrong options "

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from quizgen.errors import BrowserNotFound
 from quizgen.model import Bank
-from quizgen.text import printable
 from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.options import REVIEW_STEM, SheetOptions, article_stem
 from quizgen.worksheet.titles import subtitle_for
@@ -18,7 +16,9 @@ REVIEW_SHEET = SheetOptions(count=30, versions=2, seed=1)
 
 
 def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
-    """Write the default set under out_dir/print/<deck>/; PDFs too when asked and a browser exists."""
+    """Write the default set under out_dir/print/<deck>/; PDFs too when asked and a browser exists.
+    What the user should know (no browser, a short sheet) goes to `options["notes"]`, for the command."""
+    notes: list[str] = options.setdefault("notes", [])
     browser = None
     if options.get("pdf"):
         from quizgen.browser import working_browser
@@ -26,7 +26,7 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
         try:  # PDFs are optional here: a browser missing or broken leaves the HTML, with a note
             browser = working_browser()
         except BrowserNotFound as exc:
-            print(f"quizgen: note: worksheets written as HTML only: {exc}", file=sys.stderr)
+            notes.append(f"worksheets written as HTML only: {exc}")
     sets = []
     if options.get("default_set", True):
         for source_id in sorted(bank.sources):
@@ -50,5 +50,5 @@ def export(bank: Bank, out_dir: Path, options: dict) -> list[Path]:
     written = write_sets(sets, out_dir / "print" / bank.name, browser)
     for sheet_set in sets:  # once written: a sheet short of questions, or of a type, says so as in `print`
         for note in sheet_set.notes:
-            print(f"quizgen: note: worksheet {sheet_set.stem}: {printable(note)}", file=sys.stderr)
+            notes.append(f"worksheet {sheet_set.stem}: {note}")
     return written

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 TYPES = ("mcq", "blank", "match", "order", "tf")
-PAPERS = ("A4", "Letter")
 MAX_VERSIONS = 26  # versions are lettered A-Z
 
 
