@@ -18,23 +18,36 @@ def free_seed_id(seeds: Path) -> str:
     return f"{max((int(key) for key in entries), default=-1) + 1:03d}"
 
 
-def fixture_facts(seed_id: str) -> str:
+ONE_YEAR = ROOT / "tests" / "fixtures" / "one-year-article"  # rv4-author's: events of 2008-2009, a fact
+# without cloze, a file-name word ("to") inside another ("nato"); the whole-bank tests must hold with it
+
+
+def _files(fixture: Path) -> tuple[Path, Path]:
+    """The fixture's seed text and fact file."""
+    (text,) = fixture.glob(f"{WRITTEN_AS}_*.txt")
+    (facts,) = fixture.glob(f"{WRITTEN_AS}-*.yaml")
+    return text, facts
+
+
+def fixture_facts(seed_id: str, fixture: Path = FIXTURE) -> str:
     """The fixture's fact file text, citing `seed_id`."""
-    text = (FIXTURE / "005-fixture.yaml").read_text(encoding="utf-8")
+    text = _files(fixture)[1].read_text(encoding="utf-8")
     assert f'source: "{WRITTEN_AS}"' in text
     return text.replace(f'source: "{WRITTEN_AS}"', f'source: "{seed_id}"')
 
 
-def add_sixth_article(root: Path) -> str:
+def add_sixth_article(root: Path, fixture: Path = FIXTURE) -> str:
     """Add the fixture article to the checkout `root` (seeds/ and decks/) as a teacher would; its id."""
     seed_id = free_seed_id(root / "seeds")
-    seed_file = f"{seed_id}_fixture0000000.txt"
-    shutil.copy(FIXTURE / "005_fixture0000000.txt", root / "seeds" / seed_file)
-    entry = (FIXTURE / "sources-entry.yaml").read_text(encoding="utf-8")
-    assert entry.startswith(f'"{WRITTEN_AS}":\n') and "005_fixture0000000.txt" in entry
-    entry = entry.replace(f'"{WRITTEN_AS}":\n', f'"{seed_id}":\n', 1).replace("005_fixture0000000.txt", seed_file)
+    text, facts = _files(fixture)
+    seed_file = seed_id + text.name.removeprefix(WRITTEN_AS)
+    shutil.copy(text, root / "seeds" / seed_file)
+    entry = (fixture / "sources-entry.yaml").read_text(encoding="utf-8")
+    assert entry.startswith(f'"{WRITTEN_AS}":\n') and text.name in entry
+    entry = entry.replace(f'"{WRITTEN_AS}":\n', f'"{seed_id}":\n', 1).replace(text.name, seed_file)
     sources = root / "seeds" / "sources.yaml"
     existing = sources.read_text(encoding="utf-8")
     sources.write_text(existing + ("" if existing.endswith("\n") else "\n") + entry, encoding="utf-8")
-    (root / "decks" / "nato-russia" / f"{seed_id}-fixture.yaml").write_text(fixture_facts(seed_id), encoding="utf-8")
+    deck_file = seed_id + facts.name.removeprefix(WRITTEN_AS)
+    (root / "decks" / "nato-russia" / deck_file).write_text(fixture_facts(seed_id, fixture), encoding="utf-8")
     return seed_id

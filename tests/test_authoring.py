@@ -88,7 +88,8 @@ def test_coverage_suggests_a_stub_for_every_sentence_not_yet_asked(checkout):
     ("args", "message"),
     [
         (["--title", "Two\nlines", "--year", "2019"], "quizgen: --title: contains a control character (U+000A)"),
-        (["--title", "T", "--year", "3019"], "quizgen: --year: 3019 is not a year between 1900 and 2100"),
+        (["--title", "T", "--year", "3019"], "quizgen: --year: 3019 is not a year from 1000 to 2999"),
+        (["--title", "T", "--year", "999"], "quizgen: --year: 999 is not a year from 1000 to 2999"),  # as sources.yaml
         (["--title", "\u202eevil", "--year", "2019"], "quizgen: --title: contains a bidirectional-override character"),
         (["--title", "T"], "the following arguments are required: --year"),
     ],

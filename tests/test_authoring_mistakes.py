@@ -213,8 +213,8 @@ def test_a_distractor_of_another_form_that_costs_the_multiple_choice_is_named(te
     assert (
         f"{shown}:{line_of(facts, '- id: ac-inf-signed-city')}: fact 'ac-inf-signed-city': field 'distractors': "
         "'the Kremlin' is never shown as an option ('the Kremlin' starts with an article (the, a, an) and "
-        "'Washington' does not), so the fact has no multiple-choice question: options look alike and are "
-        "certainly wrong; reword or replace it"
+        "'Washington' does not), so the fact has no multiple-choice question (options must look alike and be "
+        "certainly wrong); reword or replace it"
     ) in result.stderr.splitlines()
     preview = quizgen(teacher[0], "preview", "ac-inf-signed-city").stdout.splitlines()
     assert (
@@ -345,3 +345,61 @@ def test_a_misspelt_field_is_named_with_the_field_meant(teacher):
         f"{shown}:{line_of(facts, 'catgory:')}: fact 'ac-inf-upper-range': unknown field 'catgory' (allowed: id, q, a,"
     )
     assert first.endswith("); did you mean 'category'?")
+
+
+ONE_YEAR_FACTS = (ROOT / "tests" / "fixtures" / "one-year-article" / "005-bucharest-to-tskhinvali.yaml").read_text(
+    encoding="utf-8"
+)
+PLAIN_VALUES = [
+    number
+    for number, text in enumerate(ONE_YEAR_FACTS.splitlines(), 1)
+    if re.match(r"\s+(- )?(q|a|quote|cloze|note|event|role|passage|reason): [^\"'\[{]", text) and '"' not in text
+]  # a value holding no quotation mark: opened with one, it is left open
+
+
+@settings(max_examples=40, deadline=None)
+@given(at=st.sampled_from(PLAIN_VALUES))
+def test_an_unclosed_quotation_mark_is_named_at_the_line_it_opened_on(tmp_path_factory, at):
+    """rv4-author M3: a value opened with '"' and never closed ran on to the next quotation mark,
+    2-35 lines on, and was reported there: any plain value of a real article's fact file, opened
+    with a quotation mark, is named at its own line in the README's words."""
+    lines = ONE_YEAR_FACTS.splitlines()
+    key, value = lines[at - 1].split(": ", 1)
+    lines[at - 1] = f'{key}: "{value}'
+    path = tmp_path_factory.mktemp("unclosed") / "005-x.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BankError) as raised:
+        read_yaml(path, "005-x.yaml")
+    assert raised.value.problems == [
+        f"005-x.yaml:{at}: malformed YAML: a quotation mark opened on this line is not closed on it: close it"
+    ]
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    day=st.integers(1, 28),
+    month=st.sampled_from(MONTH_NAMES),
+    first=st.sampled_from(["George", "Heidi", "Nicolas"]),
+    initial=st.sampled_from(["W. ", ""]),
+    last=st.sampled_from(["Bush", "Tagliavini", "Sarkozy"]),
+    title=st.sampled_from(["President ", "Secretary General ", ""]),
+    body=st.sampled_from(["Membership Action Plan", "Fact Finding Report", "Joint Statement"]),
+    place=st.sampled_from(["South Ossetia", "North Macedonia", "Black Sea"]),
+)
+def test_coverage_suggest_guesses_rv4_authors_sentences_right(day, month, first, initial, last, title, body, place):
+    """rv4-author W2: a person's name with a middle initial after a title, a '… Plan' (a document),
+    a place named with South/North/Sea, and a day of a month with no year (no number) are guessed
+    right; the expected kinds are the README's, not read from the program."""
+    from quizgen.coverage.suggest import guess
+
+    assert guess(f"The remark was made to {title}{first} {initial}{last} at the summit.") == (
+        "person",
+        f"{first} {initial}{last}",
+    )
+    assert guess(f"NATO refused a {body} to the two countries.") == ("document", body)
+    assert guess(f"Georgian forces shelled the town in {place}.") == ("place", place)
+    assert guess(f"On {day} {month} the fighting stopped.")[0] != "number"

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from markupsafe import escape  # Jinja's own escaping, the sink's rule
 
-from quizgen.authoring.preview import blocks, find_fact, preview, preview_page
+from quizgen.authoring.preview import _sheet, blocks, find_fact, preview, preview_page
 from quizgen.bank.loader import load_banks
 from quizgen.errors import UsageError
 
@@ -106,3 +106,19 @@ def test_preview_html_writes_the_page_under_out(tmp_path):
     page = tmp_path / "out" / "preview" / "fo2011-nrc-created.html"
     assert result.stdout.splitlines()[-1].endswith("out/preview/fo2011-nrc-created.html")
     assert "In which month and year was the NATO-Russia Council (NRC) created?" in page.read_text(encoding="utf-8")
+
+
+ESTIMATED = [fact for fact in BANK.facts if fact.kind == "number" and re.fullmatch(r"[\d,]+(?: [a-z]+)*", fact.a)]
+
+
+@pytest.mark.parametrize("fact", ESTIMATED, ids=lambda fact: fact.id)
+@pytest.mark.parametrize("word", ["about", "roughly", "more than"])
+def test_a_number_asked_as_an_estimate_says_why_it_has_no_multiple_choice(fact, word):
+    """rv4-author M5: 'about how many' gets no nearby values (191,000 is not certainly wrong for
+    about 192,000): with no distractors of its own, the preview says so, naming the word, and what
+    to add, rather than 'add distractors or a category'."""
+    estimate = dataclasses.replace(fact, q=f"{word.capitalize()} how many? {fact.q}", distractors=())
+    bank = dataclasses.replace(BANK, facts=tuple(estimate if f is fact else f for f in BANK.facts))
+    line = next(line for line in _sheet(bank, estimate) if line.startswith("  multiple choice:"))
+    assert line.startswith("  multiple choice: none ("), line
+    assert f"'{word}' in the question" in line and "add 3 distractors far off" in line, line

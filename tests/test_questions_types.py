@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from test_questions import bundled
 
 from quizgen import cloze
+from quizgen.authoring.lint import warnings
 from quizgen.questions import FLAVOURS, fill_blank, matching, ordering, true_false
 from quizgen.questions.answers import overlaps
 from quizgen.questions.catalog import catalog_of, true_answers
+from quizgen.questions.events import dated, labels_alike
 from quizgen.questions.matching import _same_role
 from quizgen.questions.ordering import apart, orderable
 from quizgen.questions.sentence import with_answer
@@ -62,7 +64,7 @@ def test_ordering_has_exactly_one_right_order(seed):
     for facts in subsets():
         question = ordering(facts, bundled(), rng)
         if question is None:
-            assert len(orderable(facts)) < 3
+            assert not ordering_triple(facts), ordering_triple(facts)  # the search missed none
             continue
         assert 3 <= len(question.items) <= 5
         for a, b in combinations(question.facts, 2):
@@ -74,9 +76,40 @@ def test_ordering_has_exactly_one_right_order(seed):
         assert not any(re.search(r"\b(19|20)\d\d\b", item) for item in question.items)
 
 
-def test_every_article_supports_an_ordering_question():
-    for facts in subsets():
-        assert ordering(facts, bundled(), random.Random(1)) is not None
+def ordering_triple(facts) -> tuple | None:
+    """Three usable events pairwise a year apart with labels unlike, found by trying every triple
+    (the picker tries a few random greedy orders): an ordering question exists when one does."""
+    catalog = catalog_of(bundled())
+    usable = orderable(facts, catalog.unclear_events)
+    for triple in combinations(usable, 3):
+        if all(
+            apart(a.when, b.when, 365) and not labels_alike(a.event_label, b.event_label, catalog.event_words)
+            for a, b in combinations(triple, 2)
+        ):
+            return tuple(fact.id for fact in triple)
+    return None
+
+
+def years_apart(facts) -> bool:
+    """Three dated events pairwise at least 365 days apart, by date alone (every triple tried)."""
+    dates = [fact for fact in facts if dated(fact)]
+    return any(all(apart(a.when, b.when, 365) for a, b in combinations(t, 2)) for t in combinations(dates, 3))
+
+
+def test_an_article_has_an_ordering_question_or_check_says_why():
+    """For any valid bank: an article whose dated events include three a year apart has an ordering
+    question, or `check` names it and the labels to reword; one whose events fall within a year or
+    two has none and no warning (a teacher cannot fix that; README, "Checking your facts")."""
+    bank = bundled()
+    lines = warnings(bank)
+    for source in sorted(bank.sources):
+        facts = [fact for fact in bank.facts if fact.cites(source) and dated(fact)]
+        question = ordering(facts, bank, random.Random(1))
+        warned = [line for line in lines if f": article {source}: " in line]
+        if question is not None or not years_apart(facts):
+            assert not warned, warned
+        else:
+            assert len(warned) == 1 and "reword the labels" in warned[0], (source, lines)
 
 
 @EXAMPLES

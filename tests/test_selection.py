@@ -135,7 +135,7 @@ def test_a_file_name_word_names_an_article_only_when_no_other_title_has_it(bank)
             others = [
                 o
                 for o in bank.sources
-                if o != sid and (word in words(bank.sources[o].title) or word in stems.get(o, ""))
+                if o != sid and (word in words(bank.sources[o].title) or word in stems.get(o, "").split("-"))
             ]
             if others:
                 with pytest.raises(UsageError, match="names more than one article"):
@@ -152,3 +152,16 @@ def test_the_label_every_output_shows_names_its_article_whole_or_by_a_run_of_its
         assert resolve_sources(bank, [source.short]) == (sid,), source.short
     assert resolve_sources(bank, ["Carol I"]) == resolve_sources(bank, ["manolache"])
     assert resolve_sources(bank, ["cenusa,dw"]) == resolve_sources(bank, ["cenusa", "dw"])
+
+
+def test_the_whole_label_every_output_shows_names_its_article(bank):
+    """rv4-author W7: the label on every card ('Cenuşa, 2023'), slugged and in any case, names its
+    article when no other article has the same label."""
+    import re
+
+    from quizgen.text import fold
+
+    for sid, source in bank.sources.items():
+        slug = "-".join(re.findall(r"[a-z0-9]+", fold(source.short)))
+        if sum(other.short == source.short for other in bank.sources.values()) == 1:
+            assert resolve_sources(bank, [slug.upper()]) == (sid,), (source.short, slug)

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizgen.bank.schema import YEARS
 from quizgen.bank.seeds import MAX_SEED_BYTES, METADATA_FILE, entry_problems, load_seeds, paragraphs
 from quizgen.errors import BankError, UsageError
 from quizgen.files import decode_text, read_regular
@@ -17,7 +18,6 @@ from quizgen.text.sentences import split_sentences
 
 MAX_FIELD = 300  # characters of a title, outlet or author
 SLUG_WORDS = 4  # words of the title in the file names
-YEARS = range(1900, 2101)
 OPTIONS = ("title", "outlet", "author", "year", "date", "url")  # the options that are fields of sources.yaml
 
 
@@ -68,8 +68,8 @@ def checked(article: Article) -> Article:
             raise UsageError(f"--{name}: contains {why}")
         if len(value) > MAX_FIELD:
             raise UsageError(f"--{name}: longer than {MAX_FIELD} characters")
-    if article.year not in YEARS:
-        raise UsageError(f"--year: {article.year} is not a year between {YEARS[0]} and {YEARS[-1]}")
+    if not YEARS[0] <= article.year <= YEARS[1]:  # the rule seeds/sources.yaml's year follows
+        raise UsageError(f"--year: {article.year} is not a year from {YEARS[0]} to {YEARS[1]}")
     wrong = entry_problems({"file": "article.txt", **{name: getattr(article, name) for name in OPTIONS}})
     if wrong:  # the rules of sources.yaml, said of the option that broke one
         name, why = next(iter(wrong.items()))

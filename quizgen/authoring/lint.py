@@ -4,7 +4,9 @@ ordering and matching questions cannot use, a claim that does not say whose it i
 from __future__ import annotations
 
 import random
+import re
 
+from quizgen.anki.persons import _TERM
 from quizgen.bank.attribution import attributed
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong
@@ -12,9 +14,10 @@ from quizgen.questions.catalog import catalog_of, true_answers
 from quizgen.questions.certainty import excludes, form_difference
 from quizgen.questions.distractors import pick_distractors, taught_beside
 from quizgen.questions.events import dated, labels_alike
-from quizgen.questions.ordering import ordering
+from quizgen.questions.ordering import GAP_IN_DAYS, apart, ordering, span
 from quizgen.text import answer_key, content_words
 
+_UNBRACKETED = re.compile(rf"^(?P<office>[^;()\d]+?)[\s,]+(?P<term>{_TERM})\.?$")
 MIN_ORDERING = 3  # events an ordering question needs
 LISTED = 6  # facts a warning names before '…'
 MC_WRONG = 3  # wrong options a multiple-choice question needs
@@ -26,7 +29,12 @@ def warnings(bank: Bank) -> list[str]:
     return [
         line
         for fact in bank.facts
-        for line in (*claim_warnings(fact), *propaganda_warnings(fact), *distractor_warnings(fact, bank))
+        for line in (
+            *claim_warnings(fact),
+            *propaganda_warnings(fact),
+            *distractor_warnings(fact, bank),
+            *role_warnings(fact),
+        )
     ] + _label_warnings(bank)
 
 
@@ -51,8 +59,8 @@ def distractor_warnings(fact: Fact, bank: Bank) -> list[str]:
         return []  # the fact has its multiple choice; a curated option left out costs nothing
     return [
         f"{fact.origin}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
-        f"option ({why}), so the fact has no multiple-choice question: options look alike and are "
-        f"certainly wrong; reword or replace it"
+        f"option ({why}), so the fact has no multiple-choice question (options must look alike and be "
+        f"certainly wrong); reword or replace it"
         for wrong, why in refused_distractors(fact, bank)
     ]
 
@@ -72,6 +80,18 @@ def refused_distractors(fact: Fact, bank: Bank) -> list[tuple[str, str]]:
         if why:
             refused.append((wrong, why))
     return refused
+
+
+def role_warnings(fact: Fact) -> list[str]:
+    """A role written as one office and its term without brackets ('President of France
+    2007-2012'): the reversed Anki card needs the term in brackets, so say so, not drop it silently."""
+    match = _UNBRACKETED.match(fact.role or "")
+    if match is None:
+        return []
+    return [
+        f"{fact.origin}: fact '{fact.id}': field 'role': '{fact.role}' makes no reversed Anki card: "
+        f"write the term in brackets, '{match['office']} ({match['term']})'"
+    ]
 
 
 def propaganda_warnings(fact: Fact) -> list[str]:
@@ -116,11 +136,43 @@ def _label_warnings(bank: Bank) -> list[str]:
                 )
     for source in bank.sources.values():
         cited = [fact for fact in labelled if fact.cites(source.id)]
-        if len(cited) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
+        spread = spread_by_date(cited)
+        if len(spread) >= MIN_ORDERING and ordering(cited, bank, random.Random(0)) is None:
             own = [fact for fact in cited if fact.source.id == source.id]  # said in the article's own file
-            names = ", ".join(fact.id for fact in cited[:LISTED]) + (", …" if len(cited) > LISTED else "")
-            lines.append(
-                f"{(own or cited)[0].origin}: article {source.id} has {len(cited)} dated events ({names}) but "
-                f"can make no ordering question: their labels are alike or their dates less than a year apart"
-            )
+            lines.append(f"{(own or cited)[0].origin}: article {source.id}: {_why_no_ordering(spread, bank)}")
     return lines
+
+
+def spread_by_date(facts: list[Fact]) -> list[Fact]:
+    """The most events of `facts` each a year after the one before (by date alone, labels aside).
+
+    An article whose dated events all fall within a year or two has fewer than three: it cannot
+    have an ordering question whatever its labels say, so `check` does not warn about it.
+    """
+    chain: list[Fact] = []
+    for fact in sorted(facts, key=lambda fact: span(fact.date)[1]):  # earliest end first: the longest chain
+        if not chain or apart(chain[-1].date, fact.date, GAP_IN_DAYS):
+            chain.append(fact)
+    return chain
+
+
+def _why_no_ordering(spread: list[Fact], bank: Bank) -> str:
+    """Why events a year apart by date still make no ordering question: their labels."""
+    catalog = catalog_of(bank)
+    unclear = [fact.id for fact in spread if fact.id in catalog.unclear_events]
+    alike = [
+        f"'{one.id}' and '{other.id}'"
+        for number, one in enumerate(spread)
+        for other in spread[number + 1 :]
+        if labels_alike(one.event_label, other.event_label, catalog.event_words)
+    ]
+    causes = ([f"the labels of {', '.join(alike[:LISTED])} are alike"] if alike else []) + (
+        [f"the labels of {', '.join(unclear[:LISTED])} also fit another date (see the warnings about them)"]
+        if unclear
+        else []
+    )
+    names = ", ".join(fact.id for fact in spread[:LISTED])
+    return (
+        f"its events {names} are a year apart, but no ordering question can be made: "
+        f"{'; '.join(causes) or 'their labels are alike'}; reword the labels ('event') so each names one event"
+    )

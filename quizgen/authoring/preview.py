@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import html
 import random
+import re
 
 from quizgen import cloze as cloze_syntax
 from quizgen.anki.notes import build_note
@@ -16,8 +17,10 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import multiple_choice
 from quizgen.questions.blank import fill_blank
 from quizgen.questions.catalog import catalog_of
+from quizgen.questions.distractors import exact_value
 from quizgen.questions.events import dated
 from quizgen.questions.truefalse import true_false
+from quizgen.questions.values import SCALED_KINDS, scale_of
 from quizgen.web.data import study_data
 
 LETTERS = "ABCD"
@@ -93,6 +96,28 @@ def _anki(bank: Bank, fact: Fact) -> list[str]:
     return lines
 
 
+_ESTIMATE = re.compile(
+    r"\b(about|around|approximately|roughly|almost|nearly|some|more than|over|less than|fewer than|"
+    r"under|at least|at most|up to)\b",
+    re.IGNORECASE,
+)
+
+
+def _estimate(fact: Fact) -> str | None:
+    """Why a number asked as an estimate or a bound gets no made-up neighbours: '191,000' is not
+    certainly wrong for 'about 192,000'; and what to add instead."""
+    scale = scale_of(fact.kind, fact.a) if fact.kind in SCALED_KINDS else None
+    found = _ESTIMATE.search(fact.q) or _ESTIMATE.search(fact.a)
+    if scale is None or exact_value(fact) or found is None:
+        return None
+    where = "question" if _ESTIMATE.search(fact.q) else "answer"
+    return (
+        f"no nearby values are made up, as the question asks for an estimate or a bound "
+        f"('{found.group().lower()}' in the {where}), for which a near value is not certainly wrong: "
+        f"add 3 distractors far off, e.g. a tenth or ten times the answer"
+    )
+
+
 def _sheet(bank: Bank, fact: Fact) -> list[str]:
     lines = ["Worksheet questions (one draw; each sheet draws its own options and true/false side)"]
     rng = random.Random(fact.id)
@@ -106,7 +131,8 @@ def _sheet(bank: Bank, fact: Fact) -> list[str]:
         lines.append(
             "  multiple choice: none (fewer than three certainly wrong options: "
             + (kept if fact.distractors else "")
-            + "add distractors or a category)"
+            + (_estimate(fact) or "add distractors or a category")
+            + ")"
         )
         lines += [f"    distractor '{wrong}' refused: {why}" for wrong, why in refused]
     blank = fill_blank(fact)

@@ -37,6 +37,8 @@ NUMERIC_DATES = (  # other notations of a day, (pattern, order of year, month, d
 # '1e5', '1,5', '80bn' or '10-15' would get distractors like '2e5' from the scale
 NUMERAL_WORD = re.compile(r"\w+(?:[.,]\w+)*")
 PLAIN_NUMERAL = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_SPACED_GROUPS = re.compile(r"(?<![\w.,])[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![\w.,])")
+_POINTED_GROUPS = re.compile(r"(?<![\w.,])[0-9]{1,3}(?:\.[0-9]{3})+(?![\w.,])")  # 192.000, 1.234.567
 
 
 class Problems:
@@ -140,8 +142,13 @@ def _one_plain_numeral(answer: str) -> bool:
     return len(numerals) == 1 and PLAIN_NUMERAL.fullmatch(numerals[0]) is not None
 
 
-def _numerals(text: str) -> list[str]:
-    """The numerals of `text`, thousands separators dropped: '5,500 km' -> ['5500']."""
+def _numerals(text: str, points: bool = True) -> list[str]:
+    """The numerals of `text`, thousands separators dropped: '5,500 km', '5 500 km' and '5.500 km'
+    -> ['5500'] (a space, thin or no-break space, or points between groups of three digits, as the
+    quiz reads what a learner types); '5.5 km' -> ['5.5']. `points` False reads '5.500' as a decimal."""
+    text = _SPACED_GROUPS.sub(lambda match: re.sub(r"\s", "", match.group()), text)
+    if points:
+        text = _POINTED_GROUPS.sub(lambda match: match.group().replace(".", ""), text)
     return [word.replace(",", "") for word in NUMERAL_WORD.findall(text) if any(ch.isdigit() for ch in word)]
 
 
@@ -151,7 +158,7 @@ def _check_alt_numerals(problems: Problems, answer: str, alts) -> None:
     number = _numerals(answer)[0]
     for alt in alts:
         found = _numerals(alt)
-        if found and number not in found:
+        if found and number not in found and number not in _numerals(alt, points=False):
             problems.add(
                 "alt",
                 f"field 'alt': '{clip(alt)}' states {', '.join(found)}, not the answer's number "
@@ -219,7 +226,9 @@ def _check_citations(problems: Problems, raw, seed: Seed | None, seeds: dict[str
     citations, seen = [], {seed.source.id} if seed else set()
     for index, item in enumerate(raw):
         if not isinstance(item, LineDict) or set(item) != {"source", "quote"}:
-            problems.add_at(raw.lines[index], "each entry of 'sources' needs exactly 'source' and 'quote'")
+            extra = sorted(str(key) for key in item if key not in ("source", "quote")) if isinstance(item, dict) else []
+            named = f" (not {', '.join(repr(key) for key in extra)})" if extra else ""
+            problems.add_at(raw.lines[index], f"each entry of 'sources' needs exactly 'source' and 'quote'{named}")
             continue
         where = Problems(problems.shown, item, problems.label)
         where.lines = problems.lines  # same list: messages keep file order
@@ -334,8 +343,16 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         _check_alt_numerals(problems, answer, values.get("alt", ()))
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
-        if answer.casefold() in folded or folded & {a.casefold() for a in values.get("alt", ())}:
-            problems.add("distractors", "field 'distractors' must not contain the answer")
+        accepted = {answer.casefold(): "the answer 'a'"} | {
+            alt.casefold(): f"an accepted answer (field 'alt': '{clip(alt)}')" for alt in values.get("alt", ())
+        }
+        wrong = next((d for d in values["distractors"] if d.casefold() in accepted), None)
+        if wrong is not None:
+            problems.add(
+                "distractors",
+                f"field 'distractors': '{clip(wrong)}' is {accepted[wrong.casefold()]}, so it is not a wrong "
+                f"option: remove it from distractors",
+            )
         elif len(folded) != len(values["distractors"]):
             problems.add("distractors", "field 'distractors' has the same option twice")
     for tag in values.get("tags", ()):

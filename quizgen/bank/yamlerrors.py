@@ -46,12 +46,39 @@ def _spaces(line: str, short: bool = False) -> str:
     return f"{count}{'' if short else ' spaces'}" + (" and '- '" if stripped.startswith("- ") else "")
 
 
+_VALUE_START = re.compile(r"(?:^|[:\-\[{,])\s*$")  # what precedes a '"' that opens a quoted value
+
+
+def _quote_run_on(lines: list[str], line: int) -> int | None:
+    """The line a double-quoted value opened on when it runs on over lines to (or past) line `line`,
+    where the parser failed: PyYAML names the line of the next quotation mark, not the one left open."""
+    opened, spanned = None, None
+    for number, text in enumerate(lines[:line], 1):
+        escaped = False
+        for column, char in enumerate(text):
+            if opened is not None:  # inside a quoted value: a backslash escapes the next character
+                if char == '"' and not escaped:
+                    spanned = (opened, number) if opened < number else spanned
+                    opened = None
+                escaped = char == "\\" and not escaped
+            elif char == "#" and (column == 0 or text[column - 1] == " "):
+                break  # a comment
+            elif char == '"' and _VALUE_START.search(text[:column]):
+                opened = number
+    if opened is not None and opened < line:
+        return opened
+    return spanned[0] if spanned and spanned[1] == line else None
+
+
 def plain_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
     """(line, message) for a parser error: PyYAML's wording translated for the common mistakes."""
     problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
     context = " ".join(str(exc.context or "").split())
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
+    run_on = _quote_run_on(lines, line)
+    if run_on is not None and "\\t" not in problem and "'\\t'" not in problem:
+        return run_on, UNCLOSED
     opened = exc.context_mark.line + 1 if exc.context_mark else line  # where a quote, key or list began
     if "\\t" in problem or "'\\t'" in problem:
         return line, TABS

@@ -13,10 +13,14 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")  # not the 8 of SSC-8 or the 9 of 9M729
-_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: (?:[A-Z]\. )?[A-Z][a-z]+)+\b")  # George W. Bush
+_DAY_MONTH = re.compile(r"\b\d{1,2} (?:" + "|".join(MONTHS) + r")\b|\b(?:" + "|".join(MONTHS) + r") \d{1,2}\b")
 # a capitalised word that makes a name one of these kinds, not a person's ('Cold War', 'Secretary General')
 _NAMED = {
-    "document": {"Treaty", "Act", "Agreement", "Charter", "Accord", "Accords", "Declaration", "Memorandum", "Strategy"},
+    "document": {
+        *("Treaty", "Act", "Agreement", "Charter", "Accord", "Accords", "Declaration", "Memorandum", "Strategy"),
+        *("Plan", "Report", "Statement", "Concept", "Resolution"),
+    },
     "organization": {
         "Council",
         "Organisation",
@@ -36,6 +40,7 @@ _NAMED = {
         "Federation",
     },  # fmt: skip
     "event": {"War", "Summit", "Conference", "Crisis", "Revolution", "Invasion", "Annexation", "Programme", "Program"},
+    "place": {"South", "North", "East", "West", "Republic", "Kingdom", "Sea", "Peninsula", "Region", "Islands"},
     "term": {"General", "Secretary", "President", "Minister", "Security", "Armed", "Conventional", "Nuclear"},
 }
 PERSON_WORDS = (2, 3)
@@ -64,7 +69,8 @@ def guess(sentence: str) -> tuple[str, str]:
     (a numeral on its own, not part of a designation like SSC-8), a name (a person's only when no
     word of it names a treaty, body, event or office); else a term with no answer filled in."""
     for kind, pattern in (("date", _DATE), ("year", _YEAR), ("number", _NUMBER)):
-        match = pattern.search(sentence)
+        # a day of a month with no year ('on 19 August') is neither a date answer nor a number
+        match = pattern.search(_DAY_MONTH.sub("", sentence) if kind == "number" else sentence)
         if match:
             return kind, match.group()
     match = _NAME.search(sentence)

@@ -9,7 +9,8 @@ from quizgen.model import Bank, Fact
 
 STANCE_LINES = {
     "fact": "",
-    "claim": "A claim: what the article's author argues, not settled fact.",
+    # whose the claim is, the question says (check warns when it does not): Putin's is not the author's
+    "claim": "A claim, not settled fact: the view of whom the question names, as the article reports it.",
     "propaganda": "Propaganda: a false or loaded claim, taught so it can be recognised.",
 }
 

@@ -62,6 +62,8 @@ def false_swaps(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
     true or the rest of the list true ("not Article 4", "more than
     1,400"). The swaps are the certainly wrong options multiple choice would offer.
     """
+    if not fact.cloze:
+        return []  # cloze is optional: a fact with no sentence has none to make false
     sentence = cloze.fill(fact.cloze_text)
     if (
         answer_deletion(fact) is None
