@@ -125,3 +125,12 @@ def test_find_lists_every_fact_with_the_words_and_where_it_is(checkout):
     assert any(": dw2021-information-office-closed [organization, fact]" in line for line in heads)
     assert result.stdout.splitlines()[-1] == f"{len(heads)} facts found"
     assert quizgen(checkout, "find", "zzzqqq").returncode == 1
+
+
+@pytest.mark.parametrize("title", ["НАТО и Россия", "Cenuşa's op-ed", "Ελλάδα και ΝΑΤΟ", "NATO–Russia: 1997"])
+def test_a_new_articles_file_name_reads_as_its_worksheet_folder_does(title):
+    """rv5-code M3: one transliteration for every file name made from a title (no 'article' for Cyrillic)."""
+    from quizgen.authoring.article import slug
+    from quizgen.worksheet.options import slug as folder
+
+    assert slug(title) != "article" and folder(title).startswith(slug(title))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +42,11 @@ class Added:
 
 
 def slug(text: str, words: int = SLUG_WORDS) -> str:
-    """ASCII words of `text`, joined by '-': 'NATO–Russia relations in 2019' -> 'nato-russia-relations-in'."""
-    spaced = "".join(c if c.isalnum() else " " for c in unicodedata.normalize("NFKD", text))
-    plain = spaced.encode("ascii", "ignore").decode().lower()
+    """ASCII words of `text`, joined by '-', transliterated as worksheet folders are ('НАТО и Россия' ->
+    'nato-i-rossiia'): 'NATO–Russia relations in 2019' -> 'nato-russia-relations-in'."""
+    from text_unidecode import unidecode
+
+    plain = unidecode(text.replace("'", "").replace("’", "")).lower()
     return "-".join(re.findall(r"[a-z0-9]+", plain)[:words]) or "article"
 
 
