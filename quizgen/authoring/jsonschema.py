@@ -1,5 +1,6 @@
-"""JSON Schemas of a fact file and of seeds/sources.yaml, made from the bank's own declared schema,
-so editors (VS Code's YAML extension and others) complete and check fields as a curator types."""
+"""JSON Schemas of a fact file and of seeds/sources.yaml, made from the bank's own declared schema.
+
+Editors (VS Code's YAML extension and others) complete and check fields as a curator types."""
 
 from __future__ import annotations
 

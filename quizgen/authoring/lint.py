@@ -1,5 +1,6 @@
-"""`quizgen check` warnings: what loads but will not teach as the author meant (labels that
-ordering and matching questions cannot use, a claim that does not say whose it is)."""
+"""`quizgen check` warnings: what loads but will not teach as the author meant.
+
+Labels that ordering and matching questions cannot use, a claim that does not say whose it is."""
 
 from __future__ import annotations
 
