@@ -67,6 +67,9 @@ class Listed(argparse.Action):
 
     def __call__(self, parser, namespace, values, option_string=None):
         found = list(getattr(namespace, self.dest, None) or [])
+        if self.dest == "source":  # 'Cenuşa, IPN 2020' may be one label: resolve_sources splits what is not
+            setattr(namespace, self.dest, [*found, str(values)])
+            return
         for value in (part.strip() for part in str(values).split(",")):
             if not value:
                 continue

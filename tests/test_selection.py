@@ -165,3 +165,10 @@ def test_the_whole_label_every_output_shows_names_its_article(bank):
         slug = "-".join(re.findall(r"[a-z0-9]+", fold(source.short)))
         if sum(other.short == source.short for other in bank.sources.values()) == 1:
             assert resolve_sources(bank, [slug.upper()]) == (sid,), (source.short, slug)
+
+
+def test_every_command_takes_the_label_under_every_question_whole(bank, capsys):
+    """rv7-sheets C1: `--source "Opinion website, 2023"` on the command line is one label, not two names."""
+    for source in bank.sources.values():
+        assert main(["print", "--source", source.short, "-n", "1", "--check"]) == 0, capsys.readouterr().err
+        capsys.readouterr()

@@ -279,9 +279,9 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         check_alt_numerals(problems, answer, values.get("alt", ()))
     if answer is not None and "distractors" in values:
         folded = {d.casefold() for d in values["distractors"]}
-        accepted = {answer.casefold(): "the answer 'a'"} | {
+        accepted = {
             alt.casefold(): f"an accepted answer (field 'alt': '{clip(alt)}')" for alt in values.get("alt", ())
-        }
+        } | {answer.casefold(): "the answer 'a'"}  # the answer named first when an alt repeats it
         wrong = next((d for d in values["distractors"] if d.casefold() in accepted), None)
         if wrong is not None:
             problems.add(
