@@ -498,3 +498,27 @@ def test_a_sign_the_grader_does_not_read_never_leaves_an_answer_correct(bank):
                 (fact.id, text) for text in typed if not any(s in form for s in UNREAD) and correct(text, fact, known)
             ]
     assert passed == []
+
+
+@pytest.mark.parametrize("separator", [".", ",", "-", "/", ":", "'"])
+def test_a_year_split_by_a_mark_is_never_correct(bank, separator):
+    """rv6-quiz S1: '19.94' is no way to write 1994 (only 'nineteen ninety-four', or '19 94', is);
+    every year in every typed year or date answer, split after its second digit."""
+    bank, known = bank
+    checked = 0
+    for fact in typed_facts(bank):
+        for year in re.findall(r"\b(1[0-9]|20)([0-9]{2})\b", fact.a):
+            split = re.sub(rf"\b{year[0]}{year[1]}\b", f"{year[0]}{separator}{year[1]}", fact.a, count=1)
+            assert grade_answer(split, fact, known).grade != CORRECT, (fact.id, split)
+            checked += 1
+    assert checked
+
+
+def test_either_of_two_items_is_never_both(bank):
+    """rv6-quiz S2: for an answer 'X and Y', 'X or Y' (either one) is never Correct."""
+    bank, known = bank
+    for fact in typed_facts(bank):
+        parts = re.split(r"\s+and\s+", fact.a)
+        if len(parts) == 2 and all(parts):
+            for typed in (f"{parts[0]} or {parts[1]}", f"{parts[1]} or {parts[0]}", f"either {parts[0]} or {parts[1]}"):
+                assert grade_answer(typed, fact, known).grade != CORRECT, (fact.id, typed)

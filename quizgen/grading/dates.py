@@ -60,9 +60,12 @@ def _words(text: str) -> list[str] | None:
     words = re.findall(r"[a-z]+|\d+", folded)
     if any(not w.isdigit() and not month_number(w) and w not in _FILLERS for w in words):
         return None
-    # 'nineteen ninety-one' arrives as 19 91
+    digits = list(re.finditer(r"\d+", folded))
+    spaced = len(digits) >= 2 and not folded[digits[-2].end() : digits[-1].start()].strip()
+    # 'nineteen ninety-one' arrives as 19 91 (only a space between: '19.94' and '19/94' are no year)
     if (
-        len(words) >= 2
+        spaced
+        and len(words) >= 2
         and all(w.isdigit() for w in words[-2:])
         and 10 <= int(words[-2]) <= 20
         and len(words[-1]) == 2

@@ -30,7 +30,7 @@ from quizgen.model import Fact
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]
 
 MAX_GRADED = 300  # longer than any answer in a bank: graded wrong at once, whatever it holds
-_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bas well as\b|\bplus\b)\s*", re.IGNORECASE)
+_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bas well as\b|\bplus\b)\s*", re.IGNORECASE)  # 'or' is no list
 # Words that turn an answer into another claim: never part of a correct answer they were not in.
 NEGATIONS = {
     "not",
