@@ -262,11 +262,17 @@ def test_r_reports_a_card_with_a_note_and_question_mark_shows_the_keys(tmp_path)
     child.send("the quote says Rome\r")
     child.expect("Reported quiz-nrc-year: saved in")
     child.expect(CONFIRM)
+    child.send("r")  # an empty note cancels: nothing is written, the card waits for its rating
+    child.expect("What is wrong with this card")
+    child.send("\r")
+    child.expect("Nothing reported")
+    child.expect(CONFIRM)
     child.send("\r")
     child.expect(TYPED)
     child.sendcontrol("d")
     finish(child)
     line = (tmp_path / "p-reports.txt").read_text().splitlines()
+    assert len(line) == 1
     assert [part for part in line[0].split("\t")[1:]] == ["quiz", "quiz-nrc-year", "the quote says Rome"]
     assert logged(db) == [("quiz-nrc-year", "2002", 3)]
 

@@ -114,8 +114,9 @@ def check_leech(session: Session, recorded: Recorded) -> None:
 
 def _report(session: Session, fact: Fact) -> None:
     """`r`: the fact id and the learner's note, appended to a reports file to send to the curators."""
-    note = session.keyboard.line("What is wrong with this card? (Enter when done) ")
-    if note == UNDO:
+    note = session.keyboard.line("What is wrong with this card? (Enter when done; Enter alone cancels) ")
+    if note == UNDO or not note.strip():  # nothing to send: an empty note is no report
+        session.screen.say("Nothing reported.")
         return
     try:
         where = append_report(session.store.path, session.bank.name, fact.id, safe_text(note))
