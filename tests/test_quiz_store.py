@@ -116,7 +116,8 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
 def test_an_unknown_article_lists_the_known_ones(tmp_path):
     folder = copy_bank(tmp_path)
     error = one_line_error(run(folder, "quiz", "--source", "3", "--db", str(tmp_path / "p.sqlite3")))
-    assert error == "quizgen: --source 3: no such article (articles: 950)\n"
+    listed = "950 tester; `quizgen list sources` shows each with its title"
+    assert error == f"quizgen: --source 3: no such article (articles: {listed})\n"
     result = run(
         folder,
         "quiz",
