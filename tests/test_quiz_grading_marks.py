@@ -29,7 +29,7 @@ from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import CORRECT, grade_answer
 
 TYPED = ("person", "place", "organization", "number", "year", "date", "term", "event", "document")
-README_PUNCTUATION = set(".,;:!?'\"()[]{}-_/&%‐‑‒–—―‘’‚‛“”„‟«»…")
+README_PUNCTUATION = set(".,;:!?'\"()[]{}-_/&‐‑‒–—―‘’‚‛“”„‟«»…")
 READ_SIGNS = set("<>≤≥")
 MONEY_SIGNS = set("$€£")
 OVERLAYS = [chr(c) for c in (0x0334, 0x0335, 0x0336, 0x0337, 0x0338, 0x20D2, 0x20D3, 0x20E5)]
@@ -83,6 +83,8 @@ def may_be_correct(ch: str, fact, form: str) -> bool:
     held = {c for text in (fact.a, *fact.alt) for c in unicodedata.normalize("NFD", text)}
     if ch in held or ch in README_PUNCTUATION or ch in READ_SIGNS:
         return True
+    if ch == "%":  # README: `%` where the answer is a share
+        return bool(re.search(r"%|per ?cent", " ".join((fact.a, *fact.alt)), re.IGNORECASE))
     return ch in MONEY_SIGNS and is_money(fact)
 
 
@@ -173,6 +175,30 @@ def test_an_ordinal_for_a_count_is_never_correct():
         (fact.id, text)
         for fact, form, known in counts
         for text in (form + ("th" if form[-2:-1] == "1" else suffix.get(form[-1], "th")),)
+        if grade_answer(text, fact, known).grade == CORRECT
+    ]
+    assert passed == []
+
+
+def test_a_percent_sign_on_an_answer_that_is_no_share_is_never_correct():
+    """rv7-quiz S1: '2014%', '%2007', '24 February 2022%' are no year or date."""
+    passed = [
+        (fact.id, text)
+        for fact, form, known in cases()
+        if not may_be_correct("%", fact, form) and re.search(r"\d", form)
+        for text in (f"{form}%", f"%{form}", f"{form} %")
+        if grade_answer(text, fact, known).grade == CORRECT
+    ]
+    assert passed == []
+
+
+def test_a_bang_or_dash_glued_before_the_answer_is_never_correct():
+    """rv7-quiz M1: '!Sochi', '-Germany', '!1994' often mean 'not'; the learner decides."""
+    passed = [
+        (fact.id, text)
+        for fact, form, known in cases()
+        if not re.match(r"[!-]", form)
+        for text in (f"!{form}", f"-{form}" if not form[:1].isdigit() else f"!{form}")
         if grade_answer(text, fact, known).grade == CORRECT
     ]
     assert passed == []

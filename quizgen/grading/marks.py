@@ -2,9 +2,10 @@
 
 A correct answer is made, after NFC→NFD, of the characters of an accepted form, letters (L*),
 digits (Nd), white space, accents (Mn but the overlays that strike a word through), the punctuation
-of `PUNCTUATION`, the comparison signs the grader reads, and `$ € £` only where the answer is an
-amount of money. Any other character ('❌', '¥', '‰', '≠', a zero-width space) may change what the
-answer says: the answer is never Correct by a rule that dropped it.
+of `PUNCTUATION`, the comparison signs the grader reads, `%` only where the answer is a share, and
+`$ € £` only where the answer is an amount of money; a `!` or `-` glued before a word may mean
+"not". Any other character ('❌', '¥', '‰', '≠', a zero-width space) may change what the answer
+says: the answer is never Correct by a rule that dropped it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from quizgen.model import Fact
 
 # Punctuation a correct answer may carry (the README lists it): sentence marks, quotes, brackets, dashes.
 PUNCTUATION = frozenset(
-    ".,;:!?'\"()[]{}-_/&%\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f"
+    ".,;:!?'\"()[]{}-_/&\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f"
     "\u00ab\u00bb\u2026"
 )
 READ_SIGNS = frozenset("<>\u2264\u2265")  # read as comparisons by the quantity reader
@@ -31,6 +32,9 @@ _MONEY = frozenset({"usd", "eur", "gbp", "rub"})
 _SIGNED_NUMBER = re.compile(r"(?:^|[\s(])[-\u2212+\u00b1]\d")
 _GLUED_CURRENCY = re.compile(r"([^\W\d_]+)([$\u20ac\u00a3])")  # 'C$', 'A$', 'HK$': another currency
 _ORDINAL = re.compile(r"\d (?:st|nd|rd|th)\b")
+_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+# '!Sochi', '!1994', '-Germany', '-$80 billion': a sign glued before the answer often means 'not'
+_GLUED_NOT = re.compile(r"(?:^|[\s(])(?:!(?=\S)|[-\u2010\u2011\u2212](?=[^\W\d_]|[$\u20ac\u00a3<>\u2264\u2265]))")
 
 
 def _currencies(forms: list[str]) -> set[str]:
@@ -54,8 +58,12 @@ def unread_marks(typed: str, forms: list[str]) -> bool:
             money = bool(_currencies(forms)) if money is None else money
             if money:
                 continue
+        if ch == "%" and any(_PERCENT.search(form) for form in forms):  # a share, written as a sign
+            continue
         return True
     if _another_currency(typed, forms):
+        return True
+    if _GLUED_NOT.search(typed) and not any(_GLUED_NOT.search(form) for form in forms):
         return True
     return bool(_SIGNED_NUMBER.search(typed)) and not any(_SIGNED_NUMBER.search(form) for form in forms)
 
