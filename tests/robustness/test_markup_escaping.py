@@ -84,8 +84,10 @@ def test_worksheets_show_markup_as_text(bank):
     everything = "\n".join(pages)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in everything
     assert "AT&amp;T" in everything
-    for label in ("q", "title", "outlet", "author", "deck", "event"):  # questions, headers, timelines
+    for label in ("q", "title", "outlet", "author", "deck"):  # questions and headers
         assert f"AT&amp;T {label}" in everything, label
+    # an event label is printed only where the sheet's article dates the event (issue 22, rv5 W1);
+    # wherever it is printed it is text: "AT&T" never appears raw (above)
 
 
 def test_anki_fields_and_deck_descriptions_show_markup_as_text(bank):
