@@ -167,3 +167,12 @@ def test_subdecks_are_one_level_per_article_with_fixed_ids():
     assert deck_name(bank(fact()), long) == "NATO–Russia relations::An outlet with a very lon…, 2021"
     assert deck_id(name) == deck_id(name) != deck_id(deck_name(bank(fact())))
     assert 1 << 30 <= deck_id(name) < 1 << 31
+
+
+def test_a_topics_own_name_as_a_tag_files_the_fact_under_it():
+    """rv5-author M2: the README lists the topic names; a teacher tags a fact with one and gets it."""
+    from quizgen.anki.topics import TOPICS, topics_of
+
+    for topic in TOPICS:
+        assert topics_of([topic]) == {topic}
+    assert topics_of(["no-such-tag-anywhere"]) == set()

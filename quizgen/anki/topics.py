@@ -81,7 +81,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
 EXTRA = frozenset({"covid-19"})  # the Covid-19 aid stories: numbers a learner may skip
 MAX_TOPICS = 40
 
-_TOPIC_OF = {tag: topic for topic, tags in TOPICS.items() for tag in tags}
+# a bank tag maps to its topic; a topic's own name used as a tag ('crisis-operations') is that topic
+_TOPIC_OF = {topic: topic for topic in TOPICS} | {tag: topic for topic, tags in TOPICS.items() for tag in tags}
 
 
 def topics_of(tags: Iterable[str]) -> set[str]:
