@@ -45,8 +45,9 @@ class Session:
         from quizgen.output import sweep_stale
 
         sweep_stale(Path(tempfile.gettempdir()), PROFILE)  # profiles of builds that were killed
-        self.profile = tempfile.mkdtemp(prefix=f"{PROFILE}{os.getpid()}-")
+        self.profile = ""
         try:  # a SIGTERM (or anything) while starting must not leave the profile behind
+            self.profile = tempfile.mkdtemp(prefix=f"{PROFILE}{os.getpid()}-")
             self._start(browser)
         except BaseException:
             self._cleanup(interrupted=True)
@@ -217,7 +218,11 @@ class Session:
             self.log.close()
         if process is not None and interrupted:
             _wait_for_group(process.pid)  # helpers still dying would write into the profile
-        shutil.rmtree(self.profile, ignore_errors=True)
+        deadline = time.monotonic() + 10.0
+        while self.profile and os.path.exists(self.profile) and time.monotonic() < deadline:
+            shutil.rmtree(self.profile, ignore_errors=True)  # again, if a late helper wrote into it
+            if process is not None and os.path.exists(self.profile):
+                _wait_for_group(process.pid, timeout=0.2)
 
 
 def _wait_for_group(group: int, timeout: float = 5.0) -> None:
