@@ -61,6 +61,9 @@ GEOMETRY = """(function () {
 
 # a fresh profile asks for a language first; answer it as an English-speaking learner would
 aqt.profiles.ProfileManager.setDefaultLang = lambda self, idx: self.meta.__setitem__("defaultLang", "en_US")
+# Anki lets one instance run per user: another run on the machine (a second suite) must not be taken
+# for it, or this one hands its arguments over and exits
+aqt.AnkiApp.KEY = f"anki-quizgen-{os.getpid()}"
 app = aqt._run(["anki", "-b", BASE], exec=False)
 mw = aqt.mw
 result: dict = {"first_cards": [], "reviews": [], "errors": []}
