@@ -522,3 +522,15 @@ def test_either_of_two_items_is_never_both(bank):
         if len(parts) == 2 and all(parts):
             for typed in (f"{parts[0]} or {parts[1]}", f"{parts[1]} or {parts[0]}", f"either {parts[0]} or {parts[1]}"):
                 assert grade_answer(typed, fact, known).grade != CORRECT, (fact.id, typed)
+
+
+@pytest.mark.parametrize("word", ["не", "до", "после", "不是", "όχι", "ليس", "לא", "नहीं", "いいえ"])
+def test_a_word_in_any_script_beside_a_year_or_date_is_never_ignored(bank, word):
+    """rv8-quiz S1: 'не 2014' ('not 2014'), '不是2014': a word the date reader cannot read is a word,
+    so the answer is never Correct; every typed year and date answer of both banks, before and after."""
+    bank, known = bank
+    dated = [fact for fact in typed_facts(bank) if fact.kind in ("year", "date")]
+    assert dated
+    for fact in dated:
+        for typed in (f"{word} {fact.a}", f"{word}{fact.a}", f"{fact.a} {word}"):
+            assert grade_answer(typed, fact, known).grade != CORRECT, (fact.id, typed)

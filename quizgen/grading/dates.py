@@ -57,7 +57,7 @@ def _words(text: str) -> list[str] | None:
     folded = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", folded)
     with contextlib.suppress(Exception):  # an unreadable word sequence is left as typed
         folded = alpha2digit(folded, "en", threshold=0)  # 'the twenty-fourth of May', 'two thousand two'
-    words = re.findall(r"[a-z]+|\d+", folded)
+    words = re.findall(r"[^\W\d_]+|\d+", folded)  # a word in any script is a word ('не 2014' is no date)
     if any(not w.isdigit() and not month_number(w) and w not in _FILLERS for w in words):
         return None
     digits = list(re.finditer(r"\d+", folded))
