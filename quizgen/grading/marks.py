@@ -32,14 +32,18 @@ _MONEY = frozenset({"usd", "eur", "gbp", "rub"})
 _SIGNED_NUMBER = re.compile(r"(?:^|[\s(])[-\u2212+\u00b1]\d")
 _GLUED_CURRENCY = re.compile(r"([^\W\d_]+)([$\u20ac\u00a3])")  # 'C$', 'A$', 'HK$': another currency
 _ORDINAL = re.compile(r"\d (?:st|nd|rd|th)\b")
-_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 # '!Sochi', '!1994', '-Germany', '-$80 billion': a sign glued before the answer often means 'not'
 _GLUED_NOT = re.compile(r"(?:^|[\s(])(?:!(?=\S)|[-\u2010\u2011\u2212](?=[^\W\d_]|[$\u20ac\u00a3<>\u2264\u2265]))")
 
 
+def _units(forms: list[str]) -> set[str]:
+    """The units the accepted forms name, as the quantity reader reads them: '68%' names percent."""
+    return {unit for form in forms if (quantity := read_quantity(form)) for unit in quantity.units}
+
+
 def _currencies(forms: list[str]) -> set[str]:
     """The currencies the accepted forms name: '80 billion US dollars' names usd."""
-    return {unit for form in forms if (quantity := read_quantity(form)) for unit in quantity.units & _MONEY}
+    return _units(forms) & _MONEY
 
 
 def unread_marks(typed: str, forms: list[str]) -> bool:
@@ -58,7 +62,7 @@ def unread_marks(typed: str, forms: list[str]) -> bool:
             money = bool(_currencies(forms)) if money is None else money
             if money:
                 continue
-        if ch == "%" and any(_PERCENT.search(form) for form in forms):  # a share, written as a sign
+        if ch == "%" and "percent" in _units(forms):  # a share, written as a sign
             continue
         return True
     if _another_currency(typed, forms):
