@@ -12,7 +12,7 @@ from conftest import ROOT
 from quizgen.bank.loader import load_banks
 from quizgen.browser import find_browser
 from quizgen.errors import BrowserNotFound
-from quizgen.model import Bank
+from quizgen.model import Bank, Fact, Location, Source, When
 
 
 @lru_cache(maxsize=1)
@@ -38,3 +38,24 @@ def browser_or_skip() -> str:
         if "CI" in os.environ:
             pytest.fail(f"CI needs a browser for these tests: {exc}")
         pytest.skip(str(exc))
+
+
+SAMPLE_SOURCE = Source("900", "900_sample.txt", "A sample article")
+
+
+def sample_fact(key, a, kind, q="?", alt=(), when=None, note=None, distractors=()) -> Fact:
+    """A constructed fact of the sample article, for tests of one rule on chosen values."""
+    return Fact(
+        id=key,
+        q=q,
+        a=a,
+        kind=kind,
+        quote="",
+        stance="fact",
+        source=SAMPLE_SOURCE,
+        origin=Location("x.yaml", 1),
+        alt=tuple(alt),
+        when=When(*when) if when else None,
+        note=note,
+        distractors=tuple(distractors),
+    )

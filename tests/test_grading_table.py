@@ -8,29 +8,12 @@ the review of 2026-11-29 (quiz.md, problems 3 and 4 and its sweep) are rebuilt o
 """
 
 import pytest
+from helpers import sample_fact
 
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer
-from quizgen.model import Fact, Location, Source, When
 
-SOURCE = Source("900", "900_sample.txt", "A sample article")
-
-
-def fact(key, a, kind, q="?", alt=(), when=None, note=None, distractors=()):
-    return Fact(
-        id=key,
-        q=q,
-        a=a,
-        kind=kind,
-        quote="",
-        stance="fact",
-        source=SOURCE,
-        origin=Location("x.yaml", 1),
-        alt=tuple(alt),
-        when=When(*when) if when else None,
-        note=note,
-        distractors=tuple(distractors),
-    )
+fact = sample_fact
 
 
 BANK = {

@@ -1,27 +1,14 @@
 """The typed-answer matcher: a table of answers it accepts, calls almost, and rejects."""
 
 import pytest
+from helpers import sample_fact
 
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer, normalize, parse_date
 from quizgen.grading.spelling import distance as edit_distance
-from quizgen.model import Fact, Location, Source
-
-SOURCE = Source("900", "900_sample.txt", "A sample article")
 
 
 def make_fact(answer, kind, alt=(), distractors=()):
-    return Fact(
-        id="sample",
-        q="?",
-        a=answer,
-        kind=kind,
-        quote="",
-        stance="fact",
-        source=SOURCE,
-        origin=Location("x.yaml", 1),
-        alt=tuple(alt),
-        distractors=tuple(distractors),
-    )
+    return sample_fact("sample", answer, kind, alt=alt, distractors=distractors)
 
 
 # (expected answer, kind, alternatives, what the learner typed, grade)
@@ -166,14 +153,7 @@ def test_edit_distance_counts_a_swap_once_and_stops_at_the_cap():
 )
 def test_a_thousands_comma_is_part_of_the_number_before_the_questions_year(typed, grade):
     # rv3-author H0: '2,692 in 1991' was read as '2' then ', 692 in 1991' and graded wrong
-    fact = Fact(
-        id="sample",
-        q="How many missiles were destroyed by the treaty's 1991 deadline?",
-        a="2,692 missiles",
-        kind="number",
-        quote="",
-        stance="fact",
-        source=SOURCE,
-        origin=Location("x.yaml", 1),
+    fact = sample_fact(
+        "sample", "2,692 missiles", "number", q="How many missiles were destroyed by the treaty's 1991 deadline?"
     )
     assert grade_answer(typed, fact).grade == grade

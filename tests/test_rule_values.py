@@ -7,6 +7,7 @@ the rest of the suite let through, because its question tests asked the builders
 from __future__ import annotations
 
 import pytest
+from helpers import sample_fact
 
 from quizgen import cloze
 from quizgen.bank.duplicates import repeated_questions
@@ -15,7 +16,7 @@ from quizgen.bank.seeds import Seed
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, WRONG, grade_answer
 from quizgen.grading.spelling import allowed_slips
-from quizgen.model import Bank, Fact, Location, Source
+from quizgen.model import Bank, Fact, Source
 from quizgen.questions.catalog import true_answers
 from quizgen.questions.certainty import excludes, given_as_example, odd_one_out, same_form, value_range
 from quizgen.questions.giveaways import Telling
@@ -24,7 +25,7 @@ SOURCE = Source("900", "900_sample.txt", "A sample article")
 
 
 def fact(fact_id: str, q: str, a: str, kind: str = "term") -> Fact:
-    return Fact(id=fact_id, q=q, a=a, kind=kind, quote="", stance="fact", source=SOURCE, origin=Location("x.yaml", 1))
+    return sample_fact(fact_id, a, kind, q=q)
 
 
 # M1: 'about N' is a range of +-20 %, not N exactly
