@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import yaml
 from conftest import ROOT
+
+from quizgen.bank.loader import load_banks
+from quizgen.model import Bank
 
 FIXTURE = ROOT / "tests" / "fixtures" / "sixth-article"
 WRITTEN_AS = "005"  # the id the fixture files are written with; replaced by a free one
@@ -51,3 +56,16 @@ def add_sixth_article(root: Path, fixture: Path = FIXTURE) -> str:
     deck_file = seed_id + facts.name.removeprefix(WRITTEN_AS)
     (root / "decks" / "nato-russia" / deck_file).write_text(fixture_facts(seed_id, fixture), encoding="utf-8")
     return seed_id
+
+
+@cache
+def bank_with(fixture: Path = FIXTURE) -> Bank:
+    """The bundled bank with the fixture article added under a free id, as a teacher would add one."""
+    with tempfile.TemporaryDirectory(prefix="quizgen-sixth-") as folder:
+        root = Path(folder)
+        shutil.copytree(ROOT / "decks", root / "decks")
+        shutil.copytree(ROOT / "seeds", root / "seeds")
+        seed_id = add_sixth_article(root, fixture)
+        bank = load_banks(root / "decks", root / "seeds")[0]
+    assert seed_id in bank.sources
+    return bank

@@ -12,10 +12,12 @@ from quizgen.text import ARTICLES
 
 # The page's comparison (templates/web/typed.mjs `normalise` does the same steps): a possessive 's
 # and the dots of 'U.S.' go as in the terminal (which drops only a lower-case 's), then accents and
-# case; digit groups join as the terminal's `number_words` joins them ('1,500', '1 500' and
-# '14.000.000' are one number); separators (quotes, dashes, brackets, sentence marks) become spaces,
-# but one left between two digits stays a word ('1.500', '1-500' and "1'500" are not 1500 to the
-# terminal); every other sign ('%', '&', '$', '/', '+') stays a word of its own, since the terminal
+# case; whatever stands between two digits is kept exactly, spaces and all ('1,500', '1 500',
+# '1.500', '1 - 500', '2 022': the terminal's number reader tells them apart, by the kind of answer,
+# so the key never joins them; `candidates` lists each grouping of a number, and the terminal's
+# grader keeps those it takes); other separators (quotes, dashes, brackets, sentence marks) become spaces, but a
+# '!' or dash glued before a word stays (the terminal reads '!Sochi', '-Germany', '-20' as maybe
+# 'not'); every other sign ('%', '&', '$', '/', '+') stays a word of its own, since the terminal
 # reads it; a leading article goes.
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s(?!\w)")
 _DOTS = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]|\s|$)")
@@ -24,8 +26,10 @@ SEPARATORS = frozenset(
     "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2026"
 )
 STRIKES = frozenset("\u0334\u0335\u0336\u0337\u0338")  # combining overlays: a struck-through word
-_DOT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])")  # as grading/quantity.py
-_GROUP_MARK = re.compile(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))")
+GLUED = frozenset("!-\u2010\u2011")  # before a word: maybe 'not' to the terminal (grading/marks.py)
+GROUP_MARKS = ("", ",", " ", "\u00a0", "\u2009", "\u202f", ".", "'")  # thousands marks of several countries
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,. \u00a0\u2009\u202f']\d{3})+(?![\d])|(?<![\d.,])\d{4,}(?![\d])")
+_DIGIT_GAP = re.compile(r"(?<=\d)((?:[^\w]|_)+)(?=\d)")  # what stands between two digits, kept whole
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 
 
@@ -35,8 +39,17 @@ def page_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     # accents go; a strike-through overlay stays, a word of its own (the learner struck the answer out)
     text = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn" or ch in STRIKES).lower()
-    text = _DOT_GROUPS.sub(lambda match: match.group().replace(".", ""), text)
-    text = _GROUP_MARK.sub("", _GROUP_MARK.sub("", text))  # twice: overlapping groups, as the terminal
+    words: list[str] = []
+    for at, part in enumerate(_DIGIT_GAP.split(text)):
+        words.extend([part] if at % 2 else _words(part))  # odd parts: the gaps between two digits
+    while len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` (no two digits with something between them): runs of letters and digits,
+    and each sign the terminal reads."""
     words: list[str] = []
     word = ""
     for at, ch in enumerate(text):
@@ -46,23 +59,18 @@ def page_key(text: str) -> str:
         if word:
             words.append(word)
         word = ""
-        if not ch.isspace() and (ch not in SEPARATORS or _between_digits(text, at) or _signs_number(text, at)):
+        if not ch.isspace() and (ch not in SEPARATORS or _glued(text, at)):
             words.append(ch)
     if word:
         words.append(word)
-    while len(words) > 1 and words[0] in ARTICLES:
-        words = words[1:]
-    return " ".join(words)
+    return words
 
 
-def _signs_number(text: str, at: int) -> bool:
-    """A '-' starting a word before a digit: a minus sign ('-20' is not '20')."""
+def _glued(text: str, at: int) -> bool:
+    """A '!' or dash starting a word ('!Sochi', '-Germany', '-20'): to the terminal it may mean 'not'."""
     following = text[at + 1 : at + 2]
-    return text[at] == "-" and (at == 0 or text[at - 1].isspace()) and unicodedata.category(following or " ") == "Nd"
-
-
-def _between_digits(text: str, at: int) -> bool:
-    return 0 < at < len(text) - 1 and text[at - 1].isdecimal() and text[at + 1].isdecimal()
+    starts = at == 0 or text[at - 1].isspace() or text[at - 1] == "("
+    return text[at] in GLUED and starts and following != "" and not following.isspace()
 
 
 def typed_keys(fact: Fact, known: Lexicon) -> list[str]:
@@ -75,15 +83,30 @@ def typed_keys(fact: Fact, known: Lexicon) -> list[str]:
 
 def candidates(fact: Fact, known: Lexicon) -> list[str]:
     """The accepted forms, and what a learner types for them that the terminal may take: a person's
-    surname, a number alone, a date in American order ('April 1, 2020', 'Apr 1, 2020')."""
+    surname, a number alone or grouped otherwise ('1500', '1 500', '1.500'), a date in American order
+    ('April 1, 2020', 'April 1 2020', 'Apr 1, 2020')."""
     found = accepted_forms(fact, known)
+    found += [regrouped for form in found for mark in GROUP_MARKS if (regrouped := _grouped(form, mark)) != form]
     for form in list(found):
         words = form.split()
         if fact.kind == "person" and len(words) > 1:
             found.append(words[-1])
-        found.extend(re.findall(r"\d[\d,.]*\d|\d", form) if fact.kind in ("number", "year") else ())
+        if fact.kind in ("number", "year"):
+            found.extend(re.findall(r"\d[\d,.]*\d|\d", form) + _NUMBER.findall(form))
         date = _DAY_MONTH_YEAR.fullmatch(form)
         if date:
             day, month, year = date.groups()
-            found.extend((f"{month} {day}, {year}", f"{month[:3]} {day}, {year}"))
+            for name in (month, month[:3]):
+                found.extend((f"{name} {day}, {year}", f"{name} {day} {year}"))
     return found
+
+
+def _grouped(form: str, mark: str) -> str:
+    """`form` with each number of four digits or more grouped in thousands by `mark`."""
+
+    def group(match: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", match.group())
+        head = len(digits) % 3 or 3
+        return mark.join([digits[:head], *(digits[at : at + 3] for at in range(head, len(digits), 3))])
+
+    return _NUMBER.sub(group, form)
