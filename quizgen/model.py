@@ -48,9 +48,14 @@ class Location:
 
     path: str
     line: int
+    fields: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # each field's own line
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
+
+    def of(self, name: str) -> Location:
+        """Where field `name` was written (the fact's own line when not known)."""
+        return Location(self.path, dict(self.fields).get(name, self.line))
 
 
 @dataclass(frozen=True)

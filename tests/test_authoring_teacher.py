@@ -60,7 +60,8 @@ def test_the_new_article_passes_check_and_coverage(checkout):
     checkout, seed_id = checkout
     check = quizgen(checkout, "check")
     assert check.returncode == 0, check.stderr
-    assert f"    {seed_id}     6  Evolution of relations between NATO and the Russian Federation" in check.stdout
+    written = fixture_facts(seed_id).count("\n  - id: ")  # the facts the fixture file holds
+    assert f"    {seed_id} {written:5d}  Evolution of relations between NATO and the Russian Federation" in check.stdout
     assert "fx-" not in check.stderr  # no warning about the new facts
     coverage = quizgen(checkout, "coverage", "--strict", "--no-html", "--source", str(int(seed_id)))
     assert coverage.returncode == 0, coverage.stdout + coverage.stderr

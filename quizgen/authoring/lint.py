@@ -8,6 +8,7 @@ import random
 import re
 
 from quizgen.anki.persons import _TERM
+from quizgen.authoring.sheets import short_sheet_warnings
 from quizgen.bank.attribution import attributed
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong
@@ -36,7 +37,7 @@ def warnings(bank: Bank) -> list[str]:
             *distractor_warnings(fact, bank),
             *role_warnings(fact),
         )
-    ] + _label_warnings(bank)
+    ] + _label_warnings(bank) + short_sheet_warnings(bank)
 
 
 def claim_warnings(fact: Fact) -> list[str]:

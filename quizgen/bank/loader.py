@@ -153,7 +153,7 @@ def _load_file(path: Path, seeds: dict[str, Seed], problems: list[str], into: tu
         values = check_fact(found, raw, seed, seeds)
         problems.extend(found.lines)
         if not found.lines and seed is not None:
-            facts.append(Fact(source=seed.source, origin=Location(where, raw.line), **values))
+            facts.append(Fact(source=seed.source, origin=Location(where, raw.line, tuple(raw.lines.items())), **values))
 
 
 def _file_seed(doc: LineDict, where: str, seeds: dict[str, Seed], problems: list[str]):

@@ -34,6 +34,7 @@ class Shown:
     key: str
     words: frozenset[str]
     years: frozenset[str] = frozenset()  # the years it states (none for an option to choose from)
+    text: str = ""  # as printed (for a note naming the words that give an answer away)
 
 
 def shown_texts(question) -> tuple[Shown, ...]:
@@ -44,7 +45,7 @@ def shown_texts(question) -> tuple[Shown, ...]:
 
 def shown(text: str, stem: bool = True) -> Shown:
     plain = without_citations(text)
-    return Shown(stem_key(plain), _stems(content_words(plain)), years_in(plain) if stem else frozenset())
+    return Shown(stem_key(plain), _stems(content_words(plain)), years_in(plain) if stem else frozenset(), text)
 
 
 def _stems(words) -> frozenset[str]:

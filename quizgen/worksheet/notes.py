@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.questions.asked import facts_of
 from quizgen.worksheet.candidates import Candidate
+from quizgen.worksheet.giveaway_words import Blocked, blocked
 from quizgen.worksheet.repair import GROUPED
 
 if TYPE_CHECKING:
@@ -36,16 +37,19 @@ def replaced(search: _Search, chosen: list[Candidate]) -> list[str]:
     return notes
 
 
-def left_out(search: _Search, chosen: list[Candidate]) -> list[str]:
-    """Each fact that could have been asked but gives away, or is given away by, a chosen question."""
+def left_out(search: _Search, chosen: list[Candidate]) -> list[Blocked | str]:
+    """Each fact that could have been asked but gives away, or is given away by, a chosen question:
+    the words that tell, when they can be named (`Blocked`), else one line."""
     used = {fact_id for c in chosen for fact_id in c.ids}
-    reasons: dict[str, str] = {}
+    reasons: dict[str, Blocked | str] = {}
     for candidate in (c for kind in search.types if kind not in GROUPED for c in search.by_kind[kind]):
         [fact_id] = candidate.ids
         blocker = next((c for c in chosen if search.conflict(candidate, c)), None)
         if fact_id not in used and blocker is not None and fact_id not in reasons:
-            reasons[fact_id] = f"{fact_id}: gives away, or is given away by, {_label(blocker)}"
-    return sorted(reasons.values())
+            label = _label(blocker)
+            why = blocked(search.bank, search.telling, candidate, blocker, label)
+            reasons[fact_id] = why or f"{fact_id}: gives away, or is given away by, {label}"
+    return [reasons[fact_id] for fact_id in sorted(reasons)]
 
 
 def shortfall(search: _Search, chosen: list[Candidate], left: int) -> str:

@@ -30,6 +30,7 @@ class Plan:
     questions: dict[str, list] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # 'fact-id: why', one per fact a short sheet could not ask
+    blocked: list = field(default_factory=list)  # the same, as `giveaway_words.Blocked` where the words are known
 
     @property
     def total(self) -> int:
@@ -93,7 +94,8 @@ def plan_questions(
     plan = Plan({t: [c.question for c in best if c.kind == t] for t in types})
     plan.notes.extend(notes.replaced(search, best))
     if plan.total < count:
-        plan.left_out = notes.left_out(search, best)
+        plan.blocked = notes.left_out(search, best)
+        plan.left_out = [why if isinstance(why, str) else why.line() for why in plan.blocked]
         plan.notes.append(notes.shortfall(search, best, len(plan.left_out)))
     return plan
 
