@@ -6,6 +6,8 @@ import sys
 
 import pytest
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 from sixth_article import free_seed_id
 
 ARTICLE = """Evolution of relations between NATO and Russia
@@ -134,3 +136,15 @@ def test_a_new_articles_file_name_reads_as_its_worksheet_folder_does(title):
     from quizgen.worksheet.options import slug as folder
 
     assert slug(title) != "article" and folder(title).startswith(slug(title))
+
+
+@given(st.lists(st.sampled_from(["five", "years", "of", "the", "council", "and", "nato", "in", "2002"]), min_size=1))
+def test_a_new_articles_file_name_never_ends_in_a_small_word(words):
+    """rv5-author W10: 'Five years of the Permanent …' gave '005_five-years-of-the.txt'."""
+    from quizgen.authoring.article import slug
+
+    name = slug(" ".join(words)).split("-")
+    small = {"of", "the", "and", "in"}  # written here, not taken from the program
+    assert name == words[:1] or name[-1] not in small
+    assert words[: len(name)] == name  # the title's own first words, in order
+    assert slug("Five years of the Permanent Joint Council: a voice, not a veto") == "five-years"

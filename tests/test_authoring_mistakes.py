@@ -155,6 +155,20 @@ def test_any_flow_list_item_with_a_thousands_comma_unquoted_is_refused_and_quote
     assert not [line for line in quoted if "split at its comma" in line]
 
 
+@settings(max_examples=30, deadline=None)
+@given(items=st.lists(ITEM.filter(lambda item: item[1] < 10**6), min_size=2, max_size=4))
+def test_every_split_value_of_a_list_is_reported_at_once(tmp_path_factory, items):
+    """rv5-author W7: `[150 soldiers, 15,000 soldiers, 40,000 soldiers]` named only 15,000; each
+    number under a million has one comma, so each item is one split value, each named."""
+    written = [f"{prefix}{number:,}{unit}" for prefix, number, unit in items]
+    lines = _with_alt(tmp_path_factory, f"alt: [{', '.join(written)}]")
+    split = [line for line in lines if "split at its comma" in line]
+    expected = [text.split(",") for text in written]
+    assert [f"'{before.strip()}' and '{after.strip()}' are one value" for before, after in expected] == [
+        line.split("field 'alt': ", 1)[1].split(" split at")[0] for line in split
+    ]
+
+
 def test_a_todo_left_from_coverage_suggest_is_refused_in_question_and_skip_reason(teacher):
     root, path, header = teacher
     run_check(teacher, RANGE)  # a clean bank: coverage needs one

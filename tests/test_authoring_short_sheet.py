@@ -72,9 +72,10 @@ def test_check_names_the_printed_month_and_year_both_facts_and_the_question_line
     assert len(lines) == 1, lines
     [line] = lines
     where = f"900-first-months.yaml:{Q_LINE}: fact 't-madrid': field 'q': "
-    assert where + '"July 1997" gives away the year 1997 of ' in line
-    assert any(f"'{fact}'" in line for fact in ("t-text-agreed", "t-act-signed", "t-pjc-first"))
-    assert 'drop "July 1997"' in line
+    assert where + "the year 1997, which " in line
+    assert all(f"'{fact}' (" in line for fact in ("t-text-agreed", "t-act-signed", "t-pjc-first"))  # ask it
+    assert "printed by the questions of 't-madrid' (\"July 1997\"): no worksheet holds" in line
+    assert "article 900's sheet has only" in line and "drop the year where a question does not need it" in line
 
 
 def test_the_sheet_key_names_the_words_that_keep_a_fact_out(tmp_path: Path):

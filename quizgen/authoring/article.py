@@ -17,6 +17,8 @@ from quizgen.text.sentences import split_sentences
 
 MAX_FIELD = 300  # characters of a title, outlet or author
 SLUG_WORDS = 4  # words of the title in the file names
+# words a file name does not end in ('five-years-of-the'): articles, prepositions, conjunctions
+TRAILING = frozenset("a an the of in on at to for from by with between and or but as into about against over".split())
 OPTIONS = ("title", "outlet", "author", "year", "date", "url")  # the options that are fields of sources.yaml
 
 
@@ -43,11 +45,14 @@ class Added:
 
 def slug(text: str, words: int = SLUG_WORDS) -> str:
     """ASCII words of `text`, joined by '-', transliterated as worksheet folders are ('НАТО и Россия' ->
-    'nato-i-rossiia'): 'NATO–Russia relations in 2019' -> 'nato-russia-relations-in'."""
+    'nato-i-rossiia'), not ending in a small word: 'NATO–Russia relations in 2019' -> 'nato-russia-relations'."""
     from text_unidecode import unidecode
 
     plain = unidecode(text.replace("'", "").replace("’", "")).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", plain)[:words]) or "article"
+    kept = re.findall(r"[a-z0-9]+", plain)[:words]
+    while len(kept) > 1 and kept[-1] in TRAILING:  # 'five-years-of-the' -> 'five-years'
+        kept.pop()
+    return "-".join(kept) or "article"
 
 
 def next_id(known: list[str]) -> str:

@@ -28,16 +28,20 @@ MIN_WHY = 40  # characters: a propaganda note shorter than this cannot say why t
 
 def warnings(bank: Bank) -> list[str]:
     """Every warning for `bank`, in file order, one line each naming file, line, fact and field."""
-    return [
-        line
-        for fact in bank.facts
-        for line in (
-            *claim_warnings(fact),
-            *propaganda_warnings(fact),
-            *distractor_warnings(fact, bank),
-            *role_warnings(fact),
-        )
-    ] + _label_warnings(bank) + short_sheet_warnings(bank)
+    return (
+        [
+            line
+            for fact in bank.facts
+            for line in (
+                *claim_warnings(fact),
+                *propaganda_warnings(fact),
+                *distractor_warnings(fact, bank),
+                *role_warnings(fact),
+            )
+        ]
+        + _label_warnings(bank)
+        + short_sheet_warnings(bank)
+    )
 
 
 def claim_warnings(fact: Fact) -> list[str]:
@@ -48,7 +52,7 @@ def claim_warnings(fact: Fact) -> list[str]:
     for key, text in (("q", fact.q), ("cloze", fact.cloze)):
         if text and not attributed(text, fact.source):
             return [
-                f"{fact.origin}: fact '{fact.id}': field '{key}': a claim must say whose it is, e.g. "
+                f"{fact.origin.of(key)}: fact '{fact.id}': field '{key}': a claim must say whose it is, e.g. "
                 f'"According to {fact.source.short} …" or "X warned that …" (or use stance: fact)'
             ]
     return []
@@ -60,7 +64,7 @@ def distractor_warnings(fact: Fact, bank: Bank) -> list[str]:
     if not fact.distractors or len(pick_distractors(fact, bank, random.Random(fact.id), MC_WRONG)) == MC_WRONG:
         return []  # the fact has its multiple choice; a curated option left out costs nothing
     return [
-        f"{fact.origin}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
+        f"{fact.origin.of('distractors')}: fact '{fact.id}': field 'distractors': '{wrong}' is never shown as an "
         f"option ({why}), so the fact has no multiple-choice question (options must look alike and be "
         f"certainly wrong); reword or replace it"
         for wrong, why in refused_distractors(fact, bank)
@@ -91,7 +95,7 @@ def role_warnings(fact: Fact) -> list[str]:
     if match is None:
         return []
     return [
-        f"{fact.origin}: fact '{fact.id}': field 'role': '{fact.role}' makes no reversed Anki card: "
+        f"{fact.origin.of('role')}: fact '{fact.id}': field 'role': '{fact.role}' makes no reversed Anki card: "
         f"write the term in brackets, '{match['office']} ({match['term']})'"
     ]
 
@@ -101,7 +105,7 @@ def propaganda_warnings(fact: Fact) -> list[str]:
     if fact.stance != "propaganda" or len((fact.note or "").strip()) > MIN_WHY:
         return []
     return [
-        f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of {MIN_WHY} characters or "
+        f"{fact.origin.of('note')}: fact '{fact.id}': field 'note': a propaganda note of {MIN_WHY} characters or "
         f"fewer cannot say why the claim is false: say what is wrong and what is true"
     ]
 
@@ -115,7 +119,7 @@ def _label_warnings(bank: Bank) -> list[str]:
     for fact in events:
         if not dated(fact):
             lines.append(
-                f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or "
+                f"{fact.origin.of('event')}: fact '{fact.id}': field 'event' prints a year, so no ordering or "
                 f"matching question uses it: describe the event without dates"
             )
     labelled = [fact for fact in events if dated(fact)]
@@ -125,14 +129,14 @@ def _label_warnings(bank: Bank) -> list[str]:
                 continue
             if answer_key(one.event_label) == answer_key(other.event_label):
                 lines.append(
-                    f"{other.origin}: fact '{other.id}': field 'event' is the label of '{one.id}' "
+                    f"{other.origin.of('event')}: fact '{other.id}': field 'event' is the label of '{one.id}' "
                     f"({one.origin}, another year): a learner cannot tell them apart; reword one"
                 )
             elif labels_alike(one.event_label, other.event_label, common):
                 stems = (content_words(one.event_label) & content_words(other.event_label)) - common
                 shared = sorted({word for word in content_words(one.event_label, None) if word[:5] in stems})
                 lines.append(
-                    f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
+                    f"{other.origin.of('event')}: fact '{other.id}': field 'event' is like the label of "
                     f"'{one.id}' ({one.origin}, another year; shared words: {', '.join(shared)}): "
                     f"neither is asked in ordering or matching questions; reword one"
                 )

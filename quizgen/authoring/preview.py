@@ -11,6 +11,7 @@ from quizgen import cloze as cloze_syntax
 from quizgen.anki.notes import build_note
 from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE
 from quizgen.authoring.lint import refused_distractors
+from quizgen.authoring.why_not import CHOICES_SHOWN, category_count, no_blank
 from quizgen.errors import NotEnoughOptions, UsageError
 from quizgen.grading import asked_typed
 from quizgen.model import Bank, Fact
@@ -85,7 +86,11 @@ def _anki(bank: Bank, fact: Fact) -> list[str]:
         lines.append(f"  front: {values['Question']}")
         if note.note_type is CHOICE:
             options = [values["Answer"]] + [values[f"Wrong {n}"] for n in (1, 2, 3) if values[f"Wrong {n}"]]
-            lines.append(f"         options (shuffled at each review): {' | '.join(options)}")
+            lines.append(
+                f"         options (shuffled at each review): {' | '.join(options)}"
+                if len(options) >= CHOICES_SHOWN
+                else "         options: none (fewer than two certainly wrong ones): the card is a recall card"
+            )
         lines.append(f"  back:  {values['Answer']}")
     for name in ("Context", "Back Extra", "Derived", "Article", "Quote"):
         if values.get(name):
@@ -131,13 +136,13 @@ def _sheet(bank: Bank, fact: Fact) -> list[str]:
         lines.append(
             "  multiple choice: none (fewer than three certainly wrong options: "
             + (kept if fact.distractors else "")
-            + (_estimate(fact) or "add distractors or a category")
+            + (_estimate(fact) or category_count(fact, bank))
             + ")"
         )
         lines += [f"    distractor '{wrong}' refused: {why}" for wrong, why in refused]
     blank = fill_blank(fact)
     if blank is None:
-        lines.append("  fill in the blank: none (no cloze deletion holds the answer)")
+        lines.append(f"  fill in the blank: none ({no_blank(fact)})")
     else:
         precision = f" ({blank.precision})" if blank.precision else ""
         lines.append(f"  fill in the blank: {blank.before}_____{precision}{blank.after}   key: {blank.answer}")

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from quizgen.model import Bank
+from collections.abc import Sequence
+
+from quizgen.model import Bank, Fact
 from quizgen.questions.asked import years_in
 from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.exporter import ARTICLE_SHEET
-from quizgen.worksheet.giveaway_words import Blocked
+from quizgen.worksheet.giveaway_words import Blocked, year_words
 from quizgen.worksheet.plan import plan_questions
 
 SAYS = {"q": "question", "cloze": "sentence", "note": "note", "derived": "derivation"}
+LISTED = 6  # facts a warning names before '…'
 
 
 def short_sheet_warnings(bank: Bank) -> list[str]:
-    """For each article whose built sheet (`build`'s, ARTICLE_SHEET) is short because facts were left
-    out so that none gives another away: one line per printed words, at the field that prints them,
-    naming the facts whose answer (or year) they give away."""
+    """For each article whose built sheet (`build`'s, ARTICLE_SHEET) is short because facts were
+    left out so that none gives another away: one line per year printed (naming every question of
+    the article that prints it, and the dates and years that ask it), one per other answer printed;
+    each at the line of the first field that prints the words."""
     lines = []
     for source_id in sorted(bank.sources):
         pool = on_article(bank.select(sources=(source_id,)), source_id)
@@ -25,30 +29,48 @@ def short_sheet_warnings(bank: Bank) -> list[str]:
         plan = plan_questions(pool, bank, options.count, options.types, options.seed, article=source_id)
         if plan.total >= options.count:
             continue
-        told: dict[tuple[str, str, str | None], list[str]] = {}
-        for why in plan.blocked:
-            if isinstance(why, Blocked):
-                told.setdefault((why.printer, why.words, why.year), []).append(why.asker)
-        for (printer_id, words, year), askers in told.items():
+        short = f"article {source_id}'s sheet has only {plan.total} of {options.count} questions"
+        blocks = [why for why in plan.blocked if isinstance(why, Blocked)]
+        for year in sorted({why.year for why in blocks if why.year}):
+            lines.append(_year_line(bank, pool.facts, [why for why in blocks if why.year == year], year, short))
+        told: dict[tuple[str, str], set[str]] = {}
+        for why in blocks:
+            if not why.year:
+                told.setdefault((why.printer, why.words), set()).add(why.asker)
+        for (printer_id, words), askers in told.items():
             printer = bank.by_id[printer_id]
-            field = Blocked("", "", "", printer_id, words, year).field(printer)
-            what = f"the year {year}" if year else "the answer"
-            askers += [  # every date or year of the article that asks the same year, not only the first found
-                fact.id
-                for fact in pool.facts
-                if year and fact.kind in ("date", "year") and year in years_in(fact.a) - years_in(fact.q)
-            ]
-            named = ", ".join(f"'{asker}' ({bank.by_id[asker].origin})" for asker in sorted(set(askers) - {printer_id}))
-            others = sorted(
-                fact.id
-                for fact in pool.facts
-                if year and fact.id not in {printer_id, *askers} and year in years_in(fact.q) - years_in(fact.a)
-            )
-            also = f"; {', '.join(others)} print {year} too" if others else ""
+            field = Blocked("", "", "", printer_id, words).field(printer)
             lines.append(
-                f"{printer.origin.of(field)}: fact '{printer_id}': field '{field}': \"{words}\" gives away "
-                f"{what} of {named}, so they are never on one worksheet and article {source_id}'s sheet has "
-                f'only {plan.total} of {options.count} questions{also}: drop "{words}" where the '
-                f"{SAYS[field]} does not need it"
+                f"{printer.origin.of(field)}: fact '{printer_id}': field '{field}': \"{words}\" gives away the "
+                f"answer of {_named(bank, askers)}, so they are never on one worksheet and {short}: "
+                f'drop "{words}" where the {SAYS[field]} does not need it'
             )
     return lines
+
+
+def _year_line(bank: Bank, facts: Sequence[Fact], blocks: list[Blocked], year: str, short: str) -> str:
+    """One line for a year that some questions print and some dates or years of the article ask."""
+    askers = {why.asker for why in blocks} | {
+        fact.id for fact in facts if fact.kind in ("date", "year") and year in years_in(fact.a) - years_in(fact.q)
+    }
+    printers = dict.fromkeys([why.printer for why in blocks] + [fact.id for fact in facts if year in years_in(fact.q)])
+    printed = {why.printer: why.words for why in reversed(blocks)}  # as the sheet found them, else in the question
+    for fact_id in printers:
+        printed.setdefault(fact_id, year_words(bank.by_id[fact_id].q, year))
+    printers = {fact_id: None for fact_id in printers if fact_id not in askers}
+    first = bank.by_id[next(iter(printers))]
+    field = Blocked("", "", "", first.id, printed[first.id], year).field(first)
+    shown = ", ".join(f"'{fact_id}' (\"{printed[fact_id]}\")" for fact_id in list(printers)[:LISTED])
+    more = ", …" if len(printers) > LISTED else ""
+    return (
+        f"{first.origin.of(field)}: fact '{first.id}': field '{field}': the year {year}, which "
+        f"{_named(bank, askers)} ask, is printed by the questions of {shown}{more}: no worksheet holds "
+        f"such a question with a fact asking that year, and {short}: drop the year where a question does "
+        f"not need it"
+    )
+
+
+def _named(bank: Bank, ids) -> str:
+    ids = sorted(ids)
+    named = ", ".join(f"'{fact_id}' ({bank.by_id[fact_id].origin})" for fact_id in ids[:LISTED])
+    return named + (", …" if len(ids) > LISTED else "")

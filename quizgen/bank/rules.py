@@ -76,13 +76,14 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 continue
             value = tuple(item.strip() for item in value)
             glued = getattr(raw[spec.name], "glued", ())
-            if glued:  # one message for the first split value; the list is not used
-                before, after = value[glued[0] - 1], value[glued[0]]
-                problems.add_at(
-                    raw[spec.name].lines[glued[0]],
-                    f"field '{spec.name}': '{clip(before)}' and '{clip(after)}' are one value split at "
-                    f'its comma by YAML: put it in quotes, "{clip(before)},{clip(after)}"',
-                )
+            if glued:  # one message per split value, all at once; the list is not used
+                for at in glued:
+                    before, after = value[at - 1], value[at]
+                    problems.add_at(
+                        raw[spec.name].lines[at],
+                        f"field '{spec.name}': '{clip(before)}' and '{clip(after)}' are one value split at "
+                        f'its comma by YAML: put it in quotes, "{clip(before)},{clip(after)}"',
+                    )
                 continue
         elif spec.kind in ("text", "answer"):
             if not isinstance(value, str):

@@ -65,8 +65,7 @@ def blocked(bank: Bank, telling: Telling, left: Candidate, chosen: Candidate, la
 def printed_words(ask: Ask, text: Shown) -> str:
     """The words of `text` that state what `ask` asks, as printed ('July 1997', 'Madrid')."""
     if ask.year:
-        found = re.search(rf"(?:\b\d{{1,2}} )?(?:\b[A-Z][a-z]+ )?\b{ask.key}\b", text.text)
-        return found.group() if found else ask.key
+        return year_words(text.text, ask.key)
     if ask.phrases:
         stems = set(next(p for p in ask.phrases if contains_words(text.key, p)).split())
     elif ask.part:
@@ -75,6 +74,12 @@ def printed_words(ask: Ask, text: Shown) -> str:
         stems = set(ask.key.split())
     words = [word for word in _WORD.findall(text.text) if stem_key(word) in stems]
     return " ".join(dict.fromkeys(words)) or ask.key
+
+
+def year_words(text: str, year: str) -> str:
+    """How `text` prints `year`: with its month or day when it has them ('July 1997', '14 May 1997')."""
+    found = re.search(rf"(?:\b\d{{1,2}} )?(?:\b[A-Z][a-z]+ )?\b{year}\b", text)
+    return found.group() if found else year
 
 
 def _card_states(bank: Bank, telling: Telling, printer: Fact, asker: Fact) -> str | None:
