@@ -126,8 +126,8 @@ def test_a_claim_that_says_not_whose_it_is_is_flagged(bank, words, field):
             continue
         text = f"{words} {{{{c1::{words.split()[0]}}}}}." if field == "cloze" else f"{words}?"
         assert claim_warnings(dataclasses.replace(fact, **{field: text})) == [
-            f"{fact.origin}: fact '{fact.id}': field '{field}': a claim must say whose it is, e.g. \"According "
-            f'to {fact.source.short} …" or "X warned that …" (or use stance: fact)'
+            f"{fact.origin.of(field)}: fact '{fact.id}': field '{field}': a claim must say whose it is, "
+            f'e.g. "According to {fact.source.short} …" or "X warned that …" (or use stance: fact)'
         ]
         said = dataclasses.replace(fact, **{field: f"According to {fact.source.short}, {text}"})
         assert claim_warnings(said) == []
@@ -269,6 +269,13 @@ def test_a_quote_with_a_typo_names_the_closest_passage_and_the_word(data):
         why = quote_problem(seed, wrong)
         assert why is not None and 'closest passage: "' in why, (fact_id, why)
         assert why.endswith(f'word {at + 1} is "{typo}" where the article has "{word}"'), (fact_id, why)
+        # the passage shown is the article's, of whole words (rv5-author W10: it ended in 'fou' for 'four')
+        passage = why.split('closest passage: "', 1)[1].split('"; ', 1)[0].strip("…")
+        article = plain(seed.text)
+        start = article.find(passage)
+        assert start >= 0, (fact_id, passage)
+        end = start + len(passage)
+        assert not (start > 0 and article[start - 1].isalnum()) and not article[end : end + 1].isalnum(), passage
 
 
 def test_a_quote_in_typographic_quotation_marks_says_to_drop_them():
@@ -299,9 +306,9 @@ def test_two_events_of_different_years_with_one_label_are_a_warning_naming_both(
     assert any(
         line.startswith(
             (
-                f"{other.origin}: fact '{other.id}': field 'event' is alike the label of "
+                f"{other.origin.of('event')}: fact '{other.id}': field 'event' is like the label of "
                 f"'{one.id}' ({one.origin}, another year",
-                f"{other.origin}: fact '{other.id}': field 'event' is the label of "
+                f"{other.origin.of('event')}: fact '{other.id}': field 'event' is the label of "
                 f"'{one.id}' ({one.origin}, another year",
             )
         )
@@ -315,7 +322,7 @@ def test_an_event_label_that_prints_a_year_is_a_warning(bank, fact, year):
     copied = dataclasses.replace(fact, event=f"{fact.event_label} ({year})")
     facts = tuple(copied if f.id == fact.id else f for f in bank.facts)
     assert (
-        f"{fact.origin}: fact '{fact.id}': field 'event' prints a year, so no ordering or matching "
+        f"{fact.origin.of('event')}: fact '{fact.id}': field 'event' prints a year, so no ordering or matching "
         f"question uses it: describe the event without dates"
     ) in warnings(dataclasses.replace(bank, facts=facts))
 
@@ -393,7 +400,7 @@ def test_a_propaganda_note_too_short_to_say_why_is_a_warning(note, warned):
     lines = propaganda_warnings(dataclasses.replace(fact, note=note))
     assert lines == (
         [
-            f"{fact.origin}: fact '{fact.id}': field 'note': a propaganda note of 40 characters or "
+            f"{fact.origin.of('note')}: fact '{fact.id}': field 'note': a propaganda note of 40 characters or "
             f"fewer cannot say why the claim is false: say what is wrong and what is true"
         ]
         if warned
@@ -477,7 +484,7 @@ def test_a_dated_role_written_without_brackets_is_a_warning_naming_the_bracketed
         bare = dataclasses.replace(fact, role=f"{office} {term}")
         (line,) = role_warnings(bare)
         assert line == (
-            f"{fact.origin}: fact '{fact.id}': field 'role': '{office} {term}' makes no reversed Anki card: "
+            f"{fact.origin.of('role')}: fact '{fact.id}': field 'role': '{office} {term}' makes no reversed Anki card: "
             f"write the term in brackets, '{fact.role}'"
         )
         assert teaching_role(bare) is None  # the card is indeed lost without the brackets

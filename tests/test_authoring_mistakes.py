@@ -146,10 +146,15 @@ def test_any_flow_list_item_with_a_thousands_comma_unquoted_is_refused_and_quote
     others = [text for i, text in enumerate(plain) if i != at % len(written)]
     order = [*others[: at % len(written)], split, *others[at % len(written) :]]
     lines = _with_alt(tmp_path_factory, f"alt: [{', '.join(order)}]")
-    before, after = (part.strip() for part in split.split(",")[:2])
+    parts = [part.strip() for part in split.split(",")]
+    named = (
+        " and ".join(f"'{part}'" for part in parts)
+        if len(parts) == 2
+        else (", ".join(f"'{part}'" for part in parts[:-1]) + f" and '{parts[-1]}'")
+    )
     assert [line for line in lines if "split at its comma" in line] == [
-        f"f.yaml:1: fact '{OVER_1500[0]['id']}': field 'alt': '{before}' and '{after}' are one value split "
-        f'at its comma by YAML: put it in quotes, "{before},{after}"'
+        f"f.yaml:1: fact '{OVER_1500[0]['id']}': field 'alt': {named} are one value split "
+        f'at its comma{"s" * (len(parts) > 2)} by YAML: put it in quotes, "{",".join(parts)}"'
     ]
     quoted = _with_alt(tmp_path_factory, "alt: [" + ", ".join(f'"{text}"' for text in order) + "]")
     assert not [line for line in quoted if "split at its comma" in line]
@@ -225,7 +230,7 @@ def test_a_distractor_of_another_form_that_costs_the_multiple_choice_is_named(te
     result, shown = run_check(teacher, facts)
     assert result.returncode == 0
     assert (
-        f"{shown}:{line_of(facts, '- id: ac-inf-signed-city')}: fact 'ac-inf-signed-city': field 'distractors': "
+        f"{shown}:{line_of(facts, '    distractors: [the Kremlin')}: fact 'ac-inf-signed-city': field 'distractors': "
         "'the Kremlin' is never shown as an option ('the Kremlin' starts with an article (the, a, an) and "
         "'Washington' does not), so the fact has no multiple-choice question (options must look alike and be "
         "certainly wrong); reword or replace it"
@@ -417,3 +422,19 @@ def test_coverage_suggest_guesses_rv4_authors_sentences_right(day, month, first,
     assert guess(f"NATO refused a {body} to the two countries.") == ("document", body)
     assert guess(f"Georgian forces shelled the town in {place}.") == ("place", place)
     assert guess(f"On {day} {month} the fighting stopped.")[0] != "number"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Western officials repeated that it gave Moscow a voice, but not a veto, over the Alliance's decisions.",
+        "He announced that Russia would remove the warheads from all of its missiles.",
+        "The minister declared that the talks were over.",
+    ],
+)
+def test_coverage_suggest_takes_a_reported_statement_for_a_claim(sentence):
+    """rv5-author W1: 'repeated that', 'announced that' report what someone asserts."""
+    from quizgen.coverage.suggest import _OPINION
+
+    assert _OPINION.search(sentence)
+    assert not _OPINION.search("The council met for the first time in Brussels on 18 July 1997.")

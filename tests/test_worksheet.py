@@ -252,7 +252,7 @@ def test_a_short_sheet_counts_its_left_out_facts_in_one_line_and_lists_them_in_t
     assert len(listed) == count > 0 and all(fact_id in bundled().by_id for fact_id in listed)
     assert main(["print", "--source", "3", "-n", "40", "--check"]) in (0, 1)
     out = capsys.readouterr().out
-    assert all(f"   {fact_id}: gives away" in out for fact_id in listed)
+    assert all(f"   {fact_id}: " in out for fact_id in listed)
     asked = set(re.findall(r"\[([^\]]+)\]", out.split("facts left out")[0]))
     assert not {fact_id for group in asked for fact_id in group.split(", ")} & set(listed)
 

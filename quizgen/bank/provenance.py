@@ -45,7 +45,12 @@ def nearest(text: str, needle: str) -> str:
     if match is None or match.score < CLOSE:
         return "no passage of this article is close to it (is it from another article?)"
     # a few words more on each side: the window is as long as the quote, so a typo moves its edges
-    window = [w for w in _WORD.finditer(text, max(0, match.dest_start - 40), match.dest_end + 40)]
+    start, end = max(0, match.dest_start - 40), min(len(text), match.dest_end + 40)
+    while start > 0 and text[start - 1].isalnum():  # whole words only: no 'fou' for 'four'
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    window = [w for w in _WORD.finditer(text, start, end)]
     yours, theirs = _WORD.findall(needle), [w.group() for w in window]
     longest = difflib.SequenceMatcher(a=yours, b=theirs, autojunk=False).find_longest_match()
     if longest.size:  # line the words up

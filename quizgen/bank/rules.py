@@ -76,13 +76,18 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
                 continue
             value = tuple(item.strip() for item in value)
             glued = getattr(raw[spec.name], "glued", ())
-            if glued:  # one message per split value, all at once; the list is not used
-                for at in glued:
-                    before, after = value[at - 1], value[at]
+            if glued:  # one message per split value ('1', '000', '000' is one), all at once
+                for run in _runs(glued):
+                    parts = [clip(part) for part in value[run[0] - 1 : run[-1] + 1]]
+                    named = (
+                        " and ".join(f"'{part}'" for part in parts)
+                        if len(parts) == 2
+                        else (", ".join(f"'{part}'" for part in parts[:-1]) + f" and '{parts[-1]}'")
+                    )
                     problems.add_at(
-                        raw[spec.name].lines[at],
-                        f"field '{spec.name}': '{clip(before)}' and '{clip(after)}' are one value split at "
-                        f'its comma by YAML: put it in quotes, "{clip(before)},{clip(after)}"',
+                        raw[spec.name].lines[run[0]],
+                        f"field '{spec.name}': {named} are one value split at its comma{'s' * (len(parts) > 2)} "
+                        f'by YAML: put it in quotes, "{",".join(parts)}"',
                     )
                 continue
         elif spec.kind in ("text", "answer"):
@@ -296,3 +301,14 @@ def _check_dependent_fields(problems: Problems, values: dict) -> None:
         if not SLUG.fullmatch(tag):
             problems.add("tags", f"tag '{clip(tag)}' must be a lowercase slug (a-z, 0-9, '-')")
             break
+
+
+def _runs(indices: tuple[int, ...]) -> list[list[int]]:
+    """Consecutive indices grouped: (1, 2, 4) -> [[1, 2], [4]]."""
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs

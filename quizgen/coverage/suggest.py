@@ -47,7 +47,8 @@ PERSON_WORDS = (2, 3)
 # the sentence reports an opinion or assertion, not an event ("Some analysts argue that …")
 _OPINION = re.compile(
     r"\b(?:argue[sd]?|claim(?:s|ed)?|sa(?:y|ys|id)|according to|warn(?:s|ed)?|believe[sd]?|insist(?:s|ed)?|"
-    r"assert(?:s|ed)?|accuse[sd]?|predict(?:s|ed)?|fear(?:s|ed)?|in (?:his|her|their) view)\b",
+    r"assert(?:s|ed)?|accuse[sd]?|predict(?:s|ed)?|fear(?:s|ed)?|in (?:his|her|their) view|"
+    r"(?:repeat(?:s|ed)?|announce[sd]?|declare[sd]?|state[sd]?|promise[sd]?|maintain(?:s|ed)?|insisted) that)\b",
     re.IGNORECASE,
 )  # a first name and a surname, perhaps a middle one
 
