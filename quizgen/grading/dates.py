@@ -47,12 +47,32 @@ def date_readings(text: str) -> set[Reading]:
     return {reading for first in (False, True) if (reading := _read(words, first))}
 
 
+def doubtful_readings(text: str) -> set[Reading]:
+    """'27 May 97', 'April 4 49': a day, a month name and a bare two-digit year, in either century.
+    Never proof of a date (the learner decides); 'April 19 49' may also be the spaced year 1949."""
+    if _APOSTROPHE_YEAR.search(text):
+        return set()  # "27 May '97" says the year is short: a sure reading
+    words = _words(text, join=False)
+    if words is None or not any(not w.isdigit() for w in words):
+        return set()
+    numbers = [w for w in words if w.isdigit()]
+    if len(numbers) != 2 or len(numbers[-1]) != 2 or words[-1] != numbers[-1]:
+        return set()
+    head = words[:-1]
+    return {
+        reading
+        for century in ("19", "20")
+        for first in (False, True)
+        if (reading := _read([*head, century + numbers[-1]], first)) and reading[2] is not None
+    }
+
+
 # An apostrophe year ending a date with a month: '27 May '97', 'May ’97'.
 _APOSTROPHE_YEAR = re.compile(r"(?<=[^\W\d_])\.?,?\s+['’‘`´](\d{2})\s*\.?\s*$")
 
 
-def _words(text: str) -> list[str] | None:
-    """Numbers and month names of `text`, or None when it holds any other word."""
+def _words(text: str, join: bool = True) -> list[str] | None:
+    """Numbers and month names of `text`, or None when it holds any other word (`join`: 19 94 is 1994)."""
     folded = fold(text)
     folded = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", folded)
     with contextlib.suppress(Exception):  # an unreadable word sequence is left as typed
@@ -64,7 +84,8 @@ def _words(text: str) -> list[str] | None:
     spaced = len(digits) >= 2 and not folded[digits[-2].end() : digits[-1].start()].strip()
     # 'nineteen ninety-one' arrives as 19 91 (only a space between: '19.94' and '19/94' are no year)
     if (
-        spaced
+        join
+        and spaced
         and len(words) >= 2
         and all(w.isdigit() for w in words[-2:])
         and 10 <= int(words[-2]) <= 20
@@ -118,16 +139,19 @@ def month_number(word: str) -> int | None:
     return None
 
 
-def agrees(given: Reading, wanted: Reading, when: When | None) -> bool:
-    """`given` says what `wanted` says, and any more detail matches the fact's `when` (or cannot be checked)."""
+def agreement(given: Reading, wanted: Reading, when: When | None) -> str:
+    """'right' when `given` says what `wanted` says and any more detail matches the fact's `when`;
+    'unchecked' when it is finer than anything the fact knows ('1 January 1994' for `when: 1994-01`);
+    'wrong' when any part disagrees."""
+    known = (when.year, when.month, when.day) if when is not None else (None, None, None)
+    verdict = "right"
     for part in range(3):
-        if wanted[part] is not None:
-            if given[part] != wanted[part]:
-                return False
-        elif given[part] is not None and when is not None:
-            known = (when.year, when.month, when.day)[part]
-            if known is not None and known != given[part]:
-                return False
-            if known is None and (when.year, when.month, when.day)[:part] != given[:part]:
-                return False
-    return True
+        want = wanted[part] if wanted[part] is not None else known[part]
+        if given[part] is None:
+            if wanted[part] is not None:
+                return "wrong"
+        elif want is None:
+            verdict = "unchecked"
+        elif given[part] != want:
+            return "wrong"
+    return verdict

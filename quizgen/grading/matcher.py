@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.grading.dates import agrees, date_readings, month_number, parse_date
+from quizgen.grading.dates import agreement, date_readings, doubtful_readings, month_number, parse_date
 from quizgen.grading.extras import only_added_to
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.marks import hedged, unread_marks
@@ -77,6 +77,10 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         # a character outside the whitelist ('≠', '❌', '¥', a strike-through) may reverse the answer,
         # a hedge ('about 1994') makes an exact answer vague: never Correct; the learner decides
         return Verdict(ALMOST if unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
+    if fact.kind in ("year", "date") and any(
+        (wanted := parse_date(form)) and _date_grade(given, wanted, fact) == ALMOST for form in forms
+    ):
+        return Verdict(ALMOST, fact.a)  # '1 January 1994' when the bank knows only January, '27 May 97'
     head = placed(given) if fact.kind == "place" and len(_items(fact.a)) == 1 else None
     if head is not None and grade_answer(head, fact, known).grade != WRONG:
         return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey': where it is, the learner decides
@@ -235,24 +239,39 @@ def _where(text: str) -> str:
 
 
 def _match_date(given: str, form: str, fact: Fact) -> str | None:
-    """A date is right when it says the asked date; more detail must agree with the fact's `when`."""
+    """A date is right when it says the asked date; more detail must agree with the fact's `when`
+    (detail the fact does not know is the learner's to judge), and an answer with two readings
+    that grade differently ('April 19 49': April 1949, or 19 April '49) is the learner's too."""
     wanted = parse_date(form)
     if not wanted:
         return None
-    readings = date_readings(given)
-    asked = asked_words(fact.q)
     words = given.split()
-    while not readings and len(words) > 1 and normalize(words[0]) in asked:  # 'since June 1998'
+    grade = _date_grade(given, wanted, fact)
+    asked = asked_words(fact.q)
+    while grade is None and len(words) > 1 and normalize(words[0]) in asked:  # 'since June 1998'
         words = words[1:]
-        readings = date_readings(" ".join(words))
-    if readings:
-        return CORRECT if any(agrees(reading, wanted, fact.when) for reading in readings) else WRONG
-    if fact.kind != "date":
-        return None
+        grade = _date_grade(" ".join(words), wanted, fact)
+    if grade or fact.kind != "date":
+        return grade
     # '27 May 1997 in Paris': the date and more words: close when the date part is right.
     dated = " ".join(re.findall(r"\d+|[^\W\d_]+", given)[:4])
-    near = date_readings(dated)
-    return ALMOST if near and any(agrees(reading, wanted, fact.when) for reading in near) else WRONG
+    return ALMOST if _date_grade(dated, wanted, fact) in (CORRECT, ALMOST) else WRONG
+
+
+_AGREEMENT = {"right": CORRECT, "unchecked": ALMOST, "wrong": WRONG}
+
+
+def _date_grade(text: str, wanted: tuple, fact: Fact) -> str | None:
+    """The best grade of `text`'s sure readings, and of its doubtful ones ('27 May 97', at most
+    close); None when it reads as no date at all. Two sets of readings that disagree: close."""
+    grades = set()
+    for readings, best in ((date_readings(text), CORRECT), (doubtful_readings(text), ALMOST)):
+        if readings:
+            found = {_AGREEMENT[agreement(reading, wanted, fact.when)] for reading in readings}
+            grades.add(best if CORRECT in found else ALMOST if ALMOST in found else WRONG)
+    if not grades:
+        return None
+    return grades.pop() if len(grades) == 1 else ALMOST
 
 
 def _match_text(given: str, form: str, fact: Fact) -> str:
