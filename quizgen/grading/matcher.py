@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizgen.grading.asides import contrasted, with_where
 from quizgen.grading.dates import agreement, date_readings, doubtful_readings, month_number, parse_date
 from quizgen.grading.extras import only_added_to
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.marks import hedged, unread_marks
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
 from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
-from quizgen.grading.places import placed
 from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
 from quizgen.grading.wording import MODIFIERS, flipped, slips_only
@@ -81,13 +81,16 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         (wanted := parse_date(form)) and _date_grade(given, wanted, fact) == ALMOST for form in forms
     ):
         return Verdict(ALMOST, fact.a)  # '1 January 1994' when the bank knows only January, '27 May 97'
-    head = placed(given) if fact.kind == "place" and len(_items(fact.a)) == 1 else None
-    if head is not None and grade_answer(head, fact, known).grade != WRONG:
-        return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey': where it is, the learner decides
-    if _said_another_way(got, fact, known):
-        return Verdict(ALMOST, fact.a)  # 'not until 2016', 'Algerian gas': the learner decides
+    regrade = lambda text: grade_answer(text, fact, known).grade  # noqa: E731
+    # a contrast with a choice of the multiple-choice card ('2016, not 2017') is no second answer
+    if contrasted(given, fact.kind, regrade, lambda words: _mentions(words, known.others(accepted), known)):
+        return Verdict(ALMOST, fact.a)  # 'Sochi, not Moscow', '2014 (not 2022)': the learner decides
     others = known.others(accepted) | {normalize(d) for d in fact.distractors}
     others.discard(normalize(fact.as_written or ""))
+    if fact.kind == "place" and len(_items(fact.a)) == 1 and with_where(given, regrade, others):
+        return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey', 'Sochi, Krasnodar Krai': the learner decides
+    if _said_another_way(got, fact, known):
+        return Verdict(ALMOST, fact.a)  # 'not until 2016', 'Algerian gas': the learner decides
     if got in others or _says_otherwise(got, accepted, others, fact) or _another_person(got, fact, known, accepted):
         return Verdict(WRONG, fact.a)
     close = [form for form, grade in grades.items() if grade == ALMOST]
@@ -188,6 +191,12 @@ def _names_another(words: str, fact: Fact, known: Lexicon, accepted: set[str], o
     padded = f" {words} "
     named = any(f" {other} " in padded and f" {other} " not in own for other in others)
     return named or bool(set(words.split()) & (known.surnames - {form.split()[-1] for form in accepted if form}))
+
+
+def _mentions(words: str, others: set[str], known: Lexicon) -> bool:
+    """`words` (normalized) hold another answer of the bank, or one of its people's surnames."""
+    padded = f" {words} "
+    return any(f" {other} " in padded for other in others if other) or bool(set(words.split()) & known.surnames)
 
 
 def _another_person(got: str, fact: Fact, known: Lexicon, accepted: set[str]) -> bool:

@@ -40,6 +40,22 @@ _NAMES = (
     "Soviet Union|USSR|Yugoslavia"
 )
 COUNTRIES = frozenset(normalize(name) for name in _NAMES.split("|"))
+# Continents and regions a place is said to lie in, and the words that name a country's part.
+REGIONS = frozenset(
+    normalize(name)
+    for name in (
+        "Europe|Asia|Africa|North America|South America|Latin America|Oceania|Middle East|Near East|Far East|"
+        "Balkans|the Balkans|Caucasus|the Caucasus|Scandinavia|Baltics|the Baltics|Baltic states|Nordics|"
+        "Eastern Europe|Western Europe|Central Europe|Southern Europe|Northern Europe|Southeast Europe|"
+        "Southeastern Europe|Central Asia|Black Sea|Black Sea region|Baltic Sea region|Mediterranean"
+    ).split("|")
+)
+PART_WORDS = frozenset({"krai", "kray", "oblast", "okrug", "region", "province", "county", "district"})
+
+
+def says_where(words: str) -> bool:
+    """'Turkey', 'Europe', 'Krasnodar Krai' (normalized): a country, a region or a country's part."""
+    return words in COUNTRIES or words in REGIONS or (len(words.split()) > 1 and words.split()[-1] in PART_WORDS)
 
 
 def placed(given: str) -> str | None:
