@@ -13,6 +13,7 @@ learner says whether they were right.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen.grading.asides import contrasted, with_where
@@ -21,7 +22,9 @@ from quizgen.grading.extras import only_added_to
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.marks import hedged, unread_marks
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
+from quizgen.grading.numerals import roman_as_digits
 from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
+from quizgen.grading.places import in_english
 from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
 from quizgen.grading.wording import MODIFIERS, flipped, slips_only
@@ -82,6 +85,9 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     ):
         return Verdict(ALMOST, fact.a)  # '1 January 1994' when the bank knows only January, '27 May 97'
     regrade = lambda text: grade_answer(text, fact, known).grade  # noqa: E731
+    otherwise = _read_otherwise(given, got, fact, regrade)
+    if otherwise:
+        return Verdict(otherwise, fact.a)  # 'VIII', 'Article III': correct; 'viii', 'Deutschland': close
     # a contrast with a choice of the multiple-choice card ('2016, not 2017') is no second answer
     if contrasted(given, fact.kind, regrade, lambda words: _mentions(words, known.others(accepted), known)):
         return Verdict(ALMOST, fact.a)  # 'Sochi, not Moscow', '2014 (not 2022)': the learner decides
@@ -109,6 +115,19 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         return Verdict(ALMOST if added else WRONG, fact.a)
     # Show the form the learner was nearest to (Sergei, not Sergey, Lavrov).
     return Verdict(ALMOST, min(close, key=lambda form: distance(got, normalize(form))))
+
+
+def _read_otherwise(given: str, got: str, fact: Fact, regrade: Callable[[str], str]) -> str | None:
+    """Roman numerals ('VIII', 'Article III') as digits, where the answer has digits: correct when
+    every numeral is sure (capitals of I, V, X), else close; a country's other name ('Deutschland')
+    as the English one: close. None when neither reading is right."""
+    roman = roman_as_digits(given) if any(c.isdigit() for c in " ".join((fact.a, *fact.alt))) else None
+    if roman:
+        grade = regrade(roman[0])
+        if grade != WRONG:
+            return CORRECT if grade == CORRECT and roman[1] else ALMOST
+    english = in_english(got)
+    return ALMOST if english != got and regrade(english) != WRONG else None
 
 
 def _said_another_way(got: str, fact: Fact, known: Lexicon) -> bool:

@@ -50,6 +50,58 @@ REGIONS = frozenset(
         "Southeastern Europe|Central Asia|Black Sea|Black Sea region|Baltic Sea region|Mediterranean"
     ).split("|")
 )
+# A country's own name, or another language's, that learners type: read as the English name, never Correct.
+EXONYMS = {
+    "deutschland": "germany",
+    "allemagne": "germany",
+    "germania": "germany",
+    "alemania": "germany",
+    "italia": "italy",
+    "italie": "italy",
+    "italien": "italy",
+    "frankreich": "france",
+    "francia": "france",
+    "rossiya": "russia",
+    "rossija": "russia",
+    "russland": "russia",
+    "russie": "russia",
+    "rusia": "russia",
+    "ukraina": "ukraine",
+    "polska": "poland",
+    "polen": "poland",
+    "pologne": "poland",
+    "suomi": "finland",
+    "finnland": "finland",
+    "sverige": "sweden",
+    "schweden": "sweden",
+    "suede": "sweden",
+    "turkei": "turkey",
+    "turquie": "turkey",
+    "magyarorszag": "hungary",
+    "ungarn": "hungary",
+    "espana": "spain",
+    "nederland": "netherlands",
+    "niederlande": "netherlands",
+    "osterreich": "austria",
+    "belgique": "belgium",
+    "belgie": "belgium",
+    "norge": "norway",
+    "danmark": "denmark",
+    "hellas": "greece",
+    "ellada": "greece",
+    "sakartvelo": "georgia",
+    "bulgariya": "bulgaria",
+    "lietuva": "lithuania",
+    "latvija": "latvia",
+    "eesti": "estonia",
+}
+
+
+def in_english(words: str) -> str:
+    """'deutschland' -> 'germany' (normalized words): each country's other name from the list above."""
+    return " ".join(EXONYMS.get(word, word) for word in words.split())
+
+
 PART_WORDS = frozenset({"krai", "kray", "oblast", "okrug", "region", "province", "county", "district"})
 
 

@@ -1,0 +1,76 @@
+"""Roman numerals and countries' other names, over every typed fact of both banks (rv8-quiz L3).
+
+'VIII' for 8 and 'Article III' for Article 3 are Correct (capitals of I, V, X are sure); 'viii' is
+close; another numeral is never Correct. 'Deutschland' for Germany is close, another country's own
+name never Correct. The numerals and names come from the tables below, not from the grader.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_grading_dates import BANKS
+
+from quizgen.bank.loader import load_banks
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer
+
+ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()  # 1 to 20
+OWN_NAMES = {
+    "Germany": "Deutschland",
+    "Italy": "Italia",
+    "France": "Frankreich",
+    "Poland": "Polska",
+    "Finland": "Suomi",
+}
+
+
+@pytest.fixture(scope="module", params=sorted(BANKS))
+def bank(request):
+    (loaded,) = load_banks(*BANKS[request.param])
+    return loaded, Lexicon.of(loaded.facts), request.param
+
+
+def grade(text, fact, known):
+    return grade_answer(text, fact, known).grade
+
+
+def test_a_roman_numeral_is_its_number_and_no_other(bank):
+    """A lone 'X' or 'V', or small letters ('viii'), may be a word: close, unless an alt spells it."""
+    bank, known, name = bank
+    graded, passed, checked = {}, [], 0
+    for fact in bank.facts:
+        number = re.fullmatch(r"(\D*?)\b([2-9]|1\d)\b(\D*)", fact.a)  # one number of 2-19, in a single answer
+        if not number or re.search(r"\band\b|,|%|\$|€", fact.a) or grade(fact.a, fact, known) != CORRECT:
+            continue
+        n = int(number.group(2))
+        before, after = number.group(1), number.group(3)
+        checked += 1
+        alts = {form.lower() for form in fact.alt}
+        for numeral in (ROMAN[n - 1], ROMAN[n - 1].lower()):
+            typed = f"{before}{numeral}{after}"
+            sure = len(numeral) > 1 and numeral.isupper()
+            graded[(fact.id, typed)] = (grade(typed, fact, known), CORRECT if sure or typed.lower() in alts else ALMOST)
+        for typed in (f"{before}{ROMAN[n]}{after}", f"not {before}{ROMAN[n - 1]}{after}"):
+            if grade(typed, fact, known) == CORRECT:
+                passed.append((fact.id, typed))
+    assert {key: got for key, (got, want) in graded.items() if got != want} == {}
+    assert passed == []
+    assert checked or name != "bundled"
+
+
+def test_a_countrys_own_name_is_close_and_another_countrys_never_correct(bank):
+    bank, known, _ = bank
+    graded, passed = {}, []
+    for fact in bank.facts:
+        if fact.kind != "place" or fact.a not in OWN_NAMES:
+            continue
+        graded[(fact.id, OWN_NAMES[fact.a])] = grade(OWN_NAMES[fact.a], fact, known)
+        for country, own in OWN_NAMES.items():
+            if country != fact.a and grade(own, fact, known) == CORRECT:
+                passed.append((fact.id, own))
+            if country != fact.a and grade(f"not {OWN_NAMES[fact.a]}", fact, known) != WRONG:
+                passed.append((fact.id, f"not {OWN_NAMES[fact.a]}"))
+    assert {key: got for key, got in graded.items() if got != ALMOST} == {}
+    assert passed == []
