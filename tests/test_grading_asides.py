@@ -1,8 +1,9 @@
 """Answers with an aside, over every typed fact of both banks (rv8-quiz L1, L2).
 
 'Sochi, not Moscow', '1994 (not 1995)': the answer with a contrast naming nothing the bank knows is
-close (the learner decides), never Wrong; the contrast turned round ('Moscow, not Sochi') is never
-Correct; a contrasted answer of the bank stays wrong. 'Sochi, Krasnodar Krai', 'Kosovo, Balkans':
+close (the learner decides), never Wrong; so is a number, year or date contrasted with any other
+('2014 not 2022'); the contrast turned round ('Moscow, not Sochi') is never Correct; a name of the
+bank contrasted with a right name stays wrong. 'Sochi, Krasnodar Krai', 'Kosovo, Balkans':
 a place with a country, region or part it lies in is close, like 'Sochi, Italy', never harsher.
 The expected values come from the facts and the invented names below, never from the grader.
 """
@@ -79,7 +80,7 @@ def test_a_contrast_with_another_answer_of_the_bank_or_after_a_person_stays_wron
     bank, known = bank
     kept = []
     for fact in bank.facts:
-        if fact.kind not in ("person", "place", "year") or not single(fact):
+        if fact.kind not in ("person", "place", "organization") or not single(fact):
             continue
         others = sorted(o.a for o in bank.facts if o.kind == fact.kind and normalize(o.a) != normalize(fact.a))
         if not others:
@@ -113,3 +114,23 @@ def test_a_place_with_where_it_lies_is_close_and_with_a_second_place_of_the_bank
                 harsh.append((fact.id, typed))
     assert {key: value for key, value in graded.items() if value != ALMOST} == {}
     assert harsh == []
+
+
+def test_a_year_contrasted_with_another_year_of_the_bank_is_close(bank):
+    """'2014 not 2022': 2022 is another card's answer, but a year turned down is no second answer."""
+    bank, known = bank
+    graded = {}
+    years = sorted({fact.a for fact in bank.facts if fact.kind == "year" and re.fullmatch(r"\d{4}", fact.a)})
+    for fact in bank.facts:
+        if fact.kind != "year" or fact.a not in years or grade(fact.a, fact, known) != CORRECT:
+            continue
+        other = next((year for year in years if year != fact.a), None)
+        if other is None:
+            continue
+        for shape in CONTRASTS:
+            typed = shape.format(a=fact.a, b=other)
+            graded[(fact.id, typed)] = grade(typed, fact, known)
+            if grade(shape.format(a=other, b=fact.a), fact, known) != WRONG:
+                graded[(fact.id, shape.format(a=other, b=fact.a))] = "not wrong"
+    assert {key: value for key, value in graded.items() if value != ALMOST} == {}
+    assert graded or len(years) < 2
