@@ -134,3 +134,36 @@ def test_a_year_contrasted_with_another_year_of_the_bank_is_close(bank):
                 graded[(fact.id, shape.format(a=other, b=fact.a))] = "not wrong"
     assert {key: value for key, value in graded.items() if value != ALMOST} == {}
     assert graded or len(years) < 2
+
+
+def test_since_for_the_questions_from_is_close_and_another_date_is_not(bank):
+    """'since March 2019' where the question asks "from which month" (rv7 L2): close; a year off: wrong."""
+    bank, known = bank
+    graded, passed = {}, []
+    for fact in bank.facts:
+        asked = re.search(r"\b(from|since) (which|what)\b", fact.q, re.IGNORECASE)
+        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", fact.a)
+        if fact.kind not in ("year", "date") or not asked or not year:
+            continue
+        other = {"from": "since", "since": "from"}[asked.group(1).lower()]
+        graded[(fact.id, f"{other} {fact.a}")] = grade(f"{other} {fact.a}", fact, known)
+        moved = fact.a[: year.start()] + str(int(year.group()) + 1) + fact.a[year.end() :]
+        if grade(f"{other} {moved}", fact, known) == CORRECT:
+            passed.append((fact.id, f"{other} {moved}"))
+    assert {key: value for key, value in graded.items() if value != ALMOST} == {}
+    assert passed == []
+
+
+def test_both_before_a_pair_is_close_and_before_another_pair_never_correct(bank):
+    """'both France and Germany' (rv7 L2): the learner decides; 'both France and Xanthoria': wrong."""
+    bank, known = bank
+    graded, passed = {}, []
+    for fact in bank.facts:
+        pair = re.fullmatch(r"([^,;]+?) and ([^,;]+)", fact.a)
+        if fact.kind not in ("place", "organization", "person") or not pair or grade(fact.a, fact, known) != CORRECT:
+            continue
+        graded[(fact.id, f"both {fact.a}")] = grade(f"both {fact.a}", fact, known)
+        if grade(f"both {pair.group(1)} and {NOWHERE}", fact, known) == CORRECT:
+            passed.append((fact.id, f"both {pair.group(1)} and {NOWHERE}"))
+    assert {key: value for key, value in graded.items() if value != ALMOST} == {}
+    assert passed == []

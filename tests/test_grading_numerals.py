@@ -74,3 +74,28 @@ def test_a_countrys_own_name_is_close_and_another_countrys_never_correct(bank):
                 passed.append((fact.id, f"not {OWN_NAMES[fact.a]}"))
     assert {key: got for key, got in graded.items() if got != ALMOST} == {}
     assert passed == []
+
+
+SCALES = {"billion": ("bn", " bln", "B", " billion"), "million": ("m", " mln", " million")}
+
+
+def test_a_scale_in_shorthand_is_the_number_and_another_number_is_not(bank):
+    """'80B', '80 bln $' for 80 billion US dollars (rv7 L3): correct; '81B' never."""
+    bank, known, _ = bank
+    refused, passed = [], []
+    for fact in bank.facts:
+        found = re.fullmatch(r"(\d+) (billion|million)( US dollars| euros)?", fact.a)
+        if fact.kind != "number" or not found:
+            continue
+        n, scale = int(found.group(1)), found.group(2)
+        money = {" US dollars": " $", " euros": " €"}.get(found.group(3) or "", "")
+        for short in SCALES[scale]:
+            if not correct(f"{n}{short}{money}", fact, known):
+                refused.append((fact.id, f"{n}{short}{money}"))
+            if grade(f"{n + 1}{short}{money}", fact, known) == CORRECT:
+                passed.append((fact.id, f"{n + 1}{short}{money}"))
+    assert refused == [] and passed == []
+
+
+def correct(text, fact, known):
+    return grade(text, fact, known) == CORRECT

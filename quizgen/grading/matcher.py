@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen.grading.asides import contrasted, with_where
-from quizgen.grading.dates import agreement, date_readings, doubtful_readings, month_number, parse_date
+from quizgen.grading.datematch import match_date, whole_date_grade
+from quizgen.grading.dates import month_number, parse_date
 from quizgen.grading.extras import only_added_to
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.marks import hedged, unread_marks
@@ -81,7 +82,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         # a hedge ('about 1994') makes an exact answer vague: never Correct; the learner decides
         return Verdict(ALMOST if unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
     if fact.kind in ("year", "date") and any(
-        (wanted := parse_date(form)) and _date_grade(given, wanted, fact) == ALMOST for form in forms
+        (wanted := parse_date(form)) and whole_date_grade(given, wanted, fact) == ALMOST for form in forms
     ):
         return Verdict(ALMOST, fact.a)  # '1 January 1994' when the bank knows only January, '27 May 97'
     regrade = lambda text: grade_answer(text, fact, known).grade  # noqa: E731
@@ -120,14 +121,17 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
 def _read_otherwise(given: str, got: str, fact: Fact, regrade: Callable[[str], str]) -> str | None:
     """Roman numerals ('VIII', 'Article III') as digits, where the answer has digits: correct when
     every numeral is sure (capitals of I, V, X), else close; a country's other name ('Deutschland')
-    as the English one: close. None when neither reading is right."""
+    as the English one, 'both' before a pair: close. None when no such reading is right."""
     roman = roman_as_digits(given) if any(c.isdigit() for c in " ".join((fact.a, *fact.alt))) else None
     if roman:
         grade = regrade(roman[0])
         if grade != WRONG:
             return CORRECT if grade == CORRECT and roman[1] else ALMOST
     english = in_english(got)
-    return ALMOST if english != got and regrade(english) != WRONG else None
+    if english != got and regrade(english) != WRONG:
+        return ALMOST
+    both = re.fullmatch(r"both (.+)", got)  # 'both France and Germany' for a pair: the learner decides
+    return ALMOST if both and len(_items(fact.a)) == 2 and regrade(both.group(1)) == CORRECT else None
 
 
 def _said_another_way(got: str, fact: Fact, known: Lexicon) -> bool:
@@ -235,7 +239,7 @@ def match_form(given: str, form: str, fact: Fact) -> str:
     if short and fact.kind == "year" and re.fullmatch(r"\d{4}", want):
         return CORRECT if short.group(1) == want[2:] else WRONG  # "'94" is 1994 (and never 1993)
     if fact.kind in ("date", "year") or (parse_date(form) or (0, None))[1]:
-        grade = _match_date(given, form, fact)
+        grade = match_date(given, form, fact)
         if grade:
             return grade
     if fact.kind in ("number", "year") and read_quantity(form):
@@ -264,42 +268,6 @@ def _same_letters(got: str, want: str, fact: Fact) -> bool:
 def _where(text: str) -> str:
     words = text.split()
     return " ".join(words[1:]) if len(words) > 1 and words[0] in _WHERE else text
-
-
-def _match_date(given: str, form: str, fact: Fact) -> str | None:
-    """A date is right when it says the asked date; more detail must agree with the fact's `when`
-    (detail the fact does not know is the learner's to judge), and an answer with two readings
-    that grade differently ('April 19 49': April 1949, or 19 April '49) is the learner's too."""
-    wanted = parse_date(form)
-    if not wanted:
-        return None
-    words = given.split()
-    grade = _date_grade(given, wanted, fact)
-    asked = asked_words(fact.q)
-    while grade is None and len(words) > 1 and normalize(words[0]) in asked:  # 'since June 1998'
-        words = words[1:]
-        grade = _date_grade(" ".join(words), wanted, fact)
-    if grade or fact.kind != "date":
-        return grade
-    # '27 May 1997 in Paris': the date and more words: close when the date part is right.
-    dated = " ".join(re.findall(r"\d+|[^\W\d_]+", given)[:4])
-    return ALMOST if _date_grade(dated, wanted, fact) in (CORRECT, ALMOST) else WRONG
-
-
-_AGREEMENT = {"right": CORRECT, "unchecked": ALMOST, "wrong": WRONG}
-
-
-def _date_grade(text: str, wanted: tuple, fact: Fact) -> str | None:
-    """The best grade of `text`'s sure readings, and of its doubtful ones ('27 May 97', at most
-    close); None when it reads as no date at all. Two sets of readings that disagree: close."""
-    grades = set()
-    for readings, best in ((date_readings(text), CORRECT), (doubtful_readings(text), ALMOST)):
-        if readings:
-            found = {_AGREEMENT[agreement(reading, wanted, fact.when)] for reading in readings}
-            grades.add(best if CORRECT in found else ALMOST if ALMOST in found else WRONG)
-    if not grades:
-        return None
-    return grades.pop() if len(grades) == 1 else ALMOST
 
 
 def _match_text(given: str, form: str, fact: Fact) -> str:

@@ -22,6 +22,7 @@ _SCALES = {
     "m": 10**6,
     "billion": 10**9,
     "bn": 10**9,
+    "bln": 10**9,
     "trillion": 10**12,
     "tn": 10**12,
 }
@@ -184,6 +185,7 @@ def number_words(text: str) -> str:
     text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", lambda m: m.group().replace(".", ""), text)
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # 14,000,000 and 14 000 000
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # (overlapping groups)
+    text = re.sub(r"(?<=\d)b\b", " bn", text)  # 80B: only glued to its number ('Plan B' is no scale)
     text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 80bn, 24yrs
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # fifty-three (text2num also reads it spaced)
     text = re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_", " ", text)
