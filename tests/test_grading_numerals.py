@@ -99,3 +99,33 @@ def test_a_scale_in_shorthand_is_the_number_and_another_number_is_not(bank):
 
 def correct(text, fact, known):
     return grade(text, fact, known) == CORRECT
+
+
+FRENCH = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+
+
+def test_a_year_or_date_in_other_words_is_close_and_another_one_never_correct(bank):
+    """'в 2014' ('in 2014'), '1994 1994' (rv8 L3, L4): close; 'mai 2002': never Wrong; the same with
+    another year or month, or 'не' ('not'), is never Correct."""
+    bank, known, _ = bank
+    graded, passed = {}, []
+    for fact in bank.facts:
+        when = fact.when
+        year = re.fullmatch(r"(1[89]\d\d|20\d\d)", fact.a)
+        if fact.kind in ("year", "date") and year:
+            other = str(int(fact.a) + 1)
+            for typed in (f"в {fact.a}", f"{fact.a} {fact.a}"):
+                graded[(fact.id, typed)] = grade(typed, fact, known)
+            for typed in (f"в {other}", f"{other} {other}", f"не {fact.a}", f"{fact.a} {other}"):
+                if grade(typed, fact, known) == CORRECT:
+                    passed.append((fact.id, typed))
+        month = re.fullmatch(r"([A-Z][a-z]+) (\d{4})", fact.a)
+        if fact.kind in ("year", "date") and month and when and when.month:
+            typed = f"{FRENCH[when.month - 1]} {when.year}"
+            if grade(typed, fact, known) == WRONG:  # 'avril' is also a slip of 'april': correct by that rule
+                graded[(fact.id, typed)] = WRONG
+            wrong = f"{FRENCH[when.month % 12]} {when.year}"
+            if grade(wrong, fact, known) == CORRECT:
+                passed.append((fact.id, wrong))
+    assert {key: value for key, value in graded.items() if value != ALMOST} == {}
+    assert passed == []

@@ -20,12 +20,12 @@ from quizgen.grading.asides import contrasted, with_where
 from quizgen.grading.datematch import match_date, whole_date_grade
 from quizgen.grading.dates import month_number, parse_date
 from quizgen.grading.extras import only_added_to
+from quizgen.grading.foreign import as_english
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.marks import hedged, unread_marks
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
 from quizgen.grading.numerals import roman_as_digits
 from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
-from quizgen.grading.places import in_english
 from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
 from quizgen.grading.wording import MODIFIERS, flipped, slips_only
@@ -120,16 +120,20 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
 
 def _read_otherwise(given: str, got: str, fact: Fact, regrade: Callable[[str], str]) -> str | None:
     """Roman numerals ('VIII', 'Article III') as digits, where the answer has digits: correct when
-    every numeral is sure (capitals of I, V, X), else close; a country's other name ('Deutschland')
-    as the English one, 'both' before a pair: close. None when no such reading is right."""
+    every numeral is sure (capitals of I, V, X), else close; words of other languages ('Deutschland',
+    'mai 2002', 'в 2014') read as English, an answer typed twice, 'both' before a pair: close.
+    None when no such reading is right."""
     roman = roman_as_digits(given) if any(c.isdigit() for c in " ".join((fact.a, *fact.alt))) else None
     if roman:
         grade = regrade(roman[0])
         if grade != WRONG:
             return CORRECT if grade == CORRECT and roman[1] else ALMOST
-    english = in_english(got)
+    english = as_english(got)
     if english != got and regrade(english) != WRONG:
         return ALMOST
+    words, half = got.split(), len(got.split()) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:] and regrade(" ".join(words[:half])) == CORRECT:
+        return ALMOST  # '1994 1994': typed twice
     both = re.fullmatch(r"both (.+)", got)  # 'both France and Germany' for a pair: the learner decides
     return ALMOST if both and len(_items(fact.a)) == 2 and regrade(both.group(1)) == CORRECT else None
 
