@@ -9,6 +9,7 @@ it is never Wrong when every part it says agrees with what the fact knows.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -113,3 +114,22 @@ def test_a_date_finer_than_the_fact_knows_is_close_never_correct(bank):
                 wrong.append((fact.id, other))
     assert {key: value for key, value in graded.items() if value != ALMOST} == {}
     assert wrong == []
+
+
+@pytest.mark.parametrize("dress", ["{h},{t}", "{h} {t}", "{y}s", "{y}th", "{y}.0"])
+def test_a_year_in_a_numbers_dress_is_never_correct(bank, dress):
+    """'1,994', '1 994', '1994s', '2014th', '2014.0', 'the 2,022 Strategic Concept' (rv8 §1, counted
+    fair either way): a year is no count, so the learner decides; over every answer with a year."""
+    bank, known = bank
+    passed, checked = [], 0
+    for fact in bank.facts:
+        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", fact.a)
+        if fact.kind == "number" or not year or re.search(r"\d[,. ]\d{3}\b", fact.a):
+            continue
+        y = year.group()
+        typed = fact.a[: year.start()] + dress.format(h=y[0], t=y[1:], y=y) + fact.a[year.end() :]
+        checked += 1
+        if grade(typed, fact, known) == CORRECT:
+            passed.append((fact.id, typed))
+    assert passed == []
+    assert checked or not any(re.search(r"\b(1[89]|20)\d\d\b", fact.a) for fact in bank.facts)

@@ -96,6 +96,15 @@ def _words(text: str, join: bool = True) -> list[str] | None:
     return [w for w in words if w not in _FILLERS]
 
 
+# A year dressed as a number: '1,994', '1 994', '2014.0', or with a suffix: '1994s', '2014th'.
+_NUMBER_DRESS = re.compile(r"\d[,.\u2009\u202f\u00a0 ]\d{3}\b|\b\d{4}(?:\.0+\b|s\b|th\b)", re.IGNORECASE)
+
+
+def dressed_year(text: str) -> bool:
+    """A year or date typed with a thousands mark or a number's suffix: the learner decides."""
+    return bool(_NUMBER_DRESS.search(text))
+
+
 def _read(words: list[str], month_first: bool) -> Reading | None:
     numbers = [int(w) for w in words if w.isdigit()]
     months = [month_number(w) for w in words if not w.isdigit()]

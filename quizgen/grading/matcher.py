@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quizgen.grading.asides import contrasted, with_where
 from quizgen.grading.datematch import match_date, whole_date_grade
-from quizgen.grading.dates import month_number, parse_date
+from quizgen.grading.dates import dressed_year, month_number, parse_date
 from quizgen.grading.extras import only_added_to
 from quizgen.grading.foreign import as_english
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
@@ -80,7 +80,9 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     if CORRECT in grades.values() or _both_halves(given, fact, known):
         # a character outside the whitelist ('≠', '❌', '¥', a strike-through) may reverse the answer,
         # a hedge ('about 1994') makes an exact answer vague: never Correct; the learner decides
-        return Verdict(ALMOST if unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
+        # so does a year in a number's dress ('1,994', '2014th') where the answer counts nothing
+        odd = fact.kind != "number" and dressed_year(typed) and not any(dressed_year(f) for f in forms)
+        return Verdict(ALMOST if odd or unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
     if fact.kind in ("year", "date") and any(
         (wanted := parse_date(form)) and whole_date_grade(given, wanted, fact) == ALMOST for form in forms
     ):
