@@ -167,3 +167,21 @@ def test_both_before_a_pair_is_close_and_before_another_pair_never_correct(bank)
             passed.append((fact.id, f"both {pair.group(1)} and {NOWHERE}"))
     assert {key: value for key, value in graded.items() if value != ALMOST} == {}
     assert passed == []
+
+
+def test_not_sure_after_an_answer_is_a_hedge_and_never_makes_another_answer_right(bank):
+    """'Yeltsin? not sure' (rv8 L4): close; 'Xanthoria? not sure', 'not {answer}, not sure': never Correct."""
+    bank, known = bank
+    graded, passed = {}, []
+    for fact in bank.facts:
+        if fact.kind not in ("person", "place", "organization") or not single(fact):
+            continue
+        if grade(fact.a, fact, known) != CORRECT:
+            continue
+        for typed in (f"{fact.a}? not sure", f"I'm not sure, {fact.a}"):
+            graded[(fact.id, typed)] = grade(typed, fact, known)
+        for typed in (f"{NOWHERE}? not sure", f"not {fact.a}, not sure"):
+            if grade(typed, fact, known) == CORRECT:
+                passed.append((fact.id, typed))
+    assert {key: value for key, value in graded.items() if value != ALMOST} == {}
+    assert passed == []

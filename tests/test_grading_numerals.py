@@ -129,3 +129,23 @@ def test_a_year_or_date_in_other_words_is_close_and_another_one_never_correct(ba
                 passed.append((fact.id, wrong))
     assert {key: value for key, value in graded.items() if value != ALMOST} == {}
     assert passed == []
+
+
+FORMER = {"North Macedonia": ("Macedonia", "FYROM"), "Turkey": ("Türkiye",), "Czech Republic": ("Czechia",)}
+
+
+def test_a_countrys_former_or_official_name_is_never_wrong_nor_another_countrys_correct(bank):
+    bank, known, _ = bank
+    harsh, passed = [], []
+    for fact in bank.facts:
+        if fact.kind != "place" or fact.a not in FORMER:
+            continue
+        for name in FORMER[fact.a]:
+            if grade(name, fact, known) == WRONG:
+                harsh.append((fact.id, name))
+            if grade(f"not {name}", fact, known) == CORRECT:
+                passed.append((fact.id, f"not {name}"))
+        for country, names in FORMER.items():
+            if country != fact.a and any(grade(name, fact, known) == CORRECT for name in names):
+                passed.append((fact.id, names))
+    assert harsh == [] and passed == []

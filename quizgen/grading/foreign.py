@@ -54,7 +54,12 @@ _WORDS = {
 _PHRASE = re.compile(r"(?<!\S)(" + "|".join(sorted(_PHRASES, key=len, reverse=True)) + r")(?!\S)")
 
 
+# 'Yeltsin? not sure', "I'm not sure, Yeltsin": a hedge, though it holds a 'not'
+_UNSURE = re.compile(r"(?<!\S)(?:i ?m |i am )?not (?:sure|certain)(?!\S)")
+
+
 def as_english(got: str) -> str:
-    """`got` (normalized) with the words above and countries' other names in English."""
-    text = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], got)
+    """`got` (normalized) with the words above and countries' other names in English, and 'not
+    sure' as the hedge 'maybe'."""
+    text = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], _UNSURE.sub("maybe", got))
     return in_english(" ".join(_WORDS.get(word, word) for word in text.split()))

@@ -97,9 +97,13 @@ EXONYMS = {
 }
 
 
+# A country's former name, typed as the whole answer.
+FORMER = {"macedonia": "north macedonia", "fyrom": "north macedonia", "turkiye": "turkey", "czechia": "czech republic"}
+
+
 def in_english(words: str) -> str:
-    """'deutschland' -> 'germany' (normalized words): each country's other name from the list above."""
-    return " ".join(EXONYMS.get(word, word) for word in words.split())
+    """'deutschland' -> 'germany' (normalized words): each country's other name from the lists above."""
+    return FORMER.get(words) or " ".join(EXONYMS.get(word, word) for word in words.split())
 
 
 PART_WORDS = frozenset({"krai", "kray", "oblast", "okrug", "region", "province", "county", "district"})
