@@ -10,37 +10,19 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import datetime
-from pathlib import Path
 
 import pytest
+from test_quiz_grading_properties import BANKS, _calendar_date
 
 from quizgen.bank.loader import load_banks
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer
-
-ROOT = Path(__file__).resolve().parents[1]
-BANKS = {
-    "bundled": (ROOT / "decks", ROOT / "seeds"),
-    "quiz-deck": (ROOT / "tests/fixtures/quiz-bank/decks", ROOT / "tests/fixtures/quiz-bank/seeds"),
-}
 
 
 @pytest.fixture(scope="module", params=sorted(BANKS))
 def bank(request):
     (loaded,) = load_banks(*BANKS[request.param])
     return loaded, Lexicon.of(loaded.facts)
-
-
-def _calendar_date(text):
-    """(year, month, day) of '24 February 2022', 'May 2002' or '1991', by the standard library."""
-    for pattern, parts in (("%d %B %Y", 3), ("%B %Y", 2), ("%Y", 1)):
-        try:
-            moment = datetime.strptime(text.strip(), pattern)
-        except ValueError:
-            continue
-        return moment.year, moment.month if parts > 1 else None, moment.day if parts > 2 else None
-    return None
 
 
 def dated_facts(bank):

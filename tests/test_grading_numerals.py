@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_grading_dates import BANKS
+from test_quiz_grading_properties import BANKS
 
 from quizgen.bank.loader import load_banks
 from quizgen.grading.lexicon import Lexicon
