@@ -24,31 +24,14 @@ from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantit
 from quizgen.grading.places import placed
 from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
-from quizgen.grading.wording import MODIFIERS, flipped, slips_only
+from quizgen.grading.vocabulary import unheard_words
+from quizgen.grading.wording import MODIFIERS, NEGATIONS, flipped, slips_only
 from quizgen.model import Fact
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]
 
 MAX_GRADED = 300  # longer than any answer in a bank: graded wrong at once, whatever it holds
 _LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bas well as\b|\bplus\b)\s*", re.IGNORECASE)  # 'or' is no list
-# Words that turn an answer into another claim: never part of a correct answer they were not in.
-NEGATIONS = {
-    "not",
-    "no",
-    "never",
-    "nor",
-    "neither",
-    "without",
-    "except",
-    "excluding",
-    "non",
-    "none",
-    "but",
-    "instead",
-    "unlike",
-    "rather",
-    "or",
-}
 # Leading words that only say where: 'in Africa', 'at Sochi'.
 _WHERE = ("in", "at")
 
@@ -66,6 +49,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     known = known if known is not None else Lexicon.of([fact])
     typed = clean(given)
     given = bounds_as_words(signs_as_words(clean(given)))
+    read = given
     got = normalize(given) if len(given) <= MAX_GRADED else ""
     if not got:
         return Verdict(WRONG, fact.a)
@@ -76,7 +60,9 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     if CORRECT in grades.values() or _both_halves(given, fact, known):
         # a character outside the whitelist ('≠', '❌', '¥', a strike-through) may reverse the answer,
         # a hedge ('about 1994') makes an exact answer vague: never Correct; the learner decides
-        return Verdict(ALMOST if unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
+        # and a word outside the fact's vocabulary ('не 2014') may be one no rule read
+        unsure = unread_marks(typed, forms) or hedged(typed, forms, fact) or unheard_words(read, forms, fact)
+        return Verdict(ALMOST if unsure else CORRECT, fact.a)
     head = placed(given) if fact.kind == "place" and len(_items(fact.a)) == 1 else None
     if head is not None and grade_answer(head, fact, known).grade != WRONG:
         return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey': where it is, the learner decides
