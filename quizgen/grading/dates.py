@@ -15,7 +15,7 @@ from quizgen.text import fold
 Reading = tuple[int, int | None, int | None]  # (year, month, day), month and day when given
 
 _MONTH_NUMBERS = {name.lower()[:3]: n for n, name in enumerate(MONTHS, start=1)}
-_FILLERS = {"st", "nd", "rd", "th", "of", "on", "in", "the", "year", "ad"}
+FILLERS = {"st", "nd", "rd", "th", "of", "on", "in", "the", "year", "ad"}
 
 
 def parse_date(text: str) -> Reading | None:
@@ -78,7 +78,7 @@ def _words(text: str, join: bool = True) -> list[str] | None:
     with contextlib.suppress(Exception):  # an unreadable word sequence is left as typed
         folded = alpha2digit(folded, "en", threshold=0)  # 'the twenty-fourth of May', 'two thousand two'
     words = re.findall(r"[^\W\d_]+|\d+", folded)  # a word in any script is a word ('не 2014' is no date)
-    if any(not w.isdigit() and not month_number(w) and w not in _FILLERS for w in words):
+    if any(not w.isdigit() and not month_number(w) and w not in FILLERS for w in words):
         return None
     digits = list(re.finditer(r"\d+", folded))
     spaced = len(digits) >= 2 and not folded[digits[-2].end() : digits[-1].start()].strip()
@@ -93,7 +93,7 @@ def _words(text: str, join: bool = True) -> list[str] | None:
         and not any(w.isdigit() and int(w) >= 100 for w in words)
     ):
         words = words[:-2] + [words[-2] + words[-1]]
-    return [w for w in words if w not in _FILLERS]
+    return [w for w in words if w not in FILLERS]
 
 
 # A year dressed as a number: '1,994', '1 994', '2014.0', or with a suffix: '1994s', '2014th'.

@@ -28,31 +28,14 @@ from quizgen.grading.numerals import roman_as_digits
 from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
 from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
-from quizgen.grading.wording import MODIFIERS, flipped, slips_only
+from quizgen.grading.vocabulary import unheard_words
+from quizgen.grading.wording import MODIFIERS, NEGATIONS, flipped, slips_only
 from quizgen.model import Fact
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]
 
 MAX_GRADED = 300  # longer than any answer in a bank: graded wrong at once, whatever it holds
 _LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bas well as\b|\bplus\b)\s*", re.IGNORECASE)  # 'or' is no list
-# Words that turn an answer into another claim: never part of a correct answer they were not in.
-NEGATIONS = {
-    "not",
-    "no",
-    "never",
-    "nor",
-    "neither",
-    "without",
-    "except",
-    "excluding",
-    "non",
-    "none",
-    "but",
-    "instead",
-    "unlike",
-    "rather",
-    "or",
-}
 # Leading words that only say where: 'in Africa', 'at Sochi'.
 _WHERE = ("in", "at")
 
@@ -70,6 +53,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     known = known if known is not None else Lexicon.of([fact])
     typed = clean(given)
     given = bounds_as_words(signs_as_words(clean(given)))
+    read = given
     got = normalize(given) if len(given) <= MAX_GRADED else ""
     if not got:
         return Verdict(WRONG, fact.a)
@@ -80,9 +64,11 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     if CORRECT in grades.values() or _both_halves(given, fact, known):
         # a character outside the whitelist ('≠', '❌', '¥', a strike-through) may reverse the answer,
         # a hedge ('about 1994') makes an exact answer vague: never Correct; the learner decides
-        # so does a year in a number's dress ('1,994', '2014th') where the answer counts nothing
+        # and a word outside the fact's vocabulary ('не 2014') may be one no rule read; so does a year
+        # in a number's dress ('1,994', '2014th') where the answer counts nothing
         odd = fact.kind != "number" and dressed_year(typed) and not any(dressed_year(f) for f in forms)
-        return Verdict(ALMOST if odd or unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
+        unsure = unread_marks(typed, forms) or hedged(typed, forms, fact) or unheard_words(read, forms, fact)
+        return Verdict(ALMOST if odd or unsure else CORRECT, fact.a)
     if fact.kind in ("year", "date") and any(
         (wanted := parse_date(form)) and whole_date_grade(given, wanted, fact) == ALMOST for form in forms
     ):

@@ -12,7 +12,7 @@ from text_to_num import alpha2digit
 from quizgen.text import fold
 
 # Shorthand after a number: 80bn, 14m, 5k; spelled scales are read the same way.
-_SCALES = {
+SCALES = {
     "hundred": 10**2,  # 'over 15 hundred'
     "thousand": 10**3,
     "k": 10**3,
@@ -194,7 +194,7 @@ def number_words(text: str) -> str:
     words = text.split()
     merged: list[str] = []
     for word in words:
-        scale = _SCALES.get(word) or (int(word) if word in ("100", "1000", "1000000", "1000000000") else None)
+        scale = SCALES.get(word) or (int(word) if word in ("100", "1000", "1000000", "1000000000") else None)
         big = word in ("1000000", "1000000000", "million", "billion", "mn", "bn")  # '80,000 million' is 80 billion
         if scale and merged and _NUMBER.match(merged[-1]) and (Decimal(merged[-1]) < 1000 or big):
             merged[-1] = _plain(Decimal(merged[-1]) * scale)
