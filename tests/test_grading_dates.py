@@ -98,10 +98,11 @@ def test_a_date_finer_than_the_fact_knows_is_close_never_correct(bank):
     assert wrong == []
 
 
-@pytest.mark.parametrize("dress", ["{h},{t}", "{h} {t}", "{y}s", "{y}th", "{y}.0"])
+@pytest.mark.parametrize("dress", ["{y}s", "{y}th", "{y}.0"])
 def test_a_year_in_a_numbers_dress_is_never_correct(bank, dress):
-    """'1,994', '1 994', '1994s', '2014th', '2014.0', 'the 2,022 Strategic Concept' (rv8 §1, counted
-    fair either way): a year is no count, so the learner decides; over every answer with a year."""
+    """'1994s', '2014th', '2014.0' (rv8 §1, counted fair either way): a year is no count, so the
+    learner decides; over every answer with a year. (A thousands mark, '1,994', is a notation the
+    README lists, as on the study page.)"""
     bank, known = bank
     passed, checked = [], 0
     for fact in bank.facts:
@@ -109,7 +110,7 @@ def test_a_year_in_a_numbers_dress_is_never_correct(bank, dress):
         if fact.kind == "number" or not year or re.search(r"\d[,. ]\d{3}\b", fact.a):
             continue
         y = year.group()
-        typed = fact.a[: year.start()] + dress.format(h=y[0], t=y[1:], y=y) + fact.a[year.end() :]
+        typed = fact.a[: year.start()] + dress.format(y=y) + fact.a[year.end() :]
         checked += 1
         if grade(typed, fact, known) == CORRECT:
             passed.append((fact.id, typed))
