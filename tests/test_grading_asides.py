@@ -185,3 +185,18 @@ def test_not_sure_after_an_answer_is_a_hedge_and_never_makes_another_answer_righ
                 passed.append((fact.id, typed))
     assert {key: value for key, value in graded.items() if value != ALMOST} == {}
     assert passed == []
+
+
+def test_a_list_of_places_with_its_region_is_close_and_with_another_country_never_correct(bank):
+    """'Germany and Italy, Europe' (rv8 L2): close; 'Germany and Italy, France' adds an item: never Correct."""
+    bank, known = bank
+    graded, passed = {}, []
+    for fact in bank.facts:
+        if fact.kind != "place" or " and " not in fact.a or "," in fact.a or grade(fact.a, fact, known) != CORRECT:
+            continue
+        graded[(fact.id, f"{fact.a}, Europe")] = grade(f"{fact.a}, Europe", fact, known)
+        extra = next(c for c in ("France", "Spain", "Norway") if c not in fact.a)
+        if grade(f"{fact.a}, {extra}", fact, known) == CORRECT:
+            passed.append((fact.id, f"{fact.a}, {extra}"))
+    assert {key: value for key, value in graded.items() if value != ALMOST} == {}
+    assert passed == []

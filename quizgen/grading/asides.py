@@ -35,14 +35,15 @@ def contrasted(given: str, kind: str, grade: Callable[[str], str], another: Call
     return grade(head) == CORRECT and grade(tail) == WRONG and (numeric or not another(normalize(tail)))
 
 
-def with_where(given: str, grade: Callable[[str], str], others: set[str]) -> bool:
+def with_where(given: str, grade: Callable[[str], str], others: set[str], listed: bool = False) -> bool:
     """'Istanbul (Turkey)', 'Sochi, Krasnodar Krai', 'Kosovo, Balkans': a place that is not wrong
     (`grade`: the fact's grade of a text) with the country, region or part it lies in; never with a
-    second place ('Lisbon, Madrid'), nor with another answer of the bank (`others`) but a country."""
+    second place ('Lisbon, Madrid'), nor with another answer of the bank (`others`) but a country.
+    After a list (`listed`: 'Germany and Italy, Europe') only a region: a country would be an item."""
     match = _WHERE.fullmatch(given)
     if not match:
         return False
     where = normalize(match.group("after") or match.group("inside") or "")
-    if not says_where(where) or (where not in COUNTRIES and where in others):
+    if not says_where(where) or (where not in COUNTRIES and where in others) or (listed and where in COUNTRIES):
         return False
     return grade(match.group("head")) != WRONG

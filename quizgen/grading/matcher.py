@@ -82,7 +82,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         return Verdict(ALMOST, fact.a)  # 'Sochi, not Moscow', '2014 (not 2022)': the learner decides
     others = known.others(accepted) | {normalize(d) for d in fact.distractors}
     others.discard(normalize(fact.as_written or ""))
-    if fact.kind == "place" and len(_items(fact.a)) == 1 and with_where(given, regrade, others):
+    if fact.kind == "place" and with_where(given, regrade, others, listed=len(_items(fact.a)) > 1):
         return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey', 'Sochi, Krasnodar Krai': the learner decides
     if _said_another_way(got, fact, known):
         return Verdict(ALMOST, fact.a)  # 'not until 2016', 'Algerian gas': the learner decides
