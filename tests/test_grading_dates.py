@@ -116,3 +116,40 @@ def test_a_year_in_a_numbers_dress_is_never_correct(bank, dress):
             passed.append((fact.id, typed))
     assert passed == []
     assert checked or not any(re.search(r"\b(1[89]|20)\d\d\b", fact.a) for fact in bank.facts)
+
+
+# A question that asks with a bound that includes its year ('since which year': 1998 is in it) is not
+# answered by the bound that leaves the year out ('after 1998' starts in 1999), and the other way round.
+EXCLUDED_BY = {"since": "after", "from": "after", "until": "before", "till": "before", "by": "before"}
+
+
+def _bounded(bank):
+    """Year and date facts of `bank` whose question asks with an inclusive bound, with that bound."""
+    for fact, _ in dated_facts(bank):
+        asked = re.search(r"\b(since|from|until|till|by) (?:which|what)\b", fact.q, re.IGNORECASE)
+        if asked:
+            yield fact, asked.group(1).lower()
+
+
+def test_the_exclusive_bound_for_the_question_s_inclusive_one_is_never_correct(bank):
+    bank, known = bank
+    passed = [
+        (fact.id, typed)
+        for fact, word in _bounded(bank)
+        for typed in (f"{EXCLUDED_BY[word]} {fact.a}", f"the year {EXCLUDED_BY[word]} {fact.a}")
+        if grade(typed, fact, known) == CORRECT
+    ]
+    assert passed == []
+
+
+@pytest.mark.parametrize("word", sorted(EXCLUDED_BY))
+@pytest.mark.parametrize("answer, kind", [("1998", "year"), ("March 2019", "date"), ("24 February 2022", "date")])
+def test_every_inclusive_bound_is_echoed_and_its_exclusive_twin_is_not_correct(word, answer, kind):
+    """On constructed questions for each bound word: the bound echoed is right, its twin never."""
+    from helpers import sample_fact
+
+    fact = sample_fact("bounded", answer, kind, q=f"{word.capitalize()} which year did it hold?")
+    known = Lexicon.of([fact])
+    assert grade(answer, fact, known) == CORRECT
+    assert grade(f"{EXCLUDED_BY[word]} {answer}", fact, known) != CORRECT
+    assert grade(f"{word} {answer}", fact, known) != WRONG
