@@ -114,3 +114,19 @@ def test_the_review_probes_in_other_languages_are_not_correct(typed):
     (fact,) = [f for f in bank.facts if f.id == "manolache-crimea-2014"]
     assert grade_answer("2014", fact, known).grade == CORRECT  # the control: the answer itself
     assert grade_answer(typed, fact, known).grade != CORRECT
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_a_nationality_or_body_before_a_name_that_does_not_say_it_is_never_correct(name):
+    """'Russian Heiko Maas', 'NATO Sergey Lavrov': whose title it is may be wrong; the learner decides."""
+    _, known = LOADED[name]
+    passed = [
+        (fact.id, typed)
+        for fact, form in _cases(name)
+        if fact.kind == "person"
+        for word in ("Russian", "American", "German", "NATO", "EU", "UN", "US")
+        if word.casefold() not in fold(form).split()
+        for typed in (f"{word} {form}", f"{word} Foreign Minister {form}")
+        if grade_answer(typed, fact, known).grade == CORRECT
+    ]
+    assert passed == []

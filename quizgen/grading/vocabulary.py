@@ -17,7 +17,7 @@ import re
 from quizgen.grading.dates import FILLERS as DATE_FILLERS
 from quizgen.grading.dates import month_number
 from quizgen.grading.lexicon import abbreviations
-from quizgen.grading.names import TITLES
+from quizgen.grading.names import AFFILIATIONS, TITLES
 from quizgen.grading.numeric import asked_qualifiers
 from quizgen.grading.quantity import APPROXIMATE, QUALIFIERS, SCALES, UNITS, read_quantity
 from quizgen.grading.quantity import FILLERS as NUMBER_FILLERS
@@ -75,7 +75,8 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
     if fact.kind == "place":
         heard.update(("in", "at"))
     if fact.kind == "person":
-        heard.update(TITLES)
+        heard.update(TITLES)  # but whose title it is ('Russian', 'NATO'): only as the answer says it
+        heard -= AFFILIATIONS - {word for form in forms for word in words(form)}
     return heard - (NEGATIONS - {word for form in forms for word in words(form)})
 
 
