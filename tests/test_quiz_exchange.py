@@ -7,6 +7,7 @@ exports that again and imports it back into a cleared page: the page's cards com
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -135,7 +136,7 @@ def test_the_study_pages_export_comes_into_the_terminal_and_back(watched, pages,
     page.click("#clear")
     assert stored(page) == {}
     page.set_input_files("#import", str(back))
-    page.wait_for_function("document.getElementById('progress-message').textContent.startsWith('Imported')")
+    expect(page.locator("#progress-message")).to_have_text(re.compile(r"^Imported"))  # (no wait_for_function: CSP)
     assert "the progress of 3 cards kept" in page.text_content("#progress-message")
     again = stored(page)
     for fact_id, card in before.items():  # what the page scheduled comes back, to the second

@@ -73,7 +73,12 @@ def test_an_addition_with_a_negation_or_another_answer_is_wrong(bank):
         other = others[len(fact.id) % len(others)] if others else "Olaf Scholz"
         for shape in NEGATED:
             typed = shape.format(form, other=other)
-            if grade(typed, fact, known) != WRONG:
+            # rv8 L1: a right answer contrasted with a name the bank does not know ('(not Olaf Scholz)'
+            # when no other answer of its kind exists) or with another year ('2001 (not 1998)') is close
+            # at most; a name of the bank contrasted stays wrong
+            contrast = "(not {other})" in shape and (not others or fact.kind in ("date", "year"))
+            fair = {WRONG, ALMOST} if contrast else {WRONG}
+            if grade(typed, fact, known) not in fair:
                 passed.append((fact.id, typed, grade(typed, fact, known)))
         for typed in (f"{form} ({other})", f"probably {other}", f"{other} (SPD)"):
             if correct(typed, fact, known):

@@ -15,7 +15,7 @@ from quizgen.text import fold
 Reading = tuple[int, int | None, int | None]  # (year, month, day), month and day when given
 
 _MONTH_NUMBERS = {name.lower()[:3]: n for n, name in enumerate(MONTHS, start=1)}
-_FILLERS = {"st", "nd", "rd", "th", "of", "on", "in", "the", "year", "ad"}
+FILLERS = {"st", "nd", "rd", "th", "of", "on", "in", "the", "year", "ad"}
 
 
 def parse_date(text: str) -> Reading | None:
@@ -47,24 +47,45 @@ def date_readings(text: str) -> set[Reading]:
     return {reading for first in (False, True) if (reading := _read(words, first))}
 
 
+def doubtful_readings(text: str) -> set[Reading]:
+    """'27 May 97', 'April 4 49': a day, a month name and a bare two-digit year, in either century.
+    Never proof of a date (the learner decides); 'April 19 49' may also be the spaced year 1949."""
+    if _APOSTROPHE_YEAR.search(text):
+        return set()  # "27 May '97" says the year is short: a sure reading
+    words = _words(text, join=False)
+    if words is None or not any(not w.isdigit() for w in words):
+        return set()
+    numbers = [w for w in words if w.isdigit()]
+    if len(numbers) != 2 or len(numbers[-1]) != 2 or words[-1] != numbers[-1]:
+        return set()
+    head = words[:-1]
+    return {
+        reading
+        for century in ("19", "20")
+        for first in (False, True)
+        if (reading := _read([*head, century + numbers[-1]], first)) and reading[2] is not None
+    }
+
+
 # An apostrophe year ending a date with a month: '27 May '97', 'May ’97'.
 _APOSTROPHE_YEAR = re.compile(r"(?<=[^\W\d_])\.?,?\s+['’‘`´](\d{2})\s*\.?\s*$")
 
 
-def _words(text: str) -> list[str] | None:
-    """Numbers and month names of `text`, or None when it holds any other word."""
+def _words(text: str, join: bool = True) -> list[str] | None:
+    """Numbers and month names of `text`, or None when it holds any other word (`join`: 19 94 is 1994)."""
     folded = fold(text)
     folded = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", folded)
     with contextlib.suppress(Exception):  # an unreadable word sequence is left as typed
         folded = alpha2digit(folded, "en", threshold=0)  # 'the twenty-fourth of May', 'two thousand two'
     words = re.findall(r"[^\W\d_]+|\d+", folded)  # a word in any script is a word ('не 2014' is no date)
-    if any(not w.isdigit() and not month_number(w) and w not in _FILLERS for w in words):
+    if any(not w.isdigit() and not month_number(w) and w not in FILLERS for w in words):
         return None
     digits = list(re.finditer(r"\d+", folded))
     spaced = len(digits) >= 2 and not folded[digits[-2].end() : digits[-1].start()].strip()
     # 'nineteen ninety-one' arrives as 19 91 (only a space between: '19.94' and '19/94' are no year)
     if (
-        spaced
+        join
+        and spaced
         and len(words) >= 2
         and all(w.isdigit() for w in words[-2:])
         and 10 <= int(words[-2]) <= 20
@@ -72,7 +93,17 @@ def _words(text: str) -> list[str] | None:
         and not any(w.isdigit() and int(w) >= 100 for w in words)
     ):
         words = words[:-2] + [words[-2] + words[-1]]
-    return [w for w in words if w not in _FILLERS]
+    return [w for w in words if w not in FILLERS]
+
+
+# A year dressed as a number: '2014.0', or with a suffix: '1994s', '2014th' (a thousands mark,
+# '1,994', stays a notation the README lists, as on the study page).
+_NUMBER_DRESS = re.compile(r"\b\d{4}(?:\.0+\b|s\b|th\b)", re.IGNORECASE)
+
+
+def dressed_year(text: str) -> bool:
+    """A year or date typed with a number's suffix or decimals: the learner decides."""
+    return bool(_NUMBER_DRESS.search(text))
 
 
 def _read(words: list[str], month_first: bool) -> Reading | None:
@@ -118,16 +149,19 @@ def month_number(word: str) -> int | None:
     return None
 
 
-def agrees(given: Reading, wanted: Reading, when: When | None) -> bool:
-    """`given` says what `wanted` says, and any more detail matches the fact's `when` (or cannot be checked)."""
+def agreement(given: Reading, wanted: Reading, when: When | None) -> str:
+    """'right' when `given` says what `wanted` says and any more detail matches the fact's `when`;
+    'unchecked' when it is finer than anything the fact knows ('1 January 1994' for `when: 1994-01`);
+    'wrong' when any part disagrees."""
+    known = (when.year, when.month, when.day) if when is not None else (None, None, None)
+    verdict = "right"
     for part in range(3):
-        if wanted[part] is not None:
-            if given[part] != wanted[part]:
-                return False
-        elif given[part] is not None and when is not None:
-            known = (when.year, when.month, when.day)[part]
-            if known is not None and known != given[part]:
-                return False
-            if known is None and (when.year, when.month, when.day)[:part] != given[:part]:
-                return False
-    return True
+        want = wanted[part] if wanted[part] is not None else known[part]
+        if given[part] is None:
+            if wanted[part] is not None:
+                return "wrong"
+        elif want is None:
+            verdict = "unchecked"
+        elif given[part] != want:
+            return "wrong"
+    return verdict

@@ -13,42 +13,29 @@ learner says whether they were right.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizgen.grading.dates import agrees, date_readings, month_number, parse_date
+from quizgen.grading.asides import contrasted, with_where
+from quizgen.grading.datematch import match_date, whole_date_grade
+from quizgen.grading.dates import dressed_year, month_number, parse_date
 from quizgen.grading.extras import only_added_to
+from quizgen.grading.foreign import as_english
 from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.marks import hedged, unread_marks
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
+from quizgen.grading.numerals import roman_as_digits
 from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
-from quizgen.grading.places import placed
 from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
-from quizgen.grading.wording import MODIFIERS, flipped, slips_only
+from quizgen.grading.vocabulary import unheard_words
+from quizgen.grading.wording import MODIFIERS, NEGATIONS, flipped, slips_only
 from quizgen.model import Fact
 
 __all__ = ["ALMOST", "CORRECT", "WRONG", "Verdict", "asked_qualifiers", "grade_answer", "normalize", "parse_date"]
 
 MAX_GRADED = 300  # longer than any answer in a bank: graded wrong at once, whatever it holds
 _LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bas well as\b|\bplus\b)\s*", re.IGNORECASE)  # 'or' is no list
-# Words that turn an answer into another claim: never part of a correct answer they were not in.
-NEGATIONS = {
-    "not",
-    "no",
-    "never",
-    "nor",
-    "neither",
-    "without",
-    "except",
-    "excluding",
-    "non",
-    "none",
-    "but",
-    "instead",
-    "unlike",
-    "rather",
-    "or",
-}
 # Leading words that only say where: 'in Africa', 'at Sochi'.
 _WHERE = ("in", "at")
 
@@ -66,6 +53,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     known = known if known is not None else Lexicon.of([fact])
     typed = clean(given)
     given = bounds_as_words(signs_as_words(clean(given)))
+    read = given
     got = normalize(given) if len(given) <= MAX_GRADED else ""
     if not got:
         return Verdict(WRONG, fact.a)
@@ -76,14 +64,28 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     if CORRECT in grades.values() or _both_halves(given, fact, known):
         # a character outside the whitelist ('≠', '❌', '¥', a strike-through) may reverse the answer,
         # a hedge ('about 1994') makes an exact answer vague: never Correct; the learner decides
-        return Verdict(ALMOST if unread_marks(typed, forms) or hedged(typed, forms, fact) else CORRECT, fact.a)
-    head = placed(given) if fact.kind == "place" and len(_items(fact.a)) == 1 else None
-    if head is not None and grade_answer(head, fact, known).grade != WRONG:
-        return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey': where it is, the learner decides
-    if _said_another_way(got, fact, known):
-        return Verdict(ALMOST, fact.a)  # 'not until 2016', 'Algerian gas': the learner decides
+        # and a word outside the fact's vocabulary ('не 2014') may be one no rule read; so does a year
+        # in a number's dress ('1,994', '2014th') where the answer counts nothing
+        odd = fact.kind != "number" and dressed_year(typed) and not any(dressed_year(f) for f in forms)
+        unsure = unread_marks(typed, forms) or hedged(typed, forms, fact) or unheard_words(read, forms, fact)
+        return Verdict(ALMOST if odd or unsure else CORRECT, fact.a)
+    if fact.kind in ("year", "date") and any(
+        (wanted := parse_date(form)) and whole_date_grade(given, wanted, fact) == ALMOST for form in forms
+    ):
+        return Verdict(ALMOST, fact.a)  # '1 January 1994' when the bank knows only January, '27 May 97'
+    regrade = lambda text: grade_answer(text, fact, known).grade  # noqa: E731
+    otherwise = _read_otherwise(given, got, fact, regrade)
+    if otherwise:
+        return Verdict(otherwise, fact.a)  # 'VIII', 'Article III': correct; 'viii', 'Deutschland': close
+    # a contrast with a choice of the multiple-choice card ('2016, not 2017') is no second answer
+    if contrasted(given, fact.kind, regrade, lambda words: _mentions(words, known.others(accepted), known)):
+        return Verdict(ALMOST, fact.a)  # 'Sochi, not Moscow', '2014 (not 2022)': the learner decides
     others = known.others(accepted) | {normalize(d) for d in fact.distractors}
     others.discard(normalize(fact.as_written or ""))
+    if fact.kind == "place" and with_where(given, regrade, others, listed=len(_items(fact.a)) > 1):
+        return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey', 'Sochi, Krasnodar Krai': the learner decides
+    if _said_another_way(got, fact, known):
+        return Verdict(ALMOST, fact.a)  # 'not until 2016', 'Algerian gas': the learner decides
     if got in others or _says_otherwise(got, accepted, others, fact) or _another_person(got, fact, known, accepted):
         return Verdict(WRONG, fact.a)
     close = [form for form, grade in grades.items() if grade == ALMOST]
@@ -102,6 +104,26 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         return Verdict(ALMOST if added else WRONG, fact.a)
     # Show the form the learner was nearest to (Sergei, not Sergey, Lavrov).
     return Verdict(ALMOST, min(close, key=lambda form: distance(got, normalize(form))))
+
+
+def _read_otherwise(given: str, got: str, fact: Fact, regrade: Callable[[str], str]) -> str | None:
+    """Roman numerals ('VIII', 'Article III') as digits, where the answer has digits: correct when
+    every numeral is sure (capitals of I, V, X), else close; words of other languages ('Deutschland',
+    'mai 2002', 'в 2014') read as English, an answer typed twice, 'both' before a pair: close.
+    None when no such reading is right."""
+    roman = roman_as_digits(given) if any(c.isdigit() for c in " ".join((fact.a, *fact.alt))) else None
+    if roman:
+        grade = regrade(roman[0])
+        if grade != WRONG:
+            return CORRECT if grade == CORRECT and roman[1] else ALMOST
+    english = as_english(got)
+    if english != got and regrade(english) != WRONG:
+        return ALMOST
+    words, half = got.split(), len(got.split()) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:] and regrade(" ".join(words[:half])) == CORRECT:
+        return ALMOST  # '1994 1994': typed twice
+    both = re.fullmatch(r"both (.+)", got)  # 'both France and Germany' for a pair: the learner decides
+    return ALMOST if both and len(_items(fact.a)) == 2 and regrade(both.group(1)) == CORRECT else None
 
 
 def _said_another_way(got: str, fact: Fact, known: Lexicon) -> bool:
@@ -186,6 +208,12 @@ def _names_another(words: str, fact: Fact, known: Lexicon, accepted: set[str], o
     return named or bool(set(words.split()) & (known.surnames - {form.split()[-1] for form in accepted if form}))
 
 
+def _mentions(words: str, others: set[str], known: Lexicon) -> bool:
+    """`words` (normalized) hold another answer of the bank, or one of its people's surnames."""
+    padded = f" {words} "
+    return any(f" {other} " in padded for other in others if other) or bool(set(words.split()) & known.surnames)
+
+
 def _another_person(got: str, fact: Fact, known: Lexicon, accepted: set[str]) -> bool:
     """Another surname of the bank's people is another person (Bauer: Rob Bauer, not Monika Bauhr)."""
     own = {form.split()[-1] for form in accepted if form}
@@ -203,7 +231,7 @@ def match_form(given: str, form: str, fact: Fact) -> str:
     if short and fact.kind == "year" and re.fullmatch(r"\d{4}", want):
         return CORRECT if short.group(1) == want[2:] else WRONG  # "'94" is 1994 (and never 1993)
     if fact.kind in ("date", "year") or (parse_date(form) or (0, None))[1]:
-        grade = _match_date(given, form, fact)
+        grade = match_date(given, form, fact)
         if grade:
             return grade
     if fact.kind in ("number", "year") and read_quantity(form):
@@ -232,27 +260,6 @@ def _same_letters(got: str, want: str, fact: Fact) -> bool:
 def _where(text: str) -> str:
     words = text.split()
     return " ".join(words[1:]) if len(words) > 1 and words[0] in _WHERE else text
-
-
-def _match_date(given: str, form: str, fact: Fact) -> str | None:
-    """A date is right when it says the asked date; more detail must agree with the fact's `when`."""
-    wanted = parse_date(form)
-    if not wanted:
-        return None
-    readings = date_readings(given)
-    asked = asked_words(fact.q)
-    words = given.split()
-    while not readings and len(words) > 1 and normalize(words[0]) in asked:  # 'since June 1998'
-        words = words[1:]
-        readings = date_readings(" ".join(words))
-    if readings:
-        return CORRECT if any(agrees(reading, wanted, fact.when) for reading in readings) else WRONG
-    if fact.kind != "date":
-        return None
-    # '27 May 1997 in Paris': the date and more words: close when the date part is right.
-    dated = " ".join(re.findall(r"\d+|[^\W\d_]+", given)[:4])
-    near = date_readings(dated)
-    return ALMOST if near and any(agrees(reading, wanted, fact.when) for reading in near) else WRONG
 
 
 def _match_text(given: str, form: str, fact: Fact) -> str:

@@ -64,6 +64,8 @@ TITLES = {
     "state",
     "the",
 }
+# The words of a title that say whose it is: 'Russian' in 'Russian Foreign Minister Lavrov' may be wrong.
+AFFILIATIONS = frozenset({"us", "nato", "russian", "german", "eu", "un"})
 
 
 def match_name(given: str, wanted: str) -> str | None:

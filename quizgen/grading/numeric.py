@@ -13,7 +13,7 @@ from quizgen.model import Fact
 
 # The question's own comparison, right before what it asks: "more than how many", "since which year".
 _ASKED = re.compile(
-    r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|before|after|from|"
+    r"\b(more than|over|at least|up to|fewer than|less than|under|since|until|till|by|before|after|from|"
     r"as of|(?:a )?maximum of|at most|nearly|almost)\s+(?:how (?:many|much|long)|"
     r"(?:which|what) (?:(?:day|month)(?: and| or)? )?(?:year|month|date|day))\b",
     re.IGNORECASE,

@@ -40,6 +40,78 @@ _NAMES = (
     "Soviet Union|USSR|Yugoslavia"
 )
 COUNTRIES = frozenset(normalize(name) for name in _NAMES.split("|"))
+# Continents and regions a place is said to lie in, and the words that name a country's part.
+REGIONS = frozenset(
+    normalize(name)
+    for name in (
+        "Europe|Asia|Africa|North America|South America|Latin America|Oceania|Middle East|Near East|Far East|"
+        "Balkans|the Balkans|Caucasus|the Caucasus|Scandinavia|Baltics|the Baltics|Baltic states|Nordics|"
+        "Eastern Europe|Western Europe|Central Europe|Southern Europe|Northern Europe|Southeast Europe|"
+        "Southeastern Europe|Central Asia|Black Sea|Black Sea region|Baltic Sea region|Mediterranean"
+    ).split("|")
+)
+# A country's own name, or another language's, that learners type: read as the English name, never Correct.
+EXONYMS = {
+    "deutschland": "germany",
+    "allemagne": "germany",
+    "germania": "germany",
+    "alemania": "germany",
+    "italia": "italy",
+    "italie": "italy",
+    "italien": "italy",
+    "frankreich": "france",
+    "francia": "france",
+    "rossiya": "russia",
+    "rossija": "russia",
+    "russland": "russia",
+    "russie": "russia",
+    "rusia": "russia",
+    "ukraina": "ukraine",
+    "polska": "poland",
+    "polen": "poland",
+    "pologne": "poland",
+    "suomi": "finland",
+    "finnland": "finland",
+    "sverige": "sweden",
+    "schweden": "sweden",
+    "suede": "sweden",
+    "turkei": "turkey",
+    "turquie": "turkey",
+    "magyarorszag": "hungary",
+    "ungarn": "hungary",
+    "espana": "spain",
+    "nederland": "netherlands",
+    "niederlande": "netherlands",
+    "osterreich": "austria",
+    "belgique": "belgium",
+    "belgie": "belgium",
+    "norge": "norway",
+    "danmark": "denmark",
+    "hellas": "greece",
+    "ellada": "greece",
+    "sakartvelo": "georgia",
+    "bulgariya": "bulgaria",
+    "lietuva": "lithuania",
+    "latvija": "latvia",
+    "eesti": "estonia",
+}
+
+
+# A country's former name, typed as the whole answer.
+FORMER = {"macedonia": "north macedonia", "fyrom": "north macedonia", "turkiye": "turkey", "czechia": "czech republic"}
+
+
+def in_english(words: str) -> str:
+    """'deutschland' -> 'germany' (normalized words): each country's other name from the lists above."""
+    return FORMER.get(words) or " ".join(EXONYMS.get(word, word) for word in words.split())
+
+
+PART_WORDS = frozenset({"krai", "kray", "oblast", "okrug", "region", "province", "county", "district"})
+
+
+def says_where(words: str) -> bool:
+    """'Turkey', 'Europe', 'Krasnodar Krai' (normalized): a country, a region or a country's part."""
+    return words in COUNTRIES or words in REGIONS or (len(words.split()) > 1 and words.split()[-1] in PART_WORDS)
 
 
 def placed(given: str) -> str | None:

@@ -12,7 +12,7 @@ from text_to_num import alpha2digit
 from quizgen.text import fold
 
 # Shorthand after a number: 80bn, 14m, 5k; spelled scales are read the same way.
-_SCALES = {
+SCALES = {
     "hundred": 10**2,  # 'over 15 hundred'
     "thousand": 10**3,
     "k": 10**3,
@@ -22,6 +22,7 @@ _SCALES = {
     "m": 10**6,
     "billion": 10**9,
     "bn": 10**9,
+    "bln": 10**9,
     "trillion": 10**12,
     "tn": 10**12,
 }
@@ -90,12 +91,12 @@ QUALIFIERS = {
     "before": "before",
     "earlier": "before",
     "prior": "before",
-    "until": "before",
-    "till": "before",
-    "by": "before",
+    "until": "until",
+    "till": "until",
+    "by": "until",
     "after": "after",
     "later": "after",
-    "since": "after",
+    "since": "since",
     "more": "more",
     "over": "more",
     "above": "more",
@@ -184,6 +185,7 @@ def number_words(text: str) -> str:
     text = re.sub(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])", lambda m: m.group().replace(".", ""), text)
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # 14,000,000 and 14 000 000
     text = re.sub(r"(?<=\d)[,\u2009\u202f\u00a0 ](?=\d{3}(?!\d))", "", text)  # (overlapping groups)
+    text = re.sub(r"(?<=\d)b\b", " bn", text)  # 80B: only glued to its number ('Plan B' is no scale)
     text = re.sub(r"(?<=\d)(?=[a-z])", " ", text)  # 80bn, 24yrs
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # fifty-three (text2num also reads it spaced)
     text = re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_", " ", text)
@@ -192,7 +194,7 @@ def number_words(text: str) -> str:
     words = text.split()
     merged: list[str] = []
     for word in words:
-        scale = _SCALES.get(word) or (int(word) if word in ("100", "1000", "1000000", "1000000000") else None)
+        scale = SCALES.get(word) or (int(word) if word in ("100", "1000", "1000000", "1000000000") else None)
         big = word in ("1000000", "1000000000", "million", "billion", "mn", "bn")  # '80,000 million' is 80 billion
         if scale and merged and _NUMBER.match(merged[-1]) and (Decimal(merged[-1]) < 1000 or big):
             merged[-1] = _plain(Decimal(merged[-1]) * scale)

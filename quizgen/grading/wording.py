@@ -41,6 +41,24 @@ MODIFIERS = {
     "upper",
     "lower",
 }
+# Words that turn an answer into another claim: never part of a correct answer they were not in.
+NEGATIONS = {
+    "not",
+    "no",
+    "never",
+    "nor",
+    "neither",
+    "without",
+    "except",
+    "excluding",
+    "non",
+    "none",
+    "but",
+    "instead",
+    "unlike",
+    "rather",
+    "or",
+}
 # Words that name the same thing in these answers ('member countries' for member states).
 _SAME = ({"state", "states", "country", "countries", "nation", "nations"},)
 _NEGATING_PREFIXES = ("in", "im", "il", "ir", "un", "non", "dis", "semi", "anti", "counter", "de", "a")

@@ -1,0 +1,91 @@
+"""The words a Correct answer may hold: a closed vocabulary for each fact, and nothing else.
+
+Each rule that says Correct reads some words of an answer; this net makes sure none of them skipped
+a word that changes what the answer says ('не 2014', 'außer 2014', 'Sochi oder Moscow'). Besides
+numbers, a Correct answer holds only: the words of an accepted form (two or three of them written as
+one: 'semipermanent'), the abbreviation its initials spell, the question's words but its negations
+and the comparisons it does not ask with, the articles, and by kind: 'in'/'at' before a place, a
+title before a person's name or a shortened given name, month names and the date readers' fillers
+for a date or year, the number readers' fillers and scale words for a number, and a unit, currency
+or comparison only where the answer or the question names it. Any other word: the learner decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.grading.dates import FILLERS as DATE_FILLERS
+from quizgen.grading.dates import month_number
+from quizgen.grading.lexicon import abbreviations
+from quizgen.grading.names import AFFILIATIONS, TITLES
+from quizgen.grading.numeric import asked_qualifiers
+from quizgen.grading.quantity import APPROXIMATE, QUALIFIERS, SCALES, UNITS, read_quantity
+from quizgen.grading.quantity import FILLERS as NUMBER_FILLERS
+from quizgen.grading.spelling import ARTICLES, normalize
+from quizgen.grading.wording import NEGATIONS
+from quizgen.model import Fact
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")  # a run of letters in any script, or of digits
+_DATED = ("date", "year")
+_COUNTED = ("number", "year", "date")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as the grader compares them (normalized: folded, numbers as digits)."""
+    return _WORD.findall(normalize(text))
+
+
+def unheard_words(given: str, forms: list[str], fact: Fact) -> list[str]:
+    """The words of `given` outside the fact's vocabulary: a Correct answer has none."""
+    if any(normalize(given).replace(" ", "") == normalize(form).replace(" ", "") for form in forms):
+        return []  # the same letters as an accepted form: only the spaces differ
+    heard = _vocabulary(fact, forms) | _spelled_abbreviations(given, forms)
+    numbered = fact.kind in _COUNTED or any(w.isdigit() for form in forms for w in words(form))
+    return [
+        word
+        for word in words(given)
+        if word not in heard
+        and not (word.isdigit() and numbered)
+        and not (fact.kind in _DATED and month_number(word))
+        and not (fact.kind == "person" and _shortened(word, forms))
+    ]
+
+
+def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
+    """Every word a Correct answer of `fact` may hold but numbers, months and shortened names."""
+    heard = set(ARTICLES)
+    for form in forms:
+        said = words(form)
+        heard.update(said)
+        heard.update("".join(said[i : i + n]) for n in (2, 3) for i in range(len(said) - n + 1))
+    quantities = [q for text in (*forms, fact.q) if (q := read_quantity(text))]
+    units = {unit for q in quantities for unit in q.units} | {UNITS[w] for w in words(fact.q) if w in UNITS}
+    compared = {c for form in forms if (q := read_quantity(form)) for c in q.qualifiers} | asked_qualifiers(fact.q)
+    heard.update(
+        word
+        for word in words(fact.q)
+        if word not in NEGATIONS and (not QUALIFIERS.get(word) or QUALIFIERS[word] in compared)
+    )
+    heard.update(word for word, meaning in QUALIFIERS.items() if meaning == "" or meaning in compared)
+    if fact.kind in _COUNTED:
+        heard.update(DATE_FILLERS if fact.kind in _DATED else (), NUMBER_FILLERS, SCALES)
+        heard.update(word for word, unit in UNITS.items() if unit in units)
+    if heard & APPROXIMATE:  # 'around 4000' for 'about 4,000': a hedge the answer itself has
+        heard.update(APPROXIMATE)
+    if fact.kind == "place":
+        heard.update(("in", "at"))
+    if fact.kind == "person":
+        heard.update(TITLES)  # but whose title it is ('Russian', 'NATO'): only as the answer says it
+        heard -= AFFILIATIONS - {word for form in forms for word in words(form)}
+    return heard - (NEGATIONS - {word for form in forms for word in words(form)})
+
+
+def _spelled_abbreviations(given: str, forms: list[str]) -> set[str]:
+    """'OPCW' in 'Organisation for the Prohibition of Chemical Weapons (OPCW)' when the name is accepted."""
+    accepted = {normalize(form) for form in forms}
+    return {normalize(short) for long, short in abbreviations(given) if normalize(long) in accepted}
+
+
+def _shortened(word: str, forms: list[str]) -> bool:
+    """An initial ('V'), or the start of one of the names the accepted forms give ('Vlad', 'Fred')."""
+    return any(name.startswith(word) and (len(word) == 1 or len(word) >= 3) for form in forms for name in words(form))

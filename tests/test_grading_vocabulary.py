@@ -1,0 +1,132 @@
+"""A word the fact never uses, beside an accepted answer, never makes it Correct (any script, any fact).
+
+The words come from outside the grader: letters of scripts no fact is written in, and a fixed list
+of words in other Latin-script languages that say "not", "or", "before", "without". Whatever such a
+word means, a program that cannot read it cannot know the answer is right: the learner decides.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgen.bank.loader import load_banks
+from quizgen.grading.lexicon import Lexicon
+from quizgen.grading.matcher import CORRECT, grade_answer
+from quizgen.text import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+BANKS = {
+    "bundled": (ROOT / "decks", ROOT / "seeds"),
+    "quiz-deck": (ROOT / "tests/fixtures/quiz-bank/decks", ROOT / "tests/fixtures/quiz-bank/seeds"),
+}
+TYPED = ("person", "place", "organization", "number", "year", "date", "term", "event", "document")
+# "not", "no", "or", "before", "after", "without", "except" in other languages written in Latin letters
+FOREIGN = (
+    "nicht kein keine oder ohne vor nach ausser außer pas sans sauf avant après ou jamais nie albo przed "
+    "bez oprócz nem vagy előtt inte eller utan före ikke uden eller aldrig não nao ou sem antes depois "
+    "nunca sino sin tranne oppure senza prima dopo mai niet geen zonder voor behalve ne neni bez nebo ei"
+).split()
+
+
+# Letters of scripts no fact is written in: Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Thai,
+# Georgian, Hangul, CJK (none folds to a Latin letter).
+_SCRIPTS = (
+    (0x0370, 0x0400),
+    (0x0400, 0x0530),
+    (0x0531, 0x0587),
+    (0x05D0, 0x05EB),
+    (0x0620, 0x064B),
+    (0x0904, 0x093A),
+    (0x0E01, 0x0E31),
+    (0x10D0, 0x10FB),
+    (0xAC00, 0xAD00),
+    (0x4E00, 0x5000),
+)
+LETTERS = st.sampled_from(
+    [
+        chr(code)
+        for start, end in _SCRIPTS
+        for code in range(start, end)
+        if unicodedata.category(chr(code)) in ("Lu", "Ll", "Lo")
+        and not unicodedata.normalize("NFKC", chr(code)).isascii()
+    ]
+)
+STRANGE = st.text(LETTERS, min_size=1, max_size=5)
+
+
+def _banks():
+    found = {}
+    for name, paths in BANKS.items():
+        (bank,) = load_banks(*paths)
+        found[name] = (bank, Lexicon.of(bank.facts))
+    return found
+
+
+LOADED = _banks()
+
+
+def _cases(name):
+    bank, _ = LOADED[name]
+    return [(fact, form) for fact in bank.facts if fact.kind in TYPED for form in (fact.a, *fact.alt)]
+
+
+def _own_words(fact) -> set[str]:
+    text = " ".join((fact.q, fact.a, *fact.alt, fact.note or "", fact.quote or ""))
+    return set(fold(text).split())
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_word_in_another_script_beside_the_answer_is_never_correct(name, data):
+    fact, form = data.draw(st.sampled_from(_cases(name)))
+    word = data.draw(STRANGE)
+    _, known = LOADED[name]
+    for typed in (f"{word} {form}", f"{form} {word}", f"{form}, {word}"):
+        assert grade_answer(typed, fact, known).grade != CORRECT, (fact.id, typed)
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_a_foreign_negation_or_link_beside_the_answer_is_never_correct(name):
+    _, known = LOADED[name]
+    wrong = []
+    for index, (fact, form) in enumerate(_cases(name)):
+        # four words a case, in turn: every word meets many facts of every kind, and the run stays short
+        for word in (FOREIGN[(4 * index + step) % len(FOREIGN)] for step in range(4)):
+            if fold(word) in _own_words(fact):
+                continue  # the fact itself uses the word: not foreign to it
+            for typed in (f"{word} {form}", f"{form} {word}"):
+                if grade_answer(typed, fact, known).grade == CORRECT:
+                    wrong.append((fact.id, typed))
+    assert not wrong, wrong[:20]
+
+
+@pytest.mark.parametrize(
+    "typed", ["не 2014", "2014 нет", "不是2014", "ليس 2014", "όχι 2014", "לא 2014", "nicht 2014", "2014 oder 2015"]
+)
+def test_the_review_probes_in_other_languages_are_not_correct(typed):
+    bank, known = LOADED["bundled"]
+    (fact,) = [f for f in bank.facts if f.id == "manolache-crimea-2014"]
+    assert grade_answer("2014", fact, known).grade == CORRECT  # the control: the answer itself
+    assert grade_answer(typed, fact, known).grade != CORRECT
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_a_nationality_or_body_before_a_name_that_does_not_say_it_is_never_correct(name):
+    """'Russian Heiko Maas', 'NATO Sergey Lavrov': whose title it is may be wrong; the learner decides."""
+    _, known = LOADED[name]
+    passed = [
+        (fact.id, typed)
+        for fact, form in _cases(name)
+        if fact.kind == "person"
+        for word in ("Russian", "American", "German", "NATO", "EU", "UN", "US")
+        if word.casefold() not in fold(form).split()
+        for typed in (f"{word} {form}", f"{word} Foreign Minister {form}")
+        if grade_answer(typed, fact, known).grade == CORRECT
+    ]
+    assert passed == []
