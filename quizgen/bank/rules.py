@@ -79,11 +79,7 @@ def _typed(problems: Problems, raw: LineDict) -> dict:
             if glued:  # one message per split value ('1', '000', '000' is one), all at once
                 for run in _runs(glued):
                     parts = [clip(part) for part in value[run[0] - 1 : run[-1] + 1]]
-                    named = (
-                        " and ".join(f"'{part}'" for part in parts)
-                        if len(parts) == 2
-                        else (", ".join(f"'{part}'" for part in parts[:-1]) + f" and '{parts[-1]}'")
-                    )
+                    named = ", ".join(f"'{part}'" for part in parts[:-1]) + f" and '{parts[-1]}'"
                     problems.add_at(
                         raw[spec.name].lines[run[0]],
                         f"field '{spec.name}': {named} are one value split at its comma{'s' * (len(parts) > 2)} "
@@ -307,8 +303,5 @@ def _runs(indices: tuple[int, ...]) -> list[list[int]]:
     """Consecutive indices grouped: (1, 2, 4) -> [[1, 2], [4]]."""
     runs: list[list[int]] = []
     for index in indices:
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
+        runs[-1].append(index) if runs and runs[-1][-1] == index - 1 else runs.append([index])
     return runs
