@@ -127,7 +127,7 @@ def test_a_nationality_or_body_before_a_name_that_does_not_say_it_is_never_corre
         if fact.kind == "person"
         for word in ("Russian", "American", "German", "NATO", "EU", "UN", "US")
         if word.casefold() not in fold(form).split()
-        for typed in (f"{word} {form}", f"{word} Foreign Minister {form}")
+        for typed in (f"{word} {form}", f"{word} Foreign Minister {form}", f"Vice {form}", f"Deputy {form}")
         if grade_answer(typed, fact, known).grade == CORRECT
     ]
     assert passed == []

@@ -23,7 +23,7 @@ from quizgen.grading.numeric import asked_qualifiers, asked_words
 from quizgen.grading.quantity import APPROXIMATE, QUALIFIERS, SCALES, UNITS, read_quantity
 from quizgen.grading.quantity import FILLERS as NUMBER_FILLERS
 from quizgen.grading.spelling import ARTICLES, normalize
-from quizgen.grading.wording import NEGATIONS
+from quizgen.grading.wording import MODIFIERS, NEGATIONS
 from quizgen.model import Fact
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # a run of letters in any script, or of digits
@@ -74,7 +74,7 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
     if fact.kind == "place":
         heard.update(("in", "at"))
     if fact.kind == "person":
-        heard.update(TITLES)  # but whose title it is ('Russian', 'NATO'): only as the answer says it
+        heard.update(TITLES - MODIFIERS)  # not 'vice', 'deputy'; whose title ('Russian'): only as the answer says
         heard -= AFFILIATIONS - {word for form in forms for word in words(form)}
     return heard - (NEGATIONS - {word for form in forms for word in words(form)})
 
