@@ -7,6 +7,7 @@ word means, a program that cannot read it cannot know the answer is right: the l
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -126,7 +127,80 @@ def test_a_nationality_or_body_before_a_name_that_does_not_say_it_is_never_corre
         if fact.kind == "person"
         for word in ("Russian", "American", "German", "NATO", "EU", "UN", "US")
         if word.casefold() not in fold(form).split()
-        for typed in (f"{word} {form}", f"{word} Foreign Minister {form}")
+        for typed in (f"{word} {form}", f"{word} Foreign Minister {form}", f"Vice {form}", f"Deputy {form}")
         if grade_answer(typed, fact, known).grade == CORRECT
     ]
     assert passed == []
+
+
+# Words that add no claim beside a number, year or date; any other word of the question may say
+# something false beside the right number ('2008 NATO invade Georgia', '8 NATO diplomats').
+HARMLESS = {"the", "a", "an", "in", "of", "on", "at", "year", "years", "and", "did", "was", "were", "how", "many"}
+# The comparison a question asks with ('since which year', 'more than how many', 'what maximum'): the
+# answer may repeat it (the README's rule), so it is no foreign word here.
+BOUNDS = {"since", "from", "until", "till", "more", "than", "over", "under", "fewer", "less", "least", "most"}
+BOUNDS |= {"maximum", "minimum", "up", "to"}
+
+
+def _question_words(fact) -> list[str]:
+    """The question's words that no accepted form holds, but the first one its 'how many' counts."""
+    said = {word for form in (fact.a, *fact.alt) for word in fold(form).split()}
+    text = fold(fact.q)
+    asked = re.search(r"\bhow (?:many|much)\b(.*)", text)
+    counted = re.findall(r"[a-z]+", asked.group(1))[:1] if asked else []
+    found = [w for w in re.findall(r"[a-z]{3,}", text) if w not in HARMLESS | BOUNDS | said and w not in counted]
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_words_of_the_question_beside_a_number_year_or_date_are_never_correct(name):
+    """rv9-quiz S1: a word of the question is no part of the answer; in any order it may be false."""
+    _, known = LOADED[name]
+    passed = [
+        (fact.id, typed)
+        for fact, form in _cases(name)
+        if fact.kind in ("number", "year", "date")
+        for index, word in enumerate(_question_words(fact))
+        for typed in (f"{form} {word}", f"{word} {form}", f"{form}, {word}")[index % 3 :][:2]
+        if grade_answer(typed, fact, known).grade == CORRECT
+    ]
+    assert passed == []
+
+
+def test_the_review_s1_probes_are_not_correct():
+    bank, known = LOADED["bundled"]
+    facts = {fact.id: fact for fact in bank.facts}
+    probes = [
+        ("manolache-georgia-2008", "2008 NATO invade Georgia"),
+        ("manolache-crimea-2014", "2014 Crimea annex Russia"),
+        ("dw2021-expelled-diplomats-count", "8 NATO diplomats"),
+        ("fo2011-nrc-at-20", "20 NATO states"),
+        ("cenusa-seven-resilience-objectives", "7 national leaders"),
+        ("cenusa-eadrcc-countries-claim", "13 April"),
+        ("cenusa-32-russian-doctors", "32 patients"),
+        ("cenusa-moldova-30-item-types", "30 items"),
+    ]
+    for key, typed in probes:
+        assert grade_answer(facts[key].a, facts[key], known).grade == CORRECT  # the control
+        assert grade_answer(typed, facts[key], known).grade != CORRECT, typed
+
+
+# Latin letters and a Cyrillic letter drawn the same (the test's own table, not the grader's).
+LOOKALIKE = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і"}
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_a_lookalike_letter_in_a_name_is_the_learners_to_judge(name):
+    """'Sochі' with a Ukrainian і: never Correct (the program cannot see the letter is meant), never Wrong."""
+    _, known = LOADED[name]
+    unfair = []
+    for fact, form in _cases(name):
+        if fact.kind not in ("person", "place", "organization") or form != fact.a:
+            continue
+        spot = next((i for i, ch in enumerate(form) if ch in LOOKALIKE), None)
+        if spot is None:
+            continue
+        typed = form[:spot] + LOOKALIKE[form[spot]] + form[spot + 1 :]
+        if grade_answer(typed, fact, known).grade != "almost":
+            unfair.append((fact.id, typed, grade_answer(typed, fact, known).grade))
+    assert unfair == []

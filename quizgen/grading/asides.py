@@ -20,7 +20,7 @@ _WHERE = re.compile(r"\s*(?P<head>[^,;()]+?)\s*(?:,\s*(?P<after>[^,;()]+?)|\(\s*
 
 
 def contrasted(given: str, kind: str, grade: Callable[[str], str], another: Callable[[str], bool]) -> bool:
-    """'Sochi, not Moscow', '1994 (not 1995)': the part before the contrast grades Correct, the
+    """'Sochi, not Moscow', '1994 (not 1995)': the part before the contrast is right (a number's not Wrong), the
     contrasted part is the same sort of thing (a number for a number, year or date; words for a
     name), Wrong on its own (`grade`: the fact's grade of a text) and, for a name, no other answer
     of the bank (`another`). Never for a person: 'Heiko Maas (not Olaf Scholz)' names a second person."""
@@ -32,7 +32,9 @@ def contrasted(given: str, kind: str, grade: Callable[[str], str], another: Call
     if any(c.isdigit() for c in tail) != numeric:
         return False  # '27 May 1997, not Paris' says something else about the date
     # a number turned down is no second answer, even one the bank holds ('2014 not 2022')
-    return grade(head) == CORRECT and grade(tail) == WRONG and (numeric or not another(normalize(tail)))
+    # a number's head may be close ('2 percent of GDP'); a name's must be right ('not parties' is no aside)
+    sure = grade(head) != WRONG if numeric else grade(head) == CORRECT
+    return sure and grade(tail) == WRONG and (numeric or not another(normalize(tail)))
 
 
 def with_where(given: str, grade: Callable[[str], str], others: set[str], listed: bool = False) -> bool:

@@ -58,8 +58,15 @@ _PHRASE = re.compile(r"(?<!\S)(" + "|".join(sorted(_PHRASES, key=len, reverse=Tr
 _UNSURE = re.compile(r"(?<!\S)(?:i ?m |i am )?not (?:sure|certain)(?!\S)")
 
 
+# Cyrillic and Greek letters drawn like Latin ones: in a word that also holds Latin letters ('Sochі'
+# with a Ukrainian і) they are read as those (a whole Cyrillic word, 'не', stays what it is).
+_LOOKALIKES = str.maketrans("аеорсхуіјкмнтвѕԁοαειυνκτρχ", "aeopcxyijkmhtbsdoaeiuvktpx")
+_LATIN = re.compile(r"[a-z]")
+
+
 def as_english(got: str) -> str:
-    """`got` (normalized) with the words above and countries' other names in English, and 'not
-    sure' as the hedge 'maybe'."""
+    """`got` (normalized) with the words above and countries' other names in English, a word of
+    mixed scripts in Latin letters, and 'not sure' as the hedge 'maybe'."""
     text = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], _UNSURE.sub("maybe", got))
-    return in_english(" ".join(_WORDS.get(word, word) for word in text.split()))
+    words = [word.translate(_LOOKALIKES) if _LATIN.search(word) else word for word in text.split()]
+    return in_english(" ".join(_WORDS.get(word, word) for word in words))

@@ -100,6 +100,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
             fact.kind,
             lambda core: any(match_form(core, form, fact) == CORRECT for form in forms),
             lambda words: _names_another(words, fact, known, accepted, others),
+            fact.q,
         )
         return Verdict(ALMOST if added else WRONG, fact.a)
     # Show the form the learner was nearest to (Sergei, not Sergey, Lavrov).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ROMAN = re.compile(r"\b(?=[mdclxvi]{2,}\b|[vx]\b)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\b", re.I)
 _VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -17,6 +18,7 @@ def _value(numeral: str) -> int:
 def roman_as_digits(text: str) -> tuple[str, bool] | None:
     """`text` with each Roman numeral (of two or more letters, or a lone V or X) as digits, and
     whether every one is sure (two or more capitals of I, V, X: 'VIII', 'XII'); None when none."""
+    text = unicodedata.normalize("NFKC", text)  # 'ⅯⅯⅧ', 'Ⅷ': the numeral signs are letters
     found = [m for m in _ROMAN.finditer(text) if m.group()]
     if not found:
         return None

@@ -21,6 +21,8 @@ SCALES = {
     "mln": 10**6,
     "m": 10**6,
     "billion": 10**9,
+    "milliard": 10**9,  # the long-scale word: 80 milliard is 80 billion
+    "milliards": 10**9,
     "bn": 10**9,
     "bln": 10**9,
     "trillion": 10**12,

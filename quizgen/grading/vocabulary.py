@@ -1,13 +1,14 @@
 """The words a Correct answer may hold: a closed vocabulary for each fact, and nothing else.
 
 Each rule that says Correct reads some words of an answer; this net makes sure none of them skipped
-a word that changes what the answer says ('не 2014', 'außer 2014', 'Sochi oder Moscow'). Besides
+a word that changes what the answer says ('не 2014', 'außer 2014', '8 NATO diplomats'). Besides
 numbers, a Correct answer holds only: the words of an accepted form (two or three of them written as
-one: 'semipermanent'), the abbreviation its initials spell, the question's words but its negations
-and the comparisons it does not ask with, the articles, and by kind: 'in'/'at' before a place, a
-title before a person's name or a shortened given name, month names and the date readers' fillers
-for a date or year, the number readers' fillers and scale words for a number, and a unit, currency
-or comparison only where the answer or the question names it. Any other word: the learner decides.
+one: 'semipermanent'), the abbreviation its initials spell, the articles, the question's own bound
+('since', 'from'), after a count the words right after the question's 'how many' in its order, and
+by kind: 'in'/'at' before a place; a title before a person's name (but a nationality or body the
+answer does not name) or a shortened given name; month names and the date readers' fillers for a
+date or year; the number readers' fillers and scale words for a number, and a unit, currency or
+comparison only where the answer or the question names it. Any other word: the learner decides.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from quizgen.grading.dates import FILLERS as DATE_FILLERS
 from quizgen.grading.dates import month_number
 from quizgen.grading.lexicon import abbreviations
 from quizgen.grading.names import AFFILIATIONS, TITLES
-from quizgen.grading.numeric import asked_qualifiers
+from quizgen.grading.numeric import asked_qualifiers, asked_words
 from quizgen.grading.quantity import APPROXIMATE, QUALIFIERS, SCALES, UNITS, read_quantity
 from quizgen.grading.quantity import FILLERS as NUMBER_FILLERS
 from quizgen.grading.spelling import ARTICLES, normalize
-from quizgen.grading.wording import NEGATIONS
+from quizgen.grading.wording import MODIFIERS, NEGATIONS
 from quizgen.model import Fact
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # a run of letters in any script, or of digits
@@ -39,7 +40,7 @@ def unheard_words(given: str, forms: list[str], fact: Fact) -> list[str]:
     """The words of `given` outside the fact's vocabulary: a Correct answer has none."""
     if any(normalize(given).replace(" ", "") == normalize(form).replace(" ", "") for form in forms):
         return []  # the same letters as an accepted form: only the spaces differ
-    heard = _vocabulary(fact, forms) | _spelled_abbreviations(given, forms)
+    heard = _vocabulary(fact, forms) | _spelled_abbreviations(given, forms) | _counted(given, fact)
     numbered = fact.kind in _COUNTED or any(w.isdigit() for form in forms for w in words(form))
     return [
         word
@@ -58,14 +59,12 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
         said = words(form)
         heard.update(said)
         heard.update("".join(said[i : i + n]) for n in (2, 3) for i in range(len(said) - n + 1))
-    quantities = [q for text in (*forms, fact.q) if (q := read_quantity(text))]
-    units = {unit for q in quantities for unit in q.units} | {UNITS[w] for w in words(fact.q) if w in UNITS}
+    quantities = [q for form in forms if (q := read_quantity(form))]
+    units = {unit for q in quantities for unit in q.units}
+    if fact.kind == "number":  # the unit the question counts in ('how many kilometres'); no 'Euro-Atlantic'
+        units |= {UNITS[w] for w in words(fact.q) if w in UNITS}
     compared = {c for form in forms if (q := read_quantity(form)) for c in q.qualifiers} | asked_qualifiers(fact.q)
-    heard.update(
-        word
-        for word in words(fact.q)
-        if word not in NEGATIONS and (not QUALIFIERS.get(word) or QUALIFIERS[word] in compared)
-    )
+    heard.update(asked_words(fact.q))  # 'since', 'from', 'as of': the question's own bound
     heard.update(word for word, meaning in QUALIFIERS.items() if meaning == "" or meaning in compared)
     if fact.kind in _COUNTED:
         heard.update(DATE_FILLERS if fact.kind in _DATED else (), NUMBER_FILLERS, SCALES)
@@ -75,9 +74,21 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
     if fact.kind == "place":
         heard.update(("in", "at"))
     if fact.kind == "person":
-        heard.update(TITLES)  # but whose title it is ('Russian', 'NATO'): only as the answer says it
+        heard.update(TITLES - MODIFIERS)  # not 'vice', 'deputy'; whose title ('Russian'): only as the answer says
         heard -= AFFILIATIONS - {word for form in forms for word in words(form)}
     return heard - (NEGATIONS - {word for form in forms for word in words(form)})
+
+
+def _counted(given: str, fact: Fact) -> set[str]:
+    """'8 Russian diplomats' for 'How many Russian diplomats…': the words right after the question's
+    'how many', in its order, after the number (never other words of the question: '8 NATO diplomats')."""
+    asked = re.search(r"\bhow (?:many|much)\b(.*)", normalize(fact.q))
+    said = words(given)
+    last = max((i for i, word in enumerate(said) if word.isdigit()), default=None)
+    if fact.kind != "number" or asked is None or last is None:
+        return set()
+    tail = said[last + 1 :]
+    return set(tail) if tail and tail == words(asked.group(1))[: len(tail)] else set()
 
 
 def _spelled_abbreviations(given: str, forms: list[str]) -> set[str]:
