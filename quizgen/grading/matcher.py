@@ -25,7 +25,8 @@ from quizgen.grading.lexicon import Lexicon, abbreviations, split_form
 from quizgen.grading.marks import hedged, unread_marks
 from quizgen.grading.names import ALMOST, CORRECT, WRONG, match_name
 from quizgen.grading.numerals import roman_as_digits
-from quizgen.grading.numeric import asked_qualifiers, asked_words, match_quantity
+from quizgen.grading.numeric import asked_qualifiers, match_quantity
+from quizgen.grading.others import another_person, mentions, names_another, says_otherwise
 from quizgen.grading.quantity import QUALIFIERS, bounds_as_words, read_quantity
 from quizgen.grading.spelling import clean, distance, is_typo, normalize, signs_as_words
 from quizgen.grading.vocabulary import unheard_words
@@ -78,7 +79,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
     if otherwise:
         return Verdict(otherwise, fact.a)  # 'VIII', 'Article III': correct; 'viii', 'Deutschland': close
     # a contrast with a choice of the multiple-choice card ('2016, not 2017') is no second answer
-    if contrasted(given, fact.kind, regrade, lambda words: _mentions(words, known.others(accepted), known)):
+    if contrasted(given, fact.kind, regrade, lambda words: mentions(words, known.others(accepted), known)):
         return Verdict(ALMOST, fact.a)  # 'Sochi, not Moscow', '2014 (not 2022)': the learner decides
     others = known.others(accepted) | {normalize(d) for d in fact.distractors}
     others.discard(normalize(fact.as_written or ""))
@@ -86,7 +87,11 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
         return Verdict(ALMOST, fact.a)  # 'Istanbul, Turkey', 'Sochi, Krasnodar Krai': the learner decides
     if _said_another_way(got, fact, known):
         return Verdict(ALMOST, fact.a)  # 'not until 2016', 'Algerian gas': the learner decides
-    if got in others or _says_otherwise(got, accepted, others, fact) or _another_person(got, fact, known, accepted):
+    if (
+        got in others
+        or says_otherwise(got, accepted, others, fact, len(_items(fact.a)) > 1)
+        or another_person(got, fact, known, accepted)
+    ):
         return Verdict(WRONG, fact.a)
     close = [form for form, grade in grades.items() if grade == ALMOST]
     if fact.as_written and got == normalize(fact.as_written):
@@ -99,7 +104,7 @@ def grade_answer(given: str, fact: Fact, known: Lexicon | None = None) -> Verdic
             typed,
             fact.kind,
             lambda core: any(match_form(core, form, fact) == CORRECT for form in forms),
-            lambda words: _names_another(words, fact, known, accepted, others),
+            lambda words: names_another(words, fact, known, accepted, others),
             fact.q,
         )
         return Verdict(ALMOST if added else WRONG, fact.a)
@@ -178,47 +183,6 @@ def _both_halves(given: str, fact: Fact, known: Lexicon) -> bool:
         return True
     # An abbreviation the initials of an accepted name spell is that name: '… Weapons (OPCW)'.
     return any(normalize(long) in forms and normalize(long) == normalize(parts[1]) for long, _ in abbreviations(given))
-
-
-def _says_otherwise(got: str, accepted: set[str], others: set[str], fact: Fact) -> bool:
-    """Wrong outright: a negation or comparison the answer lacks, or a hedge with another answer
-    of the bank ('Lisbon, Madrid'), unless the fact's own text names that other place or body."""
-    words = got.split()
-    answer_words = {w for form in accepted for w in form.split()} | (asked_words(fact.q) - NEGATIONS)
-    if any(w in NEGATIONS or (w in QUALIFIERS and QUALIFIERS[w]) for w in words if w not in answer_words):
-        return True
-    if len(_items(fact.a)) > 1:
-        return False  # 'Poland, Estonia, Latvia and Lithuania' for a list answer is no hedge
-    own = normalize(" ".join((fact.q, fact.note or "", fact.quote, fact.derived or "")))
-    padded = f" {got} "
-    return any(
-        f" {other} " in padded
-        and f" {other} " not in f" {own} "
-        and not any(f" {other} " in f" {form} " for form in accepted)
-        for other in others
-    )
-
-
-def _names_another(words: str, fact: Fact, known: Lexicon, accepted: set[str], others: set[str]) -> bool:
-    """Words beside an answer that name another answer of the bank (one the fact's own text does not name)."""
-    if not words:
-        return False
-    own = f" {normalize(' '.join((fact.q, fact.note or '', fact.quote, fact.derived or '')))} "
-    padded = f" {words} "
-    named = any(f" {other} " in padded and f" {other} " not in own for other in others)
-    return named or bool(set(words.split()) & (known.surnames - {form.split()[-1] for form in accepted if form}))
-
-
-def _mentions(words: str, others: set[str], known: Lexicon) -> bool:
-    """`words` (normalized) hold another answer of the bank, or one of its people's surnames."""
-    padded = f" {words} "
-    return any(f" {other} " in padded for other in others if other) or bool(set(words.split()) & known.surnames)
-
-
-def _another_person(got: str, fact: Fact, known: Lexicon, accepted: set[str]) -> bool:
-    """Another surname of the bank's people is another person (Bauer: Rob Bauer, not Monika Bauhr)."""
-    own = {form.split()[-1] for form in accepted if form}
-    return fact.kind == "person" and got.split()[-1] in known.surnames - own
 
 
 def match_form(given: str, form: str, fact: Fact) -> str:
