@@ -20,7 +20,7 @@ def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str]
         questions = [item.question for item in sheet.items]
         for item in sheet.items:
             lines.extend(_describe(item.number, item.type, item.question))
-            lines.extend(_provenance(item.question))
+            lines.extend(_provenance(item.question, sheet.article))
             for flag in flags(item.question, bank):
                 lines.append(f"   FLAG: {flag}")
                 flagged += 1
@@ -36,14 +36,16 @@ def review_lines(sheet_set: SheetSet, pool: Bank, bank: Bank) -> tuple[list[str]
     return lines, flagged
 
 
-def _provenance(question) -> list[str]:
-    """Where a single question's answer is written, its stance, and whether the article states it."""
+def _provenance(question, article: str | None) -> list[str]:
+    """Where a single question's answer is written (on a sheet on one `article`, that article where it
+    cites the fact, as the key says), its stance, and whether the article states it."""
     if not hasattr(question, "fact"):
         return []
     fact = question.fact
+    cited = next((c.source for c in fact.citations if c.source.id == article), fact.source)
     stance = f" ({fact.stance})" if fact.stance != "fact" else ""
     outside = f"; {str(derivation_label(fact)).upper()}: {fact.derived}" if fact.derived else ""
-    return [f"     source: {short_label(fact.source)}{stance}{outside}"]
+    return [f"     source: {short_label(cited)}{stance}{outside}"]
 
 
 def _describe(number: int, kind: str, question) -> list[str]:
