@@ -112,3 +112,37 @@ def test_every_used_topic_is_in_the_vocabulary_and_carried_by_two_facts(bank_tag
 def test_each_bank_tag_belongs_to_one_topic_at_most():
     listed = [tag for gathered in TOPICS.values() for tag in gathered]
     assert len(listed) == len(set(listed))
+
+
+# Countries and their adjectives, as an English reader writes them (the test's own table).
+NATIONS = [
+    ("France", "French"),
+    ("Italy", "Italian"),
+    ("Russia", "Russian"),
+    ("Turkey", "Turkish"),
+    ("Poland", "Polish"),
+    ("Spain", "Spanish"),
+    ("Greece", "Greek"),
+    ("Sweden", "Swedish"),
+    ("Finland", "Finnish"),
+    ("Germany", "German"),
+    ("Ukraine", "Ukrainian"),
+    ("Hungary", "Hungarian"),
+    ("Denmark", "Danish"),
+    ("Norway", "Norwegian"),
+]
+
+
+@given(
+    st.sampled_from(NATIONS),
+    st.sampled_from(["President", "Prime Minister", "Foreign Minister", "Defence Minister"]),
+    years,
+)
+def test_a_question_that_names_the_office_with_the_country_s_adjective_makes_no_person_card(nation, office, year):
+    """rv5-author W5: 'Which French president…' states 'President of France (1995–2007)'."""
+    country, adjective = nation
+    role = f"{office} of {country} ({year}–{int(year) + 4})"
+    asked = fact("p", f"Which {adjective} {office.lower()} hosted the summit?", "Ann Example", "person", role=role)
+    assert teaching_role(asked) is None
+    other = fact("p", "Who hosted the summit?", "Ann Example", "person", role=role)
+    assert teaching_role(other) is not None

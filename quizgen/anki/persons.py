@@ -55,7 +55,33 @@ def teaching_role(fact: Fact) -> PersonCard | None:
     return PersonCard(person_key(fact), match["office"], match["dates"])
 
 
+# Adjectives of countries whose first five letters are not the country's ('French' for France).
+_DEMONYMS = {
+    "french": "france",
+    "british": "britain",
+    "english": "england",
+    "dutch": "netherlands",
+    "italian": "italy",
+    "spanish": "spain",
+    "polish": "poland",
+    "turkish": "turkey",
+    "greek": "greece",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "belarusian": "belarus",
+    "georgian": "georgia",
+    "moldovan": "moldova",
+    "hungarian": "hungary",
+    "czech": "czechia",
+    "slovak": "slovakia",
+    "norwegian": "norway",
+}
+
+
 def _states(question: str, office: str) -> bool:
-    # every word of the office in the question ("Russian president" states "President of Russia")
+    # every word of the office in the question ("Russian president" states "President of Russia",
+    # "French president" "President of France")
     office_words = content_words(office)  # an office of no content words ('A-A') states nothing
-    return bool(office_words) and office_words <= content_words(question)
+    asked = " ".join(_DEMONYMS.get(word, word) for word in fold(question).split())
+    return bool(office_words) and office_words <= content_words(question) | content_words(asked)
