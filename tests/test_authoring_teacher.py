@@ -112,5 +112,5 @@ def test_a_draft_id_renames_freely_until_it_is_released(checkout):
     assert check.returncode == 2
     assert (
         "decks/nato-russia/anki-versions.json:1: fact 'fx-mission-suspended' was published in the Anki "
-        "deck and is gone: list it under 'retired:' in its article file, with a reason"
+        f"deck and is gone: list it under 'retired:' in {fact_file.relative_to(checkout).as_posix()}, with a reason"
     ) in check.stderr

@@ -217,5 +217,12 @@ def _check_retired(
     for fact_id in sorted(set(ids) - {fact.id for fact in facts} - set(gone)):
         problems.append(
             f"{where}:1: fact '{fact_id}' was published in the Anki deck and "
-            f"is gone: list it under 'retired:' in its article file, with a reason"
+            f"is gone: list it under 'retired:' in {_home(fact_id, facts)}, with a reason"
         )
+
+
+def _home(fact_id: str, facts: list[Fact]) -> str:
+    """The article file whose facts' ids start as `fact_id` does ('rd2002-…'), else 'its article file'."""
+    head = fact_id.split("-")[0]
+    files = {fact.origin.path for fact in facts if fact.id.split("-")[0] == head}
+    return files.pop() if len(files) == 1 else "its article file"
