@@ -43,7 +43,7 @@ def browser_or_skip() -> str:
 SAMPLE_SOURCE = Source("900", "900_sample.txt", "A sample article")
 
 
-def sample_fact(key, a, kind, q="?", alt=(), when=None, note=None, distractors=()) -> Fact:
+def sample_fact(key, a, kind, q="?", alt=(), when=None, note=None, distractors=(), role=None) -> Fact:
     """A constructed fact of the sample article, for tests of one rule on chosen values."""
     return Fact(
         id=key,
@@ -58,4 +58,5 @@ def sample_fact(key, a, kind, q="?", alt=(), when=None, note=None, distractors=(
         when=When(*when) if when else None,
         note=note,
         distractors=tuple(distractors),
+        role=role,
     )

@@ -153,3 +153,18 @@ def test_every_inclusive_bound_is_echoed_and_its_exclusive_twin_is_not_correct(w
     assert grade(answer, fact, known) == CORRECT
     assert grade(f"{EXCLUDED_BY[word]} {answer}", fact, known) != CORRECT
     assert grade(f"{word} {answer}", fact, known) != WRONG
+
+
+def test_a_numeric_date_read_two_ways_is_correct_only_when_both_ways_agree(bank):
+    """rv10-quiz L2: '6/10/2021' is 6 October or 10 June; with a day past 12 only one reading exists."""
+    bank, known = bank
+    unfair = []
+    for fact, (year, month, day) in dated_facts(bank):
+        if fact.kind != "date" or not (month and day):
+            continue
+        for typed in (f"{day}/{month}/{year}", f"{month}/{day}/{year}"):
+            verdict = grade(typed, fact, known)
+            ambiguous = day <= 12 and day != month
+            if (ambiguous and verdict == CORRECT) or (not ambiguous and verdict != CORRECT and typed[0] != "0"):
+                unfair.append((fact.id, typed, verdict))
+    assert unfair == []

@@ -117,16 +117,23 @@ def test_the_review_probes_in_other_languages_are_not_correct(typed):
     assert grade_answer(typed, fact, known).grade != CORRECT
 
 
+def _own_text(fact, form) -> list[str]:
+    """The words of an answer form and the fact's role, question and note."""
+    return re.findall(r"[a-z]+", fold(" ".join((form, fact.role or "", fact.q, fact.note or ""))))
+
+
 @pytest.mark.parametrize("name", sorted(BANKS))
 def test_a_nationality_or_body_before_a_name_that_does_not_say_it_is_never_correct(name):
-    """'Russian Heiko Maas', 'NATO Sergey Lavrov': whose title it is may be wrong; the learner decides."""
+    """'Russian Heiko Maas', 'NATO Sergey Lavrov': whose title it is may be wrong unless the fact's role,
+    question or note says it; the learner decides."""
     _, known = LOADED[name]
     passed = [
         (fact.id, typed)
         for fact, form in _cases(name)
         if fact.kind == "person"
         for word in ("Russian", "American", "German", "NATO", "EU", "UN", "US")
-        if word.casefold() not in fold(form).split()
+        if word.casefold()
+        not in re.findall(r"[a-z]+", fold(" ".join((form, fact.role or "", fact.q, fact.note or ""))))
         for typed in (f"{word} {form}", f"{word} Foreign Minister {form}", f"Vice {form}", f"Deputy {form}")
         if grade_answer(typed, fact, known).grade == CORRECT
     ]
@@ -204,3 +211,47 @@ def test_a_lookalike_letter_in_a_name_is_the_learners_to_judge(name):
         if grade_answer(typed, fact, known).grade != "almost":
             unfair.append((fact.id, typed, grade_answer(typed, fact, known).grade))
     assert unfair == []
+
+
+# Titles and honorifics: each may name another person ('Mrs Macron', 'Miss Skripal') or an office the
+# person never held ('Chancellor Heiko Maas'); only the fact's own text can vouch for one.
+HONORIFICS = ["Mr", "Mrs", "Miss", "Ms", "Sir", "Dame", "King", "Queen", "Chancellor", "Field Marshal", "Dr"]
+HONORIFICS += ["Defence Minister", "Prime Minister", "President", "General", "Admiral", "Ambassador"]
+# Short forms of given names an English reader takes for the name (the test's own list).
+NICKNAMES = {"fred", "alex", "vlad", "bill", "will", "bob", "rob", "andy", "tony", "mike", "jim", "tom", "joe"}
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_a_title_the_fact_does_not_give_is_never_correct(name):
+    """rv10-quiz S1: 'Mr Lungescu', 'King Stoltenberg', 'Defence Minister Lavrov' are the learner's to judge."""
+    _, known = LOADED[name]
+    passed = [
+        (fact.id, typed)
+        for fact, form in _cases(name)
+        if fact.kind == "person"
+        for title in HONORIFICS
+        if not set(fold(title).split()) <= set(_own_text(fact, form))
+        for typed in (f"{title} {form}", f"{title} {form.split()[-1]}")
+        if grade_answer(typed, fact, known).grade == CORRECT
+    ]
+    assert passed == []
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_the_start_of_a_given_name_is_never_correct_unless_a_known_short_form(name):
+    """rv10-quiz S1: 'Emma Macron' (Emmanuel), 'Giorgi Meloni' (Giorgia) may be other people."""
+    _, known = LOADED[name]
+    passed = []
+    for fact, form in _cases(name):
+        given_names = fold(form).split()[:-1]
+        if fact.kind != "person" or form != fact.a or not given_names or "." in form:
+            continue
+        first, surname = given_names[0], form.split()[-1]
+        for cut in range(3, len(first)):
+            start = first[:cut]
+            if start in NICKNAMES or start in {fold(n) for n in fold(" ".join(fact.alt)).split()}:
+                continue
+            typed = f"{start.capitalize()} {surname}"
+            if grade_answer(typed, fact, known).grade == CORRECT:
+                passed.append((fact.id, typed))
+    assert passed == []

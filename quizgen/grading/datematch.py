@@ -43,11 +43,21 @@ def date_grade(text: str, wanted: Reading, fact: Fact) -> str | None:
     grades = set()
     for readings, best in ((date_readings(text), CORRECT), (doubtful_readings(text), ALMOST)):
         if readings:
-            found = {_AGREEMENT[agreement(reading, wanted, fact.when)] for reading in readings}
+            graded = {reading: _AGREEMENT[agreement(reading, wanted, fact.when)] for reading in readings}
+            found = set(graded.values())
             grades.add(best if CORRECT in found else ALMOST if ALMOST in found else WRONG)
+            if CORRECT in found and _other_day(graded):
+                grades.add(ALMOST)  # '6/10/2021': 6 October, or 10 June: the learner decides
     if not grades:
         return None
     return grades.pop() if len(grades) == 1 else ALMOST
+
+
+def _other_day(graded: dict[Reading, str]) -> bool:
+    """A reading with another day or month than every right one ('10/6/2021' read day first and
+    month first); another century alone ('8/8/08') is no other day."""
+    right = {reading[1:] for reading, grade in graded.items() if grade == CORRECT}
+    return any(grade != CORRECT and reading[1:] not in right for reading, grade in graded.items())
 
 
 def whole_date_grade(text: str, wanted: Reading, fact: Fact) -> str | None:

@@ -23,7 +23,9 @@ HEDGES = frozenset(
     "pretty quite ever".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-TIMES = frozenset("dawn daybreak morning afternoon evening night overnight midnight noon early late mid".split())
+TIMES = frozenset(
+    "dawn daybreak morning afternoon evening night overnight midnight noon early late mid onwards onward".split()
+)
 LINKS = frozenset("at in on of from the a an".split())
 _COUNTRY_WORDS = frozenset(word for name in COUNTRIES for word in name.split() if len(word) > 2)  # not 'd', 'of'
 _I = frozenset({"i", "im"})  # only with its verb: 'I think', not the initial of 'I. Putin'

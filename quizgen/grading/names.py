@@ -64,8 +64,9 @@ TITLES = {
     "state",
     "the",
 }
-# The words of a title that say whose it is: 'Russian' in 'Russian Foreign Minister Lavrov' may be wrong.
-AFFILIATIONS = frozenset({"us", "nato", "russian", "german", "eu", "un"})
+# Titles shortened: 'Gen. Tod Wolters' is General Tod Wolters.
+TITLE_SHORTS = {"gen": "general", "pres": "president", "adm": "admiral", "col": "colonel", "lt": "lieutenant"}
+TITLE_SHORTS |= {"sen": "senator", "prof": "professor"}
 
 
 def match_name(given: str, wanted: str) -> str | None:
@@ -106,11 +107,37 @@ def match_name(given: str, wanted: str) -> str | None:
     return grade
 
 
+# Short forms of given names that are that name and no other ('Fred' for Frederick); any other start
+# of a name may be another one ('Emma' is not Emmanuel): the learner decides.
+SHORT_FORMS = {
+    "fred": "frederick",
+    "alex": "alexander",
+    "sasha": "alexander",
+    "vlad": "vladimir",
+    "volodya": "vladimir",
+    "bill": "william",
+    "will": "william",
+    "bob": "robert",
+    "rob": "robert",
+    "andy": "andrew",
+    "tony": "anthony",
+    "mike": "michael",
+    "jim": "james",
+    "tom": "thomas",
+    "joe": "joseph",
+    "dima": "dmitry",
+    "sergey": "sergei",
+    "sergei": "sergey",
+    "dmitri": "dmitry",
+    "dmitry": "dmitri",
+}
+
+
 def _name_grade(token: str, name: str) -> str | None:
-    """'V' or 'Vladimir' for Vladimir; 'Fred' for Frederick; 'Vladmir' or 'Fre' close."""
-    if token == name or (len(token) == 1 and name.startswith(token)) or (len(token) >= 4 and name.startswith(token)):
+    """'V' or 'Vladimir' for Vladimir; 'Fred' for Frederick; 'Vladmir', 'Fre', 'Emma' (Emmanuel) close."""
+    if token == name or (len(token) == 1 and name.startswith(token)) or SHORT_FORMS.get(token) == name:
         return CORRECT
-    if is_typo(token, name) or (len(token) == 3 and name.startswith(token)):
+    if is_typo(token, name) or (len(token) >= 3 and name.startswith(token)):
         return ALMOST
     # 'Robert' for the bank's 'Rob': perhaps the full name, perhaps another person: the learner decides
     return ALMOST if len(name) >= 3 and token.startswith(name) else None

@@ -5,8 +5,8 @@ a word that changes what the answer says ('не 2014', 'außer 2014', '8 NATO di
 numbers, a Correct answer holds only: the words of an accepted form (two or three of them written as
 one: 'semipermanent'), the abbreviation its initials spell, the articles, the question's own bound
 ('since', 'from'), after a count the words right after the question's 'how many' in its order, and
-by kind: 'in'/'at' before a place; a title before a person's name (but a nationality or body the
-answer does not name) or a shortened given name; month names and the date readers' fillers for a
+by kind: 'in'/'at' before a place; a title before a person's name only as the fact's role, question or
+note gives it, a given name's initial, start or listed short form; month names and the date readers' fillers for a
 date or year; the number readers' fillers and scale words for a number, and a unit, currency or
 comparison only where the answer or the question names it. Any other word: the learner decides.
 """
@@ -18,7 +18,7 @@ import re
 from quizgen.grading.dates import FILLERS as DATE_FILLERS
 from quizgen.grading.dates import month_number
 from quizgen.grading.lexicon import abbreviations
-from quizgen.grading.names import AFFILIATIONS, TITLES
+from quizgen.grading.names import SHORT_FORMS, TITLE_SHORTS, TITLES
 from quizgen.grading.numeric import asked_qualifiers, asked_words
 from quizgen.grading.quantity import APPROXIMATE, QUALIFIERS, SCALES, UNITS, read_quantity
 from quizgen.grading.quantity import FILLERS as NUMBER_FILLERS
@@ -74,8 +74,11 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
     if fact.kind == "place":
         heard.update(("in", "at"))
     if fact.kind == "person":
-        heard.update(TITLES - MODIFIERS)  # not 'vice', 'deputy'; whose title ('Russian'): only as the answer says
-        heard -= AFFILIATIONS - {word for form in forms for word in words(form)}
+        # a title only as the fact's own text gives it ('Secretary General' in its role): 'Mrs Macron',
+        # 'Chancellor Heiko Maas', 'Vice President Putin' may name another person or office
+        own = {word for text in (fact.role or "", fact.q, fact.note or "") for word in words(text)}
+        heard.update((TITLES - MODIFIERS) & own)
+        heard.update(short for short, title in TITLE_SHORTS.items() if title in own)
     return heard - (NEGATIONS - {word for form in forms for word in words(form)})
 
 
@@ -99,4 +102,8 @@ def _spelled_abbreviations(given: str, forms: list[str]) -> set[str]:
 
 def _shortened(word: str, forms: list[str]) -> bool:
     """An initial ('V'), or the start of one of the names the accepted forms give ('Vlad', 'Fred')."""
-    return any(name.startswith(word) and (len(word) == 1 or len(word) >= 3) for form in forms for name in words(form))
+    return any(
+        (name.startswith(word) and (len(word) == 1 or len(word) >= 3)) or SHORT_FORMS.get(word) == name
+        for form in forms
+        for name in words(form)
+    )
