@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 from markupsafe import escape  # Jinja's own escaping, the sink's rule
 
-from quizgen.authoring.preview import _sheet, blocks, find_fact, preview, preview_page
+from quizgen.authoring.preview import _sheet, blocks, find_fact, preview
+from quizgen.authoring.preview_page import preview_page
 from quizgen.bank.loader import load_banks
 from quizgen.errors import UsageError
 
@@ -70,12 +71,13 @@ def test_an_unknown_id_is_one_line_naming_the_closest():
     ]
 
 
-def test_the_page_shows_the_same_blocks_with_every_text_escaped():
-    fact = dataclasses.replace(find_fact(BANK, "fo2011-nrc-created"), note="<script>alert(1)</script> & more")
+def test_the_page_shows_the_sheet_and_quiz_blocks_with_every_text_escaped():
+    fact = find_fact(BANK, "fo2011-nrc-created")
+    fact = dataclasses.replace(fact, q=f"<script>alert(1)</script> & {fact.q}")
     bank = dataclasses.replace(BANK, facts=tuple(fact if f.id == fact.id else f for f in BANK.facts))
     page = preview_page(bank, fact)
-    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
-    for block in blocks(bank, fact):
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; In which" in page
+    for block in blocks(bank, fact)[1:3]:  # the worksheet and terminal quiz: text lines, as in the terminal
         assert f"<h2>{escape(block[0])}</h2>" in page
         for line in block[1:]:
             assert f'<p class="line">{escape(line.strip())}</p>' in page

@@ -1,4 +1,4 @@
-"""The preview's Anki renderer: each template construct our faces use, and every card of the bank as real Anki shows it."""
+"""The preview's Anki renderer: each construct our card faces use; every card of the bank as real Anki shows it."""
 
 import dataclasses
 import html
