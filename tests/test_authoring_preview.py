@@ -124,3 +124,19 @@ def test_a_number_asked_as_an_estimate_says_why_it_has_no_multiple_choice(fact, 
     line = next(line for line in _sheet(bank, estimate) if line.startswith("  multiple choice:"))
     assert line.startswith("  multiple choice: none ("), line
     assert f"'{word}' in the question" in line and "add 3 distractors far off" in line, line
+
+
+def test_a_person_s_reversed_role_card_shows_in_the_text_preview():
+    from quizgen.anki.ledger import LEDGER_FILE, Ledger
+    from quizgen.anki.persons import person_cards
+
+    carriers = person_cards(BANK, Ledger.load(BANK.folder / LEDGER_FILE).carriers())  # the Anki builder's choice
+    assert carriers
+    for fact in BANK.facts:
+        anki = _block(preview(BANK, fact), "Anki: ")
+        if fact.id not in carriers:
+            assert not any(line.startswith("  person card") for line in anki), fact.id
+            continue
+        office, dates = re.fullmatch(r"(.+) \(([^()]+)\)", fact.role or "").groups()
+        assert f"  person card front: {fact.a}: which role, {dates}?" in anki
+        assert f"  person card back:  {office}" in anki

@@ -99,7 +99,7 @@ def test_a_claim_s_multiple_choice_card_shows_its_options_and_marks_the_answer(t
 
 def test_a_person_fact_shows_its_question_card_and_its_reversed_role_card(tab, tmp_path):
     raw = YAML[PERSON]
-    office, dates = re.fullmatch(r"(.+?) \((.+)\)", raw["role"]).groups()
+    office, dates = re.fullmatch(r"(.+) \(([^()]+)\)", raw["role"]).groups()
     frames = _open(tab, tmp_path, PERSON)
     assert raw["q"] in _text(frames["Anki Question → answer, front"])
     assert raw["a"] in _text(frames["Anki Question → answer, back"])
