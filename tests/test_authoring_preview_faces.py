@@ -8,10 +8,12 @@ import shutil
 import pytest
 from anki.collection import Collection
 from conftest import ROOT
+from sixth_article import bank_with
 from test_anki_exporter import import_into
 
 from quizgen.anki.exporter import write_deck
 from quizgen.authoring.anki_faces import TemplateError, card_faces, cloze, note_of, render
+from quizgen.authoring.preview_page import preview_page
 from quizgen.bank.loader import load_banks
 
 BANK = load_banks(ROOT / "decks", ROOT / "seeds")[0]
@@ -81,11 +83,13 @@ def _visible(card_html: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", without)).split())
 
 
-def test_every_card_of_the_bank_shows_what_real_anki_shows(tmp_path):
+@pytest.mark.parametrize("bank_of", [lambda: BANK, bank_with], ids=["bundled", "with-sixth-article"])
+def test_every_card_of_the_bank_shows_what_real_anki_shows(tmp_path, bank_of):
     """The oracle is Anki itself: the deck `quizgen anki` writes, imported into a collection; each
-    note's cards (how many, and the text of each front and back) against the preview's faces."""
+    note's cards (how many, and the text of each front and back) against the preview's faces, and
+    the preview page frames each card's front and back."""
     shutil.copy(ROOT / "decks" / "nato-russia" / "anki-versions.json", tmp_path / "anki-versions.json")
-    bank = dataclasses.replace(BANK, folder=tmp_path)  # the build stamps this copy of the ledger
+    bank = dataclasses.replace(bank_of(), folder=tmp_path)  # the build stamps this copy of the ledger
     written = write_deck(bank, tmp_path / "out", {})
     col = Collection(str(tmp_path / "c.anki2"))
     try:
@@ -99,6 +103,8 @@ def test_every_card_of_the_bank_shows_what_real_anki_shows(tmp_path):
             cards = sorted(note.cards(), key=lambda card: card.ord)
             faces = card_faces(note_of(bank, facts[note["ID"]]))
             assert len(faces) == len(cards), note["ID"]
+            page = preview_page(bank, facts[note["ID"]])
+            assert page.count('data-side="front"') == page.count('data-side="back"') == len(cards), note["ID"]
             for card, (front, back) in zip(cards, faces, strict=True):
                 assert _visible(front.html) == _visible(card.question()), (note["ID"], front.card)
                 assert _visible(back.html) == _visible(card.answer()), (note["ID"], back.card)
