@@ -76,8 +76,13 @@ def test_a_cloze_card_shows_the_gap_on_the_front_and_the_answer_on_the_back(tab,
     assert answer not in front
     assert " ".join(DELETION.sub(lambda m: m[1], sentence).split()) in back
     assert raw["quote"] in back and f"Fact id: {CLOZE}" in back
-    study = _text(frames["Study page, Flashcards, multiple choice"])
+    study = _text(
+        next(frame for title, frame in frames.items() if title.startswith("Study page") and "gap" not in title)
+    )
     assert raw["q"] in study and raw["a"] in study
+    gap = _text(frames["Study page, Fill the gap"])
+    assert re.search(re.escape(before) + r" ?\[[^\]]+\] ?" + re.escape(after), gap), gap
+    assert " ".join(DELETION.sub(lambda m: m[1], sentence).split()) in gap
 
 
 def test_a_claim_s_multiple_choice_card_shows_its_options_and_marks_the_answer(tab, tmp_path):
@@ -91,7 +96,7 @@ def test_a_claim_s_multiple_choice_card_shows_its_options_and_marks_the_answer(t
     back.wait_for_selector(".qz-options li.qz-right")
     assert back.inner_text(".qz-options li.qz-right").strip() == raw["a"]
     assert "An attributed view" in _text(back)  # the claim's label
-    study = frames["Study page, Flashcards, multiple choice"]
+    study = frames["Study page, Multiple choice"]
     assert sorted(" ".join(t.split()[1:]).rstrip(" ✓") for t in study.locator(".option").all_inner_texts()) == sorted(
         [raw["a"], *raw["distractors"]]
     )

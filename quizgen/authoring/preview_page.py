@@ -60,7 +60,7 @@ def preview_page(bank: Bank, fact: Fact) -> str:
     mc = record.get("mc")
     study = [
         (
-            "Flashcards, multiple choice" if mc else "Flashcards, typing",
+            "Multiple choice" if mc else "Flashcards",
             card_page.render(
                 common,
                 question=record["q"],
