@@ -101,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         "fact_id", metavar="ID", help="a fact id (`quizgen find WORDS` or `quizgen list ids`)"
     )
     commands["preview"].add_argument(
-        "--html", action="store_true", help="also write the preview as a page, <out>/preview/<ID>.html"
+        "--html",
+        action="store_true",
+        help="also write a page with the Anki cards and the study card rendered, <out>/preview/<ID>.html",
     )
     commands["preview"].add_argument("--open", action="store_true", help="write the page and open it in a browser")
     commands["stats"].add_argument("--db", metavar="FILE", help=DB_HELP)

@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 from markupsafe import escape  # Jinja's own escaping, the sink's rule
 
-from quizgen.authoring.preview import _sheet, blocks, find_fact, preview, preview_page
+from quizgen.authoring.preview import _sheet, blocks, find_fact, preview
+from quizgen.authoring.preview_page import preview_page
 from quizgen.bank.loader import load_banks
 from quizgen.errors import UsageError
 
@@ -70,12 +71,13 @@ def test_an_unknown_id_is_one_line_naming_the_closest():
     ]
 
 
-def test_the_page_shows_the_same_blocks_with_every_text_escaped():
-    fact = dataclasses.replace(find_fact(BANK, "fo2011-nrc-created"), note="<script>alert(1)</script> & more")
+def test_the_page_shows_the_sheet_and_quiz_blocks_with_every_text_escaped():
+    fact = find_fact(BANK, "fo2011-nrc-created")
+    fact = dataclasses.replace(fact, q=f"<script>alert(1)</script> & {fact.q}")
     bank = dataclasses.replace(BANK, facts=tuple(fact if f.id == fact.id else f for f in BANK.facts))
     page = preview_page(bank, fact)
-    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
-    for block in blocks(bank, fact):
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; In which" in page
+    for block in blocks(bank, fact)[1:3]:  # the worksheet and terminal quiz: text lines, as in the terminal
         assert f"<h2>{escape(block[0])}</h2>" in page
         for line in block[1:]:
             assert f'<p class="line">{escape(line.strip())}</p>' in page
@@ -122,3 +124,19 @@ def test_a_number_asked_as_an_estimate_says_why_it_has_no_multiple_choice(fact, 
     line = next(line for line in _sheet(bank, estimate) if line.startswith("  multiple choice:"))
     assert line.startswith("  multiple choice: none ("), line
     assert f"'{word}' in the question" in line and "add 3 distractors far off" in line, line
+
+
+def test_a_person_s_reversed_role_card_shows_in_the_text_preview():
+    from quizgen.anki.ledger import LEDGER_FILE, Ledger
+    from quizgen.anki.persons import person_cards
+
+    carriers = person_cards(BANK, Ledger.load(BANK.folder / LEDGER_FILE).carriers())  # the Anki builder's choice
+    assert carriers
+    for fact in BANK.facts:
+        anki = _block(preview(BANK, fact), "Anki: ")
+        if fact.id not in carriers:
+            assert not any(line.startswith("  person card") for line in anki), fact.id
+            continue
+        office, dates = re.fullmatch(r"(.+) \(([^()]+)\)", fact.role or "").groups()
+        assert f"  person card front: {fact.a}: which role, {dates}?" in anki
+        assert f"  person card back:  {office}" in anki

@@ -72,7 +72,7 @@ def preview_main(args) -> int:
     for line in preview(bank, fact):
         print(printable(line))
     if args.html or args.open:
-        from quizgen.authoring.preview import preview_page
+        from quizgen.authoring.preview_page import preview_page
         from quizgen.output import write_atomic
         from quizgen.paths import shown
 

@@ -8,8 +8,8 @@ import random
 import re
 
 from quizgen import cloze as cloze_syntax
-from quizgen.anki.notes import build_note
 from quizgen.anki.notetypes import CHOICE, CLOZE_TYPE
+from quizgen.authoring.anki_faces import note_of
 from quizgen.authoring.lint import refused_distractors
 from quizgen.authoring.why_not import CHOICES_SHOWN, category_count, no_blank
 from quizgen.errors import NotEnoughOptions, UsageError
@@ -25,7 +25,7 @@ from quizgen.questions.values import SCALED_KINDS, scale_of
 from quizgen.web.data import study_data
 
 LETTERS = "ABCD"
-_STUDY: list[tuple[Bank, dict[str, dict]]] = []
+_STUDY: list[tuple[Bank, dict, dict[str, dict]]] = []
 
 
 def find_fact(bank: Bank, fact_id: str) -> Fact:
@@ -40,21 +40,10 @@ def find_fact(bank: Bank, fact_id: str) -> Fact:
 
 def preview(bank: Bank, fact: Fact) -> list[str]:
     """The lines `quizgen preview` prints: a heading, then one block per output."""
-    lines = [_heading(fact)]
+    lines = [heading(fact)]
     for block in blocks(bank, fact):
         lines += ["", *block]
     return lines
-
-
-def preview_page(bank: Bank, fact: Fact) -> str:
-    """The same blocks as an HTML page (`quizgen preview --html`), rendered by templates/preview/."""
-    from quizgen.templating import environment
-
-    return (
-        environment()
-        .get_template("preview/fact.html")
-        .render(fact=fact, heading=_heading(fact), blocks=blocks(bank, fact))
-    )
 
 
 def blocks(bank: Bank, fact: Fact) -> list[list[str]]:
@@ -62,7 +51,7 @@ def blocks(bank: Bank, fact: Fact) -> list[list[str]]:
     return [_anki(bank, fact), _sheet(bank, fact), _quiz(bank, fact), _web(bank, fact)]
 
 
-def _heading(fact: Fact) -> str:
+def heading(fact: Fact) -> str:
     return f"{fact.id} ({fact.origin}) · {fact.kind} · {fact.stance} · {fact.source.short}"
 
 
@@ -72,7 +61,7 @@ def _field(value: str) -> str:
 
 
 def _anki(bank: Bank, fact: Fact) -> list[str]:
-    note = build_note(bank, fact)
+    note = note_of(bank, fact)
     values = dict(zip(note.note_type.fields, (_field(v) for v in note.fields), strict=True))
     lines = [f"Anki: {note.note_type.name}, deck {note.deck}"]
     if note.note_type is CLOZE_TYPE:
@@ -92,6 +81,9 @@ def _anki(bank: Bank, fact: Fact) -> list[str]:
                 else "         options: none (fewer than two certainly wrong ones): the card is a recall card"
             )
         lines.append(f"  back:  {values['Answer']}")
+        if values.get("Role"):
+            lines.append(f"  person card front: {values['Answer']}: which role, {values['Role dates']}?")
+            lines.append(f"  person card back:  {values['Role']}")
     for name in ("Context", "Back Extra", "Derived", "Article", "Quote"):
         if values.get(name):
             lines.append(f"         {name.lower()}: {values[name]}")
@@ -186,10 +178,16 @@ def _quiz(bank: Bank, fact: Fact) -> list[str]:
     return lines
 
 
-def _web(bank: Bank, fact: Fact) -> list[str]:
+def study_record(bank: Bank, fact: Fact) -> tuple[dict, dict]:
+    """The study page's data for the bank (its sources, stances) and the fact's own record."""
     if not _STUDY or _STUDY[0][0] is not bank:  # the page's data is built for a whole bank at once
-        _STUDY[:] = [(bank, {item["id"]: item for item in study_data(bank)["facts"]})]
-    record = _STUDY[0][1][fact.id]
+        data = study_data(bank)
+        _STUDY[:] = [(bank, data, {item["id"]: item for item in data["facts"]})]
+    return _STUDY[0][1], _STUDY[0][2][fact.id]
+
+
+def _web(bank: Bank, fact: Fact) -> list[str]:
+    record = study_record(bank, fact)[1]
     lines = ["Study page card (quizgen web)", f"  question: {record['q']}"]
     if record.get("cloze"):
         lines.append(f"  cloze:    {record['cloze']['text']}")
