@@ -24,7 +24,7 @@ from quizgen.bank.seeds import load_seeds
 from quizgen.bank.yamlfile import LineDict, LineList, read_yaml
 from quizgen.errors import clip  # the house's quoting of a long value
 from quizgen.model import When
-from quizgen.text import plain
+from quizgen.text import number_words, plain
 
 DECK = ROOT / "decks" / "nato-russia"
 MONTHS = list(calendar.month_name)[1:]  # the standard library's names, not the program's
@@ -207,8 +207,8 @@ def _sentences_without(text: str, answer_words: set[str]) -> list[str]:
     """Sentences of an article sharing no word with the answer (read here with a plain split)."""
     found = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        words = {w.casefold() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
-        words |= {re.sub(r"\D.*", "", w) for w in words if w[:1].isdigit()}  # '20th' says 20
+        words = {w.casefold() for w in re.findall(r"[A-Za-z0-9]+", f"{sentence} {number_words(sentence)}")}
+        words |= {re.sub(r"\D.*", "", w) for w in words if w[:1].isdigit()}  # '20th' says 20, 'seventeen' 17
         if len(plain(sentence).split()) >= 6 and len(plain(sentence)) >= 30 and not words & answer_words:
             found.append(sentence.strip())
     return found
