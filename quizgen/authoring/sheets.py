@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from quizgen.model import Bank, Fact
 from quizgen.questions.asked import years_in
+from quizgen.questions.giveaways import telling_of
 from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.exporter import ARTICLE_SHEET
-from quizgen.worksheet.giveaway_words import Blocked, year_words
+from quizgen.worksheet.giveaway_words import Blocked, card_states, year_words
 from quizgen.worksheet.plan import plan_questions
 
 SAYS = {"q": "question", "cloze": "sentence", "note": "note", "derived": "derivation"}
@@ -33,19 +34,41 @@ def short_sheet_warnings(bank: Bank) -> list[str]:
         blocks = [why for why in plan.blocked if isinstance(why, Blocked)]
         for year in sorted({why.year for why in blocks if why.year}):
             lines.append(_year_line(bank, pool.facts, [why for why in blocks if why.year == year], year, short))
-        told: dict[tuple[str, str], set[str]] = {}
-        for why in blocks:
-            if not why.year:
-                told.setdefault((why.printer, why.words), set()).add(why.asker)
-        for (printer_id, words), askers in told.items():
+        for printer_id, words, askers in _answers_printed(bank, pool.facts, blocks):
             printer = bank.by_id[printer_id]
             field = Blocked("", "", "", printer_id, words).field(printer)
-            lines.append(
-                f"{printer.origin.of(field)}: fact '{printer_id}': field '{field}': \"{words}\" gives away the "
-                f"answer of {_named(bank, askers)}, so they are never on one worksheet and {short}: "
-                f'drop "{words}" where the {SAYS[field]} does not need it'
-            )
+            lines.append(_answer_line(bank, printer, field, words, askers, short))
     return lines
+
+
+def _answers_printed(bank: Bank, facts: Sequence[Fact], blocks: list[Blocked]):
+    """Every (printer, words, askers) of the article where a card prints another fact's answer:
+    those the sheet ran into, and every other question of the article that prints an answer they
+    ask (so one `check` run names them all, not one a run)."""
+    told: dict[tuple[str, str], set[str]] = {}
+    for why in blocks:
+        if not why.year:
+            told.setdefault((why.printer, why.words), set()).add(why.asker)
+    telling = telling_of(bank)
+    askers = {asker for found in told.values() for asker in found}
+    for asker_id in sorted(askers):
+        for printer in facts:
+            if printer.id != asker_id and any(printer.id == known for known, _ in told):
+                continue
+            words = None if printer.id == asker_id else card_states(bank, telling, printer, bank.by_id[asker_id])
+            if words is not None:
+                told.setdefault((printer.id, words), set()).add(asker_id)
+    order = {fact.id: index for index, fact in enumerate(facts)}
+    return sorted(((p, w, a) for (p, w), a in told.items()), key=lambda item: (order.get(item[0], 0), item[1]))
+
+
+def _answer_line(bank: Bank, printer: Fact, field: str, words: str, askers: set[str], short: str) -> str:
+    """One line for a question that prints what other facts of its article ask."""
+    return (
+        f"{printer.origin.of(field)}: fact '{printer.id}': field '{field}': \"{words}\" gives away the "
+        f"answer of {_named(bank, askers)}, so they are never on one worksheet and {short}: "
+        f'drop "{words}" where the {SAYS[field]} does not need it'
+    )
 
 
 def _year_line(bank: Bank, facts: Sequence[Fact], blocks: list[Blocked], year: str, short: str) -> str:
