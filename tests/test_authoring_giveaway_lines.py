@@ -145,3 +145,16 @@ def test_any_set_of_printing_fields_is_named_whole(tmp_path_factory, where: list
         for at, fid, field in [(25, "h-pilot", "q"), (36, "h-nac", "cloze"), *expected]
     )
     assert got == want
+
+
+def test_two_dates_of_one_month_are_one_line_that_asks_nothing_to_be_dropped(tmp_path: Path):
+    """h-date (24 November 2015, its answer on line 5) and h-decree (28 November 2015), without a
+    cloze, are asked by multiple choice, whose options print "November 2015", the other's month: no
+    rewording helps, so one line says so for the pair (rv6-author M3)."""
+    facts = "\n".join(line for line in FACTS.splitlines() if not ("cloze:" in line and "November 2015" in line))
+    lines = [line for line in short_sheet_warnings(_bank(tmp_path, facts + "\n")) if "November 2015" in line]
+    assert len(lines) == 1, lines
+    [line] = lines
+    assert _at(line).startswith("901-hatay.yaml:5: fact 'h-date': field 'a': 'h-date' and 'h-decree' (")
+    assert 'both ask "November 2015"' in line and "never share a worksheet" in line
+    assert "keeping both is fine" in line and "drop" not in line.replace("nothing to drop", "")
