@@ -1,14 +1,17 @@
-"""Give-away lines of `check` for a teacher's article (rv6-author M1, M2): the article's title that
-prints an answer, and every question that prints another fact's answer in one run, each at its own
-field and line, with the words as written. The bank is built here; expected lines are written by hand."""
+"""`check` and `preview` lines for a teacher's article (rv6-author M1–M5): the article's title that
+prints an answer, every question that prints another fact's answer in one run (each at its own
+field and line, with the words as written), two dates of one month, and the word that refuses a
+blank or nearby dates. The bank is built here; expected lines are written by hand."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quizgen.authoring.preview import preview
 from quizgen.authoring.sheets import short_sheet_warnings
 from quizgen.authoring.title_warnings import title_warnings
 from quizgen.bank.loader import load_banks
@@ -71,7 +74,7 @@ facts:
     q: According to Turkey, for how many seconds had the bomber been in Turkish airspace?
     a: 17 seconds
     kind: number
-    cloze: According to Turkey, the bomber had been in Turkish airspace for {{c1::17}} seconds after ten warnings.
+    cloze: Turkey said the bomber was in its airspace for {{c1::17 seconds::how many}} after ten warnings.
     quote: "According to Turkey, the Su-24 had been in Turkish airspace for 17 seconds after ten warnings."
     stance: claim
 """
@@ -158,3 +161,41 @@ def test_two_dates_of_one_month_are_one_line_that_asks_nothing_to_be_dropped(tmp
     assert _at(line).startswith("901-hatay.yaml:5: fact 'h-date': field 'a': 'h-date' and 'h-decree' (")
     assert 'both ask "November 2015"' in line and "never share a worksheet" in line
     assert "keeping both is fine" in line and "drop" not in line.replace("nothing to drop", "")
+
+
+def _line(bank, fact_id: str, start: str) -> str:
+    return next(line for line in preview(bank, bank.by_id[fact_id]) if line.strip().startswith(start))
+
+
+# Words that each make a sentence hold more than one value (written here, not read from the code).
+HEDGES = ["after", "before", "not", "never", "about", "nearly", "more", "including"]
+
+
+@pytest.mark.parametrize("word", HEDGES)
+def test_no_blank_names_the_word_that_refuses_it(tmp_path: Path, word: str):
+    """rv6-author M4: the reason names the word of the sentence, not a list of four things."""
+    facts = FACTS.replace("}} after ten warnings.", "}} " + word + " ten warnings.")
+    line = _line(_bank(tmp_path, facts), "h-seconds", "fill in the blank")
+    assert line.strip().startswith("fill in the blank: none (the sentence says '" + word + "',"), line
+    assert f"reword the cloze without '{word}'" in line
+
+
+def test_a_blank_comes_back_without_the_word(tmp_path: Path):
+    facts = FACTS.replace("}} after ten warnings.", "}}.")
+    assert "_____ seconds.   key: 17" in _line(_bank(tmp_path, facts), "h-seconds", "fill in the blank")
+
+
+@pytest.mark.parametrize("word", ["after", "before"])
+def test_a_date_whose_question_says_after_is_told_so(tmp_path: Path, word: str):
+    """rv6-author M5: a date asked 'after …' gets no nearby dates, and the reason says why."""
+    facts = FACTS.replace("economic measures on Turkey?", f"economic measures on Turkey {word} the shoot-down?")
+    line = _line(_bank(tmp_path, facts), "h-decree", "multiple choice")
+    assert f"no nearby dates are made up, as the question says '{word}'" in line, line
+    assert "add 3 distractors" in line and "or a category" not in line
+
+
+def test_the_same_date_asked_plainly_has_nearby_dates(tmp_path: Path):
+    bank = _bank(tmp_path)
+    lines = preview(bank, bank.by_id["h-decree"])
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("multiple choice"))
+    assert "none" not in lines[at] and lines[at + 1].count("November 2015") == 4, lines[at : at + 2]
