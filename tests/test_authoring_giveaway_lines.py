@@ -15,6 +15,9 @@ from quizgen.authoring.preview import preview
 from quizgen.authoring.sheets import short_sheet_warnings
 from quizgen.authoring.title_warnings import title_warnings
 from quizgen.bank.loader import load_banks
+from quizgen.worksheet.articles import on_article
+from quizgen.worksheet.exporter import ARTICLE_SHEET
+from quizgen.worksheet.plan import plan_questions
 
 TEXT = """Seventeen seconds over Hatay: the Su-24 shoot-down and NATO
 
@@ -199,3 +202,13 @@ def test_the_same_date_asked_plainly_has_nearby_dates(tmp_path: Path):
     lines = preview(bank, bank.by_id["h-decree"])
     at = next(i for i, line in enumerate(lines) if line.strip().startswith("multiple choice"))
     assert "none" not in lines[at] and lines[at + 1].count("November 2015") == 4, lines[at : at + 2]
+
+
+def test_a_short_sheet_names_the_facts_that_make_no_question(tmp_path: Path):
+    """rv6-author M5: h-pilot (a person with no cloze, no distractors and no other person in the
+    bank) makes no question of any type; the sheet's note names it, and no fact that makes one."""
+    bank = _bank(tmp_path)
+    pool = on_article(bank.select(sources=("901",)), "901")
+    plan = plan_questions(pool, bank, ARTICLE_SHEET.count, ARTICLE_SHEET.types, ARTICLE_SHEET.seed, article="901")
+    [note] = [note for note in plan.notes if "question at all" in note]
+    assert note == "no mcq/blank/match/order/tf question at all for h-pilot (quizgen preview ID says why)"
