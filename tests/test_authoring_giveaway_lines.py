@@ -15,6 +15,7 @@ from quizgen.authoring.preview import preview
 from quizgen.authoring.sheets import short_sheet_warnings
 from quizgen.authoring.title_warnings import title_warnings
 from quizgen.bank.loader import load_banks
+from quizgen.listing import lines as list_lines
 from quizgen.worksheet.articles import on_article
 from quizgen.worksheet.exporter import ARTICLE_SHEET
 from quizgen.worksheet.plan import plan_questions
@@ -212,3 +213,15 @@ def test_a_short_sheet_names_the_facts_that_make_no_question(tmp_path: Path):
     plan = plan_questions(pool, bank, ARTICLE_SHEET.count, ARTICLE_SHEET.types, ARTICLE_SHEET.seed, article="901")
     [note] = [note for note in plan.notes if "question at all" in note]
     assert note == "no mcq/blank/match/order/tf question at all for h-pilot (quizgen preview ID says why)"
+
+
+def test_list_topics_shows_which_tags_file_a_fact_under_which_topic(tmp_path: Path):
+    """rv6-author W2: 'sanctions' files a fact under ukraine-war and 'turkey' under alliance-unity;
+    `list topics` says so, with how many facts each topic gathers."""
+    facts = FACTS.replace("    stance: claim\n", "    stance: claim\n    tags: [turkey, sanctions]\n")
+    by_topic = {line.split()[0]: line for line in list_lines(_bank(tmp_path, facts), "topics")}
+    assert by_topic["alliance-unity"].startswith("alliance-unity  1  <- alliance-unity, ")
+    assert ", turkey," in by_topic["alliance-unity"] + ","
+    assert by_topic["ukraine-war"].startswith("ukraine-war  1  <- ukraine-war, ukraine, ")
+    assert ", sanctions," in by_topic["ukraine-war"] + ","
+    assert by_topic["history"].startswith("history  0  <- history, ")
