@@ -24,8 +24,8 @@ def title_warnings(bank: Bank) -> list[str]:
                 lines.append(
                     f"{fact.origin.of('a')}: fact '{fact.id}': field 'a': the title of article {source.id} "
                     f'("{source.title}") prints "{printed_words(ask, title)}", the answer, and {SHOWN_IN} '
-                    f"print that title above this question: no setting hides it (short: labels only Anki's "
-                    f"subdeck); keep it (a warning, check still exits 0) or ask this fact where the title is not shown"
+                    f"print that title above this question (Anki shows only the short label): no setting hides it "
+                    f"there; keep it (a warning: check still exits 0) or leave the fact off a sheet with --exclude"
                 )
                 break
     return lines
