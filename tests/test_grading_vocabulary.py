@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from quizgen.bank.loader import load_banks
 from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import CORRECT, grade_answer
-from quizgen.text import fold
+from quizgen.text import fold, number_words
 
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = {
@@ -169,9 +169,21 @@ def test_words_of_the_question_beside_a_number_year_or_date_are_never_correct(na
         if fact.kind in ("number", "year", "date")
         for index, word in enumerate(_question_words(fact))
         for typed in (f"{form} {word}", f"{word} {form}", f"{form}, {word}")[index % 3 :][:2]
-        if grade_answer(typed, fact, known).grade == CORRECT
+        if not _echoes_count(typed, fact) and grade_answer(typed, fact, known).grade == CORRECT
     ]
     assert passed == []
+
+
+def _echoes_count(typed: str, fact) -> bool:
+    """'17 seconds had' for "for how many seconds had …": the words after the number are the question's
+    own words right after its 'how many', in order (the README's one echo of a count)."""
+    asked = re.search(r"\bhow (?:many|much)\b(.*)", fold(fact.q))
+    said = number_words(typed)  # 'seventeen seconds' is '17 seconds'
+    last = list(re.finditer(r"\d+", said))
+    if fact.kind != "number" or not asked or not last:
+        return False
+    tail = re.findall(r"[a-z]+", said[last[-1].end() :])
+    return bool(tail) and tail == re.findall(r"[a-z]+", asked.group(1))[: len(tail)]
 
 
 def test_the_review_s1_probes_are_not_correct():
