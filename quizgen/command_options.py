@@ -64,8 +64,8 @@ def print_options(parser: argparse.ArgumentParser) -> None:
 def list_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "what",
-        choices=("tags", "categories", "ids", "kinds", "sources", "stances"),
-        help="what to list: tags, categories, ids, kinds, sources or stances",
+        choices=("tags", "categories", "ids", "kinds", "sources", "stances", "topics"),
+        help="what to list: tags, categories, ids, kinds, sources, stances or topics (Anki topic <- its tags)",
     )
     filter_options(parser)
 

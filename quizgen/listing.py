@@ -1,4 +1,4 @@
-"""`quizgen list`: the bank's tags, categories, fact ids, kinds, articles or stances, with counts."""
+"""`quizgen list`: the bank's tags, categories, fact ids, kinds, articles, stances or topics, with counts."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def lines(bank, what: str) -> list[str]:
             f"{sid}  {counts[sid]}  {short_name(bank.sources[sid])}  {bank.sources[sid].short_label()}"
             for sid in sorted(counts)
         ]
+    if what == "topics":
+        return _topics(facts)
     values = {
         "tags": lambda fact: fact.tags,
         "categories": lambda fact: (fact.category,) if fact.category else (),
@@ -38,3 +40,14 @@ def lines(bank, what: str) -> list[str]:
     }[what]
     counts = Counter(value for fact in facts for value in values(fact))
     return [f"{name}  {counts[name]}" for name in sorted(counts)]
+
+
+def _topics(facts) -> list[str]:
+    """One line per Anki topic: how many facts its tags file under it, and the tags that give it
+    ('ukraine-war  12  <- ukraine-war, ukraine, war-2022, …, sanctions, black-sea')."""
+    from quizgen.anki.topics import TOPICS, topics_of
+
+    counts = Counter(topic for fact in facts for topic in topics_of(fact.tags))
+    return [
+        f"{topic}  {counts[topic]}  <- {', '.join(dict.fromkeys((topic, *tags)))}" for topic, tags in TOPICS.items()
+    ]

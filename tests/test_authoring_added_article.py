@@ -21,8 +21,8 @@ WHOLE_BANK = [
 
 def test_the_whole_bank_tests_hold_with_an_article_about_one_year(tmp_path):
     """The fixture's events all fall in 2008-2009, one fact has no cloze, its file name has the word
-    'to' (inside 'nato'): `check` passes it with no warning but its short sheet's, and the whole-bank
-    tests stay green."""
+    'to' (inside 'nato'): `check` passes it with no warning but its short sheet's and its title's, and
+    the whole-bank tests stay green."""
     for folder in ("decks", "seeds", "tests"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     (text,) = ONE_YEAR.glob("*.txt")
@@ -36,7 +36,12 @@ def test_the_whole_bank_tests_hold_with_an_article_about_one_year(tmp_path):
     assert checked.returncode == 0, checked.stderr
     # an article about one year has a short sheet (its questions print the year its dates ask): check
     # says so, naming the words (tests/test_authoring_short_sheet.py); nothing else about the article
-    others = [line for line in checked.stderr.splitlines() if "'s sheet has only" not in line]
+    # and its title "From Bucharest to Tskhinvali: …" prints one answer, Tskhinvali (rv6-author M1)
+    titled = [line for line in checked.stderr.splitlines() if "the title of article" in line]
+    assert added is None or [line.split(": field")[0].rsplit(" ", 1)[-1] for line in titled] == [
+        "'rd2024-tskhinvali-shelled'"
+    ], titled
+    others = [line for line in checked.stderr.splitlines() if "'s sheet has only" not in line and line not in titled]
     assert added is None or all(f"{added}-bucharest-to-tskhinvali.yaml" not in line for line in others), others
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--no-header", *WHOLE_BANK],

@@ -9,6 +9,7 @@ import re
 
 from quizgen.anki.persons import _TERM
 from quizgen.authoring.sheets import short_sheet_warnings
+from quizgen.authoring.title_warnings import title_warnings
 from quizgen.bank.attribution import attributed
 from quizgen.model import Bank, Fact
 from quizgen.questions.answers import is_wrong
@@ -40,6 +41,7 @@ def warnings(bank: Bank) -> list[str]:
             )
         ]
         + _label_warnings(bank)
+        + title_warnings(bank)
         + short_sheet_warnings(bank)
     )
 

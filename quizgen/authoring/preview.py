@@ -18,6 +18,7 @@ from quizgen.model import Bank, Fact
 from quizgen.questions import multiple_choice
 from quizgen.questions.blank import fill_blank
 from quizgen.questions.catalog import catalog_of
+from quizgen.questions.certainty import hedge
 from quizgen.questions.distractors import exact_value
 from quizgen.questions.events import dated
 from quizgen.questions.truefalse import true_false
@@ -105,8 +106,15 @@ def _estimate(fact: Fact) -> str | None:
     certainly wrong for 'about 192,000'; and what to add instead."""
     scale = scale_of(fact.kind, fact.a) if fact.kind in SCALED_KINDS else None
     found = _ESTIMATE.search(fact.q) or _ESTIMATE.search(fact.a)
-    if scale is None or exact_value(fact) or found is None:
+    if scale is None or exact_value(fact):
         return None
+    if found is None:  # 'after', 'before', 'not' …: the question does not pin one value
+        word, where = (hedge(fact.q), "question") if hedge(fact.q) else (hedge(fact.a), "answer")
+        nearby = {"date": "date", "year": "year"}.get(fact.kind, "value")
+        return (
+            f"no nearby {nearby}s are made up, as the {where} says '{word}', so a nearby {nearby} may fit "
+            f"it too: add 3 distractors"
+        )
     where = "question" if _ESTIMATE.search(fact.q) else "answer"
     return (
         f"no nearby values are made up, as the question asks for an estimate or a bound "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from quizgen import cloze
 from quizgen.model import Bank, Fact
 from quizgen.questions.blank import OPEN_KINDS
-from quizgen.questions.certainty import given_as_example, hedged, listed
+from quizgen.questions.certainty import given_as_example, hedge, listed
 from quizgen.questions.sentence import answer_deletion, around_answer
 
 CHOICES_SHOWN = 3  # templates/anki/parts/choice.js: fewer texts (answer and wrong ones) make a recall card
@@ -20,8 +20,12 @@ def no_blank(fact: Fact) -> str:
         return f"no cloze deletion is the answer '{fact.a}' or an alt: delete it whole{unit}"
     if fact.kind in OPEN_KINDS:
         return f"a {fact.kind} is not blanked: a gap for a concept or a happening takes many right words"
-    if hedged(cloze.fill(fact.cloze_text)):
-        return "the sentence negates, compares, approximates ('some', 'about') or lists: one value does not decide it"
+    word = hedge(cloze.fill(fact.cloze_text))
+    if word is not None:
+        return (
+            f"the sentence says '{word}', which can negate, compare, approximate or list, so one value may "
+            f"not decide the gap: reword the cloze without '{word}' to get a blank"
+        )
     if listed(*around_answer(fact), fact.kind):
         return "the answer is one item of a list in the sentence: a gap there takes any item"
     if given_as_example(fact.a, fact.quote):

@@ -26,7 +26,13 @@ _NEAR = 0.2  # "about 1,500" may mean anything within a fifth of it
 
 def hedged(text: str) -> bool:
     """Whether `text` negates, compares, approximates or lists (so one value does not decide it)."""
-    return bool(_HEDGES.search(text))
+    return hedge(text) is not None
+
+
+def hedge(text: str) -> str | None:
+    """The first word of `text` that makes it hedged ('after', 'not', 'about'), as written; None if none."""
+    found = _HEDGES.search(text)
+    return found.group() if found else None
 
 
 _ITEM = r"[^,.;:\s]+(?:\s[^,.;:\s]+){0,4}\s?"  # a list item: a few words, no clause of its own

@@ -56,7 +56,7 @@ def blocked(bank: Bank, telling: Telling, left: Candidate, chosen: Candidate, la
                 return Blocked(fact_id, label, asker, printer, printed_words(ask, text), ask.key if ask.year else None)
     for one in sorted(left.ids | chosen.ids):  # a give-away pair of facts: one card states the other's answer
         for other in sorted((left.ids | chosen.ids) - {one}):
-            found = _card_states(bank, telling, bank.by_id[other], bank.by_id[one])
+            found = card_states(bank, telling, bank.by_id[other], bank.by_id[one])
             if found is not None:
                 return Blocked(fact_id, label, one, other, found)
     return None
@@ -72,7 +72,8 @@ def printed_words(ask: Ask, text: Shown) -> str:
         stems = set(text.words & ask.part)
     else:
         stems = set(ask.key.split())
-    words = [word for word in _WORD.findall(text.text) if stem_key(word) in stems]
+    # 'Su-24' is printed as one word whose stems ('su 24') are each asked
+    words = [word for word in _WORD.findall(text.text) if (key := stem_key(word)) and set(key.split()) <= stems]
     return " ".join(dict.fromkeys(words)) or ask.key
 
 
@@ -82,7 +83,8 @@ def year_words(text: str, year: str) -> str:
     return found.group() if found else year
 
 
-def _card_states(bank: Bank, telling: Telling, printer: Fact, asker: Fact) -> str | None:
+def card_states(bank: Bank, telling: Telling, printer: Fact, asker: Fact) -> str | None:
+    """The words of `printer`'s card that state an answer of `asker`, as printed; None if none do."""
     for form in answer_forms(asker):
         ask = telling.ask(asker, form)
         for text in card_texts(printer):

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from quizgen.worksheet.plan import _Search
 
 MAX_GROUPED = 2  # at most this many matching (or ordering) questions
+NOTE_MAX = 200  # characters: a note is one line a teacher reads at a glance
 REASONS = {
     "match": "matching needs 3+ people with distinct roles, events in distinct years, or abbreviations",
     "order": "ordering needs 3+ dated events a year apart whose labels no other date in the bank fits",
@@ -65,6 +66,22 @@ def shortfall(search: _Search, chosen: list[Candidate], left: int) -> str:
         f"{most}: the {len(search.facts)} facts make no more {'/'.join(search.types)} questions "
         f"(a fact once, at most {MAX_GROUPED} matching, {MAX_GROUPED} ordering); try other --types or a wider selection"
     )
+
+
+def unasked(search: _Search) -> str | None:
+    """One line naming the facts that make no question of the types asked for at all (as many as
+    fit one line; `quizgen preview ID` says why), or None when every fact makes one."""
+    asked = {fact_id for kind in search.types for c in search.by_kind[kind] for fact_id in c.ids}
+    none = sorted(fact.id for fact in search.facts if fact.id not in asked)
+    if not none:
+        return None
+    head, tail = f"no {'/'.join(search.types)} question at all for ", " (quizgen preview ID says why)"
+    for shown in range(len(none), 0, -1):
+        more = f" and {len(none) - shown} more" if shown < len(none) else ""
+        line = head + ", ".join(none[:shown]) + more + tail
+        if len(line) <= NOTE_MAX or shown == 1:
+            return line
+    return None
 
 
 def _label(candidate: Candidate) -> str:

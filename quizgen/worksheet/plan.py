@@ -97,6 +97,7 @@ def plan_questions(
         plan.blocked = notes.left_out(search, best)
         plan.left_out = [why if isinstance(why, str) else why.line() for why in plan.blocked]
         plan.notes.append(notes.shortfall(search, best, len(plan.left_out)))
+        plan.notes.extend(note for note in [notes.unasked(search)] if note)
     return plan
 
 
