@@ -267,3 +267,21 @@ def test_the_start_of_a_given_name_is_never_correct_unless_a_known_short_form(na
             if grade_answer(typed, fact, known).grade == CORRECT:
                 passed.append((fact.id, typed))
     assert passed == []
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_an_initial_no_given_name_starts_with_is_never_correct(name):
+    """rv11-quiz S1: 'A. Stoltenberg' (Jens), a capital A read as the article 'a', was Correct."""
+    _, known = LOADED[name]
+    passed = []
+    for fact, form in _cases(name):
+        parts = form.split()
+        if fact.kind != "person" or form != fact.a or len(parts) < 2:
+            continue
+        starts = {fold(part)[0] for part in parts[:-1]}
+        for letter in "AEOSTV":
+            if letter.lower() not in starts:
+                for typed in (f"{letter}. {parts[-1]}", f"{letter}.{parts[-1]}", f"{letter} {parts[-1]}"):
+                    if grade_answer(typed, fact, known).grade == CORRECT:
+                        passed.append((fact.id, typed))
+    assert passed == []

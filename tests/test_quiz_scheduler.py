@@ -110,3 +110,20 @@ def test_the_default_scheduler_is_fsrs_with_anki_like_steps():
     scheduler = make_scheduler()
     assert scheduler.learning_steps == (timedelta(minutes=1), timedelta(minutes=10))
     assert scheduler.desired_retention == 0.9
+
+
+def test_limit_counts_learning_steps_of_earlier_sessions_too():
+    """rv10-quiz L3: `--limit 2` asks at most two different cards, whatever waits in learning."""
+    from collections import deque
+    from datetime import datetime, timedelta
+
+    from quizgen.quiz.scheduler import Queue
+
+    start = datetime(2026, 12, 20, 10, 0)
+    soon = {f"l{i}": start + timedelta(minutes=i + 1) for i in range(4)}  # coming back in 1, 2, 3, 4 min
+    tight = Queue(deque(["a", "b", "c"]), dict(soon))
+    tight.limit(2)
+    assert list(tight.planned) == ["a", "b"] and tight.learning == {}
+    roomy = Queue(deque(["a", "b", "c"]), dict(soon))
+    roomy.limit(5)
+    assert list(roomy.planned) == ["a", "b", "c"] and set(roomy.learning) == {"l0", "l1"}  # the soonest two

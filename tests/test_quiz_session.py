@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pexpect
+import pytest
 from fsrs import Card, Rating, Scheduler
 from quiz_harness import MONDAY, answered_database, cards, copy_bank, drawn, quiz_env, reviews, spawn
 
@@ -345,3 +346,14 @@ def test_rv3_f7_the_summary_wraps_at_spaces_on_a_narrow_terminal(tmp_path):
     lines = [line.strip() for line in tail.replace("\r", "").splitlines() if line.strip()]
     assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
     assert " ".join(lines) == "1 answered: 1 correct, 0 wrong; 5 left in this session, 1 coming back in this session."
+
+
+@pytest.mark.parametrize("schedule", [[], ["--schedule"]])
+def test_a_practice_ends_speaking_of_its_own_option(tmp_path, schedule):
+    """rv10-quiz L3: a practice names -n, never the review's --limit and --max-reviews it refuses."""
+    from quiz_harness import run
+
+    folder, db = copy_bank(tmp_path), tmp_path / "p.sqlite3"
+    result = run(folder, "quiz", "practice", "-n", "1", "--style", "typed", *schedule, "--db", str(db), stdin="x\n")
+    assert "That is all for this practice (-n sets how many questions it asks)." in result.stdout
+    assert "--limit" not in result.stdout and "Nothing more to study now" not in result.stdout

@@ -8,6 +8,8 @@ CORRECT, ALMOST, WRONG = "correct", "almost", "wrong"
 
 TITLES = {
     "general",
+    "air",
+    "chief",
     "gen",
     "president",
     "pres",
@@ -79,6 +81,8 @@ def match_name(given: str, wanted: str) -> str | None:
     got, want = given.split(), wanted.split()
     while len(got) > 1 and got[0] in TITLES:
         got = got[1:]
+    while len(want) > 2 and want[0] in TITLES:  # 'Admiral Rob Bauer': the title is no given name
+        want = want[1:]
     if len(want) < 2 or not got:
         return None
     surname, first_names = want[-1], want[:-1]

@@ -5,8 +5,8 @@ a word that changes what the answer says ('не 2014', 'außer 2014', '8 NATO di
 numbers, a Correct answer holds only: the words of an accepted form (two or three of them written as
 one: 'semipermanent'), the abbreviation its initials spell, the articles, the question's own bound
 ('since', 'from'), after a count the words right after the question's 'how many' in its order, and
-by kind: 'in'/'at' before a place; a title before a person's name only as the fact's role, question or
-note gives it, a given name's initial, start or listed short form; month names and the date readers' fillers for a
+by kind: 'in'/'at' before a place; a title before a person's name only as the person's role or an accepted
+form gives it, a given name's initial, start or listed short form; month names and the date readers' fillers for a
 date or year; the number readers' fillers and scale words for a number, and a unit, currency or
 comparison only where the answer or the question names it. Any other word: the learner decides.
 """
@@ -28,6 +28,8 @@ from quizgen.model import Fact
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # a run of letters in any script, or of digits
 _DATED = ("date", "year")
+# A capital A before a name: 'A. Stoltenberg', 'A Stoltenberg' (not 'A TREATY', 'a Stoltenberg')
+_INITIAL_A = re.compile(r"\s*A(?:\.\s*[^\W\d_]|\s+[^\W\d_a-z][^\W\d_A-Z])")
 _COUNTED = ("number", "year", "date")
 
 
@@ -38,6 +40,8 @@ def words(text: str) -> list[str]:
 
 def unheard_words(given: str, forms: list[str], fact: Fact) -> list[str]:
     """The words of `given` outside the fact's vocabulary: a Correct answer has none."""
+    if fact.kind == "person" and _INITIAL_A.match(given) and not _given_starts("a", forms):
+        return ["A."]  # 'A. Stoltenberg': an initial (read as the article 'a') no given name has
     if any(normalize(given).replace(" ", "") == normalize(form).replace(" ", "") for form in forms):
         return []  # the same letters as an accepted form: only the spaces differ
     heard = _vocabulary(fact, forms) | _spelled_abbreviations(given, forms) | _counted(given, fact)
@@ -74,9 +78,9 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
     if fact.kind == "place":
         heard.update(("in", "at"))
     if fact.kind == "person":
-        # a title only as the fact's own text gives it ('Secretary General' in its role): 'Mrs Macron',
+        # a title only as the person's role or an accepted form gives it ('Secretary General'): 'Mrs Macron',
         # 'Chancellor Heiko Maas', 'Vice President Putin' may name another person or office
-        own = {word for text in (fact.role or "", fact.q, fact.note or "") for word in words(text)}
+        own = set(words(fact.role or "")) | {word for form in forms for word in words(form)}
         heard.update((TITLES - MODIFIERS) & own)
         heard.update(short for short, title in TITLE_SHORTS.items() if title in own)
     return heard - (NEGATIONS - {word for form in forms for word in words(form)})
@@ -98,6 +102,11 @@ def _spelled_abbreviations(given: str, forms: list[str]) -> set[str]:
     """'OPCW' in 'Organisation for the Prohibition of Chemical Weapons (OPCW)' when the name is accepted."""
     accepted = {normalize(form) for form in forms}
     return {normalize(short) for long, short in abbreviations(given) if normalize(long) in accepted}
+
+
+def _given_starts(letter: str, forms: list[str]) -> bool:
+    """Whether a given name of an accepted form (not a title, not the surname) starts with `letter`."""
+    return any(name.startswith(letter) for form in forms for name in words(form)[:-1] if name not in TITLES)
 
 
 def _shortened(word: str, forms: list[str]) -> bool:

@@ -123,6 +123,7 @@ def _study(args) -> int:
             rng=rng,
             style=args.style,
             scheduled=args.mode == "review" or args.schedule,
+            practice=args.mode == "practice",
             retention=options.retention,
             steps=options.steps,
             weights=options.weights,

@@ -124,9 +124,13 @@ class Queue:
             self.apart.setdefault(other, set()).add(one)
 
     def limit(self, count: int) -> None:
-        """`--limit N`: the first N planned cards (due ones come first), the rest another time."""
+        """`--limit N`: at most N different cards, the planned ones first (due ones come first), then
+        learning steps of earlier sessions coming due, soonest first; the rest another time."""
         while len(self.planned) > count:
             self.planned.pop()
+        room = count - len(self.planned)
+        for fact_id in sorted(self.learning, key=lambda key: self.learning[key])[max(0, room) :]:
+            del self.learning[fact_id]
 
     def next_card(self, moment: datetime) -> str | None:
         """Learning cards due now, then the planned cards, then learning cards early. Equal due times

@@ -49,13 +49,14 @@ class Session:
         rng: random.Random,
         style: str,
         scheduled: bool,
+        practice: bool = False,
         retention: float = 0.9,
         steps=None,
         weights=None,
     ):
         self.bank, self.store, self.queue, self.cards = bank, store, queue, cards
         self.screen, self.keyboard, self.rng = screen, keyboard, rng
-        self.style, self.scheduled = style, scheduled
+        self.style, self.scheduled, self.practice = style, scheduled, practice
         self.scheduler = make_scheduler(retention, steps, weights)
         self.known = Lexicon.of(bank.facts)  # another answer of this bank typed is wrong, not almost
         self.history: list[Recorded] = []
@@ -96,6 +97,8 @@ class Session:
                 f"{cards} for another session: the card you just saw gives "
                 f"{'its answer' if held == 1 else 'their answers'} away."
             )
+        if self.practice:  # its -n questions are asked: --limit and the daily caps are the review's
+            return "That is all for this practice (-n sets how many questions it asks)."
         upcoming = sorted(due_at(card) for fact_id, card in self.cards.items() if fact_id not in self.aside)
         if not self.scheduled or not upcoming:
             return "Nothing more to study now."
