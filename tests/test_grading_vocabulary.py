@@ -285,3 +285,49 @@ def test_an_initial_no_given_name_starts_with_is_never_correct(name):
                     if grade_answer(typed, fact, known).grade == CORRECT:
                         passed.append((fact.id, typed))
     assert passed == []
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_a_reader_s_word_out_of_its_phrase_is_never_correct(name):
+    """rv12-quiz S1: '8 US diplomats', '2 cent', '7 AD': 'US' belongs to 'US dollars', 'cent' to 'per cent'."""
+    _, known = LOADED[name]
+    passed = [
+        (fact.id, typed)
+        for fact, form in _cases(name)
+        if fact.kind == "number"
+        for word in ("US", "cent", "per", "all", "s", "AD", "th")
+        if word.casefold() not in _own_text(fact, " ".join((fact.a, *fact.alt)))
+        for typed in (f"{form} {word}", f"{word} {form}")
+        if grade_answer(typed, fact, known).grade == CORRECT
+    ]
+    assert passed == []
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_and_up_is_a_floor_never_correct_for_an_answer_that_is_none(name):
+    """rv12-quiz S3: '10 and up' is 'at least 10', no answer to 'to what maximum'."""
+    _, known = LOADED[name]
+    floor = re.compile(r"least|minimum|more|floor|over|above", re.IGNORECASE)
+    passed = [
+        (fact.id, typed)
+        for fact, form in _cases(name)
+        if fact.kind == "number" and not floor.search(" ".join((fact.q, fact.a, *fact.alt)))
+        for typed in (f"{form} and up", f"{form} and upwards")
+        if grade_answer(typed, fact, known).grade == CORRECT
+    ]
+    assert passed == []
+
+
+@pytest.mark.parametrize("name", sorted(BANKS))
+def test_a_name_of_a_place_or_body_in_another_word_order_is_never_correct(name):
+    """rv12-quiz M1: 'Council Cooperation Atlantic North' is no name; only a hyphen's halves may swap."""
+    _, known = LOADED[name]
+    passed = []
+    for fact, form in _cases(name):
+        words = form.split()
+        if fact.kind not in ("place", "organization") or len(words) < 3 or "-" in form or " and " in form:
+            continue
+        for typed in (" ".join(reversed(words)), " ".join(words[1:] + words[:1])):
+            if fold(typed) != fold(form) and grade_answer(typed, fact, known).grade == CORRECT:
+                passed.append((fact.id, typed))
+    assert passed == []

@@ -154,6 +154,10 @@ def test_edit_distance_counts_a_swap_once_and_stops_at_the_cap():
 def test_a_thousands_comma_is_part_of_the_number_before_the_questions_year(typed, grade):
     # rv3-author H0: '2,692 in 1991' was read as '2' then ', 692 in 1991' and graded wrong
     fact = sample_fact(
-        "sample", "2,692 missiles", "number", q="How many missiles were destroyed by the treaty's 1991 deadline?"
+        "sample",
+        "2,692 missiles",
+        "number",
+        q="How many missiles were destroyed by the treaty's 1991 deadline?",
+        when=(1991,),
     )
     assert grade_answer(typed, fact).grade == grade

@@ -128,6 +128,9 @@ def _read_otherwise(given: str, got: str, fact: Fact, regrade: Callable[[str], s
     words, half = got.split(), len(got.split()) // 2
     if len(words) % 2 == 0 and words[:half] == words[half:] and regrade(" ".join(words[:half])) == CORRECT:
         return ALMOST  # '1994 1994': typed twice
+    dated = re.fullmatch(r"(.+?),? in (\d{4})", got)  # '53% in 2019', a year of the question: the learner decides
+    if dated and fact.kind == "number" and dated.group(2) in fact.q and regrade(dated.group(1)) == CORRECT:
+        return ALMOST
     both = re.fullmatch(r"both (.+)", got)  # 'both France and Germany' for a pair: the learner decides
     return ALMOST if both and len(_items(fact.a)) == 2 and regrade(both.group(1)) == CORRECT else None
 
@@ -156,9 +159,11 @@ def _without_echo(given: str, fact: Fact) -> str:
     question = set(normalize(fact.q).split())
     if not tail or not all(w in question and w not in NEGATIONS and not QUALIFIERS.get(w) for w in tail):
         return given
-    if fact.kind == "number":  # only the question's own year: '53% in 2019'
+    if fact.kind == "number":  # only the fact's own year, as the question gives it: '53% in 2019'
         return (
-            match.group(1) if match.group(2) == "in" and len(tail) == 1 and re.fullmatch(r"\d{4}", tail[0]) else given
+            match.group(1)
+            if match.group(2) == "in" and len(tail) == 1 and fact.when and tail[0] == str(fact.when.year)
+            else given
         )
     if any(w[:1].isdigit() or month_number(w) for w in tail):
         return given  # another date or month, not a place
@@ -232,8 +237,10 @@ def _match_text(given: str, form: str, fact: Fact) -> str:
     want, got = normalize(form), normalize(given)
     if fact.kind == "place":
         got, want = _where(got), _where(want)
-    if fact.kind in ("person", "place", "organization") and sorted(got.split()) == sorted(want.split()):
-        return CORRECT  # word order: 'Russia-NATO Council', 'Orban Viktor'
+    if fact.kind == "person" and sorted(got.split()) == sorted(want.split()):
+        return CORRECT  # word order of a name: 'Orban Viktor'
+    if fact.kind in ("place", "organization") and _compounds(given) == _compounds(form):
+        return CORRECT  # the halves of a hyphenated word swapped: 'Russia-NATO Council'
     wanted_items, given_items = _items(form), _items(given)
     if len(wanted_items) > 1 and len(given_items) == len(wanted_items):
         grade = _match_items(given_items, wanted_items)
@@ -265,6 +272,12 @@ def _match_text(given: str, form: str, fact: Fact) -> str:
     ):
         return ALMOST  # half the words, the others slips or shortenings: 'Czech Rep.', 'Sea of Azof'
     return WRONG
+
+
+def _compounds(text: str) -> list[list[str]]:
+    """Each word, a hyphenated one as its parts in any order: 'Russia-NATO Council' is 'NATO-Russia
+    Council', but 'Council Cooperation Atlantic North' no North Atlantic Cooperation Council."""
+    return [sorted(normalize(part) for part in word.split("-")) for word in clean(text).split()]
 
 
 def _items(text: str) -> list[str]:

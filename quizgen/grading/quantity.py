@@ -156,6 +156,7 @@ _BOUNDS = (
     (re.compile(r"\b(?:no|not) (?:fewer|less|lower) than\b", re.IGNORECASE), " at least "),
     (re.compile(r"\bor (?:fewer|less|lower|below|under)\b", re.IGNORECASE), " at most "),
     (re.compile(r"\bor (?:more|greater|higher|above|over)\b", re.IGNORECASE), " at least "),
+    (re.compile(r"\b(?:and|or) (?:up|upwards|upward|beyond)\b", re.IGNORECASE), " at least "),  # '10 and up'
 )
 
 

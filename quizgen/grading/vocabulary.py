@@ -32,6 +32,7 @@ _DATED = ("date", "year")
 # 'A Stoltenberg', 'An Maas' (not 'A TREATY', nor the lower-case article: 'a Stoltenberg')
 _ARTICLE = re.compile(r"\s*(An?)(?:\.[\s\-\u2010-\u2015]*[^\W\d_]|[\s\-\u2010-\u2015]+[^\W\d_a-z][^\W\d_A-Z])")
 _COUNTED = ("number", "year", "date")
+_PHRASED = frozenset({"us", "per", "cent", "all", "total", "s", "ad", "st", "nd", "rd", "th", "and"})
 
 
 def words(text: str) -> list[str]:
@@ -73,7 +74,9 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
     heard.update(asked_words(fact.q))  # 'since', 'from', 'as of': the question's own bound
     heard.update(word for word, meaning in QUALIFIERS.items() if meaning == "" or meaning in compared)
     if fact.kind in _COUNTED:
-        heard.update(DATE_FILLERS if fact.kind in _DATED else (), NUMBER_FILLERS, SCALES)
+        # not 'us', 'per', 'cent', 'all', 's', 'ad' or an ordinal on their own ('8 US diplomats', '2 cent'):
+        # the readers take them only in their phrase ('US$', 'per cent'), a date's fillers only for a date
+        heard.update(DATE_FILLERS if fact.kind in _DATED else (), NUMBER_FILLERS - _PHRASED, SCALES)
         heard.update(word for word, unit in UNITS.items() if unit in units)
     if heard & APPROXIMATE:  # 'around 4000' for 'about 4,000': a hedge the answer itself has
         heard.update(APPROXIMATE)
