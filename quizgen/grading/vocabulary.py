@@ -76,7 +76,8 @@ def _vocabulary(fact: Fact, forms: list[str]) -> set[str]:
     if fact.kind in _COUNTED:
         # not 'us', 'per', 'cent', 'all', 's', 'ad' or an ordinal on their own ('8 US diplomats', '2 cent'):
         # the readers take them only in their phrase ('US$', 'per cent'), a date's fillers only for a date
-        heard.update(DATE_FILLERS if fact.kind in _DATED else (), NUMBER_FILLERS - _PHRASED, SCALES)
+        dated = DATE_FILLERS if fact.kind == "date" else DATE_FILLERS - _PHRASED if fact.kind == "year" else set()
+        heard.update(dated, NUMBER_FILLERS - _PHRASED, SCALES)  # a year needs no ordinal: '1991 th' is none
         heard.update(word for word, unit in UNITS.items() if unit in units)
     if heard & APPROXIMATE:  # 'around 4000' for 'about 4,000': a hedge the answer itself has
         heard.update(APPROXIMATE)
