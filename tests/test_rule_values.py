@@ -382,10 +382,13 @@ def test_an_answer_given_as_an_example_is_found_by_its_first_word_after_the_arti
 
 # rv5-code R2/T3: the numbers' echo rule drops only the question's own year after the number
 def test_a_number_with_more_than_the_questions_year_after_it_is_wrong():
-    share = fact("x-share", "What share of Germans in 2019 backed Article 5 for Poland?", "40%", "number")
+    q = "What share of Germans in 2019 backed Article 5 for Poland?"
+    share = sample_fact("x-share", "40%", "number", q=q, when=(2019,))
     known = Lexicon.of([share])
-    assert grade_answer("40% in 2019", share, known).grade == "correct"  # the question's own year, echoed
+    assert grade_answer("40% in 2019", share, known).grade == "correct"  # the fact's own year, echoed
     assert grade_answer("40% in 2019 Poland", share, known).grade == WRONG
+    undated = fact("x-share", q, "40%", "number")  # a year of the question the fact does not date: close
+    assert grade_answer("40% in 2019", undated, Lexicon.of([undated])).grade == "almost"
 
 
 # rv5-code R3/T4: a slip that changes the word count keeps the first letter ('Prussia' is no slip)
