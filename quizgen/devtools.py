@@ -218,7 +218,7 @@ class Session:
             self.log.close()
         if process is not None and interrupted:
             _wait_for_group(process.pid)  # helpers still dying would write into the profile
-        deadline = time.monotonic() + 10.0
+        deadline = time.monotonic() + 30.0  # a loaded machine reaps Chromium's helpers slowly
         while self.profile and os.path.exists(self.profile) and time.monotonic() < deadline:
             shutil.rmtree(self.profile, ignore_errors=True)  # again, if a late helper wrote into it
             if process is not None and os.path.exists(self.profile):
