@@ -96,7 +96,7 @@ def guarded(step):
     return run
 
 
-def wait(check, then, what, timeout=20.0):
+def wait(check, then, what, timeout=45.0):
     """Poll `check` (a Python predicate) every 50 ms; `then()` once it holds."""
     deadline = time.monotonic() + timeout
 
@@ -119,7 +119,7 @@ def wait(check, then, what, timeout=20.0):
     poll()
 
 
-def page_until(accept, then, what, timeout=20.0):
+def page_until(accept, then, what, timeout=45.0):
     """Evaluate GEOMETRY in the reviewer's page until `accept(geometry)`; `then(geometry)`."""
     deadline = time.monotonic() + timeout
 

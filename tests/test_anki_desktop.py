@@ -30,7 +30,7 @@ def drive(tmp_path, package, phase):
         [sys.executable, str(DRIVER), str(tmp_path / f"profile-{phase}"), str(package), str(result), phase, shots],
         capture_output=True,
         text=True,
-        timeout=110,
+        timeout=300,  # each wait polls up to 45 s: a cold QtWebEngine on a loaded machine
         check=False,
     )
     assert result.exists(), run.stderr[-3000:]
